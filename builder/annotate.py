@@ -1,0 +1,54 @@
+"""Annotate stage: find and resolve every person, mechanism and date in an article.
+
+`Annotator` is built once per registry (its ruler compiled once) and then
+applied to each article. Annotation is a pure function of
+(body text, registry, publication date): it reads nothing else and returns
+`Mention`s whose `text` is exactly `body[start:end]`.
+
+Precedence where spans overlap: names first (the longest wins), then dates;
+a year inside a linked name (`1982 United Nations Convention on the Law of the
+Sea`) belongs to the name and is not linked again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .dates import find_dates
+from .model import Article, Mention
+from .people import resolve_people
+from .registry import Registry
+from .ruler import EntityRuler, Pattern
+
+
+class Annotator:
+    """The annotate stage for one registry."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        patterns = []
+        for entity in registry.entities.values():
+            for form in dict.fromkeys([entity.name, *entity.aliases]):
+                patterns.append(Pattern(entity.type, form, entity.id))
+        self.ruler = EntityRuler(patterns)
+        self.people = {e.id: e for e in registry.of_type("person")}
+
+    def mentions(self, body: str, reference: dt.date | None) -> list[Mention]:
+        """All mentions in `body`, sorted by position, none overlapping."""
+        matches = self.ruler(body)
+        taken: list[tuple[int, int]] = []
+        mentions: list[Mention] = []
+        for match in matches:
+            if match.label == "mechanism":
+                mentions.append(Mention("mechanism", match.start, match.end, body[match.start:match.end],
+                                        entity=match.entity))
+                taken.append((match.start, match.end))
+        mentions.extend(resolve_people(body, matches, self.people, taken))
+        for date in find_dates(body, reference):
+            if not any(date.start < b and date.end > a for a, b in taken):
+                mentions.append(date)
+        return sorted(mentions, key=lambda m: (m.start, m.end))
+
+    def __call__(self, article: Article) -> Article:
+        article.mentions = self.mentions(article.body, article.date.reference_day())
+        return article

@@ -1,0 +1,117 @@
+"""The build: ingest -> annotate -> content -> collect -> render -> export.
+
+`build()` runs every stage in order and is the only place that knows them
+all. The new site is rendered into a temporary folder beside `--out` and
+swapped in only when complete, so a failed build leaves the previous `site/`
+as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .annotate import Annotator
+from .collect import SiteIndex, collect
+from .content import write_content
+from .export import write_annotations
+from .ingest import read_seed
+from .model import Article, BuildError
+from .registry import Registry, load_registry
+from .render import Renderer
+
+
+class BuildFailed(Exception):
+    """One or more input problems; each is a BuildError with file and line."""
+
+    def __init__(self, errors: list[BuildError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+@dataclass
+class BuildOptions:
+    seeds: Path = Path("seeds")
+    content: Path = Path("content")
+    out: Path = Path("site")
+    base_url: str = "/"
+    keep_going: bool = False
+
+
+@dataclass
+class BuildResult:
+    articles: list[Article]
+    registry: Registry
+    site: SiteIndex
+    pages: list[str]
+    content_changed: list[Path]
+    warnings: list[str] = field(default_factory=list)
+    errors: list[BuildError] = field(default_factory=list)
+
+
+def read_articles(seeds: Path, keep_going: bool = False) -> tuple[list[Article], list[BuildError], list[str]]:
+    """Ingest every `*.txt` in `seeds`, in name order."""
+    seeds = Path(seeds)
+    if not seeds.is_dir():
+        raise BuildFailed([BuildError(str(seeds), "seed folder not found; pass --seeds DIR")])
+    articles, errors, warnings = [], [], []
+    for path in sorted(seeds.glob("*.txt")):
+        try:
+            article = read_seed(path)
+        except BuildError as exc:
+            errors.append(exc)
+            continue
+        warnings.extend(article.warnings)
+        articles.append(article)
+    if errors and not keep_going:
+        raise BuildFailed(errors)
+    by_id: dict[str, Article] = {}
+    for article in articles:
+        if article.id in by_id:
+            errors.append(BuildError(
+                str(seeds / article.source_file),
+                f"would be written as {article.id}.md like {by_id[article.id].source_file}; "
+                "give one of them another `title:` in front matter"))
+        by_id.setdefault(article.id, article)
+    if errors and not keep_going:
+        raise BuildFailed(errors)
+    return list(by_id.values()), errors, warnings
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """Run the whole pipeline; raises BuildFailed on input problems (unless keep_going)."""
+    registry = load_registry(options.content)
+    articles, errors, warnings = read_articles(options.seeds, options.keep_going)
+    warnings = registry.warnings + warnings
+    annotator = Annotator(registry)
+    for article in articles:
+        annotator(article)
+    changed = write_content(options.content, articles)
+    site = collect(articles, registry)
+    pages = publish(site, Path(options.out), options.base_url)
+    return BuildResult(articles, registry, site, pages, changed, warnings, errors)
+
+
+def publish(site: SiteIndex, out: Path, base_url: str) -> list[str]:
+    """Render the site into a fresh folder, then swap it in for `out` in one rename."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    try:
+        pages = Renderer(site, base_url).write(staging)
+        write_annotations(site, staging)
+        os.chmod(staging, 0o755)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if out.exists():
+        retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        os.replace(out, retired / out.name)
+        os.replace(staging, out)
+        shutil.rmtree(retired, ignore_errors=True)
+    else:
+        os.replace(staging, out)
+    return pages

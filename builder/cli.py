@@ -1,0 +1,104 @@
+"""Command line: `python -m builder build | serve | check`.
+
+User mistakes are reported as `file:line: what is wrong, what to do` on
+stderr with exit status 1, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import BuildFailed, BuildOptions, build, read_articles
+from .model import BuildError
+from .registry import RegistryErrors, load_registry
+
+
+def _add_build_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of raw articles (*.txt)")
+    parser.add_argument("--content", type=Path, default=Path("content"),
+                        help="folder with people/, mechanisms/ (the registry) and articles/ (written)")
+    parser.add_argument("--out", type=Path, default=Path("site"), help="where the HTML site is written")
+    parser.add_argument("--base-url", default="/", help="absolute URL the site is published at, e.g. "
+                                                       "https://user.github.io/repo/ (used for canonical links)")
+
+
+def _options(args: argparse.Namespace) -> BuildOptions:
+    return BuildOptions(seeds=args.seeds, content=args.content, out=args.out, base_url=args.base_url,
+                        keep_going=getattr(args, "keep_going", False))
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    result = build(_options(args))
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for error in result.errors:
+        print(error, file=sys.stderr)
+    mentions = sum(len(a.mentions) for a in result.articles)
+    print(f"built {len(result.pages)} pages from {len(result.articles)} articles ({mentions} mentions) "
+          f"into {args.out}/; {len(result.content_changed)} content files updated. Open {args.out}/index.html "
+          f"or run `python -m builder serve`.")
+    return 1 if result.errors else 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    serve(_options(args), host=args.host, port=args.port)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .annotate import Annotator
+    from .check import check_site_links, discovered_entities, stale_content
+    from .content import article_markdown, timeline_markdown
+
+    problems: list[str] = []
+    registry = load_registry(args.content)
+    for notice in discovered_entities(registry):
+        print(f"to confirm: {notice}")
+    problems += registry.warnings if args.strict else []
+    articles, errors, _ = read_articles(args.seeds, keep_going=True)
+    problems += [str(e) for e in errors]
+    annotator = Annotator(registry)
+    expected = {args.content / "articles" / f"{a.id}.md": article_markdown(annotator(a)) for a in articles}
+    expected[args.content / "timeline.md"] = timeline_markdown(articles)
+    problems += stale_content(args.content, expected)
+    if args.out.is_dir():
+        problems += check_site_links(args.out)
+    else:
+        problems.append(f"{args.out}: no built site; run `python -m builder build` first")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"check: {len(problems)} problem(s); {len(articles)} articles, {len(registry.entities)} entities")
+    return 1 if problems else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m builder", description="Annotated archive generator.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_build = sub.add_parser("build", help="seeds/ -> content/articles/*.md -> site/")
+    _add_build_options(p_build)
+    p_build.add_argument("--keep-going", action="store_true", help="build every article that can be read, "
+                                                                    "report the rest, exit 1")
+    p_build.set_defaults(func=cmd_build)
+    p_serve = sub.add_parser("serve", help="build, preview at http://127.0.0.1:8000, rebuild on change")
+    _add_build_options(p_serve)
+    p_serve.add_argument("--host", default="127.0.0.1")
+    p_serve.add_argument("--port", type=int, default=8000)
+    p_serve.set_defaults(func=cmd_serve)
+    p_check = sub.add_parser("check", help="validate content/ and the built site; exit 1 on problems")
+    _add_build_options(p_check)
+    p_check.add_argument("--strict", action="store_true", help="count registry warnings as problems")
+    p_check.set_defaults(func=cmd_check)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except (BuildFailed, RegistryErrors) as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        return 1
+    except BuildError as exc:
+        print(exc, file=sys.stderr)
+        return 1

@@ -1,0 +1,180 @@
+"""The entity registry: `content/people/*.md` and `content/mechanisms/*.md`.
+
+Each page is one entity; its YAML front matter (`name`, `aliases`, …) is the
+registry entry and its Markdown body the editors' notes. Pages belong to the
+editors: this module reads and validates them all (every problem reported with
+its file and line, then one failure), and only ever *creates* a missing page,
+never rewrites one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .frontmatter import key_line, split_front_matter
+from .model import BuildError, Entity
+from .text import form_key, nfc
+
+FOLDERS = {"person": "people", "mechanism": "mechanisms"}
+COMMON_KEYS = {"name", "aliases", "summary", "status"}
+TYPE_KEYS = {
+    "person": {"country", "titles", "born", "died"},
+    "mechanism": {"kind", "established"},
+}
+STATUSES = {"confirmed", "discovered"}
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_RESERVED = {"con", "prn", "aux", "nul", "com1", "lpt1", "index"}
+
+
+class RegistryErrors(Exception):
+    """Every problem found in the registry, each a BuildError with file and line."""
+
+    def __init__(self, errors: list[BuildError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+@dataclass
+class Registry:
+    """All entities by id, in a stable order."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def of_type(self, type_: str) -> list[Entity]:
+        return [e for e in self.entities.values() if e.type == type_]
+
+    def get(self, entity_id: str) -> Entity:
+        return self.entities[entity_id]
+
+
+def load_registry(content_dir: Path) -> Registry:
+    """Read and validate every entity page; raises RegistryErrors listing all problems."""
+    errors: list[BuildError] = []
+    registry = Registry()
+    for type_, folder in FOLDERS.items():
+        directory = Path(content_dir) / folder
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.glob("*.md")):
+            try:
+                entity, warnings = read_entity_page(path, type_)
+            except BuildError as exc:
+                errors.append(exc)
+                continue
+            registry.warnings.extend(warnings)
+            if entity.id in registry.entities:
+                other = registry.entities[entity.id]
+                errors.append(BuildError(str(path), f"slug {entity.id!r} is already used by {other.path}; rename one file"))
+                continue
+            registry.entities[entity.id] = entity
+    errors.extend(_surface_form_clashes(registry))
+    if errors:
+        raise RegistryErrors(errors)
+    return registry
+
+
+def read_entity_page(path: Path, type_: str) -> tuple[Entity, list[str]]:
+    """Parse one entity page into an Entity (and warnings); raises BuildError."""
+    where = str(path)
+    slug = path.stem
+    if not _SLUG.match(slug) or slug in _RESERVED or len(slug) > 80:
+        raise BuildError(where, "file name must be a slug: lowercase a-z, 0-9 and single hyphens, at most 80 characters, "
+                                "not a reserved name; rename the file")
+    try:
+        text = nfc(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        raise BuildError(where, "is not UTF-8; save it as UTF-8") from None
+    lines = text.replace("\r\n", "\n").split("\n")
+    meta, end = split_front_matter(lines, where)
+    if end == 0:
+        raise BuildError(where, "has no YAML front matter; start the file with '---', `name: …`, '---'", 1)
+    warnings = []
+    allowed = COMMON_KEYS | TYPE_KEYS[type_]
+    for key in meta:
+        if key not in allowed:
+            warnings.append(f"{where}:{key_line(lines, str(key), end)}: unrecognised key {key!r} is ignored "
+                            f"(known: {', '.join(sorted(allowed))})")
+    name = meta.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise BuildError(where, "front matter needs `name:` with the canonical name", key_line(lines, "name", end))
+    aliases = _string_list(meta.get("aliases"), "aliases", where, lines, end)
+    titles = _string_list(meta.get("titles"), "titles", where, lines, end)
+    status = str(meta.get("status") or "confirmed")
+    if status not in STATUSES:
+        raise BuildError(where, f"status must be one of {', '.join(sorted(STATUSES))}", key_line(lines, "status", end))
+    country = meta.get("country")
+    entity = Entity(
+        id=slug,
+        type=type_,  # type: ignore[arg-type]
+        name=nfc(name.strip()),
+        aliases=[nfc(a) for a in aliases],
+        country=str(country).lower() if country else None,
+        titles=[nfc(t) for t in titles],
+        status=status,
+        summary=str(meta["summary"]).strip() if meta.get("summary") else None,
+        notes_markdown="\n".join(lines[end:]).strip(),
+        path=where,
+        extra={k: meta[k] for k in sorted(TYPE_KEYS[type_] - {"country", "titles"}) if k in meta},
+    )
+    return entity, warnings
+
+
+def _string_list(value, key: str, where: str, lines: list[str], end: int) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        raise BuildError(where, f"`{key}` must be a list of strings", key_line(lines, key, end))
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def _surface_form_clashes(registry: Registry) -> list[BuildError]:
+    """A name or alias may belong to one entity only (compared folded)."""
+    seen: dict[str, Entity] = {}
+    errors = []
+    for entity in registry.entities.values():
+        for form in dict.fromkeys([entity.name, *entity.aliases]):
+            key = form_key(form)
+            owner = seen.setdefault(key, entity)
+            if owner is not entity:
+                errors.append(BuildError(entity.path, f"{form!r} is also claimed by {owner.path}; "
+                                                      "keep it on one entity only"))
+    return errors
+
+
+def entity_page_text(entity: Entity) -> str:
+    """The Markdown page for a new entity (front matter + notes)."""
+    meta: dict = {"name": entity.name}
+    if entity.aliases:
+        meta["aliases"] = entity.aliases
+    if entity.type == "person":
+        if entity.country:
+            meta["country"] = entity.country
+        if entity.titles:
+            meta["titles"] = entity.titles
+    if entity.summary:
+        meta["summary"] = entity.summary
+    meta["status"] = entity.status
+    meta.update(entity.extra)
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{front}---\n{entity.notes_markdown.strip()}\n"
+
+
+def create_entity_page(content_dir: Path, entity: Entity) -> Path | None:
+    """Write a page for a new entity unless one exists; returns the path written, or None."""
+    path = Path(content_dir) / entity.folder / f"{entity.id}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        # "x" mode: an editor's page is never overwritten, even in a race.
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(entity_page_text(entity))
+    except FileExistsError:
+        return None
+    return path
+

@@ -1,0 +1,247 @@
+"""Render stage: lay the collected site out as HTML through the Jinja2 templates.
+
+Every page is a `Page` (URL, template, context). Every internal link is made
+relative to the page that holds it (`rel`, after MkDocs' `get_relative_url`),
+so the same `site/` works at `/` and under `https://<user>.github.io/<repo>/`;
+the absolute `--base-url` appears only where the web demands it (canonical
+link). Article text is escaped, never interpreted: the article body is laid
+out from its blocks and mentions here, not by re-parsing the Markdown.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import markdown as markdown_lib
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+from markupsafe import Markup, escape
+
+from .collect import EntityIndex, Sentence, SiteIndex
+from .model import Article, BuildError, DatePoint, Mention, format_point
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TYPE_LABELS = {"person": "Person", "mechanism": "Mechanism", "date": "Date"}
+
+
+@dataclass
+class Page:
+    """One output page: where it goes, which template lays it out, with what."""
+
+    url: str  # site-relative, "" for the home page, "people/to-lam/" for pretty URLs
+    template: str
+    title: str
+    context: dict = field(default_factory=dict)
+
+    @property
+    def output_path(self) -> str:
+        return self.url + "index.html" if self.url == "" or self.url.endswith("/") else self.url
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """`target` (site-relative, may carry `#anchor`) as seen from the page at `page_url`."""
+    if target.startswith("#"):
+        return target
+    path, _, anchor = target.partition("#")
+    here = "/" + (page_url if page_url.endswith("/") else posixpath.dirname(page_url))
+    rel = posixpath.relpath("/" + path, here)
+    if path.endswith("/") or path == "":
+        rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def article_url(article: Article) -> str:
+    return f"articles/{article.id}/"
+
+
+def entity_url(entity_type: str, entity_id: str) -> str:
+    return f"{'people' if entity_type == 'person' else 'mechanisms'}/{entity_id}/"
+
+
+def timeline_anchor(article: Article, mention: Mention) -> str:
+    return f"t-{article.id}-{mention.anchor}"
+
+
+def mention_target(article: Article, mention: Mention) -> str:
+    if mention.type == "date":
+        return f"timeline/#{timeline_anchor(article, mention)}"
+    return entity_url(mention.type, mention.entity)
+
+
+def time_element(mention: Mention, text: Markup | str) -> Markup:
+    """`<time>` for a date; an interval's `datetime` is its start (HTML has no intervals)."""
+    return Markup('<time datetime="{}" data-value="{}">{}</time>').format(
+        mention.value.start.iso(), mention.value.iso(), text
+    )
+
+
+def linked_text(article: Article, start: int, end: int, mentions: list[Mention], rel: Callable[[str], str],
+                anchors: bool = False, highlight: Mention | None = None) -> Markup:
+    """Escaped body text from `start` to `end` with each mention made a link."""
+    out: list[str] = []
+    pos = start
+    for m in mentions:
+        if m.start < pos or m.end > end:
+            continue
+        out.append(escape(article.body[pos:m.start]))
+        inner = escape(m.text)
+        if m.type == "date":
+            inner = time_element(m, inner)
+        if highlight is not None and m is highlight:
+            inner = Markup("<mark>{}</mark>").format(inner)
+        attrs = Markup(' id="{}"').format(m.anchor) if anchors else Markup("")
+        entity = Markup(' data-entity="{}"').format(m.entity) if m.entity else Markup("")
+        title = Markup(' title="{}"').format(f"{m.value.iso()}") if m.type == "date" else Markup("")
+        out.append(Markup('<a class="mention {}" href="{}"{}{}{}>{}</a>').format(
+            m.type, rel(mention_target(article, m)), attrs, entity, title, inner))
+        pos = m.end
+    out.append(escape(article.body[pos:end]))
+    return Markup("").join(out)
+
+
+def article_body_html(article: Article, rel: Callable[[str], str]) -> Markup:
+    """The article's blocks as HTML: paragraphs, headings, figures, blockquotes."""
+    mentions = sorted(article.mentions, key=lambda m: m.start)
+    parts: list[Markup] = []
+    blocks = article.blocks
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        inside = [m for m in mentions if block.start <= m.start and m.end <= block.end]
+        html = linked_text(article, block.start, block.end, inside, rel, anchors=True)
+        if block.kind == "heading":
+            parts.append(Markup("<h2>{}</h2>").format(html))
+        elif block.kind == "caption":
+            credit = Markup(' <span class="credit">({})</span>').format(block.credit) if block.credit else ""
+            parts.append(Markup('<figure class="photo"><figcaption>{}{}</figcaption></figure>').format(html, credit))
+        elif block.kind == "quote":
+            cite = Markup("")
+            if i + 1 < len(blocks) and blocks[i + 1].kind == "attribution":
+                nxt = blocks[i + 1]
+                nxt_inside = [m for m in mentions if nxt.start <= m.start and m.end <= nxt.end]
+                cite = Markup("<figcaption>— <cite>{}</cite></figcaption>").format(
+                    linked_text(article, nxt.start, nxt.end, nxt_inside, rel, anchors=True))
+                i += 1
+            parts.append(Markup('<figure class="pull-quote"><blockquote><p>{}</p></blockquote>{}</figure>').format(html, cite))
+        elif block.kind == "attribution":
+            parts.append(Markup('<p class="attribution">— {}</p>').format(html))
+        else:
+            parts.append(Markup("<p>{}</p>").format(html))
+        i += 1
+    return Markup("\n").join(parts)
+
+
+def sentence_html(sentence: Sentence, rel: Callable[[str], str], highlight: Mention | None = None) -> Markup:
+    return linked_text(sentence.article, sentence.start, sentence.end, list(sentence.mentions), rel,
+                       highlight=highlight)
+
+
+@dataclass
+class MonthGroup:
+    anchor: str
+    label: str
+    entries: list
+
+
+def timeline_groups(entries: list) -> list[tuple[int, list[MonthGroup]]]:
+    """Entries by year, then month; a year's whole-year entries first."""
+    years: dict[int, dict[int, list]] = {}
+    for entry in entries:
+        start = entry.mention.value.start
+        years.setdefault(start.year, {}).setdefault(start.month or 0, []).append(entry)
+    out = []
+    for year in sorted(years):
+        groups = []
+        for month in sorted(years[year]):
+            label = format_point(DatePoint(year, month)) if month else f"{year}, the year as a whole"
+            anchor = f"y{year}-{month:02d}" if month else f"y{year}-all"
+            groups.append(MonthGroup(anchor, label, years[year][month]))
+        out.append((year, groups))
+    return out
+
+
+class Renderer:
+    """Jinja2 environment (templates compiled once) and the pages of one site."""
+
+    def __init__(self, site: SiteIndex, base_url: str = "/", templates: Path = TEMPLATES):
+        self.site = site
+        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
+        self.templates = Path(templates)
+        self.env = Environment(
+            loader=FileSystemLoader(str(self.templates)),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.globals.update(format_point=format_point, TYPE_LABELS=TYPE_LABELS)
+        self.env.filters["markdown"] = lambda text: Markup(markdown_lib.markdown(str(escape(text))))
+
+    def pages(self) -> list[Page]:
+        site = self.site
+        people = sorted((i for i in site.entities.values() if i.entity.type == "person"), key=_entity_order)
+        mechanisms = sorted((i for i in site.entities.values() if i.entity.type == "mechanism"), key=_entity_order)
+        pages = [
+            Page("", "home.html", "Việt Nam–China relations: an annotated archive",
+                 {"articles": site.articles[:10], "people": people[:10], "mechanisms": mechanisms[:10],
+                  "timeline_count": len(site.timeline)}),
+            Page("articles/", "articles.html", "Articles", {"articles": site.articles}),
+            Page("people/", "entities.html", "People", {"entities": people, "kind": "person"}),
+            Page("mechanisms/", "entities.html", "Cooperation mechanisms", {"entities": mechanisms, "kind": "mechanism"}),
+            Page("timeline/", "timeline.html", "Timeline",
+                 {"entries": site.timeline, "groups": timeline_groups(site.timeline)}),
+            Page("404.html", "404.html", "Page not found", {}),
+        ]
+        for article in site.articles:
+            pages.append(Page(article_url(article), "article.html", article.title,
+                              {"article": article, "sentences": site.sentences[article.id]}))
+        for index in people + mechanisms:
+            pages.append(Page(entity_url(index.entity.type, index.entity.id), "entity.html", index.entity.name,
+                              {"index": index}))
+        return pages
+
+    def render_page(self, page: Page) -> str:
+        try:
+            template = self.env.get_template(page.template)
+        except TemplateNotFound:
+            raise BuildError(str(self.templates / page.template),
+                             f"template not found (searched {self.templates})") from None
+        if page.url == "404.html":
+            # Served for a missing URL at any depth: only absolute links work there.
+            rel = lambda target: self.base_url + target  # noqa: E731
+        else:
+            rel = lambda target: relative_url(target, page.url)  # noqa: E731
+        return template.render(
+            page=page, site=self.site, base_url=self.base_url, page_url=page.url, rel=rel,
+            canonical=(self.base_url + page.url
+                       if self.base_url.startswith(("http://", "https://")) and page.url != "404.html" else None),
+            body_html=(lambda a: article_body_html(a, rel)),
+            sentence_html=(lambda s, highlight=None: sentence_html(s, rel, highlight)),
+            article_url=article_url, entity_url=entity_url, timeline_anchor=timeline_anchor,
+            **page.context,
+        )
+
+    def write(self, out_dir: Path) -> list[str]:
+        """Render every page into `out_dir` (which must be empty); returns the paths written."""
+        written: dict[str, str] = {}
+        for page in self.pages():
+            path = page.output_path
+            if path in written:
+                raise BuildError(path, f"two pages would be written here: {written[path]!r} and {page.title!r}")
+            written[path] = page.title
+            target = out_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(self.render_page(page), encoding="utf-8", newline="\n")
+        static = self.templates / "static"
+        if static.is_dir():
+            shutil.copytree(static, out_dir / "static", dirs_exist_ok=True)
+        (out_dir / ".nojekyll").write_bytes(b"")
+        return sorted(written)
+
+
+def _entity_order(index: EntityIndex) -> tuple:
+    return (-len(index.articles), -len(index.occurrences), index.entity.name.casefold(), index.entity.id)

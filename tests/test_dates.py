@@ -1,0 +1,513 @@
+"""Behaviour of builder.dates: finding and normalising date expressions."""
+
+import datetime as dt
+
+import pytest
+
+from builder.dates import find_dates, infer_publication_date, normalise_date
+from builder.model import DatePoint, PublicationDate
+
+REF_2025 = dt.date(2025, 8, 31)  # a Sunday
+REF_MONDAY = dt.date(2026, 2, 9)
+REF_2024 = dt.date(2024, 8, 1)
+
+
+def found(text, reference=REF_2025):
+    """[(span, iso)] for every mention, checking each span against the text."""
+    mentions = find_dates(text, reference)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+        assert m.type == "date"
+    return [(m.text, m.value.iso()) for m in mentions]
+
+
+def only(text, reference=REF_2025):
+    result = found(text, reference)
+    assert len(result) == 1, result
+    return result[0]
+
+
+# --- full and partial dates -------------------------------------------------
+
+
+def test_month_day_year_span_excludes_preposition():
+    text = "Xi attended the State funeral of General Secretary Nguyen Phu Trong on July 25, 2024."
+    assert found(text) == [("July 25, 2024", "2024-07-25")]
+
+
+def test_day_month_year():
+    assert only("Diplomatic ties were set up on 18 January 1950.") == ("18 January 1950", "1950-01-18")
+
+
+def test_abbreviated_month_with_dot():
+    assert only("The talks opened on Jan. 5, 2024 in Beijing.") == ("Jan. 5, 2024", "2024-01-05")
+
+
+def test_sept_abbreviation_without_year_uses_reference_year():
+    assert only("The parade is on Sept 3 in Beijing.") == ("Sept 3", "2025-09-03")
+
+
+def test_ordinal_day_suffix():
+    assert only("He arrived on August 18th, 2024.") == ("August 18th, 2024", "2024-08-18")
+
+
+def test_month_and_year():
+    text = "The Chinese people welcome President Ho Chi Minh to China, June 1955. (Photo: VNA)"
+    assert found(text) == [("June 1955", "1955-06")]
+
+
+def test_month_and_year_after_in():
+    text = "Xi Jinping paid a historic visit to Việt Nam in April 2025 and in December 2023."
+    assert found(text) == [("April 2025", "2025-04"), ("December 2023", "2023-12")]
+
+
+def test_year_after_in():
+    text = "Nguyen Phu Trong's official visit to China in 2022 and Xi's visit to Vietnam in 2023"
+    assert found(text) == [("2022", "2022"), ("2023", "2023")]
+
+
+def test_iso_date():
+    assert only("Updated 2024-07-25 by the desk.") == ("2024-07-25", "2024-07-25")
+
+
+def test_day_first_numeric_date():
+    assert only("The agreement took effect on 15/8/2024.") == ("15/8/2024", "2024-08-15")
+
+
+def test_invalid_calendar_day_is_not_a_date():
+    assert found("It was signed on February 30, 2024.") == []
+
+
+def test_year_outside_supported_range_is_not_a_date():
+    assert found("The temple was built in 1200 and rebuilt in 2250.") == []
+
+
+# --- month-day without year ------------------------------------------------------
+
+
+def test_month_day_takes_reference_year():
+    text = "Zhao Leji will attend the ceremony marking National Day on September 2, and co-chair a session."
+    assert found(text) == [("September 2", "2025-09-02")]
+
+
+def test_month_day_inside_noun_phrase():
+    text = "He described the September 3 ceremony in China as a platform for nations."
+    assert found(text) == [("September 3", "2025-09-03")]
+
+
+def test_month_day_picks_year_nearest_to_reference():
+    # a January article's "December 5" is last December
+    assert only("The forum closed on December 5.", dt.date(2026, 1, 10)) == ("December 5", "2025-12-05")
+    assert only("The forum opens on January 5.", dt.date(2025, 12, 20)) == ("January 5", "2026-01-05")
+
+
+def test_month_day_without_reference_is_skipped():
+    assert found("The parade is on September 3 in Beijing.", None) == []
+
+
+def test_day_before_month_without_year():
+    assert only("He arrives on 2 September.") == ("2 September", "2025-09-02")
+
+
+# --- ranges -----------------------------------------------------------------------
+
+
+def test_range_across_months_without_year():
+    text = "Chính is attending the SCO Summit 2025 in China from August 31 to September 1, at the invitation."
+    assert found(text) == [("2025", "2025"), ("August 31 to September 1", "2025-08-31/2025-09-01")]
+
+
+def test_range_mention_is_relative_when_year_comes_from_reference():
+    (mention,) = find_dates("from August 31 to September 1", REF_2025)
+    assert mention.relative
+
+
+def test_day_range_with_hyphen():
+    text = "President Lương Cường will pay a working trip to China from September 2-4 to attend a ceremony."
+    assert found(text) == [("September 2-4", "2025-09-02/2025-09-04")]
+
+
+def test_day_range_with_en_dash():
+    assert only("The fair runs September 2–4 in Nanning.") == ("September 2–4", "2025-09-02/2025-09-04")
+
+
+def test_day_range_with_year():
+    assert only("The visit took place August 18-20, 2024.") == ("August 18-20, 2024", "2024-08-18/2024-08-20")
+
+
+def test_day_first_range():
+    assert only("The expo ran 18–20 August 2024.") == ("18–20 August 2024", "2024-08-18/2024-08-20")
+
+
+def test_range_year_given_once_at_the_end():
+    text = "during his official visit to China from October 30 to November 1, 2022. (Photo: VNA)"
+    assert found(text) == [("October 30 to November 1, 2022", "2022-10-30/2022-11-01")]
+
+
+def test_range_across_new_year():
+    assert only("from December 30, 2024 to January 2, 2025") == (
+        "December 30, 2024 to January 2, 2025", "2024-12-30/2025-01-02")
+    assert only("from December 30 to January 2, 2025") == (
+        "December 30 to January 2, 2025", "2024-12-30/2025-01-02")
+
+
+def test_between_years():
+    assert only("Trade doubled between 2020 and 2025.") == ("2020 and 2025", "2020/2025")
+
+
+def test_from_year_to_year():
+    assert only("The plan ran from 2020 to 2023.") == ("2020 to 2023", "2020/2023")
+
+
+def test_year_range_with_hyphen():
+    assert only("the socio-economic development plan for 2021-2025") == ("2021-2025", "2021/2025")
+
+
+def test_year_range_with_short_end_year():
+    assert only("the 2021–25 period") == ("2021–25", "2021/2025")
+
+
+def test_anniversary_span_from_founding_day_to_year():
+    text = "the 76th founding anniversary of the diplomatic relations between Việt Nam and China (January 18, 1950–2026)."
+    assert found(text) == [("January 18, 1950–2026", "1950-01-18/2026")]
+
+
+def test_month_range():
+    assert only("Exports rose in June-August 2024.") == ("June-August 2024", "2024-06/2024-08")
+
+
+def test_two_dates_joined_by_and_are_not_a_range():
+    assert found("Talks were held on May 1 and May 5, 2024.") == [("May 1", "2025-05-01"), ("May 5, 2024", "2024-05-05")]
+
+
+# --- relative expressions ----------------------------------------------------------
+
+
+def test_sunday_resolves_to_day_before_monday_publication():
+    text = "Prime Minister Phạm Minh Chính gave a reception in Hà Nội on Sunday for Chinese Ambassador He Wei."
+    assert found(text, REF_MONDAY) == [("Sunday", "2026-02-08")]
+    assert find_dates(text, REF_MONDAY)[0].relative
+
+
+def test_weekday_is_the_most_recent_strictly_before_reference():
+    # reference Monday 9 Feb 2026: "on Tuesday" is 3 Feb
+    assert only("He met the delegation on Tuesday.", REF_MONDAY) == ("Tuesday", "2026-02-03")
+
+
+def test_next_weekday_is_in_the_future():
+    assert only("They will meet next Sunday.", REF_MONDAY) == ("next Sunday", "2026-02-15")
+
+
+def test_this_coming_weekday_is_in_the_future():
+    assert only("The fair opens this coming Friday.", REF_MONDAY) == ("this coming Friday", "2026-02-13")
+
+
+def test_weekday_with_future_wording_looks_ahead():
+    assert only("The minister will visit Lạng Sơn on Friday.", REF_MONDAY) == ("Friday", "2026-02-13")
+
+
+def test_last_weekday():
+    assert only("The fair closed last Monday.", REF_MONDAY) == ("last Monday", "2026-02-02")
+
+
+def test_weekday_before_full_date_leaves_the_date_to_link():
+    assert found("It opened on Sunday, February 8, 2026.", REF_MONDAY) == [("February 8, 2026", "2026-02-08")]
+
+
+def test_habitual_weekday_plural_is_not_a_date():
+    assert found("Markets open on Sundays.", REF_MONDAY) == []
+
+
+@pytest.mark.parametrize("word, iso", [("yesterday", "2026-02-08"), ("today", "2026-02-09"),
+                                       ("tomorrow", "2026-02-10")])
+def test_yesterday_today_tomorrow(word, iso):
+    assert only(f"The delegation arrives {word} in Hà Nội.", REF_MONDAY) == (word, iso)
+
+
+def test_sentence_opening_today_means_nowadays():
+    text = "Decades of practice have shown this. Today, China is accelerating its path to modernisation."
+    assert found(text, REF_2025) == []
+
+
+@pytest.mark.parametrize("phrase, iso", [
+    ("last year", "2025"), ("this year", "2026"), ("next year", "2027"),
+    ("last month", "2026-01"), ("this month", "2026-02"), ("next month", "2026-03"),
+    ("last week", "2026-02-02/2026-02-08"), ("this week", "2026-02-09/2026-02-15"),
+    ("next week", "2026-02-16/2026-02-22"),
+])
+def test_relative_year_month_week(phrase, iso):
+    assert only(f"Bilateral trade reached a record high {phrase}.", REF_MONDAY) == (phrase, iso)
+
+
+def test_capitalised_relative_year_opens_sentence():
+    text = "This year, two key Vietnamese delegations visited China."
+    assert found(text, REF_2024) == [("This year", "2024")]
+
+
+def test_last_year_inside_same_period_phrase():
+    text = "turnover in the first six months of the year increased by 24.1% over the same period last year"
+    assert found(text, REF_2024) == [("the first six months of the year", "2024-01/2024-06"),
+                                     ("last year", "2023")]
+
+
+def test_the_last_year_is_a_duration():
+    assert found("Exports grew steadily over the last year.", REF_MONDAY) == []
+
+
+def test_years_ago_resolves_to_the_year():
+    text = "This will be the largest summit since the SCO's establishment 24 years ago."
+    assert found(text) == [("24 years ago", "2001")]
+
+
+def test_months_ago_in_words():
+    assert only("The line opened three months ago.", REF_MONDAY) == ("three months ago", "2025-11")
+
+
+def test_earlier_this_year():
+    assert only("Xi visited Hà Nội earlier this year.", REF_2025) == ("earlier this year", "2025")
+
+
+def test_relative_expressions_need_a_reference():
+    assert found("He met the ambassador on Sunday, last year and 24 years ago.", None) == []
+
+
+# --- parts of years and months -------------------------------------------------------
+
+
+def test_first_six_months_of_the_year_uses_reference_year():
+    assert only("in the first six months of the year", REF_2024) == (
+        "the first six months of the year", "2024-01/2024-06")
+
+
+def test_first_seven_months_of_a_year():
+    text = "Chinese tourists reached approximately 2.1 million in the first seven months of 2024."
+    assert found(text) == [("the first seven months of 2024", "2024-01/2024-07")]
+
+
+def test_latter_half_of_year():
+    text = "Since the latter half of 2024, the CPV Central Committee has demonstrated its mettle."
+    assert found(text) == [("the latter half of 2024", "2024-07/2024-12")]
+
+
+def test_second_half_of_year():
+    assert only("in the second half of 2024") == ("the second half of 2024", "2024-07/2024-12")
+
+
+def test_first_half_of_this_year():
+    text = "the number of FDI projects in the first half of this year continued to rank first"
+    assert found(text, REF_2024) == [("the first half of this year", "2024-01/2024-06")]
+
+
+def test_first_quarter():
+    assert only("GDP grew 7% in the first quarter of 2025.") == ("the first quarter of 2025", "2025-01/2025-03")
+
+
+def test_quarter_code():
+    assert only("Exports rose in Q1 2025.") == ("Q1 2025", "2025-01/2025-03")
+
+
+@pytest.mark.parametrize("phrase, iso", [
+    ("early 2024", "2024-01/2024-04"), ("mid-2024", "2024-05/2024-08"),
+    ("late 2024", "2024-09/2024-12"), ("the end of 2024", "2024-09/2024-12"),
+])
+def test_thirds_of_a_year(phrase, iso):
+    assert only(f"The railway study was finished by {phrase}.") == (phrase, iso)
+
+
+@pytest.mark.parametrize("phrase, iso", [
+    ("early March", "2025-03-01/2025-03-10"), ("mid-March", "2025-03-11/2025-03-20"),
+    ("late March", "2025-03-21/2025-03-31"), ("late February 2024", "2024-02-21/2024-02-29"),
+])
+def test_thirds_of_a_month(phrase, iso):
+    assert only(f"The delegation travelled in {phrase} to Guangxi.", dt.date(2025, 4, 10)) == (phrase, iso)
+
+
+def test_decade():
+    assert only("Trade was modest in the 1990s.") == ("the 1990s", "1990/1999")
+
+
+def test_early_decade():
+    assert only("in the early 2000s") == ("the early 2000s", "2000/2003")
+
+
+@pytest.mark.parametrize("phrase, iso", [
+    ("spring 2025", "2025-03/2025-05"), ("summer 2025", "2025-06/2025-08"),
+    ("autumn 2025", "2025-09/2025-11"), ("fall 2025", "2025-09/2025-11"),
+    ("winter 2025", "2025-12/2026-02"),
+])
+def test_northern_seasons(phrase, iso):
+    assert only(f"The forum will be held in {phrase}.") == (phrase, iso)
+
+
+def test_season_without_year_is_not_a_date():
+    assert found("the spring meetings between provincial Party secretaries") == []
+
+
+# --- bare months ----------------------------------------------------------------------
+
+
+def test_bare_month_after_in_takes_reference_year():
+    assert only("Exports surged in August.", REF_2025) == ("August", "2025-08")
+
+
+def test_bare_month_after_since_looks_back():
+    assert only("Prices have risen since November.", dt.date(2026, 1, 10)) == ("November", "2025-11")
+
+
+def test_bare_month_without_preposition_is_skipped():
+    assert found("August was a busy month.", REF_2025) == []
+
+
+def test_month_name_used_as_a_name_is_not_a_date():
+    text = "Zhao will attend a grand ceremony marking the 80th anniversary of August Revolution."
+    assert found(text) == []
+    assert found("He spoke in August Revolution Square.") == []
+
+
+def test_modal_may_is_not_a_date():
+    assert found("The two sides may expand cooperation. May the friendship last.") == []
+
+
+def test_capitalised_may_needs_a_day_or_year():
+    assert only("May 19, 1890 is Ho Chi Minh's birthday.") == ("May 19, 1890", "1890-05-19")
+
+
+# --- not dates --------------------------------------------------------------------------
+
+
+def test_duration_is_not_a_date():
+    text = "Long reviewed the key milestones over the past 76 years and the past 40 years of Doi Moi."
+    assert found(text) == []
+
+
+def test_anniversary_ordinal_is_not_a_date():
+    assert found("to mark the 76th founding anniversary and the 80th anniversary of National Day") == []
+
+
+def test_ordinal_congress_and_plan_are_not_dates():
+    assert found("the 14th National Congress and China's 15th Five-Year Plan") == []
+
+
+def test_year_of_the_horse_is_not_a_date():
+    assert found("ahead of the Lunar New Year (Tết) – the Year of the Horse.", REF_MONDAY) == []
+
+
+def test_vague_periods_are_not_dates():
+    text = "in recent years, in the coming period and in the next few years"
+    assert found(text, REF_MONDAY) == []
+
+
+def test_money_amount_is_not_a_date():
+    text = "turnover reached nearly 172 billion USD in 2023, up 24.1% to 94.5 billion USD"
+    assert found(text) == [("2023", "2023")]
+
+
+def test_counts_are_not_dates():
+    text = ("over 23,000 Vietnamese students, approximately 2.1 million visitors, "
+            "447 newly licensed projects and more than 700 tourists")
+    assert found(text) == []
+
+
+def test_four_digit_count_is_not_a_year():
+    assert found("The ship carried 2000 tourists over 1500 km.") == []
+    assert found("a total of 2000 people came from 1800 households") == []
+
+
+def test_currency_before_number_is_not_a_year():
+    assert found("a loan of USD 2000 was approved") == []
+
+
+def test_codes_and_technologies_are_not_dates():
+    text = "the 3+3 strategic dialogue, 5G networks and Resolution No. 34-NQ/TW of the Politburo"
+    assert found(text) == []
+
+
+def test_bare_number_without_date_context_is_not_a_year():
+    assert found("The index rose to 1950 points while 2024 members voted.") == []
+
+
+def test_year_in_event_name_is_linked():
+    text = "PM Chính's attendance at the SCO Summit 2025 demonstrates the country's determination."
+    assert found(text) == [("2025", "2025")]
+
+
+def test_year_opening_a_convention_name_is_linked():
+    text = "in accordance with international law, including the 1982 United Nations Convention on the Law of the Sea"
+    assert found(text) == [("1982", "1982")]
+
+
+def test_mentions_are_sorted_and_do_not_overlap():
+    text = "From 2020 to 2023, and on July 25, 2024, and in April 2025."
+    mentions = find_dates(text, REF_2025)
+    assert [m.text for m in mentions] == ["2020 to 2023", "July 25, 2024", "April 2025"]
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+def test_non_breaking_space_inside_date():
+    assert only("on July\u00a025,\u00a02024.") == ("July\u00a025,\u00a02024", "2024-07-25")
+
+
+# --- normalise_date ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("expression, reference, iso", [
+    ("July 25, 2024", None, "2024-07-25"),
+    ("2022", None, "2022"),
+    ("from August 31 to September 1", REF_2025, "2025-08-31/2025-09-01"),
+    ("the first half of this year", REF_2024, "2024-01/2024-06"),
+    ("on Sunday", REF_MONDAY, "2026-02-08"),
+])
+def test_normalise_date_single_expressions(expression, reference, iso):
+    assert normalise_date(expression, reference).iso() == iso
+
+
+def test_normalise_date_rejects_non_dates_and_sentences():
+    assert normalise_date("the past 76 years", REF_2025) is None
+    assert normalise_date("in 2022 and in 2023", None) is None
+    assert normalise_date("last year", None) is None
+
+
+# --- infer_publication_date ---------------------------------------------------------------
+
+ARTICLE_WITHOUT_HEADER = """\
+General Secretary and President To Lam will pay a state visit to China from August 18-20 at the invitation of Xi Jinping.
+
+Xi presents the Friendship Order to Nguyen Phu Trong during his official visit to China from October 30 to November 1, 2022. (Photo: VNA)
+
+Wang Huning attends the State funeral of General Secretary Nguyen Phu Trong on July 25, 2024. (Photo: VNA)
+
+President To Lam receives Chinese Ambassador to Vietnam Xiong Bo on June 11, 2024. (Photo: VNA)
+
+The number of Chinese tourists reached approximately 2.1 million in the first seven months of 2024.
+
+The border guards sign a bilateral patrol record on August 15, 2023. (Photo: VNA)
+"""
+
+
+def test_publication_month_inferred_between_past_dates_and_announced_visit():
+    assert infer_publication_date(ARTICLE_WITHOUT_HEADER) == PublicationDate(
+        DatePoint(2024, 8), True, "inferred from text")
+
+
+def test_latest_past_full_date_gives_the_month():
+    text = "The two ministers met on March 3, 2024. Earlier, on January 9, 2024, they spoke by phone."
+    assert infer_publication_date(text).value == DatePoint(2024, 3)
+
+
+def test_future_full_date_is_not_a_lower_bound():
+    text = "They met on March 3, 2024. The fair will open on June 1, 2024."
+    assert infer_publication_date(text).value == DatePoint(2024, 3)
+
+
+def test_bounds_on_the_same_day_give_day_precision():
+    text = "The talks ended on March 3, 2024. The minister will fly home on March 4."
+    assert infer_publication_date(text).value == DatePoint(2024, 3, 3)
+
+
+def test_text_without_dates_has_unknown_publication_date():
+    text = "Both sides will continue to deepen the building of a community with a shared future."
+    assert infer_publication_date(text) == PublicationDate(None, True, "unknown")
+
+
+def test_years_alone_are_not_enough_to_infer_publication():
+    assert infer_publication_date("Trade grew in 2022 and in 2023.").value is None
