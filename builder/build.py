@@ -21,7 +21,7 @@ from .export import write_annotations
 from .ingest import read_seed
 from .model import Article, BuildError
 from .registry import Registry, load_registry
-from .render import Renderer
+from .render import TEMPLATES, Renderer
 
 
 class BuildFailed(Exception):
@@ -39,6 +39,7 @@ class BuildOptions:
     out: Path = Path("site")
     base_url: str = "/"
     keep_going: bool = False
+    templates: Path = TEMPLATES
 
 
 @dataclass
@@ -91,17 +92,17 @@ def build(options: BuildOptions) -> BuildResult:
         annotator(article)
     changed = write_content(options.content, articles)
     site = collect(articles, registry)
-    pages = publish(site, Path(options.out), options.base_url)
+    pages = publish(site, Path(options.out), options.base_url, Path(options.templates))
     return BuildResult(articles, registry, site, pages, changed, warnings, errors)
 
 
-def publish(site: SiteIndex, out: Path, base_url: str) -> list[str]:
+def publish(site: SiteIndex, out: Path, base_url: str, templates: Path = TEMPLATES) -> list[str]:
     """Render the site into a fresh folder, then swap it in for `out` in one rename."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
-        pages = Renderer(site, base_url).write(staging)
+        pages = Renderer(site, base_url, templates).write(staging)
         write_annotations(site, staging)
         os.chmod(staging, 0o755)
     except BaseException:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 import markdown as markdown_lib
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
 from markupsafe import Markup, escape
 
 from .collect import EntityIndex, Sentence, SiteIndex
@@ -207,9 +207,17 @@ class Renderer:
     def render_page(self, page: Page) -> str:
         try:
             template = self.env.get_template(page.template)
-        except TemplateNotFound:
+            return self._render(template, page)
+        except TemplateNotFound as exc:
             raise BuildError(str(self.templates / page.template),
-                             f"template not found (searched {self.templates})") from None
+                             f"template {exc.name!r} not found (searched {self.templates})") from None
+        except TemplateSyntaxError as exc:
+            raise BuildError(exc.filename or page.template, f"template syntax error: {exc.message}", exc.lineno) from None
+        except TemplateError as exc:
+            raise BuildError(str(self.templates / page.template),
+                             f"template failed while rendering {page.url or 'the home page'}: {exc}") from None
+
+    def _render(self, template, page: Page) -> str:
         if page.url == "404.html":
             # Served for a missing URL at any depth: only absolute links work there.
             rel = lambda target: self.base_url + target  # noqa: E731

@@ -1,0 +1,161 @@
+"""Annotation of named cases: people, mechanisms and dates in small real snippets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from builder.ingest import parse_seed
+
+
+def people(mentions):
+    return [(m.text, m.entity) for m in mentions if m.type == "person"]
+
+
+def mechanisms(mentions):
+    return [(m.text, m.entity) for m in mentions if m.type == "mechanism"]
+
+
+def test_spelling_without_diacritics_links_to_the_same_person(annotate):
+    a = annotate("President To Lam receives Chinese Ambassador to Vietnam Xiong Bo.")
+    b = annotate("President Tô Lâm receives Chinese Ambassador to Việt Nam Xiong Bo.")
+    assert [e for _, e in people(a)] == [e for _, e in people(b)] == ["to-lam", "xiong-bo"]
+
+
+def test_nfd_seed_is_annotated_like_nfc(annotator):
+    raw = unicodedata.normalize("NFD", " date 2026-01-01 HÀ NỘI — General Secretary Tô Lâm spoke. — VNS\n")
+    article = annotator(parse_seed(raw.encode("utf-8"), "nfd.txt"))
+    assert [(m.text, m.entity) for m in article.mentions] == [("General Secretary Tô Lâm", "to-lam")]
+    assert article.dateline == "HÀ NỘI"
+
+
+def test_title_touching_the_name_is_part_of_the_link_and_recorded(annotate):
+    (m,) = [m for m in annotate("In his remarks, Consul General Bùi Nguyễn Long reviewed the milestones.") if m.type == "person"]
+    assert m.text == "Consul General Bùi Nguyễn Long"
+    assert m.title == "Consul General"
+    assert m.entity == "bui-nguyen-long"
+
+
+def test_title_with_complement_is_recorded_but_only_the_name_is_linked(annotate):
+    (m,) = [m for m in annotate("Chinese Ambassador to Việt Nam He Wei told the press.") if m.type == "person"]
+    assert m.text == "He Wei"
+    assert m.title == "Chinese Ambassador to Việt Nam"
+
+
+def test_pronoun_he_is_not_linked(annotate):
+    text = "Chinese Ambassador to Việt Nam He Wei spoke first. He stressed the importance of trust. He said so."
+    assert people(annotate(text)) == [("He Wei", "he-wei")]
+
+
+def test_ambassador_he_is_he_wei(annotate):
+    text = "PM Phạm Minh Chính received He Wei. PM Chính briefed Ambassador He on the outcomes."
+    assert ("Ambassador He", "he-wei") in people(annotate(text))
+    assert ("PM Chính", "pham-minh-chinh") in people(annotate(text))
+
+
+def test_given_name_wei_is_he_wei_when_named_in_full(annotate):
+    text = "said Chinese Ambassador to Việt Nam He Wei.\n\nWei suggested that the top priority is trust."
+    assert people(annotate(text)) == [("He Wei", "he-wei"), ("Wei", "he-wei")]
+
+
+def test_short_form_needs_the_full_name_in_the_article(annotate):
+    assert people(annotate("Wei suggested that the top priority is trust.")) == []
+
+
+def test_wang_in_an_article_about_wang_wen_is_wang_wen(annotate):
+    text = ("For his part, Wang Wen, Director of the Chongqing Foreign Affairs Office, offered congratulations. "
+            "Wang said that the relationship has withstood challenges.")
+    assert people(annotate(text)) == [("Wang Wen", "wang-wen"), ("Wang", "wang-wen")]
+
+
+def test_shared_surname_resolves_to_nearest_preceding_full_mention(annotate):
+    text = ("Wang Huning attended. Later Wang Wen spoke. Wang said the office would help.")
+    assert people(annotate(text))[-1] == ("Wang", "wang-wen")
+
+
+def test_vietnamese_short_form_is_last_syllable(annotate):
+    text = "Consul General Bùi Nguyễn Long spoke.\n\nLong noted that ties were strong."
+    assert people(annotate(text))[-1] == ("Long", "bui-nguyen-long")
+
+
+def test_english_word_short_form_needs_a_title_or_reporting_verb(annotate):
+    text = "Consul General Bùi Nguyễn Long spoke.\n\nLong before that, ties were strong."
+    assert people(annotate(text)) == [("Consul General Bùi Nguyễn Long", "bui-nguyen-long")]
+
+
+def test_city_named_after_a_person_is_not_the_person(annotate):
+    text = "President Hồ Chí Minh is honoured. Delegates flew to Hồ Chí Minh City on Monday."
+    assert people(annotate(text)) == [("President Hồ Chí Minh", "ho-chi-minh")]
+
+
+def test_short_form_inside_another_name_is_not_linked(annotate):
+    text = "Consul General Bùi Nguyễn Long spoke. Tourists visit Ha Long Bay. Long An province grows rice."
+    assert people(annotate(text)) == [("Consul General Bùi Nguyễn Long", "bui-nguyen-long")]
+
+
+def test_mechanism_variant_wordings_link_to_one_page(annotate):
+    a = mechanisms(annotate("the two sides announced the upgrading of the “3+3” strategic dialogue mechanism in "
+                            "diplomacy, defence, and public security to the ministerial level."))
+    b = mechanisms(annotate("enhancing the role of the 3+3 strategic dialogue mechanism between foreign, defence and "
+                            "public security ministers."))
+    assert [e for _, e in a] == [e for _, e in b] == ["3-3-strategic-dialogue-mechanism"]
+    assert a[0][0].startswith("“3+3”")
+
+
+def test_vietnam_spelt_either_way_in_a_mechanism_name(annotate):
+    a = mechanisms(annotate("build a Vietnam-China community with a shared future that carries strategic significance"))
+    b = mechanisms(annotate("build a Việt Nam–China community with a shared future that carries strategic significance"))
+    assert [e for _, e in a] == [e for _, e in b] == ["community-with-a-shared-future"]
+
+
+def test_longest_mechanism_name_wins(annotate):
+    (m,) = mechanisms(annotate("deepening the Việt Nam–China Comprehensive Strategic Cooperative Partnership."))
+    assert m == ("Việt Nam–China Comprehensive Strategic Cooperative Partnership",
+                 "comprehensive-strategic-cooperative-partnership")
+
+
+def test_year_inside_a_linked_name_is_not_linked_twice(annotate):
+    found = annotate("in accordance with the 1982 United Nations Convention on the Law of the Sea (UNCLOS).")
+    assert [(m.type, m.text) for m in found] == [
+        ("mechanism", "1982 United Nations Convention on the Law of the Sea"), ("mechanism", "UNCLOS")]
+
+
+def test_dates_resolved_against_publication_date(annotate):
+    found = annotate("Prime Minister Phạm Minh Chính gave a reception in Hà Nội on Sunday.", dt.date(2026, 2, 9))
+    (date,) = [m for m in found if m.type == "date"]
+    assert (date.text, date.value.iso()) == ("Sunday", "2026-02-08")
+
+
+def test_relative_dates_are_not_guessed_without_a_publication_date(annotate):
+    found = annotate("Trade reached a record high last year, and on July 25, 2024 leaders met.", None)
+    assert [(m.text, m.value.iso()) for m in found if m.type == "date"] == [("July 25, 2024", "2024-07-25")]
+
+
+def test_mention_text_is_exactly_the_body_slice(seed_articles):
+    for article in seed_articles.values():
+        assert article.mentions, article.source_file
+        for m in article.mentions:
+            assert article.body[m.start:m.end] == m.text
+        spans = sorted((m.start, m.end) for m in article.mentions)
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "mentions overlap"
+
+
+def test_seed_articles_link_the_people_they_name(seed_articles):
+    expected = {
+        "000": {"bui-nguyen-long", "wang-wen"},
+        "001": {"pham-minh-chinh", "he-wei", "xi-jinping", "li-qiang", "zhao-leji", "wang-huning", "to-lam"},
+        "002": {"he-wei", "pham-minh-chinh", "luong-cuong", "zhao-leji", "ho-chi-minh", "xi-jinping",
+                "tran-thanh-man", "to-lam"},
+        "003": {"he-wei", "xi-jinping", "nguyen-phu-trong", "to-lam"},
+        "004": {"to-lam", "xi-jinping", "ho-chi-minh", "nguyen-phu-trong", "wang-huning", "xiong-bo",
+                "pham-sao-mai"},
+    }
+    for key, ids in expected.items():
+        assert {m.entity for m in seed_articles[key].mentions if m.type == "person"} == ids, key
+
+
+def test_no_pronoun_he_is_linked_in_any_seed(seed_articles):
+    for article in seed_articles.values():
+        for m in article.mentions:
+            if m.type == "person" and m.text == "He":
+                raise AssertionError(f"pronoun linked in {article.source_file} at {m.start}")
