@@ -34,7 +34,7 @@ TITLE_MAX = 90
 
 _HEADER = re.compile(r"^[ \t]*date[ \t]+(\S+)[ \t]*(.*)$")
 _DATELINE = re.compile(r"^([^\W\d_][^\W\d_ .,'’-]*(?:[ .,'’-]+[^\W\d_]+){0,4})[ \t]*[—–-]+[ \t]+")
-_CREDIT = re.compile(r"[ \t]+[—–-]+[ \t]*([A-Z][A-Za-z]{1,11}(?:/[A-Z][A-Za-z]{1,11}){0,3})[ \t]*$")
+_CREDIT = re.compile(r"(?:^|[ \t]+)[—–-]+[ \t]*([A-Z][A-Za-z]{1,11}(?:/[A-Z][A-Za-z]{1,11}){0,3})[ \t]*$")
 _PHOTO = re.compile(r"[ \t]*\((Photo|Photos|Video|Graphic|Image)s?:[ \t]*([^()]{1,80})\)[ \t]*$", re.I)
 _CAROUSEL = re.compile(r"^Item \d+ of \d+$", re.I)
 _CLOSING_PUNCT = tuple(".!?:;,\"'”’…)")
@@ -67,7 +67,8 @@ def decode(data: bytes, display_path: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        before = data[: exc.start].replace(b"\r\n", b"\n")
+        line = before.count(b"\n") + before.count(b"\r") + 1
         raise BuildError(
             display_path,
             f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as UTF-8 and rebuild",
@@ -93,7 +94,7 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
 
     paras = _paragraphs(lines, first_body_line)
     if not paras:
-        raise BuildError(where, "has no article text", len(lines))
+        raise BuildError(where, "has no article text; add the article below its header", 1)
 
     title = meta.get("title")
     title_derived = False
@@ -114,8 +115,10 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
     last = paras[-1]
     if m := _CREDIT.search(last.lines[-1]):
         source = m.group(1)
-        last.lines[-1] = last.lines[-1][: m.start()]
-        if not last.text.strip():
+        last.lines[-1] = last.lines[-1][: m.start()].rstrip()
+        if not last.lines[-1]:
+            last.lines.pop()  # the credit stood on a line of its own
+        if not last.lines:
             paras.pop()
     source = meta.get("source", source)
 
@@ -128,7 +131,7 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
         pub = PublicationDate(header_date, inferred=False, how="header")
         if "date" in meta and meta["date"] != header_date:
             warnings.append(
-                f"{where}:1: front matter date {meta['date'].iso()} differs from the header's "
+                f"{where}:{header_line + 1}: front matter date {meta['date'].iso()} differs from the header's "
                 f"{header_date.iso()}; the header wins"
             )
     elif "date" in meta:

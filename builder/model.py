@@ -218,3 +218,13 @@ class Entity:
     @property
     def folder(self) -> str:
         return "people" if self.type == "person" else "mechanisms"
+
+
+def format_value(value: DateValue) -> str:
+    """A reader's form of a normalised date: `2–4 September 2025`, `January 1950 – 2026`."""
+    start, end = value.start, value.end
+    if end is None or end == start:
+        return format_point(start)
+    if start.precision == end.precision == "day" and (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {MONTH_NAMES[end.month - 1]} {end.year}"
+    return f"{format_point(start)} – {format_point(end)}"

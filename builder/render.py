@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup, escape
 
 from .collect import EntityIndex, Sentence, SiteIndex
-from .model import Article, BuildError, DatePoint, Mention, format_point
+from .model import Article, BuildError, DatePoint, Mention, format_point, format_value
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TYPE_LABELS = {"person": "Person", "mechanism": "Mechanism", "date": "Date"}
@@ -178,7 +178,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.globals.update(format_point=format_point, TYPE_LABELS=TYPE_LABELS)
+        self.env.globals.update(format_point=format_point, format_value=format_value, TYPE_LABELS=TYPE_LABELS)
         self.env.filters["markdown"] = lambda text: Markup(markdown_lib.markdown(str(escape(text))))
 
     def pages(self) -> list[Page]:

@@ -1,0 +1,65 @@
+"""`python -m builder serve`: serves the site over HTTP and rebuilds when an input changes."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(predicate, seconds: float = 20.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    return None
+
+
+def test_serve_previews_the_site_and_rebuilds_when_a_seed_changes(tmp_path, content_copy):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(ROOT / "seeds" / "000_d0e993820bacc527.txt", seeds)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "builder", "serve", "--seeds", str(seeds), "--content", str(content_copy),
+         "--out", str(tmp_path / "site"), "--port", str(port)],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        home = _wait_for(lambda: _get(f"http://127.0.0.1:{port}/"))
+        assert home is not None and "Consulate General of Việt Nam" in home
+        (seeds / "new.txt").write_text(" date 2026-03-01 HÀ NỘI — Prime Minister Phạm Minh Chính met "
+                                       "investors on Monday. — VNS\n", encoding="utf-8")
+        articles = _wait_for(lambda: (page := _get(f"http://127.0.0.1:{port}/articles/")) and
+                             "PM Phạm Minh Chính met investors" in page and page)
+        assert articles is not None, "the new article never appeared"
+        # A broken seed keeps the last good site online.
+        (seeds / "bad.txt").write_text(" date 2026-02-30 HÀ NỘI — Text. — VNS\n", encoding="utf-8")
+        time.sleep(2.5)
+        assert "PM Phạm Minh Chính met investors" in (_get(f"http://127.0.0.1:{port}/articles/") or "")
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=10)
+    assert "bad.txt:1: header date '2026-02-30' is not a real YYYY-MM-DD date" in stderr
+    assert "Traceback" not in stderr
