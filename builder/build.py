@@ -19,17 +19,9 @@ from .collect import SiteIndex, collect
 from .content import write_content
 from .export import write_annotations
 from .ingest import read_seed
-from .model import Article, BuildError
+from .model import Article, BuildError, BuildErrors
 from .registry import Registry, load_registry
 from .render import TEMPLATES, Renderer
-
-
-class BuildFailed(Exception):
-    """One or more input problems; each is a BuildError with file and line."""
-
-    def __init__(self, errors: list[BuildError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
 
 
 @dataclass
@@ -57,7 +49,7 @@ def read_articles(seeds: Path, keep_going: bool = False) -> tuple[list[Article],
     """Ingest every `*.txt` in `seeds`, in name order."""
     seeds = Path(seeds)
     if not seeds.is_dir():
-        raise BuildFailed([BuildError(str(seeds), "seed folder not found; pass --seeds DIR")])
+        raise BuildErrors([BuildError(str(seeds), "seed folder not found; pass --seeds DIR")])
     articles, errors, warnings = [], [], []
     for path in sorted(seeds.glob("*.txt")):
         try:
@@ -68,7 +60,7 @@ def read_articles(seeds: Path, keep_going: bool = False) -> tuple[list[Article],
         warnings.extend(article.warnings)
         articles.append(article)
     if errors and not keep_going:
-        raise BuildFailed(errors)
+        raise BuildErrors(errors)
     by_id: dict[str, Article] = {}
     for article in articles:
         if article.id in by_id:
@@ -78,12 +70,12 @@ def read_articles(seeds: Path, keep_going: bool = False) -> tuple[list[Article],
                 "give one of them another `title:` in front matter"))
         by_id.setdefault(article.id, article)
     if errors and not keep_going:
-        raise BuildFailed(errors)
+        raise BuildErrors(errors)
     return list(by_id.values()), errors, warnings
 
 
 def build(options: BuildOptions) -> BuildResult:
-    """Run the whole pipeline; raises BuildFailed on input problems (unless keep_going)."""
+    """Run the whole pipeline; raises BuildErrors on input problems (unless keep_going)."""
     registry = load_registry(options.content)
     articles, errors, warnings = read_articles(options.seeds, options.keep_going)
     warnings = registry.warnings + warnings

@@ -10,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import BuildFailed, BuildOptions, build, read_articles
-from .model import BuildError
-from .registry import RegistryErrors, load_registry
+from .build import BuildOptions, build, read_articles
+from .model import BuildError, BuildErrors
+from .registry import load_registry
 
 
 def _add_build_options(parser: argparse.ArgumentParser) -> None:
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except (BuildFailed, RegistryErrors) as exc:
+    except BuildErrors as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
         return 1

@@ -577,7 +577,7 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
     (_MDY, _full_date),
     (_DMY, _full_date),
     (rf"(?<![\w/.-]){_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _iso_date),
-    (rf"(?<![\w/.])(?P<d>0?[1-9]|[12]\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])", _numeric_date),
+    (r"(?<![\w/.])(?P<d>0?[1-9]|[12]\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])", _numeric_date),
     (rf"{_month('m')}{_SP}{_day('d')}", _month_day),
     (rf"{_day('d')}{_SP}{_month('m')}", _month_day),
     # parts of months and years
@@ -598,7 +598,7 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"(?<!\w)(?P<prep>(?i:in|during|since|from|until|till|by)){_SP}"
      rf"(?P<span>(?P<m>{_FULL_MONTH}))(?!\w)", _bare_month),
     # relative
-    (rf"(?<!\w)(?P<w>(?i:yesterday|today|tomorrow))(?!\w)", _relative_day),
+    (r"(?<!\w)(?P<w>(?i:yesterday|today|tomorrow))(?!\w)", _relative_day),
     (rf"(?<!\w)(?:(?P<mod>(?i:this{_SP}coming|this{_SP}past|last|next|coming|this|past)){_SP})?"
      rf"(?P<wd>{_WEEKDAY})(?!\w)", _weekday),
     (rf"(?<!\w)(?:(?i:earlier|later){_SP})?(?P<which>(?i:last|this|next)){_SP}"

@@ -30,6 +30,14 @@ class BuildError(Exception):
         super().__init__(f"{where}: {message}")
 
 
+class BuildErrors(Exception):
+    """Several input problems at once (every bad registry page, every bad seed), each a BuildError."""
+
+    def __init__(self, errors: list[BuildError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
 @dataclass(frozen=True, order=True)
 class DatePoint:
     """A calendar point at year, month or day precision (ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD)."""

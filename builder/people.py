@@ -61,7 +61,9 @@ _REPORTING_VERB = re.compile(
     r"described|reiterated|agreed|pointed|briefed|received|met|hailed|praised|reaffirmed|explained|wrote)\b"
 )
 _PRONOUNS = {"he", "she", "it", "we", "they", "i", "you", "his", "her", "him"}
-_ENGLISH_WORDS = {
+# Short forms that alone say too little: English words ("Long", "He" as a name), and syllables
+# shared by so many names that only a title or a reporting verb makes them a reference.
+_AMBIGUOUS_SHORT_FORMS = {
     "long", "to", "do", "an", "ha", "la", "may", "bo", "son", "lay", "tan", "hung", "ban", "ho", "hue", "van",
     "nam", "tin", "thin", "chin", "man", "mine", "sun", "gun", "bang", "sang", "ding", "dong", "ping", "fang",
     "tam", "phu", "kim", "lam", "le", "li", "ma", "mai", "lu", "yu", "he", "hu", "wen", "chi", "minh", "tu",
@@ -151,7 +153,7 @@ def _resolve_short(text: str, word: re.Match, candidates: list[str], full_positi
     has_title = bool(_HEAD_AT_END.search(text[max(0, start - 40):start].rstrip()))
     if form in _PRONOUNS and not has_title:
         return None
-    if form in _ENGLISH_WORDS and not has_title and not _REPORTING_VERB.match(text, end):
+    if form in _AMBIGUOUS_SHORT_FORMS and not has_title and not _REPORTING_VERB.match(text, end):
         return None
     if _part_of_longer_name(text, start, end, has_title):
         return None

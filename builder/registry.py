@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .frontmatter import key_line, split_front_matter
-from .model import BuildError, Entity
+from .model import BuildError, BuildErrors, Entity
 from .text import form_key, nfc
 
 FOLDERS = {"person": "people", "mechanism": "mechanisms"}
@@ -28,14 +28,6 @@ TYPE_KEYS = {
 STATUSES = {"confirmed", "discovered"}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RESERVED = {"con", "prn", "aux", "nul", "com1", "lpt1", "index"}
-
-
-class RegistryErrors(Exception):
-    """Every problem found in the registry, each a BuildError with file and line."""
-
-    def __init__(self, errors: list[BuildError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
 
 
 @dataclass
@@ -53,7 +45,7 @@ class Registry:
 
 
 def load_registry(content_dir: Path) -> Registry:
-    """Read and validate every entity page; raises RegistryErrors listing all problems."""
+    """Read and validate every entity page; raises BuildErrors listing all problems."""
     errors: list[BuildError] = []
     registry = Registry()
     for type_, folder in FOLDERS.items():
@@ -74,7 +66,7 @@ def load_registry(content_dir: Path) -> Registry:
             registry.entities[entity.id] = entity
     errors.extend(_surface_form_clashes(registry))
     if errors:
-        raise RegistryErrors(errors)
+        raise BuildErrors(errors)
     return registry
 
 

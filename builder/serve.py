@@ -14,9 +14,8 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .build import BuildFailed, BuildOptions, build
-from .model import BuildError
-from .registry import RegistryErrors
+from .build import BuildOptions, build
+from .model import BuildError, BuildErrors
 from .render import TEMPLATES
 
 
@@ -41,7 +40,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 def rebuild(options: BuildOptions) -> bool:
     try:
         result = build(options)
-    except (BuildFailed, RegistryErrors) as exc:
+    except BuildErrors as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
         print("serve: build failed; still serving the last good site", file=sys.stderr)
