@@ -61,12 +61,13 @@ _REPORTING_VERB = re.compile(
     r"described|reiterated|agreed|pointed|briefed|received|met|hailed|praised|reaffirmed|explained|wrote)\b"
 )
 _PRONOUNS = {"he", "she", "it", "we", "they", "i", "you", "his", "her", "him"}
-# Short forms that alone say too little: English words ("Long", "He" as a name), and syllables
-# shared by so many names that only a title or a reporting verb makes them a reference.
+# Short forms that alone say too little: English words ("Long", "Do"), and syllables shared by
+# so many names that only a title or a reporting verb makes them a reference. (Pronouns such
+# as "He" need a title whatever follows: see _PRONOUNS.)
 _AMBIGUOUS_SHORT_FORMS = {
     "long", "to", "do", "an", "ha", "la", "may", "bo", "son", "lay", "tan", "hung", "ban", "ho", "hue", "van",
     "nam", "tin", "thin", "chin", "man", "mine", "sun", "gun", "bang", "sang", "ding", "dong", "ping", "fang",
-    "tam", "phu", "kim", "lam", "le", "li", "ma", "mai", "lu", "yu", "he", "hu", "wen", "chi", "minh", "tu",
+    "tam", "phu", "kim", "lam", "le", "li", "ma", "mai", "lu", "yu", "hu", "wen", "chi", "minh", "tu",
 }
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n|,\s|—|–")
