@@ -108,6 +108,13 @@ def timeline_markdown(articles: list[Article]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def content_files(content_dir: Path, articles: list[Article]) -> dict[Path, str]:
+    """Every file the content stage produces, with its text: one per article, and the timeline."""
+    files = {Path(content_dir) / "articles" / f"{a.id}.md": article_markdown(a) for a in articles}
+    files[Path(content_dir) / "timeline.md"] = timeline_markdown(articles)
+    return files
+
+
 def write_content(content_dir: Path, articles: list[Article]) -> list[Path]:
     """Write every article's Markdown and the timeline; remove generated files no longer produced.
 
@@ -115,8 +122,7 @@ def write_content(content_dir: Path, articles: list[Article]) -> list[Path]:
     """
     out_dir = Path(content_dir) / "articles"
     out_dir.mkdir(parents=True, exist_ok=True)
-    wanted = {out_dir / f"{a.id}.md": article_markdown(a) for a in articles}
-    wanted[Path(content_dir) / "timeline.md"] = timeline_markdown(articles)
+    wanted = content_files(content_dir, articles)
     changed = [path for path, text in sorted(wanted.items()) if write_if_changed(path, text)]
     for stale in sorted(out_dir.glob("*.md")):
         if stale not in wanted and is_generated(stale):

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import tree_bytes
+
 REPO = Path(__file__).resolve().parent.parent
 SEED_NAMES = sorted(p.name for p in (REPO / "seeds").glob("*.txt"))
 BASE_URL = "https://example.github.io/repo/"
@@ -49,10 +51,6 @@ def make_tree(root: Path) -> Path:
     for folder in ("people", "mechanisms"):
         shutil.copytree(REPO / "content" / folder, root / "C" / folder)
     return root
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def assert_clean_failure(result: subprocess.CompletedProcess) -> None:
@@ -217,8 +215,8 @@ def test_keep_going_builds_good_articles_and_reports_bad_one(tree):
 
 @pytest.mark.parametrize("breakage", ["bad-seed", "bad-registry"])
 def test_failed_build_leaves_previous_site_untouched(built_tree, breakage):
-    before_site = snapshot(built_tree / "O")
-    before_content = snapshot(built_tree / "C")
+    before_site = tree_bytes(built_tree / "O")
+    before_content = tree_bytes(built_tree / "C")
     if breakage == "bad-seed":
         (built_tree / "S" / "006_good.txt").write_text(GOOD_EXTRA_SEED, encoding="utf-8")
         (built_tree / "S" / "005_bad.txt").write_text(BAD_DATE_SEED, encoding="utf-8")
@@ -227,10 +225,10 @@ def test_failed_build_leaves_previous_site_untouched(built_tree, breakage):
         (built_tree / "C" / "people" / "broken-page.md").write_text("---\nname: [x\n---\n", encoding="utf-8")
     result = build(built_tree)
     assert_clean_failure(result)
-    after_site = snapshot(built_tree / "O")
+    after_site = tree_bytes(built_tree / "O")
     assert sorted(after_site) == sorted(before_site)
     assert after_site == before_site
-    after_content = snapshot(built_tree / "C")
+    after_content = tree_bytes(built_tree / "C")
     after_content.pop("people/broken-page.md", None)
     assert after_content == before_content
     assert not [p.name for p in built_tree.iterdir() if p.name.startswith(".O.")]

@@ -19,6 +19,7 @@ from builder.content import escape_markdown
 from builder.model import BuildError, Entity
 from builder.registry import create_entity_page
 from builder.render import TEMPLATES
+from helpers import tree_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,10 +33,6 @@ def built(tmp_path_factory):
         shutil.copytree(ROOT / "content" / folder, content / folder)
     result = build(BuildOptions(seeds=ROOT / "seeds", content=content, out=tmp / "site"))
     return result, content, tmp / "site"
-
-
-def tree_bytes(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def test_committed_content_articles_are_not_stale(built):
