@@ -39,8 +39,8 @@ class Annotator:
         taken: list[tuple[int, int]] = []
         mentions: list[Mention] = []
         for match in matches:
-            if match.label == "mechanism":
-                mentions.append(Mention("mechanism", match.start, match.end, body[match.start:match.end],
+            if match.label != "person":
+                mentions.append(Mention(match.label, match.start, match.end, body[match.start:match.end],
                                         entity=match.entity))
                 taken.append((match.start, match.end))
         mentions.extend(resolve_people(body, matches, self.people, taken))

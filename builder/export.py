@@ -52,8 +52,9 @@ def annotations(site: SiteIndex) -> dict:
         entry = {"id": e.id, "type": e.type, "name": e.name, "aliases": e.aliases, "url": entity_url(e.type, e.id),
                  "status": e.status}
         if e.type == "person":
-            entry["country"] = e.country
             entry["titles"] = e.titles
+        if e.country:
+            entry["country"] = e.country
         entities.append(entry)
     return {"entities": entities, "articles": [_article(a) for a in sorted(site.articles, key=lambda a: a.id)]}
 

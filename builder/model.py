@@ -15,8 +15,27 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Precision = Literal["year", "month", "day"]
-EntityType = Literal["person", "mechanism"]
+EntityType = Literal["person", "mechanism", "organisation", "place"]
 BlockKind = Literal["paragraph", "heading", "caption", "quote", "attribution"]
+
+
+@dataclass(frozen=True)
+class EntityKind:
+    """What the build knows about one type of entity: its folder, URL segment and labels."""
+
+    type: str
+    folder: str  # content/<folder>/*.md and site/<folder>/<id>/
+    label: str  # "Person"
+    plural: str  # "People"
+
+
+# The order here is the order of navigation, indexes and legends.
+ENTITY_KINDS: dict[str, EntityKind] = {
+    "person": EntityKind("person", "people", "Person", "People"),
+    "mechanism": EntityKind("mechanism", "mechanisms", "Mechanism", "Cooperation mechanisms"),
+    "organisation": EntityKind("organisation", "organisations", "Organisation", "Organisations"),
+    "place": EntityKind("place", "places", "Place", "Places"),
+}
 
 
 class BuildError(Exception):
@@ -126,7 +145,7 @@ class Mention:
     dates carry `value`.
     """
 
-    type: str  # "person" | "mechanism" | "date"
+    type: str  # an ENTITY_KINDS key, or "date"
     start: int
     end: int
     text: str
@@ -209,7 +228,7 @@ class Article:
 
 @dataclass(eq=False)
 class Entity:
-    """One person or mechanism from the registry (`content/<kind>/<slug>.md`)."""
+    """One person, mechanism, organisation or place from the registry (`content/<folder>/<slug>.md`)."""
 
     id: str  # the page's slug
     type: EntityType
@@ -225,7 +244,7 @@ class Entity:
 
     @property
     def folder(self) -> str:
-        return "people" if self.type == "person" else "mechanisms"
+        return ENTITY_KINDS[self.type].folder
 
 
 def format_value(value: DateValue) -> str:

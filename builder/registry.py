@@ -1,4 +1,4 @@
-"""The entity registry: `content/people/*.md` and `content/mechanisms/*.md`.
+"""The entity registry: `content/{people,mechanisms,organisations,places}/*.md`.
 
 Each page is one entity; its YAML front matter (`name`, `aliases`, …) is the
 registry entry and its Markdown body the editors' notes. Pages belong to the
@@ -16,14 +16,16 @@ from pathlib import Path
 import yaml
 
 from .frontmatter import key_line, split_front_matter
-from .model import BuildError, BuildErrors, Entity
+from .model import ENTITY_KINDS, BuildError, BuildErrors, Entity
 from .text import form_key, nfc
 
-FOLDERS = {"person": "people", "mechanism": "mechanisms"}
+FOLDERS = {kind.type: kind.folder for kind in ENTITY_KINDS.values()}
 COMMON_KEYS = {"name", "aliases", "summary", "status"}
 TYPE_KEYS = {
     "person": {"country", "titles", "born", "died"},
     "mechanism": {"kind", "established"},
+    "organisation": {"country", "kind", "established"},
+    "place": {"country", "kind"},
 }
 STATUSES = {"confirmed", "discovered"}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -145,11 +147,10 @@ def entity_page_text(entity: Entity) -> str:
     meta: dict = {"name": entity.name}
     if entity.aliases:
         meta["aliases"] = entity.aliases
-    if entity.type == "person":
-        if entity.country:
-            meta["country"] = entity.country
-        if entity.titles:
-            meta["titles"] = entity.titles
+    if entity.country and "country" in TYPE_KEYS[entity.type]:
+        meta["country"] = entity.country
+    if entity.titles and "titles" in TYPE_KEYS[entity.type]:
+        meta["titles"] = entity.titles
     if entity.summary:
         meta["summary"] = entity.summary
     meta["status"] = entity.status

@@ -21,10 +21,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup, escape
 
 from .collect import EntityIndex, Sentence, SiteIndex
-from .model import Article, BuildError, DatePoint, Mention, format_point, format_value
+from .model import ENTITY_KINDS, Article, BuildError, DatePoint, Mention, format_point, format_value
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-TYPE_LABELS = {"person": "Person", "mechanism": "Mechanism", "date": "Date"}
+TYPE_LABELS = {**{k.type: k.label for k in ENTITY_KINDS.values()}, "date": "Date"}
 
 
 @dataclass
@@ -58,7 +58,7 @@ def article_url(article: Article) -> str:
 
 
 def entity_url(entity_type: str, entity_id: str) -> str:
-    return f"{'people' if entity_type == 'person' else 'mechanisms'}/{entity_id}/"
+    return f"{ENTITY_KINDS[entity_type].folder}/{entity_id}/"
 
 
 def timeline_anchor(article: Article, mention: Mention) -> str:
@@ -178,20 +178,25 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.globals.update(format_point=format_point, format_value=format_value, TYPE_LABELS=TYPE_LABELS)
+        self.env.globals.update(format_point=format_point, format_value=format_value, TYPE_LABELS=TYPE_LABELS,
+                                ENTITY_KINDS=ENTITY_KINDS)
         self.env.filters["markdown"] = lambda text: Markup(markdown_lib.markdown(str(escape(text))))
 
     def pages(self) -> list[Page]:
         site = self.site
-        people = sorted((i for i in site.entities.values() if i.entity.type == "person"), key=_entity_order)
-        mechanisms = sorted((i for i in site.entities.values() if i.entity.type == "mechanism"), key=_entity_order)
+        by_kind = {
+            kind.type: sorted((i for i in site.entities.values() if i.entity.type == kind.type), key=_entity_order)
+            for kind in ENTITY_KINDS.values()
+        }
         pages = [
             Page("", "home.html", "Việt Nam–China relations: an annotated archive",
-                 {"articles": site.articles[:10], "people": people[:10], "mechanisms": mechanisms[:10],
+                 {"articles": site.articles[:10], "top": {t: indexes[:10] for t, indexes in by_kind.items()},
                   "timeline_count": len(site.timeline)}),
             Page("articles/", "articles.html", "Articles", {"articles": site.articles}),
-            Page("people/", "entities.html", "People", {"entities": people, "kind": "person"}),
-            Page("mechanisms/", "entities.html", "Cooperation mechanisms", {"entities": mechanisms, "kind": "mechanism"}),
+        ]
+        pages += [Page(f"{kind.folder}/", "entities.html", kind.plural, {"entities": by_kind[kind.type], "kind": kind})
+                  for kind in ENTITY_KINDS.values()]
+        pages += [
             Page("timeline/", "timeline.html", "Timeline",
                  {"entries": site.timeline, "groups": timeline_groups(site.timeline)}),
             Page("404.html", "404.html", "Page not found", {}),
@@ -199,7 +204,7 @@ class Renderer:
         for article in site.articles:
             pages.append(Page(article_url(article), "article.html", article.title,
                               {"article": article, "sentences": site.sentences[article.id]}))
-        for index in people + mechanisms:
+        for index in (i for indexes in by_kind.values() for i in indexes):
             pages.append(Page(entity_url(index.entity.type, index.entity.id), "entity.html", index.entity.name,
                               {"index": index}))
         return pages

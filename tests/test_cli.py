@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import tree_bytes
+from helpers import builder_env, tree_bytes
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_NAMES = sorted(p.name for p in (REPO / "seeds").glob("*.txt"))
@@ -32,7 +32,8 @@ BAD_DATE_SEED = (
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "builder", *args], cwd=cwd, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "builder", *args], cwd=cwd, capture_output=True, text=True,
+                          env=builder_env())
 
 
 def build(cwd: Path, *extra: str) -> subprocess.CompletedProcess:

@@ -10,6 +10,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from helpers import builder_env
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -45,7 +47,7 @@ def test_serve_previews_the_site_and_rebuilds_when_a_seed_changes(tmp_path, cont
     server = subprocess.Popen(
         [sys.executable, "-m", "builder", "serve", "--seeds", str(seeds), "--content", str(content_copy),
          "--out", str(tmp_path / "site"), "--port", str(port)],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=builder_env())
     try:
         home = _wait_for(lambda: _get(f"http://127.0.0.1:{port}/"))
         assert home is not None and "Consulate General of Việt Nam" in home

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -19,7 +18,7 @@ from builder.content import escape_markdown
 from builder.model import BuildError, Entity
 from builder.registry import create_entity_page
 from builder.render import TEMPLATES
-from helpers import tree_bytes
+from helpers import builder_env, tree_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -181,7 +180,7 @@ def test_annotations_json_offsets_slice_the_exported_body(built):
 def test_same_inputs_give_byte_identical_sites_whatever_hash_seed_or_time_zone(tmp_path, content_copy):
     trees = []
     for i, (seed, tz) in enumerate([("1", "UTC"), ("4242", "Asia/Ho_Chi_Minh")]):
-        env = dict(os.environ, PYTHONHASHSEED=seed, TZ=tz)
+        env = builder_env(PYTHONHASHSEED=seed, TZ=tz)
         out = tmp_path / f"site{i}"
         subprocess.run([sys.executable, "-m", "builder", "build", "--seeds", str(ROOT / "seeds"),
                         "--content", str(content_copy), "--out", str(out)], check=True, env=env,
