@@ -28,6 +28,8 @@ class Annotator:
         self.registry = registry
         patterns = []
         for entity in registry.entities.values():
+            if entity.status == "rejected":
+                continue
             for form in dict.fromkeys([entity.name, *entity.aliases]):
                 patterns.append(Pattern(entity.type, form, entity.id))
         self.ruler = EntityRuler(patterns)

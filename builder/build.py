@@ -1,4 +1,4 @@
-"""The build: ingest -> annotate -> content -> collect -> render -> export.
+"""The build: ingest -> (discover) -> annotate -> content -> collect -> render -> export.
 
 `build()` runs every stage in order and is the only place that knows them
 all. The new site is rendered into a temporary folder beside `--out` and
@@ -17,10 +17,11 @@ from pathlib import Path
 from .annotate import Annotator
 from .collect import SiteIndex, collect
 from .content import write_content
+from .discover import discover, propose_entities
 from .export import write_annotations
 from .ingest import read_seed
 from .model import Article, BuildError, BuildErrors
-from .registry import Registry, load_registry
+from .registry import Registry, create_entity_page, load_registry
 from .render import TEMPLATES, Renderer
 
 
@@ -79,13 +80,25 @@ def build(options: BuildOptions) -> BuildResult:
     registry = load_registry(options.content)
     articles, errors, warnings = read_articles(options.seeds, options.keep_going)
     warnings = registry.warnings + warnings
+    # Two passes: names the registry lacks become `status: discovered` pages, then everything is annotated.
+    discovered = discover_entities(articles, registry, options.content)
+    if discovered:
+        registry = load_registry(options.content)
     annotator = Annotator(registry)
     for article in articles:
         annotator(article)
-    changed = write_content(options.content, articles)
+    changed = discovered + write_content(options.content, articles)
     site = collect(articles, registry)
     pages = publish(site, Path(options.out), options.base_url, Path(options.templates))
     return BuildResult(articles, registry, site, pages, changed, warnings, errors)
+
+
+def discover_entities(articles: list[Article], registry: Registry, content: Path) -> list[Path]:
+    """Write a registry page for every entity the articles name and the registry lacks; returns the new pages."""
+    annotator = Annotator(registry)
+    discoveries = [d for article in articles for d in discover(article, annotator.mentions(article.body, None))]
+    written = [create_entity_page(content, entity) for entity in propose_entities(discoveries, registry)]
+    return [path for path in written if path is not None]
 
 
 def publish(site: SiteIndex, out: Path, base_url: str, templates: Path = TEMPLATES) -> list[str]:

@@ -95,8 +95,11 @@ def check_site_links(site: Path) -> list[str]:
 
 
 def discovered_entities(registry: Registry) -> list[str]:
-    return [f"{e.path}: {e.type} {e.name!r} was discovered automatically; confirm it (set `status: confirmed`) "
-            "or delete the page" for e in registry.entities.values() if e.status == "discovered"]
+    """One line per entity the build proposed and no editor has yet confirmed or rejected."""
+    return [f"{e.path}:1: {e.type} {e.name!r} was discovered automatically"
+            f"{' (titles: ' + '; '.join(e.titles) + ')' if e.titles else ''}; "
+            "check it, then set `status: confirmed`, or `status: rejected` to stop it being linked and proposed again"
+            for e in sorted(registry.entities.values(), key=lambda e: (e.type, e.id)) if e.status == "discovered"]
 
 
 def stale_content(content: Path, expected: dict[Path, str]) -> list[str]:

@@ -49,13 +49,26 @@ _TITLE_BEFORE = re.compile(
 # A title that touches the name, with no complement: it becomes part of the linked span.
 _ADJACENT_TITLE = re.compile(rf"(?:(?<=\s)|^)((?:{_HEAD})(?:\s+and\s+{_HEAD})*)\s+$")
 _HEAD_AT_END = re.compile(rf"(?:^|\s){_HEAD}$")
+# Every word of a title head, folded: such words are never part of a personal name.
+HEAD_WORDS = frozenset(fold(w).strip(".") for h in _HEADS for w in h.split())
+# A title in apposition after a name: `Wang Wen, Director of the Chongqing Foreign Affairs Office,`.
+_APPOSITIVE_HEADS = [h for h in _HEADS if len(h) > 3 and not h.endswith(".")] + [
+    "member", "head", "deputy head", "chief", "leader", "secretary", "chairman", "director", "envoy",
+    "spokesperson", "spokesman", "spokeswoman", "founder", "rector", "editor-in-chief", "president",
+]
+_APPOSITIVE = re.compile(
+    rf",[ \t]+((?:the[ \t]+)?(?:(?:[A-Z]{{2,}}|{_NATIONALITY})[ \t]+)?(?:{_MODIFIER}[ \t]+)?"
+    rf"(?:{'|'.join(re.escape(h) for h in sorted(set(_APPOSITIVE_HEADS), key=len, reverse=True))})"
+    rf"\b[^,.;:()\n“”\"]{{0,160}}?)(?=[,.;:)\n]|[ \t]+(?:said|says|noted|stressed|told|added)\b)",
+    re.IGNORECASE,
+)
 
 # After a name, these make it a place or an institution, not a person.
 _NOT_A_PERSON_AFTER = re.compile(
     r"[ \t]+(?:City|Province|Street|Road|Avenue|Square|Mausoleum|Museum|Trail|Airport|Port|District|"
     r"Ward|Commune|Bridge|Park|University|Academy|Institute|Foundation|Prize|Award|Campaign|Bay|River)\b"
 )
-_REPORTING_VERB = re.compile(
+REPORTING_VERB = re.compile(
     r"[ \t]+(?:said|says|noted|stressed|added|told|affirmed|emphasised|emphasized|highlighted|expressed|"
     r"suggested|proposed|called|urged|recalled|underlined|underscored|asked|thanked|welcomed|congratulated|"
     r"described|reiterated|agreed|pointed|briefed|received|met|hailed|praised|reaffirmed|explained|wrote)\b"
@@ -114,6 +127,15 @@ def title_before(text: str, start: int) -> tuple[str | None, int]:
     return full.group(1).strip(), link_start
 
 
+def title_after(text: str, end: int) -> str | None:
+    """The title in apposition just after a name ending at `end`, without its leading `the`."""
+    m = _APPOSITIVE.match(text, end)
+    if not m:
+        return None
+    title = m.group(1).strip()
+    return title[4:] if title.lower().startswith("the ") else title
+
+
 def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity], taken: list[tuple[int, int]]) -> list[Mention]:
     """People mentions in `text`: ruler matches of full names plus resolved short references.
 
@@ -152,9 +174,9 @@ def _resolve_short(text: str, word: re.Match, candidates: list[str], full_positi
     start, end = word.span()
     form = fold(word.group(0))
     has_title = bool(_HEAD_AT_END.search(text[max(0, start - 40):start].rstrip()))
-    if form in _PRONOUNS and not has_title:
+    if form in _PRONOUNS and not has_title and not _capitalised_mid_sentence(text, start, end):
         return None
-    if form in _AMBIGUOUS_SHORT_FORMS and not has_title and not _REPORTING_VERB.match(text, end):
+    if form in _AMBIGUOUS_SHORT_FORMS and not has_title and not REPORTING_VERB.match(text, end):
         return None
     if _part_of_longer_name(text, start, end, has_title):
         return None
@@ -162,6 +184,12 @@ def _resolve_short(text: str, word: re.Match, candidates: list[str], full_positi
     if before:
         return before[-1]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _capitalised_mid_sentence(text: str, start: int, end: int) -> bool:
+    """`…, He stressed,`: a capital no sentence start explains, before a reporting verb, is a surname."""
+    before = text[:start].rstrip(" \t")
+    return bool(before) and before[-1] in ",;" and bool(REPORTING_VERB.match(text, end))
 
 
 def _part_of_longer_name(text: str, start: int, end: int, has_title: bool) -> bool:
@@ -177,7 +205,9 @@ def _part_of_longer_name(text: str, start: int, end: int, has_title: bool) -> bo
 
 def _mention(text: str, start: int, end: int, entity_id: str) -> Mention:
     title, link_start = title_before(text, start)
-    return Mention("person", link_start, end, text[link_start:end], entity=entity_id, title=title)
+    # With no title before the name, an apposition after it (`Wang Wen, Director of …,`) is the title.
+    return Mention("person", link_start, end, text[link_start:end], entity=entity_id,
+                   title=title or title_after(text, end))
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -27,7 +27,8 @@ TYPE_KEYS = {
     "organisation": {"country", "kind", "established"},
     "place": {"country", "kind"},
 }
-STATUSES = {"confirmed", "discovered"}
+# discovered: proposed by the build, linked, awaiting an editor; rejected: kept so it is not proposed again.
+STATUSES = {"confirmed", "discovered", "rejected"}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RESERVED = {"con", "prn", "aux", "nul", "com1", "lpt1", "index"}
 

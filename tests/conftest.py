@@ -10,6 +10,7 @@ import pytest
 
 from builder.annotate import Annotator
 from builder.build import read_articles
+from builder.model import ENTITY_KINDS
 from builder.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,8 +46,9 @@ def annotate(annotator):
 
 @pytest.fixture
 def content_copy(tmp_path):
-    """A private copy of the registry (content/people, content/mechanisms) to build against."""
+    """A private copy of the registry (every entity folder) to build against."""
     content = tmp_path / "content"
-    for folder in ("people", "mechanisms"):
-        shutil.copytree(ROOT / "content" / folder, content / folder)
+    for kind in ENTITY_KINDS.values():
+        if (ROOT / "content" / kind.folder).is_dir():
+            shutil.copytree(ROOT / "content" / kind.folder, content / kind.folder)
     return content

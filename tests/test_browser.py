@@ -24,6 +24,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from builder.model import ENTITY_KINDS
+
 from playwright.sync_api import Page, expect, sync_playwright
 
 from builder.build import BuildOptions, build
@@ -327,9 +329,9 @@ def test_phone_width_has_no_horizontal_scroll(served, open_reader):
     page = reader.page
     site = served.result.site
     paths = [f"articles/{article.id}/" for article in site.articles]  # every article
-    paths += ["", "articles/", "people/", "mechanisms/", "timeline/"]
-    paths += sorted(f"{'people' if i.entity.type == 'person' else 'mechanisms'}/{i.entity.id}/"
-                    for i in site.entities.values())[::7]  # a sample of person and mechanism pages
+    paths += ["", "articles/", "timeline/"] + [f"{kind.folder}/" for kind in ENTITY_KINDS.values()]
+    paths += sorted(f"{ENTITY_KINDS[i.entity.type].folder}/{i.entity.id}/"
+                    for i in site.entities.values())[::7]  # a sample of entity pages of every kind
     overflowing = {}
     for path in paths:
         go(page, served.url(path))

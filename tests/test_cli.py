@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from builder.model import ENTITY_KINDS
 from helpers import builder_env, tree_bytes
+
+ENTITY_FOLDERS = [kind.folder for kind in ENTITY_KINDS.values()]
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_NAMES = sorted(p.name for p in (REPO / "seeds").glob("*.txt"))
@@ -49,7 +52,7 @@ def make_tree(root: Path) -> Path:
     shutil.copytree(REPO / "seeds", root / "S")
     for path in (root / "S").iterdir():
         path.chmod(0o644)
-    for folder in ("people", "mechanisms"):
+    for folder in ENTITY_FOLDERS:
         shutil.copytree(REPO / "content" / folder, root / "C" / folder)
     return root
 

@@ -18,7 +18,10 @@ from builder.content import escape_markdown
 from builder.model import BuildError, Entity
 from builder.registry import create_entity_page
 from builder.render import TEMPLATES
+from builder.model import ENTITY_KINDS
 from helpers import builder_env, tree_bytes
+
+ENTITY_FOLDERS = [kind.folder for kind in ENTITY_KINDS.values()]
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +31,7 @@ def built(tmp_path_factory):
     """One build of the real seeds against a copy of the registry."""
     tmp = tmp_path_factory.mktemp("site")
     content = tmp / "content"
-    for folder in ("people", "mechanisms"):
+    for folder in ENTITY_FOLDERS:
         shutil.copytree(ROOT / "content" / folder, content / folder)
     result = build(BuildOptions(seeds=ROOT / "seeds", content=content, out=tmp / "site"))
     return result, content, tmp / "site"
@@ -119,7 +122,7 @@ def test_article_page_renders_captions_once_and_quotes_with_citation(built):
     assert html.count("The Chinese Government and people welcome") == 1
     assert '<figure class="photo"><figcaption>' in html and '<span class="credit">(Photo: VNA)</span>' in html
     assert html.count('<figure class="pull-quote">') == 3
-    assert "<cite>The Ministry of Foreign Affairs of China</cite>" in html
+    assert re.search(r"<cite>The <a [^>]*>Ministry of Foreign Affairs of China</a>\s*</cite>", html)
     assert "<h2>Affirmation of major orientations</h2>" in html
     assert "Item 1 of 4" not in html
     assert "about August 2024, inferred" in html

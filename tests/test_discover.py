@@ -1,0 +1,144 @@
+"""Names the registry lacks: recognised from the shapes wire copy gives them, proposed as pages, never overwriting one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder.annotate import Annotator
+from builder.build import BuildOptions, build
+from builder.discover import discover, guess_country, propose_entities
+from builder.ingest import parse_seed
+from builder.registry import load_registry
+from helpers import builder_env
+
+
+def _article(body: str, name: str = "x.txt"):
+    raw = f"Vietnam, China hold talks\n date 2025-05-12 09:00:00\n\n{body}\n".encode()
+    return parse_seed(raw, name, name)
+
+
+def _found(registry, body: str) -> dict[str, tuple[str, list[str]]]:
+    article = _article(body)
+    mentions = Annotator(registry).mentions(article.body, dt.date(2025, 5, 12))
+    return {d.name: (d.type, d.titles, d.aliases) for d in discover(article, mentions)}
+
+
+def test_a_title_before_an_unknown_name_makes_a_person(registry):
+    found = _found(registry, "Deputy Prime Minister and Foreign Minister Bùi Thanh Sơn met the delegation in Hà Nội.")
+    assert found["Bùi Thanh Sơn"][0] == "person"
+    assert "Deputy Prime Minister and Foreign Minister" in found["Bùi Thanh Sơn"][1]
+
+
+def test_an_apposition_after_an_unknown_name_makes_a_person_with_that_title(registry):
+    found = _found(registry, "Liu Jianchao, Head of the International Department of the CPC Central Committee, "
+                             "arrived on Monday.")
+    assert found["Liu Jianchao"] == ("person", ["Head of the International Department of the CPC Central Committee"], [])
+
+
+def test_a_family_name_then_a_reporting_verb_makes_a_person(registry):
+    assert _found(registry, "Nguyễn Văn Thắng said the two sides agreed.")["Nguyễn Văn Thắng"][0] == "person"
+
+
+def test_a_capitalised_pair_without_title_apposition_or_verb_is_not_a_person(registry):
+    found = _found(registry, "Delegates travelled to Thái Nguyên and Bắc Kạn before the talks.")
+    assert not any(kind == "person" for kind, _, _ in found.values())
+
+
+def test_heads_say_what_a_name_is_mechanism_organisation_or_place(registry):
+    found = _found(registry, "The Kunming-Hai Phong Economic Corridor Initiative was discussed by the Yunnan "
+                             "Department of Commerce and officials from Thái Nguyên province.")
+    assert found["Kunming-Hai Phong Economic Corridor Initiative"][0] == "mechanism"
+    assert found["Yunnan Department of Commerce"][0] == "organisation"
+    assert found["Thái Nguyên"][0] == "place"
+
+
+def test_an_abbreviation_in_brackets_becomes_an_alias_only_if_its_letters_fit(registry):
+    found = _found(registry, "The Việt Nam Women's Union Academy (VWUA) and the Hanoi Trade Promotion Centre (XYZ) met.")
+    assert found["Việt Nam Women's Union Academy"][2] == ["VWUA"]
+    assert found["Hanoi Trade Promotion Centre"][2] == []
+
+
+def test_generic_organs_and_descriptions_are_not_proposed(registry):
+    found = _found(registry, "The Standing Committee and the Chinese Government welcomed the Central Committee's decision.")
+    assert found == {}
+
+
+def test_a_two_plus_two_format_is_a_mechanism(registry):
+    found = _found(registry, "They agreed to hold the first “2+2” strategic dialogue on defence and diplomacy.")
+    assert any(kind == "mechanism" and name.startswith("“2+2”") for name, (kind, _, _) in found.items())
+
+
+def test_country_is_guessed_from_spelling_and_family_name():
+    assert guess_country("Bùi Thanh Sơn") == "vn"
+    assert guess_country("Nguyen Van Thang") == "vn"
+    assert guess_country("Wang Yi") == "cn"
+    assert guess_country("Antony Blinken") is None
+
+
+def test_a_name_the_registry_claims_even_as_rejected_is_not_proposed_again(tmp_path, content_copy):
+    page = content_copy / "people" / "wang-yi.md"
+    page.write_text("---\nname: Wang Yi\nstatus: rejected\n---\n", encoding="utf-8")
+    article = _article("Chinese Foreign Minister Wang Yi and State Councillor Wang Xiaohong met.")
+    registry = load_registry(content_copy)
+    proposed = propose_entities(discover(article, Annotator(registry).mentions(article.body, None)), registry)
+    assert [e.name for e in proposed] == ["Wang Xiaohong"]
+    assert proposed[0].status == "discovered" and proposed[0].country == "cn"
+    assert "State Councillor" in proposed[0].titles
+
+
+def test_rejected_entities_are_not_linked(content_copy):
+    (content_copy / "people" / "wang-yi.md").write_text("---\nname: Wang Yi\nstatus: rejected\n---\n", encoding="utf-8")
+    mentions = Annotator(load_registry(content_copy)).mentions("Foreign Minister Wang Yi spoke.", None)
+    assert not [m for m in mentions if m.type == "person"]
+
+
+@pytest.fixture
+def seeds_with_new_people(tmp_path) -> Path:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "n1.txt").write_text(
+        "Vietnam, China hold border talks\n date 2025-05-12 09:00:00\n\n"
+        "HÀ NỘI — Deputy Prime Minister Bùi Thanh Sơn received Liu Jianchao, Head of the International "
+        "Department of the CPC Central Committee, in Hà Nội on Monday.\n\n"
+        "Sơn said the two sides would soon convene the Việt Nam-China Border Trade Forum. Liu noted its "
+        "importance.\n", encoding="utf-8")
+    return seeds
+
+
+def test_build_writes_discovered_pages_links_them_and_check_lists_them(tmp_path, content_copy, seeds_with_new_people):
+    result = build(BuildOptions(seeds=seeds_with_new_people, content=content_copy, out=tmp_path / "site"))
+    page = content_copy / "people" / "bui-thanh-son.md"
+    text = page.read_text(encoding="utf-8")
+    assert "status: discovered" in text and "Deputy Prime Minister" in text and "country: vn" in text
+    assert (content_copy / "people" / "liu-jianchao.md").exists()
+    assert (content_copy / "mechanisms" / "viet-nam-china-border-trade-forum.md").exists()
+    people = {(m.text, m.entity) for m in result.articles[0].mentions if m.type == "person"}
+    # The short forms resolve to the discovered people within the same build.
+    assert ("Sơn", "bui-thanh-son") in people and ("Liu", "liu-jianchao") in people
+    # An editor's change survives the next build.
+    page.write_text(text.replace("status: discovered", "status: confirmed"), encoding="utf-8")
+    build(BuildOptions(seeds=seeds_with_new_people, content=content_copy, out=tmp_path / "site"))
+    assert "status: confirmed" in page.read_text(encoding="utf-8")
+    checked = subprocess.run([sys.executable, "-m", "builder", "check", "--seeds", str(seeds_with_new_people),
+                              "--content", str(content_copy), "--out", str(tmp_path / "site")],
+                             capture_output=True, text=True, env=builder_env())
+    assert "liu-jianchao.md:1: person 'Liu Jianchao' was discovered" in checked.stdout
+    assert "bui-thanh-son.md" not in checked.stdout
+
+
+def test_apposition_titles_of_known_people_are_recorded(annotate):
+    mentions = annotate("Zhao Leji, Chairman of the NPC Standing Committee, met the delegation.")
+    zhao = next(m for m in mentions if m.type == "person")
+    assert zhao.text == "Zhao Leji" and zhao.title == "Chairman of the NPC Standing Committee"
+
+
+def test_a_capitalised_he_mid_sentence_before_a_reporting_verb_is_the_surname(annotate):
+    text = ("Chinese Ambassador He Wei attended. The committee will meet soon, He stressed. "
+            "He also thanked the hosts.")
+    people = [(m.text, m.entity) for m in annotate(text) if m.type == "person"]
+    assert people == [("Ambassador He Wei", "he-wei"), ("He", "he-wei")]
