@@ -110,7 +110,8 @@ class _Found:
     """A resolver's answer.
 
     kind: "absolute" (fully written), "period" (a reporting period such as
-    "the first seven months of 2024"), "yearless" (month-day whose year comes
+    "the first seven months of 2024"), "anniversary" (a founding day to a
+    year: "January 18, 1950–2026"), "yearless" (month-day whose year comes
     from the reference) or "relative" ("last year", "on Sunday").
     """
 
@@ -334,7 +335,7 @@ def _anniversary_span(m, ctx):
     end = _point(int(m["y2"]))
     if start is None or end is None or end.year <= start.year:
         return None
-    return _found(start, end)
+    return _found(start, end, kind="anniversary")
 
 
 def _month_year_shape(m, ctx):
@@ -722,13 +723,14 @@ def find_dates(text: str, reference: dt.date | None) -> list[Mention]:
 
     `reference` is the publication day; relative expressions ("last year",
     "on Sunday") and year-less dates ("September 2") are resolved against it
-    and dropped when it is None. Spans leave out leading prepositions
+    and dropped when it is None. `announced` marks a date its sentence tells
+    as still to come ("will attend ... on September 2"). Spans leave out leading prepositions
     ("on", "from", "between") but keep a leading "the" that belongs to the
     phrase ("the first half of 2024").
     """
     return [
         Mention(type="date", start=h.start, end=h.end, text=text[h.start:h.end], value=h.value,
-                relative=h.kind in ("yearless", "relative"))
+                relative=h.kind in ("yearless", "relative"), announced=_future_worded(text, h.start))
         for h in _scan(text, reference)
     ]
 
@@ -753,38 +755,60 @@ def normalise_date(expression: str, reference: dt.date | None = None) -> DateVal
 def infer_publication_date(text: str) -> PublicationDate:
     """Guess when an article without a dated header was published.
 
-    Lower bound: the latest explicit full date told as past, raised to the day
-    after any completed reporting period ("the first seven months of 2024").
-    Upper bound: the day before the earliest event announced as future. The
-    answer is the lower bound's month, or its day when both bounds meet.
+    The issue's rule: the latest explicit full date, adjusted by what the text
+    says of it. A full date told as past is a lower bound, and so is the day
+    after a completed reporting period ("the first seven months of 2024") and
+    the anniversary day of a span ("January 18, 1950–2026" marks 18 January
+    2026). A full date announced as future ("will pay a state visit ... from
+    August 18-20") is an upper bound: publication came before it. The answer
+    is the lower bound's month; a month-day announced without its year is
+    written near the publication day, so when one sets the upper bound its
+    month is the answer; bounds on one day give that day. Years or months
+    alone ("in 2023", "the 1982 Convention") are no basis: the date is unknown.
     """
-    unknown = PublicationDate(None, True, "unknown")
     lower: dt.date | None = None
-    upper: dt.date | None = None  # last possible publication day
+    upper: tuple[dt.date, bool] | None = None  # (last possible day, set by a year-less date)
+
+    def bound_above(day: dt.date, yearless: bool) -> None:
+        nonlocal upper
+        if upper is None or day < upper[0]:
+            upper = (day, yearless)
+
     for hit in _scan(text, None):
         future = _future_worded(text, hit.start)
-        if hit.kind == "period" and not future:
-            candidate = hit.value.last_day() + dt.timedelta(days=1)
-        elif hit.value.start.precision == "day" and not future:
-            candidate = hit.value.last_day()
+        if hit.kind == "anniversary":
+            start = hit.value.start
+            day = _point(hit.value.end.year, start.month, start.day)
+            if day is None:  # 29 February in a common year
+                continue
+            event = day.first_day()
+        elif hit.kind == "period" and not future:
+            lower = max(filter(None, (lower, hit.value.last_day() + dt.timedelta(days=1))))
+            continue
+        elif hit.value.start.precision == "day":
+            event = hit.value.start.first_day() if future else hit.value.last_day()
         else:
-            if hit.value.start.precision == "day":
-                upper = min(filter(None, (upper, hit.value.start.first_day() - dt.timedelta(days=1))))
             continue
-        lower = max(filter(None, (lower, candidate)))
-    if lower is None:
-        return unknown
-    for hit in _scan(text, lower):
-        if hit.kind != "yearless" or hit.value.start.precision != "day":
-            continue
-        if not _future_worded(text, hit.start):
-            continue
-        start = hit.value.start
-        day = _point(lower.year, start.month, start.day) or _point(lower.year + 1, start.month, start.day)
-        day = day.first_day()
-        if day < lower:
-            day = day.replace(year=lower.year + 1)
-        upper = min(filter(None, (upper, day - dt.timedelta(days=1))))
-    if upper is not None and upper == lower:
+        if future:
+            bound_above(event - dt.timedelta(days=1), yearless=False)
+        else:
+            lower = max(filter(None, (lower, event)))
+    if lower is not None:
+        # Announced month-days without a year ("from August 18-20"): the first such day after the lower bound.
+        for hit in _scan(text, lower):
+            if hit.kind != "yearless" or hit.value.start.precision != "day" or not _future_worded(text, hit.start):
+                continue
+            start = hit.value.start
+            day = _point(lower.year, start.month, start.day) or _point(lower.year + 1, start.month, start.day)
+            event = day.first_day()
+            if event < lower:
+                event = event.replace(year=lower.year + 1)
+            bound_above(event - dt.timedelta(days=1), yearless=True)
+    if upper is not None and lower is not None and upper[0] < lower:
+        upper = None  # the text contradicts itself: trust what it reports as done
+    if lower is None and upper is None:
+        return PublicationDate(None, True, "unknown")
+    if upper is not None and upper[0] == lower:
         return PublicationDate(DatePoint.of(lower), True, "inferred from text")
-    return PublicationDate(DatePoint(lower.year, lower.month), True, "inferred from text")
+    guess = upper[0] if upper is not None and (lower is None or upper[1]) else lower
+    return PublicationDate(DatePoint(guess.year, guess.month), True, "inferred from text")

@@ -638,3 +638,39 @@ def test_text_without_dates_has_unknown_publication_date():
 
 def test_years_alone_are_not_enough_to_infer_publication():
     assert infer_publication_date("Trade grew in 2022 and in 2023.").value is None
+
+
+def test_anniversary_span_dates_the_article_to_the_anniversary_day():
+    text = ("The Consulate General has held a ceremony to mark the 76th founding anniversary of the "
+            "diplomatic relations between Việt Nam and China (January 18, 1950–2026).")
+    assert infer_publication_date(text).value == DatePoint(2026, 1)
+
+
+def test_announced_yearless_dates_give_the_month_just_before_them():
+    # a completed period sets the lower bound far back; the announced visit is near the publication day
+    text = ("Since the latter half of 2024, the CPV has accelerated renovation. "
+            "Zhao Leji will lead a delegation on an official visit to Việt Nam from August 31 to September 2.")
+    assert infer_publication_date(text) == PublicationDate(DatePoint(2025, 8), True, "inferred from text")
+
+
+def test_only_an_announced_full_date_gives_the_month_before_it():
+    text = "President To Lam will pay a state visit to China from September 1-3, 2024."
+    assert infer_publication_date(text).value == DatePoint(2024, 8)
+
+
+def test_year_inside_a_name_is_no_basis_for_a_publication_date():
+    text = "differences are resolved under the 1982 United Nations Convention on the Law of the Sea."
+    assert infer_publication_date(text).value is None
+
+
+def test_seeds_without_their_header_infer_the_month_of_the_header(seed_articles):
+    # 001 dates itself only relatively ("on Sunday", "last year"): no basis without the header.
+    expected = {"000": DatePoint(2026, 1), "001": None, "002": DatePoint(2025, 8), "004": DatePoint(2024, 8)}
+    for prefix, month in expected.items():
+        assert infer_publication_date(seed_articles[prefix].body).value == month, prefix
+
+
+def test_date_told_as_still_to_come_is_marked_announced():
+    text = "Zhao Leji will attend the ceremony on September 2. Xi visited Việt Nam in April 2025."
+    assert [(m.text, m.announced) for m in find_dates(text, REF_2025)] == [
+        ("September 2", True), ("April 2025", False)]
