@@ -182,7 +182,7 @@ def _sentence_start(text: str, pos: int) -> int:
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|going|slated)\s+to|"
-    r"to\s+be\s+held|upcoming|plans?\s+to|this\s+coming)\b", re.I)
+    r"(?:scheduled|slated)\s+for|to\s+be\s+held|upcoming|plans?\s+to|this\s+coming)\b", re.I)
 
 
 def _future_worded(text: str, pos: int) -> bool:
@@ -202,8 +202,11 @@ def _nearest_year(ref: dt.date, month: int, day: int = 1) -> int | None:
 
 
 def _yearless_year(ctx: _Ctx, pos: int, month: int, day: int = 1) -> int | None:
-    """Year of a month-day written without one: the next such day when the sentence
-    announces it ("will open on December 5"), otherwise the one nearest the reference."""
+    """Year of a month-day written without one: the last such day when counted from
+    ("since December 5"), the next when the sentence announces it ("will open on
+    December 5"), otherwise the one nearest the reference."""
+    if _word_before(ctx.text, pos).lower() == "since":
+        return ctx.ref.year - ((month, day) > (ctx.ref.month, ctx.ref.day))
     if _future_worded(ctx.text, pos):
         return ctx.ref.year + ((month, day) < (ctx.ref.month, ctx.ref.day))
     return _nearest_year(ctx.ref, month, day)

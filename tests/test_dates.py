@@ -674,3 +674,14 @@ def test_date_told_as_still_to_come_is_marked_announced():
     text = "Zhao Leji will attend the ceremony on September 2. Xi visited Việt Nam in April 2025."
     assert [(m.text, m.announced) for m in find_dates(text, REF_2025)] == [
         ("September 2", True), ("April 2025", False)]
+
+
+def test_month_day_counted_from_looks_back_even_in_a_future_sentence():
+    text = "The two sides will review the results achieved since March 5."
+    assert only(text, REF_MONDAY) == ("March 5", "2025-03-05")
+
+
+def test_scheduled_for_announces_the_date():
+    text = "Talks are ahead of the committee's meeting scheduled for next month."
+    (mention,) = find_dates(text, REF_MONDAY)
+    assert (mention.text, mention.value.iso(), mention.announced) == ("next month", "2026-03", True)
