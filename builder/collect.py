@@ -160,9 +160,19 @@ def _first_date(articles: list[Article]) -> str:
 
 
 def _scheduled(mention: Mention, article: Article) -> bool:
-    """A date after the publication date: an announcement, not a report."""
+    """A date still in the future when the article was written: an announcement, not a report.
+
+    After the publication date, or, when that date is known only to the month
+    (inferred "about August 2024"), within it and announced by the text
+    ("will pay a state visit ... from August 18-20").
+    """
     published = article.date.value
-    return bool(published) and mention.value.start.first_day() > published.last_day()
+    if published is None:
+        return False
+    start = mention.value.start.first_day()
+    if start > published.last_day():
+        return True
+    return published.precision != "day" and mention.announced and start >= published.first_day()
 
 
 def _timeline_order(entry: TimelineEntry) -> tuple:

@@ -98,6 +98,7 @@ def _year(g: str) -> str:
 _YREF = (rf"(?:{_year('y')}|(?P<yrel>(?i:the{_SP}current|current|this|last|next|the))"
          rf"{_SP}year(?!\w))")
 _THE = rf"(?:(?i:the){_SP})?"
+_RELYEAR = rf"(?P<yrel>(?i:last|this|next)){_SP}year(?!\w)"
 
 # --------------------------------------------------------------------------
 # Small helpers
@@ -109,7 +110,8 @@ class _Found:
     """A resolver's answer.
 
     kind: "absolute" (fully written), "period" (a reporting period such as
-    "the first seven months of 2024"), "yearless" (month-day whose year comes
+    "the first seven months of 2024"), "anniversary" (a founding day to a
+    year: "January 18, 1950–2026"), "yearless" (month-day whose year comes
     from the reference) or "relative" ("last year", "on Sunday").
     """
 
@@ -180,7 +182,7 @@ def _sentence_start(text: str, pos: int) -> int:
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|going|slated)\s+to|"
-    r"to\s+be\s+held|upcoming|plans?\s+to|this\s+coming)\b", re.I)
+    r"(?:scheduled|slated)\s+for|to\s+be\s+held|upcoming|plans?\s+to|this\s+coming)\b", re.I)
 
 
 def _future_worded(text: str, pos: int) -> bool:
@@ -197,6 +199,17 @@ def _nearest_year(ref: dt.date, month: int, day: int = 1) -> int | None:
         except ValueError:  # 29 February
             pass
     return min(options)[1] if options else None
+
+
+def _yearless_year(ctx: _Ctx, pos: int, month: int, day: int = 1) -> int | None:
+    """Year of a month-day written without one: the last such day when counted from
+    ("since December 5"), the next when the sentence announces it ("will open on
+    December 5"), otherwise the one nearest the reference."""
+    if _word_before(ctx.text, pos).lower() == "since":
+        return ctx.ref.year - ((month, day) > (ctx.ref.month, ctx.ref.day))
+    if _future_worded(ctx.text, pos):
+        return ctx.ref.year + ((month, day) < (ctx.ref.month, ctx.ref.day))
+    return _nearest_year(ctx.ref, month, day)
 
 
 def _month_year(ref: dt.date, month: int, lean: int = 0) -> int:
@@ -253,16 +266,18 @@ def _month_day(m, ctx):
     if ctx.ref is None:
         return None
     month, day = _mon(m["m"]), int(m["d"])
-    return _found(_point(_nearest_year(ctx.ref, month, day), month, day), kind="yearless")
+    return _found(_point(_yearless_year(ctx, m.start(), month, day), month, day), kind="yearless")
 
 
 def _day_range(m, ctx):
-    """September 2-4 / 18-20 August 2024"""
+    """September 2-4 / 18-20 August 2024 / between 3 and 5 March"""
+    if not _between_ok(m, ctx):
+        return None
     month, d1, d2 = _mon(m["m"]), int(m["d1"]), int(m["d2"])
     if m["y"]:
         year, kind = int(m["y"]), "absolute"
     elif ctx.ref is not None:
-        year, kind = _nearest_year(ctx.ref, month, d1), "yearless"
+        year, kind = _yearless_year(ctx, m.start(), month, d1), "yearless"
     else:
         return None
     if d2 <= d1:
@@ -273,7 +288,8 @@ def _day_range(m, ctx):
 def _between_ok(m, ctx) -> bool:
     """A range joined by "and" needs "between" before it ("on May 1 and May 5" is two dates)."""
     conn = (m["conn"] or "").strip().lower()
-    return conn != "and" or _word_before(ctx.text, m.start("span")).lower() == "between"
+    start = m.start("span") if "span" in m.re.groupindex else m.start()
+    return conn != "and" or _word_before(ctx.text, start).lower() == "between"
 
 
 def _date_range(m, ctx):
@@ -290,7 +306,7 @@ def _date_range(m, ctx):
         y1 = int(m["y1"])
         y2 = y1 + wraps
     elif ctx.ref is not None:
-        y1, kind = _nearest_year(ctx.ref, m1, d1), "yearless"
+        y1, kind = _yearless_year(ctx, m.start(), m1, d1), "yearless"
         if y1 is None:
             return None
         y2 = y1 + wraps
@@ -309,7 +325,7 @@ def _month_range(m, ctx):
         y2 = int(m["y2"])
         y1 = int(m["y1"]) if m["y1"] else y2 - (m2 < m1)
     elif ctx.ref is not None and not m["y1"]:
-        y1, kind = _month_year(ctx.ref, m1), "yearless"
+        y1, kind = _month_year(ctx.ref, m1, _future_worded(ctx.text, m.start())), "yearless"
         y2 = y1 + (m2 < m1)
     else:
         return None
@@ -322,7 +338,7 @@ def _anniversary_span(m, ctx):
     end = _point(int(m["y2"]))
     if start is None or end is None or end.year <= start.year:
         return None
-    return _found(start, end)
+    return _found(start, end, kind="anniversary")
 
 
 def _month_year_shape(m, ctx):
@@ -417,12 +433,17 @@ def _season(m, ctx):
 
 
 def _month_third(m, ctx):
-    """early March / mid-March / late March 2024 / the end of March"""
-    month = _mon(m["m"])
-    if m["y"]:
-        year, kind = int(m["y"]), "absolute"
+    """early March / mid-March / late March 2024 / the end of March / late last month"""
+    if m["mrel"]:
+        if ctx.ref is None:
+            return None
+        by = {"last": -1, "this": 0, "next": 1}[m["mrel"].lower()]
+        (year, month), kind = _shift_month(ctx.ref.year, ctx.ref.month, by), "relative"
+    elif m["y"]:
+        year, month, kind = int(m["y"]), _mon(m["m"]), "absolute"
     elif ctx.ref is not None:
-        year, kind = _month_year(ctx.ref, month), "yearless"
+        month = _mon(m["m"])
+        year, kind = _month_year(ctx.ref, month, _future_worded(ctx.text, m.start())), "yearless"
     else:
         return None
     first, last = MONTH_THIRDS[m["part"].lower().split()[0]]
@@ -440,7 +461,8 @@ def _bare_month(m, ctx):
     if ctx.strict and _word_after(ctx.text, m.end())[:1].isupper():
         return None  # "in August Revolution": the month names something
     month = _mon(m["m"])
-    year = _month_year(ctx.ref, month, _PREP_LEAN[m["prep"].lower()])
+    lean = _PREP_LEAN[m["prep"].lower()] or _future_worded(ctx.text, m.start())
+    year = _month_year(ctx.ref, month, lean)
     return _found(_point(year, month), kind="yearless")
 
 
@@ -467,6 +489,60 @@ def _weekday(m, ctx):
     return _found(DatePoint.of(ctx.ref + dt.timedelta(days=offset)), kind="relative")
 
 
+def _month_of_relative_year(m, ctx):
+    """December last year / December 5 last year / 5 December last year / March of next year"""
+    if ctx.ref is None:
+        return None
+    year = ctx.ref.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+    day = int(m["d"]) if m["d"] else None
+    return _found(_point(year, _mon(m["m"]), day), kind="relative")
+
+
+def _weekday_of_relative_week(m, ctx):
+    """Tuesday last week / on Friday next week / Monday of this week"""
+    if ctx.ref is None:
+        return None
+    by = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+    monday = ctx.ref - dt.timedelta(days=ctx.ref.weekday()) + dt.timedelta(weeks=by)
+    return _found(DatePoint.of(monday + dt.timedelta(days=WEEKDAYS[m["wd"].lower()])), kind="relative")
+
+
+def _weekend(m, ctx):
+    """last weekend / this weekend / next weekend / this past weekend: a Saturday and Sunday"""
+    if ctx.ref is None:
+        return None
+    mod = " ".join(m["mod"].lower().split())
+    saturday = ctx.ref + dt.timedelta(days=5 - ctx.ref.weekday())  # of the reference's week
+    if mod in ("last", "past", "this past"):
+        saturday -= dt.timedelta(weeks=1)
+    elif mod in ("next", "coming", "this coming") and ctx.ref.weekday() >= 5:
+        saturday += dt.timedelta(weeks=1)
+    return _found(DatePoint.of(saturday), DatePoint.of(saturday + dt.timedelta(days=1)), "relative")
+
+
+def _season_span(year: int, name: str) -> tuple[dt.date, dt.date]:
+    first, last, spill = SEASONS[name]
+    return dt.date(year, first, 1), DatePoint(year + spill, last).last_day()
+
+
+def _relative_season(m, ctx):
+    """this spring / last summer / next winter / this coming autumn"""
+    if ctx.ref is None:
+        return None
+    if _word_before(ctx.text, m.start()).lower() == "the":
+        return None  # "the last spring meeting": an event, not the season
+    name, mod, ref = m["season"].lower(), " ".join(m["mod"].lower().split()), ctx.ref
+    spans = [_season_span(year, name) for year in range(ref.year - 2, ref.year + 2)]
+    if mod in ("last", "past", "this past"):
+        first, last = max(s for s in spans if s[1] < ref)
+    elif mod in ("next", "coming", "this coming"):
+        first, last = min(s for s in spans if s[0] > ref)
+    else:  # "this": the season under way, else this year's
+        current = [s for s in spans if s[0] <= ref <= s[1]] or [s for s in spans if s[0].year == ref.year]
+        first, last = current[0]
+    return _found(DatePoint(first.year, first.month), DatePoint(last.year, last.month), "relative")
+
+
 def _relative_day(m, ctx):
     """yesterday / today / tomorrow"""
     if ctx.ref is None:
@@ -476,6 +552,7 @@ def _relative_day(m, ctx):
             and _sentence_start(ctx.text, m.start()) >= m.start() - 1):
         return None  # sentence-opening "Today, ..." means "nowadays"
     offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
+    offset += {"before": -1, "after": 1}.get((m["beyond"] or "").lower(), 0)
     return _found(DatePoint.of(ctx.ref + dt.timedelta(days=offset)), kind="relative")
 
 
@@ -506,10 +583,12 @@ def _relative_unit(m, ctx):
 
 
 def _ago(m, ctx):
-    """24 years ago / three months ago / two days ago"""
+    """24 years ago / three months ago / two days ago / a decade ago (a year)"""
     if ctx.ref is None:
         return None
     n, unit, ref = _num(m["n"]), m["unit"].lower(), ctx.ref
+    if unit == "decade":
+        return _found(_point(ref.year - 10 * n), kind="relative")
     if unit == "year":
         return _found(_point(ref.year - n), kind="relative")
     if unit == "month":
@@ -562,10 +641,8 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
      rf"{_month('m2')}{_SP}{_day('d2')}(?:,?{_SP}{_year('y2')})?)", _date_range),
     (rf"(?P<span>{_day('d1')}{_SP}{_month('m1')}(?:{_SP}{_year('y1')})?{_CONN}"
      rf"{_day('d2')}{_SP}{_month('m2')}(?:,?{_SP}{_year('y2')})?)", _date_range),
-    (rf"{_month('m')}{_SP}{_day('d1')}(?:{_DASH}|{_SP}(?:to|until|through){_SP}){_day('d2')}"
-     rf"(?:,?{_SP}{_year('y')})?", _day_range),
-    (rf"{_day('d1')}(?:{_DASH}|{_SP}(?:to|until|through){_SP}){_day('d2')}{_SP}{_month('m')}"
-     rf"(?:,?{_SP}{_year('y')})?", _day_range),
+    (rf"{_month('m')}{_SP}{_day('d1')}{_CONN}{_day('d2')}(?:,?{_SP}{_year('y')})?", _day_range),
+    (rf"{_day('d1')}{_CONN}{_day('d2')}{_SP}{_month('m')}(?:,?{_SP}{_year('y')})?", _day_range),
     (rf"(?P<span>{_month('m1')}(?:,?{_SP}{_year('y1')})?{_CONN}{_month('m2')}(?:,?{_SP}{_year('y2')})?)",
      _month_range),
     (rf"{_MDY}{_DASH}{_year('y2')}", _anniversary_span),
@@ -574,6 +651,8 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
      rf"{_SP}{_year('y2')})", _from_years),
     (rf"{_year('y1')}{_DASH}(?P<y2>\d{{4}}|\d{{2}})(?![\w%]|[.,]\d)", _year_range),
     # days
+    (rf"{_month('m')}(?:{_SP}{_day('d')})?(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
+    (rf"{_day('d')}{_SP}{_month('m')}(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
     (_MDY, _full_date),
     (_DMY, _full_date),
     (rf"(?<![\w/.-]){_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _iso_date),
@@ -582,7 +661,8 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"{_day('d')}{_SP}{_month('m')}", _month_day),
     # parts of months and years
     (rf"{_THE}(?P<part>(?i:early|mid|late|(?:beginning|start|middle|end){_SP}of))"
-     rf"(?:{_SP0}-{_SP0}|{_SP}){_month('m')}(?:,?{_SP}{_year('y')})?", _month_third),
+     rf"(?:{_SP0}-{_SP0}|{_SP})(?:{_month('m')}(?:,?{_SP}{_year('y')})?"
+     rf"|(?P<mrel>(?i:last|this|next)){_SP}month(?!\w))", _month_third),
     (rf"(?<!\w){_THE}(?P<part>(?i:early|mid|late)){_SP0}-?{_SP0}(?P<dec>1[89]\d0|2[01]\d0)s(?!\w)", _decade),
     (rf"(?<![\w'])(?:(?i:the){_SP})?(?P<part>)(?P<dec>1[89]\d0|2[01]\d0)s(?!\w)", _decade),
     (rf"(?<!\w)(?P<part>(?i:early|mid|late)){_SP0}-?{_SP0}{_YREF}", _year_third),
@@ -598,12 +678,19 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"(?<!\w)(?P<prep>(?i:in|during|since|from|until|till|by)){_SP}"
      rf"(?P<span>(?P<m>{_FULL_MONTH}))(?!\w)", _bare_month),
     # relative
-    (r"(?<!\w)(?P<w>(?i:yesterday|today|tomorrow))(?!\w)", _relative_day),
+    (rf"(?<!\w)(?:(?i:the){_SP}day{_SP}(?P<beyond>(?i:before|after)){_SP})?"
+     r"(?P<w>(?i:yesterday|today|tomorrow))(?!\w)", _relative_day),
+    (rf"(?<!\w)(?P<wd>{_WEEKDAY}){_SP}(?:(?i:of){_SP})?(?P<which>(?i:last|this|next)){_SP}week(?!\w)",
+     _weekday_of_relative_week),
+    (rf"(?<!\w)(?P<mod>(?i:this{_SP}coming|this{_SP}past|last|next|coming|this|past)){_SP}weekend(?!\w)",
+     _weekend),
+    (rf"(?<!\w)(?P<mod>(?i:this{_SP}coming|this{_SP}past|last|next|coming|this|past)){_SP}"
+     rf"(?P<season>spring|summer|autumn|fall|winter)(?!\w)", _relative_season),
     (rf"(?<!\w)(?:(?P<mod>(?i:this{_SP}coming|this{_SP}past|last|next|coming|this|past)){_SP})?"
      rf"(?P<wd>{_WEEKDAY})(?!\w)", _weekday),
     (rf"(?<!\w)(?:(?i:earlier|later){_SP})?(?P<which>(?i:last|this|next)){_SP}"
      rf"(?P<unit>year|month|week)(?!\w)", _relative_unit),
-    (rf"(?<!\w)(?P<n>{_NUM}){_SP}(?P<unit>year|month|week|day)s?{_SP}ago(?!\w)", _ago),
+    (rf"(?<!\w)(?P<n>{_NUM}){_SP}(?P<unit>decade|year|month|week|day)s?{_SP}ago(?!\w)", _ago),
     # years
     (_year("y"), _lone_year),
 ]
@@ -639,13 +726,14 @@ def find_dates(text: str, reference: dt.date | None) -> list[Mention]:
 
     `reference` is the publication day; relative expressions ("last year",
     "on Sunday") and year-less dates ("September 2") are resolved against it
-    and dropped when it is None. Spans leave out leading prepositions
+    and dropped when it is None. `announced` marks a date its sentence tells
+    as still to come ("will attend ... on September 2"). Spans leave out leading prepositions
     ("on", "from", "between") but keep a leading "the" that belongs to the
     phrase ("the first half of 2024").
     """
     return [
         Mention(type="date", start=h.start, end=h.end, text=text[h.start:h.end], value=h.value,
-                relative=h.kind in ("yearless", "relative"))
+                relative=h.kind in ("yearless", "relative"), announced=_future_worded(text, h.start))
         for h in _scan(text, reference)
     ]
 
@@ -670,38 +758,60 @@ def normalise_date(expression: str, reference: dt.date | None = None) -> DateVal
 def infer_publication_date(text: str) -> PublicationDate:
     """Guess when an article without a dated header was published.
 
-    Lower bound: the latest explicit full date told as past, raised to the day
-    after any completed reporting period ("the first seven months of 2024").
-    Upper bound: the day before the earliest event announced as future. The
-    answer is the lower bound's month, or its day when both bounds meet.
+    The issue's rule: the latest explicit full date, adjusted by what the text
+    says of it. A full date told as past is a lower bound, and so is the day
+    after a completed reporting period ("the first seven months of 2024") and
+    the anniversary day of a span ("January 18, 1950–2026" marks 18 January
+    2026). A full date announced as future ("will pay a state visit ... from
+    August 18-20") is an upper bound: publication came before it. The answer
+    is the lower bound's month; a month-day announced without its year is
+    written near the publication day, so when one sets the upper bound its
+    month is the answer; bounds on one day give that day. Years or months
+    alone ("in 2023", "the 1982 Convention") are no basis: the date is unknown.
     """
-    unknown = PublicationDate(None, True, "unknown")
     lower: dt.date | None = None
-    upper: dt.date | None = None  # last possible publication day
+    upper: tuple[dt.date, bool] | None = None  # (last possible day, set by a year-less date)
+
+    def bound_above(day: dt.date, yearless: bool) -> None:
+        nonlocal upper
+        if upper is None or day < upper[0]:
+            upper = (day, yearless)
+
     for hit in _scan(text, None):
         future = _future_worded(text, hit.start)
-        if hit.kind == "period" and not future:
-            candidate = hit.value.last_day() + dt.timedelta(days=1)
-        elif hit.value.start.precision == "day" and not future:
-            candidate = hit.value.last_day()
+        if hit.kind == "anniversary":
+            start = hit.value.start
+            day = _point(hit.value.end.year, start.month, start.day)
+            if day is None:  # 29 February in a common year
+                continue
+            event = day.first_day()
+        elif hit.kind == "period" and not future:
+            lower = max(filter(None, (lower, hit.value.last_day() + dt.timedelta(days=1))))
+            continue
+        elif hit.value.start.precision == "day":
+            event = hit.value.start.first_day() if future else hit.value.last_day()
         else:
-            if hit.value.start.precision == "day":
-                upper = min(filter(None, (upper, hit.value.start.first_day() - dt.timedelta(days=1))))
             continue
-        lower = max(filter(None, (lower, candidate)))
-    if lower is None:
-        return unknown
-    for hit in _scan(text, lower):
-        if hit.kind != "yearless" or hit.value.start.precision != "day":
-            continue
-        if not _future_worded(text, hit.start):
-            continue
-        start = hit.value.start
-        day = _point(lower.year, start.month, start.day) or _point(lower.year + 1, start.month, start.day)
-        day = day.first_day()
-        if day < lower:
-            day = day.replace(year=lower.year + 1)
-        upper = min(filter(None, (upper, day - dt.timedelta(days=1))))
-    if upper is not None and upper == lower:
+        if future:
+            bound_above(event - dt.timedelta(days=1), yearless=False)
+        else:
+            lower = max(filter(None, (lower, event)))
+    if lower is not None:
+        # Announced month-days without a year ("from August 18-20"): the first such day after the lower bound.
+        for hit in _scan(text, lower):
+            if hit.kind != "yearless" or hit.value.start.precision != "day" or not _future_worded(text, hit.start):
+                continue
+            start = hit.value.start
+            day = _point(lower.year, start.month, start.day) or _point(lower.year + 1, start.month, start.day)
+            event = day.first_day()
+            if event < lower:
+                event = event.replace(year=lower.year + 1)
+            bound_above(event - dt.timedelta(days=1), yearless=True)
+    if upper is not None and lower is not None and upper[0] < lower:
+        upper = None  # the text contradicts itself: trust what it reports as done
+    if lower is None and upper is None:
+        return PublicationDate(None, True, "unknown")
+    if upper is not None and upper[0] == lower:
         return PublicationDate(DatePoint.of(lower), True, "inferred from text")
-    return PublicationDate(DatePoint(lower.year, lower.month), True, "inferred from text")
+    guess = upper[0] if upper is not None and (lower is None or upper[1]) else lower
+    return PublicationDate(DatePoint(guess.year, guess.month), True, "inferred from text")

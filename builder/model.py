@@ -153,6 +153,7 @@ class Mention:
     value: DateValue | None = None
     title: str | None = None  # a person's title as written before the name
     relative: bool = False  # a date resolved against the publication date
+    announced: bool = False  # a date the text tells as still to come ("will pay a state visit … from August 18-20")
 
     @property
     def anchor(self) -> str:

@@ -144,6 +144,7 @@ class MonthGroup:
     anchor: str
     label: str
     entries: list
+    datetime: str  # ISO 8601 of the month, or the year for whole-year entries
 
 
 def timeline_groups(entries: list) -> list[tuple[int, list[MonthGroup]]]:
@@ -158,7 +159,8 @@ def timeline_groups(entries: list) -> list[tuple[int, list[MonthGroup]]]:
         for month in sorted(years[year]):
             label = format_point(DatePoint(year, month)) if month else f"{year}, the year as a whole"
             anchor = f"y{year}-{month:02d}" if month else f"y{year}-all"
-            groups.append(MonthGroup(anchor, label, years[year][month]))
+            point = DatePoint(year, month or None)
+            groups.append(MonthGroup(anchor, label, years[year][month], point.iso()))
         out.append((year, groups))
     return out
 

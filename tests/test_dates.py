@@ -343,6 +343,133 @@ def test_season_without_year_is_not_a_date():
     assert found("the spring meetings between provincial Party secretaries") == []
 
 
+# --- shapes for unseen articles --------------------------------------------------------
+
+REF_JANUARY = dt.date(2026, 1, 24)
+REF_SATURDAY = dt.date(2026, 2, 14)
+
+
+def test_announced_month_day_in_january_article_is_the_coming_december():
+    assert only("The border trade fair will open on December 5 in Lạng Sơn.", REF_JANUARY) == (
+        "December 5", "2026-12-05")
+
+
+def test_reported_month_day_in_january_article_is_last_december():
+    assert only("The border trade fair opened on December 5 in Lạng Sơn.", REF_JANUARY) == (
+        "December 5", "2025-12-05")
+
+
+def test_announced_day_range_takes_the_coming_year():
+    assert only("The expo will run from December 3-5 in Nanning.", REF_JANUARY) == (
+        "December 3-5", "2026-12-03/2026-12-05")
+
+
+def test_announced_month_already_past_this_year_is_next_years():
+    assert only("The next round of talks will be held in March.", dt.date(2025, 4, 10)) == ("March", "2026-03")
+
+
+def test_announced_part_of_month_already_past_is_next_years():
+    assert only("The forum will take place in late March.", dt.date(2025, 4, 10)) == (
+        "late March", "2026-03-21/2026-03-31")
+
+
+def test_day_first_range_joined_by_and_after_between():
+    assert only("The delegation will stay between 3 and 5 March.", REF_MONDAY) == (
+        "3 and 5 March", "2026-03-03/2026-03-05")
+
+
+def test_month_first_range_joined_by_and_after_between():
+    assert only("Talks are planned between March 3 and 5.", REF_MONDAY) == (
+        "March 3 and 5", "2026-03-03/2026-03-05")
+
+
+def test_day_range_across_months_with_year_on_the_end():
+    assert only("The fair ran March 30-April 2, 2025 in Hà Nội.", REF_MONDAY) == (
+        "March 30-April 2, 2025", "2025-03-30/2025-04-02")
+
+
+def test_anniversary_span_in_british_style():
+    assert only("the 76th anniversary of diplomatic ties (18 January 1950 – 2026)", REF_MONDAY) == (
+        "18 January 1950 – 2026", "1950-01-18/2026")
+
+
+def test_next_weekday_in_a_monday_article_is_the_next_day():
+    assert only("The minister flies to Nanning next Tuesday.", REF_MONDAY) == ("next Tuesday", "2026-02-10")
+
+
+def test_last_friday_in_a_monday_article_is_in_the_week_before():
+    assert only("The agreement was signed last Friday.", REF_MONDAY) == ("last Friday", "2026-02-06")
+
+
+def test_announced_weekday_in_a_saturday_article_crosses_into_next_week():
+    assert only("The delegation will arrive in Hà Nội on Monday.", REF_SATURDAY) == ("Monday", "2026-02-16")
+
+
+def test_weekday_of_last_week():
+    assert only("The two sides met on Tuesday last week.", REF_MONDAY) == ("Tuesday last week", "2026-02-03")
+
+
+def test_weekday_of_next_week():
+    assert only("Talks resume on Friday next week.", REF_MONDAY) == ("Friday next week", "2026-02-20")
+
+
+@pytest.mark.parametrize("phrase, reference, iso", [
+    ("last weekend", REF_MONDAY, "2026-02-07/2026-02-08"),
+    ("this past weekend", REF_MONDAY, "2026-02-07/2026-02-08"),
+    ("this weekend", REF_MONDAY, "2026-02-14/2026-02-15"),
+    ("this weekend", REF_SATURDAY, "2026-02-14/2026-02-15"),
+    ("next weekend", REF_SATURDAY, "2026-02-21/2026-02-22"),
+])
+def test_weekend_is_a_saturday_and_sunday(phrase, reference, iso):
+    assert only(f"Thousands of visitors crowded the border gate {phrase}.", reference) == (phrase, iso)
+
+
+@pytest.mark.parametrize("phrase, iso", [
+    ("this spring", "2026-03/2026-05"), ("last summer", "2025-06/2025-08"),
+    ("this winter", "2025-12/2026-02"), ("last winter", "2024-12/2025-02"),
+    ("next winter", "2026-12/2027-02"), ("this coming autumn", "2026-09/2026-11"),
+])
+def test_season_named_relative_to_publication(phrase, iso):
+    assert only(f"Tourist arrivals peaked {phrase}.", REF_MONDAY) == (phrase, iso)
+
+
+def test_the_last_spring_meeting_is_an_event_not_a_season():
+    assert found("Officials reviewed the last spring meeting of border provinces.", REF_MONDAY) == []
+
+
+def test_capitalised_season_starting_a_festival_name_is_not_a_date():
+    assert found("Greetings for this Spring Festival were exchanged.", REF_MONDAY) == []
+
+
+@pytest.mark.parametrize("phrase, iso", [
+    ("December last year", "2025-12"), ("December 5 last year", "2025-12-05"),
+    ("5 December last year", "2025-12-05"), ("March of next year", "2027-03"),
+])
+def test_month_of_a_year_named_relative_to_publication(phrase, iso):
+    assert only(f"The railway survey began in {phrase}.", REF_JANUARY) == (phrase, iso)
+
+
+@pytest.mark.parametrize("phrase, iso", [
+    ("early this month", "2026-02-01/2026-02-10"), ("late last month", "2026-01-21/2026-01-31"),
+    ("the end of this month", "2026-02-21/2026-02-28"), ("mid-next month", "2026-03-11/2026-03-20"),
+])
+def test_part_of_a_month_named_relative_to_publication(phrase, iso):
+    assert only(f"Customs clearance at Hữu Nghị slowed {phrase}.", REF_MONDAY) == (phrase, iso)
+
+
+def test_decades_ago_resolve_to_a_year():
+    assert only("The border gate reopened two decades ago.", REF_MONDAY) == ("two decades ago", "2006")
+
+
+def test_the_day_before_yesterday():
+    assert only("He returned the day before yesterday.", REF_MONDAY) == ("the day before yesterday", "2026-02-07")
+
+
+def test_month_day_after_a_comma_and_relative_year_are_separate():
+    text = "Exports rose in December, above last year's level."
+    assert found(text, REF_JANUARY) == [("December", "2025-12"), ("last year", "2025")]
+
+
 # --- bare months ----------------------------------------------------------------------
 
 
@@ -511,3 +638,50 @@ def test_text_without_dates_has_unknown_publication_date():
 
 def test_years_alone_are_not_enough_to_infer_publication():
     assert infer_publication_date("Trade grew in 2022 and in 2023.").value is None
+
+
+def test_anniversary_span_dates_the_article_to_the_anniversary_day():
+    text = ("The Consulate General has held a ceremony to mark the 76th founding anniversary of the "
+            "diplomatic relations between Việt Nam and China (January 18, 1950–2026).")
+    assert infer_publication_date(text).value == DatePoint(2026, 1)
+
+
+def test_announced_yearless_dates_give_the_month_just_before_them():
+    # a completed period sets the lower bound far back; the announced visit is near the publication day
+    text = ("Since the latter half of 2024, the CPV has accelerated renovation. "
+            "Zhao Leji will lead a delegation on an official visit to Việt Nam from August 31 to September 2.")
+    assert infer_publication_date(text) == PublicationDate(DatePoint(2025, 8), True, "inferred from text")
+
+
+def test_only_an_announced_full_date_gives_the_month_before_it():
+    text = "President To Lam will pay a state visit to China from September 1-3, 2024."
+    assert infer_publication_date(text).value == DatePoint(2024, 8)
+
+
+def test_year_inside_a_name_is_no_basis_for_a_publication_date():
+    text = "differences are resolved under the 1982 United Nations Convention on the Law of the Sea."
+    assert infer_publication_date(text).value is None
+
+
+def test_seeds_without_their_header_infer_the_month_of_the_header(seed_articles):
+    # 001 dates itself only relatively ("on Sunday", "last year"): no basis without the header.
+    expected = {"000": DatePoint(2026, 1), "001": None, "002": DatePoint(2025, 8), "004": DatePoint(2024, 8)}
+    for prefix, month in expected.items():
+        assert infer_publication_date(seed_articles[prefix].body).value == month, prefix
+
+
+def test_date_told_as_still_to_come_is_marked_announced():
+    text = "Zhao Leji will attend the ceremony on September 2. Xi visited Việt Nam in April 2025."
+    assert [(m.text, m.announced) for m in find_dates(text, REF_2025)] == [
+        ("September 2", True), ("April 2025", False)]
+
+
+def test_month_day_counted_from_looks_back_even_in_a_future_sentence():
+    text = "The two sides will review the results achieved since March 5."
+    assert only(text, REF_MONDAY) == ("March 5", "2025-03-05")
+
+
+def test_scheduled_for_announces_the_date():
+    text = "Talks are ahead of the committee's meeting scheduled for next month."
+    (mention,) = find_dates(text, REF_MONDAY)
+    assert (mention.text, mention.value.iso(), mention.announced) == ("next month", "2026-03", True)
