@@ -63,6 +63,10 @@ vna vns xinhua photo item
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 _CONNECTORS = {"of", "for", "and", "on", "the", "between", "in", "to"}
+_CALENDAR_WORDS = frozenset("""
+january february march april june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+""".split())
 # Capitalised only because they open a sentence: never the first word of a name.
 _LEADING_WORDS = frozenset("""
 the a an in on at during for of and to from with by after before since under as this that these those both all its
@@ -73,10 +77,16 @@ amid through within between upon while when where if but so yet it he she they w
 MECHANISM_HEADS = {
     "mechanism", "mechanisms", "initiative", "partnership", "treaty", "agreement", "agreements", "forum", "expo",
     "exposition", "fair", "dialogue", "framework", "corridor", "corridors", "programme", "program", "declaration",
-    "memorandum", "convention", "charter", "strategy", "zone", "area", "community",
+    "memorandum", "convention", "charter", "strategy", "zone", "area", "community", "exchange", "exchanges",
+    "talks", "consultations",
 }
+# Heads that name a cooperation mechanism only when the name says it is joint or bilateral
+# (`Joint Vision Statement`, `Cooperation Plan on …`), an institution or a domestic matter otherwise
+# (`Standing Committee`, `Five-Year Plan`, `SCO Summit`).
+_JOINT_ONLY_HEADS = {"committee", "plan", "statement", "summit"}
 # A committee is a cooperation mechanism when it is joint or bilateral, an institution otherwise.
-_MECHANISM_COMMITTEE_WORDS = {"joint", "steering", "cooperation", "bilateral", "intergovernmental", "coordination"}
+_MECHANISM_COMMITTEE_WORDS = {"joint", "steering", "cooperation", "bilateral", "intergovernmental", "coordination",
+                              "friendship", "partnership"}
 ORGANISATION_HEADS = {
     "ministry", "office", "department", "agency", "administration", "bureau", "commission", "council",
     "assembly", "party", "government", "army", "navy", "bank", "corporation", "company", "group", "association",
@@ -94,7 +104,8 @@ PLACE_HEADS = {"province", "city", "district", "prefecture", "county", "region",
 _NATIONALITIES = {"vietnamese", "chinese", "lao", "cambodian", "thai", "asean", "viet", "việt", "nam", "vietnam",
                   "china"}
 _PLACE_TAILS = re.compile(
-    r"[ \t]+(province|provinces|city|district|border gate|border crossing|border river|river|town|prefecture|"
+    r"[ \t]+(province|provinces|city|district|county|(?:international )?border gate|border crossing|border river|"
+    r"river|town|prefecture|"
     r"commune|island|islands|industrial park|economic zone)\b")
 # `JA Solar Vietnam Co., Ltd.`: a company suffix makes the run an organisation and belongs to its name.
 _COMPANY_SUFFIX = re.compile(r"[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Co\.|Corp\.|Ltd\.?|JSC|LLC|Inc\.|Group)(?!\w)")
@@ -141,7 +152,7 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
         raw = m.group(0).rstrip("’'-")
         word = _Word(raw, m.start(), m.start() + len(raw))
         joined = bool(current) and re.fullmatch(r"[ \t]+|-", text[last_end:word.start]) is not None
-        if any(word.start < b and word.end > a for a, b in taken):
+        if any(word.start < b and word.end > a for a, b in taken) or word.key in _CALENDAR_WORDS:
             runs.append(current)
             current = []
         elif joined and (word.capitalised or _connects(current, word, text)):
@@ -178,8 +189,12 @@ def _split_at_and(run: list[_Word]) -> list[list[_Word]]:
     `Ministry of Industry and Ministry of Trade` are two.
     """
     for i, word in enumerate(run[1:-1], start=1):
-        before, after = run[i - 1].key, run[i + 1].key
-        if word.key == "and" and ({before, after} & _HEAD_OR_TITLE or after in ORGANISATION_LEADS):
+        if word.key != "and":
+            continue
+        nxt = run[i + 1]
+        following = next((w for w in run[i + 1:] if w.capitalised), nxt)
+        if (nxt.key == "the" or {run[i - 1].key, following.key} & _HEAD_OR_TITLE
+                or following.key in ORGANISATION_LEADS or following.text.lower() in _NATIONALITIES):
             return [run[:i], *_split_at_and(run[i + 1:])]
     return [run]
 
@@ -190,7 +205,7 @@ def _split_at_possessive(run: list[_Word]) -> list[list[_Word]]:
     `Communist Party of China’s Central Committee` is two; `Việt Nam Women’s Union` one.
     """
     for i, word in enumerate(run[:-1]):
-        if word.key.endswith("'s"):
+        if word.key.endswith("'s") and word.key != "people's":
             possessor = _Word(word.text[:-2], word.start, word.end - 2)
             if possessor.text.lower() in _NATIONALITIES or _kind_of(run[:i] + [possessor], "") is not None:
                 return [run[:i] + [possessor], *_split_at_possessive(run[i + 1:])]
@@ -252,6 +267,16 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             full_title = title_before(text, name_words[0].start)[0] or inner_title
             add("person", name_words[0].start, name_words[-1].end, [full_title, title_after(text, end)])
             continue
+        trailing = _personal_name(run, bare=True)
+        if trailing and trailing[0].start > start and any(w.key in _HEAD_OR_TITLE for w in run[:run.index(trailing[0])]):
+            # `Head of the CPC International Department Liu Jianchao`: what precedes the name is the title.
+            add("person", trailing[0].start, end, [text[start:trailing[0].start].strip()])
+            run = run[:run.index(trailing[0])]
+            while run and not run[-1].capitalised:
+                run = run[:-1]
+            if not run:
+                continue
+            start, end = run[0].start, run[-1].end
         title, _ = title_before(text, start)
         appositive = title_after(text, end)
         name = _personal_name(run, bare=not (title or appositive))
@@ -282,7 +307,8 @@ def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] 
         head = text[run[0].start:run[i].start]
         title, _ = title_before(head, len(head))
         if title and head.rstrip().endswith(title):
-            name = _personal_name(run[i:], bare=False)
+            # Only a title that ends on its head word (`Ambassador`) vouches for a name without a family name.
+            name = _personal_name(run[i:], bare=fold(title.split()[-1]).strip(".") not in HEAD_WORDS)
             if name and name[0].start == run[i].start:
                 return title, name
     return None, None
@@ -333,7 +359,7 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
     head, keys = words[head_index - 1].key, {w.key for w in words}
     if head in MECHANISM_HEADS or words[-1].key in MECHANISM_HEADS:
         return "mechanism"
-    if head == "committee" and keys & _MECHANISM_COMMITTEE_WORDS:
+    if head in _JOINT_ONLY_HEADS and keys & _MECHANISM_COMMITTEE_WORDS:
         return "mechanism"
     if not any(_is_proper(w) for w in words):
         return None  # `Standing Committee`, `Communist Party`: an organ or a description, not a name

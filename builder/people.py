@@ -59,19 +59,26 @@ _APPOSITIVE_HEADS = [h for h in _HEADS if len(h) > 3 and not h.endswith(".")] + 
 _APPOSITIVE = re.compile(
     rf",[ \t]+((?:the[ \t]+)?(?:(?:[A-Z]{{2,}}|{_NATIONALITY})[ \t]+)?(?:{_MODIFIER}[ \t]+)?"
     rf"(?:{'|'.join(re.escape(h) for h in sorted(set(_APPOSITIVE_HEADS), key=len, reverse=True))})"
-    rf"\b[^,.;:()\n“”\"]{{0,160}}?)(?=[,.;:)\n]|[ \t]+(?:said|says|noted|stressed|told|added)\b)",
+    rf"\b(?:[^,.;:()\n“”\"]|\([A-Z]{{2,6}}\)){{0,160}}?)(?=[,.;:)\n]|[ \t]+(?:said|says|noted|stressed|told|added)\b)",
     re.IGNORECASE,
 )
 
 # After a name, these make it a place or an institution, not a person.
 _NOT_A_PERSON_AFTER = re.compile(
+    r"(?:[ \t]+(?:National|Communist|Young|Youth|Political|International|Military|People’s|People's))?"
     r"[ \t]+(?:City|Province|Street|Road|Avenue|Square|Mausoleum|Museum|Trail|Airport|Port|District|"
-    r"Ward|Commune|Bridge|Park|University|Academy|Institute|Foundation|Prize|Award|Campaign|Bay|River)\b"
+    r"Ward|Commune|Bridge|Park|University|Academy|Institute|Foundation|Prize|Award|Campaign|Bay|River|Thought|"
+    r"Youth|Union|Order|Medal|School|Hospital|Centre|Center)\b"
 )
 REPORTING_VERB = re.compile(
     r"[ \t]+(?:said|says|noted|stressed|added|told|affirmed|emphasised|emphasized|highlighted|expressed|"
     r"suggested|proposed|called|urged|recalled|underlined|underscored|asked|thanked|welcomed|congratulated|"
     r"described|reiterated|agreed|pointed|briefed|received|met|hailed|praised|reaffirmed|explained|wrote)\b"
+)
+# After a short form that is also a common word, what shows it is someone acting or owning:
+# a reporting verb, a past-tense verb or auxiliary (`Sơn stopped`, `Long will`), a possessive (`Sơn’s visit`).
+_ACTS = re.compile(
+    REPORTING_VERB.pattern + r"|[ \t]+(?:[a-z]+ed|will|would|has|had|was|also|then|later)\b|[’']s\b"
 )
 _PRONOUNS = {"he", "she", "it", "we", "they", "i", "you", "his", "her", "him"}
 # Short forms that alone say too little: English words ("Long", "Do"), and syllables shared by
@@ -120,7 +127,8 @@ def title_before(text: str, start: int) -> tuple[str | None, int]:
     window = window[cut:]
     offset = window_start + cut
     full = _TITLE_BEFORE.search(window)
-    if not full:
+    if not full or full.group(1).rstrip().split()[-1].islower():
+        # `Director of the Centre for Southeast Asian Studies`: the name is the complement's, not a person's.
         return None, start
     adjacent = _ADJACENT_TITLE.search(window)
     link_start = offset + adjacent.start(1) if adjacent else start
@@ -157,11 +165,14 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
             forms.setdefault(form, []).append(entity_id)
 
     full_positions = sorted((m.start, m.entity) for m in mentions)
+    titles: dict[str, set[str]] = {}
+    for m in mentions:
+        titles.setdefault(m.entity, set()).update(fold(m.title or "").split())
     for word in _WORD.finditer(text):
         form = fold(word.group(0))
         if form not in forms or not word.group(0)[0].isupper() or _overlaps(word.start(), word.end(), taken):
             continue
-        entity_id = _resolve_short(text, word, forms[form], full_positions)
+        entity_id = _resolve_short(text, word, forms[form], full_positions, titles)
         if entity_id is None:
             continue
         mention = _mention(text, word.start(), word.end(), entity_id)
@@ -170,16 +181,24 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _resolve_short(text: str, word: re.Match, candidates: list[str], full_positions: list[tuple[int, str]]) -> str | None:
+def _resolve_short(text: str, word: re.Match, candidates: list[str], full_positions: list[tuple[int, str]],
+                   titles: dict[str, set[str]]) -> str | None:
     start, end = word.span()
     form = fold(word.group(0))
-    has_title = bool(_HEAD_AT_END.search(text[max(0, start - 40):start].rstrip()))
+    head = _HEAD_AT_END.search(text[max(0, start - 40):start].rstrip())
+    has_title = bool(head)
     if form in _PRONOUNS and not has_title and not _capitalised_mid_sentence(text, start, end):
         return None
-    if form in _AMBIGUOUS_SHORT_FORMS and not has_title and not REPORTING_VERB.match(text, end):
+    if form in _AMBIGUOUS_SHORT_FORMS and not has_title and not _ACTS.match(text, end):
         return None
     if _part_of_longer_name(text, start, end, has_title):
         return None
+    if head and len(candidates) > 1:
+        # `Minister Wang` with Wang Yi (Foreign Minister) and Wang Ning (Party Secretary) named: the title decides.
+        words = set(fold(head.group(0)).split())
+        titled = [c for c in candidates if words <= titles.get(c, set())]
+        if len(titled) == 1:
+            return titled[0]
     before = [entity for pos, entity in full_positions if pos < start and entity in candidates]
     if before:
         return before[-1]

@@ -142,3 +142,26 @@ def test_a_capitalised_he_mid_sentence_before_a_reporting_verb_is_the_surname(an
             "He also thanked the hosts.")
     people = [(m.text, m.entity) for m in annotate(text) if m.type == "person"]
     assert people == [("Ambassador He Wei", "he-wei"), ("He", "he-wei")]
+
+
+def _annotate_with(content_copy, pages: dict[str, str], text: str):
+    for slug, front in pages.items():
+        (content_copy / "people" / f"{slug}.md").write_text(f"---\n{front}\n---\n", encoding="utf-8")
+    return Annotator(load_registry(content_copy)).mentions(text, dt.date(2025, 3, 14))
+
+
+def test_a_title_picks_between_two_people_sharing_a_surname(content_copy):
+    text = ("Foreign Minister Wang Yi met Party Secretary Wang Ning of Yunnan. Wang Ning spoke first. "
+            "Minister Wang then praised the plan.")
+    mentions = _annotate_with(content_copy, {"wang-yi": "name: Wang Yi\ncountry: cn",
+                                             "wang-ning": "name: Wang Ning\ncountry: cn"}, text)
+    people = [(m.text, m.entity) for m in mentions if m.type == "person"]
+    assert people[-1] == ("Minister Wang", "wang-yi")
+
+
+def test_a_short_form_that_is_a_word_is_linked_when_it_acts_or_owns(content_copy):
+    text = "Deputy Prime Minister Bùi Thanh Sơn arrived. Later, Sơn stopped in Lạng Sơn. It was Sơn’s first visit."
+    mentions = _annotate_with(content_copy, {"bui-thanh-son": "name: Bùi Thanh Sơn\ncountry: vn"}, text)
+    people = [(m.text, m.entity) for m in mentions if m.type == "person"]
+    assert [p for p in people if p[0] == "Sơn"] == [("Sơn", "bui-thanh-son")] * 2
+    assert [m.type for m in mentions if m.text == "Lạng Sơn"] == ["place"]
