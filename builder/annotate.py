@@ -17,7 +17,7 @@ import datetime as dt
 from .dates import find_dates
 from .model import Article, Mention
 from .people import resolve_people
-from .registry import Registry
+from .registry import Registry, surface_forms
 from .ruler import EntityRuler, Pattern
 
 
@@ -30,7 +30,7 @@ class Annotator:
         for entity in registry.entities.values():
             if entity.status == "rejected":
                 continue
-            for form in dict.fromkeys([entity.name, *entity.aliases]):
+            for form in surface_forms(entity):
                 patterns.append(Pattern(entity.type, form, entity.id))
         self.ruler = EntityRuler(patterns)
         self.people = {e.id: e for e in registry.of_type("person")}

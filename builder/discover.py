@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from .model import ENTITY_KINDS, Article, Entity, Mention
 from .people import HEAD_WORDS, REPORTING_VERB, title_after, title_before
-from .registry import Registry
+from .registry import Registry, surface_forms
 from .text import fold, form_key, slugify
 
 # Family names, folded. A bare capitalised pair is a person only if it starts with one.
@@ -392,7 +392,7 @@ def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[E
     proposed again. Proposals are merged by folded name across articles;
     the first article (in id order) is recorded as where it was first seen.
     """
-    claimed = {form_key(form) for e in registry.entities.values() for form in (e.name, *e.aliases)}
+    claimed = {form_key(form) for e in registry.entities.values() for form in surface_forms(e)}
     by_key: dict[tuple[str, str], Entity] = {}
     first_seen: dict[tuple[str, str], Discovery] = {}
     for d in sorted(discoveries, key=lambda d: (d.article, d.line, d.name)):

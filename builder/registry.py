@@ -129,12 +129,32 @@ def _string_list(value, key: str, where: str, lines: list[str], end: int) -> lis
     return [str(v).strip() for v in value if str(v).strip()]
 
 
+_OPTIONAL = re.compile(r"\[([^\[\]]+)\]")
+
+
+def surface_forms(entity: Entity) -> list[str]:
+    """The name and every alias, with optional parts spelled out.
+
+    An alias may mark words that wire copy sometimes leaves out in square
+    brackets: `cooperation between the two [countries’] legislative bodies`
+    stands for both wordings.
+    """
+    forms: list[str] = []
+    for form in (entity.name, *entity.aliases):
+        variants = [form]
+        while any(_OPTIONAL.search(v) for v in variants):
+            variants = [w for v in variants for w in (
+                _OPTIONAL.sub(lambda m: m.group(1), v, count=1), _OPTIONAL.sub("", v, count=1))]
+        forms.extend(" ".join(v.split()) for v in variants)
+    return list(dict.fromkeys(f for f in forms if f))
+
+
 def _surface_form_clashes(registry: Registry) -> list[BuildError]:
     """A name or alias may belong to one entity only (compared folded)."""
     seen: dict[str, Entity] = {}
     errors = []
     for entity in registry.entities.values():
-        for form in dict.fromkeys([entity.name, *entity.aliases]):
+        for form in surface_forms(entity):
             key = form_key(form)
             owner = seen.setdefault(key, entity)
             if owner is not entity:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
+from builder.annotate import Annotator
 from builder.ingest import parse_seed
 
 
@@ -161,3 +162,19 @@ def test_no_sentence_initial_he_is_linked_in_any_seed(seed_articles):
             if m.type == "person" and m.text == "He":
                 before = article.body[:m.start].rstrip()
                 assert before and before[-1] == ",", f"pronoun linked in {article.source_file} at {m.start}"
+
+
+def test_an_alias_with_optional_words_matches_with_and_without_them(content_copy):
+    from builder.registry import load_registry, surface_forms
+
+    page = content_copy / "mechanisms" / "joint-border-committee.md"
+    page.write_text("---\nname: Joint Land Border Committee\naliases:\n- joint [land] border committee "
+                    "[of Việt Nam and China]\n---\n", encoding="utf-8")
+    registry = load_registry(content_copy)
+    entity = registry.get("joint-border-committee")
+    assert set(surface_forms(entity)) == {
+        "Joint Land Border Committee", "joint land border committee of Việt Nam and China",
+        "joint land border committee", "joint border committee of Việt Nam and China", "joint border committee"}
+    mentions = Annotator(registry).mentions("The joint border committee of Vietnam and China met.", None)
+    assert [(m.text, m.entity) for m in mentions] == [
+        ("joint border committee of Vietnam and China", "joint-border-committee")]
