@@ -397,7 +397,7 @@ def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[E
     first_seen: dict[tuple[str, str], Discovery] = {}
     for d in sorted(discoveries, key=lambda d: (d.article, d.line, d.name)):
         key = (d.type, form_key(d.name))
-        if key[1] in claimed or not key[1]:
+        if key[1] in claimed or not key[1] or _known_place(d, claimed):
             continue
         entity = by_key.get(key)
         if entity is None:
@@ -425,6 +425,14 @@ def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[E
             "to stop it being linked and proposed again (deleting this page would only bring it back)."
         )
     return sorted(by_key.values(), key=lambda e: (e.type, e.id))
+
+
+def _known_place(discovery: Discovery, claimed: set[str]) -> bool:
+    """`Da Nang City` when `Da Nang` is known: the same place with its kind spelled out."""
+    if discovery.type != "place":
+        return False
+    words = discovery.name.split()
+    return len(words) > 1 and fold(words[-1]) in PLACE_HEADS and form_key(" ".join(words[:-1])) in claimed
 
 
 def guess_country(name: str) -> str | None:

@@ -165,3 +165,9 @@ def test_a_short_form_that_is_a_word_is_linked_when_it_acts_or_owns(content_copy
     people = [(m.text, m.entity) for m in mentions if m.type == "person"]
     assert [p for p in people if p[0] == "Sơn"] == [("Sơn", "bui-thanh-son")] * 2
     assert [m.type for m in mentions if m.text == "Lạng Sơn"] == ["place"]
+
+
+def test_a_known_place_with_its_kind_spelled_out_is_not_a_new_place(registry):
+    article = _article("Tourists visited Mong Cai City and Nam Định City last year.")
+    proposed = propose_entities(discover(article, Annotator(registry).mentions(article.body, None)), registry)
+    assert [e.name for e in proposed if e.type == "place"] == ["Nam Định City"]
