@@ -3,7 +3,7 @@
 The notes are Markdown, so links and emphasis work; but they are escaped
 before Markdown sees them (no raw HTML passes), and a link or image whose URL
 has a scheme other than http, https or mailto (`javascript:`, `data:`,
-`vbscript:` …) loses that URL. Relative links and `#anchors` are kept.
+`vbscript:` …) loses that URL (an image becomes its alt text). Relative links and `#anchors` are kept.
 """
 
 from __future__ import annotations
@@ -30,10 +30,13 @@ def is_safe_url(url: str) -> bool:
 class _DropUnsafeUrls(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
-            for attribute in ("href", "src"):
-                value = element.get(attribute)
-                if value is not None and not is_safe_url(value):
-                    del element.attrib[attribute]
+            if element.tag == "img" and not is_safe_url(element.get("src", "")):
+                alt, tail = element.get("alt", ""), element.tail
+                element.clear()  # an image with a script URL is shown as its alt text
+                element.tag, element.text, element.tail = "span", alt, tail
+            href = element.get("href")
+            if href is not None and not is_safe_url(href):
+                del element.attrib["href"]
 
 
 class _SafeUrls(markdown.Extension):
