@@ -20,12 +20,12 @@ import subprocess
 import sys
 import unicodedata
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable
 
 import markdown
 import pytest
+from helpers import parse_html, smuggled
 
 from builder.build import BuildOptions, build
 from builder.ingest import MAX_SEED_BYTES, parse_seed
@@ -367,50 +367,6 @@ and [a reference][r].
 
 [r]: JaVaScRiPt:alert(1)
 """
-
-
-class _Elements(HTMLParser):
-    """Every element and attribute of a page, and its text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.elements: list[tuple[str, dict]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.elements.append((tag, dict(attrs)))
-
-    handle_startendtag = handle_starttag
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def parse_html(html: str) -> _Elements:
-    parser = _Elements()
-    parser.feed(html)
-    parser.close()
-    return parser
-
-
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "poster"}
-
-
-def smuggled(parsed: _Elements) -> list[str]:
-    """Elements or attributes that only the hostile input could have put there.
-
-    The templates use none of these elements, no event handler and no script
-    URL; markup quoted *inside* an attribute value (a meta description) is text.
-    """
-    found = []
-    for tag, attrs in parsed.elements:
-        if tag in {"script", "img", "svg", "iframe", "b", "object", "embed"}:
-            found.append(f"<{tag}>")
-        for name, value in attrs.items():
-            value = "".join((value or "").split()).lower()
-            if name.startswith("on") or (name in URL_ATTRIBUTES and value.startswith(("javascript:", "data:", "vbscript:"))):
-                found.append(f"{tag} {name}={value!r}")
-    return found
 
 
 @pytest.fixture(scope="module")
