@@ -36,27 +36,30 @@ def _copy_inputs(dest: Path, reverse: bool) -> tuple[Path, Path]:
     return seeds, content
 
 
+class _ReversedScandir:
+    """`os.scandir` listing every folder backwards: a file system with the opposite order."""
+
+    real = staticmethod(os.scandir)
+
+    def __init__(self, path="."):
+        self._it = self.real(path)
+        self._entries = sorted(self._it, key=lambda entry: entry.name, reverse=True)
+
+    def __iter__(self):
+        return iter(self._entries)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._it.close()
+
+
 def test_same_inputs_in_any_directory_order_give_byte_identical_output(tmp_path, monkeypatch):
     outputs = []
     for reverse in (False, True):
-        if reverse:  # and the OS lists every folder backwards
-            real_scandir = os.scandir
-
-            class _Reversed:
-                def __init__(self, path="."):
-                    self._it = real_scandir(path)
-                    self._entries = sorted(self._it, key=lambda e: e.name, reverse=True)
-
-                def __iter__(self):
-                    return iter(self._entries)
-
-                def __enter__(self):
-                    return self
-
-                def __exit__(self, *exc):
-                    self._it.close()
-
-            monkeypatch.setattr(os, "scandir", _Reversed)
+        if reverse:
+            monkeypatch.setattr(os, "scandir", _ReversedScandir)
         seeds, content = _copy_inputs(tmp_path / str(reverse), reverse)
         build(BuildOptions(seeds=seeds, content=content, out=tmp_path / str(reverse) / "site"))
         outputs.append((tree_bytes(tmp_path / str(reverse) / "site"), tree_bytes(content / "articles"),
