@@ -35,6 +35,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     for error in result.errors:
         print(error, file=sys.stderr)
+    if result.errors:
+        print(f"{len(result.errors)} seed(s) skipped (--keep-going): the site was built without them; "
+              "fix them and rebuild", file=sys.stderr)
     mentions = sum(len(a.mentions) for a in result.articles)
     print(f"built {len(result.pages)} pages from {len(result.articles)} articles ({mentions} mentions) "
           f"into {args.out}/; {len(result.content_changed)} content files updated. Open {args.out}/index.html "
@@ -80,8 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p_build = sub.add_parser("build", help="seeds/ -> content/articles/*.md -> site/")
     _add_build_options(p_build)
-    p_build.add_argument("--keep-going", action="store_true", help="build every article that can be read, "
-                                                                    "report the rest, exit 1")
+    p_build.add_argument("--keep-going", action="store_true",
+                         help="build every article that can be read and publish the site without the rest; "
+                              "report them and exit 1 (registry problems still stop the build)")
     p_build.set_defaults(func=cmd_build)
     p_serve = sub.add_parser("serve", help="build, preview at http://127.0.0.1:8000, rebuild on change")
     _add_build_options(p_serve)
@@ -102,3 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(exc, file=sys.stderr)
         return 1
+    except OSError as exc:  # a folder that cannot be read or written: the machine's problem, not ours
+        where = exc.filename or "python -m builder"
+        print(f"{where}: {exc.strerror or exc}; check the path and its permissions", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; site/ is as it was before this build", file=sys.stderr)
+        return 130

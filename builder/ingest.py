@@ -13,8 +13,10 @@ The raw format is scraped wire copy, read as an editor would:
   carousel residue (`Item 1 of 4`, dropped);
 - a closing credit (`— VNS`, `— VNA/VNS`) that becomes the article's source.
 
-Text is decoded as UTF-8 and normalised to NFC; line endings to `\\n`.
-Anything unreadable raises `BuildError` naming the file and line.
+Text is decoded as UTF-8 and normalised to NFC; line endings to `\\n`;
+control characters are dropped (with a warning naming the line) and runs of
+spaces inside a line become one space. Anything unreadable raises `BuildError`
+naming the file and line; so does a file larger than `MAX_SEED_BYTES`.
 """
 
 from __future__ import annotations
@@ -31,9 +33,17 @@ from .text import nfc, slugify
 
 FRONT_MATTER_KEYS = {"title", "date", "dateline", "source"}
 TITLE_MAX = 90
+# One wire article is a few kilobytes (the longest seed is 14 KB). A file far
+# beyond that is a wrong file or several articles pasted together; annotation
+# time grows faster than linearly with the number of mentions, so it is refused.
+MAX_SEED_BYTES = 256 * 1024
+# C0/C1 control characters other than tab and newline: invisible residue of a scrape.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Two or more blanks inside a line: collapsed to one space (also keeps every pattern linear).
+_BLANK_RUN = re.compile(r"[^\S\n]{2,}")
 
 _HEADER = re.compile(r"^[ \t]*date[ \t]+(\S+)[ \t]*(.*)$")
-_DATELINE = re.compile(r"^([^\W\d_][^\W\d_ .,'’-]*(?:[ .,'’-]+[^\W\d_]+){0,4})[ \t]*[—–-]+[ \t]+")
+_DATELINE = re.compile(r"^([^\W\d_][^\W\d_ .,'’-]*(?:[ .,'’-]+[^\W\d_]+){0,4})[ \t]*[—–-]+(?:[ \t]+|$)")
 _CREDIT = re.compile(r"(?:^|[ \t]+)[—–-]+[ \t]*([A-Z][A-Za-z]{1,11}(?:/[A-Z][A-Za-z]{1,11}){0,3})[ \t]*$")
 _PHOTO = re.compile(r"[ \t]*\((Photo|Photos|Video|Graphic|Image)s?:[ \t]*([^()]{1,80})\)[ \t]*$", re.I)
 _CAROUSEL = re.compile(r"^Item \d+ of \d+$", re.I)
@@ -82,8 +92,18 @@ def decode(data: bytes, display_path: str) -> str:
 def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> Article:
     """Parse a raw seed file's bytes into an Article (mentions not yet filled)."""
     where = display_path or file_name
+    if len(data) > MAX_SEED_BYTES:
+        raise BuildError(
+            where, f"is {len(data) / 1024:,.0f} KB; a seed is one article of at most {MAX_SEED_BYTES // 1024} KB: "
+                   "check it is the right file, or split it into one file per article", 1)
     text = decode(data, where)
-    lines = text.split("\n")
+    warnings: list[str] = []
+    if control := _CONTROL.search(text):
+        line = text.count("\n", 0, control.start()) + 1
+        warnings.append(f"{where}:{line}: control character U+{ord(control.group()):04X} "
+                        f"(and {len(_CONTROL.findall(text)) - 1} more) dropped; they are not text")
+        text = _CONTROL.sub("", text)
+    lines = [_BLANK_RUN.sub(" ", line) for line in text.split("\n")]
     meta, first_body_line = _front_matter(lines, where)
 
     header_date: DatePoint | None = None
@@ -109,6 +129,13 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
         if candidate.upper() == candidate and any(ch.isalpha() for ch in candidate):
             dateline = candidate
             lead.lines[0] = lead.lines[0][m.end() :]
+            if not lead.lines[0]:  # the dateline stood on a line of its own
+                lead.lines.pop(0)
+                lead.line += 1
+                if not lead.lines:
+                    paras.pop(0)
+                    if not paras:
+                        raise BuildError(where, "has only a header and dateline; add the article's text", lead.line - 1)
     dateline = meta.get("dateline", dateline)
 
     source = None
@@ -126,7 +153,6 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
     if not body.strip():
         raise BuildError(where, "has no article text after its header and credit", 1)
 
-    warnings: list[str] = []
     if header_date is not None:
         pub = PublicationDate(header_date, inferred=False, how="header")
         if "date" in meta and meta["date"] != header_date:
@@ -189,10 +215,14 @@ def _front_matter(lines: list[str], where: str) -> tuple[dict, int]:
             try:
                 clean["date"] = DatePoint.parse(text)
             except ValueError:
-                raise BuildError(where, f"front matter date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD",
+                raise BuildError(where, f"front matter date {text!r} is not a real date of the form YYYY, YYYY-MM or "
+                                        "YYYY-MM-DD; correct it",
                                  key_line(lines, key, end)) from None
+        elif isinstance(value, (list, dict)):
+            raise BuildError(where, f"front matter `{key}` must be one line of text, not a list or mapping",
+                             key_line(lines, key, end))
         elif value is not None and str(value).strip():
-            clean[key] = nfc(str(value).strip())
+            clean[key] = nfc(" ".join(str(value).split()))
     return clean, end
 
 

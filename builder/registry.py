@@ -17,7 +17,7 @@ import yaml
 
 from .frontmatter import key_line, split_front_matter
 from .model import ENTITY_KINDS, BuildError, BuildErrors, Entity
-from .text import form_key, nfc
+from .text import form_key, nfc, slugify
 
 FOLDERS = {kind.type: kind.folder for kind in ENTITY_KINDS.values()}
 COMMON_KEYS = {"name", "aliases", "summary", "status"}
@@ -30,7 +30,24 @@ TYPE_KEYS = {
 # discovered: proposed by the build, linked, awaiting an editor; rejected: kept so it is not proposed again.
 STATUSES = {"confirmed", "discovered", "rejected"}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_RESERVED = {"con", "prn", "aux", "nul", "com1", "lpt1", "index"}
+SLUG_MAX = 80
+# Device names Windows will not create as files (`con.md` too), and `index`.
+_RESERVED = re.compile(r"^(?:con|prn|aux|nul|com[0-9]|lpt[0-9]|index)$")
+# A surface form that is one of these words would link it in every article:
+# English closed-class words (pronouns, determiners, prepositions, conjunctions,
+# auxiliaries), month and weekday names. Short forms of a name (`Lâm`, `Wei`) are
+# derived and resolved per article instead (builder/people.py).
+COMMON_WORDS = frozenset("""
+i me my we us our you your he him his she her it its they them their this that these those who whom whose
+which what a an the some any each every all both either neither no not one
+of in on at by for from to with without into onto over under about above below after before between
+through during since until upon within against among across along around near off out up down per via
+and or but nor so yet if as than then because while although though unless whether
+be am is are was were been being do does did have has had will would shall should can could may might must
+here there when where why how also only just very more most much many such same other new said says
+january february march april june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+""".split())
 
 
 @dataclass
@@ -77,9 +94,10 @@ def read_entity_page(path: Path, type_: str) -> tuple[Entity, list[str]]:
     """Parse one entity page into an Entity (and warnings); raises BuildError."""
     where = str(path)
     slug = path.stem
-    if not _SLUG.match(slug) or slug in _RESERVED or len(slug) > 80:
-        raise BuildError(where, "file name must be a slug: lowercase a-z, 0-9 and single hyphens, at most 80 characters, "
-                                "not a reserved name; rename the file")
+    if problem := unsafe_slug(slug):
+        suggestion = slugify(slug, max_length=SLUG_MAX)
+        hint = f" (e.g. {suggestion}.md)" if not unsafe_slug(suggestion) and suggestion != slug else ""
+        raise BuildError(where, f"file name {problem}; rename the file{hint}")
     try:
         text = nfc(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
@@ -99,6 +117,9 @@ def read_entity_page(path: Path, type_: str) -> tuple[Entity, list[str]]:
         raise BuildError(where, "front matter needs `name:` with the canonical name", key_line(lines, "name", end))
     aliases = _string_list(meta.get("aliases"), "aliases", where, lines, end)
     titles = _string_list(meta.get("titles"), "titles", where, lines, end)
+    for key in ("summary", "status", "country", *sorted(TYPE_KEYS[type_] - {"titles"})):
+        if isinstance(meta.get(key), (list, dict)):
+            raise BuildError(where, f"`{key}` must be a single value, not a list or mapping", key_line(lines, key, end))
     status = str(meta.get("status") or "confirmed")
     if status not in STATUSES:
         raise BuildError(where, f"status must be one of {', '.join(sorted(STATUSES))}", key_line(lines, "status", end))
@@ -117,6 +138,17 @@ def read_entity_page(path: Path, type_: str) -> tuple[Entity, list[str]]:
         extra={k: meta[k] for k in sorted(TYPE_KEYS[type_] - {"country", "titles"}) if k in meta},
     )
     return entity, warnings
+
+
+def unsafe_slug(slug: str) -> str | None:
+    """Why `slug` cannot name an entity page and its folder on every system, or None if it can."""
+    if not _SLUG.match(slug):
+        return f"{slug[:40]!r} is not a slug: use lowercase a-z, 0-9 and single hyphens"
+    if len(slug) > SLUG_MAX:
+        return f"is {len(slug)} characters long; a slug has at most {SLUG_MAX}"
+    if _RESERVED.match(slug):
+        return f"{slug!r} is a reserved name (a Windows device name or `index`)"
+    return None
 
 
 def _string_list(value, key: str, where: str, lines: list[str], end: int) -> list[str]:
@@ -156,11 +188,39 @@ def _surface_form_clashes(registry: Registry) -> list[BuildError]:
     for entity in registry.entities.values():
         for form in surface_forms(entity):
             key = form_key(form)
+            if problem := _too_common(form, key):
+                field_name = "name" if form == entity.name else "aliases"
+                errors.append(BuildError(entity.path, f"{form!r} {problem}, so it would be linked in every "
+                                                      "article; remove it or write the full name",
+                                         _form_line(entity.path, form, field_name)))
+                continue
             owner = seen.setdefault(key, entity)
             if owner is not entity:
+                field_name = "name" if form == entity.name else "aliases"
                 errors.append(BuildError(entity.path, f"{form!r} is also claimed by {owner.path}; "
-                                                      "keep it on one entity only"))
+                                                      "keep it on one entity only",
+                                         _form_line(entity.path, form, field_name)))
     return errors
+
+
+def _too_common(form: str, key: str) -> str | None:
+    if key in COMMON_WORDS:
+        return "is a common English word"
+    if len(key) < 2 or key.isdigit() or not any(ch.isalnum() for ch in key):
+        return "is too short or has no letters"
+    return None
+
+
+def _form_line(path: str, form: str, key: str) -> int | None:
+    """The line of the page that holds `form` (a name or an alias), for messages."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except OSError:
+        return None
+    for i, line in enumerate(lines, 1):
+        if form in nfc(line) and (line.lstrip().startswith(("-", f"{key}:"))):
+            return i
+    return None
 
 
 def entity_page_text(entity: Entity) -> str:
@@ -182,6 +242,9 @@ def entity_page_text(entity: Entity) -> str:
 
 def create_entity_page(content_dir: Path, entity: Entity) -> Path | None:
     """Write a page for a new entity unless one exists; returns the path written, or None."""
+    if problem := unsafe_slug(entity.id):
+        raise BuildError(str(Path(content_dir) / entity.folder), f"cannot create a page for {entity.name!r}: "
+                                                                 f"its id {problem}")
     path = Path(content_dir) / entity.folder / f"{entity.id}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     try:

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-import markdown as markdown_lib
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
 from markupsafe import Markup, escape
 
 from .collect import EntityIndex, Sentence, SiteIndex
 from .model import ENTITY_KINDS, Article, BuildError, DatePoint, Mention, format_point, format_value
+from .notes import notes_html
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TYPE_LABELS = {**{k.type: k.label for k in ENTITY_KINDS.values()}, "date": "Date"}
@@ -182,7 +182,7 @@ class Renderer:
         )
         self.env.globals.update(format_point=format_point, format_value=format_value, TYPE_LABELS=TYPE_LABELS,
                                 ENTITY_KINDS=ENTITY_KINDS)
-        self.env.filters["markdown"] = lambda text: Markup(markdown_lib.markdown(str(escape(text))))
+        self.env.filters["markdown"] = notes_html
 
     def pages(self) -> list[Page]:
         site = self.site

@@ -3,14 +3,20 @@
 The inputs (seeds, registry pages, templates) are polled once a second by
 their sizes and modification times; a change triggers a full build, which
 swaps the new `site/` in only when it is complete, so a reader never sees a
-half-written page. A failed rebuild is reported and the last good site stays.
+half-written page: requests are answered from `site/` (never from the staging
+folder), and a request that falls in the instant between the two renames of
+the swap waits for the new `site/` instead of getting a 404. A failed rebuild
+is reported and the last good site stays.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import threading
+import time
+import traceback
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -32,7 +38,20 @@ def input_fingerprint(options: BuildOptions, templates: Path = TEMPLATES) -> tup
     return tuple(files)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+SWAP_WAIT_SECONDS = 5.0
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the published `site/` folder only; waits out the swap of a rebuild."""
+
+    def send_head(self):
+        # publish() renames the old site/ away, then the new one in: between the
+        # two, the folder is missing for an instant. Wait for it, don't 404.
+        deadline = time.monotonic() + SWAP_WAIT_SECONDS
+        while not os.path.isdir(self.directory) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return super().send_head()
+
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         sys.stderr.write("serve: " + format % args + "\n")
 
@@ -47,6 +66,11 @@ def rebuild(options: BuildOptions) -> bool:
         return False
     except BuildError as exc:
         print(exc, file=sys.stderr)
+        print("serve: build failed; still serving the last good site", file=sys.stderr)
+        return False
+    except Exception:  # a bug in the builder must not stop the watcher: show it, keep serving
+        traceback.print_exc()
+        print("serve: build crashed (a bug: please report it); still serving the last good site", file=sys.stderr)
         return False
     print(f"serve: built {len(result.pages)} pages from {len(result.articles)} articles", file=sys.stderr)
     return True
@@ -55,7 +79,7 @@ def rebuild(options: BuildOptions) -> bool:
 def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, interval: float = 1.0) -> None:
     rebuild(options)
     out = Path(options.out).resolve()
-    handler = functools.partial(_QuietHandler, directory=str(out))
+    handler = functools.partial(SiteHandler, directory=str(out))
     server = ThreadingHTTPServer((host, port), handler)
     stop = threading.Event()
 

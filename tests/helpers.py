@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from html.parser import HTMLParser
 from pathlib import Path
 
 
@@ -23,3 +24,47 @@ def builder_env(**overrides: str) -> dict[str, str]:
     env = dict(os.environ, **overrides)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p)
     return env
+
+
+class PageElements(HTMLParser):
+    """Every element of an HTML page with its attributes, and its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+    handle_startendtag = handle_starttag
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse_html(html: str) -> PageElements:
+    parser = PageElements()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "poster"}
+
+
+def smuggled(parsed: PageElements) -> list[str]:
+    """Elements or attributes that only hostile input could have put on a page.
+
+    The templates use none of these elements, no event handler and no script
+    URL; markup quoted *inside* an attribute value (a meta description) is text.
+    """
+    found = []
+    for tag, attrs in parsed.elements:
+        if tag in {"script", "img", "svg", "iframe", "b", "object", "embed", "style", "form", "base"}:
+            found.append(f"<{tag}>")
+        for name, value in attrs.items():
+            value = "".join((value or "").split()).lower()
+            if name.startswith("on") or (name in URL_ATTRIBUTES and value.startswith(("javascript:", "data:", "vbscript:"))):
+                found.append(f"{tag} {name}={value!r}")
+    return found

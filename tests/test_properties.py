@@ -1,0 +1,142 @@
+"""Tried at random (hypothesis): ingest, annotation, date normalisation and rendering never crash,
+offsets always slice the body, and no input smuggles an element or attribute into the HTML.
+
+Settings are deterministic (`derandomize=True`: the same inputs on every run, so CI cannot
+flake) and bounded (`max_examples`), with no per-example deadline (never a timed test).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from helpers import parse_html, smuggled
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.collect import collect
+from builder.dates import find_dates, normalise_date
+from builder.ingest import parse_seed
+from builder.model import MONTH_NAMES, BuildError, DateValue
+from builder.render import Page, Renderer, article_body_html, article_url
+
+SETTINGS = dict(derandomize=True, deadline=None, database=None)
+
+# Fragments an article is made of, and the markup a hostile scrape may carry.
+NAMES = ["Tô Lâm", "To Lam", "TÔ LÂM", "Lâm", "He Wei", "Ambassador He", "He", "Wei", "Xi Jinping", "Xi",
+         "Phạm Minh Chính", "Pham Minh Chinh", "General Secretary", "Prime Minister", "Chinese Ambassador",
+         "“3+3” strategic dialogue mechanism", "Belt and Road Initiative", "UNCLOS 1982", "ASEAN–China Expo"]
+DIACRITICS = ["Hà Nội", "Đà Nẵng", "Nguyễn", "Việt Nam", "Quảng Ninh", "Trần", "đổi mới", "Ha\u0300 No\u0323\u0302i"]
+DATES = ["January 5, 2026", "5 January 2026", "2026-02-30", "May 40, 2020", "last year", "on Sunday",
+         "1950–2026", "September 2-4", "the first half of 2024", "August 18-20", "2025", "this month",
+         "February 29, 2025", "December 31, 9999", "0 March 0", "two years ago"]
+MARKUP = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
+          '<a href="javascript:alert(1)">y</a>', '"><svg onload=alert(1)>', "*", "_", "#", "> ", "---", "`",
+          "&amp;", "&lt;", "\\", "|", "(Photo: VNA)", "— VNA", "Item 1 of 4", " date 2026-01-24 ", "HÀ NỘI —"]
+WORDS = ["said", "met", "the", "and", "in", "on", "with", "cooperation", "trade", "talks", ".", ",", "'s", "’s"]
+SEPARATORS = [" ", " ", " ", "\n", "\n\n", ". ", ", ", "\t", "\r\n"]
+
+fragment = st.sampled_from(NAMES + DIACRITICS + DATES + MARKUP + WORDS) | st.text(max_size=8)
+article_text = st.lists(st.tuples(fragment, st.sampled_from(SEPARATORS)), max_size=40).map(
+    lambda parts: "".join(a + b for a, b in parts))
+any_text = st.text(max_size=300)
+
+
+def _ingest(text: str):
+    """The article, or None when ingest rejects the text with a BuildError (never anything else)."""
+    try:
+        return parse_seed(text.encode("utf-8", "surrogatepass"), "random.txt")
+    except BuildError as error:
+        assert str(error).startswith("random.txt")
+        return None
+
+
+def _check_mentions(article) -> None:
+    previous_end = 0
+    for m in article.mentions:
+        assert article.body[m.start:m.end] == m.text, m
+        assert m.start >= previous_end, "mentions overlap"
+        assert m.start < m.end
+        previous_end = m.end
+        if m.type == "date":
+            assert DateValue.parse(m.value.iso()) == m.value
+
+
+@settings(max_examples=400, **SETTINGS)
+@given(any_text)
+def test_any_text_ingests_and_annotates_without_exception(annotator, text):
+    article = _ingest(text)
+    if article is not None:
+        annotator(article)
+        _check_mentions(article)
+
+
+@settings(max_examples=400, **SETTINGS)
+@given(article_text)
+def test_realistic_fragments_ingest_and_annotate_with_exact_non_overlapping_offsets(annotator, text):
+    article = _ingest(text)
+    if article is not None:
+        annotator(article)
+        _check_mentions(article)
+
+
+@settings(max_examples=600, **SETTINGS)
+@given(year=st.integers(-5, 12000), month=st.integers(-1, 14), day=st.integers(-1, 40),
+       form=st.integers(0, 5), reference=st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)))
+def test_date_normalisation_never_crashes_and_gives_valid_iso(year, month, day, form, reference):
+    name = MONTH_NAMES[(month - 1) % 12]
+    expression = [f"{name} {day}, {year}", f"{day} {name} {year}", f"{year}-{month:02d}-{day:02d}",
+                  f"{day}/{month}/{year}", f"{name} {year}", f"{name} {day}-{day + 2}, {year}"][form]
+    value = normalise_date(expression, reference)
+    if value is not None:
+        assert DateValue.parse(value.iso()) == value  # a real calendar date (or interval), ISO 8601
+        assert value.start.first_day() <= value.last_day()
+    sentence = f"The talks on {expression} were held."
+    for mention in find_dates(sentence, reference):
+        assert sentence[mention.start:mention.end] == mention.text
+        assert DateValue.parse(mention.value.iso()) == mention.value
+
+
+ALLOWED_IN_BODY = {
+    "p": set(), "h2": set(), "figure": {"class"}, "figcaption": set(), "blockquote": set(), "cite": set(),
+    "span": {"class"}, "mark": set(), "time": {"datetime", "data-value"},
+    "a": {"class", "href", "id", "data-entity", "title"},
+}
+
+
+@settings(max_examples=150, **SETTINGS)
+@given(article_text)
+def test_article_html_parses_and_holds_only_the_elements_the_renderer_makes(annotator, text):
+    article = _ingest(text)
+    if article is None:
+        return
+    annotator(article)
+    parsed = parse_html(str(article_body_html(article, lambda target: target)))
+    for tag, attrs in parsed.elements:
+        assert tag in ALLOWED_IN_BODY, tag
+        assert set(attrs) <= ALLOWED_IN_BODY[tag], (tag, attrs)
+        assert not (attrs.get("href") or "").lower().startswith("javascript:")
+    shown = "".join(parsed.text)
+    for block in article.blocks:  # every block's text is shown as text, markup included: nothing lost
+        assert article.body[block.start:block.end] in shown
+
+
+@pytest.fixture(scope="module")
+def renderer_for(registry):
+    def make(article):
+        site = collect([article], registry)
+        return Renderer(site), site
+    return make
+
+
+@settings(max_examples=50, **SETTINGS)
+@given(article_text)
+def test_whole_article_page_parses_and_nothing_is_smuggled_in(annotator, renderer_for, text):
+    article = _ingest(text)
+    if article is None:
+        return
+    annotator(article)
+    renderer, site = renderer_for(article)
+    page = Page(article_url(article), "article.html", article.title,
+                {"article": article, "sentences": site.sentences[article.id]})
+    assert smuggled(parse_html(renderer.render_page(page))) == []
