@@ -59,7 +59,7 @@ class RelationshipMap:
 
 
 def relationship_map(site: SiteIndex) -> RelationshipMap:
-    """Every mentioned entity and every pair named together in at least one sentence."""
+    """Every pair of entities named together in at least one sentence, and the entities in a pair."""
     mentioned = {eid: index for eid, index in site.entities.items() if index.occurrences}
     edges = []
     for eid, index in mentioned.items():
@@ -71,6 +71,7 @@ def relationship_map(site: SiteIndex) -> RelationshipMap:
     for e in edges:
         degree[e.a.id] += e.weight
         degree[e.b.id] += e.weight
+    mentioned = {eid: index for eid, index in mentioned.items() if degree[eid]}  # a map of ties: no islands
     order = sorted(mentioned, key=lambda eid: (-degree[eid], -len(mentioned[eid].articles),
                                                mentioned[eid].entity.name.casefold(), eid))
     positions = _layout(order, [(e.a.id, e.b.id, e.weight) for e in edges])
@@ -95,7 +96,7 @@ def _layout(order: list[str], edges: list[tuple[str, str, int]], iterations: int
     area = WIDTH * HEIGHT
     k = math.sqrt(area / len(order)) * 0.6
     temperature = WIDTH / 10
-    for step in range(iterations):
+    for _ in range(iterations):
         shift = {eid: [0.0, 0.0] for eid in order}
         for i, a in enumerate(order):
             for b in order[i + 1:]:

@@ -273,7 +273,7 @@ def test_entity_page_gives_first_and_last_article(site):
     result, out = site
     html = (out / "people" / "to-lam" / "index.html").read_text()
     first, last = result.site.entities["to-lam"].first_and_last
-    assert "<dt>First and last</dt>" in html
+    assert "<dt data-pagefind-ignore>First and last</dt>" in html
     assert f'{first.date.display()}</a> – <a href="../../articles/{last.id}/">{last.date.display()}' in html
 
 

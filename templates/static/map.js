@@ -48,7 +48,7 @@
             "background-color": function (n) { return colours[n.data("type")] || "#555"; },
             "width": "data(size)", "height": "data(size)", "label": "data(label)",
             "font-size": 13, "font-family": "system-ui, sans-serif", "color": cssVar("--fg", "#1d1d1f"),
-            "text-valign": "bottom", "text-margin-y": 4, "text-wrap": "wrap", "text-max-width": 120, "min-zoomed-font-size": 8,
+            "text-valign": "bottom", "text-margin-y": 4, "text-wrap": "ellipsis", "text-max-width": 150, "min-zoomed-font-size": 8,
             "text-background-color": cssVar("--bg", "#fdfcf9"), "text-background-opacity": 0.8, "text-background-padding": 1 } },
           { selector: "edge", style: {
             "width": "data(width)", "line-color": cssVar("--rule", "#d9d6cf"), "curve-style": "haystack", "opacity": 0.9 } },

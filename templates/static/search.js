@@ -97,6 +97,7 @@
     if (radio) radio.checked = true;
   }
   types.hidden = false;
+  document.getElementById("search-nojs").hidden = true;  // shown only where this script does not run
   form.addEventListener("submit", function (ev) { ev.preventDefault(); run(); });
   input.addEventListener("input", soon);
   types.addEventListener("change", run);
