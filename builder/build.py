@@ -18,11 +18,12 @@ from .annotate import Annotator
 from .collect import SiteIndex, collect
 from .content import write_content
 from .discover import discover, propose_entities
-from .export import write_annotations
+from .export import write_annotations, write_reader_files
 from .ingest import read_seed
 from .model import Article, BuildError, BuildErrors
 from .registry import Registry, create_entity_page, load_registry
 from .render import TEMPLATES, Renderer
+from .search import index_site
 
 
 @dataclass
@@ -109,6 +110,8 @@ def publish(site: SiteIndex, out: Path, base_url: str, templates: Path = TEMPLAT
     try:
         pages = Renderer(site, base_url, templates).write(staging)
         write_annotations(site, staging)
+        write_reader_files(site, staging, base_url, pages)
+        index_site(staging)
         os.chmod(staging, 0o755)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

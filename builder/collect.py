@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .model import Article, Entity, Mention
+from .model import Article, DatePoint, Entity, Mention
 from .registry import Registry
 
 # A sentence ends at . ! ? (and any closing quote) before a space and a capital, quote or digit.
@@ -58,6 +58,15 @@ class EntityIndex:
     def articles(self) -> list[Article]:
         return list(dict.fromkeys(o.article for o in self.occurrences))
 
+    @property
+    def first_and_last(self) -> tuple[Article, Article] | None:
+        """The earliest and the latest dated article that mentions the entity (None if none is dated)."""
+        dated = [a for a in self.articles if a.date.value]
+        if not dated:
+            return None
+        ordered = sorted(dated, key=lambda a: (a.date.value.first_day(), a.id))
+        return ordered[0], ordered[-1]
+
 
 @dataclass(frozen=True)
 class TimelineEntry:
@@ -70,6 +79,11 @@ class TimelineEntry:
     def mention(self) -> Mention:
         return self.occurrence.mention
 
+    @property
+    def entity_ids(self) -> list[str]:
+        """The entities named in the entry's sentence: what the timeline can be filtered by."""
+        return sorted({m.entity for m in self.occurrence.sentence.mentions if m.entity})
+
 
 @dataclass
 class SiteIndex:
@@ -79,6 +93,35 @@ class SiteIndex:
     entities: dict[str, EntityIndex]
     timeline: list[TimelineEntry]
     sentences: dict[str, list[Sentence]]  # by article id
+
+    @property
+    def newest_date(self) -> DatePoint | None:
+        """The newest publication date: the site's "now" (never the machine's clock, so builds repeat)."""
+        return next((a.date.value for a in self.articles if a.date.value), None)
+
+    def month_on_timeline(self) -> tuple[DatePoint | None, list["TimelineEntry"]]:
+        """The month of the newest article and the timeline entries that fall in it.
+
+        An entry falls in the month when its date or interval overlaps it and is
+        no longer than a year ("2026" or "1950–2026" are not news of the month).
+        One entry per date and article.
+        """
+        newest = self.newest_date
+        if newest is None or newest.month is None:
+            return None, []
+        month = DatePoint(newest.year, newest.month)
+        first, last = month.first_day(), month.last_day()
+        seen, out = set(), []
+        for entry in self.timeline:
+            value = entry.mention.value
+            start, end = value.start.first_day(), value.last_day()
+            if value.start.precision == "year" or (end - start).days > 366:
+                continue
+            key = (value.iso(), entry.occurrence.article.id)
+            if start <= last and end >= first and key not in seen:
+                seen.add(key)
+                out.append(entry)
+        return month, out
 
 
 def sentence_spans(article: Article) -> list[tuple[int, int]]:

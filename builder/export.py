@@ -1,9 +1,14 @@
-"""Export stage: `site/data/annotations.json`, every article and mention as data.
+"""Export stage: the site's data files, written beside the HTML pages.
 
-For researchers and for our own measurement. The schema is stable: fields
-are only ever added. `text` is exactly `body[start:end]`; offsets index the
-clean body text, which is exported as `body`. The article's `source` is its
-seed file (the wire credit is `credit`).
+- `site/data/annotations.json`: every article and mention as data, for
+  researchers and for our own measurement. The schema is stable: fields are
+  only ever added. `text` is exactly `body[start:end]`; offsets index the
+  clean body text, which is exported as `body`. The article's `source` is its
+  seed file (the wire credit is `credit`).
+- `site/data/previews.json`: what a link preview card shows, by entity id
+  and by timeline anchor (read by `templates/static/site.js`).
+- `site/data/graph.json`: the relationship map for Cytoscape.js.
+- `feed.xml`, `sitemap.xml`, `robots.txt` (see `builder.feeds`).
 """
 
 from __future__ import annotations
@@ -11,9 +16,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .collect import SiteIndex
-from .model import Article, Mention
-from .render import article_url, entity_url
+from .collect import EntityIndex, SiteIndex, TimelineEntry
+from .feeds import write_feeds
+from .graph import relationship_map
+from .model import Article, Mention, format_point, format_value
+from .render import article_url, entity_url, timeline_anchor
 
 
 def _mention(m: Mention) -> dict:
@@ -64,3 +71,76 @@ def write_annotations(site: SiteIndex, out_dir: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(annotations(site), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return path
+
+
+def _write_json(path: Path, data: dict) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
+                    encoding="utf-8", newline="\n")
+    return path
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + " …"
+
+
+def _entity_preview(index: EntityIndex) -> dict:
+    e = index.entity
+    seen_titles = [title for title, _ in index.titles_seen]
+    titles = list(dict.fromkeys(list(e.titles) + seen_titles))
+    data = {"name": e.name, "type": e.type, "url": entity_url(e.type, e.id), "summary": e.summary or "",
+            "titles": titles[:3], "articles": len(index.articles), "mentions": len(index.occurrences)}
+    span = index.first_and_last
+    if span:
+        data["first"] = span[0].date.display()
+        data["last"] = span[1].date.display()
+    if e.country == "vn":
+        data["lang"] = "vi"
+    return data
+
+
+def _date_preview(entry: TimelineEntry, same_day: list[TimelineEntry]) -> dict:
+    m, article = entry.mention, entry.occurrence.article
+    others = [o for o in same_day if o.occurrence.article is not article]
+    return {
+        "label": format_value(m.value), "iso": m.value.iso(), "scheduled": entry.scheduled,
+        "relative": m.relative, "article": article.title,
+        "sentence": _shorten(entry.occurrence.sentence.text),
+        "others": [{"title": o.occurrence.article.title,
+                    "url": f"timeline/#{timeline_anchor(o.occurrence.article, o.mention)}"}
+                   for o in others[:3]],
+        "other_count": len(others),
+    }
+
+
+def previews(site: SiteIndex) -> dict:
+    """Link-preview cards: entities by id; dates by timeline anchor (the date links' fragment)."""
+    by_value: dict[str, list[TimelineEntry]] = {}
+    for entry in site.timeline:
+        by_value.setdefault(entry.mention.value.iso(), []).append(entry)
+    return {
+        "entities": {eid: _entity_preview(index) for eid, index in sorted(site.entities.items())},
+        "dates": {timeline_anchor(e.occurrence.article, e.mention): _date_preview(e, by_value[e.mention.value.iso()])
+                  for e in site.timeline},
+        "newest": format_point(site.newest_date) if site.newest_date else None,
+    }
+
+
+def _summary(article: Article) -> str:
+    return _shorten(article.body, 280)
+
+
+def write_reader_files(site: SiteIndex, out_dir: Path, base_url: str, pages: list[str]) -> list[str]:
+    """previews.json, graph.json, the Atom feed, sitemap and robots.txt; returns the paths written."""
+    out_dir = Path(out_dir)
+    base_url = base_url if base_url.endswith("/") else base_url + "/"
+    _write_json(out_dir / "data" / "previews.json", previews(site))
+    graph = relationship_map(site).to_json(lambda e: entity_url(e.type, e.id))
+    _write_json(out_dir / "data" / "graph.json", graph)
+    urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in pages if p != "404.html"]
+    feeds = write_feeds(out_dir, site, base_url, urls, article_url, _summary)
+    return ["data/graph.json", "data/previews.json", *feeds]

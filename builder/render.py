@@ -20,8 +20,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup, escape
 
 from .collect import EntityIndex, Sentence, SiteIndex
+from .graph import relationship_map
 from .model import ENTITY_KINDS, Article, BuildError, DatePoint, Mention, format_point, format_value
 from .notes import notes_html
+from .seo import article_ld, entity_ld, json_ld
+from .search import search_terms
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TYPE_LABELS = {**{k.type: k.label for k in ENTITY_KINDS.values()}, "date": "Date"}
@@ -165,6 +168,27 @@ def timeline_groups(entries: list) -> list[tuple[int, list[MonthGroup]]]:
     return out
 
 
+def article_search_terms(article: Article) -> str:
+    return search_terms(article.title + " " + article.body)
+
+
+def entity_search_terms(index: EntityIndex) -> str:
+    e = index.entity
+    return search_terms(" ".join([e.name, *e.aliases, e.summary or "", *e.titles, e.notes_markdown]))
+
+
+def timeline_filter_choices(site: SiteIndex) -> list[tuple]:
+    """(kind, [(entity, entries)]) for each kind with entities on the timeline, most entries first."""
+    out = []
+    for kind in ENTITY_KINDS.values():
+        counted = [(index.entity, len(index.timeline)) for index in site.entities.values()
+                   if index.entity.type == kind.type and index.timeline]
+        counted.sort(key=lambda pair: (-pair[1], pair[0].name.casefold(), pair[0].id))
+        if counted:
+            out.append((kind, counted))
+    return out
+
+
 class Renderer:
     """Jinja2 environment (templates compiled once) and the pages of one site."""
 
@@ -190,17 +214,21 @@ class Renderer:
             kind.type: sorted((i for i in site.entities.values() if i.entity.type == kind.type), key=_entity_order)
             for kind in ENTITY_KINDS.values()
         }
+        month, this_month = site.month_on_timeline()
         pages = [
             Page("", "home.html", "Việt Nam–China relations: an annotated archive",
                  {"articles": site.articles[:10], "top": {t: indexes[:10] for t, indexes in by_kind.items()},
-                  "timeline_count": len(site.timeline)}),
+                  "timeline_count": len(site.timeline), "month": month, "this_month": this_month}),
             Page("articles/", "articles.html", "Articles", {"articles": site.articles}),
         ]
         pages += [Page(f"{kind.folder}/", "entities.html", kind.plural, {"entities": by_kind[kind.type], "kind": kind})
                   for kind in ENTITY_KINDS.values()]
         pages += [
             Page("timeline/", "timeline.html", "Timeline",
-                 {"entries": site.timeline, "groups": timeline_groups(site.timeline)}),
+                 {"entries": site.timeline, "groups": timeline_groups(site.timeline),
+                  "filterable": timeline_filter_choices(site)}),
+            Page("map/", "map.html", "Relationship map", {"graph": relationship_map(site)}),
+            Page("search/", "search.html", "Search", {}),
             Page("404.html", "404.html", "Page not found", {}),
         ]
         for article in site.articles:
@@ -230,15 +258,31 @@ class Renderer:
             rel = lambda target: self.base_url + target  # noqa: E731
         else:
             rel = lambda target: relative_url(target, page.url)  # noqa: E731
+        absolute = self.base_url.startswith(("http://", "https://"))
         return template.render(
             page=page, site=self.site, base_url=self.base_url, page_url=page.url, rel=rel,
-            canonical=(self.base_url + page.url
-                       if self.base_url.startswith(("http://", "https://")) and page.url != "404.html" else None),
+            canonical=(self.base_url + page.url if absolute and page.url != "404.html" else None),
+            site_url=lambda target: self.base_url + target,
+            structured_data=lambda: self._structured_data(page),
+            article_search_terms=article_search_terms, entity_search_terms=entity_search_terms,
             body_html=(lambda a: article_body_html(a, rel)),
             sentence_html=(lambda s, highlight=None: sentence_html(s, rel, highlight)),
             article_url=article_url, entity_url=entity_url, timeline_anchor=timeline_anchor,
             **page.context,
         )
+
+    def _structured_data(self, page: Page) -> Markup | None:
+        """schema.org JSON-LD for article and entity pages (None for the others)."""
+        url = self.base_url + page.url
+        if "article" in page.context:
+            entities = {eid: index.entity for eid, index in self.site.entities.items()}
+            data = article_ld(page.context["article"], url, entities,
+                              lambda e: self.base_url + entity_url(e.type, e.id))
+        elif "index" in page.context:
+            data = entity_ld(page.context["index"], url)
+        else:
+            return None
+        return json_ld(data)
 
     def write(self, out_dir: Path) -> list[str]:
         """Render every page into `out_dir` (which must be empty); returns the paths written."""

@@ -13,6 +13,7 @@ the README's pictures in docs/screenshots/, otherwise they go to a temp folder.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -147,6 +148,19 @@ def _is_default_favicon(url: str) -> bool:
     return urlsplit(url).path == "/favicon.ico"
 
 
+# Records every Content-Security-Policy violation the page reports (Chromium also logs them as
+# console errors; this catches the report-only kind and names the directive).
+_CSP_RECORDER = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(
+  e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));
+"""
+
+
+def csp_violations(page: Page) -> list[str]:
+    return page.evaluate("window.__cspViolations || []")
+
+
 def _watch(page: Page) -> Reader:
     reader = Reader(page)
 
@@ -156,6 +170,7 @@ def _watch(page: Page) -> Reader:
             reader.problems.append(f"console error: {msg.text} ({url})")
 
     page.on("console", on_console)
+    page.add_init_script(_CSP_RECORDER)
     page.on("pageerror", lambda exc: reader.problems.append(f"page error: {exc}"))
     # A request the browser itself abandoned because the page moved on (ERR_ABORTED) is not a
     # broken link; a missing file still shows as an HTTP status >= 400 below.
@@ -329,9 +344,8 @@ def test_phone_width_has_no_horizontal_scroll(served, open_reader):
     page = reader.page
     site = served.result.site
     paths = [f"articles/{article.id}/" for article in site.articles]  # every article
-    paths += ["", "articles/", "timeline/"] + [f"{kind.folder}/" for kind in ENTITY_KINDS.values()]
-    paths += sorted(f"{ENTITY_KINDS[i.entity.type].folder}/{i.entity.id}/"
-                    for i in site.entities.values())[::7]  # a sample of entity pages of every kind
+    paths += ["", "articles/", "timeline/", "map/", "search/?q=to+lam"] + [f"{kind.folder}/" for kind in ENTITY_KINDS.values()]
+    paths += sorted(f"{i.entity.folder}/{i.entity.id}/" for i in site.entities.values())[::7]  # a sample of every kind
     overflowing = {}
     for path in paths:
         go(page, served.url(path))
@@ -340,6 +354,15 @@ def test_phone_width_has_no_horizontal_scroll(served, open_reader):
             overflowing[path] = width
     assert overflowing == {}, f"wider than the {PHONE['width']}px screen: {overflowing}"
     reader.assert_no_problems()
+
+
+def _settle(page: Page, name: str) -> None:
+    """Wait for what scripts add to a page before it is photographed."""
+    if name == "map":
+        expect(page.locator("#map-canvas[data-ready]")).to_be_attached()
+        page.wait_for_timeout(300)
+    elif name == "search":
+        expect(page.locator("#search-results li").first).to_be_visible()
 
 
 def test_screenshots_of_each_page_type(served, open_reader, tmp_path):
@@ -354,6 +377,8 @@ def test_screenshots_of_each_page_type(served, open_reader, tmp_path):
         "person": f"people/{person.entity.id}/",
         "mechanism": f"mechanisms/{mechanism.entity.id}/",
         "timeline": "timeline/",
+        "map": "map/",
+        "search": "search/?q=to+lam",
     }
     folder = SCREENSHOTS if os.environ.get("UPDATE_SCREENSHOTS") == "1" else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
@@ -363,6 +388,7 @@ def test_screenshots_of_each_page_type(served, open_reader, tmp_path):
         reader = open_reader(**options)
         for name, path in pages.items():
             go(reader.page, served.url(path))
+            _settle(reader.page, name)
             target = folder / f"{name}-{device}.png"
             target.unlink(missing_ok=True)
             reader.page.screenshot(path=str(target))  # the first screen, as a reader sees it
@@ -370,3 +396,200 @@ def test_screenshots_of_each_page_type(served, open_reader, tmp_path):
         reader.assert_no_problems()
     for target in written:
         assert target.is_file() and target.stat().st_size > 0, target
+
+
+# --- the reader's journey: previews, search, timeline, map ---------------------------------------
+
+def _search(page: Page, served: Served, query: str, kind: str = "") -> list[str]:
+    """The result URLs (site-relative) the search page lists for `query`, in order."""
+    go(page, served.url("search/"))
+    expect(page.locator("body.search-ready")).to_be_attached()
+    if kind:
+        page.locator(f"#search-types input[value='{kind}']").check()
+    page.locator("#search-q").fill(query)
+    page.locator("#search-q").press("Enter")
+    expect(page.locator("#search-status")).to_contain_text(f"for “{query}”")
+    hrefs = page.locator("#search-results a.result-title").evaluate_all("els => els.map(a => a.href)")
+    return [h.removeprefix(served.base) for h in hrefs]
+
+
+def test_reader_hovers_a_person_follows_it_searches_and_explores(served, reader):
+    page = reader.page
+    site = served.result.site
+    go(page, served.url())
+    latest = page.locator("section[aria-labelledby=latest] a.article-link").first
+    title = latest.inner_text().strip()
+    click_and_load(page, latest)
+
+    person = page.locator(".article-body a.mention.person").first
+    entity_id = person.get_attribute("data-entity")
+    name = site.entities[entity_id].entity.name
+    person.hover()
+    card = page.locator("#preview-card")
+    expect(card).to_be_visible()
+    expect(card.locator(".preview-name")).to_have_text(name)
+    expect(card).to_contain_text(f"{len(site.entities[entity_id].articles)} article")
+    expect(person).to_have_attribute("aria-describedby", "preview-card")
+    assert page.url.startswith(served.url("articles/"))  # the card did not leave the page
+
+    click_and_load(page, person)
+    assert page.url == served.url(f"people/{entity_id}/")
+    expect(page.locator("section[aria-labelledby=mentions] h3 a", has_text=title)).to_be_visible()
+
+    results = _search(page, served, "to lam")
+    assert results[0] == "people/to-lam/", results
+    page.locator("#search-results a.result-title").first.click()
+    page.wait_for_load_state("load")
+    expect(page.locator("h1")).to_have_text("Tô Lâm")
+
+    go(page, served.url("timeline/#y2025"))
+    expect(page.locator("#y2025")).to_be_in_viewport()
+
+    go(page, served.url("map/"))
+    canvas = page.locator("#map-canvas[data-ready]")
+    expect(canvas).to_be_visible()
+    assert int(canvas.get_attribute("data-ready")) == len(json.loads((served.site / "data" / "graph.json")
+                                                                     .read_text())["nodes"])
+    expect(page.locator("#map-static")).to_be_hidden()
+    assert csp_violations(page) == []
+    reader.assert_no_problems()
+
+
+def test_search_ignores_diacritics_and_case_and_finds_aliases(served, reader):
+    page = reader.page
+    forms = [_search(page, served, q) for q in ("to lam", "Tô Lâm", "To Lam", "TÔ LÂM")]
+    assert forms[0] and all(f == forms[0] for f in forms), forms
+    assert forms[0][0] == "people/to-lam/"
+    articles = {f"articles/{a.id}/" for a in served.result.site.entities["to-lam"].articles}
+    assert articles <= set(forms[0])
+    assert _search(page, served, "RCEP")[0] == "mechanisms/rcep/"  # an alias finds its entity's page
+    reader.assert_no_problems()
+
+
+def test_search_results_show_their_type_and_filter_by_it(served, reader):
+    page = reader.page
+    everything = _search(page, served, "china")
+    badges = set(page.locator("#search-results .badge").all_inner_texts())
+    assert {"ARTICLE", "PERSON"} <= {b.upper() for b in badges} or {"ARTICLE", "MECHANISM"} <= {b.upper() for b in badges}
+    only_people = _search(page, served, "china", kind="person")
+    assert only_people and all(url.startswith("people/") for url in only_people)
+    assert len(only_people) < len(everything)
+    assert "type=person" in page.url and "q=china" in page.url  # a search can be linked to
+    reader.assert_no_problems()
+
+
+def test_preview_cards_open_by_keyboard_and_by_touch(served, open_reader):
+    reader = open_reader()
+    page = reader.page
+    go(page, served.url(_first_article_path(served)))
+    date = page.locator(".article-body a.mention.date").first
+    date.focus()
+    card = page.locator("#preview-card")
+    expect(card).to_be_visible()
+    expect(card.locator(".preview-name")).not_to_be_empty()
+    expect(card.locator(".preview-kind")).to_contain_text("Date")
+    page.keyboard.press("Escape")
+    expect(card).to_be_hidden()
+    reader.assert_no_problems()
+
+    touch = open_reader(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = touch.page
+    go(page, served.url(_first_article_path(served)))
+    person = page.locator(".article-body a.mention.person").first
+    entity_id = person.get_attribute("data-entity")
+    here = page.url
+    person.tap()
+    card = page.locator("#preview-card")
+    expect(card).to_be_visible()
+    assert page.url == here  # the first tap shows the card
+    box = card.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    with page.expect_navigation(wait_until="load"):
+        person.tap()  # the second follows the link
+    assert page.url == served.url(f"people/{entity_id}/")
+    touch.assert_no_problems()
+
+
+def test_timeline_filters_by_entity_and_keeps_the_choice_in_the_url(served, reader):
+    page = reader.page
+    go(page, served.url("timeline/"))
+    entries = page.locator("li.timeline-entry")
+    total = entries.count()
+    page.locator("#timeline-entity").select_option("to-lam")
+    wanted = len(served.result.site.entities["to-lam"].timeline)
+    expect(page.locator("li.timeline-entry:visible")).to_have_count(wanted)
+    assert 0 < wanted < total
+    for entry in page.locator("li.timeline-entry:visible").all():
+        assert "to-lam" in entry.get_attribute("data-entities").split()
+    expect(page.locator("#timeline-count")).to_have_text(f"{wanted} of {total} entries")
+    assert "entity=to-lam" in page.url
+    page.reload(wait_until="load")
+    expect(page.locator("li.timeline-entry:visible")).to_have_count(wanted)
+    reader.assert_no_problems()
+
+
+def test_without_javascript_search_map_and_timeline_still_say_what_to_do(served, open_reader):
+    reader = open_reader(java_script_enabled=False)
+    page = reader.page
+    go(page, served.url("search/"))
+    expect(page.locator("main")).to_contain_text("Search runs in your browser and needs JavaScript")
+    go(page, served.url("map/"))
+    expect(page.locator("#map-static svg")).to_be_visible()
+    expect(page.locator("#map-canvas")).to_be_hidden()
+    assert page.locator("#map-static a").count() >= 10
+    expect(page.locator("ol.ties li").first).to_be_visible()
+    go(page, served.url("timeline/"))
+    expect(page.locator("#timeline-filter")).to_be_hidden()
+    page.locator("details.timeline-of summary").click()
+    link = page.locator("details.timeline-of a[href$='people/to-lam/#own-timeline']")
+    click_and_load(page, link)
+    expect(page.locator("#own-timeline")).to_be_in_viewport()
+    reader.assert_no_problems()
+
+
+# --- accessibility -----------------------------------------------------------------------------
+
+def _page_types(served: Served) -> dict[str, str]:
+    site = served.result.site
+    mechanism = max((i for i in site.entities.values() if i.entity.type == "mechanism"),
+                    key=lambda i: len(i.occurrences))
+    return {"home": "", "articles": "articles/", "article": _first_article_path(served),
+            "people": "people/", "person": "people/to-lam/", "mechanism": f"mechanisms/{mechanism.entity.id}/",
+            "timeline": "timeline/", "map": "map/", "search": "search/?q=to+lam", "404": "no-such-page/"}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violations_on_any_page_type(served, open_reader, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    reader = open_reader(color_scheme=scheme)
+    page = reader.page
+    found = {}
+    for name, path in _page_types(served).items():
+        response = page.goto(served.url(path), wait_until="load")
+        assert response is not None and response.status == (404 if name == "404" else 200), name
+        _settle(page, name)
+        results = axe.run(page)
+        serious = [f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(n["target"][0] for n in v["nodes"][:3])
+                   for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        if serious:
+            found[name] = serious
+        assert csp_violations(page) == [], name
+    assert found == {}, found
+    # The 404 page is asked for on purpose: its own status is expected, anything else it loads is not.
+    reader.problems = [p for p in reader.problems if not p.rstrip(")").endswith("/repo/no-such-page/")]
+    reader.assert_no_problems()
+
+
+def test_keyboard_user_sees_the_skip_link_and_focus(served, reader):
+    page = reader.page
+    go(page, served.url(_first_article_path(served)))
+    page.keyboard.press("Tab")
+    skip = page.locator("a.skip-link")
+    expect(skip).to_be_focused()
+    assert page.evaluate("document.activeElement.getBoundingClientRect().left") >= 0  # moved on screen
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", ""), outline
+    reader.assert_no_problems()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from builder.model import ENTITY_KINDS
 from builder.build import BuildOptions, build
 from builder.collect import collect
 from builder.dates import find_dates
@@ -82,8 +83,8 @@ def test_entity_timeline_holds_the_dates_of_sentences_naming_the_entity(site_ind
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("timeline-site")
-    for folder in ("people", "mechanisms"):
-        shutil.copytree(ROOT / "content" / folder, tmp / "content" / folder)
+    for kind in ENTITY_KINDS.values():
+        shutil.copytree(ROOT / "content" / kind.folder, tmp / "content" / kind.folder)
     result = build(BuildOptions(seeds=ROOT / "seeds", content=tmp / "content", out=tmp / "site"))
     return result, tmp / "site"
 
@@ -103,7 +104,8 @@ class _DatesOutsideTime(HTMLParser):
         if tag in ("br", "img", "meta", "link", "input", "hr", "source", "wbr"):
             return
         classes = set((dict(attrs).get("class") or "").split())
-        self.stack.append((tag, tag == "time" or bool(classes & self.PROSE)))
+        # <script> holds data (JSON-LD) or code, never text a reader sees.
+        self.stack.append((tag, tag in ("time", "script", "style") or bool(classes & self.PROSE)))
 
     def handle_endtag(self, tag):
         while self.stack:

@@ -1,0 +1,94 @@
+"""Machine-facing files of the site: the Atom feed, `sitemap.xml` and `robots.txt`.
+
+These are where the web demands absolute addresses (STYLE.md, habit 4): every
+URL is the `--base-url` joined with the page's site-relative URL. With the
+default base URL `/` they are root-relative, which is the best a build that
+does not know its address can do; `robots.txt` then names no sitemap, since
+crawlers need an absolute one. Entry ids are `tag:` URIs made from the
+article id, so they stay the same when the site moves.
+
+Nothing here reads the clock: the feed's `updated` is the newest article's date.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from .collect import SiteIndex
+from .model import Article
+
+SITE_TITLE = "Việt Nam–China Archive"
+TAG_AUTHORITY = "vn-cn-archive.invalid,2026"
+FEED_LIMIT = 50
+
+
+def is_absolute(base_url: str) -> bool:
+    return base_url.startswith(("http://", "https://"))
+
+
+def _stamp(article: Article, fallback: str) -> str:
+    value = article.date.value
+    return f"{value.first_day().isoformat()}T00:00:00Z" if value else fallback
+
+
+def atom_feed(site: SiteIndex, base_url: str, article_url, summary_of) -> str:
+    """The newest articles as Atom 1.0 (RFC 4287)."""
+    newest = site.newest_date
+    updated = f"{newest.first_day().isoformat()}T00:00:00Z" if newest else "1970-01-01T00:00:00Z"
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
+        f"  <title>{escape(SITE_TITLE)}</title>",
+        "  <subtitle>Wire reporting on Việt Nam–China relations, annotated and cross-linked.</subtitle>",
+        f"  <id>tag:{TAG_AUTHORITY}:feed</id>",
+        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(base_url + 'feed.xml')}/>",
+        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(base_url)}/>",
+        f"  <updated>{updated}</updated>",
+        f"  <author><name>{escape(SITE_TITLE)}</name></author>",
+    ]
+    for article in site.articles[:FEED_LIMIT]:
+        stamp = _stamp(article, updated)
+        lines += [
+            "  <entry>",
+            f"    <title>{escape(article.title)}</title>",
+            f"    <id>tag:{TAG_AUTHORITY}:articles/{escape(article.id)}</id>",
+            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(base_url + article_url(article))}/>",
+            f"    <updated>{stamp}</updated>",
+        ]
+        if article.date.value:
+            lines.append(f"    <published>{stamp}</published>")
+        if article.source:
+            lines.append(f"    <author><name>{escape(article.source)}</name></author>")
+        lines += [f"    <summary>{escape(summary_of(article))}</summary>", "  </entry>"]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"
+
+
+def sitemap(urls: list[str], base_url: str) -> str:
+    """Every HTML page, sorted (sitemaps.org protocol 0.9)."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines += [f"  <url><loc>{escape(base_url + url)}</loc></url>" for url in sorted(urls)]
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots(base_url: str) -> str:
+    text = "User-agent: *\nAllow: /\n"
+    if is_absolute(base_url):
+        text += f"Sitemap: {base_url}sitemap.xml\n"
+    return text
+
+
+def write_feeds(out_dir: Path, site: SiteIndex, base_url: str, page_urls: list[str], article_url,
+                summary_of) -> list[str]:
+    """Write feed.xml, sitemap.xml and robots.txt into `out_dir`; returns their names."""
+    files = {
+        "feed.xml": atom_feed(site, base_url, article_url, summary_of),
+        "sitemap.xml": sitemap(page_urls, base_url),
+        "robots.txt": robots(base_url),
+    }
+    for name, text in files.items():
+        (Path(out_dir) / name).write_text(text, encoding="utf-8", newline="\n")
+    return sorted(files)

@@ -1,0 +1,135 @@
+"""The relationship map: entities as nodes, co-mention in a sentence as weighted edges.
+
+Made from the collect stage's co-mention counts. The browser draws it with
+Cytoscape.js from `site/data/graph.json`; for readers without scripts (and
+for print) the map page also carries a static SVG, laid out here with a
+plain force-directed pass (Fruchterman–Reingold) that starts from fixed ring
+positions and uses no randomness, so the picture is the same on every build.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .collect import SiteIndex
+from .model import Entity
+
+WIDTH, HEIGHT = 960.0, 720.0
+MARGIN = 60.0
+
+
+@dataclass(frozen=True)
+class MapNode:
+    entity: Entity
+    articles: int  # how many articles mention it
+    degree: int  # summed weight of its edges
+    x: float = 0.0
+    y: float = 0.0
+
+    @property
+    def key(self) -> str:
+        return f"{self.entity.type}:{self.entity.id}"
+
+    @property
+    def radius(self) -> float:
+        return round(6 + 4 * math.sqrt(self.articles), 1)
+
+
+@dataclass(frozen=True)
+class MapEdge:
+    a: Entity
+    b: Entity
+    weight: int  # sentences that name both
+
+
+@dataclass(frozen=True)
+class RelationshipMap:
+    nodes: list[MapNode]  # most connected first
+    edges: list[MapEdge]  # strongest first
+
+    def to_json(self, url_of) -> dict:
+        """The data for Cytoscape.js: `url_of(entity)` gives a site-relative page URL."""
+        return {
+            "nodes": [{"id": n.key, "label": n.entity.name, "type": n.entity.type, "url": url_of(n.entity),
+                       "articles": n.articles, "degree": n.degree, "x": n.x, "y": n.y} for n in self.nodes],
+            "edges": [{"source": f"{e.a.type}:{e.a.id}", "target": f"{e.b.type}:{e.b.id}", "weight": e.weight}
+                      for e in self.edges],
+        }
+
+
+def relationship_map(site: SiteIndex) -> RelationshipMap:
+    """Every pair of entities named together in at least one sentence, and the entities in a pair."""
+    mentioned = {eid: index for eid, index in site.entities.items() if index.occurrences}
+    edges = []
+    for eid, index in mentioned.items():
+        for other, weight in index.co_mentions:
+            if other.id in mentioned and eid < other.id:
+                edges.append(MapEdge(index.entity, other, weight))
+    edges.sort(key=lambda e: (-e.weight, e.a.name.casefold(), e.b.name.casefold(), e.a.id, e.b.id))
+    degree = {eid: 0 for eid in mentioned}
+    for e in edges:
+        degree[e.a.id] += e.weight
+        degree[e.b.id] += e.weight
+    mentioned = {eid: index for eid, index in mentioned.items() if degree[eid]}  # a map of ties: no islands
+    order = sorted(mentioned, key=lambda eid: (-degree[eid], -len(mentioned[eid].articles),
+                                               mentioned[eid].entity.name.casefold(), eid))
+    positions = _layout(order, [(e.a.id, e.b.id, e.weight) for e in edges])
+    nodes = [MapNode(mentioned[eid].entity, len(mentioned[eid].articles), degree[eid], *positions[eid])
+             for eid in order]
+    return RelationshipMap(nodes, edges)
+
+
+def _layout(order: list[str], edges: list[tuple[str, str, int]], iterations: int = 300) -> dict[str, tuple]:
+    """Force-directed positions in the WIDTH x HEIGHT box, rounded to 0.1 so output bytes repeat."""
+    if not order:
+        return {}
+    # Start on rings: the most connected in the middle, six, then twelve, ... around it.
+    pos: dict[str, list[float]] = {}
+    ring, slot, capacity = 0, 0, 1
+    for eid in order:
+        if slot == capacity:
+            ring, slot, capacity = ring + 1, 0, 6 * (ring + 1)
+        angle = 2 * math.pi * slot / capacity + ring * 0.5
+        pos[eid] = [ring * 90.0 * math.cos(angle), ring * 90.0 * math.sin(angle)]
+        slot += 1
+    area = WIDTH * HEIGHT
+    k = math.sqrt(area / len(order)) * 0.6
+    temperature = WIDTH / 10
+    for _ in range(iterations):
+        shift = {eid: [0.0, 0.0] for eid in order}
+        for i, a in enumerate(order):
+            for b in order[i + 1:]:
+                dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
+                dist = math.hypot(dx, dy) or 0.01
+                force = k * k / dist
+                shift[a][0] += dx / dist * force
+                shift[a][1] += dy / dist * force
+                shift[b][0] -= dx / dist * force
+                shift[b][1] -= dy / dist * force
+        for a, b, weight in edges:
+            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
+            dist = math.hypot(dx, dy) or 0.01
+            force = dist * dist / k * (1 + math.log(weight))
+            shift[a][0] -= dx / dist * force
+            shift[a][1] -= dy / dist * force
+            shift[b][0] += dx / dist * force
+            shift[b][1] += dy / dist * force
+        for eid in order:
+            # A weak pull to the centre keeps unconnected nodes on the canvas.
+            shift[eid][0] -= pos[eid][0] * 0.02 * k / 10
+            shift[eid][1] -= pos[eid][1] * 0.02 * k / 10
+            dx, dy = shift[eid]
+            length = math.hypot(dx, dy) or 0.01
+            step_length = min(length, temperature)
+            pos[eid][0] += dx / length * step_length
+            pos[eid][1] += dy / length * step_length
+        temperature = max(1.0, temperature * 0.97)
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    span_x = (max(xs) - min(xs)) or 1.0
+    span_y = (max(ys) - min(ys)) or 1.0
+    scale = min((WIDTH - 2 * MARGIN) / span_x, (HEIGHT - 2 * MARGIN) / span_y)
+    return {eid: (round(MARGIN + (p[0] - min(xs)) * scale, 1), round(MARGIN + (p[1] - min(ys)) * scale, 1))
+            for eid, p in pos.items()}
+

@@ -1,0 +1,226 @@
+/* Việt Nam–China Archive: link preview cards and the timeline filter.
+ * Progressive enhancement only: every link, list and page works without this file.
+ * No inline scripts or styles anywhere (the Content-Security-Policy forbids them);
+ * text is inserted with textContent, never as HTML. */
+(function () {
+  "use strict";
+  var root = document.body.getAttribute("data-root") || "./";
+
+  /* ---- link previews ------------------------------------------------------------------- */
+  var previews = null;
+  var loading = null;
+  function loadPreviews() {
+    if (!loading) {
+      loading = fetch(root + "data/previews.json")
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (d) { previews = d; return d; })
+        .catch(function () { return null; });
+    }
+    return loading;
+  }
+
+  var card = null;
+  var current = null;
+  var showTimer = 0;
+  var hideTimer = 0;
+  var lastPointer = "mouse";
+
+  function make(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function ensureCard() {
+    if (card) return card;
+    card = make("div", "preview-card");
+    card.id = "preview-card";
+    card.setAttribute("role", "tooltip");
+    card.hidden = true;
+    card.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    card.addEventListener("mouseleave", scheduleHide);
+    document.body.appendChild(card);
+    return card;
+  }
+
+  function previewFor(link) {
+    if (!previews) return null;
+    var id = link.getAttribute("data-entity");
+    if (id) {
+      var e = previews.entities[id];
+      return e ? { kind: "entity", data: e } : null;
+    }
+    if (link.classList.contains("date")) {
+      var fragment = (link.getAttribute("href") || "").split("#")[1];
+      var d = fragment && previews.dates[fragment];
+      return d ? { kind: "date", data: d } : null;
+    }
+    return null;
+  }
+
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  function fillEntity(e, link) {
+    var kind = { person: "Person", mechanism: "Mechanism", organisation: "Organisation", place: "Place" }[e.type] || e.type;
+    card.appendChild(make("p", "preview-kind", kind));
+    var name = make("p", "preview-name", e.name);
+    if (e.lang) name.lang = e.lang;
+    card.appendChild(name);
+    if (e.titles && e.titles.length) card.appendChild(make("p", "preview-titles", e.titles.join("; ")));
+    if (e.summary) card.appendChild(make("p", "preview-summary", e.summary));
+    var facts = plural(e.articles, "article") + ", " + plural(e.mentions, "mention");
+    if (e.first) facts += e.first === e.last ? " · " + e.first : " · " + e.first + " – " + e.last;
+    card.appendChild(make("p", "preview-facts", facts));
+    addOpen(link, "Open the page");
+  }
+
+  function fillDate(d, link) {
+    card.appendChild(make("p", "preview-kind", d.scheduled ? "Date · scheduled" : "Date"));
+    card.appendChild(make("p", "preview-name", d.label));
+    card.appendChild(make("p", "preview-facts", d.iso + (d.relative ? " · resolved from the publication date" : "")));
+    card.appendChild(make("p", "preview-summary", d.sentence));
+    if (d.other_count) {
+      card.appendChild(make("p", "preview-facts", "Also on the timeline for this date: " + plural(d.other_count, "other article")));
+    }
+    addOpen(link, "Open on the timeline");
+  }
+
+  function addOpen(link, label) {
+    var open = make("a", "preview-open", label + " →");
+    open.href = link.href;
+    card.appendChild(open);
+  }
+
+  function show(link) {
+    var p = previewFor(link);
+    if (!p) return;
+    ensureCard();
+    if (current && current !== link) current.removeAttribute("aria-describedby");
+    current = link;
+    card.textContent = "";
+    card.className = "preview-card " + (p.kind === "date" ? "date" : p.data.type);
+    if (p.kind === "date") fillDate(p.data, link); else fillEntity(p.data, link);
+    link.setAttribute("aria-describedby", card.id);
+    card.hidden = false;
+    place(link);
+  }
+
+  function place(link) {
+    var r = link.getClientRects()[0] || link.getBoundingClientRect();
+    var doc = document.documentElement;
+    var width = card.offsetWidth;
+    var left = Math.min(Math.max(8, r.left + window.scrollX), window.scrollX + doc.clientWidth - width - 8);
+    var top = r.bottom + window.scrollY + 6;
+    if (r.bottom + card.offsetHeight + 12 > doc.clientHeight && r.top > card.offsetHeight + 12) {
+      top = r.top + window.scrollY - card.offsetHeight - 6;  // no room below: above the link
+    }
+    card.style.left = Math.max(8, left) + "px";
+    card.style.top = top + "px";
+  }
+
+  function hide() {
+    clearTimeout(showTimer);
+    if (card) card.hidden = true;
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+  }
+
+  function scheduleHide() {
+    clearTimeout(showTimer);
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 250);
+  }
+
+  function scheduleShow(link, delay) {
+    clearTimeout(hideTimer);
+    clearTimeout(showTimer);
+    loadPreviews().then(function () {
+      showTimer = setTimeout(function () { show(link); }, delay);
+    });
+  }
+
+  function previewLink(target) {
+    var link = target && target.closest ? target.closest("a.mention") : null;
+    if (!link || (!link.hasAttribute("data-entity") && !link.classList.contains("date"))) return null;
+    if (link.closest(".preview-card")) return null;
+    return link;
+  }
+
+  document.addEventListener("pointerdown", function (ev) { lastPointer = ev.pointerType || "mouse"; }, true);
+  document.addEventListener("mouseover", function (ev) {
+    var link = previewLink(ev.target);
+    if (link && lastPointer !== "touch") scheduleShow(link, 300);
+  });
+  document.addEventListener("mouseout", function (ev) {
+    var link = previewLink(ev.target);
+    if (link && !(ev.relatedTarget && link.contains(ev.relatedTarget))) scheduleHide();
+  });
+  document.addEventListener("focusin", function (ev) {
+    var link = previewLink(ev.target);
+    if (link) scheduleShow(link, 0);
+    else if (!(card && card.contains(ev.target))) hide();
+  });
+  document.addEventListener("focusout", function (ev) {
+    if (previewLink(ev.target) && !(ev.relatedTarget && card && card.contains(ev.relatedTarget))) scheduleHide();
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && card && !card.hidden) hide();
+  });
+  // Touch: the first tap on a link shows its card (with a link to open the page), the second follows it.
+  document.addEventListener("click", function (ev) {
+    var link = previewLink(ev.target);
+    if (!link) {
+      if (card && !card.hidden && !card.contains(ev.target)) hide();
+      return;
+    }
+    if (lastPointer === "touch" && current !== link && previews && previewFor(link)) {
+      ev.preventDefault();
+      show(link);
+    }
+  });
+  window.addEventListener("resize", function () { if (current && card && !card.hidden) place(current); });
+  if (document.querySelector("a.mention[data-entity], a.mention.date")) {
+    // Fetch early on pages with mentions, so the first card appears without a wait.
+    if ("requestIdleCallback" in window) window.requestIdleCallback(loadPreviews); else setTimeout(loadPreviews, 500);
+  }
+
+  /* ---- timeline filter --------------------------------------------------------------------- */
+  var filter = document.getElementById("timeline-filter");
+  if (filter) {
+    var select = document.getElementById("timeline-entity");
+    var count = document.getElementById("timeline-count");
+    var empty = document.getElementById("timeline-empty");
+    var entries = Array.prototype.slice.call(document.querySelectorAll("li.timeline-entry"));
+    var apply = function () {
+      var id = select.value;
+      var shown = 0;
+      entries.forEach(function (li) {
+        var on = !id || (" " + li.getAttribute("data-entities") + " ").indexOf(" " + id + " ") >= 0;
+        li.hidden = !on;
+        if (on) shown += 1;
+      });
+      document.querySelectorAll(".timeline-month, .timeline-year").forEach(function (group) {
+        group.hidden = !group.querySelector("li.timeline-entry:not([hidden])");
+      });
+      document.querySelectorAll(".year-jump li").forEach(function (li) {
+        var a = li.querySelector("a");
+        var section = document.getElementById(a.getAttribute("href").slice(1));
+        li.hidden = section ? section.closest(".timeline-year").hidden : false;
+      });
+      count.textContent = id ? shown + " of " + entries.length + " entries" : "";
+      empty.hidden = shown > 0;
+      var url = new URL(window.location.href);
+      if (id) url.searchParams.set("entity", id); else url.searchParams.delete("entity");
+      window.history.replaceState(null, "", url.pathname + url.search + url.hash);
+    };
+    filter.hidden = false;
+    filter.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    select.addEventListener("change", apply);
+    var wanted = new URLSearchParams(window.location.search).get("entity");
+    if (wanted && select.querySelector("option[value='" + wanted.replace(/[^a-z0-9-]/g, "") + "']")) {
+      select.value = wanted;
+      apply();
+    }
+  }
+})();
