@@ -1,4 +1,4 @@
-"""Command line: `python -m builder build | serve | check`.
+"""Command line: `python -m builder build | serve | check | bench`.
 
 User mistakes are reported as `file:line: what is wrong, what to do` on
 stderr with exit status 1, never as a traceback.
@@ -75,6 +75,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import main as bench_main
+
+    return bench_main(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m builder", description="Annotated archive generator.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -92,6 +98,15 @@ def main(argv: list[str] | None = None) -> int:
     _add_build_options(p_check)
     p_check.add_argument("--strict", action="store_true", help="count registry warnings as problems")
     p_check.set_defaults(func=cmd_check)
+    p_bench = sub.add_parser("bench", help="time our build against MkDocs and Hugo on a synthetic archive")
+    p_bench.add_argument("--sizes", default="1000,10000", help="comma-separated article counts (default 1000,10000)")
+    p_bench.add_argument("--quick", action="store_true", help="one small size, one run: a smoke test for CI")
+    p_bench.add_argument("--runs", type=int, default=None, help="runs per measurement; the median is reported "
+                                                                 "(default 3, 1 with --quick)")
+    p_bench.add_argument("--seed", type=int, default=7, help="corpus seed: the same seed writes the same files")
+    p_bench.add_argument("--out", type=Path, default=Path("benchmarks/RESULTS.md"),
+                         help="where the Markdown report is written (default benchmarks/RESULTS.md)")
+    p_bench.set_defaults(func=cmd_bench)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
