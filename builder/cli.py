@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import BuildOptions, build, read_articles
+from .build import BuildOptions, build, read_articles, up_to_date
 from .model import BuildError, BuildErrors
 from .registry import load_registry
 
@@ -22,15 +22,26 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=Path("site"), help="where the HTML site is written")
     parser.add_argument("--base-url", default="/", help="absolute URL the site is published at, e.g. "
                                                        "https://user.github.io/repo/ (used for canonical links)")
+    parser.add_argument("--cache", type=Path, default=Path(".cache"),
+                        help="folder for the annotation cache and the last build's state (default .cache)")
+    parser.add_argument("--no-cache", action="store_true", help="annotate every article again; keep no state")
+    parser.add_argument("--jobs", type=int, default=0, help="worker processes for annotation and rendering "
+                                                            "(default: one per core; 1 = no workers)")
 
 
 def _options(args: argparse.Namespace) -> BuildOptions:
     return BuildOptions(seeds=args.seeds, content=args.content, out=args.out, base_url=args.base_url,
-                        keep_going=getattr(args, "keep_going", False))
+                        keep_going=getattr(args, "keep_going", False),
+                        cache=None if args.no_cache else args.cache, jobs=args.jobs)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    result = build(_options(args))
+    options = _options(args)
+    if (state := up_to_date(options)) is not None:
+        print(f"up to date: {state['pages']} pages from {state['articles']} articles ({state['mentions']} mentions) "
+              f"in {args.out}/; nothing changed since the last build; 0 content files updated.")
+        return 0
+    result = build(options)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for error in result.errors:
