@@ -170,6 +170,58 @@ def timeline_groups(entries: list) -> list[tuple[int, list[MonthGroup]]]:
     return out
 
 
+# Listings that grow with the archive are cut into pages of at most this many items, which
+# keeps every page well under ~500 KB of HTML at any archive size. A listing that fits on
+# one page keeps its single URL; the others continue at `<url>page/2/`, `<url>page/3/` …
+PAGE_SIZES = {"articles": 250, "entities": 250, "timeline": 300, "mentions": 150}
+
+
+@dataclass
+class Pager:
+    """Where one page of a long listing stands among its pages (`urls[0]` is the first page)."""
+
+    number: int  # 1-based
+    urls: list[str]
+
+    @property
+    def count(self) -> int:
+        return len(self.urls)
+
+    @property
+    def previous(self) -> str | None:
+        return self.urls[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.urls[self.number] if self.number < len(self.urls) else None
+
+
+def paginate(items: list, size: int, weight: Callable[[object], int] = lambda item: 1) -> list[list]:
+    """`items` in order, cut into chunks whose total weight stays within `size` (at least one item each)."""
+    chunks: list[list] = [[]]
+    load = 0
+    for item in items:
+        w = weight(item)
+        if chunks[-1] and load + w > size:
+            chunks.append([])
+            load = 0
+        chunks[-1].append(item)
+        load += w
+    return chunks
+
+
+def page_urls(first: str, count: int) -> list[str]:
+    return [first if n == 1 else f"{first}page/{n}/" for n in range(1, count + 1)]
+
+
+def mention_groups(index: EntityIndex) -> list[tuple[Article, list]]:
+    """An entity's occurrences grouped by article, in the order collected."""
+    groups: dict[int, tuple[Article, list]] = {}
+    for occurrence in index.occurrences:
+        groups.setdefault(id(occurrence.article), (occurrence.article, []))[1].append(occurrence)
+    return list(groups.values())
+
+
 class Renderer:
     """Jinja2 environment (templates compiled once) and the pages of one site."""
 
@@ -187,6 +239,7 @@ class Renderer:
         )
         self.env.globals.update(format_point=format_point, format_value=format_value, TYPE_LABELS=TYPE_LABELS)
         self.env.filters["markdown"] = lambda text: Markup(markdown_lib.markdown(str(escape(text))))
+        self.timeline_pages: dict[str, str] = {}  # timeline anchor -> URL of the page holding it; see pages()
 
     def pages(self) -> list[Page]:
         site = self.site
@@ -196,20 +249,49 @@ class Renderer:
             Page("", "home.html", "Việt Nam–China relations: an annotated archive",
                  {"articles": site.articles[:10], "people": people[:10], "mechanisms": mechanisms[:10],
                   "timeline_count": len(site.timeline)}),
-            Page("articles/", "articles.html", "Articles", {"articles": site.articles}),
-            Page("people/", "entities.html", "People", {"entities": people, "kind": "person"}),
-            Page("mechanisms/", "entities.html", "Cooperation mechanisms", {"entities": mechanisms, "kind": "mechanism"}),
-            Page("timeline/", "timeline.html", "Timeline",
-                 {"entries": site.timeline, "groups": timeline_groups(site.timeline)}),
-            Page("404.html", "404.html", "Page not found", {}),
+            *self._listing("articles/", "articles.html", "Articles", "articles", site.articles, {}),
+            *self._listing("people/", "entities.html", "People", "entities", people, {"kind": "person"}),
+            *self._listing("mechanisms/", "entities.html", "Cooperation mechanisms", "entities", mechanisms,
+                           {"kind": "mechanism"}),
         ]
+        chunks = paginate(site.timeline, PAGE_SIZES["timeline"])
+        urls = page_urls("timeline/", len(chunks))
+        self.timeline_pages = {}
+        for number, (url, chunk) in enumerate(zip(urls, chunks), start=1):
+            for entry in chunk:
+                self.timeline_pages[timeline_anchor(entry.occurrence.article, entry.mention)] = url
+            pages.append(Page(url, "timeline.html", "Timeline" if number == 1 else f"Timeline, page {number}",
+                              {"entries": site.timeline, "groups": timeline_groups(chunk),
+                               "pager": Pager(number, urls)}))
+        pages.append(Page("404.html", "404.html", "Page not found", {}))
         for article in site.articles:
             pages.append(Page(article_url(article), "article.html", article.title,
                               {"article": article, "sentences": site.sentences[article.id]}))
         for index in people + mechanisms:
-            pages.append(Page(entity_url(index.entity.type, index.entity.id), "entity.html", index.entity.name,
-                              {"index": index}))
+            groups = paginate(mention_groups(index), PAGE_SIZES["mentions"], weight=lambda g: len(g[1]))
+            entries = paginate(index.timeline, PAGE_SIZES["timeline"])
+            count = max(len(groups), len(entries))
+            urls = page_urls(entity_url(index.entity.type, index.entity.id), count)
+            for number, url in enumerate(urls, start=1):
+                pages.append(Page(url, "entity.html",
+                                  index.entity.name if number == 1 else f"{index.entity.name}, page {number}",
+                                  {"index": index, "pager": Pager(number, urls),
+                                   "mention_groups": groups[number - 1] if number <= len(groups) else [],
+                                   "timeline_entries": entries[number - 1] if number <= len(entries) else []}))
         return pages
+
+    def _listing(self, first: str, template: str, title: str, key: str, items: list, context: dict) -> list[Page]:
+        chunks = paginate(items, PAGE_SIZES[key])
+        urls = page_urls(first, len(chunks))
+        return [Page(url, template, title if number == 1 else f"{title}, page {number}",
+                     {key: chunk, "total": len(items), "pager": Pager(number, urls), **context})
+                for number, (url, chunk) in enumerate(zip(urls, chunks), start=1)]
+
+    def resolve(self, target: str) -> str:
+        """A date's link `timeline/#<anchor>` goes to the timeline page that holds the anchor."""
+        if target.startswith("timeline/#"):
+            return self.timeline_pages.get(target[len("timeline/#"):], "timeline/") + target[len("timeline/"):]
+        return target
 
     def render_page(self, page: Page) -> str:
         try:
@@ -227,9 +309,9 @@ class Renderer:
     def _render(self, template, page: Page) -> str:
         if page.url == "404.html":
             # Served for a missing URL at any depth: only absolute links work there.
-            rel = lambda target: self.base_url + target  # noqa: E731
+            rel = lambda target: self.base_url + self.resolve(target)  # noqa: E731
         else:
-            rel = lambda target: relative_url(target, page.url)  # noqa: E731
+            rel = lambda target: relative_url(self.resolve(target), page.url)  # noqa: E731
         return template.render(
             page=page, site=self.site, base_url=self.base_url, page_url=page.url, rel=rel,
             canonical=(self.base_url + page.url
@@ -240,22 +322,31 @@ class Renderer:
             **page.context,
         )
 
-    def write(self, out_dir: Path) -> list[str]:
-        """Render every page into `out_dir` (which must be empty); returns the paths written."""
+    def write(self, out_dir: Path, part: tuple[int, int] = (0, 1)) -> list[str]:
+        """Render every page into `out_dir` (which must be empty); returns the paths written.
+
+        `part=(i, n)` renders only every n-th page starting at the i-th (and the static
+        files when i == 0), so that n processes can share the work.
+        """
         written: dict[str, str] = {}
-        for page in self.pages():
+        mine: list[Page] = []
+        for number, page in enumerate(self.pages()):
             path = page.output_path
             if path in written:
                 raise BuildError(path, f"two pages would be written here: {written[path]!r} and {page.title!r}")
             written[path] = page.title
-            target = out_dir / path
+            if number % part[1] == part[0]:
+                mine.append(page)
+        for page in mine:
+            target = out_dir / page.output_path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(self.render_page(page), encoding="utf-8", newline="\n")
-        static = self.templates / "static"
-        if static.is_dir():
-            shutil.copytree(static, out_dir / "static", dirs_exist_ok=True)
-        (out_dir / ".nojekyll").write_bytes(b"")
-        return sorted(written)
+        if part[0] == 0:
+            static = self.templates / "static"
+            if static.is_dir():
+                shutil.copytree(static, out_dir / "static", dirs_exist_ok=True)
+            (out_dir / ".nojekyll").write_bytes(b"")
+        return sorted(page.output_path for page in mine)
 
 
 def _entity_order(index: EntityIndex) -> tuple:
