@@ -244,6 +244,8 @@ def bench_size(size: int, runs: int, seed: int, work: Path, log) -> list[Row]:
     noop = Row("ours: no-op rebuild", size)
     one = Row("ours: one article changed", size)
     if first.ok:
+        largest = max((p.stat().st_size, p) for p in (work / "site").rglob("*.html"))
+        noop.note = f"largest page: {largest[0] / 1024:.0f} KB ({largest[1].relative_to(work / 'site').as_posix()})"
         for i in range(runs):
             noop.runs.append(run_measured(our_build_cmd(work, []), work, env))
             log(f"bench: N={size}: no-op run {i + 1}: {noop.runs[-1].seconds:.2f} s")

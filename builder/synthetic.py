@@ -332,7 +332,8 @@ def write_corpus(folder: Path, n: int, seed: int = 7) -> dict:
     import datetime as dt
 
     rng = random.Random(seed)
-    pools = make_pools(rng)
+    # ~1,000 people and ~300 mechanisms from 1,000 articles up; fewer for a smoke-test corpus.
+    pools = make_pools(rng, n_people=min(1000, 50 + n), n_mechanisms=min(300, 15 + n // 3))
     folder = Path(folder)
     seeds, plain = folder / "seeds", folder / "plain"
     for sub in (seeds, plain, folder / "content" / "people", folder / "content" / "mechanisms"):
