@@ -42,17 +42,22 @@ class Page:
         return self.url + "index.html" if self.url == "" or self.url.endswith("/") else self.url
 
 
-@lru_cache(maxsize=65536)
 def relative_url(target: str, page_url: str) -> str:
     """`target` (site-relative, may carry `#anchor`) as seen from the page at `page_url`."""
     if target.startswith("#"):
         return target
     path, _, anchor = target.partition("#")
+    return _relative_path(path, page_url) + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _relative_path(path: str, page_url: str) -> str:
+    """Memoised: a site has few distinct (target page, current page) pairs, but many anchors."""
     here = "/" + (page_url if page_url.endswith("/") else posixpath.dirname(page_url))
     rel = posixpath.relpath("/" + path, here)
     if path.endswith("/") or path == "":
         rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{anchor}" if anchor else "")
+    return rel
 
 
 def article_url(article: Article) -> str:
