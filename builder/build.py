@@ -4,23 +4,40 @@
 all. The new site is rendered into a temporary folder beside `--out` and
 swapped in only when complete, so a failed build leaves the previous `site/`
 as it was.
+
+At archive scale (see the README's "Architecture at scale"):
+
+- annotation is the map step: a pure function of (body, registry,
+  publication date), looked up in the annotation cache (`builder.cache`)
+  and otherwise run across `jobs` worker processes; results come back in
+  article order, so the output is the same whatever the worker count;
+- pages are rendered across the same number of processes, each writing its
+  share of the pages into the staging folder;
+- when nothing that goes into the build changed (the seeds, the registry,
+  the templates, our code and the options, by content hash), `up_to_date`
+  says so before any stage runs and the CLI stops there.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import multiprocessing
 import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .annotate import Annotator
+from .cache import AnnotationCache
 from .collect import SiteIndex, collect
 from .content import write_content
 from .discover import discover, propose_entities
 from .export import write_annotations, write_reader_files
 from .ingest import read_seed
-from .model import Article, BuildError, BuildErrors
+from .model import ENTITY_KINDS, Article, BuildError, BuildErrors
 from .registry import Registry, create_entity_page, load_registry
 from .render import TEMPLATES, Renderer
 from .search import index_site
@@ -34,6 +51,8 @@ class BuildOptions:
     base_url: str = "/"
     keep_going: bool = False
     templates: Path = TEMPLATES
+    cache: Path | None = Path(".cache")  # None: no annotation cache
+    jobs: int = 0  # worker processes; 0 = one per core
 
 
 @dataclass
@@ -81,34 +100,180 @@ def build(options: BuildOptions) -> BuildResult:
     registry = load_registry(options.content)
     articles, errors, warnings = read_articles(options.seeds, options.keep_going)
     warnings = registry.warnings + warnings
-    # Two passes: names the registry lacks become `status: discovered` pages, then everything is annotated.
+    annotate_articles(articles, registry, options.cache, worker_count(options.jobs))
+    # Second pass: names the registry lacks become `status: discovered` pages; only the articles
+    # they can affect are annotated again (the cache knows which).
     discovered = discover_entities(articles, registry, options.content)
     if discovered:
         registry = load_registry(options.content)
-    annotator = Annotator(registry)
-    for article in articles:
-        annotator(article)
+        annotate_articles(articles, registry, options.cache, worker_count(options.jobs))
     changed = discovered + write_content(options.content, articles)
     site = collect(articles, registry)
-    pages = publish(site, Path(options.out), options.base_url, Path(options.templates))
-    return BuildResult(articles, registry, site, pages, changed, warnings, errors)
+    pages = publish(site, Path(options.out), options.base_url, Path(options.templates), worker_count(options.jobs))
+    result = BuildResult(articles, registry, site, pages, changed, warnings, errors)
+    if options.cache is not None and not errors:
+        _save_state(options, result)
+    return result
 
 
 def discover_entities(articles: list[Article], registry: Registry, content: Path) -> list[Path]:
-    """Write a registry page for every entity the articles name and the registry lacks; returns the new pages."""
-    annotator = Annotator(registry)
-    discoveries = [d for article in articles for d in discover(article, annotator.mentions(article.body, None))]
+    """Write a registry page for every entity the annotated articles name and the registry lacks.
+
+    Returns the pages written (never over an existing one).
+    """
+    discoveries = [d for article in articles for d in discover(article, article.mentions)]
     written = [create_entity_page(content, entity) for entity in propose_entities(discoveries, registry)]
     return [path for path in written if path is not None]
 
 
-def publish(site: SiteIndex, out: Path, base_url: str, templates: Path = TEMPLATES) -> list[str]:
+def worker_count(jobs: int) -> int:
+    return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
+# Below this many articles to annotate (or pages to render), worker start-up costs more than it saves.
+_PARALLEL_MIN = 64
+_ANNOTATOR: Annotator | None = None  # each worker's own, built once
+_RENDERER: Renderer | None = None
+
+
+def _pool(jobs: int, initializer=None, initargs=()) -> ProcessPoolExecutor:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer, initargs=initargs)
+
+
+def _init_annotator(registry: Registry) -> None:
+    global _ANNOTATOR
+    _ANNOTATOR = Annotator(registry)
+
+
+def _annotate_chunk(chunk: list[tuple[str, object]]) -> list:
+    assert _ANNOTATOR is not None
+    return [_ANNOTATOR.mentions(body, reference) for body, reference in chunk]
+
+
+def annotate_articles(articles: list[Article], registry: Registry, cache_dir: Path | None, jobs: int) -> None:
+    """Fill every article's mentions: from the cache where they still hold, else annotated (in parallel)."""
+    cache = AnnotationCache(cache_dir, registry) if cache_dir is not None else None
+    todo: list[tuple[int, str]] = []
+    for i, article in enumerate(articles):
+        reference = article.date.reference_day()
+        key = cache.key(article.body, reference) if cache else ""
+        cached = cache.get(key, article.body) if cache else None
+        if cached is not None:
+            article.mentions = cached
+        else:
+            todo.append((i, key))
+    work = [(articles[i].body, articles[i].date.reference_day()) for i, _ in todo]
+    if len(work) >= _PARALLEL_MIN and jobs > 1:
+        size = max(8, len(work) // (jobs * 8))
+        chunks = [work[k:k + size] for k in range(0, len(work), size)]
+        with _pool(jobs, _init_annotator, (registry,)) as pool:
+            results = [m for chunk in pool.map(_annotate_chunk, chunks) for m in chunk]
+    else:
+        annotator = Annotator(registry)
+        results = [annotator.mentions(body, reference) for body, reference in work]
+    for (i, key), mentions in zip(todo, results):
+        articles[i].mentions = mentions
+        if cache:
+            cache.put(key, mentions)
+    if cache:
+        cache.commit()
+        cache.close()
+
+
+# --- the no-op check -------------------------------------------------------------
+
+
+def _input_files(options: BuildOptions) -> list[Path]:
+    """Everything a build reads: seeds, registry pages, templates and our own code."""
+    files = sorted(Path(options.seeds).glob("*.txt"))
+    for kind in ENTITY_KINDS.values():
+        files += sorted((Path(options.content) / kind.folder).glob("*.md"))
+    files += sorted(p for p in Path(options.templates).rglob("*") if p.is_file())
+    files += sorted(Path(__file__).resolve().parent.glob("*.py"))
+    return files
+
+
+def inputs_fingerprint(options: BuildOptions) -> str:
+    """Hash of the bytes of every input and of the options that shape the output."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(json.dumps([str(Path(options.out).resolve()), options.base_url, options.keep_going]).encode())
+    for path in _input_files(options):
+        digest.update(str(path).encode() + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _state_path(options: BuildOptions) -> Path:
+    return Path(options.cache) / "last-build.json"
+
+
+def _save_state(options: BuildOptions, result: BuildResult) -> None:
+    state = {
+        "inputs": inputs_fingerprint(options),
+        "pages": len(result.pages),
+        "articles": len(result.articles),
+        "mentions": sum(len(a.mentions) for a in result.articles),
+        "content": sorted(str(p) for p in content_paths(options.content, result.articles)),
+    }
+    path = _state_path(options)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(state), encoding="utf-8")
+
+
+def content_paths(content: Path, articles: list[Article]) -> list[Path]:
+    return [Path(content) / "articles" / f"{a.id}.md" for a in articles] + [Path(content) / "timeline.md"]
+
+
+def up_to_date(options: BuildOptions) -> dict | None:
+    """The last build's summary if nothing it read has changed and its output is all there, else None."""
+    if options.cache is None or not _state_path(options).is_file():
+        return None
+    try:
+        state = json.loads(_state_path(options).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not (Path(options.out) / "index.html").is_file():
+        return None
+    if not all(Path(p).is_file() for p in state.get("content", [])):
+        return None
+    return state if state.get("inputs") == inputs_fingerprint(options) else None
+
+
+def _render_part(staging: str, part: int, parts: int) -> tuple[list[str], tuple | None]:
+    """One worker's share of the pages; a BuildError comes back as data (it does not pickle)."""
+    assert _RENDERER is not None
+    try:
+        return _RENDERER.write(Path(staging), part=(part, parts)), None
+    except BuildError as exc:
+        return [], (exc.path, exc.message, exc.line)
+
+
+def publish(site: SiteIndex, out: Path, base_url: str, templates: Path = TEMPLATES, jobs: int = 1) -> list[str]:
     """Render the site into a fresh folder, then swap it in for `out` in one rename."""
+    global _RENDERER
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
-        pages = Renderer(site, base_url, templates).write(staging)
+        renderer = Renderer(site, base_url, templates)
+        if jobs > 1 and len(site.articles) >= _PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
+            # Workers inherit the collected site by fork; each writes every `jobs`-th page.
+            _RENDERER = renderer
+            try:
+                with _pool(jobs) as pool:
+                    futures = [pool.submit(_render_part, str(staging), i, jobs) for i in range(jobs)]
+                    results = [f.result() for f in futures]
+            finally:
+                _RENDERER = None
+            failed = [error for _, error in results if error]
+            if failed:
+                raise BuildError(*failed[0])
+            pages = sorted(p for done, _ in results for p in done)
+        else:
+            pages = renderer.write(staging)
         write_annotations(site, staging)
         write_reader_files(site, staging, base_url, pages)
         index_site(staging)

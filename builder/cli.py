@@ -1,4 +1,4 @@
-"""Command line: `python -m builder build | serve | check`.
+"""Command line: `python -m builder build | serve | check | bench`.
 
 User mistakes are reported as `file:line: what is wrong, what to do` on
 stderr with exit status 1, never as a traceback.
@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import BuildOptions, build, read_articles
+from .build import BuildOptions, build, read_articles, up_to_date
 from .model import BuildError, BuildErrors
 from .registry import load_registry
 
@@ -22,15 +22,26 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=Path("site"), help="where the HTML site is written")
     parser.add_argument("--base-url", default="/", help="absolute URL the site is published at, e.g. "
                                                        "https://user.github.io/repo/ (used for canonical links)")
+    parser.add_argument("--cache", type=Path, default=Path(".cache"),
+                        help="folder for the annotation cache and the last build's state (default .cache)")
+    parser.add_argument("--no-cache", action="store_true", help="annotate every article again; keep no state")
+    parser.add_argument("--jobs", type=int, default=0, help="worker processes for annotation and rendering "
+                                                            "(default: one per core; 1 = no workers)")
 
 
 def _options(args: argparse.Namespace) -> BuildOptions:
     return BuildOptions(seeds=args.seeds, content=args.content, out=args.out, base_url=args.base_url,
-                        keep_going=getattr(args, "keep_going", False))
+                        keep_going=getattr(args, "keep_going", False),
+                        cache=None if args.no_cache else args.cache, jobs=args.jobs)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    result = build(_options(args))
+    options = _options(args)
+    if (state := up_to_date(options)) is not None:
+        print(f"up to date: {state['pages']} pages from {state['articles']} articles ({state['mentions']} mentions) "
+              f"in {args.out}/; nothing changed since the last build; 0 content files updated.")
+        return 0
+    result = build(options)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for error in result.errors:
@@ -78,6 +89,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import main as bench_main
+
+    return bench_main(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m builder", description="Annotated archive generator.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -96,6 +113,15 @@ def main(argv: list[str] | None = None) -> int:
     _add_build_options(p_check)
     p_check.add_argument("--strict", action="store_true", help="count registry warnings as problems")
     p_check.set_defaults(func=cmd_check)
+    p_bench = sub.add_parser("bench", help="time our build against MkDocs and Hugo on a synthetic archive")
+    p_bench.add_argument("--sizes", default="1000,10000", help="comma-separated article counts (default 1000,10000)")
+    p_bench.add_argument("--quick", action="store_true", help="one small size, one run: a smoke test for CI")
+    p_bench.add_argument("--runs", type=int, default=None, help="runs per measurement; the median is reported "
+                                                                 "(default 3, 1 with --quick)")
+    p_bench.add_argument("--seed", type=int, default=7, help="corpus seed: the same seed writes the same files")
+    p_bench.add_argument("--out", type=Path, default=Path("benchmarks/RESULTS.md"),
+                         help="where the Markdown report is written (default benchmarks/RESULTS.md)")
+    p_bench.set_defaults(func=cmd_bench)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

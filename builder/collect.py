@@ -18,7 +18,7 @@ from .registry import Registry
 
 # A sentence ends at . ! ? (and any closing quote) before a space and a capital, quote or digit.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9])")
-_ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "No.", "St.", "Co.", "Ltd.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "U.S.", "Prof.")
+_ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "No.", "St.", "Co.", "Ltd.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "U.S.", "Prof.")
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ def sentence_spans(article: Article) -> list[tuple[int, int]]:
         text = article.body[block.start:block.end]
         pos = 0
         for m in _SENTENCE_END.finditer(text):
-            if text[:m.start() + 1].endswith(_ABBREVIATIONS):
+            if text[:m.start()].endswith(_ABBREVIATIONS):
                 continue
             spans.append((block.start + pos, block.start + m.start() + len(m.group(0).rstrip())))
             pos = m.end()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import posixpath
 import shutil
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -49,11 +50,17 @@ def relative_url(target: str, page_url: str) -> str:
     if target.startswith("#"):
         return target
     path, _, anchor = target.partition("#")
+    return _relative_path(path, page_url) + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _relative_path(path: str, page_url: str) -> str:
+    """Memoised: a site has few distinct (target page, current page) pairs, but many anchors."""
     here = "/" + (page_url if page_url.endswith("/") else posixpath.dirname(page_url))
     rel = posixpath.relpath("/" + path, here)
     if path.endswith("/") or path == "":
         rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{anchor}" if anchor else "")
+    return rel
 
 
 def article_url(article: Article) -> str:
@@ -83,26 +90,31 @@ def time_element(mention: Mention, text: Markup | str) -> Markup:
 
 def linked_text(article: Article, start: int, end: int, mentions: list[Mention], rel: Callable[[str], str],
                 anchors: bool = False, highlight: Mention | None = None) -> Markup:
-    """Escaped body text from `start` to `end` with each mention made a link."""
+    """Escaped body text from `start` to `end` with each mention made a link.
+
+    Built with plain string joins over `escape` (C speed-ups): this runs for every
+    mention on every page and must not go through `Markup.format`.
+    """
     out: list[str] = []
     pos = start
+    body = article.body
     for m in mentions:
         if m.start < pos or m.end > end:
             continue
-        out.append(escape(article.body[pos:m.start]))
-        inner = escape(m.text)
+        out.append(escape(body[pos:m.start]))
+        inner = str(escape(m.text))
         if m.type == "date":
-            inner = time_element(m, inner)
+            inner = str(time_element(m, Markup(inner)))
         if highlight is not None and m is highlight:
-            inner = Markup("<mark>{}</mark>").format(inner)
-        attrs = Markup(' id="{}"').format(m.anchor) if anchors else Markup("")
-        entity = Markup(' data-entity="{}"').format(m.entity) if m.entity else Markup("")
-        title = Markup(' title="{}"').format(f"{m.value.iso()}") if m.type == "date" else Markup("")
-        out.append(Markup('<a class="mention {}" href="{}"{}{}{}>{}</a>').format(
-            m.type, rel(mention_target(article, m)), attrs, entity, title, inner))
+            inner = f"<mark>{inner}</mark>"
+        attrs = f' id="{escape(m.anchor)}"' if anchors else ""
+        entity = f' data-entity="{escape(m.entity)}"' if m.entity else ""
+        title = f' title="{escape(m.value.iso())}"' if m.type == "date" else ""
+        out.append(f'<a class="mention {escape(m.type)}" href="{escape(rel(mention_target(article, m)))}"'
+                   f"{attrs}{entity}{title}>{inner}</a>")
         pos = m.end
-    out.append(escape(article.body[pos:end]))
-    return Markup("").join(out)
+    out.append(escape(body[pos:end]))
+    return Markup("".join(out))
 
 
 def article_body_html(article: Article, rel: Callable[[str], str]) -> Markup:
@@ -189,6 +201,58 @@ def timeline_filter_choices(site: SiteIndex) -> list[tuple]:
     return out
 
 
+# Listings that grow with the archive are cut into pages of at most this many items, which
+# keeps every page well under ~500 KB of HTML at any archive size. A listing that fits on
+# one page keeps its single URL; the others continue at `<url>page/2/`, `<url>page/3/` …
+PAGE_SIZES = {"articles": 250, "entities": 250, "timeline": 300, "mentions": 150}
+
+
+@dataclass
+class Pager:
+    """Where one page of a long listing stands among its pages (`urls[0]` is the first page)."""
+
+    number: int  # 1-based
+    urls: list[str]
+
+    @property
+    def count(self) -> int:
+        return len(self.urls)
+
+    @property
+    def previous(self) -> str | None:
+        return self.urls[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.urls[self.number] if self.number < len(self.urls) else None
+
+
+def paginate(items: list, size: int, weight: Callable[[object], int] = lambda item: 1) -> list[list]:
+    """`items` in order, cut into chunks whose total weight stays within `size` (at least one item each)."""
+    chunks: list[list] = [[]]
+    load = 0
+    for item in items:
+        w = weight(item)
+        if chunks[-1] and load + w > size:
+            chunks.append([])
+            load = 0
+        chunks[-1].append(item)
+        load += w
+    return chunks
+
+
+def page_urls(first: str, count: int) -> list[str]:
+    return [first if n == 1 else f"{first}page/{n}/" for n in range(1, count + 1)]
+
+
+def mention_groups(index: EntityIndex) -> list[tuple[Article, list]]:
+    """An entity's occurrences grouped by article, in the order collected."""
+    groups: dict[int, tuple[Article, list]] = {}
+    for occurrence in index.occurrences:
+        groups.setdefault(id(occurrence.article), (occurrence.article, []))[1].append(occurrence)
+    return list(groups.values())
+
+
 class Renderer:
     """Jinja2 environment (templates compiled once) and the pages of one site."""
 
@@ -207,6 +271,7 @@ class Renderer:
         self.env.globals.update(format_point=format_point, format_value=format_value, TYPE_LABELS=TYPE_LABELS,
                                 ENTITY_KINDS=ENTITY_KINDS)
         self.env.filters["markdown"] = notes_html
+        self.timeline_pages: dict[str, str] = {}  # timeline anchor -> URL of the page holding it; see pages()
 
     def pages(self) -> list[Page]:
         site = self.site
@@ -219,25 +284,59 @@ class Renderer:
             Page("", "home.html", "Việt Nam–China relations: an annotated archive",
                  {"articles": site.articles[:10], "top": {t: indexes[:10] for t, indexes in by_kind.items()},
                   "timeline_count": len(site.timeline), "month": month, "this_month": this_month}),
-            Page("articles/", "articles.html", "Articles", {"articles": site.articles}),
+            *self._listing("articles/", "articles.html", "Articles", "articles", site.articles, {}),
         ]
-        pages += [Page(f"{kind.folder}/", "entities.html", kind.plural, {"entities": by_kind[kind.type], "kind": kind})
-                  for kind in ENTITY_KINDS.values()]
+        for kind in ENTITY_KINDS.values():
+            pages += self._listing(f"{kind.folder}/", "entities.html", kind.plural, "entities", by_kind[kind.type],
+                                   {"kind": kind})
         pages += [
-            Page("timeline/", "timeline.html", "Timeline",
-                 {"entries": site.timeline, "groups": timeline_groups(site.timeline),
-                  "filterable": timeline_filter_choices(site)}),
             Page("map/", "map.html", "Relationship map", {"graph": relationship_map(site)}),
             Page("search/", "search.html", "Search", {}),
-            Page("404.html", "404.html", "Page not found", {}),
         ]
+        chunks = paginate(site.timeline, PAGE_SIZES["timeline"])
+        urls = page_urls("timeline/", len(chunks))
+        self.timeline_pages = {}
+        for number, (url, chunk) in enumerate(zip(urls, chunks), start=1):
+            for entry in chunk:
+                self.timeline_pages[timeline_anchor(entry.occurrence.article, entry.mention)] = url
+            groups = timeline_groups(chunk)
+            for year, months in groups:
+                # A year or month that runs over two pages is linked where it starts.
+                self.timeline_pages.setdefault(f"y{year}", url)
+                for group in months:
+                    self.timeline_pages.setdefault(group.anchor, url)
+            pages.append(Page(url, "timeline.html", "Timeline" if number == 1 else f"Timeline, page {number}",
+                              {"entries": site.timeline, "groups": groups,
+                               "filterable": timeline_filter_choices(site), "pager": Pager(number, urls)}))
+        pages.append(Page("404.html", "404.html", "Page not found", {}))
         for article in site.articles:
             pages.append(Page(article_url(article), "article.html", article.title,
                               {"article": article, "sentences": site.sentences[article.id]}))
         for index in (i for indexes in by_kind.values() for i in indexes):
-            pages.append(Page(entity_url(index.entity.type, index.entity.id), "entity.html", index.entity.name,
-                              {"index": index}))
+            groups = paginate(mention_groups(index), PAGE_SIZES["mentions"], weight=lambda g: len(g[1]))
+            entries = paginate(index.timeline, PAGE_SIZES["timeline"])
+            count = max(len(groups), len(entries))
+            urls = page_urls(entity_url(index.entity.type, index.entity.id), count)
+            for number, url in enumerate(urls, start=1):
+                pages.append(Page(url, "entity.html",
+                                  index.entity.name if number == 1 else f"{index.entity.name}, page {number}",
+                                  {"index": index, "pager": Pager(number, urls),
+                                   "mention_groups": groups[number - 1] if number <= len(groups) else [],
+                                   "timeline_entries": entries[number - 1] if number <= len(entries) else []}))
         return pages
+
+    def _listing(self, first: str, template: str, title: str, key: str, items: list, context: dict) -> list[Page]:
+        chunks = paginate(items, PAGE_SIZES[key])
+        urls = page_urls(first, len(chunks))
+        return [Page(url, template, title if number == 1 else f"{title}, page {number}",
+                     {key: chunk, "total": len(items), "pager": Pager(number, urls), **context})
+                for number, (url, chunk) in enumerate(zip(urls, chunks), start=1)]
+
+    def resolve(self, target: str) -> str:
+        """A link `timeline/#<anchor>` (a date, a year, a month) goes to the timeline page that holds the anchor."""
+        if target.startswith("timeline/#"):
+            return self.timeline_pages.get(target[len("timeline/#"):], "timeline/") + target[len("timeline/"):]
+        return target
 
     def render_page(self, page: Page) -> str:
         try:
@@ -255,9 +354,9 @@ class Renderer:
     def _render(self, template, page: Page) -> str:
         if page.url == "404.html":
             # Served for a missing URL at any depth: only absolute links work there.
-            rel = lambda target: self.base_url + target  # noqa: E731
+            rel = lambda target: self.base_url + self.resolve(target)  # noqa: E731
         else:
-            rel = lambda target: relative_url(target, page.url)  # noqa: E731
+            rel = lambda target: relative_url(self.resolve(target), page.url)  # noqa: E731
         absolute = self.base_url.startswith(("http://", "https://"))
         return template.render(
             page=page, site=self.site, base_url=self.base_url, page_url=page.url, rel=rel,
@@ -284,22 +383,31 @@ class Renderer:
             return None
         return json_ld(data)
 
-    def write(self, out_dir: Path) -> list[str]:
-        """Render every page into `out_dir` (which must be empty); returns the paths written."""
+    def write(self, out_dir: Path, part: tuple[int, int] = (0, 1)) -> list[str]:
+        """Render every page into `out_dir` (which must be empty); returns the paths written.
+
+        `part=(i, n)` renders only every n-th page starting at the i-th (and the static
+        files when i == 0), so that n processes can share the work.
+        """
         written: dict[str, str] = {}
-        for page in self.pages():
+        mine: list[Page] = []
+        for number, page in enumerate(self.pages()):
             path = page.output_path
             if path in written:
                 raise BuildError(path, f"two pages would be written here: {written[path]!r} and {page.title!r}")
             written[path] = page.title
-            target = out_dir / path
+            if number % part[1] == part[0]:
+                mine.append(page)
+        for page in mine:
+            target = out_dir / page.output_path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(self.render_page(page), encoding="utf-8", newline="\n")
-        static = self.templates / "static"
-        if static.is_dir():
-            shutil.copytree(static, out_dir / "static", dirs_exist_ok=True)
-        (out_dir / ".nojekyll").write_bytes(b"")
-        return sorted(written)
+        if part[0] == 0:
+            static = self.templates / "static"
+            if static.is_dir():
+                shutil.copytree(static, out_dir / "static", dirs_exist_ok=True)
+            (out_dir / ".nojekyll").write_bytes(b"")
+        return sorted(page.output_path for page in mine)
 
 
 def _entity_order(index: EntityIndex) -> tuple:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 # Letters that do not decompose under NFD and must be folded by hand.
 _SPECIAL = {"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "s", "æ": "a", "Æ": "A"}
@@ -22,7 +21,6 @@ _PUNCT = {
 }
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     if ch in _SPECIAL:
         return _SPECIAL[ch].lower()
@@ -35,11 +33,22 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else base
 
 
+class _FoldTable(dict):
+    """`str.translate` table filled on first sight of each character (C-speed folding after that)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lowercase, strip diacritics, plain quotes and dashes; same length as `text`."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def nfc(text: str) -> str:

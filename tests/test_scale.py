@@ -1,0 +1,115 @@
+"""Building at archive scale: the cache, the workers, long listings cut into pages, the benchmark.
+
+Speed itself is only measured by `python -m builder bench`, never asserted here;
+these tests check that the machinery for speed changes nothing in the output.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder import build as build_module
+from builder import render
+from builder.build import BuildOptions, build
+from builder.check import check_site_links
+from builder.render import Pager, page_urls, paginate
+from builder.synthetic import write_corpus
+from helpers import site_bytes, tree_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def options(tmp_path: Path, content: Path, out: str, **extra) -> BuildOptions:
+    return BuildOptions(seeds=ROOT / "seeds", content=content, out=tmp_path / out, **extra)
+
+
+def test_paginate_keeps_order_and_cuts_by_weight():
+    assert paginate([1, 2, 3, 4, 5], 2) == [[1, 2], [3, 4], [5]]
+    assert paginate([], 3) == [[]]
+    groups = [("a", [1, 2, 3]), ("b", [1]), ("c", [1, 2, 3, 4, 5]), ("d", [1])]
+    assert paginate(groups, 4, weight=lambda g: len(g[1])) == [[groups[0], groups[1]], [groups[2]], [groups[3]]]
+
+
+def test_pager_links_first_page_at_the_listing_url():
+    urls = page_urls("people/to-lam/", 3)
+    assert urls == ["people/to-lam/", "people/to-lam/page/2/", "people/to-lam/page/3/"]
+    assert (Pager(1, urls).previous, Pager(1, urls).next) == (None, "people/to-lam/page/2/")
+    assert (Pager(3, urls).previous, Pager(3, urls).next) == ("people/to-lam/page/2/", None)
+
+
+def test_workers_and_cache_give_the_same_site_byte_for_byte(tmp_path, content_copy, monkeypatch):
+    monkeypatch.setattr(build_module, "_PARALLEL_MIN", 1)
+    build(options(tmp_path, content_copy, "serial", cache=None, jobs=1))
+    serial = site_bytes(tmp_path / "serial")
+    build(options(tmp_path, content_copy, "parallel", cache=tmp_path / "cache", jobs=2))
+    assert site_bytes(tmp_path / "parallel") == serial
+    # Second run: every annotation comes from the cache.
+    build(options(tmp_path, content_copy, "cached", cache=tmp_path / "cache", jobs=2))
+    assert site_bytes(tmp_path / "cached") == serial
+
+
+def test_registry_change_reannotates_only_articles_that_contain_the_form(tmp_path, content_copy, monkeypatch):
+    cache = tmp_path / "cache"
+    build(options(tmp_path, content_copy, "first", cache=cache, jobs=1))
+    annotated: list[str] = []
+    real = build_module.Annotator.mentions
+
+    def spy(self, body, reference):
+        annotated.append(body[:40])
+        return real(self, body, reference)
+
+    monkeypatch.setattr(build_module.Annotator, "mentions", spy)
+    page = content_copy / "mechanisms" / "canton-fair.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("- Canton Fair", "- Canton Fair\n- Guangzhou Fair"),
+                    encoding="utf-8")
+    result = build(options(tmp_path, content_copy, "second", cache=cache, jobs=1))
+    holders = [a for a in result.articles if "canton fair" in a.body.lower() or "guangzhou fair" in a.body.lower()]
+    assert holders and len(annotated) == len(holders) < len(result.articles)
+    # And the cached results equal a fresh annotation with the new registry.
+    fresh = build(options(tmp_path, content_copy, "fresh", cache=None, jobs=1))
+    assert [a.mentions for a in result.articles] == [a.mentions for a in fresh.articles]
+
+
+def test_long_listings_are_cut_into_linked_pages(tmp_path, monkeypatch):
+    write_corpus(tmp_path / "corpus", 12, seed=3)
+    monkeypatch.setattr(render, "PAGE_SIZES", {"articles": 5, "entities": 20, "timeline": 40, "mentions": 6})
+    out = tmp_path / "site"
+    build(BuildOptions(seeds=tmp_path / "corpus" / "seeds", content=tmp_path / "corpus" / "content", out=out,
+                       cache=None, jobs=1))
+    assert (out / "articles" / "page" / "3" / "index.html").is_file()
+    assert (out / "timeline" / "page" / "2" / "index.html").is_file()
+    assert list(out.glob("people/*/page/2/index.html"))
+    # Every date links to the timeline page that holds its entry; every pager link resolves.
+    assert check_site_links(out) == []
+    article = next((out / "articles").glob("*/index.html")).read_text(encoding="utf-8")
+    assert re.search(r'href="\.\./\.\./timeline/page/\d+/#t-', article)
+
+
+def test_synthetic_corpus_is_byte_identical_for_the_same_seed(tmp_path):
+    write_corpus(tmp_path / "a", 6, seed=11)
+    write_corpus(tmp_path / "b", 6, seed=11)
+    assert tree_bytes(tmp_path / "a") == tree_bytes(tmp_path / "b")
+    write_corpus(tmp_path / "c", 6, seed=12)
+    assert tree_bytes(tmp_path / "c") != tree_bytes(tmp_path / "a")
+
+
+@pytest.mark.parametrize("step", ["bench"])
+def test_bench_quick_reports_every_row(tmp_path, step):
+    out = tmp_path / "RESULTS.md"
+    result = subprocess.run([sys.executable, "-m", "builder", step, "--quick", "--out", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    rows = {cells[2]: cells for line in out.read_text(encoding="utf-8").splitlines()
+            if line.startswith("| 20 |") for cells in [[c.strip() for c in line.split("|")]]}
+    for tool in ("ours: clean build", "ours: no-op rebuild", "ours: one article changed"):
+        assert re.fullmatch(r"\d+\.\d\d", rows[tool][3]), rows[tool]
+    peers = [cells for tool, cells in rows.items() if not tool.startswith("ours")]
+    assert len(peers) == 2
+    for cells in peers:
+        assert re.fullmatch(r"\d+\.\d\d", cells[3]) or "not installed" in cells[8], cells
+    assert re.search(r"Machine: \d+ cores", out.read_text(encoding="utf-8"))
