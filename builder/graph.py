@@ -17,6 +17,11 @@ from .model import Entity
 
 WIDTH, HEIGHT = 960.0, 720.0
 MARGIN = 60.0
+# The map draws the most connected entities and the strongest ties between them: beyond this a
+# picture says nothing more, the layout's cost grows with the square of the nodes, and the page
+# would outgrow a phone. Every tie is still on the two entities' own pages.
+MAX_NODES = 120
+MAX_EDGES = 600
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,10 @@ class MapEdge:
 
 @dataclass(frozen=True)
 class RelationshipMap:
-    nodes: list[MapNode]  # most connected first
-    edges: list[MapEdge]  # strongest first
+    nodes: list[MapNode]  # most connected first, at most MAX_NODES
+    edges: list[MapEdge]  # strongest first, between drawn nodes, at most MAX_EDGES
+    total_nodes: int = 0  # entities with at least one tie
+    total_edges: int = 0  # all ties
 
     def to_json(self, url_of) -> dict:
         """The data for Cytoscape.js: `url_of(entity)` gives a site-relative page URL."""
@@ -59,7 +66,18 @@ class RelationshipMap:
 
 
 def relationship_map(site: SiteIndex) -> RelationshipMap:
-    """Every pair of entities named together in at least one sentence, and the entities in a pair."""
+    """The strongest pairs of entities named together in a sentence, and the entities in them.
+
+    Computed once per collected site (the map page and graph.json share it).
+    """
+    cached = getattr(site, "_relationship_map", None)
+    if cached is None:
+        cached = _relationship_map(site)
+        site._relationship_map = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _relationship_map(site: SiteIndex) -> RelationshipMap:
     mentioned = {eid: index for eid, index in site.entities.items() if index.occurrences}
     edges = []
     for eid, index in mentioned.items():
@@ -74,10 +92,14 @@ def relationship_map(site: SiteIndex) -> RelationshipMap:
     mentioned = {eid: index for eid, index in mentioned.items() if degree[eid]}  # a map of ties: no islands
     order = sorted(mentioned, key=lambda eid: (-degree[eid], -len(mentioned[eid].articles),
                                                mentioned[eid].entity.name.casefold(), eid))
-    positions = _layout(order, [(e.a.id, e.b.id, e.weight) for e in edges])
+    drawn = set(order[:MAX_NODES])
+    shown = [e for e in edges if e.a.id in drawn and e.b.id in drawn][:MAX_EDGES]
+    linked = {eid for e in shown for eid in (e.a.id, e.b.id)}
+    order = [eid for eid in order if eid in linked]
+    positions = _layout(order, [(e.a.id, e.b.id, e.weight) for e in shown])
     nodes = [MapNode(mentioned[eid].entity, len(mentioned[eid].articles), degree[eid], *positions[eid])
              for eid in order]
-    return RelationshipMap(nodes, edges)
+    return RelationshipMap(nodes, shown, total_nodes=len(mentioned), total_edges=len(edges))
 
 
 def _layout(order: list[str], edges: list[tuple[str, str, int]], iterations: int = 300) -> dict[str, tuple]:

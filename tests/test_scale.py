@@ -113,3 +113,26 @@ def test_bench_quick_reports_every_row(tmp_path, step):
     for cells in peers:
         assert re.fullmatch(r"\d+\.\d\d", cells[3]) or "not installed" in cells[8], cells
     assert re.search(r"Machine: \d+ cores", out.read_text(encoding="utf-8"))
+
+
+def test_the_map_draws_only_the_strongest_ties_and_says_how_many_it_leaves_out(tmp_path, monkeypatch):
+    import json
+
+    from builder import graph
+
+    write_corpus(tmp_path / "corpus", 12, seed=5)
+    monkeypatch.setattr(graph, "MAX_NODES", 10)
+    monkeypatch.setattr(graph, "MAX_EDGES", 15)
+    out = tmp_path / "site"
+    result = build(BuildOptions(seeds=tmp_path / "corpus" / "seeds", content=tmp_path / "corpus" / "content",
+                                out=out, cache=None, jobs=1))
+    data = json.loads((out / "data" / "graph.json").read_text(encoding="utf-8"))
+    assert 0 < len(data["nodes"]) <= 10 and 0 < len(data["edges"]) <= 15
+    drawn = {n["id"] for n in data["nodes"]}
+    assert all(e["source"] in drawn and e["target"] in drawn for e in data["edges"])
+    weights = [e["weight"] for e in data["edges"]]
+    assert weights == sorted(weights, reverse=True)
+    ties = sum(len(i.co_mentions) for i in result.site.entities.values()) // 2
+    assert ties > 15
+    page = (out / "map" / "index.html").read_text(encoding="utf-8")
+    assert f"strongest of {ties} ties" in page
