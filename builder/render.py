@@ -204,7 +204,7 @@ def timeline_filter_choices(site: SiteIndex) -> list[tuple]:
 # Listings that grow with the archive are cut into pages of at most this many items, which
 # keeps every page well under ~500 KB of HTML at any archive size. A listing that fits on
 # one page keeps its single URL; the others continue at `<url>page/2/`, `<url>page/3/` …
-PAGE_SIZES = {"articles": 250, "entities": 250, "timeline": 300, "mentions": 150}
+PAGE_SIZES = {"articles": 250, "entities": 250, "timeline": 200, "mentions": 150}
 
 
 @dataclass

@@ -106,7 +106,7 @@ def test_bench_quick_reports_every_row(tmp_path, step):
     assert result.returncode == 0, result.stderr
     rows = {cells[2]: cells for line in out.read_text(encoding="utf-8").splitlines()
             if line.startswith("| 20 |") for cells in [[c.strip() for c in line.split("|")]]}
-    for tool in ("ours: clean build", "ours: no-op rebuild", "ours: one article changed"):
+    for tool in ("ours: clean build (with search)", "ours: no-op rebuild", "ours: one article changed"):
         assert re.fullmatch(r"\d+\.\d\d", rows[tool][3]), rows[tool]
     peers = [cells for tool, cells in rows.items() if not tool.startswith("ours")]
     assert len(peers) == 2
