@@ -248,12 +248,10 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     claimed: list[tuple[int, int]] = []
 
     def add(type_: str, start: int, end: int, titles=(), aliases=()) -> None:
+        # Never part of a linked or proposed name; never a known name itself or around a proposed one.
         if any(start < b and end > a and not (start <= a and b <= end) for a, b in taken + claimed):
             return
-        if any(start <= a and b <= end for a, b in claimed) or not any(
-                not (start <= a and b <= end) or (start, end) == (a, b) for a, b in [(start, end)]):
-            return
-        if (start, end) in taken:
+        if (start, end) in taken or any(start <= a and b <= end for a, b in claimed):
             return
         claimed.append((start, end))
         found.append(Discovery(type_, text[start:end], article.id, _line_of(article, start),
