@@ -207,7 +207,7 @@ def _resolve_short(text: str, word: re.Match, candidates: list[str], full_positi
 
 def _capitalised_mid_sentence(text: str, start: int, end: int) -> bool:
     """`…, He stressed,`: a capital no sentence start explains, before a reporting verb, is a surname."""
-    before = text[:start].rstrip(" \t")
+    before = text[max(0, start - 8):start].rstrip(" \t")
     return bool(before) and before[-1] in ",;" and bool(REPORTING_VERB.match(text, end))
 
 
