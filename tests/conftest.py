@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 from builder.annotate import Annotator
 from builder.build import read_articles
-from builder.model import ENTITY_KINDS
 from builder.registry import load_registry
+from helpers import copy_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,8 +46,4 @@ def annotate(annotator):
 @pytest.fixture
 def content_copy(tmp_path):
     """A private copy of the registry (every entity folder) to build against."""
-    content = tmp_path / "content"
-    for kind in ENTITY_KINDS.values():
-        if (ROOT / "content" / kind.folder).is_dir():
-            shutil.copytree(ROOT / "content" / kind.folder, content / kind.folder)
-    return content
+    return copy_registry(tmp_path / "content")

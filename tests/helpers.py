@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
+
+from builder.model import ENTITY_KINDS
 
 
 def tree_bytes(root: Path) -> dict[str, bytes]:
@@ -24,6 +27,14 @@ def site_bytes(root: Path) -> dict[str, bytes]:
 
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def copy_registry(content: Path) -> Path:
+    """A private copy of the repository's registry (every entity folder) under `content`, to build against."""
+    for kind in ENTITY_KINDS.values():
+        if (REPO / "content" / kind.folder).is_dir():
+            shutil.copytree(REPO / "content" / kind.folder, content / kind.folder)
+    return content
 
 
 def builder_env(**overrides: str) -> dict[str, str]:

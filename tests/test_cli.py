@@ -12,10 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.model import ENTITY_KINDS
-from helpers import builder_env, tree_bytes
-
-ENTITY_FOLDERS = [kind.folder for kind in ENTITY_KINDS.values()]
+from helpers import builder_env, copy_registry, tree_bytes
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_NAMES = sorted(p.name for p in (REPO / "seeds").glob("*.txt"))
@@ -52,8 +49,7 @@ def make_tree(root: Path) -> Path:
     shutil.copytree(REPO / "seeds", root / "S")
     for path in (root / "S").iterdir():
         path.chmod(0o644)
-    for folder in ENTITY_FOLDERS:
-        shutil.copytree(REPO / "content" / folder, root / "C" / folder)
+    copy_registry(root / "C")
     return root
 
 

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from builder.model import ENTITY_KINDS
 from builder.build import BuildOptions, build
 from builder.model import BuildError
 from builder.search import search_terms
+from helpers import copy_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://example-owner.github.io/archive/"
@@ -31,9 +31,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("reader-site")
-    content = tmp / "content"
-    for folder in [kind.folder for kind in ENTITY_KINDS.values()]:
-        shutil.copytree(ROOT / "content" / folder, content / folder)
+    content = copy_registry(tmp / "content")
     result = build(BuildOptions(seeds=ROOT / "seeds", content=content, out=tmp / "site", base_url=BASE))
     return result, tmp / "site"
 

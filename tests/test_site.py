@@ -18,10 +18,7 @@ from builder.content import escape_markdown
 from builder.model import BuildError, Entity
 from builder.registry import create_entity_page
 from builder.render import TEMPLATES
-from builder.model import ENTITY_KINDS
-from helpers import builder_env, site_bytes, tree_bytes
-
-ENTITY_FOLDERS = [kind.folder for kind in ENTITY_KINDS.values()]
+from helpers import builder_env, copy_registry, site_bytes, tree_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,9 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def built(tmp_path_factory):
     """One build of the real seeds against a copy of the registry."""
     tmp = tmp_path_factory.mktemp("site")
-    content = tmp / "content"
-    for folder in ENTITY_FOLDERS:
-        shutil.copytree(ROOT / "content" / folder, content / folder)
+    content = copy_registry(tmp / "content")
     result = build(BuildOptions(seeds=ROOT / "seeds", content=content, out=tmp / "site"))
     return result, content, tmp / "site"
 

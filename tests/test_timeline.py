@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from builder.model import ENTITY_KINDS
 from builder.build import BuildOptions, build
 from builder.collect import collect
 from builder.dates import find_dates
+from helpers import copy_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,8 +82,7 @@ def test_entity_timeline_holds_the_dates_of_sentences_naming_the_entity(site_ind
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("timeline-site")
-    for kind in ENTITY_KINDS.values():
-        shutil.copytree(ROOT / "content" / kind.folder, tmp / "content" / kind.folder)
+    copy_registry(tmp / "content")
     result = build(BuildOptions(seeds=ROOT / "seeds", content=tmp / "content", out=tmp / "site"))
     return result, tmp / "site"
 
