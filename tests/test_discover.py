@@ -171,3 +171,28 @@ def test_a_known_place_with_its_kind_spelled_out_is_not_a_new_place(registry):
     article = _article("Tourists visited Mong Cai City and Nam Định City last year.")
     proposed = propose_entities(discover(article, Annotator(registry).mentions(article.body, None)), registry)
     assert [e.name for e in proposed if e.type == "place"] == ["Nam Định City"]
+
+
+def _found_in_body(registry, body: str) -> dict[str, str]:
+    """What `discover` proposes in a snippet that is the whole article body (offset 0 is its first letter)."""
+    article = parse_seed(f"{body}\n".encode(), "x.txt", "x.txt")
+    assert article.body == body
+    mentions = Annotator(registry).mentions(article.body, dt.date(2025, 5, 12))
+    return {d.name: d.type for d in discover(article, mentions)}
+
+
+def test_a_linked_name_opening_the_text_ends_before_the_new_name_after_it(registry):
+    assert _found_in_body(registry, "Tô Lâm Thái Nguyên Province officials met.") == {"Thái Nguyên Province": "place"}
+
+
+def test_a_linked_name_closing_the_text_is_not_proposed_again(registry):
+    body = "Officials from Thái Nguyên Province met General Secretary Tô Lâm"
+    assert _found_in_body(registry, body) == {"Thái Nguyên Province": "place"}
+
+
+def test_adjacent_linked_names_split_the_new_names_around_them(registry):
+    body = ("Nguyễn Văn Thắng said Xi Jinping Tô Lâm and Bùi Thanh Sơn met at the Canton Fair Yunnan "
+            "Department of Commerce stand.")
+    # Two people linked back to back propose nothing between them; a known place (`Yunnan`) may open a new name.
+    assert _found_in_body(registry, body) == {"Nguyễn Văn Thắng": "person", "Bùi Thanh Sơn": "person",
+                                              "Yunnan Department of Commerce": "organisation"}
