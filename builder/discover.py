@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .model import ENTITY_KINDS, Article, Entity, Mention
 from .people import HEAD_WORDS, REPORTING_VERB, title_after, title_before
@@ -62,6 +63,8 @@ vna vns xinhua photo item
 """.split())
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
+# What may join two words of one name.
+_JOIN = re.compile(r"[ \t]+|-")
 _CONNECTORS = {"of", "for", "and", "on", "the", "between", "in", "to"}
 _CALENDAR_WORDS = frozenset("""
 january february march april june july august september october november december
@@ -125,45 +128,79 @@ class Discovery:
     aliases: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
+    """A word as written (trailing apostrophes and hyphens dropped), where it stands, and how word lists see it."""
+
     text: str
     start: int
     end: int
+    key: str  # folded, without leading or trailing apostrophes, dots and hyphens
+    capitalised: bool
 
-    @property
-    def key(self) -> str:
-        return fold(self.text).strip("’'.-")
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
+# Folded keys by word as written: an archive repeats the same few thousand words, so each is folded once.
+_KEYS: dict[str, str] = {}
+
+
+def _key(text: str) -> str:
+    key = _KEYS.get(text)
+    if key is None:
+        if len(_KEYS) > 200_000:  # a bound, not a tuning knob: far above any archive's vocabulary
+            _KEYS.clear()
+        key = _KEYS[text] = fold(text).strip("’'.-")
+    return key
+
+
+def _word(text: str, start: int, end: int) -> _Word:
+    return _Word(text, start, end, _key(text), text[:1].isupper())
 
 
 _HEAD_OR_TITLE = MECHANISM_HEADS | ORGANISATION_HEADS | PLACE_HEADS | HEAD_WORDS
 
 
 def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
-    """Maximal runs of capitalised words (lower-case connectors allowed inside), outside linked spans."""
+    """Maximal runs of capitalised words (lower-case connectors allowed inside), outside linked spans.
+
+    One pass over the words. A lower-case word that is not a connector always ends the run, so
+    it is skipped: the next word kept is then not joined to the run (a word stands between them).
+    A word touches a linked span when one of the spans starting before the word's end reaches
+    past its start; the words come in order, so the furthest such end is kept as the scan goes.
+    """
     runs: list[list[_Word]] = []
     current: list[_Word] = []
     last_end = -1
+    spans = sorted(taken)
+    spans.append((len(text) + 1, -1))  # a sentinel that starts after every word
+    next_span, reach = 0, -1  # spans[:next_span] start before the word's end; reach: the furthest they end
+    keys = _KEYS
     for m in _TOKEN.finditer(text):
-        raw = m.group(0).rstrip("’'-")
-        word = _Word(raw, m.start(), m.start() + len(raw))
-        joined = bool(current) and re.fullmatch(r"[ \t]+|-", text[last_end:word.start]) is not None
-        if any(word.start < b and word.end > a for a, b in taken) or word.key in _CALENDAR_WORDS:
+        raw = m.group()
+        key = keys.get(raw)  # trailing apostrophes and hyphens change no key
+        if key is None:
+            key = _key(raw)
+        capitalised = raw[0].isupper()
+        if not capitalised and key not in _CONNECTORS:
+            continue
+        if raw[-1] in "’'-":
+            raw = raw.rstrip("’'-")
+        start = m.start()
+        end = start + len(raw)
+        while spans[next_span][0] < end:
+            if spans[next_span][1] > reach:
+                reach = spans[next_span][1]
+            next_span += 1
+        if reach > start or key in _CALENDAR_WORDS:
             runs.append(current)
             current = []
-        elif joined and (word.capitalised or _connects(current, word, text)):
-            current.append(word)
+        elif current and _JOIN.fullmatch(text, last_end, start) and (capitalised or _connects(current, key)):
+            current.append(_Word(raw, start, end, key, capitalised))
         else:
             runs.append(current)
-            current = [word] if word.capitalised else []
-        last_end = word.end
+            current = [_Word(raw, start, end, key, capitalised)] if capitalised else []
+        last_end = end
     runs.append(current)
     trimmed = []
-    for part in (p for run in runs for q in _split_at_and(run) for p in _split_at_possessive(q)):
+    for part in (p for run in runs if run for q in _split_at_and(run) for p in _split_at_possessive(q)):
         # A name neither starts with a sentence's opening word nor ends on a connector.
         while part and (part[0].key in _LEADING_WORDS or not part[0].capitalised):
             part = part[1:]
@@ -174,11 +211,11 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
     return trimmed
 
 
-def _connects(current: list[_Word], word: _Word, text: str) -> bool:
+def _connects(current: list[_Word], key: str) -> bool:
     """A lower-case word may join a name: `of`, `for`, `and`; `the` only after one of those."""
-    if word.key == "the":
+    if key == "the":
         return not current[-1].capitalised
-    return word.key in _CONNECTORS
+    return key in _CONNECTORS
 
 
 def _split_at_and(run: list[_Word]) -> list[list[_Word]]:
@@ -206,7 +243,7 @@ def _split_at_possessive(run: list[_Word]) -> list[list[_Word]]:
     """
     for i, word in enumerate(run[:-1]):
         if word.key.endswith("'s") and word.key != "people's":
-            possessor = _Word(word.text[:-2], word.start, word.end - 2)
+            possessor = _word(word.text[:-2], word.start, word.end - 2)
             if possessor.text.lower() in _NATIONALITIES or _kind_of(run[:i] + [possessor], "") is not None:
                 return [run[:i] + [possessor], *_split_at_possessive(run[i + 1:])]
     return [run]
@@ -231,6 +268,11 @@ def _personal_name(words: list[_Word], bare: bool) -> list[_Word] | None:
     if not bare and len(tail) >= 2:
         return tail[-3:] if len(tail) > 3 else tail
     return None
+
+
+def _could_be_personal_name(words: list[_Word]) -> bool:
+    """Whether `_personal_name` could return all of `words`: two to four words, every one a name word."""
+    return 2 <= len(words) <= 4 and all(map(_is_name_word, words))
 
 
 def _line_of(article: Article, offset: int) -> int:
@@ -275,12 +317,13 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             if not run:
                 continue
             start, end = run[0].start, run[-1].end
-        title, _ = title_before(text, start)
-        appositive = title_after(text, end)
-        name = _personal_name(run, bare=not (title or appositive))
-        if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)):
-            add("person", start, end, [title, appositive])
-            continue
+        if _could_be_personal_name(run):
+            title, _ = title_before(text, start)
+            appositive = title_after(text, end)
+            name = _personal_name(run, bare=not (title or appositive))
+            if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)):
+                add("person", start, end, [title, appositive])
+                continue
         company = _company_suffix(text, run)
         if company:
             add("organisation", start, company)
@@ -294,14 +337,18 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 aliases = [abbreviation.group(1)] if abbreviation and _abbreviates(abbreviation.group(1), part) else []
                 add(kind, part[0].start, part_end, aliases=aliases)
                 break
-    for m in _N_PLUS_N.finditer(text):
+    for m in _N_PLUS_N.finditer(text) if "+" in text else ():
         add("mechanism", m.start(), m.end())
     return sorted(found, key=lambda d: (d.line, d.name))
 
 
 def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] | None]:
     """`Deputy Prime Minister Bùi Thanh Sơn` inside one run: (title, name words)."""
-    for i in range(1, len(run) - 1):
+    # The name is the run's last two to four words, all of them name words: look for a title only before those.
+    first = len(run)
+    while first > 0 and _is_name_word(run[first - 1]):
+        first -= 1
+    for i in range(max(1, first, len(run) - 4), len(run) - 1):
         head = text[run[0].start:run[i].start]
         title, _ = title_before(head, len(head))
         if title and head.rstrip().endswith(title):
