@@ -9,13 +9,12 @@ each entity's mentions and co-mentions, and the timeline entries.
 
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from .memory import collector_paused
 from .model import Article, DatePoint, Entity, Mention
 from .registry import Registry
 
@@ -162,26 +161,9 @@ def _article_order(article: Article) -> tuple:
     return (value is None, -(value.first_day().toordinal()) if value else 0, article.id)
 
 
-@contextmanager
-def _collector_paused():
-    """Pause Python's cycle collector while the index is built.
-
-    The index is hundreds of thousands of small objects that form no reference
-    cycles; with the collector on, each batch of them makes it walk every live
-    object of the build (all articles' mentions) again, a third of this stage's time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def collect(articles: list[Article], registry: Registry) -> SiteIndex:
     """Build the site-wide index from annotated articles."""
-    with _collector_paused():
+    with collector_paused():
         return _collect(articles, registry)
 
 

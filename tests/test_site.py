@@ -11,10 +11,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
 from builder.build import BuildOptions, build
 from builder.check import check_site_links
-from builder.content import escape_markdown
+from builder.content import article_markdown, escape_markdown
+from builder.ingest import parse_seed
 from builder.model import BuildError, Entity
 from builder.registry import create_entity_page
 from builder.render import TEMPLATES
@@ -63,6 +65,27 @@ def test_markdown_links_point_at_existing_entity_pages(built):
 def test_article_text_cannot_become_markdown_or_html():
     assert escape_markdown("<script>alert(1)</script> [x](javascript:y) *b*") == (
         r"\<script\>alert(1)\</script\> \[x\](javascript:y) \*b\*")
+
+
+def test_a_backslash_in_article_text_is_escaped_once_and_before_what_follows_it():
+    assert escape_markdown(r"C:\new_folder|\*") == r"C:\\new\_folder\|\\\*"
+    assert escape_markdown("Hà Nội, 12 January") == "Hà Nội, 12 January"
+
+
+def test_article_front_matter_is_what_yaml_writes_for_its_metadata(annotator):
+    """Front matter is assembled from remembered list items; it must be exactly one yaml.dump of the same data."""
+    seeds = [
+        "Talks in Hà Nội\n date 2025-05-12\n\nGeneral Secretary Tô Lâm met Xi Jinping on May 12, 2025 and on "
+        "13 May 2025. Both sides said: 'the 2025–2026 plan' would start in 2026.\n",
+        "Border trade\n date 2025-05-14\n\nXi Jinping recalled that on May 12, 2025 the two sides met; "
+        "talks resume in 2026.\n",
+    ]
+    for i, seed in enumerate(seeds):
+        article = annotator(parse_seed(seed.encode(), f"{i}.txt"))
+        assert [m for m in article.mentions if m.type == "date"] and [m for m in article.mentions if m.type == "person"]
+        page = article_markdown(article)
+        front = page.split("---\n")[1]
+        assert front == yaml.dump(yaml.safe_load(front), allow_unicode=True, sort_keys=False, width=100000)
 
 
 def test_every_page_type_is_rendered_with_pretty_urls(built):
