@@ -19,6 +19,7 @@ from .model import Article, Mention
 from .people import resolve_people
 from .registry import Registry, surface_forms
 from .ruler import EntityRuler, Pattern
+from .spans import SpanSet
 
 
 class Annotator:
@@ -38,16 +39,16 @@ class Annotator:
     def mentions(self, body: str, reference: dt.date | None) -> list[Mention]:
         """All mentions in `body`, sorted by position, none overlapping."""
         matches = self.ruler(body)
-        taken: list[tuple[int, int]] = []
+        taken = SpanSet()
         mentions: list[Mention] = []
         for match in matches:
             if match.label != "person":
                 mentions.append(Mention(match.label, match.start, match.end, body[match.start:match.end],
                                         entity=match.entity))
-                taken.append((match.start, match.end))
+                taken.add(match.start, match.end)
         mentions.extend(resolve_people(body, matches, self.people, taken))
         for date in find_dates(body, reference):
-            if not any(date.start < b and date.end > a for a, b in taken):
+            if not taken.overlaps(date.start, date.end):
                 mentions.append(date)
         return sorted(mentions, key=lambda m: (m.start, m.end))
 

@@ -36,7 +36,7 @@ from .registry import Registry
 from .text import fold, form_tokens
 
 # The modules whose code decides an article's mentions.
-_ANNOTATION_MODULES = ("annotate.py", "ruler.py", "people.py", "dates.py", "text.py", "model.py", "cache.py")
+_ANNOTATION_MODULES = ("annotate.py", "ruler.py", "people.py", "spans.py", "dates.py", "text.py", "model.py", "cache.py")
 _JUNCTIONS = re.compile(r"[\s\-'\"]+")
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from .model import Entity, Mention
 from .ruler import RulerMatch
+from .spans import SpanSet
 from .text import fold
 
 _HEADS = [
@@ -144,19 +145,19 @@ def title_after(text: str, end: int) -> str | None:
     return title[4:] if title.lower().startswith("the ") else title
 
 
-def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity], taken: list[tuple[int, int]]) -> list[Mention]:
+def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity], taken: SpanSet) -> list[Mention]:
     """People mentions in `text`: ruler matches of full names plus resolved short references.
 
     `taken` holds spans already claimed by other entity types; it is extended.
     """
     mentions: list[Mention] = []
     for match in full:
-        if match.label != "person" or _overlaps(match.start, match.end, taken):
+        if match.label != "person" or taken.overlaps(match.start, match.end):
             continue
         if not text[match.start].isupper() or _NOT_A_PERSON_AFTER.match(text, match.end):
             continue
         mentions.append(_mention(text, match.start, match.end, match.entity))
-        taken.append((match.start, match.end))
+        taken.add(match.start, match.end)
 
     named = {m.entity for m in mentions}
     forms: dict[str, list[str]] = {}
@@ -170,14 +171,14 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
         titles.setdefault(m.entity, set()).update(fold(m.title or "").split())
     for word in _WORD.finditer(text):
         form = fold(word.group(0))
-        if form not in forms or not word.group(0)[0].isupper() or _overlaps(word.start(), word.end(), taken):
+        if form not in forms or not word.group(0)[0].isupper() or taken.overlaps(word.start(), word.end()):
             continue
         entity_id = _resolve_short(text, word, forms[form], full_positions, titles)
         if entity_id is None:
             continue
         mention = _mention(text, word.start(), word.end(), entity_id)
         mentions.append(mention)
-        taken.append((mention.start, mention.end))
+        taken.add(mention.start, mention.end)
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -227,7 +228,3 @@ def _mention(text: str, start: int, end: int, entity_id: str) -> Mention:
     # With no title before the name, an apposition after it (`Wang Wen, Director of …,`) is the title.
     return Mention("person", link_start, end, text[link_start:end], entity=entity_id,
                    title=title or title_after(text, end))
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < b and end > a for a, b in spans)

@@ -30,6 +30,7 @@ from operator import not_
 
 import ahocorasick
 
+from .spans import SpanSet
 from .text import fold, form_tokens
 
 # What may stand between two tokens of a surface form in running text.
@@ -134,11 +135,11 @@ def _junctions_fit(where: list[int], first: int, last: int, splits: tuple[frozen
 def longest_first(spans: list) -> list:
     """Keep the longest of overlapping spans (then the earliest); return them sorted by start."""
     kept: list = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        if all(span.end <= a or span.start >= b for a, b in taken):
+        if not taken.overlaps(span.start, span.end):
             kept.append(span)
-            taken.append((span.start, span.end))
+            taken.add(span.start, span.end)
     return sorted(kept, key=lambda s: s.start)
 
 
