@@ -103,7 +103,7 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
         warnings.append(f"{where}:{line}: control character U+{ord(control.group()):04X} "
                         f"(and {len(_CONTROL.findall(text)) - 1} more) dropped; they are not text")
         text = _CONTROL.sub("", text)
-    lines = [_BLANK_RUN.sub(" ", line) for line in text.split("\n")]
+    lines = _BLANK_RUN.sub(" ", text).split("\n")  # a blank run never spans a newline: as if line by line
     meta, first_body_line = _front_matter(lines, where)
 
     header_date: DatePoint | None = None
@@ -276,7 +276,8 @@ def _blocks(paras: list[_Para]) -> tuple[list[Block], str]:
         text = para.text
         if _CAROUSEL.match(text):
             continue
-        if m := _PHOTO.search(text):
+        # A credit ends the paragraph with `)`: only then is it searched for (from every position).
+        if text.rstrip(" \t").endswith(")") and (m := _PHOTO.search(text)):
             caption, credit = text[: m.start()].strip(), f"{m.group(1).title()}: {m.group(2).strip()}"
             if previous_caption == (caption, credit):
                 continue  # the scrape repeats every caption
