@@ -26,11 +26,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import NamedTuple
 
 from .model import ENTITY_KINDS, Article, Entity, Mention
 from .people import HEAD_WORDS, REPORTING_VERB, title_after, title_before
 from .registry import Registry, surface_forms
+from .spans import SpanSet
 from .text import fold, form_key, slugify
 
 # Family names, folded. A bare capitalised pair is a person only if it starts with one.
@@ -63,8 +65,14 @@ vna vns xinhua photo item
 """.split())
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
-# What may join two words of one name.
-_JOIN = re.compile(r"[ \t]+|-")
+# Where runs can be: a word not starting with a-z, then words joined by blanks or a hyphen, each of
+# them anything but a plain lower-case word that is not a connector (such a word always ends a run).
+# A word (`_TOKEN`) is what is left of a maximal stretch of `[\w’'-]` after its leading digits and marks.
+_PLAIN_LOWER = r"(?!(?:of|for|and|on|the|between|in|to)[’'-]*+(?![\w’'-]))[a-z][a-z0-9_’'-]*+(?![\w’'-])"
+_STRETCH = re.compile(
+    r"(?<![\w’'-])[\d_’'-]*+(?![a-z])[^\W\d_][\w’'-]*+"
+    rf"(?:(?:[ \t]+|-)[\d_’'-]*+(?!{_PLAIN_LOWER})[^\W\d_][\w’'-]*+)*"
+)
 _CONNECTORS = {"of", "for", "and", "on", "the", "between", "in", "to"}
 _CALENDAR_WORDS = frozenset("""
 january february march april june july august september october november december
@@ -161,10 +169,13 @@ _HEAD_OR_TITLE = MECHANISM_HEADS | ORGANISATION_HEADS | PLACE_HEADS | HEAD_WORDS
 def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
     """Maximal runs of capitalised words (lower-case connectors allowed inside), outside linked spans.
 
-    One pass over the words. A lower-case word that is not a connector always ends the run, so
-    it is skipped: the next word kept is then not joined to the run (a word stands between them).
-    A word touches a linked span when one of the spans starting before the word's end reaches
-    past its start; the words come in order, so the furthest such end is kept as the scan goes.
+    One pass over the words of the stretches where a run can be (`_STRETCH`, found by the regex
+    engine): a run never crosses from one stretch to the next, since what separates them (a plain
+    lower-case word, punctuation) would end it. Inside a stretch, a lower-case word that is not a
+    connector also ends the run, so it is skipped: the next word kept is then not joined to the run
+    (a word stands between them). A word touches a linked span when one of the spans starting
+    before the word's end reaches past its start; the words come in order, so the furthest such
+    end is kept as the scan goes.
     """
     runs: list[list[_Word]] = []
     current: list[_Word] = []
@@ -173,7 +184,7 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
     spans.append((len(text) + 1, -1))  # a sentinel that starts after every word
     next_span, reach = 0, -1  # spans[:next_span] start before the word's end; reach: the furthest they end
     keys = _KEYS
-    for m in _TOKEN.finditer(text):
+    for m in chain.from_iterable(_TOKEN.finditer(text, *stretch.span()) for stretch in _STRETCH.finditer(text)):
         raw = m.group()
         key = keys.get(raw)  # trailing apostrophes and hyphens change no key
         if key is None:
@@ -192,7 +203,7 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
         if reach > start or key in _CALENDAR_WORDS:
             runs.append(current)
             current = []
-        elif current and _JOIN.fullmatch(text, last_end, start) and (capitalised or _connects(current, key)):
+        elif current and _joins(text[last_end:start]) and (capitalised or _connects(current, key)):
             current.append(_Word(raw, start, end, key, capitalised))
         else:
             runs.append(current)
@@ -209,6 +220,11 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
         if part:
             trimmed.append(part)
     return trimmed
+
+
+def _joins(gap: str) -> bool:
+    """What stands between two words of one name: blanks (spaces, tabs) or one hyphen."""
+    return gap == " " or gap == "-" or (gap != "" and not gap.strip(" \t"))
 
 
 def _connects(current: list[_Word], key: str) -> bool:
@@ -289,11 +305,15 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     found: list[Discovery] = []
     claimed: list[tuple[int, int]] = []
 
+    linked, linked_spans = SpanSet(taken), set(taken)
+
     def add(type_: str, start: int, end: int, titles=(), aliases=()) -> None:
         # Never part of a linked or proposed name; never a known name itself or around a proposed one.
-        if any(start < b and end > a and not (start <= a and b <= end) for a, b in taken + claimed):
+        if any(not (start <= a and b <= end) for a, b in linked.overlapping(start, end)):
             return
-        if (start, end) in taken or any(start <= a and b <= end for a, b in claimed):
+        if any(start < b and end > a and not (start <= a and b <= end) for a, b in claimed):
+            return
+        if (start, end) in linked_spans or any(start <= a and b <= end for a, b in claimed):
             return
         claimed.append((start, end))
         found.append(Discovery(type_, text[start:end], article.id, _line_of(article, start),

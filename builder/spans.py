@@ -2,8 +2,8 @@
 
 Two spans overlap when `start < b and end > a` (they share a character, or
 an empty span stands strictly inside the other). The ruler (`longest_first`),
-people (`resolve_people`) and dates (in `Annotator`) each test every
-candidate against every span claimed so far; `SpanSet` keeps the spans sorted
+people (`resolve_people`), dates (in `Annotator`) and discovery (names
+across linked ones) each test every candidate against every span claimed so far; `SpanSet` keeps the spans sorted
 by start, so a test looks only at the few spans that start within the longest
 claimed span's length before the candidate's end, not at all of them.
 """
@@ -41,3 +41,17 @@ class SpanSet:
             if ends[i] > start:
                 return True
         return False
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Every claimed span (a, b) with `start < b and end > a`, latest start first."""
+        starts, ends = self._starts, self._ends
+        lowest = start - self._longest
+        found = []
+        i = bisect_left(starts, end)
+        while i > 0:
+            i -= 1
+            if starts[i] <= lowest:
+                break
+            if ends[i] > start:
+                found.append((starts[i], ends[i]))
+        return found

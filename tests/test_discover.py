@@ -196,3 +196,15 @@ def test_adjacent_linked_names_split_the_new_names_around_them(registry):
     # Two people linked back to back propose nothing between them; a known place (`Yunnan`) may open a new name.
     assert _found_in_body(registry, body) == {"Nguyễn Văn Thắng": "person", "Bùi Thanh Sơn": "person",
                                               "Yunnan Department of Commerce": "organisation"}
+
+
+def test_hyphens_and_connectors_keep_a_name_whole(registry):
+    body = "The Kunming-Hai Phong Economic Corridor Initiative and the Ministry of Science and Technology met."
+    assert _found_in_body(registry, body) == {"Kunming-Hai Phong Economic Corridor Initiative": "mechanism",
+                                              "Ministry of Science and Technology": "organisation"}
+
+
+def test_a_name_glued_to_digits_or_marks_starts_after_them_and_one_glued_to_a_word_does_not_start(registry):
+    body = "x_Nam Định City 9Hà Giang Province _Cao Bằng Province"
+    assert _found_in_body(registry, body) == {"Định City": "place", "Hà Giang Province": "place",
+                                              "Cao Bằng Province": "place"}

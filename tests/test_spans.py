@@ -52,3 +52,11 @@ def test_overlaps_answers_as_checking_every_claimed_span(claimed, queries):
         if i < len(claimed):
             spans.add(*claimed[i])
             added.append(claimed[i])
+
+
+@settings(**SETTINGS)
+@given(st.lists(_span, max_size=30), _span)
+def test_overlapping_lists_exactly_the_spans_the_plain_rule_finds(claimed, query):
+    start, end = query
+    found = SpanSet(claimed).overlapping(start, end)
+    assert sorted(found) == sorted(span for span in claimed if start < span[1] and end > span[0])
