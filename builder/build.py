@@ -134,6 +134,7 @@ def worker_count(jobs: int) -> int:
 _PARALLEL_MIN = 64
 _ANNOTATOR: Annotator | None = None  # each worker's own, built once
 _RENDERER: Renderer | None = None
+_SHARED_PAGES: list = []
 
 
 def _pool(jobs: int, initializer=None, initargs=()) -> ProcessPoolExecutor:
@@ -246,32 +247,36 @@ def _render_part(staging: str, part: int, parts: int) -> tuple[list[str], tuple 
     """One worker's share of the pages; a BuildError comes back as data (it does not pickle)."""
     assert _RENDERER is not None
     try:
-        return _RENDERER.write(Path(staging), part=(part, parts)), None
+        return _RENDERER.write(Path(staging), _SHARED_PAGES[part::parts], static=False), None
     except BuildError as exc:
         return [], (exc.path, exc.message, exc.line)
 
 
 def publish(site: SiteIndex, out: Path, base_url: str, templates: Path = TEMPLATES, jobs: int = 1) -> list[str]:
     """Render the site into a fresh folder, then swap it in for `out` in one rename."""
-    global _RENDERER
+    global _RENDERER, _SHARED_PAGES
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
         renderer = Renderer(site, base_url, templates)
+        every = renderer.pages()
         if jobs > 1 and len(site.articles) >= _PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
-            # Workers inherit the collected site by fork; each writes every `jobs`-th page.
-            _RENDERER = renderer
+            # Workers inherit the collected site and its pages by fork; each renders every `jobs`-th
+            # page, while this process renders the pages whose context is still to be worked out
+            # (the map's layout), so that work overlaps theirs and is done once.
+            _RENDERER, _SHARED_PAGES = renderer, [page for page in every if not page.deferred]
             try:
                 with _pool(jobs) as pool:
                     futures = [pool.submit(_render_part, str(staging), i, jobs) for i in range(jobs)]
+                    here = renderer.write(staging, [page for page in every if page.deferred])
                     results = [f.result() for f in futures]
             finally:
-                _RENDERER = None
+                _RENDERER, _SHARED_PAGES = None, []
             failed = [error for _, error in results if error]
             if failed:
                 raise BuildError(*failed[0])
-            pages = sorted(p for done, _ in results for p in done)
+            pages = sorted(here + [p for done, _ in results for p in done])
         else:
             pages = renderer.write(staging)
         write_annotations(site, staging)

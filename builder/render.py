@@ -13,7 +13,6 @@ from __future__ import annotations
 import posixpath
 import shutil
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -41,26 +40,43 @@ class Page:
     context: dict = field(default_factory=dict)
 
     @property
+    def deferred(self) -> bool:
+        """Whether part of the context is only worked out when the page is rendered."""
+        return any(isinstance(value, Deferred) for value in self.context.values())
+
+    @property
     def output_path(self) -> str:
         return self.url + "index.html" if self.url == "" or self.url.endswith("/") else self.url
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A page's context value worked out only when the page is rendered."""
+
+    compute: Callable[[], object]
+
+    def __call__(self) -> object:
+        return self.compute()
 
 
 def relative_url(target: str, page_url: str) -> str:
     """`target` (site-relative, may carry `#anchor`) as seen from the page at `page_url`."""
     if target.startswith("#"):
         return target
-    path, _, anchor = target.partition("#")
-    return _relative_path(path, page_url) + (f"#{anchor}" if anchor else "")
+    return (root_path(page_url) + target) or "./"
 
 
-@lru_cache(maxsize=65536)
-def _relative_path(path: str, page_url: str) -> str:
-    """Memoised: a site has few distinct (target page, current page) pairs, but many anchors."""
-    here = "/" + (page_url if page_url.endswith("/") else posixpath.dirname(page_url))
-    rel = posixpath.relpath("/" + path, here)
-    if path.endswith("/") or path == "":
-        rel = "./" if rel == "." else rel + "/"
-    return rel
+def root_path(page_url: str) -> str:
+    """The relative path from the page at `page_url` up to the site's root: "", "../", "../../" …"""
+    folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+    return "../" * folder.count("/") if folder.endswith("/") else "../" * (folder.count("/") + bool(folder))
+
+
+# Stands for `root_path(page)` in HTML rendered before the page that holds it is known (shared
+# fragments: a sentence, a timeline entry); every page's HTML has it replaced once, at the end.
+# Article text never holds it: ingest drops control characters.
+ROOT = "\x00"
+ROOT_PAGE = "\x00\x00"  # the root page itself: "./" from there, not ""
 
 
 def article_url(article: Article) -> str:
@@ -83,38 +99,50 @@ def mention_target(article: Article, mention: Mention) -> str:
 
 def time_element(mention: Mention, text: Markup | str) -> Markup:
     """`<time>` for a date; an interval's `datetime` is its start (HTML has no intervals)."""
-    return Markup('<time datetime="{}" data-value="{}">{}</time>').format(
-        mention.value.start.iso(), mention.value.iso(), text
-    )
+    value = mention.value
+    return Markup(f'<time datetime="{escape(value.start.iso())}" data-value="{escape(value.iso())}">{escape(text)}</time>')
 
 
-def linked_text(article: Article, start: int, end: int, mentions: list[Mention], rel: Callable[[str], str],
-                anchors: bool = False, highlight: Mention | None = None) -> Markup:
-    """Escaped body text from `start` to `end` with each mention made a link.
+def linked_pieces(article: Article, start: int, end: int, mentions: list[Mention], rel: Callable[[str], str],
+                  anchors: bool = False) -> list[str | tuple[Mention, str, str]]:
+    """Body text from `start` to `end`: escaped text, and for each mention (mention, opening tag, inner HTML).
 
-    Built with plain string joins over `escape` (C speed-ups): this runs for every
-    mention on every page and must not go through `Markup.format`.
+    Plain string joins over `escape` (C speed-ups): this runs for every sentence
+    of the archive and must not go through `Markup.format`.
     """
-    out: list[str] = []
+    out: list[str | tuple[Mention, str, str]] = []
     pos = start
     body = article.body
     for m in mentions:
         if m.start < pos or m.end > end:
             continue
-        out.append(escape(body[pos:m.start]))
+        out.append(str(escape(body[pos:m.start])))
         inner = str(escape(m.text))
         if m.type == "date":
             inner = str(time_element(m, Markup(inner)))
-        if highlight is not None and m is highlight:
-            inner = f"<mark>{inner}</mark>"
         attrs = f' id="{escape(m.anchor)}"' if anchors else ""
         entity = f' data-entity="{escape(m.entity)}"' if m.entity else ""
         title = f' title="{escape(m.value.iso())}"' if m.type == "date" else ""
-        out.append(f'<a class="mention {escape(m.type)}" href="{escape(rel(mention_target(article, m)))}"'
-                   f"{attrs}{entity}{title}>{inner}</a>")
+        out.append((m, f'<a class="mention {escape(m.type)}" href="{escape(rel(mention_target(article, m)))}"'
+                       f"{attrs}{entity}{title}>", inner))
         pos = m.end
-    out.append(escape(body[pos:end]))
-    return Markup("".join(out))
+    out.append(str(escape(body[pos:end])))
+    return out
+
+
+def join_pieces(pieces: list[str | tuple[Mention, str, str]], highlight: Mention | None = None) -> Markup:
+    """The HTML of `linked_pieces`, with the `highlight` mention (if any) marked."""
+    return Markup("".join(
+        piece if isinstance(piece, str)
+        else f"{piece[1]}<mark>{piece[2]}</mark></a>" if piece[0] is highlight
+        else f"{piece[1]}{piece[2]}</a>"
+        for piece in pieces))
+
+
+def linked_text(article: Article, start: int, end: int, mentions: list[Mention], rel: Callable[[str], str],
+                anchors: bool = False, highlight: Mention | None = None) -> Markup:
+    """Escaped body text from `start` to `end` with each mention made a link (`highlight` marked)."""
+    return join_pieces(linked_pieces(article, start, end, mentions, rel, anchors), highlight)
 
 
 def article_body_html(article: Article, rel: Callable[[str], str]) -> Markup:
@@ -149,11 +177,6 @@ def article_body_html(article: Article, rel: Callable[[str], str]) -> Markup:
     return Markup("\n").join(parts)
 
 
-def sentence_html(sentence: Sentence, rel: Callable[[str], str], highlight: Mention | None = None) -> Markup:
-    return linked_text(sentence.article, sentence.start, sentence.end, list(sentence.mentions), rel,
-                       highlight=highlight)
-
-
 @dataclass
 class MonthGroup:
     anchor: str
@@ -177,6 +200,16 @@ def timeline_groups(entries: list) -> list[tuple[int, list[MonthGroup]]]:
             point = DatePoint(year, month or None)
             groups.append(MonthGroup(anchor, label, years[year][month], point.iso()))
         out.append((year, groups))
+    return out
+
+
+def entities_named(article: Article, site: SiteIndex) -> list[tuple]:
+    """(kind, [entity]) for each kind the article names, entities in id order: the article's footer."""
+    out = []
+    for kind in ENTITY_KINDS.values():
+        ids = sorted({m.entity for m in article.mentions if m.type == kind.type})
+        if ids:
+            out.append((kind, [site.entities[eid].entity for eid in ids]))
     return out
 
 
@@ -272,8 +305,15 @@ class Renderer:
                                 ENTITY_KINDS=ENTITY_KINDS)
         self.env.filters["markdown"] = notes_html
         self.timeline_pages: dict[str, str] = {}  # timeline anchor -> URL of the page holding it; see pages()
+        # Fragments shared between pages, laid out once (with ROOT for the way up to the site's root).
+        self._sentences: dict[int, list] = {}
+        self._entries: dict[int, Markup] = {}
+        self._filter: Markup | None = None
+        self._macros = None
+        self._entities: dict | None = None
+        self._pages: list[Page] | None = None
 
-    def pages(self) -> list[Page]:
+    def _site_pages(self) -> list[Page]:
         site = self.site
         by_kind = {
             kind.type: sorted((i for i in site.entities.values() if i.entity.type == kind.type), key=_entity_order)
@@ -290,9 +330,11 @@ class Renderer:
             pages += self._listing(f"{kind.folder}/", "entities.html", kind.plural, "entities", by_kind[kind.type],
                                    {"kind": kind})
         pages += [
-            Page("map/", "map.html", "Relationship map", {"graph": relationship_map(site)}),
+            # Laid out only by the process that renders the map, while the others render other pages.
+            Page("map/", "map.html", "Relationship map", {"graph": Deferred(lambda: relationship_map(site))}),
             Page("search/", "search.html", "Search", {}),
         ]
+        filterable = timeline_filter_choices(site)
         chunks = paginate(site.timeline, PAGE_SIZES["timeline"])
         urls = page_urls("timeline/", len(chunks))
         self.timeline_pages = {}
@@ -307,7 +349,7 @@ class Renderer:
                     self.timeline_pages.setdefault(group.anchor, url)
             pages.append(Page(url, "timeline.html", "Timeline" if number == 1 else f"Timeline, page {number}",
                               {"entries": site.timeline, "groups": groups,
-                               "filterable": timeline_filter_choices(site), "pager": Pager(number, urls)}))
+                               "filterable": filterable, "pager": Pager(number, urls)}))
         pages.append(Page("404.html", "404.html", "Page not found", {}))
         for article in site.articles:
             pages.append(Page(article_url(article), "article.html", article.title,
@@ -351,31 +393,70 @@ class Renderer:
             raise BuildError(str(self.templates / page.template),
                              f"template failed while rendering {page.url or 'the home page'}: {exc}") from None
 
-    def _render(self, template, page: Page) -> str:
-        if page.url == "404.html":
-            # Served for a missing URL at any depth: only absolute links work there.
-            rel = lambda target: self.base_url + self.resolve(target)  # noqa: E731
-        else:
-            rel = lambda target: relative_url(self.resolve(target), page.url)  # noqa: E731
-        absolute = self.base_url.startswith(("http://", "https://"))
-        return template.render(
-            page=page, site=self.site, base_url=self.base_url, page_url=page.url, rel=rel,
-            canonical=(self.base_url + page.url if absolute and page.url != "404.html" else None),
-            site_url=lambda target: self.base_url + target,
-            structured_data=lambda: self._structured_data(page),
+    def rooted(self, target: str) -> str:
+        """A link to `target` from any page: the root marker, then the site-relative path (see ROOT)."""
+        if target.startswith("#"):
+            return target
+        return ROOT + self.resolve(target) if target else ROOT_PAGE
+
+    def sentence_html(self, sentence: Sentence, highlight: Mention | None = None) -> Markup:
+        """One sentence with its mentions linked: laid out once, reused on every page that quotes it."""
+        pieces = self._sentences.get(id(sentence))
+        if pieces is None:
+            pieces = self._sentences[id(sentence)] = linked_pieces(
+                sentence.article, sentence.start, sentence.end, list(sentence.mentions), self.rooted)
+        return join_pieces(pieces, highlight)
+
+    def timeline_entry_html(self, entry) -> Markup:
+        """A timeline entry, rendered once for the timeline and every entity page that lists it."""
+        html = self._entries.get(id(entry))
+        if html is None:
+            html = self._entries[id(entry)] = self._fragments.timeline_entry(entry)
+        return html
+
+    def timeline_filter_html(self) -> Markup:
+        """The timeline's filter and its list of per-entity timelines: the same on every timeline page."""
+        if self._filter is None:
+            self._filter = self._fragments.timeline_filter(timeline_filter_choices(self.site))
+        return self._filter
+
+    @property
+    def _fragments(self):
+        """`macros.html` bound to the root-marker links: its macros render shared fragments."""
+        if self._macros is None:
+            self._macros = self.env.get_template("macros.html").make_module(self._globals(self.rooted))
+        return self._macros
+
+    def _globals(self, rel: Callable[[str], str]) -> dict:
+        return dict(
+            site=self.site, base_url=self.base_url, rel=rel, site_url=lambda target: self.base_url + target,
             article_search_terms=article_search_terms, entity_search_terms=entity_search_terms,
-            body_html=(lambda a: article_body_html(a, rel)),
-            sentence_html=(lambda s, highlight=None: sentence_html(s, rel, highlight)),
+            body_html=(lambda a: article_body_html(a, rel)), sentence_html=self.sentence_html,
+            entities_named=lambda a: entities_named(a, self.site),
+            timeline_entry_html=self.timeline_entry_html, timeline_filter_html=self.timeline_filter_html,
             article_url=article_url, entity_url=entity_url, timeline_anchor=timeline_anchor,
-            **page.context,
         )
+
+    def _render(self, template, page: Page) -> str:
+        absolute = self.base_url.startswith(("http://", "https://"))
+        html = template.render(
+            page=page, page_url=page.url,
+            canonical=(self.base_url + page.url if absolute and page.url != "404.html" else None),
+            structured_data=lambda: self._structured_data(page),
+            **self._globals(self.rooted),
+            **{key: value() if isinstance(value, Deferred) else value for key, value in page.context.items()},
+        )
+        # The 404 page is served for a missing URL at any depth: only absolute links work there.
+        up = self.base_url if page.url == "404.html" else root_path(page.url)
+        return html.replace(ROOT_PAGE, up or "./").replace(ROOT, up)
 
     def _structured_data(self, page: Page) -> Markup | None:
         """schema.org JSON-LD for article and entity pages (None for the others)."""
         url = self.base_url + page.url
         if "article" in page.context:
-            entities = {eid: index.entity for eid, index in self.site.entities.items()}
-            data = article_ld(page.context["article"], url, entities,
+            if self._entities is None:
+                self._entities = {eid: index.entity for eid, index in self.site.entities.items()}
+            data = article_ld(page.context["article"], url, self._entities,
                               lambda e: self.base_url + entity_url(e.type, e.id))
         elif "index" in page.context:
             data = entity_ld(page.context["index"], url)
@@ -383,31 +464,35 @@ class Renderer:
             return None
         return json_ld(data)
 
-    def write(self, out_dir: Path, part: tuple[int, int] = (0, 1)) -> list[str]:
-        """Render every page into `out_dir` (which must be empty); returns the paths written.
+    def pages(self) -> list[Page]:
+        """Every page of the site, worked out once (worker processes inherit them).
 
-        `part=(i, n)` renders only every n-th page starting at the i-th (and the static
-        files when i == 0), so that n processes can share the work.
+        Raises BuildError when two pages would be written to one path (after Pelican's collision check).
         """
-        written: dict[str, str] = {}
-        mine: list[Page] = []
-        for number, page in enumerate(self.pages()):
-            path = page.output_path
-            if path in written:
-                raise BuildError(path, f"two pages would be written here: {written[path]!r} and {page.title!r}")
-            written[path] = page.title
-            if number % part[1] == part[0]:
-                mine.append(page)
-        for page in mine:
+        if self._pages is None:
+            pages = self._site_pages()
+            written: dict[str, str] = {}
+            for page in pages:
+                path = page.output_path
+                if path in written:
+                    raise BuildError(path, f"two pages would be written here: {written[path]!r} and {page.title!r}")
+                written[path] = page.title
+            self._pages = pages
+        return self._pages
+
+    def write(self, out_dir: Path, pages: list[Page] | None = None, static: bool = True) -> list[str]:
+        """Render `pages` (default: all) into `out_dir`, and the static files; returns the paths written."""
+        pages = self.pages() if pages is None else pages
+        for page in pages:
             target = out_dir / page.output_path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(self.render_page(page), encoding="utf-8", newline="\n")
-        if part[0] == 0:
-            static = self.templates / "static"
-            if static.is_dir():
-                shutil.copytree(static, out_dir / "static", dirs_exist_ok=True)
+        if static:
+            folder = self.templates / "static"
+            if folder.is_dir():
+                shutil.copytree(folder, out_dir / "static", dirs_exist_ok=True)
             (out_dir / ".nojekyll").write_bytes(b"")
-        return sorted(page.output_path for page in mine)
+        return sorted(page.output_path for page in pages)
 
 
 def _entity_order(index: EntityIndex) -> tuple:
