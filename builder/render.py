@@ -222,15 +222,32 @@ def entity_search_terms(index: EntityIndex) -> str:
     return search_terms(" ".join([e.name, *e.aliases, e.summary or "", *e.titles, e.notes_markdown]))
 
 
-def timeline_filter_choices(site: SiteIndex) -> list[tuple]:
-    """(kind, [(entity, entries)]) for each kind with entities on the timeline, most entries first."""
+def timeline_filter_choices(entries: list, site: SiteIndex) -> list[tuple]:
+    """(kind, [(entity, entries)]) for each kind named in `entries`, most entries first."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        for eid in entry.entity_ids:
+            counts[eid] = counts.get(eid, 0) + 1
+    out = []
+    for kind in ENTITY_KINDS.values():
+        counted = [(site.entities[eid].entity, n) for eid, n in counts.items()
+                   if site.entities[eid].entity.type == kind.type]
+        counted.sort(key=lambda pair: (-pair[1], pair[0].name.casefold(), pair[0].id))
+        if counted:
+            out.append((kind, counted))
+    return out
+
+
+def timeline_directory(site: SiteIndex) -> list[tuple]:
+    """(kind, [(entity, entries)], more) for the first timeline page: the entities with the most
+    dated entries, at most TIMELINE_DIRECTORY_SIZE a kind, and how many more have a timeline."""
     out = []
     for kind in ENTITY_KINDS.values():
         counted = [(index.entity, len(index.timeline)) for index in site.entities.values()
                    if index.entity.type == kind.type and index.timeline]
         counted.sort(key=lambda pair: (-pair[1], pair[0].name.casefold(), pair[0].id))
         if counted:
-            out.append((kind, counted))
+            out.append((kind, counted[:TIMELINE_DIRECTORY_SIZE], len(counted) - TIMELINE_DIRECTORY_SIZE))
     return out
 
 
@@ -238,6 +255,8 @@ def timeline_filter_choices(site: SiteIndex) -> list[tuple]:
 # keeps every page well under ~500 KB of HTML at any archive size. A listing that fits on
 # one page keeps its single URL; the others continue at `<url>page/2/`, `<url>page/3/` …
 PAGE_SIZES = {"articles": 250, "entities": 250, "timeline": 200, "mentions": 150}
+# The first timeline page links to the own timelines of this many entities of each kind (the most dated).
+TIMELINE_DIRECTORY_SIZE = 40
 
 
 @dataclass
@@ -308,7 +327,6 @@ class Renderer:
         # Fragments shared between pages, laid out once (with ROOT for the way up to the site's root).
         self._sentences: dict[int, list] = {}
         self._entries: dict[int, Markup] = {}
-        self._filter: Markup | None = None
         self._macros = None
         self._entities: dict | None = None
         self._pages: list[Page] | None = None
@@ -334,7 +352,6 @@ class Renderer:
             Page("map/", "map.html", "Relationship map", {"graph": Deferred(lambda: relationship_map(site))}),
             Page("search/", "search.html", "Search", {}),
         ]
-        filterable = timeline_filter_choices(site)
         chunks = paginate(site.timeline, PAGE_SIZES["timeline"])
         urls = page_urls("timeline/", len(chunks))
         self.timeline_pages = {}
@@ -348,8 +365,9 @@ class Renderer:
                 for group in months:
                     self.timeline_pages.setdefault(group.anchor, url)
             pages.append(Page(url, "timeline.html", "Timeline" if number == 1 else f"Timeline, page {number}",
-                              {"entries": site.timeline, "groups": groups,
-                               "filterable": filterable, "pager": Pager(number, urls)}))
+                              {"entries": site.timeline, "groups": groups, "pager": Pager(number, urls),
+                               "filterable": timeline_filter_choices(chunk, site),
+                               "directory": timeline_directory(site) if number == 1 else []}))
         pages.append(Page("404.html", "404.html", "Page not found", {}))
         for article in site.articles:
             pages.append(Page(article_url(article), "article.html", article.title,
@@ -414,12 +432,6 @@ class Renderer:
             html = self._entries[id(entry)] = self._fragments.timeline_entry(entry)
         return html
 
-    def timeline_filter_html(self) -> Markup:
-        """The timeline's filter and its list of per-entity timelines: the same on every timeline page."""
-        if self._filter is None:
-            self._filter = self._fragments.timeline_filter(timeline_filter_choices(self.site))
-        return self._filter
-
     @property
     def _fragments(self):
         """`macros.html` bound to the root-marker links: its macros render shared fragments."""
@@ -433,7 +445,7 @@ class Renderer:
             article_search_terms=article_search_terms, entity_search_terms=entity_search_terms,
             body_html=(lambda a: article_body_html(a, rel)), sentence_html=self.sentence_html,
             entities_named=lambda a: entities_named(a, self.site),
-            timeline_entry_html=self.timeline_entry_html, timeline_filter_html=self.timeline_filter_html,
+            timeline_entry_html=self.timeline_entry_html,
             article_url=article_url, entity_url=entity_url, timeline_anchor=timeline_anchor,
         )
 
