@@ -55,7 +55,7 @@ def _article(a: Article) -> dict:
     }
 
 
-def annotations(site: SiteIndex) -> dict:
+def _entities(site: SiteIndex) -> list[dict]:
     entities = []
     for entity_id in sorted(site.entities):
         e = site.entities[entity_id].entity
@@ -66,13 +66,23 @@ def annotations(site: SiteIndex) -> dict:
         if e.country:
             entry["country"] = e.country
         entities.append(entry)
-    return {"entities": entities, "articles": [_article(a) for a in sorted(site.articles, key=lambda a: a.id)]}
+    return entities
+
+
+def annotations(site: SiteIndex) -> dict:
+    return {"entities": _entities(site), "articles": [_article(a) for a in sorted(site.articles, key=lambda a: a.id)]}
 
 
 def write_annotations(site: SiteIndex, out_dir: Path) -> Path:
+    """`annotations(site)` as JSON, written one article at a time (one per line), never all in memory."""
     path = Path(out_dir) / "data" / "annotations.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(annotations(site), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        out.write('{"entities":' + dump(_entities(site)) + ',\n"articles":[')
+        for i, article in enumerate(sorted(site.articles, key=lambda a: a.id)):
+            out.write((",\n" if i else "\n") + dump(_article(article)))
+        out.write("\n]}\n")
     return path
 
 
