@@ -69,12 +69,8 @@ def _entities(site: SiteIndex) -> list[dict]:
     return entities
 
 
-def annotations(site: SiteIndex) -> dict:
-    return {"entities": _entities(site), "articles": [_article(a) for a in sorted(site.articles, key=lambda a: a.id)]}
-
-
 def write_annotations(site: SiteIndex, out_dir: Path) -> Path:
-    """`annotations(site)` as JSON, written one article at a time (one per line), never all in memory."""
+    """{"entities": [...], "articles": [...]} as JSON, one article per line, written one at a time."""
     path = Path(out_dir) / "data" / "annotations.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
