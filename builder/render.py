@@ -77,6 +77,7 @@ def root_path(page_url: str) -> str:
 # Article text never holds it: ingest drops control characters.
 ROOT = "\x00"
 ROOT_PAGE = "\x00\x00"  # the root page itself: "./" from there, not ""
+SENTENCE_CACHE_SIZE = 20_000
 
 
 def article_url(article: Article) -> str:
@@ -175,6 +176,37 @@ def article_body_html(article: Article, rel: Callable[[str], str]) -> Markup:
             parts.append(Markup("<p>{}</p>").format(html))
         i += 1
     return Markup("\n").join(parts)
+
+
+@dataclass(frozen=True)
+class TimelineEntryView:
+    """A timeline entry's strings, worked out in Python: its template only places them (it runs for
+    every dated mention on the timeline and on each entity's own timeline)."""
+
+    anchor: str
+    entities: str  # ids, space-separated: what the timeline filter matches
+    start: str  # ISO 8601 of the start (HTML's `datetime` has no intervals)
+    value: str  # ISO 8601, interval included
+    shown: str  # the reader's form
+    as_written: str | None  # the text, when it differs from `shown`
+    scheduled: bool
+    relative: bool
+    sentence: Markup
+    article_href: str
+    article_title: str
+    article_date: str | None  # ISO 8601 of the publication date
+    article_date_shown: str
+
+
+def timeline_entry_view(entry, rel: Callable[[str], str], sentence: Markup) -> TimelineEntryView:
+    m, article = entry.mention, entry.occurrence.article
+    shown = format_value(m.value)
+    return TimelineEntryView(
+        anchor=timeline_anchor(article, m), entities=" ".join(entry.entity_ids), start=m.value.start.iso(),
+        value=m.value.iso(), shown=shown, as_written=m.text if m.text != shown else None,
+        scheduled=entry.scheduled, relative=m.relative, sentence=sentence,
+        article_href=rel(f"{article_url(article)}#{m.anchor}"), article_title=article.title,
+        article_date=article.date.value.iso() if article.date.value else None, article_date_shown=article.date.display())
 
 
 @dataclass
@@ -324,10 +356,7 @@ class Renderer:
                                 ENTITY_KINDS=ENTITY_KINDS)
         self.env.filters["markdown"] = notes_html
         self.timeline_pages: dict[str, str] = {}  # timeline anchor -> URL of the page holding it; see pages()
-        # Fragments shared between pages, laid out once (with ROOT for the way up to the site's root).
-        self._sentences: dict[int, list] = {}
-        self._entries: dict[int, Markup] = {}
-        self._macros = None
+        self._sentences: dict[int, list] = {}  # see sentence_html
         self._entities: dict | None = None
         self._pages: list[Page] | None = None
 
@@ -418,34 +447,30 @@ class Renderer:
         return ROOT + self.resolve(target) if target else ROOT_PAGE
 
     def sentence_html(self, sentence: Sentence, highlight: Mention | None = None) -> Markup:
-        """One sentence with its mentions linked: laid out once, reused on every page that quotes it."""
-        pieces = self._sentences.get(id(sentence))
+        """One sentence with its mentions linked, `highlight` marked.
+
+        Laid out once for the timeline and the pages of the entities it names (with ROOT for the way up);
+        the most recent SENTENCE_CACHE_SIZE are kept, so memory stays flat however large the archive.
+        """
+        pieces = self._sentences.pop(id(sentence), None)
         if pieces is None:
-            pieces = self._sentences[id(sentence)] = linked_pieces(
-                sentence.article, sentence.start, sentence.end, list(sentence.mentions), self.rooted)
+            pieces = linked_pieces(sentence.article, sentence.start, sentence.end, list(sentence.mentions), self.rooted)
+            if len(self._sentences) >= SENTENCE_CACHE_SIZE:
+                del self._sentences[next(iter(self._sentences))]
+        self._sentences[id(sentence)] = pieces  # now the most recent
         return join_pieces(pieces, highlight)
 
-    def timeline_entry_html(self, entry) -> Markup:
-        """A timeline entry, rendered once for the timeline and every entity page that lists it."""
-        html = self._entries.get(id(entry))
-        if html is None:
-            html = self._entries[id(entry)] = self._fragments.timeline_entry(entry)
-        return html
+    def entry_views(self, entries: list) -> list[TimelineEntryView]:
+        return [timeline_entry_view(entry, self.rooted, self.sentence_html(entry.occurrence.sentence, entry.mention))
+                for entry in entries]
 
-    @property
-    def _fragments(self):
-        """`macros.html` bound to the root-marker links: its macros render shared fragments."""
-        if self._macros is None:
-            self._macros = self.env.get_template("macros.html").make_module(self._globals(self.rooted))
-        return self._macros
-
-    def _globals(self, rel: Callable[[str], str]) -> dict:
+    def _globals(self) -> dict:
+        rel = self.rooted
         return dict(
             site=self.site, base_url=self.base_url, rel=rel, site_url=lambda target: self.base_url + target,
             article_search_terms=article_search_terms, entity_search_terms=entity_search_terms,
             body_html=(lambda a: article_body_html(a, rel)), sentence_html=self.sentence_html,
-            entities_named=lambda a: entities_named(a, self.site),
-            timeline_entry_html=self.timeline_entry_html,
+            entities_named=lambda a: entities_named(a, self.site), entry_views=self.entry_views,
             article_url=article_url, entity_url=entity_url, timeline_anchor=timeline_anchor,
         )
 
@@ -455,7 +480,7 @@ class Renderer:
             page=page, page_url=page.url,
             canonical=(self.base_url + page.url if absolute and page.url != "404.html" else None),
             structured_data=lambda: self._structured_data(page),
-            **self._globals(self.rooted),
+            **self._globals(),
             **{key: value() if isinstance(value, Deferred) else value for key, value in page.context.items()},
         )
         # The 404 page is served for a missing URL at any depth: only absolute links work there.
