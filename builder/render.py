@@ -245,6 +245,51 @@ def entities_named(article: Article, site: SiteIndex) -> list[tuple]:
     return out
 
 
+@dataclass
+class TimelinePage:
+    """One page of the timeline: all of it, or one period of it (a year, a month, part of a month)."""
+
+    url: str
+    title: str
+    entries: list
+    year: int | None = None  # None: the whole timeline, or its overview
+    months: list[tuple[str, str, int]] = field(default_factory=list)  # a year cut by month: (label, url, entries)
+
+
+def timeline_by_period(entries: list, size: int) -> list[TimelinePage]:
+    """The timeline's pages: one when it fits, else a page per year, cut into months when a year does
+    not fit, and a month into numbered pages when it does not. An entry's page follows from its date
+    and from how full its year and month are, never from how many entries come before it, so a new
+    article moves no other entry to another page (and its link stays put) unless it fills a period."""
+    if len(entries) <= size:
+        return [TimelinePage("timeline/", "Timeline", entries)]
+    by_year: dict[int, list] = {}
+    for entry in entries:
+        by_year.setdefault(entry.mention.value.start.year, []).append(entry)
+    pages = []
+    for year, items in by_year.items():
+        first = f"timeline/{year}/"
+        if len(items) <= size:
+            pages.append(TimelinePage(first, f"Timeline: {year}", items, year))
+            continue
+        whole_year = [e for e in items if e.mention.value.start.month is None]
+        by_month: dict[int, list] = {}
+        for entry in items:
+            if entry.mention.value.start.month is not None:
+                by_month.setdefault(entry.mention.value.start.month, []).append(entry)
+        months, month_pages = [], []
+        for month, month_items in by_month.items():
+            label = format_point(DatePoint(year, month))
+            urls = page_urls(f"{first}{month:02d}/", len(paginate(month_items, size)))
+            months.append((label, urls[0], len(month_items)))
+            for number, (url, chunk) in enumerate(zip(urls, paginate(month_items, size)), start=1):
+                month_pages.append(TimelinePage(url, f"Timeline: {label}" + (f", page {number}" if number > 1 else ""),
+                                                chunk, year))
+        pages.append(TimelinePage(first, f"Timeline: {year}", whole_year, year, months))
+        pages += month_pages
+    return pages
+
+
 def article_search_terms(article: Article) -> str:
     return search_terms(article.title + " " + article.body)
 
@@ -297,6 +342,7 @@ class Pager:
 
     number: int  # 1-based
     urls: list[str]
+    labels: list[str] | None = None  # the pages' titles, where numbers would mean nothing (the timeline)
 
     @property
     def count(self) -> int:
@@ -309,6 +355,14 @@ class Pager:
     @property
     def next(self) -> str | None:
         return self.urls[self.number] if self.number < len(self.urls) else None
+
+    @property
+    def previous_label(self) -> str | None:
+        return self.labels[self.number - 2] if self.labels and self.number > 1 else None
+
+    @property
+    def next_label(self) -> str | None:
+        return self.labels[self.number] if self.labels and self.number < len(self.urls) else None
 
 
 def paginate(items: list, size: int, weight: Callable[[object], int] = lambda item: 1) -> list[list]:
@@ -368,9 +422,6 @@ class Renderer:
         }
         month, this_month = site.month_on_timeline()
         pages = [
-            Page("", "home.html", "Việt Nam–China relations: an annotated archive",
-                 {"articles": site.articles[:10], "top": {t: indexes[:10] for t, indexes in by_kind.items()},
-                  "timeline_count": len(site.timeline), "month": month, "this_month": this_month}),
             *self._listing("articles/", "articles.html", "Articles", "articles", site.articles, {}),
         ]
         for kind in ENTITY_KINDS.values():
@@ -381,22 +432,39 @@ class Renderer:
             Page("map/", "map.html", "Relationship map", {"graph": Deferred(lambda: relationship_map(site))}),
             Page("search/", "search.html", "Search", {}),
         ]
-        chunks = paginate(site.timeline, PAGE_SIZES["timeline"])
-        urls = page_urls("timeline/", len(chunks))
+        periods = timeline_by_period(site.timeline, PAGE_SIZES["timeline"])
         self.timeline_pages = {}
-        for number, (url, chunk) in enumerate(zip(urls, chunks), start=1):
-            for entry in chunk:
-                self.timeline_pages[timeline_anchor(entry.occurrence.article, entry.mention)] = url
-            groups = timeline_groups(chunk)
-            for year, months in groups:
+        years: list[tuple[int, str, int]] = []  # (year, its page, entries): the year links on every timeline page
+        for period in periods:
+            if period.year is not None and (not years or years[-1][0] != period.year):
+                years.append((period.year, period.url, 0))
+            if period.year is not None:
+                years[-1] = (period.year, years[-1][1], years[-1][2] + len(period.entries))
+            for entry in period.entries:
+                self.timeline_pages[timeline_anchor(entry.occurrence.article, entry.mention)] = period.url
+            for year, months in timeline_groups(period.entries):
                 # A year or month that runs over two pages is linked where it starts.
-                self.timeline_pages.setdefault(f"y{year}", url)
+                self.timeline_pages.setdefault(f"y{year}", period.url)
                 for group in months:
-                    self.timeline_pages.setdefault(group.anchor, url)
-            pages.append(Page(url, "timeline.html", "Timeline" if number == 1 else f"Timeline, page {number}",
-                              {"entries": site.timeline, "groups": groups, "pager": Pager(number, urls),
-                               "filterable": timeline_filter_choices(chunk, site),
-                               "directory": timeline_directory(site) if number == 1 else []}))
+                    self.timeline_pages.setdefault(group.anchor, period.url)
+        for year, url, _ in years:
+            self.timeline_pages.setdefault(f"y{year}", url)
+        if len(periods) > 1:
+            # The timeline's first page is then an overview: its years, with the way into each.
+            periods.insert(0, TimelinePage("timeline/", "Timeline", []))
+        urls = [period.url for period in periods]
+        for number, period in enumerate(periods, start=1):
+            pages.append(Page(period.url, "timeline.html", period.title, {
+                "timeline_total": len(site.timeline), "period": period, "groups": timeline_groups(period.entries),
+                # Counts only on the first page: a new article then changes no other page's year links.
+                "years": years if number == 1 else [(year, url, None) for year, url, _ in years], "pager": Pager(number, urls, [p.title for p in periods]),
+                "filterable": timeline_filter_choices(period.entries, site),
+                "directory": timeline_directory(site) if number == 1 else []}))
+        # The home page links to the year of the newest article on the timeline: placed only now.
+        pages.insert(0, Page("", "home.html", "Việt Nam–China relations: an annotated archive", {
+            "articles": site.articles[:10], "top": {t: indexes[:10] for t, indexes in by_kind.items()},
+            "timeline_count": len(site.timeline), "month": month, "this_month": this_month,
+            "year_on_timeline": self.resolve(f"timeline/#y{month.year}") if month else None}))
         pages.append(Page("404.html", "404.html", "Page not found", {}))
         for article in site.articles:
             pages.append(Page(article_url(article), "article.html", article.title,

@@ -226,8 +226,9 @@
         group.hidden = !group.querySelector("li.timeline-entry:not([hidden])");
       });
       document.querySelectorAll(".year-jump li").forEach(function (li) {
-        var a = li.querySelector("a");
-        var section = document.getElementById(a.getAttribute("href").slice(1));
+        // Only a jump within this page can be left without entries; other years have pages of their own.
+        var a = li.querySelector("a[href^='#']");
+        var section = a && document.getElementById(a.getAttribute("href").slice(1));
         li.hidden = section ? section.closest(".timeline-year").hidden : false;
       });
       count.textContent = id ? shown + " of " + entries.length + " entries" : "";
