@@ -36,6 +36,7 @@ from .collect import SiteIndex, collect
 from .content import write_content
 from .discover import discover, propose_entities
 from .export import write_annotations, write_reader_files
+from .incremental import code_fingerprint, load_manifest, page_keys, reuse_unchanged, save_manifest
 from .ingest import read_seed
 from .model import ENTITY_KINDS, Article, BuildError, BuildErrors
 from .registry import Registry, create_entity_page, load_registry
@@ -64,6 +65,7 @@ class BuildResult:
     content_changed: list[Path]
     warnings: list[str] = field(default_factory=list)
     errors: list[BuildError] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)  # pages unchanged since the last build, not rendered again
 
 
 def read_articles(seeds: Path, keep_going: bool = False) -> tuple[list[Article], list[BuildError], list[str]]:
@@ -109,8 +111,9 @@ def build(options: BuildOptions) -> BuildResult:
         annotate_articles(articles, registry, options.cache, worker_count(options.jobs))
     changed = discovered + write_content(options.content, articles)
     site = collect(articles, registry)
-    pages = publish(site, Path(options.out), options.base_url, Path(options.templates), worker_count(options.jobs))
-    result = BuildResult(articles, registry, site, pages, changed, warnings, errors)
+    pages, reused = publish(site, Path(options.out), options.base_url, Path(options.templates),
+                            worker_count(options.jobs), options.cache)
+    result = BuildResult(articles, registry, site, pages, changed, warnings, errors, reused)
     if options.cache is not None and not errors:
         _save_state(options, result)
     return result
@@ -252,8 +255,14 @@ def _render_part(staging: str, part: int, parts: int) -> tuple[list[str], tuple 
         return [], (exc.path, exc.message, exc.line)
 
 
-def publish(site: SiteIndex, out: Path, base_url: str, templates: Path = TEMPLATES, jobs: int = 1) -> list[str]:
-    """Render the site into a fresh folder, then swap it in for `out` in one rename."""
+def publish(site: SiteIndex, out: Path, base_url: str, templates: Path = TEMPLATES, jobs: int = 1,
+            cache: Path | None = None) -> tuple[list[str], list[str]]:
+    """Render the site into a fresh folder, then swap it in for `out` in one rename; returns the
+    pages written and, of those, the ones taken unchanged from the last build.
+
+    With a `cache` folder, pages whose key is unchanged since the last build are taken from the
+    old site (`builder.incremental`) and only the others are rendered.
+    """
     global _RENDERER, _SHARED_PAGES
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -261,24 +270,28 @@ def publish(site: SiteIndex, out: Path, base_url: str, templates: Path = TEMPLAT
     try:
         renderer = Renderer(site, base_url, templates)
         every = renderer.pages()
-        if jobs > 1 and len(site.articles) >= _PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
+        keys = page_keys(renderer, every, code_fingerprint(templates))
+        reused = reuse_unchanged(keys, load_manifest(cache, out), out, staging) if cache is not None else set()
+        todo = [page for page in every if page.output_path not in reused]
+        if jobs > 1 and len(todo) >= _PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
             # Workers inherit the collected site and its pages by fork; each renders every `jobs`-th
             # page, while this process renders the pages whose context is still to be worked out
             # (the map's layout), so that work overlaps theirs and is done once.
-            _RENDERER, _SHARED_PAGES = renderer, [page for page in every if not page.deferred]
+            _RENDERER, _SHARED_PAGES = renderer, [page for page in todo if not page.deferred]
             try:
                 with _pool(jobs) as pool:
                     futures = [pool.submit(_render_part, str(staging), i, jobs) for i in range(jobs)]
-                    here = renderer.write(staging, [page for page in every if page.deferred])
+                    here = renderer.write(staging, [page for page in todo if page.deferred])
                     results = [f.result() for f in futures]
             finally:
                 _RENDERER, _SHARED_PAGES = None, []
             failed = [error for _, error in results if error]
             if failed:
                 raise BuildError(*failed[0])
-            pages = sorted(here + [p for done, _ in results for p in done])
+            rendered = here + [p for done, _ in results for p in done]
         else:
-            pages = renderer.write(staging)
+            rendered = renderer.write(staging, todo)
+        pages = sorted(rendered + list(reused))
         write_annotations(site, staging)
         write_reader_files(site, staging, base_url, pages)
         index_site(staging)
@@ -293,4 +306,6 @@ def publish(site: SiteIndex, out: Path, base_url: str, templates: Path = TEMPLAT
         shutil.rmtree(retired, ignore_errors=True)
     else:
         os.replace(staging, out)
-    return pages
+    save_manifest(cache, out, keys)
+    return pages, sorted(reused)
+
