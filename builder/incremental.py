@@ -50,6 +50,7 @@ class _Keys:
         self.entities = {eid: index.entity for eid, index in renderer.site.entities.items()}
         self._articles: dict[int, str] = {}
         self._entities: dict[int, str] = {}
+        self._shared: dict[int, str] = {}
 
     def article(self, article: Article) -> str:
         key = self._articles.get(id(article))
@@ -82,17 +83,12 @@ class _Keys:
             return "E" + self.entity(value)
         if isinstance(value, (Mention, DatePoint, DateValue, EntityKind)):
             return repr(value)
-        if isinstance(value, Sentence):
-            return f"S{self.article(value.article)}:{value.start}:{value.end}"
-        if isinstance(value, Occurrence):
-            return f"O{self.article(value.article)}:{value.mention.start}:{value.sentence.start}"
-        if isinstance(value, TimelineEntry):
-            return f"T{self.value(value.occurrence)}:{value.scheduled}:{value.entity_ids}"
-        if isinstance(value, EntityIndex):
-            span = value.first_and_last
-            return "I" + _digest(self.value([
-                value.entity, len(value.occurrences), len(value.articles), list(span) if span else None,
-                value.titles_seen, value.co_mentions]))
+        if isinstance(value, (Sentence, Occurrence, TimelineEntry, EntityIndex)):
+            # Shared by many pages (an entry by the timeline and each entity it names): worked out once.
+            key = self._shared.get(id(value))
+            if key is None:
+                key = self._shared[id(value)] = self._shared_value(value)
+            return key
         if isinstance(value, Pager):
             return self.value(["pager", value.number, value.urls, value.labels])
         if isinstance(value, TimelinePage):
@@ -102,6 +98,17 @@ class _Keys:
         if isinstance(value, Deferred):
             raise _Unkeyable("worked out at render time")
         raise _Unkeyable(type(value).__name__)
+
+    def _shared_value(self, value) -> str:
+        if isinstance(value, Sentence):
+            return f"S{self.article(value.article)}:{value.start}:{value.end}"
+        if isinstance(value, Occurrence):
+            return f"O{self.article(value.article)}:{value.mention.start}:{value.sentence.start}"
+        if isinstance(value, TimelineEntry):
+            return f"T{self.value(value.occurrence)}:{value.scheduled}:{value.entity_ids}"
+        span = value.first_and_last
+        return "I" + _digest(self.value([value.entity, len(value.occurrences), len(value.articles),
+                                         list(span) if span else None, value.titles_seen, value.co_mentions]))
 
 
 def _digest(text: str) -> str:
