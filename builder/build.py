@@ -20,6 +20,7 @@ At archive scale (see the README's "Architecture at scale"):
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -111,8 +112,14 @@ def build(options: BuildOptions) -> BuildResult:
         annotate_articles(articles, registry, options.cache, worker_count(options.jobs))
     changed = discovered + write_content(options.content, articles)
     site = collect(articles, registry)
-    pages, reused = publish(site, Path(options.out), options.base_url, Path(options.templates),
-                            worker_count(options.jobs), options.cache)
+    # Everything collected lives until the site is written: out of the garbage collector's sight, it
+    # is neither scanned again nor copied into the render workers by the collector touching it.
+    gc.freeze()
+    try:
+        pages, reused = publish(site, Path(options.out), options.base_url, Path(options.templates),
+                                worker_count(options.jobs), options.cache)
+    finally:
+        gc.unfreeze()
     result = BuildResult(articles, registry, site, pages, changed, warnings, errors, reused)
     if options.cache is not None and not errors:
         _save_state(options, result)
