@@ -50,6 +50,7 @@ class Measure:
     peak_rss: int  # bytes, whole process tree
     ok: bool
     error: str = ""
+    peak_pss: int = 0  # bytes, whole process tree, shared pages divided among their sharers
 
 
 @dataclass
@@ -72,6 +73,10 @@ class Row:
     @property
     def peak_mib(self) -> float | None:
         return max(r.peak_rss for r in self.runs) / 2**20 if self.ok else None
+
+    @property
+    def peak_pss_mib(self) -> float | None:
+        return max(r.peak_pss for r in self.runs) / 2**20 if self.ok and any(r.peak_pss for r in self.runs) else None
 
 
 # --- measuring a process tree ---------------------------------------------------
@@ -100,29 +105,45 @@ def _rss(pid: int) -> int:
         return 0
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of `pid` and all its descendants now."""
+def _pss(pid: int) -> int:
+    """Proportional set size: resident bytes, each page shared by n processes counted 1/n."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
+
+
+def tree_memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) in bytes of `pid` and all its descendants now. Forked workers share most of their
+    parent's pages: RSS counts those once per process, PSS once in all."""
     children = _children_map()
-    total, todo = 0, [pid]
+    rss = pss = 0
+    todo = [pid]
     while todo:
         current = todo.pop()
-        total += _rss(current)
+        rss += _rss(current)
+        pss += _pss(current)
         todo.extend(children.get(current, []))
-    return total
+    return rss, pss
 
 
 def run_measured(cmd: list[str], cwd: Path, env: dict | None = None, timeout: float = 3600) -> Measure:
-    """Run `cmd`; wall seconds and the peak resident memory of its whole process tree."""
-    peak = 0
+    """Run `cmd`; wall seconds and the peak resident memory (RSS and PSS) of its whole process tree."""
+    peak = peak_pss = 0
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     done = threading.Event()
 
     def poll() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while not done.is_set():
             if os.path.isdir("/proc"):
-                peak = max(peak, tree_rss(proc.pid))
+                rss, pss = tree_memory(proc.pid)
+                peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             done.wait(0.02)
 
     poller = threading.Thread(target=poll, daemon=True)
@@ -136,7 +157,7 @@ def run_measured(cmd: list[str], cwd: Path, env: dict | None = None, timeout: fl
     seconds = time.perf_counter() - start
     done.set()
     poller.join()
-    return Measure(seconds, peak, proc.returncode == 0, stderr.decode("utf-8", "replace")[-2000:])
+    return Measure(seconds, peak, proc.returncode == 0, stderr.decode("utf-8", "replace")[-2000:], peak_pss)
 
 
 # --- the tools -------------------------------------------------------------------
@@ -292,8 +313,8 @@ def _fmt(value: float | None, spec: str) -> str:
 
 def table(rows: list[Row]) -> str:
     """The results as a Markdown table; ratios against the peers of the same size."""
-    lines = ["| N | tool | wall s (median) | ms / article | peak RSS MiB | vs MkDocs | vs Hugo | note |",
-             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    lines = ["| N | tool | wall s (median) | ms / article | peak RSS MiB | vs MkDocs | vs Hugo | note | peak PSS MiB |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |"]
     for row in rows:
         peers = {r.tool.split()[0]: r.seconds for r in rows if r.size == row.size and not r.tool.startswith("ours")}
         secs = row.seconds
@@ -304,7 +325,7 @@ def table(rows: list[Row]) -> str:
         lines.append(
             f"| {row.size} | {row.tool} | {_fmt(secs, '.2f')} | "
             f"{_fmt(secs * 1000 / row.size if secs is not None else None, '.2f')} | {_fmt(row.peak_mib, '.0f')} | "
-            f"{_fmt(ratio.get('MkDocs'), '.2f')} | {_fmt(ratio.get('Hugo'), '.2f')} | {note} |")
+            f"{_fmt(ratio.get('MkDocs'), '.2f')} | {_fmt(ratio.get('Hugo'), '.2f')} | {note} | {_fmt(row.peak_pss_mib, '.0f')} |")
     return "\n".join(lines)
 
 
@@ -350,7 +371,8 @@ def report(rows: list[Row], runs: int, seed: int) -> str:
         f"Machine: {machine()}. Peers: {', '.join(versions)}.",
         "",
         "Wall seconds are the median of the runs; peak RSS is the largest sum over the child process and all its",
-        "descendants (worker processes included), polled every 20 ms. Other jobs were running on this machine at",
+        "descendants (worker processes included), polled every 20 ms; peak PSS the same with each page shared by",
+        "forked workers counted once, not once per process. Other jobs were running on this machine at",
         "the same time, so the figures are noisy: compare ratios, not absolute seconds.",
         "",
         table(rows),

@@ -20,6 +20,7 @@ At archive scale (see the README's "Architecture at scale"):
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -36,6 +37,7 @@ from .collect import SiteIndex, collect
 from .content import write_content
 from .discover import discover, propose_entities
 from .export import write_annotations, write_reader_files
+from .incremental import code_fingerprint, load_manifest, page_keys, reuse_unchanged, save_manifest
 from .ingest import read_seed
 from .model import ENTITY_KINDS, Article, BuildError, BuildErrors
 from .registry import Registry, create_entity_page, load_registry
@@ -64,6 +66,7 @@ class BuildResult:
     content_changed: list[Path]
     warnings: list[str] = field(default_factory=list)
     errors: list[BuildError] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)  # pages unchanged since the last build, not rendered again
 
 
 def read_articles(seeds: Path, keep_going: bool = False) -> tuple[list[Article], list[BuildError], list[str]]:
@@ -109,8 +112,15 @@ def build(options: BuildOptions) -> BuildResult:
         annotate_articles(articles, registry, options.cache, worker_count(options.jobs))
     changed = discovered + write_content(options.content, articles)
     site = collect(articles, registry)
-    pages = publish(site, Path(options.out), options.base_url, Path(options.templates), worker_count(options.jobs))
-    result = BuildResult(articles, registry, site, pages, changed, warnings, errors)
+    # Everything collected lives until the site is written: out of the garbage collector's sight, it
+    # is neither scanned again nor copied into the render workers by the collector touching it.
+    gc.freeze()
+    try:
+        pages, reused = publish(site, Path(options.out), options.base_url, Path(options.templates),
+                                worker_count(options.jobs), options.cache)
+    finally:
+        gc.unfreeze()
+    result = BuildResult(articles, registry, site, pages, changed, warnings, errors, reused)
     if options.cache is not None and not errors:
         _save_state(options, result)
     return result
@@ -134,6 +144,7 @@ def worker_count(jobs: int) -> int:
 _PARALLEL_MIN = 64
 _ANNOTATOR: Annotator | None = None  # each worker's own, built once
 _RENDERER: Renderer | None = None
+_SHARED_PAGES: list = []
 
 
 def _pool(jobs: int, initializer=None, initargs=()) -> ProcessPoolExecutor:
@@ -246,34 +257,48 @@ def _render_part(staging: str, part: int, parts: int) -> tuple[list[str], tuple 
     """One worker's share of the pages; a BuildError comes back as data (it does not pickle)."""
     assert _RENDERER is not None
     try:
-        return _RENDERER.write(Path(staging), part=(part, parts)), None
+        return _RENDERER.write(Path(staging), _SHARED_PAGES[part::parts], static=False), None
     except BuildError as exc:
         return [], (exc.path, exc.message, exc.line)
 
 
-def publish(site: SiteIndex, out: Path, base_url: str, templates: Path = TEMPLATES, jobs: int = 1) -> list[str]:
-    """Render the site into a fresh folder, then swap it in for `out` in one rename."""
-    global _RENDERER
+def publish(site: SiteIndex, out: Path, base_url: str, templates: Path = TEMPLATES, jobs: int = 1,
+            cache: Path | None = None) -> tuple[list[str], list[str]]:
+    """Render the site into a fresh folder, then swap it in for `out` in one rename; returns the
+    pages written and, of those, the ones taken unchanged from the last build.
+
+    With a `cache` folder, pages whose key is unchanged since the last build are taken from the
+    old site (`builder.incremental`) and only the others are rendered.
+    """
+    global _RENDERER, _SHARED_PAGES
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
         renderer = Renderer(site, base_url, templates)
-        if jobs > 1 and len(site.articles) >= _PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
-            # Workers inherit the collected site by fork; each writes every `jobs`-th page.
-            _RENDERER = renderer
+        every = renderer.pages()
+        keys = page_keys(renderer, every, code_fingerprint(templates))
+        reused = reuse_unchanged(keys, load_manifest(cache, out), out, staging) if cache is not None else set()
+        todo = [page for page in every if page.output_path not in reused]
+        if jobs > 1 and len(todo) >= _PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
+            # Workers inherit the collected site and its pages by fork; each renders every `jobs`-th
+            # page, while this process renders the pages whose context is still to be worked out
+            # (the map's layout), so that work overlaps theirs and is done once.
+            _RENDERER, _SHARED_PAGES = renderer, [page for page in todo if not page.deferred]
             try:
                 with _pool(jobs) as pool:
                     futures = [pool.submit(_render_part, str(staging), i, jobs) for i in range(jobs)]
+                    here = renderer.write(staging, [page for page in todo if page.deferred])
                     results = [f.result() for f in futures]
             finally:
-                _RENDERER = None
+                _RENDERER, _SHARED_PAGES = None, []
             failed = [error for _, error in results if error]
             if failed:
                 raise BuildError(*failed[0])
-            pages = sorted(p for done, _ in results for p in done)
+            rendered = here + [p for done, _ in results for p in done]
         else:
-            pages = renderer.write(staging)
+            rendered = renderer.write(staging, todo)
+        pages = sorted(rendered + list(reused))
         write_annotations(site, staging)
         write_reader_files(site, staging, base_url, pages)
         index_site(staging)
@@ -288,4 +313,6 @@ def publish(site: SiteIndex, out: Path, base_url: str, templates: Path = TEMPLAT
         shutil.rmtree(retired, ignore_errors=True)
     else:
         os.replace(staging, out)
-    return pages
+    save_manifest(cache, out, keys)
+    return pages, sorted(reused)
+

@@ -50,7 +50,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"{len(result.errors)} seed(s) skipped (--keep-going): the site was built without them; "
               "fix them and rebuild", file=sys.stderr)
     mentions = sum(len(a.mentions) for a in result.articles)
-    print(f"built {len(result.pages)} pages from {len(result.articles)} articles ({mentions} mentions) "
+    unchanged = f" ({len(result.reused)} unchanged, kept from the last build)" if result.reused else ""
+    print(f"built {len(result.pages)} pages{unchanged} from {len(result.articles)} articles ({mentions} mentions) "
           f"into {args.out}/; {len(result.content_changed)} content files updated. Open {args.out}/index.html "
           f"or run `python -m builder serve`.")
     return 1 if result.errors else 0

@@ -5,8 +5,11 @@
   only ever added. `text` is exactly `body[start:end]`; offsets index the
   clean body text, which is exported as `body`. The article's `source` is its
   seed file (the wire credit is `credit`).
-- `site/data/previews.json`: what a link preview card shows, by entity id
-  and by timeline anchor (read by `templates/static/site.js`).
+- `site/data/previews/entities.json` and `site/data/previews/dates/<article>.json`:
+  what a link preview card shows, by entity id, and by timeline anchor for
+  each article's dates (read by `templates/static/site.js`, which fetches the
+  entities once and an article's dates when one of them is first shown, so a
+  reader never downloads the whole archive's dates).
 - `site/data/graph.json`: the relationship map for Cytoscape.js.
 - `feed.xml`, `sitemap.xml`, `robots.txt` (see `builder.feeds`).
 """
@@ -52,7 +55,7 @@ def _article(a: Article) -> dict:
     }
 
 
-def annotations(site: SiteIndex) -> dict:
+def _entities(site: SiteIndex) -> list[dict]:
     entities = []
     for entity_id in sorted(site.entities):
         e = site.entities[entity_id].entity
@@ -63,13 +66,19 @@ def annotations(site: SiteIndex) -> dict:
         if e.country:
             entry["country"] = e.country
         entities.append(entry)
-    return {"entities": entities, "articles": [_article(a) for a in sorted(site.articles, key=lambda a: a.id)]}
+    return entities
 
 
 def write_annotations(site: SiteIndex, out_dir: Path) -> Path:
+    """{"entities": [...], "articles": [...]} as JSON, one article per line, written one at a time."""
     path = Path(out_dir) / "data" / "annotations.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(annotations(site), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        out.write('{"entities":' + dump(_entities(site)) + ',\n"articles":[')
+        for i, article in enumerate(sorted(site.articles, key=lambda a: a.id)):
+            out.write((",\n" if i else "\n") + dump(_article(article)))
+        out.write("\n]}\n")
     return path
 
 
@@ -103,31 +112,30 @@ def _entity_preview(index: EntityIndex) -> dict:
     return data
 
 
-def _date_preview(entry: TimelineEntry, same_day: list[TimelineEntry]) -> dict:
+def _date_preview(entry: TimelineEntry, same_day: int) -> dict:
     m, article = entry.mention, entry.occurrence.article
-    others = [o for o in same_day if o.occurrence.article is not article]
     return {
         "label": format_value(m.value), "iso": m.value.iso(), "scheduled": entry.scheduled,
         "relative": m.relative, "article": article.title,
         "sentence": _shorten(entry.occurrence.sentence.text),
-        "others": [{"title": o.occurrence.article.title,
-                    "url": f"timeline/#{timeline_anchor(o.occurrence.article, o.mention)}"}
-                   for o in others[:3]],
-        "other_count": len(others),
+        "other_count": same_day,
     }
 
 
-def previews(site: SiteIndex) -> dict:
-    """Link-preview cards: entities by id; dates by timeline anchor (the date links' fragment)."""
-    by_value: dict[str, list[TimelineEntry]] = {}
+def previews(site: SiteIndex) -> tuple[dict, dict[str, dict]]:
+    """Link-preview cards: entities by id; for each article, its dates by timeline anchor (the date
+    links' fragment). A date's card counts the other articles with an entry for the same value."""
+    articles_by_value: dict[str, set[str]] = {}
     for entry in site.timeline:
-        by_value.setdefault(entry.mention.value.iso(), []).append(entry)
-    return {
-        "entities": {eid: _entity_preview(index) for eid, index in sorted(site.entities.items())},
-        "dates": {timeline_anchor(e.occurrence.article, e.mention): _date_preview(e, by_value[e.mention.value.iso()])
-                  for e in site.timeline},
-        "newest": format_point(site.newest_date) if site.newest_date else None,
-    }
+        articles_by_value.setdefault(entry.mention.value.iso(), set()).add(entry.occurrence.article.id)
+    entities = {"entities": {eid: _entity_preview(index) for eid, index in sorted(site.entities.items())},
+                "newest": format_point(site.newest_date) if site.newest_date else None}
+    dates: dict[str, dict] = {}
+    for e in site.timeline:
+        article_id = e.occurrence.article.id
+        same_day = len(articles_by_value[e.mention.value.iso()] - {article_id})
+        dates.setdefault(article_id, {})[timeline_anchor(e.occurrence.article, e.mention)] = _date_preview(e, same_day)
+    return entities, dates
 
 
 def _summary(article: Article) -> str:
@@ -135,12 +143,14 @@ def _summary(article: Article) -> str:
 
 
 def write_reader_files(site: SiteIndex, out_dir: Path, base_url: str, pages: list[str]) -> list[str]:
-    """previews.json, graph.json, the Atom feed, sitemap and robots.txt; returns the paths written."""
+    """The preview cards, graph.json, the Atom feed, sitemap and robots.txt; returns the paths written."""
     out_dir = Path(out_dir)
     base_url = base_url if base_url.endswith("/") else base_url + "/"
-    _write_json(out_dir / "data" / "previews.json", previews(site))
+    entities, dates = previews(site)
+    written = [_write_json(out_dir / "data" / "previews" / "entities.json", entities)]
+    written += [_write_json(out_dir / "data" / "previews" / "dates" / f"{aid}.json", cards) for aid, cards in dates.items()]
     graph = relationship_map(site).to_json(lambda e: entity_url(e.type, e.id))
     _write_json(out_dir / "data" / "graph.json", graph)
     urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in pages if p != "404.html"]
     feeds = write_feeds(out_dir, site, base_url, urls, article_url, _summary)
-    return ["data/graph.json", "data/previews.json", *feeds]
+    return ["data/graph.json", *(path.relative_to(out_dir).as_posix() for path in written), *feeds]

@@ -13,7 +13,6 @@ from __future__ import annotations
 import posixpath
 import shutil
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -41,26 +40,44 @@ class Page:
     context: dict = field(default_factory=dict)
 
     @property
+    def deferred(self) -> bool:
+        """Whether part of the context is only worked out when the page is rendered."""
+        return any(isinstance(value, Deferred) for value in self.context.values())
+
+    @property
     def output_path(self) -> str:
         return self.url + "index.html" if self.url == "" or self.url.endswith("/") else self.url
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A page's context value worked out only when the page is rendered."""
+
+    compute: Callable[[], object]
+
+    def __call__(self) -> object:
+        return self.compute()
 
 
 def relative_url(target: str, page_url: str) -> str:
     """`target` (site-relative, may carry `#anchor`) as seen from the page at `page_url`."""
     if target.startswith("#"):
         return target
-    path, _, anchor = target.partition("#")
-    return _relative_path(path, page_url) + (f"#{anchor}" if anchor else "")
+    return (root_path(page_url) + target) or "./"
 
 
-@lru_cache(maxsize=65536)
-def _relative_path(path: str, page_url: str) -> str:
-    """Memoised: a site has few distinct (target page, current page) pairs, but many anchors."""
-    here = "/" + (page_url if page_url.endswith("/") else posixpath.dirname(page_url))
-    rel = posixpath.relpath("/" + path, here)
-    if path.endswith("/") or path == "":
-        rel = "./" if rel == "." else rel + "/"
-    return rel
+def root_path(page_url: str) -> str:
+    """The relative path from the page at `page_url` up to the site's root: "", "../", "../../" …"""
+    folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+    return "../" * folder.count("/") if folder.endswith("/") else "../" * (folder.count("/") + bool(folder))
+
+
+# Stands for `root_path(page)` in HTML rendered before the page that holds it is known (shared
+# fragments: a sentence, a timeline entry); every page's HTML has it replaced once, at the end.
+# Article text never holds it: ingest drops control characters.
+ROOT = "\x00"
+ROOT_PAGE = "\x00\x00"  # the root page itself: "./" from there, not ""
+SENTENCE_CACHE_SIZE = 20_000
 
 
 def article_url(article: Article) -> str:
@@ -83,38 +100,50 @@ def mention_target(article: Article, mention: Mention) -> str:
 
 def time_element(mention: Mention, text: Markup | str) -> Markup:
     """`<time>` for a date; an interval's `datetime` is its start (HTML has no intervals)."""
-    return Markup('<time datetime="{}" data-value="{}">{}</time>').format(
-        mention.value.start.iso(), mention.value.iso(), text
-    )
+    value = mention.value
+    return Markup(f'<time datetime="{escape(value.start.iso())}" data-value="{escape(value.iso())}">{escape(text)}</time>')
 
 
-def linked_text(article: Article, start: int, end: int, mentions: list[Mention], rel: Callable[[str], str],
-                anchors: bool = False, highlight: Mention | None = None) -> Markup:
-    """Escaped body text from `start` to `end` with each mention made a link.
+def linked_pieces(article: Article, start: int, end: int, mentions: list[Mention], rel: Callable[[str], str],
+                  anchors: bool = False) -> list[str | tuple[Mention, str, str]]:
+    """Body text from `start` to `end`: escaped text, and for each mention (mention, opening tag, inner HTML).
 
-    Built with plain string joins over `escape` (C speed-ups): this runs for every
-    mention on every page and must not go through `Markup.format`.
+    Plain string joins over `escape` (C speed-ups): this runs for every sentence
+    of the archive and must not go through `Markup.format`.
     """
-    out: list[str] = []
+    out: list[str | tuple[Mention, str, str]] = []
     pos = start
     body = article.body
     for m in mentions:
         if m.start < pos or m.end > end:
             continue
-        out.append(escape(body[pos:m.start]))
+        out.append(str(escape(body[pos:m.start])))
         inner = str(escape(m.text))
         if m.type == "date":
             inner = str(time_element(m, Markup(inner)))
-        if highlight is not None and m is highlight:
-            inner = f"<mark>{inner}</mark>"
         attrs = f' id="{escape(m.anchor)}"' if anchors else ""
         entity = f' data-entity="{escape(m.entity)}"' if m.entity else ""
         title = f' title="{escape(m.value.iso())}"' if m.type == "date" else ""
-        out.append(f'<a class="mention {escape(m.type)}" href="{escape(rel(mention_target(article, m)))}"'
-                   f"{attrs}{entity}{title}>{inner}</a>")
+        out.append((m, f'<a class="mention {escape(m.type)}" href="{escape(rel(mention_target(article, m)))}"'
+                       f"{attrs}{entity}{title}>", inner))
         pos = m.end
-    out.append(escape(body[pos:end]))
-    return Markup("".join(out))
+    out.append(str(escape(body[pos:end])))
+    return out
+
+
+def join_pieces(pieces: list[str | tuple[Mention, str, str]], highlight: Mention | None = None) -> Markup:
+    """The HTML of `linked_pieces`, with the `highlight` mention (if any) marked."""
+    return Markup("".join(
+        piece if isinstance(piece, str)
+        else f"{piece[1]}<mark>{piece[2]}</mark></a>" if piece[0] is highlight
+        else f"{piece[1]}{piece[2]}</a>"
+        for piece in pieces))
+
+
+def linked_text(article: Article, start: int, end: int, mentions: list[Mention], rel: Callable[[str], str],
+                anchors: bool = False, highlight: Mention | None = None) -> Markup:
+    """Escaped body text from `start` to `end` with each mention made a link (`highlight` marked)."""
+    return join_pieces(linked_pieces(article, start, end, mentions, rel, anchors), highlight)
 
 
 def article_body_html(article: Article, rel: Callable[[str], str]) -> Markup:
@@ -149,9 +178,35 @@ def article_body_html(article: Article, rel: Callable[[str], str]) -> Markup:
     return Markup("\n").join(parts)
 
 
-def sentence_html(sentence: Sentence, rel: Callable[[str], str], highlight: Mention | None = None) -> Markup:
-    return linked_text(sentence.article, sentence.start, sentence.end, list(sentence.mentions), rel,
-                       highlight=highlight)
+@dataclass(frozen=True)
+class TimelineEntryView:
+    """A timeline entry's strings, worked out in Python: its template only places them (it runs for
+    every dated mention on the timeline and on each entity's own timeline)."""
+
+    anchor: str
+    entities: str  # ids, space-separated: what the timeline filter matches
+    start: str  # ISO 8601 of the start (HTML's `datetime` has no intervals)
+    value: str  # ISO 8601, interval included
+    shown: str  # the reader's form
+    as_written: str | None  # the text, when it differs from `shown`
+    scheduled: bool
+    relative: bool
+    sentence: Markup
+    article_href: str
+    article_title: str
+    article_date: str | None  # ISO 8601 of the publication date
+    article_date_shown: str
+
+
+def timeline_entry_view(entry, rel: Callable[[str], str], sentence: Markup) -> TimelineEntryView:
+    m, article = entry.mention, entry.occurrence.article
+    shown = format_value(m.value)
+    return TimelineEntryView(
+        anchor=timeline_anchor(article, m), entities=" ".join(entry.entity_ids), start=m.value.start.iso(),
+        value=m.value.iso(), shown=shown, as_written=m.text if m.text != shown else None,
+        scheduled=entry.scheduled, relative=m.relative, sentence=sentence,
+        article_href=rel(f"{article_url(article)}#{m.anchor}"), article_title=article.title,
+        article_date=article.date.value.iso() if article.date.value else None, article_date_shown=article.date.display())
 
 
 @dataclass
@@ -180,6 +235,61 @@ def timeline_groups(entries: list) -> list[tuple[int, list[MonthGroup]]]:
     return out
 
 
+def entities_named(article: Article, site: SiteIndex) -> list[tuple]:
+    """(kind, [entity]) for each kind the article names, entities in id order: the article's footer."""
+    out = []
+    for kind in ENTITY_KINDS.values():
+        ids = sorted({m.entity for m in article.mentions if m.type == kind.type})
+        if ids:
+            out.append((kind, [site.entities[eid].entity for eid in ids]))
+    return out
+
+
+@dataclass
+class TimelinePage:
+    """One page of the timeline: all of it, or one period of it (a year, a month, part of a month)."""
+
+    url: str
+    title: str
+    entries: list
+    year: int | None = None  # None: the whole timeline, or its overview
+    months: list[tuple[str, str, int]] = field(default_factory=list)  # a year cut by month: (label, url, entries)
+
+
+def timeline_by_period(entries: list, size: int) -> list[TimelinePage]:
+    """The timeline's pages: one when it fits, else a page per year, cut into months when a year does
+    not fit, and a month into numbered pages when it does not. An entry's page follows from its date
+    and from how full its year and month are, never from how many entries come before it, so a new
+    article moves no other entry to another page (and its link stays put) unless it fills a period."""
+    if len(entries) <= size:
+        return [TimelinePage("timeline/", "Timeline", entries)]
+    by_year: dict[int, list] = {}
+    for entry in entries:
+        by_year.setdefault(entry.mention.value.start.year, []).append(entry)
+    pages = []
+    for year, items in by_year.items():
+        first = f"timeline/{year}/"
+        if len(items) <= size:
+            pages.append(TimelinePage(first, f"Timeline: {year}", items, year))
+            continue
+        whole_year = [e for e in items if e.mention.value.start.month is None]
+        by_month: dict[int, list] = {}
+        for entry in items:
+            if entry.mention.value.start.month is not None:
+                by_month.setdefault(entry.mention.value.start.month, []).append(entry)
+        months, month_pages = [], []
+        for month, month_items in by_month.items():
+            label = format_point(DatePoint(year, month))
+            urls = page_urls(f"{first}{month:02d}/", len(paginate(month_items, size)))
+            months.append((label, urls[0], len(month_items)))
+            for number, (url, chunk) in enumerate(zip(urls, paginate(month_items, size)), start=1):
+                month_pages.append(TimelinePage(url, f"Timeline: {label}" + (f", page {number}" if number > 1 else ""),
+                                                chunk, year))
+        pages.append(TimelinePage(first, f"Timeline: {year}", whole_year, year, months))
+        pages += month_pages
+    return pages
+
+
 def article_search_terms(article: Article) -> str:
     return search_terms(article.title + " " + article.body)
 
@@ -189,15 +299,32 @@ def entity_search_terms(index: EntityIndex) -> str:
     return search_terms(" ".join([e.name, *e.aliases, e.summary or "", *e.titles, e.notes_markdown]))
 
 
-def timeline_filter_choices(site: SiteIndex) -> list[tuple]:
-    """(kind, [(entity, entries)]) for each kind with entities on the timeline, most entries first."""
+def timeline_filter_choices(entries: list, site: SiteIndex) -> list[tuple]:
+    """(kind, [(entity, entries)]) for each kind named in `entries`, most entries first."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        for eid in entry.entity_ids:
+            counts[eid] = counts.get(eid, 0) + 1
+    out = []
+    for kind in ENTITY_KINDS.values():
+        counted = [(site.entities[eid].entity, n) for eid, n in counts.items()
+                   if site.entities[eid].entity.type == kind.type]
+        counted.sort(key=lambda pair: (-pair[1], pair[0].name.casefold(), pair[0].id))
+        if counted:
+            out.append((kind, counted))
+    return out
+
+
+def timeline_directory(site: SiteIndex) -> list[tuple]:
+    """(kind, [(entity, entries)], more) for the first timeline page: the entities with the most
+    dated entries, at most TIMELINE_DIRECTORY_SIZE a kind, and how many more have a timeline."""
     out = []
     for kind in ENTITY_KINDS.values():
         counted = [(index.entity, len(index.timeline)) for index in site.entities.values()
                    if index.entity.type == kind.type and index.timeline]
         counted.sort(key=lambda pair: (-pair[1], pair[0].name.casefold(), pair[0].id))
         if counted:
-            out.append((kind, counted))
+            out.append((kind, counted[:TIMELINE_DIRECTORY_SIZE], len(counted) - TIMELINE_DIRECTORY_SIZE))
     return out
 
 
@@ -205,6 +332,8 @@ def timeline_filter_choices(site: SiteIndex) -> list[tuple]:
 # keeps every page well under ~500 KB of HTML at any archive size. A listing that fits on
 # one page keeps its single URL; the others continue at `<url>page/2/`, `<url>page/3/` …
 PAGE_SIZES = {"articles": 250, "entities": 250, "timeline": 200, "mentions": 150}
+# The first timeline page links to the own timelines of this many entities of each kind (the most dated).
+TIMELINE_DIRECTORY_SIZE = 40
 
 
 @dataclass
@@ -213,6 +342,7 @@ class Pager:
 
     number: int  # 1-based
     urls: list[str]
+    labels: list[str] | None = None  # the pages' titles, where numbers would mean nothing (the timeline)
 
     @property
     def count(self) -> int:
@@ -225,6 +355,14 @@ class Pager:
     @property
     def next(self) -> str | None:
         return self.urls[self.number] if self.number < len(self.urls) else None
+
+    @property
+    def previous_label(self) -> str | None:
+        return self.labels[self.number - 2] if self.labels and self.number > 1 else None
+
+    @property
+    def next_label(self) -> str | None:
+        return self.labels[self.number] if self.labels and self.number < len(self.urls) else None
 
 
 def paginate(items: list, size: int, weight: Callable[[object], int] = lambda item: 1) -> list[list]:
@@ -272,8 +410,11 @@ class Renderer:
                                 ENTITY_KINDS=ENTITY_KINDS)
         self.env.filters["markdown"] = notes_html
         self.timeline_pages: dict[str, str] = {}  # timeline anchor -> URL of the page holding it; see pages()
+        self._sentences: dict[int, list] = {}  # see sentence_html
+        self._entities: dict | None = None
+        self._pages: list[Page] | None = None
 
-    def pages(self) -> list[Page]:
+    def _site_pages(self) -> list[Page]:
         site = self.site
         by_kind = {
             kind.type: sorted((i for i in site.entities.values() if i.entity.type == kind.type), key=_entity_order)
@@ -281,33 +422,49 @@ class Renderer:
         }
         month, this_month = site.month_on_timeline()
         pages = [
-            Page("", "home.html", "Việt Nam–China relations: an annotated archive",
-                 {"articles": site.articles[:10], "top": {t: indexes[:10] for t, indexes in by_kind.items()},
-                  "timeline_count": len(site.timeline), "month": month, "this_month": this_month}),
             *self._listing("articles/", "articles.html", "Articles", "articles", site.articles, {}),
         ]
         for kind in ENTITY_KINDS.values():
             pages += self._listing(f"{kind.folder}/", "entities.html", kind.plural, "entities", by_kind[kind.type],
                                    {"kind": kind})
         pages += [
-            Page("map/", "map.html", "Relationship map", {"graph": relationship_map(site)}),
+            # Laid out only by the process that renders the map, while the others render other pages.
+            Page("map/", "map.html", "Relationship map", {"graph": Deferred(lambda: relationship_map(site))}),
             Page("search/", "search.html", "Search", {}),
         ]
-        chunks = paginate(site.timeline, PAGE_SIZES["timeline"])
-        urls = page_urls("timeline/", len(chunks))
+        periods = timeline_by_period(site.timeline, PAGE_SIZES["timeline"])
         self.timeline_pages = {}
-        for number, (url, chunk) in enumerate(zip(urls, chunks), start=1):
-            for entry in chunk:
-                self.timeline_pages[timeline_anchor(entry.occurrence.article, entry.mention)] = url
-            groups = timeline_groups(chunk)
-            for year, months in groups:
+        years: list[tuple[int, str, int]] = []  # (year, its page, entries): the year links on every timeline page
+        for period in periods:
+            if period.year is not None and (not years or years[-1][0] != period.year):
+                years.append((period.year, period.url, 0))
+            if period.year is not None:
+                years[-1] = (period.year, years[-1][1], years[-1][2] + len(period.entries))
+            for entry in period.entries:
+                self.timeline_pages[timeline_anchor(entry.occurrence.article, entry.mention)] = period.url
+            for year, months in timeline_groups(period.entries):
                 # A year or month that runs over two pages is linked where it starts.
-                self.timeline_pages.setdefault(f"y{year}", url)
+                self.timeline_pages.setdefault(f"y{year}", period.url)
                 for group in months:
-                    self.timeline_pages.setdefault(group.anchor, url)
-            pages.append(Page(url, "timeline.html", "Timeline" if number == 1 else f"Timeline, page {number}",
-                              {"entries": site.timeline, "groups": groups,
-                               "filterable": timeline_filter_choices(site), "pager": Pager(number, urls)}))
+                    self.timeline_pages.setdefault(group.anchor, period.url)
+        for year, url, _ in years:
+            self.timeline_pages.setdefault(f"y{year}", url)
+        if len(periods) > 1:
+            # The timeline's first page is then an overview: its years, with the way into each.
+            periods.insert(0, TimelinePage("timeline/", "Timeline", []))
+        urls = [period.url for period in periods]
+        for number, period in enumerate(periods, start=1):
+            pages.append(Page(period.url, "timeline.html", period.title, {
+                "timeline_total": len(site.timeline), "period": period, "groups": timeline_groups(period.entries),
+                # Counts only on the first page: a new article then changes no other page's year links.
+                "years": years if number == 1 else [(year, url, None) for year, url, _ in years], "pager": Pager(number, urls, [p.title for p in periods]),
+                "filterable": timeline_filter_choices(period.entries, site),
+                "directory": timeline_directory(site) if number == 1 else []}))
+        # The home page links to the year of the newest article on the timeline: placed only now.
+        pages.insert(0, Page("", "home.html", "Việt Nam–China relations: an annotated archive", {
+            "articles": site.articles[:10], "top": {t: indexes[:10] for t, indexes in by_kind.items()},
+            "timeline_count": len(site.timeline), "month": month, "this_month": this_month,
+            "year_on_timeline": self.resolve(f"timeline/#y{month.year}") if month else None}))
         pages.append(Page("404.html", "404.html", "Page not found", {}))
         for article in site.articles:
             pages.append(Page(article_url(article), "article.html", article.title,
@@ -351,31 +508,60 @@ class Renderer:
             raise BuildError(str(self.templates / page.template),
                              f"template failed while rendering {page.url or 'the home page'}: {exc}") from None
 
-    def _render(self, template, page: Page) -> str:
-        if page.url == "404.html":
-            # Served for a missing URL at any depth: only absolute links work there.
-            rel = lambda target: self.base_url + self.resolve(target)  # noqa: E731
-        else:
-            rel = lambda target: relative_url(self.resolve(target), page.url)  # noqa: E731
-        absolute = self.base_url.startswith(("http://", "https://"))
-        return template.render(
-            page=page, site=self.site, base_url=self.base_url, page_url=page.url, rel=rel,
-            canonical=(self.base_url + page.url if absolute and page.url != "404.html" else None),
-            site_url=lambda target: self.base_url + target,
-            structured_data=lambda: self._structured_data(page),
+    def rooted(self, target: str) -> str:
+        """A link to `target` from any page: the root marker, then the site-relative path (see ROOT)."""
+        if target.startswith("#"):
+            return target
+        return ROOT + self.resolve(target) if target else ROOT_PAGE
+
+    def sentence_html(self, sentence: Sentence, highlight: Mention | None = None) -> Markup:
+        """One sentence with its mentions linked, `highlight` marked.
+
+        Laid out once for the timeline and the pages of the entities it names (with ROOT for the way up);
+        the most recent SENTENCE_CACHE_SIZE are kept, so memory stays flat however large the archive.
+        """
+        pieces = self._sentences.pop(id(sentence), None)
+        if pieces is None:
+            pieces = linked_pieces(sentence.article, sentence.start, sentence.end, list(sentence.mentions), self.rooted)
+            if len(self._sentences) >= SENTENCE_CACHE_SIZE:
+                del self._sentences[next(iter(self._sentences))]
+        self._sentences[id(sentence)] = pieces  # now the most recent
+        return join_pieces(pieces, highlight)
+
+    def entry_views(self, entries: list) -> list[TimelineEntryView]:
+        return [timeline_entry_view(entry, self.rooted, self.sentence_html(entry.occurrence.sentence, entry.mention))
+                for entry in entries]
+
+    def _globals(self) -> dict:
+        rel = self.rooted
+        return dict(
+            site=self.site, base_url=self.base_url, rel=rel, site_url=lambda target: self.base_url + target,
             article_search_terms=article_search_terms, entity_search_terms=entity_search_terms,
-            body_html=(lambda a: article_body_html(a, rel)),
-            sentence_html=(lambda s, highlight=None: sentence_html(s, rel, highlight)),
+            body_html=(lambda a: article_body_html(a, rel)), sentence_html=self.sentence_html,
+            entities_named=lambda a: entities_named(a, self.site), entry_views=self.entry_views,
             article_url=article_url, entity_url=entity_url, timeline_anchor=timeline_anchor,
-            **page.context,
         )
+
+    def _render(self, template, page: Page) -> str:
+        absolute = self.base_url.startswith(("http://", "https://"))
+        html = template.render(
+            page=page, page_url=page.url,
+            canonical=(self.base_url + page.url if absolute and page.url != "404.html" else None),
+            structured_data=lambda: self._structured_data(page),
+            **self._globals(),
+            **{key: value() if isinstance(value, Deferred) else value for key, value in page.context.items()},
+        )
+        # The 404 page is served for a missing URL at any depth: only absolute links work there.
+        up = self.base_url if page.url == "404.html" else root_path(page.url)
+        return html.replace(ROOT_PAGE, up or "./").replace(ROOT, up)
 
     def _structured_data(self, page: Page) -> Markup | None:
         """schema.org JSON-LD for article and entity pages (None for the others)."""
         url = self.base_url + page.url
         if "article" in page.context:
-            entities = {eid: index.entity for eid, index in self.site.entities.items()}
-            data = article_ld(page.context["article"], url, entities,
+            if self._entities is None:
+                self._entities = {eid: index.entity for eid, index in self.site.entities.items()}
+            data = article_ld(page.context["article"], url, self._entities,
                               lambda e: self.base_url + entity_url(e.type, e.id))
         elif "index" in page.context:
             data = entity_ld(page.context["index"], url)
@@ -383,31 +569,35 @@ class Renderer:
             return None
         return json_ld(data)
 
-    def write(self, out_dir: Path, part: tuple[int, int] = (0, 1)) -> list[str]:
-        """Render every page into `out_dir` (which must be empty); returns the paths written.
+    def pages(self) -> list[Page]:
+        """Every page of the site, worked out once (worker processes inherit them).
 
-        `part=(i, n)` renders only every n-th page starting at the i-th (and the static
-        files when i == 0), so that n processes can share the work.
+        Raises BuildError when two pages would be written to one path (after Pelican's collision check).
         """
-        written: dict[str, str] = {}
-        mine: list[Page] = []
-        for number, page in enumerate(self.pages()):
-            path = page.output_path
-            if path in written:
-                raise BuildError(path, f"two pages would be written here: {written[path]!r} and {page.title!r}")
-            written[path] = page.title
-            if number % part[1] == part[0]:
-                mine.append(page)
-        for page in mine:
+        if self._pages is None:
+            pages = self._site_pages()
+            written: dict[str, str] = {}
+            for page in pages:
+                path = page.output_path
+                if path in written:
+                    raise BuildError(path, f"two pages would be written here: {written[path]!r} and {page.title!r}")
+                written[path] = page.title
+            self._pages = pages
+        return self._pages
+
+    def write(self, out_dir: Path, pages: list[Page] | None = None, static: bool = True) -> list[str]:
+        """Render `pages` (default: all) into `out_dir`, and the static files; returns the paths written."""
+        pages = self.pages() if pages is None else pages
+        for page in pages:
             target = out_dir / page.output_path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(self.render_page(page), encoding="utf-8", newline="\n")
-        if part[0] == 0:
-            static = self.templates / "static"
-            if static.is_dir():
-                shutil.copytree(static, out_dir / "static", dirs_exist_ok=True)
+        if static:
+            folder = self.templates / "static"
+            if folder.is_dir():
+                shutil.copytree(folder, out_dir / "static", dirs_exist_ok=True)
             (out_dir / ".nojekyll").write_bytes(b"")
-        return sorted(page.output_path for page in mine)
+        return sorted(page.output_path for page in pages)
 
 
 def _entity_order(index: EntityIndex) -> tuple:

@@ -215,17 +215,22 @@ def test_vietnamese_names_carry_lang_vi(site):
 
 # --- previews, map, timeline, home ----------------------------------------------------------------
 
-def test_previews_json_has_a_card_for_every_entity_and_every_date_link(site):
+def test_preview_files_have_a_card_for_every_entity_and_every_date_link(site):
     result, out = site
-    data = json.loads((out / "data" / "previews.json").read_text())
+    data = json.loads((out / "data" / "previews" / "entities.json").read_text())
     to_lam = data["entities"]["to-lam"]
     index = result.site.entities["to-lam"]
     assert to_lam["name"] == "Tô Lâm" and to_lam["articles"] == len(index.articles)
     assert to_lam["titles"][0].startswith("General Secretary") and to_lam["url"] == "people/to-lam/"
-    html = (out / "articles" / result.articles[0].id / "index.html").read_text()
-    fragments = re.findall(r'class="mention date" href="[^"]*timeline/#([^"]+)"', html)
-    assert fragments and all(f in data["dates"] for f in fragments)
-    assert {"label", "iso", "sentence", "scheduled"} <= set(data["dates"][fragments[0]])
+    for article in result.articles:
+        html = (out / "articles" / article.id / "index.html").read_text()
+        fragments = re.findall(r'class="mention date" href="[^"]*timeline/(?:page/\d+/)?#([^"]+)"', html)
+        if not fragments:
+            continue
+        # One file per article, holding exactly that article's dates: a reader fetches only those.
+        dates = json.loads((out / "data" / "previews" / "dates" / f"{article.id}.json").read_text())
+        assert set(fragments) == set(dates)
+        assert {"label", "iso", "sentence", "scheduled", "other_count"} <= set(dates[fragments[0]])
 
 
 def test_graph_json_edges_are_co_mentions_with_their_counts(site):

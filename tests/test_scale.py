@@ -82,12 +82,63 @@ def test_long_listings_are_cut_into_linked_pages(tmp_path, monkeypatch):
     build(BuildOptions(seeds=tmp_path / "corpus" / "seeds", content=tmp_path / "corpus" / "content", out=out,
                        cache=None, jobs=1))
     assert (out / "articles" / "page" / "3" / "index.html").is_file()
-    assert (out / "timeline" / "page" / "2" / "index.html").is_file()
+    assert list(out.glob("timeline/[12][0-9][0-9][0-9]/index.html"))
     assert list(out.glob("people/*/page/2/index.html"))
     # Every date links to the timeline page that holds its entry; every pager link resolves.
     assert check_site_links(out) == []
     article = next((out / "articles").glob("*/index.html")).read_text(encoding="utf-8")
-    assert re.search(r'href="\.\./\.\./timeline/page/\d+/#t-', article)
+    assert re.search(r'href="\.\./\.\./timeline/\d{4}/(?:\d\d/)?(?:page/\d+/)?#t-', article)
+
+
+def _timeline_pages(seeds: Path, content: Path) -> tuple[dict[str, str], list]:
+    """(timeline anchor -> URL of its page, the articles) for a corpus, without writing a site."""
+    from builder.collect import collect
+    from builder.registry import load_registry
+
+    registry = load_registry(content)
+    articles, _, _ = build_module.read_articles(seeds)
+    build_module.annotate_articles(articles, registry, None, 1)
+    renderer = render.Renderer(collect(articles, registry))
+    renderer.pages()
+    return {a: url for a, url in renderer.timeline_pages.items() if a.startswith("t-")}, articles
+
+
+def test_a_new_article_moves_no_timeline_entry_of_the_years_it_does_not_touch(tmp_path, monkeypatch):
+    monkeypatch.setattr(render, "PAGE_SIZES", {**render.PAGE_SIZES, "timeline": 30})
+    write_corpus(tmp_path / "corpus", 13, seed=3)
+    seeds, content = tmp_path / "corpus" / "seeds", tmp_path / "corpus" / "content"
+    newest = sorted(seeds.glob("*.txt"))[-1]
+    text = newest.read_bytes()
+    newest.unlink()
+    before, _ = _timeline_pages(seeds, content)
+    newest.write_bytes(text)
+    after, articles = _timeline_pages(seeds, content)
+    added = next(a for a in articles if a.source_file == newest.name)
+    touched = {m.value.start.year for m in added.mentions if m.type == "date"}
+    assert len(set(before.values())) > 5 and touched  # several periods, and the new article is on some
+    moved = {anchor: (url, after[anchor]) for anchor, url in before.items() if after[anchor] != url}
+    # Pages follow dates: only entries in a year the new article adds to may move (when their period fills).
+    assert all(int(re.match(r"timeline/(\d{4})/", old)[1]) in touched for old, _ in moved.values()), moved
+    assert len(moved) < len(before) / 2
+
+
+def test_a_busy_year_is_cut_into_months_linked_from_its_page(tmp_path, monkeypatch):
+    monkeypatch.setattr(render, "PAGE_SIZES", {**render.PAGE_SIZES, "timeline": 30})
+    write_corpus(tmp_path / "corpus", 13, seed=3)
+    out = tmp_path / "site"
+    build(BuildOptions(seeds=tmp_path / "corpus" / "seeds", content=tmp_path / "corpus" / "content", out=out,
+                       cache=None, jobs=1))
+    months = sorted(out.glob("timeline/[12][0-9][0-9][0-9]/[01][0-9]/index.html"))
+    assert months
+    year = months[0].parent.parent
+    year_page = (year / "index.html").read_text(encoding="utf-8")
+    assert f'timeline/{year.name}/{months[0].parent.name}/"' in year_page  # the year page lists its months
+    overview = (out / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert f'timeline/{year.name}/"' in overview and 'class="timeline-entry' not in overview
+    # Each period page leads to the next and back, and every link resolves.
+    month_html = months[0].read_text(encoding="utf-8")
+    assert 'rel="prev"' in month_html and 'rel="next"' in month_html
+    assert check_site_links(out) == []
 
 
 def test_synthetic_corpus_is_byte_identical_for_the_same_seed(tmp_path):

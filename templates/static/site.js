@@ -7,16 +7,32 @@
   var root = document.body.getAttribute("data-root") || "./";
 
   /* ---- link previews ------------------------------------------------------------------- */
-  var previews = null;
-  var loading = null;
-  function loadPreviews() {
-    if (!loading) {
-      loading = fetch(root + "data/previews.json")
+  // Cards come from data/previews/: entities.json (every entity), fetched once, and
+  // dates/<article>.json (one article's dates), fetched when one of its dates is first shown.
+  var loaded = {};
+  var entities = null;
+  var dates = {};
+  function fetchJSON(path) {
+    if (!loaded[path]) {
+      loaded[path] = fetch(root + path)
         .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (d) { previews = d; return d; })
         .catch(function () { return null; });
     }
-    return loading;
+    return loaded[path];
+  }
+  function dateAnchor(link) {
+    // A date links to its timeline entry, `#t-<article>-m<offset>`.
+    var fragment = (link.getAttribute("href") || "").split("#")[1] || "";
+    var m = /^t-(.+)-m[0-9]+$/.exec(fragment);
+    return m ? { article: m[1], anchor: fragment } : null;
+  }
+  function loadPreview(link) {
+    if (link.hasAttribute("data-entity")) {
+      return fetchJSON("data/previews/entities.json").then(function (d) { entities = d && d.entities; });
+    }
+    var where = dateAnchor(link);
+    if (!where || !/^[a-z0-9-]+$/.test(where.article)) return Promise.resolve();
+    return fetchJSON("data/previews/dates/" + where.article + ".json").then(function (d) { dates[where.article] = d; });
   }
 
   var card = null;
@@ -45,15 +61,14 @@
   }
 
   function previewFor(link) {
-    if (!previews) return null;
     var id = link.getAttribute("data-entity");
     if (id) {
-      var e = previews.entities[id];
+      var e = entities && entities[id];
       return e ? { kind: "entity", data: e } : null;
     }
     if (link.classList.contains("date")) {
-      var fragment = (link.getAttribute("href") || "").split("#")[1];
-      var d = fragment && previews.dates[fragment];
+      var where = dateAnchor(link);
+      var d = where && dates[where.article] && dates[where.article][where.anchor];
       return d ? { kind: "date", data: d } : null;
     }
     return null;
@@ -135,7 +150,7 @@
   function scheduleShow(link, delay) {
     clearTimeout(hideTimer);
     clearTimeout(showTimer);
-    loadPreviews().then(function () {
+    loadPreview(link).then(function () {
       showTimer = setTimeout(function () { show(link); }, delay);
     });
   }
@@ -174,15 +189,22 @@
       if (card && !card.hidden && !card.contains(ev.target)) hide();
       return;
     }
-    if (lastPointer === "touch" && current !== link && previews && previewFor(link)) {
+    if (lastPointer === "touch" && current !== link && previewFor(link)) {
       ev.preventDefault();
       show(link);
     }
   });
   window.addEventListener("resize", function () { if (current && card && !card.hidden) place(current); });
-  if (document.querySelector("a.mention[data-entity], a.mention.date")) {
-    // Fetch early on pages with mentions, so the first card appears without a wait.
-    if ("requestIdleCallback" in window) window.requestIdleCallback(loadPreviews); else setTimeout(loadPreviews, 500);
+  // Fetch early on pages with mentions, so the first card appears without a wait: the entities, and
+  // the dates of the page's first dated article (on an article page, all of them).
+  var firstEntity = document.querySelector("a.mention[data-entity]");
+  var firstDate = document.querySelector("a.mention.date");
+  if (firstEntity || firstDate) {
+    var early = function () {
+      if (firstEntity) loadPreview(firstEntity);
+      if (firstDate) loadPreview(firstDate);
+    };
+    if ("requestIdleCallback" in window) window.requestIdleCallback(early); else setTimeout(early, 500);
   }
 
   /* ---- timeline filter --------------------------------------------------------------------- */
@@ -204,8 +226,9 @@
         group.hidden = !group.querySelector("li.timeline-entry:not([hidden])");
       });
       document.querySelectorAll(".year-jump li").forEach(function (li) {
-        var a = li.querySelector("a");
-        var section = document.getElementById(a.getAttribute("href").slice(1));
+        // Only a jump within this page can be left without entries; other years have pages of their own.
+        var a = li.querySelector("a[href^='#']");
+        var section = a && document.getElementById(a.getAttribute("href").slice(1));
         li.hidden = section ? section.closest(".timeline-year").hidden : false;
       });
       count.textContent = id ? shown + " of " + entries.length + " entries" : "";

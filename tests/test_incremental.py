@@ -1,0 +1,98 @@
+"""A rebuild renders only the pages whose content changed, and its site is the clean build's, byte for byte."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder.build import BuildOptions, build
+from helpers import copy_registry, site_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def archive(tmp_path):
+    """A publisher's working copy: the seeds, the registry, a cache, and the site of a first build."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    copy_registry(tmp_path / "content")
+    options = BuildOptions(seeds=tmp_path / "seeds", content=tmp_path / "content", out=tmp_path / "site",
+                           cache=tmp_path / "cache", jobs=1)
+    first = build(options)
+    assert first.reused == []
+    return options
+
+
+def inodes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
+
+
+def clean_build_of(options: BuildOptions, tmp_path: Path) -> dict[str, bytes]:
+    out = tmp_path / "clean"
+    build(BuildOptions(seeds=options.seeds, content=options.content, out=out, cache=None, jobs=1))
+    return site_bytes(out)
+
+
+def add_sentence(seed: Path, sentence: str) -> None:
+    text = seed.read_text(encoding="utf-8")
+    cut = text.index("\n\n", 200)
+    seed.write_text(text[:cut] + " " + sentence + text[cut:], encoding="utf-8")
+
+
+def test_an_edited_article_rerenders_its_page_and_its_entities_and_reuses_the_rest(archive, tmp_path):
+    before = inodes(archive.out)
+    seed = sorted(Path(archive.seeds).glob("*.txt"))[2]
+    add_sentence(seed, "Prime Minister Phạm Minh Chính met Ambassador He Wei on March 3, 2025.")
+    result = build(archive)
+    after = inodes(archive.out)
+    article = next(a for a in result.articles if a.source_file == seed.name)
+    rendered = {path for path in after if path not in result.reused}
+    assert f"articles/{article.id}/index.html" in rendered
+    assert "people/he-wei/index.html" in rendered and "people/pham-minh-chinh/index.html" in rendered
+    # Pages about nothing the sentence touches are the same files as before (hard links, not copies).
+    untouched = [p for p in result.reused if p.startswith("articles/")]
+    assert untouched and all(after[p] == before[p] for p in untouched)
+    assert len(result.reused) > len(after) / 2
+    assert site_bytes(archive.out) == clean_build_of(archive, tmp_path)
+
+
+def test_a_renamed_entity_changes_every_page_that_shows_its_name(archive, tmp_path):
+    page = Path(archive.content) / "people" / "he-wei.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("name: He Wei", "name: HE Wei"), encoding="utf-8")
+    result = build(archive)
+    assert result.reused  # most of the site did not change
+    assert site_bytes(archive.out) == clean_build_of(archive, tmp_path)
+    assert "HE Wei" in (Path(archive.out) / "people" / "he-wei" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_template_change_renders_every_page_again(archive, tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(archive.templates, templates)
+    base = templates / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("Skip to content", "Skip to the article"),
+                    encoding="utf-8")
+    archive.templates = templates
+    result = build(archive)
+    assert result.reused == []
+    assert "Skip to the article" in (Path(archive.out) / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_edited_by_hand_in_the_site_is_rendered_again_not_kept(archive):
+    target = next((Path(archive.out) / "articles").glob("*/index.html"))
+    original = target.read_text(encoding="utf-8")
+    target.write_text(original.replace("</main>", "<p>edited by hand</p></main>"), encoding="utf-8")
+    os.utime(target, ns=(0, 0))
+    seed = sorted(Path(archive.seeds).glob("*.txt"))[0]
+    add_sentence(seed, "The two sides met again on March 3, 2025.")
+    result = build(archive)
+    path = target.relative_to(archive.out).as_posix()
+    assert path not in result.reused
+    assert "edited by hand" not in target.read_text(encoding="utf-8")
+
+
+def test_without_a_cache_nothing_is_reused(archive):
+    archive.cache = None
+    assert build(archive).reused == []
