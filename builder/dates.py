@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -708,12 +709,27 @@ def _scan(text: str, reference: dt.date | None, strict: bool = True) -> list[_Hi
                 continue
             start, end = m.span("span") if "span" in pattern.groupindex else m.span()
             hits.append(_Hit(start, end, found.value, found.kind, order))
-    hits.sort(key=lambda h: (h.start - h.end, h.order, h.start))
+    return _longest_first(hits)
+
+
+def _longest_first(hits: list[_Hit]) -> list[_Hit]:
+    """The hits that survive overlaps, in text order: longest first, then the earlier rule, then the earlier start.
+
+    The kept hits never overlap, so they are kept sorted by start (their ends then
+    sort too) and one bisection finds the only kept hit a new one could overlap.
+    """
+    hits = sorted(hits, key=lambda h: (h.start - h.end, h.order, h.start))
+    starts: list[int] = []
+    ends: list[int] = []
     chosen: list[_Hit] = []
     for hit in hits:
-        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
-            chosen.append(hit)
-    return sorted(chosen, key=lambda h: h.start)
+        k = bisect.bisect_left(starts, hit.end)  # kept hits [0, k) start before this one ends
+        if k and ends[k - 1] > hit.start:
+            continue
+        starts.insert(k, hit.start)
+        ends.insert(k, hit.end)
+        chosen.insert(k, hit)
+    return chosen
 
 
 # --------------------------------------------------------------------------
