@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import re._parser
 from dataclasses import dataclass
 from typing import Callable
 
@@ -695,19 +696,166 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
     # years
     (_year("y"), _lone_year),
 ]
-_RULES = [(re.compile(pattern), resolve) for pattern, resolve in _RULE_TABLE]
+
+# --------------------------------------------------------------------------
+# Scanning. Each rule's matches are exactly `pattern.finditer(text)`; two
+# shortcuts derived from the pattern itself (never written by hand) only
+# avoid work that cannot find anything:
+# - `needs`: literals one of which every match contains; a text with none of
+#   them is not scanned for that rule;
+# - `starts`: the characters a match can begin with. Python's `re` tries a
+#   pattern at every position unless it opens with a literal or a character
+#   set, and most rules open with a look-behind or an optional "the". So the
+#   rule is tried, inside one search, only where such a character stands
+#   ("[chars](?<=(?=PATTERN).)"), and then matched there.
+# --------------------------------------------------------------------------
+
+_IGNORECASE = re.IGNORECASE
+_CATEGORY_CLASSES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_WORD": r"\w", "CATEGORY_SPACE": r"\s"}
+# Under IGNORECASE a letter also matches a few non-ASCII characters (the Kelvin sign for "k",
+# the long s for "s", dotted and dotless i): any non-ASCII character stays a possible start.
+_NON_ASCII = r"\x80-\U0010ffff"
+
+
+class _Underivable(Exception):
+    """The pattern uses a construct the shortcuts do not analyse: scan it plainly."""
+
+
+def _class_char(code: int) -> str:
+    return f"\\U{code:08x}"
+
+
+def _first_chars(items, flags: int, into: set[str]) -> bool:
+    """Add to `into` character-class items covering every first character of a match of
+    the parsed sequence `items`; True if the sequence can match without consuming any."""
+    for op, av in items:
+        name = op.name
+        if name in ("ASSERT", "ASSERT_NOT", "AT"):  # zero-width: the next item consumes first
+            continue
+        if name == "LITERAL":
+            into.add(_class_char(av))
+            if flags & _IGNORECASE:
+                into.update(_class_char(ord(c)) for c in (chr(av).lower(), chr(av).upper()) if len(c) == 1)
+                into.add(_NON_ASCII)
+            return False
+        if name == "IN":
+            for item_op, item in av:
+                if item_op.name == "CATEGORY" and item.name in _CATEGORY_CLASSES:
+                    into.add(_CATEGORY_CLASSES[item.name])
+                elif item_op.name == "LITERAL" and not flags & _IGNORECASE:
+                    into.add(_class_char(item))
+                elif item_op.name == "RANGE" and not flags & _IGNORECASE:
+                    into.add(f"{_class_char(item[0])}-{_class_char(item[1])}")
+                else:
+                    raise _Underivable(item_op.name)
+            return False
+        if name == "BRANCH":
+            if not any([_first_chars(alternative, flags, into) for alternative in av[1]]):
+                return False
+        elif name == "SUBPATTERN":
+            _, add_flags, del_flags, sub = av
+            if not _first_chars(sub, (flags | add_flags) & ~del_flags, into):
+                return False
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            least, _, sub = av
+            if not _first_chars(sub, flags, into) and least > 0:
+                return False
+        else:
+            raise _Underivable(name)
+    return True
+
+
+def _required_literals(items, flags: int) -> tuple[str, ...] | None:
+    """Case-sensitive literals one of which every match of the parsed sequence contains
+    (the rarest-looking such choice: longest shortest literal), or None."""
+    options: list[tuple[str, ...]] = []
+    run = ""
+    for op, av in items:
+        name = op.name
+        if name == "LITERAL" and not flags & _IGNORECASE:
+            run += chr(av)
+            continue
+        if run:
+            options.append((run,))
+            run = ""
+        if name == "SUBPATTERN":
+            _, add_flags, del_flags, sub = av
+            found = _required_literals(sub, (flags | add_flags) & ~del_flags)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] > 0:
+            found = _required_literals(av[2], flags)
+        elif name == "BRANCH":
+            alternatives = [_required_literals(alternative, flags) for alternative in av[1]]
+            found = None if None in alternatives else tuple(sorted({lit for a in alternatives for lit in a}))
+        else:
+            found = None
+        if found:
+            options.append(found)
+    if run:
+        options.append((run,))
+    if not options:
+        return None
+    return max(options, key=lambda option: (min(map(len, option)), -len(option)))
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern
+    resolve: Resolver
+    starts: re.Pattern | None  # see above; None: search the pattern plainly
+    needs: tuple[str, ...] | None  # see above; None: always scan
+    has_span: bool  # the mention is the group "span", not the whole match
+
+
+def _rule(pattern: str, resolve: Resolver) -> _Rule:
+    compiled = re.compile(pattern)
+    starts = needs = None
+    try:
+        tree = re._parser.parse(pattern)
+        chars: set[str] = set()
+        if not _first_chars(tree.data, tree.state.flags, chars):
+            starts = re.compile(f"[{''.join(sorted(chars))}](?<=(?={pattern}).)")
+        needs = _required_literals(tree.data, tree.state.flags)
+        if needs and min(map(len, needs)) < 3:
+            needs = None  # too common to be worth a look
+    except (_Underivable, AttributeError, re.error):
+        pass
+    return _Rule(compiled, resolve, starts, needs, "span" in compiled.groupindex)
+
+
+_RULES = [_rule(pattern, resolve) for pattern, resolve in _RULE_TABLE]
+
+
+def _matches(rule: _Rule, text: str):
+    """The rule's matches in the text: exactly those of `rule.pattern.finditer(text)`."""
+    if rule.needs is not None and not any(literal in text for literal in rule.needs):
+        return
+    if rule.starts is None:
+        yield from rule.pattern.finditer(text)
+        return
+    # finditer's own walk: the first match at or after the end of the previous one.
+    # None of the patterns can match empty (a start character is always consumed).
+    match, resume = rule.pattern.match, 0
+    for start in rule.starts.finditer(text):
+        at = start.start()
+        if at < resume:
+            continue
+        m = match(text, at)
+        if m is not None:
+            resume = m.end()
+            yield m
 
 
 def _scan(text: str, reference: dt.date | None, strict: bool = True) -> list[_Hit]:
     """All rules over the text; overlaps go to the longest match (then the earlier rule)."""
     ctx = _Ctx(text, reference, strict)
     hits = []
-    for order, (pattern, resolve) in enumerate(_RULES):
-        for m in pattern.finditer(text):
+    for order, rule in enumerate(_RULES):
+        resolve = rule.resolve
+        for m in _matches(rule, text):
             found = resolve(m, ctx)
             if found is None:
                 continue
-            start, end = m.span("span") if "span" in pattern.groupindex else m.span()
+            start, end = m.span("span") if rule.has_span else m.span()
             hits.append(_Hit(start, end, found.value, found.kind, order))
     return _longest_first(hits)
 
