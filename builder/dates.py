@@ -797,61 +797,120 @@ def _required_literals(items, flags: int) -> tuple[str, ...] | None:
     return max(options, key=lambda option: (min(map(len, option)), -len(option)))
 
 
+_LOOKBEHIND = re.compile(r"\(\?<[!=](?:\\.|\[(?:\\.|[^\]\\])*\]|[^()\[\]\\])*\)")
+
+
+def _behind_first(pattern: str) -> str:
+    """The pattern's opening look-behinds ("(?<!\\w)"), restated to be checked one character
+    later ("(?<!\\w(?s:.))"): a cheap test right after the start character, before the whole
+    pattern is tried there. Only a repetition of what the pattern itself checks."""
+    out, at = [], 0
+    while m := _LOOKBEHIND.match(pattern, at):
+        out.append(m.group()[:-1] + "(?s:.))")
+        at = m.end()
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class _Rule:
     pattern: re.Pattern
     resolve: Resolver
-    starts: re.Pattern | None  # see above; None: search the pattern plainly
-    needs: tuple[str, ...] | None  # see above; None: always scan
+    first: str | None  # class items of the characters a match can begin with; None: not derived
+    behind: str  # the opening look-behinds, restated one character later ("" if none)
+    needs: tuple[str, ...] | None  # literals one of which every match contains; None: always scan
     has_span: bool  # the mention is the group "span", not the whole match
 
 
 def _rule(pattern: str, resolve: Resolver) -> _Rule:
     compiled = re.compile(pattern)
-    starts = needs = None
+    first = needs = None
     try:
         tree = re._parser.parse(pattern)
         chars: set[str] = set()
         if not _first_chars(tree.data, tree.state.flags, chars):
-            starts = re.compile(f"[{''.join(sorted(chars))}](?<=(?={pattern}).)")
+            first = "".join(sorted(chars))
         needs = _required_literals(tree.data, tree.state.flags)
         if needs and min(map(len, needs)) < 3:
             needs = None  # too common to be worth a look
     except (_Underivable, AttributeError, re.error):
         pass
-    return _Rule(compiled, resolve, starts, needs, "span" in compiled.groupindex)
+    return _Rule(compiled, resolve, first, _behind_first(pattern), needs, "span" in compiled.groupindex)
 
 
 _RULES = [_rule(pattern, resolve) for pattern, resolve in _RULE_TABLE]
 
 
-def _matches(rule: _Rule, text: str):
-    """The rule's matches in the text: exactly those of `rule.pattern.finditer(text)`."""
-    if rule.needs is not None and not any(literal in text for literal in rule.needs):
-        return
-    if rule.starts is None:
-        yield from rule.pattern.finditer(text)
-        return
-    # finditer's own walk: the first match at or after the end of the previous one.
-    # None of the patterns can match empty (a start character is always consumed).
-    match, resume = rule.pattern.match, 0
-    for start in rule.starts.finditer(text):
-        at = start.start()
-        if at < resume:
+def _uncaptured(pattern: str) -> str:
+    """The pattern with its named groups made plain groups, to sit beside others in one search."""
+    if "(?P=" in pattern:
+        raise re.error("back-reference")
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+def _searches(rules: list[_Rule]) -> list[tuple[re.Pattern | None, tuple[int, ...]]]:
+    """One search per group of rules with the same opening look-behinds: it stops only at a
+    start character of one of them, after that look-behind, where one of them matches. A rule
+    without derived start characters is searched alone and plainly (None)."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    out: list[tuple[re.Pattern | None, tuple[int, ...]]] = []
+    for index, rule in enumerate(rules):
+        if rule.first is None:
+            out.append((None, (index,)))
+        else:
+            groups.setdefault((rule.first, rule.behind), []).append(index)
+    for members in groups.values():
+        chosen = [rules[i] for i in members]
+        try:
+            classes = "".join(rule.first for rule in chosen)
+            either = "|".join(f"(?:{_uncaptured(rule.pattern.pattern)})" for rule in chosen)
+            out.append((re.compile(f"[{classes}]{chosen[0].behind}(?<=(?={either}).)"), tuple(members)))
+        except re.error:
+            out.extend((None, (i,)) for i in members)
+    return out
+
+
+_SEARCHES = _searches(_RULES)
+
+
+def _all_matches(text: str) -> list[list[re.Match]]:
+    """Each rule's matches in the text (by rule index): exactly those of `pattern.finditer(text)`."""
+    out: list[list[re.Match]] = [[] for _ in _RULES]
+    present: dict[tuple[str, ...], bool] = {}  # whether one of these literals is in the text
+    for search, members in _SEARCHES:
+        active = []
+        for index in members:
+            needs = _RULES[index].needs
+            if needs is not None:
+                if needs not in present:
+                    present[needs] = any(literal in text for literal in needs)
+                if not present[needs]:
+                    continue
+            active.append(index)
+        if not active:
             continue
-        m = match(text, at)
-        if m is not None:
-            resume = m.end()
-            yield m
+        if search is None:
+            out[active[0]] = list(_RULES[active[0]].pattern.finditer(text))
+            continue
+        # finditer's own walk, per rule: the first match at or after the end of the previous
+        # one. No pattern can match empty (a start character is always consumed).
+        matchers = [(_RULES[index].pattern.match, out[index]) for index in active]
+        resume = [0] * len(matchers)
+        for start in search.finditer(text):
+            at = start.start()
+            for k, (match, found) in enumerate(matchers):
+                if at >= resume[k] and (m := match(text, at)) is not None:
+                    found.append(m)
+                    resume[k] = m.end()
+    return out
 
 
 def _scan(text: str, reference: dt.date | None, strict: bool = True) -> list[_Hit]:
     """All rules over the text; overlaps go to the longest match (then the earlier rule)."""
     ctx = _Ctx(text, reference, strict)
     hits = []
-    for order, rule in enumerate(_RULES):
+    for order, (rule, matches) in enumerate(zip(_RULES, _all_matches(text))):
         resolve = rule.resolve
-        for m in _matches(rule, text):
+        for m in matches:
             found = resolve(m, ctx)
             if found is None:
                 continue
