@@ -74,8 +74,9 @@ S_WORDS = {"was", "is", "has", "as", "its", "his", "this", "thus", "always", "be
 # Regex building blocks
 # --------------------------------------------------------------------------
 
-_SP = r"[ \u00a0\u202f]+"
-_SP0 = r"[ \u00a0\u202f]*"
+_SPACES = " \u00a0\u202f"  # the spaces between words of a date; plain, no-break, narrow no-break
+_SP = f"[{_SPACES}]+"
+_SP0 = f"[{_SPACES}]*"
 _DASH = rf"{_SP0}[-\u2010\u2011\u2012\u2013\u2014]{_SP0}"
 _FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ABBR_MONTH = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
@@ -712,8 +713,10 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
 
 _IGNORECASE = re.IGNORECASE
 _CATEGORY_CLASSES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_WORD": r"\w", "CATEGORY_SPACE": r"\s"}
-# Under IGNORECASE a letter also matches a few non-ASCII characters (the Kelvin sign for "k",
-# the long s for "s", dotted and dotless i): any non-ASCII character stays a possible start.
+# Under IGNORECASE an ASCII letter also matches these non-ASCII characters (re's own case
+# folding; tests/test_dates.py checks the list against every Unicode character). For any
+# other letter, every non-ASCII character stays a possible start.
+_CASE_ALIKES = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 _NON_ASCII = r"\x80-\U0010ffff"
 
 
@@ -735,8 +738,12 @@ def _first_chars(items, flags: int, into: set[str]) -> bool:
         if name == "LITERAL":
             into.add(_class_char(av))
             if flags & _IGNORECASE:
-                into.update(_class_char(ord(c)) for c in (chr(av).lower(), chr(av).upper()) if len(c) == 1)
-                into.add(_NON_ASCII)
+                char = chr(av)
+                into.update(_class_char(ord(c)) for c in (char.lower(), char.upper()) if len(c) == 1)
+                if char.isascii():
+                    into.update(_class_char(ord(c)) for c in _CASE_ALIKES.get(char.lower(), ""))
+                else:
+                    into.add(_NON_ASCII)
             return False
         if name == "IN":
             for item_op, item in av:
@@ -800,22 +807,50 @@ def _required_literals(items, flags: int) -> tuple[str, ...] | None:
 _LOOKBEHIND = re.compile(r"\(\?<[!=](?:\\.|\[(?:\\.|[^\]\\])*\]|[^()\[\]\\])*\)")
 
 
-def _behind_first(pattern: str) -> str:
-    """The pattern's opening look-behinds ("(?<!\\w)"), restated to be checked one character
-    later ("(?<!\\w(?s:.))"): a cheap test right after the start character, before the whole
-    pattern is tried there. Only a repetition of what the pattern itself checks."""
-    out, at = [], 0
+def _opening_lookbehinds(pattern: str) -> str:
+    """The look-behinds the pattern opens with, as written ("(?<!\\w)"), or ""."""
+    at = 0
     while m := _LOOKBEHIND.match(pattern, at):
-        out.append(m.group()[:-1] + "(?s:.))")
         at = m.end()
-    return "".join(out)
+    return pattern[:at]
+
+
+def _one_later(lookbehinds: str) -> str:
+    """Look-behinds restated to be checked one character later ("(?<!\\w)" -> "(?<!\\w(?s:.))"):
+    a cheap test right after a start character, before the whole pattern is tried there."""
+    return "".join(m[:-1] + "(?s:.))" for m in _LOOKBEHIND.findall(lookbehinds))
+
+
+def _first_chars_of(pattern: str) -> str | None:
+    tree = re._parser.parse(pattern)
+    chars: set[str] = set()
+    return None if _first_chars(tree.data, tree.state.flags, chars) else "".join(sorted(chars))
+
+
+def _after_the(pattern: str, opening: str) -> str | None:
+    """What follows the opening look-behinds and an optional "the " ({_THE}), if the pattern
+    opens so, and only when that rest cannot start with a space (so the spaces after "the"
+    are all taken) and the look-behinds also hold after a space. A match then starts where
+    the rest matches or at the "the" just before it, so the rule can be looked for by the
+    first characters of the rest, not at the t of every "the", "to" and "that"."""
+    if not pattern.startswith(opening + _THE):
+        return None
+    rest = pattern[len(opening) + len(_THE):]
+    first = _first_chars_of(rest)
+    if first is None or any(re.match(f"[{first}]", space) for space in _SPACES):
+        return None
+    if opening and not all(re.compile(opening).match(space + "x", 1) for space in _SPACES):
+        return None
+    return rest
 
 
 @dataclass(frozen=True)
 class _Rule:
     pattern: re.Pattern
     resolve: Resolver
-    first: str | None  # class items of the characters a match can begin with; None: not derived
+    probe: str  # what must match where the rule is looked for: the pattern, or its rest after "the "
+    the_first: bool  # probe is the rest after an optional "the ": also try the "the" before it
+    first: str | None  # class items of the characters a probe match begins with; None: not derived
     behind: str  # the opening look-behinds, restated one character later ("" if none)
     needs: tuple[str, ...] | None  # literals one of which every match contains; None: always scan
     has_span: bool  # the mention is the group "span", not the whole match
@@ -823,18 +858,20 @@ class _Rule:
 
 def _rule(pattern: str, resolve: Resolver) -> _Rule:
     compiled = re.compile(pattern)
-    first = needs = None
+    probe, rest, first, needs = pattern, None, None, None
+    opening = _opening_lookbehinds(pattern)
     try:
+        rest = _after_the(pattern, opening)
+        probe = rest or pattern
+        first = _first_chars_of(probe)
         tree = re._parser.parse(pattern)
-        chars: set[str] = set()
-        if not _first_chars(tree.data, tree.state.flags, chars):
-            first = "".join(sorted(chars))
         needs = _required_literals(tree.data, tree.state.flags)
         if needs and min(map(len, needs)) < 3:
             needs = None  # too common to be worth a look
     except (_Underivable, AttributeError, re.error):
-        pass
-    return _Rule(compiled, resolve, first, _behind_first(pattern), needs, "span" in compiled.groupindex)
+        probe, rest, first = pattern, None, None
+    return _Rule(compiled, resolve, probe, rest is not None, first, _one_later(opening), needs,
+                 "span" in compiled.groupindex)
 
 
 _RULES = [_rule(pattern, resolve) for pattern, resolve in _RULE_TABLE]
@@ -851,18 +888,18 @@ def _searches(rules: list[_Rule]) -> list[tuple[re.Pattern | None, tuple[int, ..
     """One search per group of rules with the same opening look-behinds: it stops only at a
     start character of one of them, after that look-behind, where one of them matches. A rule
     without derived start characters is searched alone and plainly (None)."""
-    groups: dict[tuple[str, str], list[int]] = {}
+    groups: dict[tuple[str, str, bool], list[int]] = {}
     out: list[tuple[re.Pattern | None, tuple[int, ...]]] = []
     for index, rule in enumerate(rules):
         if rule.first is None:
             out.append((None, (index,)))
         else:
-            groups.setdefault((rule.first, rule.behind), []).append(index)
+            groups.setdefault((rule.first, rule.behind, rule.the_first), []).append(index)
     for members in groups.values():
         chosen = [rules[i] for i in members]
         try:
             classes = "".join(rule.first for rule in chosen)
-            either = "|".join(f"(?:{_uncaptured(rule.pattern.pattern)})" for rule in chosen)
+            either = "|".join(f"(?:{_uncaptured(rule.probe)})" for rule in chosen)
             out.append((re.compile(f"[{classes}]{chosen[0].behind}(?<=(?={either}).)"), tuple(members)))
         except re.error:
             out.extend((None, (i,)) for i in members)
@@ -891,17 +928,27 @@ def _all_matches(text: str) -> list[list[re.Match]]:
         if search is None:
             out[active[0]] = list(_RULES[active[0]].pattern.finditer(text))
             continue
+        places = [start.start() for start in search.finditer(text)]
+        if _RULES[active[0]].the_first:  # (a group's rules agree on it) also the "the" before
+            befores = (_the_before(text, at) for at in places)
+            places = sorted(set(places).union(at for at in befores if at is not None))
         # finditer's own walk, per rule: the first match at or after the end of the previous
         # one. No pattern can match empty (a start character is always consumed).
-        matchers = [(_RULES[index].pattern.match, out[index]) for index in active]
-        resume = [0] * len(matchers)
-        for start in search.finditer(text):
-            at = start.start()
-            for k, (match, found) in enumerate(matchers):
-                if at >= resume[k] and (m := match(text, at)) is not None:
+        for index in active:
+            match, found, resume = _RULES[index].pattern.match, out[index], 0
+            for at in places:
+                if at >= resume and (m := match(text, at)) is not None:
                     found.append(m)
-                    resume[k] = m.end()
+                    resume = m.end()
     return out
+
+
+def _the_before(text: str, at: int) -> int | None:
+    """Where a "the" ending in the spaces just before `at` would begin (unchecked), or None."""
+    end = at
+    while end and text[end - 1] in _SPACES:
+        end -= 1
+    return end - 3 if end < at and end >= 3 else None
 
 
 def _scan(text: str, reference: dt.date | None, strict: bool = True) -> list[_Hit]:

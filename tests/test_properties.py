@@ -183,6 +183,7 @@ def _plain_scan(text, reference, strict):
 @settings(max_examples=500, **SETTINGS)
 @given(date_ish_text, st.sampled_from([None, dt.date(2024, 3, 1), dt.date(2025, 12, 31)]), st.booleans())
 @example("\u0130n August, \u017fince June, \u017fpring 2024, the \u017ftart of 2025, TH\u0130S weekend", dt.date(2024, 3, 1), True)
+@example("the first half of 2024, The  early 1990s and the\u00a0end of this year; the the spring of 2025", None, True)
 @example("amid-March; the the early 1990s; from 2020 to 2021-22; 5 May 2024-2025 and 1 June", dt.date(2024, 3, 1), True)
 def test_date_scanner_shortcuts_find_what_a_plain_scan_finds(text, reference, strict):
     from builder.dates import _RULES, _all_matches, _scan
