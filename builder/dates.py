@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 import re._parser
 from dataclasses import dataclass
@@ -178,9 +179,22 @@ def _word_after(text: str, pos: int) -> str:
     return tokens[0]
 
 
+_SENTENCE_MARK = re.compile(r"\. |\? |! |\n|: ")
+
+
+@functools.lru_cache(maxsize=4)
+def _sentence_marks(text: str) -> tuple[list[int], list[int]]:
+    """Where each sentence mark of the text starts and ends, in order (marks never overlap)."""
+    marks = [m.span() for m in _SENTENCE_MARK.finditer(text)]
+    return [start for start, _ in marks], [end for _, end in marks]
+
+
 def _sentence_start(text: str, pos: int) -> int:
-    cut = max(text.rfind(mark, 0, pos) for mark in (". ", "? ", "! ", "\n", ": "))
-    return cut + 1 if cut >= 0 else 0
+    """Just after the first character of the last mark (". ", "? ", "! ", newline, ": ") ending
+    by `pos`; 0 if none. Marks are found once per text (the same text is asked ~30 times)."""
+    starts, ends = _sentence_marks(text)
+    k = bisect.bisect_right(ends, pos)
+    return starts[k - 1] + 1 if k else 0
 
 
 _FUTURE = re.compile(
@@ -610,7 +624,9 @@ def _lone_year(m, ctx):
 
 def _year_in_context(text: str, start: int, end: int) -> bool:
     """Whether a four-digit number stands where a year is expected."""
-    prev, prev2, nxt = _word_before(text, start), _word_before(text, start, 1), _word_after(text, end)
+    before = text[max(0, start - 80):start].split()  # as _word_before(text, start) and (.., 1)
+    prev, prev2 = (before[-1] if before else ""), (before[-2] if len(before) > 1 else "")
+    nxt = _word_after(text, end)
     cue = prev.lower()
     if cue in CURRENCIES or re.fullmatch(r"[\d.,]+", prev) or prev in NUMBERED_NAMES:
         return False

@@ -201,3 +201,15 @@ def _outcome(scan, *args):
         return scan(*args)
     except LookupError as error:
         return repr(error)
+
+
+@settings(max_examples=300, **SETTINGS)
+@given(st.lists(st.sampled_from([". ", "? ", "! ", "\n", ": ", ".", ":", " ", "a", "Sunday", "5"]), max_size=30),
+       st.integers(0, 200))
+def test_sentence_start_from_marks_found_once_equals_looking_back_for_each_mark(parts, pos):
+    from builder.dates import _sentence_start
+
+    text = "".join(parts)
+    pos = min(pos, len(text))
+    cut = max(text.rfind(mark, 0, pos) for mark in (". ", "? ", "! ", "\n", ": "))
+    assert _sentence_start(text, pos) == (cut + 1 if cut >= 0 else 0)
