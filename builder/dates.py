@@ -900,17 +900,24 @@ def _uncaptured(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
+def _lower_first(first: str) -> bool:
+    """Whether a lower-case ASCII letter can start the match (rules opening with a common word)."""
+    starts = re.compile(f"[{first}]")
+    return any(starts.match(letter) for letter in "abcdefghijklmnopqrstuvwxyz")
+
+
 def _searches(rules: list[_Rule]) -> list[tuple[re.Pattern | None, tuple[int, ...]]]:
     """One search per group of rules with the same opening look-behinds: it stops only at a
     start character of one of them, after that look-behind, where one of them matches. A rule
     without derived start characters is searched alone and plainly (None)."""
-    groups: dict[tuple[str, str, bool], list[int]] = {}
+    groups: dict[tuple[str, bool, str], list[int]] = {}
     out: list[tuple[re.Pattern | None, tuple[int, ...]]] = []
     for index, rule in enumerate(rules):
         if rule.first is None:
             out.append((None, (index,)))
         else:
-            groups.setdefault((rule.first, rule.behind, rule.the_first), []).append(index)
+            lower = _lower_first(rule.first)
+            groups.setdefault((rule.behind, rule.the_first, rule.first if lower else ""), []).append(index)
     for members in groups.values():
         chosen = [rules[i] for i in members]
         try:
