@@ -720,11 +720,13 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
 # avoid work that cannot find anything:
 # - `needs`: literals one of which every match contains; a text with none of
 #   them is not scanned for that rule;
-# - `starts`: the characters a match can begin with. Python's `re` tries a
+# - `first`: the characters a match can begin with. Python's `re` tries a
 #   pattern at every position unless it opens with a literal or a character
 #   set, and most rules open with a look-behind or an optional "the". So the
 #   rule is tried, inside one search, only where such a character stands
-#   ("[chars](?<=(?=PATTERN).)"), and then matched there.
+#   ("[chars](?<=(?=PATTERN).)"), and then matched there (_SEARCHES: rules
+#   alike share one search; _after_the: rules opening with "the ").
+# tests/test_properties.py checks the result against plain finditer.
 # --------------------------------------------------------------------------
 
 _IGNORECASE = re.IGNORECASE
