@@ -1,10 +1,12 @@
 """Behaviour of builder.dates: finding and normalising date expressions."""
 
 import datetime as dt
+import re
+import string
 
 import pytest
 
-from builder.dates import find_dates, infer_publication_date, normalise_date
+from builder.dates import _CASE_ALIKES, find_dates, infer_publication_date, normalise_date
 from builder.model import DatePoint, PublicationDate
 
 REF_2025 = dt.date(2025, 8, 31)  # a Sunday
@@ -685,3 +687,11 @@ def test_scheduled_for_announces_the_date():
     text = "Talks are ahead of the committee's meeting scheduled for next month."
     (mention,) = find_dates(text, REF_MONDAY)
     assert (mention.text, mention.value.iso(), mention.announced) == ("next month", "2026-03", True)
+
+
+def test_case_alikes_are_every_non_ascii_character_re_matches_to_an_ascii_letter():
+    """The date scanner looks for case-insensitive words by their first characters; a
+    character re folds onto an ASCII letter but missing from _CASE_ALIKES would hide a match."""
+    non_ascii = "".join(chr(code) for code in range(0x80, 0x110000) if not 0xD800 <= code < 0xE000)
+    for letter in string.ascii_lowercase:
+        assert "".join(re.findall(f"(?i:{letter})", non_ascii)) == _CASE_ALIKES.get(letter, ""), letter

@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 from helpers import parse_html, smuggled
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from builder.collect import collect
@@ -140,3 +140,76 @@ def test_whole_article_page_parses_and_nothing_is_smuggled_in(annotator, rendere
     page = Page(article_url(article), "article.html", article.title,
                 {"article": article, "sentences": site.sentences[article.id]})
     assert smuggled(parse_html(renderer.render_page(page))) == []
+
+
+# Date-ish tokens: every rule's openings and joints, case and space variants, characters that
+# match ASCII letters only under IGNORECASE (Kelvin sign, long s, dotted/dotless i), digits glued
+# to punctuation.
+DATE_TOKENS = [
+    "January", "Jan.", "Jan", "March", "Mar", "May", "Sept.", "December", "june", "2", "02", "18th", "31",
+    "1st", "29", "2024", "1950", "2026", "25", "1990s", "2000s", "Q1", "H2", "Q5", "2024-07-25", "25/7/2024",
+    "the", "The", "THE", "tHE", "early", "Mid", "late", "beginning", "start", "middle", "end", "of", "first",
+    "second", "latter", "half", "quarter", "months", "month", "year", "week", "weekend", "this", "last",
+    "next", "coming", "past", "this coming", "earlier", "later", "spring", "Summer", "fall", "winter",
+    "yesterday", "Today", "tomorrow", "the day before", "Monday", "Sunday", "ago", "two", "seven", "a",
+    "from", "between", "and", "to", "until", "through", "in", "since", "by", "during", "-", "–", "—", "/",
+    ",", ".", "'", "$", "%", "(", ")", "\u212a", "\u017f", "\u0130", "\u0131", "Đà Nẵng", "ſpring", "tħe",
+]
+DATE_JOINTS = [" ", " ", "", "\u00a0", "\u202f", "  ", "\n", ", ", ". ", "-"]
+date_ish_text = st.lists(
+    st.tuples(st.sampled_from(DATE_TOKENS) | st.text(max_size=3), st.sampled_from(DATE_JOINTS)),
+    max_size=30).map(lambda parts: "".join(a + b for a, b in parts))
+
+
+def _plain_scan(text, reference, strict):
+    """The scan without shortcuts: every rule through finditer, overlaps settled pairwise."""
+    from builder.dates import _RULES, _Ctx, _Hit
+
+    ctx, hits = _Ctx(text, reference, strict), []
+    for order, rule in enumerate(_RULES):
+        for m in rule.pattern.finditer(text):
+            found = rule.resolve(m, ctx)
+            if found is not None:
+                start, end = m.span("span") if "span" in rule.pattern.groupindex else m.span()
+                hits.append(_Hit(start, end, found.value, found.kind, order))
+    hits.sort(key=lambda h: (h.start - h.end, h.order, h.start))
+    chosen = []
+    for hit in hits:
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+@settings(max_examples=500, **SETTINGS)
+@given(date_ish_text, st.sampled_from([None, dt.date(2024, 3, 1), dt.date(2025, 12, 31)]), st.booleans())
+@example("\u0130n August, \u017fince June, \u017fpring 2024, the \u017ftart of 2025, TH\u0130S weekend", dt.date(2024, 3, 1), True)
+@example("the first half of 2024, The  early 1990s and the\u00a0end of this year; the the spring of 2025", None, True)
+@example("amid-March; the the early 1990s; from 2020 to 2021-22; 5 May 2024-2025 and 1 June", dt.date(2024, 3, 1), True)
+def test_date_scanner_shortcuts_find_what_a_plain_scan_finds(text, reference, strict):
+    from builder.dates import _RULES, _all_matches, _scan
+
+    for rule, found in zip(_RULES, _all_matches(text)):
+        expected = [(m.span(), m.groups()) for m in rule.pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in found] == expected, rule.pattern.pattern
+    assert _outcome(_scan, text, reference, strict) == _outcome(_plain_scan, text, reference, strict)
+
+
+def _outcome(scan, *args):
+    """The hits, or the error: a resolver may fail on odd text ("\u017fpring 2024": the long s
+    matches "s" under IGNORECASE but is no key of SEASONS); both scans must fail alike."""
+    try:
+        return scan(*args)
+    except LookupError as error:
+        return repr(error)
+
+
+@settings(max_examples=300, **SETTINGS)
+@given(st.lists(st.sampled_from([". ", "? ", "! ", "\n", ": ", ".", ":", " ", "a", "Sunday", "5"]), max_size=30),
+       st.integers(0, 200))
+def test_sentence_start_from_marks_found_once_equals_looking_back_for_each_mark(parts, pos):
+    from builder.dates import _sentence_start
+
+    text = "".join(parts)
+    pos = min(pos, len(text))
+    cut = max(text.rfind(mark, 0, pos) for mark in (". ", "? ", "! ", "\n", ": "))
+    assert _sentence_start(text, pos) == (cut + 1 if cut >= 0 else 0)
