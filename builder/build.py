@@ -12,17 +12,17 @@ At archive scale (see the README's "Architecture at scale"):
   and otherwise run across `jobs` worker processes; results come back in
   article order, so the output is the same whatever the worker count;
 - pages are rendered across the same number of processes, each writing its
-  share of the pages into the staging folder;
+  share of the pages into the staging folder; pages whose key is unchanged
+  since the last build are hard-linked from the old site (`builder.incremental`);
 - when nothing that goes into the build changed (the seeds, the registry,
-  the templates, our code and the options, by content hash), `up_to_date`
-  says so before any stage runs and the CLI stops there.
+  the templates, our code and the options, by content hash),
+  `builder.state.up_to_date` says so before any stage is even imported, and
+  the CLI stops there.
 """
 
 from __future__ import annotations
 
 import gc
-import hashlib
-import json
 import multiprocessing
 import os
 import shutil
@@ -39,22 +39,11 @@ from .discover import discover, propose_entities
 from .export import write_annotations, write_reader_files
 from .incremental import code_fingerprint, load_manifest, page_keys, reuse_unchanged, save_manifest
 from .ingest import read_seed
-from .model import ENTITY_KINDS, Article, BuildError, BuildErrors
+from .model import Article, BuildError, BuildErrors
 from .registry import Registry, create_entity_page, load_registry
-from .render import TEMPLATES, Renderer
+from .render import Renderer
 from .search import index_site
-
-
-@dataclass
-class BuildOptions:
-    seeds: Path = Path("seeds")
-    content: Path = Path("content")
-    out: Path = Path("site")
-    base_url: str = "/"
-    keep_going: bool = False
-    templates: Path = TEMPLATES
-    cache: Path | None = Path(".cache")  # None: no annotation cache
-    jobs: int = 0  # worker processes; 0 = one per core
+from .state import TEMPLATES, BuildOptions, save_state
 
 
 @dataclass
@@ -122,7 +111,7 @@ def build(options: BuildOptions) -> BuildResult:
         gc.unfreeze()
     result = BuildResult(articles, registry, site, pages, changed, warnings, errors, reused)
     if options.cache is not None and not errors:
-        _save_state(options, result)
+        save_state(options, pages=len(pages), articles=articles)
     return result
 
 
@@ -191,66 +180,6 @@ def annotate_articles(articles: list[Article], registry: Registry, cache_dir: Pa
     if cache:
         cache.commit()
         cache.close()
-
-
-# --- the no-op check -------------------------------------------------------------
-
-
-def _input_files(options: BuildOptions) -> list[Path]:
-    """Everything a build reads: seeds, registry pages, templates and our own code."""
-    files = sorted(Path(options.seeds).glob("*.txt"))
-    for kind in ENTITY_KINDS.values():
-        files += sorted((Path(options.content) / kind.folder).glob("*.md"))
-    files += sorted(p for p in Path(options.templates).rglob("*") if p.is_file())
-    files += sorted(Path(__file__).resolve().parent.glob("*.py"))
-    return files
-
-
-def inputs_fingerprint(options: BuildOptions) -> str:
-    """Hash of the bytes of every input and of the options that shape the output."""
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(json.dumps([str(Path(options.out).resolve()), options.base_url, options.keep_going]).encode())
-    for path in _input_files(options):
-        digest.update(str(path).encode() + b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
-def _state_path(options: BuildOptions) -> Path:
-    return Path(options.cache) / "last-build.json"
-
-
-def _save_state(options: BuildOptions, result: BuildResult) -> None:
-    state = {
-        "inputs": inputs_fingerprint(options),
-        "pages": len(result.pages),
-        "articles": len(result.articles),
-        "mentions": sum(len(a.mentions) for a in result.articles),
-        "content": sorted(str(p) for p in content_paths(options.content, result.articles)),
-    }
-    path = _state_path(options)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(state), encoding="utf-8")
-
-
-def content_paths(content: Path, articles: list[Article]) -> list[Path]:
-    return [Path(content) / "articles" / f"{a.id}.md" for a in articles] + [Path(content) / "timeline.md"]
-
-
-def up_to_date(options: BuildOptions) -> dict | None:
-    """The last build's summary if nothing it read has changed and its output is all there, else None."""
-    if options.cache is None or not _state_path(options).is_file():
-        return None
-    try:
-        state = json.loads(_state_path(options).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not (Path(options.out) / "index.html").is_file():
-        return None
-    if not all(Path(p).is_file() for p in state.get("content", [])):
-        return None
-    return state if state.get("inputs") == inputs_fingerprint(options) else None
 
 
 def _render_part(staging: str, part: int, parts: int) -> tuple[list[str], tuple | None]:

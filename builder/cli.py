@@ -10,9 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import BuildOptions, build, read_articles, up_to_date
 from .model import BuildError, BuildErrors
-from .registry import load_registry
+from .state import BuildOptions, up_to_date
 
 
 def _add_build_options(parser: argparse.ArgumentParser) -> None:
@@ -41,6 +40,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"up to date: {state['pages']} pages from {state['articles']} articles ({state['mentions']} mentions) "
               f"in {args.out}/; nothing changed since the last build; 0 content files updated.")
         return 0
+    from .build import build  # the stages are imported only when there is work for them
     result = build(options)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -66,8 +66,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .annotate import Annotator
+    from .build import read_articles
     from .check import check_site_links, discovered_entities, stale_content
     from .content import content_files
+    from .registry import load_registry
 
     problems: list[str] = []
     registry = load_registry(args.content)

@@ -25,8 +25,8 @@ from .model import ENTITY_KINDS, Article, BuildError, DatePoint, Mention, format
 from .notes import notes_html
 from .seo import article_ld, entity_ld, json_ld
 from .search import search_terms
+from .state import TEMPLATES
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TYPE_LABELS = {**{k.type: k.label for k in ENTITY_KINDS.values()}, "date": "Date"}
 
 

@@ -20,9 +20,9 @@ import traceback
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .build import BuildOptions, build
+from .build import build
 from .model import BuildError, BuildErrors
-from .render import TEMPLATES
+from .state import TEMPLATES, BuildOptions
 
 
 def input_fingerprint(options: BuildOptions, templates: Path = TEMPLATES) -> tuple:

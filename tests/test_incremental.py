@@ -1,4 +1,5 @@
-"""A rebuild renders only the pages whose content changed, and its site is the clean build's, byte for byte."""
+"""Rebuilds: nothing changed means nothing is built; otherwise only the pages whose content changed are
+rendered, and the site is the clean build's, byte for byte."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from builder.build import BuildOptions, build
+from builder.state import up_to_date
 from helpers import copy_registry, site_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,3 +98,23 @@ def test_a_page_edited_by_hand_in_the_site_is_rendered_again_not_kept(archive):
 def test_without_a_cache_nothing_is_reused(archive):
     archive.cache = None
     assert build(archive).reused == []
+
+
+def test_nothing_changed_means_up_to_date_even_if_a_file_was_touched(archive):
+    assert up_to_date(archive) is not None
+    seed = sorted(Path(archive.seeds).glob("*.txt"))[0]
+    os.utime(seed, ns=(10**18, 10**18))  # a new modification time, the same bytes: decided by content
+    assert up_to_date(archive) is not None
+
+
+def test_an_edit_that_keeps_the_size_is_seen(archive):
+    seed = sorted(Path(archive.seeds).glob("*.txt"))[0]
+    text = seed.read_bytes()
+    seed.write_bytes(text.replace(b"the ", b"The ", 1))
+    assert len(seed.read_bytes()) == len(text)
+    assert up_to_date(archive) is None
+
+
+def test_a_missing_output_is_not_up_to_date(archive):
+    shutil.rmtree(archive.out)
+    assert up_to_date(archive) is None

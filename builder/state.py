@@ -1,0 +1,105 @@
+"""Build options and the record of the last build: the no-op check runs on these alone.
+
+`up_to_date` answers before any stage is imported, let alone run: it hashes
+every input (seeds, registry pages, templates, our code) and the options that
+shape the output, and compares with the record `save_state` left in the cache
+folder. As git's index does, a file whose size and modification time are
+those recorded is not read again, so the check stats files rather than
+reading them; the decision is still by content hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import ENTITY_KINDS, Article
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass
+class BuildOptions:
+    seeds: Path = Path("seeds")
+    content: Path = Path("content")
+    out: Path = Path("site")
+    base_url: str = "/"
+    keep_going: bool = False
+    templates: Path = TEMPLATES
+    cache: Path | None = Path(".cache")  # None: no annotation cache
+    jobs: int = 0  # worker processes; 0 = one per core
+
+
+def _input_files(options: BuildOptions) -> list[Path]:
+    """Everything a build reads: seeds, registry pages, templates and our own code."""
+    files = sorted(Path(options.seeds).glob("*.txt"))
+    for kind in ENTITY_KINDS.values():
+        files += sorted((Path(options.content) / kind.folder).glob("*.md"))
+    files += sorted(p for p in Path(options.templates).rglob("*") if p.is_file())
+    files += sorted(Path(__file__).resolve().parent.glob("*.py"))
+    return files
+
+
+def inputs_fingerprint(options: BuildOptions, known: dict | None = None) -> tuple[str, dict]:
+    """Hash of every input's bytes and of the options that shape the output, and each file's
+    [size, mtime_ns, content hash]; a file whose size and mtime are those in `known` is not read."""
+    known = known or {}
+    files: dict[str, list] = {}
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(json.dumps([str(Path(options.out).resolve()), options.base_url, options.keep_going]).encode())
+    for path in _input_files(options):
+        stat = path.stat()
+        name = str(path)
+        last = known.get(name)
+        if last and last[:2] == [stat.st_size, stat.st_mtime_ns]:
+            content = last[2]
+        else:
+            content = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        files[name] = [stat.st_size, stat.st_mtime_ns, content]
+        digest.update(name.encode() + b"\0" + content.encode() + b"\0")
+    return digest.hexdigest(), files
+
+
+def _state_path(options: BuildOptions) -> Path:
+    return Path(options.cache) / "last-build.json"
+
+
+def load_state(options: BuildOptions) -> dict:
+    if options.cache is None:
+        return {}
+    try:
+        return json.loads(_state_path(options).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def content_paths(content: Path, articles: list[Article]) -> list[Path]:
+    return [Path(content) / "articles" / f"{a.id}.md" for a in articles] + [Path(content) / "timeline.md"]
+
+
+def save_state(options: BuildOptions, pages: int, articles: list[Article]) -> None:
+    """Record what the build read (by hash) and made, for the next build's no-op check."""
+    inputs, files = inputs_fingerprint(options, load_state(options).get("files"))
+    state = {
+        "inputs": inputs,
+        "files": files,
+        "pages": pages,
+        "articles": len(articles),
+        "mentions": sum(len(a.mentions) for a in articles),
+        "content": sorted(str(p) for p in content_paths(options.content, articles)),
+    }
+    path = _state_path(options)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(state), encoding="utf-8")
+
+
+def up_to_date(options: BuildOptions) -> dict | None:
+    """The last build's summary if nothing it read has changed and its output is all there, else None."""
+    state = load_state(options)
+    if not state or not (Path(options.out) / "index.html").is_file():
+        return None
+    if not all(Path(p).is_file() for p in state.get("content", [])):
+        return None
+    return state if state.get("inputs") == inputs_fingerprint(options, state.get("files"))[0] else None
