@@ -976,8 +976,15 @@ def _the_before(text: str, at: int) -> int | None:
     return end - 3 if end < at and end >= 3 else None
 
 
+# The only non-ASCII letters `re` matches to ASCII ones without case ("İn August", "laſt year"), as
+# those ASCII letters: the resolvers' vocabularies know the ASCII words. One letter for one, so
+# offsets into the text stay the same.
+_CASE_ODDITIES = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
+
+
 def _scan(text: str, reference: dt.date | None, strict: bool = True) -> list[_Hit]:
     """All rules over the text; overlaps go to the longest match (then the earlier rule)."""
+    text = text.translate(_CASE_ODDITIES)
     ctx = _Ctx(text, reference, strict)
     hits = []
     for order, (rule, matches) in enumerate(zip(_RULES, _all_matches(text))):
