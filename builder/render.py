@@ -258,7 +258,8 @@ class TimelinePage:
 
 def timeline_by_period(entries: list, size: int) -> list[TimelinePage]:
     """The timeline's pages: one when it fits, else a page per year, cut into months when a year does
-    not fit, and a month into numbered pages when it does not. An entry's page follows from its date
+    not fit (the year's page keeps the entries dated only by the year), and a month, or those entries,
+    into numbered pages when they do not. An entry's page follows from its date
     and from how full its year and month are, never from how many entries come before it, so a new
     article moves no other entry to another page (and its link stays put) unless it fills a period."""
     if len(entries) <= size:
@@ -285,7 +286,11 @@ def timeline_by_period(entries: list, size: int) -> list[TimelinePage]:
             for number, (url, chunk) in enumerate(zip(urls, paginate(month_items, size)), start=1):
                 month_pages.append(TimelinePage(url, f"Timeline: {label}" + (f", page {number}" if number > 1 else ""),
                                                 chunk, year))
-        pages.append(TimelinePage(first, f"Timeline: {year}", whole_year, year, months))
+        # The year's own entries ("in 2017") stay on its page, cut by count as well when there are many.
+        chunks = paginate(whole_year, size)
+        for number, (url, chunk) in enumerate(zip(page_urls(first, len(chunks)), chunks), start=1):
+            pages.append(TimelinePage(url, f"Timeline: {year}" + (f", page {number}" if number > 1 else ""), chunk,
+                                      year, months if number == 1 else []))
         pages += month_pages
     return pages
 
@@ -464,7 +469,9 @@ class Renderer:
         pages.insert(0, Page("", "home.html", "Việt Nam–China relations: an annotated archive", {
             "articles": site.articles[:10], "top": {t: indexes[:10] for t, indexes in by_kind.items()},
             "timeline_count": len(site.timeline), "month": month, "this_month": this_month,
-            "year_on_timeline": self.resolve(f"timeline/#y{month.year}") if month else None}))
+            # (the timeline itself when nothing is dated in that year)
+            "year_on_timeline": self.resolve(f"timeline/#y{month.year}")
+            if month and f"y{month.year}" in self.timeline_pages else "timeline/"}))
         pages.append(Page("404.html", "404.html", "Page not found", {}))
         for article in site.articles:
             pages.append(Page(article_url(article), "article.html", article.title,

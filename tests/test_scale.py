@@ -19,7 +19,7 @@ from builder.build import BuildOptions, build
 from builder.check import check_site_links
 from builder.render import Pager, page_urls, paginate
 from builder.synthetic import write_corpus
-from helpers import site_bytes, tree_bytes
+from helpers import copy_registry, site_bytes, tree_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -135,9 +135,30 @@ def test_a_busy_year_is_cut_into_months_linked_from_its_page(tmp_path, monkeypat
     assert f'timeline/{year.name}/{months[0].parent.name}/"' in year_page  # the year page lists its months
     overview = (out / "timeline" / "index.html").read_text(encoding="utf-8")
     assert f'timeline/{year.name}/"' in overview and 'class="timeline-entry' not in overview
+    # No period page holds more entries than a page may, the year's own entries included.
+    for page in out.glob("timeline/**/index.html"):
+        assert page.read_text(encoding="utf-8").count('class="timeline-entry') <= 30, page
     # Each period page leads to the next and back, and every link resolves.
     month_html = months[0].read_text(encoding="utf-8")
     assert 'rel="prev"' in month_html and 'rel="next"' in month_html
+    assert check_site_links(out) == []
+
+
+def test_a_year_named_on_its_own_many_times_is_cut_into_pages_too(tmp_path, monkeypatch):
+    monkeypatch.setattr(render, "PAGE_SIZES", {**render.PAGE_SIZES, "timeline": 5})
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    years = " ".join(f"Exports of item {n} grew in 2017." for n in range(12))
+    months = " ".join(f"Shipment {n} left in March 2017." for n in range(3))
+    (seeds / "trade.txt").write_text(f" date 2018-01-05 HÀ NỘI — {years}\n\n{months} Talks resumed in 2016.\n\nVNA/VNS\n",
+                                     encoding="utf-8")
+    out = tmp_path / "site"
+    build(BuildOptions(seeds=seeds, content=copy_registry(tmp_path / "content"), out=out, cache=None, jobs=1))
+    pages = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8").count('class="timeline-entry')
+             for p in out.glob("timeline/**/index.html")}
+    # 2017: twelve entries dated by the year alone, cut 5, 5, 2; March on its own page.
+    assert pages["timeline/2017/index.html"] == 5 and pages["timeline/2017/page/3/index.html"] == 2
+    assert pages["timeline/2017/03/index.html"] == 3 and pages["timeline/2016/index.html"] == 1
     assert check_site_links(out) == []
 
 
