@@ -98,18 +98,30 @@ def mention_target(article: Article, mention: Mention) -> str:
     return entity_url(mention.type, mention.entity)
 
 
+_HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
+
+
+def escaped(text: str) -> str:
+    """`text` escaped for HTML as markupsafe does, as a plain str: no Markup object is made (making
+    one per piece of text was a tenth of the render's time at 1,000 articles)."""
+    return text.translate(_HTML_ESCAPES)
+
+
+def _time_html(mention: Mention, inner: str) -> str:
+    value = mention.value
+    return f'<time datetime="{escaped(value.start.iso())}" data-value="{escaped(value.iso())}">{inner}</time>'
+
+
 def time_element(mention: Mention, text: Markup | str) -> Markup:
     """`<time>` for a date; an interval's `datetime` is its start (HTML has no intervals)."""
-    value = mention.value
-    return Markup(f'<time datetime="{escape(value.start.iso())}" data-value="{escape(value.iso())}">{escape(text)}</time>')
+    return Markup(_time_html(mention, str(escape(text))))
 
 
 def linked_pieces(article: Article, start: int, end: int, mentions: list[Mention], rel: Callable[[str], str],
                   anchors: bool = False) -> list[str | tuple[Mention, str, str]]:
     """Body text from `start` to `end`: escaped text, and for each mention (mention, opening tag, inner HTML).
 
-    Plain string joins over `escape` (C speed-ups): this runs for every sentence
-    of the archive and must not go through `Markup.format`.
+    Plain strings throughout: this runs for every sentence of the archive.
     """
     out: list[str | tuple[Mention, str, str]] = []
     pos = start
@@ -117,17 +129,17 @@ def linked_pieces(article: Article, start: int, end: int, mentions: list[Mention
     for m in mentions:
         if m.start < pos or m.end > end:
             continue
-        out.append(str(escape(body[pos:m.start])))
-        inner = str(escape(m.text))
+        out.append(escaped(body[pos:m.start]))
+        inner = escaped(m.text)
         if m.type == "date":
-            inner = str(time_element(m, Markup(inner)))
-        attrs = f' id="{escape(m.anchor)}"' if anchors else ""
-        entity = f' data-entity="{escape(m.entity)}"' if m.entity else ""
-        title = f' title="{escape(m.value.iso())}"' if m.type == "date" else ""
-        out.append((m, f'<a class="mention {escape(m.type)}" href="{escape(rel(mention_target(article, m)))}"'
+            inner = _time_html(m, inner)
+        attrs = f' id="{escaped(m.anchor)}"' if anchors else ""
+        entity = f' data-entity="{escaped(m.entity)}"' if m.entity else ""
+        title = f' title="{escaped(m.value.iso())}"' if m.type == "date" else ""
+        out.append((m, f'<a class="mention {escaped(m.type)}" href="{escaped(rel(mention_target(article, m)))}"'
                        f"{attrs}{entity}{title}>", inner))
         pos = m.end
-    out.append(str(escape(body[pos:end])))
+    out.append(escaped(body[pos:end]))
     return out
 
 
