@@ -5,6 +5,8 @@ Only parses; each caller validates its own keys. Errors name the file and line.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from .model import BuildError
@@ -49,7 +51,27 @@ def split_front_matter(lines: list[str], where: str) -> tuple[dict, int]:
         raise BuildError(where, "front matter is nested too deeply to read; fix the YAML", 2) from None
     if not isinstance(meta, dict):
         raise BuildError(where, "front matter must be a mapping of `key: value` lines", 2)
+    for key, value in meta.items():
+        if (control := _control_character(value)) is not None:
+            raise BuildError(where, f"`{key}` holds the control character U+{ord(control):04X} (a YAML escape "
+                                    "such as \\0?); remove it", key_line(lines, str(key), end + 1))
     return meta, end + 1
+
+
+# C0/C1 control characters other than tab and newline: as in seeds (builder.ingest), never text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _control_character(value) -> str | None:
+    """The first control character in a front-matter value (strings in lists and mappings too)."""
+    if isinstance(value, str):
+        found = _CONTROL.search(value)
+        return found.group() if found else None
+    if isinstance(value, (list, tuple)):
+        return next((c for c in map(_control_character, value) if c is not None), None)
+    if isinstance(value, dict):
+        return next((c for c in map(_control_character, [*value.keys(), *value.values()]) if c is not None), None)
+    return None
 
 
 def key_line(lines: list[str], key: str, end: int) -> int:
