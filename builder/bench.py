@@ -117,18 +117,19 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def tree_memory(pid: int) -> tuple[int, int]:
-    """(RSS, PSS) in bytes of `pid` and all its descendants now. Forked workers share most of their
-    parent's pages: RSS counts those once per process, PSS once in all."""
+def tree_memory(pid: int, pss: bool = True) -> tuple[int, int]:
+    """(RSS, PSS) in bytes of `pid` and all its descendants now (PSS 0 unless asked: the kernel walks
+    page tables for it). Forked workers share most of their parent's pages: RSS counts those once per
+    process, PSS once in all."""
     children = _children_map()
-    rss = pss = 0
+    rss = proportional = 0
     todo = [pid]
     while todo:
         current = todo.pop()
         rss += _rss(current)
-        pss += _pss(current)
+        proportional += _pss(current) if pss else 0
         todo.extend(children.get(current, []))
-    return rss, pss
+    return rss, proportional
 
 
 def run_measured(cmd: list[str], cwd: Path, env: dict | None = None, timeout: float = 3600) -> Measure:
@@ -140,10 +141,13 @@ def run_measured(cmd: list[str], cwd: Path, env: dict | None = None, timeout: fl
 
     def poll() -> None:
         nonlocal peak, peak_pss
+        polls = 0
         while not done.is_set():
             if os.path.isdir("/proc"):
-                rss, pss = tree_memory(proc.pid)
+                # RSS every 20 ms; PSS every 200 ms, so that measuring takes little from the measured.
+                rss, pss = tree_memory(proc.pid, pss=polls % 10 == 0)
                 peak, peak_pss = max(peak, rss), max(peak_pss, pss)
+            polls += 1
             done.wait(0.02)
 
     poller = threading.Thread(target=poll, daemon=True)
@@ -371,8 +375,8 @@ def report(rows: list[Row], runs: int, seed: int) -> str:
         f"Machine: {machine()}. Peers: {', '.join(versions)}.",
         "",
         "Wall seconds are the median of the runs; peak RSS is the largest sum over the child process and all its",
-        "descendants (worker processes included), polled every 20 ms; peak PSS the same with each page shared by",
-        "forked workers counted once, not once per process. Other jobs were running on this machine at",
+        "descendants (worker processes included), polled every 20 ms; peak PSS the same (polled every 200 ms) with",
+        "each page shared by forked workers counted once, not once per process. Other jobs were running on this machine at",
         "the same time, so the figures are noisy: compare ratios, not absolute seconds.",
         "",
         table(rows),
