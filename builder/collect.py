@@ -60,16 +60,26 @@ class EntityIndex:
 
     @property
     def articles(self) -> list[Article]:
-        return list(dict.fromkeys(o.article for o in self.occurrences))
+        """The articles that mention the entity, in the order of its occurrences.
+
+        Worked out again only when occurrences were added: every page of a much-mentioned entity
+        (and its listing row, and its preview) asks, and each time it was a pass over them all.
+        """
+        known = self.__dict__.get("_articles")
+        if known is None or known[0] != len(self.occurrences):
+            known = self.__dict__["_articles"] = (len(self.occurrences),
+                                                  list(dict.fromkeys(o.article for o in self.occurrences)))
+        return known[1]
 
     @property
     def first_and_last(self) -> tuple[Article, Article] | None:
         """The earliest and the latest dated article that mentions the entity (None if none is dated)."""
-        dated = [a for a in self.articles if a.date.value]
-        if not dated:
-            return None
-        ordered = sorted(dated, key=lambda a: (a.date.value.first_day(), a.id))
-        return ordered[0], ordered[-1]
+        known = self.__dict__.get("_first_and_last")
+        if known is None or known[0] != len(self.occurrences):
+            dated = sorted((a for a in self.articles if a.date.value), key=lambda a: (a.date.value.first_day(), a.id))
+            known = self.__dict__["_first_and_last"] = (len(self.occurrences),
+                                                        (dated[0], dated[-1]) if dated else None)
+        return known[1]
 
 
 @dataclass(frozen=True)
@@ -173,7 +183,7 @@ def _collect(articles: list[Article], registry: Registry) -> SiteIndex:
     sentences: dict[str, list[Sentence]] = {}
     timeline: list[TimelineEntry] = []
     co_counts: dict[str, Counter] = {e: Counter() for e in entities}
-    titles: dict[str, dict[str, list[Article]]] = {e: {} for e in entities}
+    titles: dict[str, dict[str, dict[int, Article]]] = {e: {} for e in entities}
 
     # Each entry's place in time, computed once: entities' timelines share the site's entries.
     order: dict[int, tuple] = {}
@@ -197,17 +207,16 @@ def _collect(articles: list[Article], registry: Registry) -> SiteIndex:
                 index.occurrences.append(Occurrence(article, mention, sentence))
                 index.timeline.extend(dated)
                 co_counts[mention.entity].update(in_sentence - {mention.entity})
-                if mention.title:
-                    seen = titles[mention.entity].setdefault(mention.title, [])
-                    if article not in seen:
-                        seen.append(article)
+                if mention.title:  # articles in order, each once (a dict: a list's `in` grew with the archive)
+                    titles[mention.entity].setdefault(mention.title, {}).setdefault(id(article), article)
 
     for entity_id, index in entities.items():
         index.co_mentions = sorted(
             ((entities[other].entity, n) for other, n in co_counts[entity_id].items() if other in entities),
             key=lambda pair: (-pair[1], pair[0].name),
         )
-        index.titles_seen = sorted(titles[entity_id].items(), key=lambda kv: (_first_date(kv[1]), kv[0]))
+        seen = [(title, list(by_id.values())) for title, by_id in titles[entity_id].items()]
+        index.titles_seen = sorted(seen, key=lambda kv: (_first_date(kv[1]), kv[0]))
         # Equal entries are the same date mention in the same sentence (one Sentence object per span):
         # keyed so, repeats are dropped without hashing every mention of the sentence again.
         unique: dict[tuple, TimelineEntry] = {}

@@ -133,7 +133,8 @@ def previews(site: SiteIndex) -> tuple[dict, dict[str, dict]]:
     dates: dict[str, dict] = {}
     for e in site.timeline:
         article_id = e.occurrence.article.id
-        same_day = len(articles_by_value[e.mention.value.iso()] - {article_id})
+        sharing = articles_by_value[e.mention.value.iso()]  # not a set difference: a copy per entry
+        same_day = len(sharing) - (article_id in sharing)
         dates.setdefault(article_id, {})[timeline_anchor(e.occurrence.article, e.mention)] = _date_preview(e, same_day)
     return entities, dates
 

@@ -11,6 +11,7 @@ out from its blocks and mentions here, not by re-parsing the Markdown.
 from __future__ import annotations
 
 import posixpath
+from collections import OrderedDict
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -348,7 +349,7 @@ def timeline_directory(site: SiteIndex) -> list[tuple]:
 # Listings that grow with the archive are cut into pages of at most this many items, which
 # keeps every page well under ~500 KB of HTML at any archive size. A listing that fits on
 # one page keeps its single URL; the others continue at `<url>page/2/`, `<url>page/3/` …
-PAGE_SIZES = {"articles": 250, "entities": 250, "timeline": 200, "mentions": 150}
+PAGE_SIZES = {"articles": 250, "entities": 250, "timeline": 200, "mentions": 100}
 # The first timeline page links to the own timelines of this many entities of each kind (the most dated).
 TIMELINE_DIRECTORY_SIZE = 40
 
@@ -427,7 +428,7 @@ class Renderer:
                                 ENTITY_KINDS=ENTITY_KINDS)
         self.env.filters["markdown"] = notes_html
         self.timeline_pages: dict[str, str] = {}  # timeline anchor -> URL of the page holding it; see pages()
-        self._sentences: dict[int, list] = {}  # see sentence_html
+        self._sentences: OrderedDict[int, list] = OrderedDict()  # see sentence_html
         self._entities: dict | None = None
         self._pages: list[Page] | None = None
 
@@ -490,7 +491,8 @@ class Renderer:
                               {"article": article, "sentences": site.sentences[article.id]}))
         for index in (i for indexes in by_kind.values() for i in indexes):
             groups = paginate(mention_groups(index), PAGE_SIZES["mentions"], weight=lambda g: len(g[1]))
-            entries = paginate(index.timeline, PAGE_SIZES["timeline"])
+            # An entity's page N holds both its Nth mentions and its Nth timeline entries: both cut small.
+            entries = paginate(index.timeline, PAGE_SIZES["mentions"])
             count = max(len(groups), len(entries))
             urls = page_urls(entity_url(index.entity.type, index.entity.id), count)
             for number, url in enumerate(urls, start=1):
@@ -539,12 +541,15 @@ class Renderer:
         Laid out once for the timeline and the pages of the entities it names (with ROOT for the way up);
         the most recent SENTENCE_CACHE_SIZE are kept, so memory stays flat however large the archive.
         """
-        pieces = self._sentences.pop(id(sentence), None)
+        key = id(sentence)
+        pieces = self._sentences.get(key)
         if pieces is None:
             pieces = linked_pieces(sentence.article, sentence.start, sentence.end, list(sentence.mentions), self.rooted)
             if len(self._sentences) >= SENTENCE_CACHE_SIZE:
-                del self._sentences[next(iter(self._sentences))]
-        self._sentences[id(sentence)] = pieces  # now the most recent
+                self._sentences.popitem(last=False)  # the least recently used (O(1), unlike a dict's first key)
+            self._sentences[key] = pieces
+        else:
+            self._sentences.move_to_end(key)
         return join_pieces(pieces, highlight)
 
     def entry_views(self, entries: list) -> list[TimelineEntryView]:
