@@ -1,10 +1,11 @@
 """Render stage: lay the collected site out as HTML through the Jinja2 templates.
 
-Every page is a `Page` (URL, template, context). Every internal link is made
-relative to the page that holds it (`rel`, after MkDocs' `get_relative_url`),
+Every page is a `Page` (URL, template, context). Every internal link is
+relative (`rel`: the way up to the site's root, then the site-relative path),
 so the same `site/` works at `/` and under `https://<user>.github.io/<repo>/`;
 the absolute `--base-url` appears only where the web demands it (canonical
-link). Article text is escaped, never interpreted: the article body is laid
+link, the 404 page). Links are written with a marker for the way up (`ROOT`),
+replaced once per page, so a fragment shared by many pages is laid out once. Article text is escaped, never interpreted: the article body is laid
 out from its blocks and mentions here, not by re-parsing the Markdown.
 """
 
@@ -58,13 +59,6 @@ class Deferred:
 
     def __call__(self) -> object:
         return self.compute()
-
-
-def relative_url(target: str, page_url: str) -> str:
-    """`target` (site-relative, may carry `#anchor`) as seen from the page at `page_url`."""
-    if target.startswith("#"):
-        return target
-    return (root_path(page_url) + target) or "./"
 
 
 def root_path(page_url: str) -> str:
@@ -317,12 +311,8 @@ def entity_search_terms(index: EntityIndex) -> str:
     return search_terms(" ".join([e.name, *e.aliases, e.summary or "", *e.titles, e.notes_markdown]))
 
 
-def timeline_filter_choices(entries: list, site: SiteIndex) -> list[tuple]:
-    """(kind, [(entity, entries)]) for each kind named in `entries`, most entries first."""
-    counts: dict[str, int] = {}
-    for entry in entries:
-        for eid in entry.entity_ids:
-            counts[eid] = counts.get(eid, 0) + 1
+def _counted_by_kind(counts: dict[str, int], site: SiteIndex) -> list[tuple]:
+    """(kind, [(entity, count)]) for each kind with a counted entity, the largest count first."""
     out = []
     for kind in ENTITY_KINDS.values():
         counted = [(site.entities[eid].entity, n) for eid, n in counts.items()
@@ -333,17 +323,21 @@ def timeline_filter_choices(entries: list, site: SiteIndex) -> list[tuple]:
     return out
 
 
+def timeline_filter_choices(entries: list, site: SiteIndex) -> list[tuple]:
+    """(kind, [(entity, entries)]) for each kind named in `entries`, most entries first."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        for eid in entry.entity_ids:
+            counts[eid] = counts.get(eid, 0) + 1
+    return _counted_by_kind(counts, site)
+
+
 def timeline_directory(site: SiteIndex) -> list[tuple]:
     """(kind, [(entity, entries)], more) for the first timeline page: the entities with the most
     dated entries, at most TIMELINE_DIRECTORY_SIZE a kind, and how many more have a timeline."""
-    out = []
-    for kind in ENTITY_KINDS.values():
-        counted = [(index.entity, len(index.timeline)) for index in site.entities.values()
-                   if index.entity.type == kind.type and index.timeline]
-        counted.sort(key=lambda pair: (-pair[1], pair[0].name.casefold(), pair[0].id))
-        if counted:
-            out.append((kind, counted[:TIMELINE_DIRECTORY_SIZE], len(counted) - TIMELINE_DIRECTORY_SIZE))
-    return out
+    counts = {eid: len(index.timeline) for eid, index in site.entities.items() if index.timeline}
+    return [(kind, counted[:TIMELINE_DIRECTORY_SIZE], len(counted) - TIMELINE_DIRECTORY_SIZE)
+            for kind, counted in _counted_by_kind(counts, site)]
 
 
 # Listings that grow with the archive are cut into pages of at most this many items, which
