@@ -206,8 +206,9 @@ def publish(site: SiteIndex, out: Path, base_url: str, templates: Path = TEMPLAT
     try:
         renderer = Renderer(site, base_url, templates)
         every = renderer.pages()
-        keys = page_keys(renderer, every, code_fingerprint(templates))
-        reused = reuse_unchanged(keys, load_manifest(cache, out), out, staging) if cache is not None else set()
+        # Page keys only where there is a cache to keep them in (and a last build's to compare with).
+        keys = page_keys(renderer, every, code_fingerprint(templates)) if cache is not None else {}
+        reused = reuse_unchanged(keys, load_manifest(cache, out), out, staging)
         todo = [page for page in every if page.output_path not in reused]
         if jobs > 1 and len(todo) >= _PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
             # Workers inherit the collected site and its pages by fork; each renders every `jobs`-th

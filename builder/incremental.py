@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .collect import EntityIndex, Occurrence, Sentence, TimelineEntry
 from .model import Article, DatePoint, DateValue, Entity, EntityKind, Mention
-from .render import Deferred, MonthGroup, Page, Pager, Renderer, TimelinePage
+from .render import Deferred, MonthGroup, Page, Pager, Renderer, TimelinePage, mention_target
 
 MANIFEST = "pages.json"
 
@@ -56,7 +56,7 @@ class _Keys:
         key = self._articles.get(id(article))
         if key is None:
             resolve = self.renderer.resolve
-            dates = [resolve(f"timeline/#t-{article.id}-{m.anchor}") for m in article.mentions if m.type == "date"]
+            dates = [resolve(mention_target(article, m)) for m in article.mentions if m.type == "date"]
             named = sorted({m.entity for m in article.mentions if m.entity})
             key = self._articles[id(article)] = _digest(repr((
                 article.source_file, article.title, article.title_derived, article.date, article.dateline,
