@@ -25,6 +25,7 @@ from pathlib import Path
 from .collect import EntityIndex, Occurrence, Sentence, TimelineEntry
 from .model import Article, DatePoint, DateValue, Entity, EntityKind, Mention
 from .render import Deferred, MonthGroup, Page, Pager, Renderer, TimelinePage, mention_target
+from .state import code_and_template_files
 
 MANIFEST = "pages.json"
 
@@ -36,9 +37,8 @@ class _Unkeyable(Exception):
 def code_fingerprint(templates: Path) -> str:
     """Hash of our code and the templates: any change to either renders every page again."""
     digest = hashlib.blake2b(digest_size=16)
-    files = sorted(Path(__file__).resolve().parent.glob("*.py")) + sorted(p for p in Path(templates).rglob("*") if p.is_file())
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in code_and_template_files(templates):
+        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

@@ -32,14 +32,18 @@ class BuildOptions:
     jobs: int = 0  # worker processes; 0 = one per core
 
 
+def code_and_template_files(templates: Path) -> list[Path]:
+    """The templates and our own code: what every page depends on."""
+    return (sorted(p for p in Path(templates).rglob("*") if p.is_file())
+            + sorted(Path(__file__).resolve().parent.glob("*.py")))
+
+
 def _input_files(options: BuildOptions) -> list[Path]:
     """Everything a build reads: seeds, registry pages, templates and our own code."""
     files = sorted(Path(options.seeds).glob("*.txt"))
     for kind in ENTITY_KINDS.values():
         files += sorted((Path(options.content) / kind.folder).glob("*.md"))
-    files += sorted(p for p in Path(options.templates).rglob("*") if p.is_file())
-    files += sorted(Path(__file__).resolve().parent.glob("*.py"))
-    return files
+    return files + code_and_template_files(options.templates)
 
 
 def inputs_fingerprint(options: BuildOptions, known: dict | None = None) -> tuple[str, dict]:
