@@ -1,139 +1,107 @@
-"""The build: ingest -> (discover) -> annotate -> content -> collect -> render -> export.
+"""The build: ingest -> annotate -> (discover) -> content + fragments -> store -> collect -> render -> publish.
 
-`build()` runs every stage in order and is the only place that knows them
-all. The new site is rendered into a temporary folder beside `--out` and
-swapped in only when complete, so a failed build leaves the previous `site/`
-as it was.
+`build()` runs every stage in order and is the only place that knows them all
+(see the README's "Architecture at scale"):
 
-At archive scale (see the README's "Architecture at scale"):
+1. **Plan** what changed since the last build: seeds by content hash, the
+   registry entity by entity, our code, templates and options.
+2. **Map**, for each new or changed article (and each article a registry
+   change can touch): ingest, annotate (from the annotation cache when it
+   still holds), propose discoveries, write its Markdown, lay out its
+   fragments. A pure function of (seed, registry, templates), run across
+   worker processes; the records go into the site store (`builder.store`).
+   Discoveries become `status: discovered` registry pages, and the articles
+   they touch are mapped again.
+3. **Collect** the site-wide view from the store (`builder.collect`).
+4. **Render** the pages a change can reach — every page on a clean build —
+   across worker processes (`builder.render`), and hand them, with the data
+   files and the search bundles, to the publish stage, which writes only
+   what changed and makes the new site appear at once (`builder.publish`).
 
-- annotation is the map step: a pure function of (body, registry,
-  publication date), looked up in the annotation cache (`builder.cache`)
-  and otherwise run across `jobs` worker processes; results come back in
-  article order, so the output is the same whatever the worker count;
-- pages are rendered across the same number of processes, each writing its
-  share of the pages into the staging folder; pages whose key is unchanged
-  since the last build are hard-linked from the old site (`builder.incremental`);
-- when nothing that goes into the build changed (the seeds, the registry,
-  the templates, our code and the options, by content hash),
-  `builder.state.up_to_date` says so before any stage is even imported, and
-  the CLI stops there.
+When nothing that goes into the build changed, `builder.state.up_to_date`
+says so before any stage is even imported, and the CLI stops there.
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
+import json
 import multiprocessing
 import os
-import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .annotate import Annotator
-from .cache import AnnotationCache
-from .collect import SiteIndex, collect
-from .content import write_content
+from .cache import AnnotationCache, entity_fingerprints, squeeze
+from .collect import SiteView
+from .content import article_markdown, is_generated, timeline_index_markdown, timeline_year_markdown
 from .discover import discover, propose_entities
-from .export import write_annotations, write_reader_files
-from .incremental import code_fingerprint, load_manifest, page_keys, reuse_unchanged, save_manifest
-from .ingest import read_seed
+from .export import annotations_json, preview_paths, write_previews, write_reader_files
+from .fragments import ArticleRecord, ArticleSummary, article_record
+from .ingest import read_articles, read_seed  # noqa: F401 - read_articles: for tools and tests
 from .model import Article, BuildError, BuildErrors
+from .publish import SiteUpdate
 from .registry import Registry, create_entity_page, load_registry
-from .render import Renderer
-from .search import index_site
-from .state import TEMPLATES, BuildOptions, save_state
+from .reach import Touched, entity_digests, reach, remember_shapes
+from .render import PageFamily, SitePages, check_collisions, copy_static
+from .search import index_bundle, search_bundles, write_bundle_list
+from .state import BuildOptions, code_and_template_files, file_hashes, load_state, save_state
+from .store import SCHEMA_VERSION, SiteStore
+from .templating import Templates
 
 
 @dataclass
 class BuildResult:
-    articles: list[Article]
+    site: SiteView
     registry: Registry
-    site: SiteIndex
-    pages: list[str]
+    pages: list[str]  # every page of the site
+    written: list[str]  # files this build wrote into site/
     content_changed: list[Path]
     warnings: list[str] = field(default_factory=list)
     errors: list[BuildError] = field(default_factory=list)
-    reused: list[str] = field(default_factory=list)  # pages unchanged since the last build, not rendered again
+    mapped: list[str] = field(default_factory=list)  # seeds whose record this build made
+    seeds: Path | None = None
+    article_count: int = 0
+    mention_count: int = 0
+    scratch: object = None  # the temporary folder of a --no-cache build's store, kept while the result is
+
+    def close(self) -> None:
+        self.site.store.close()
+        if self.scratch is not None:
+            self.scratch.cleanup()
+
+    @property
+    def reused(self) -> list[str]:
+        """The pages this build left as the last one wrote them."""
+        written = set(self.written)
+        return sorted(p for p in self.pages if p not in written)
+
+    @property
+    def summaries(self) -> list[ArticleSummary]:
+        return self.site.store.summaries()
+
+    @cached_property
+    def articles(self) -> list[Article]:
+        """Every article as built, annotated, in seed-file order (read again from the seeds: for tests
+        and tools; the build itself never holds them all)."""
+        out = []
+        for summary in sorted(self.summaries, key=lambda s: s.source_file):
+            article = read_seed(Path(self.seeds) / summary.source_file)
+            article.mentions = self.site.store.mentions_of(summary.id)
+            out.append(article)
+        return out
 
 
-def read_articles(seeds: Path, keep_going: bool = False) -> tuple[list[Article], list[BuildError], list[str]]:
-    """Ingest every `*.txt` in `seeds`, in name order."""
-    seeds = Path(seeds)
-    if not seeds.is_dir():
-        raise BuildErrors([BuildError(str(seeds), "seed folder not found; pass --seeds DIR")])
-    articles, errors, warnings = [], [], []
-    for path in sorted(seeds.glob("*.txt")):
-        try:
-            article = read_seed(path)
-        except BuildError as exc:
-            errors.append(exc)
-            continue
-        warnings.extend(article.warnings)
-        articles.append(article)
-    if errors and not keep_going:
-        raise BuildErrors(errors)
-    by_id: dict[str, Article] = {}
-    for article in articles:
-        if article.id in by_id:
-            errors.append(BuildError(
-                str(seeds / article.source_file),
-                f"would be written as {article.id}.md like {by_id[article.id].source_file}; "
-                "give one of them another `title:` in front matter"))
-        by_id.setdefault(article.id, article)
-    if errors and not keep_going:
-        raise BuildErrors(errors)
-    return list(by_id.values()), errors, warnings
-
-
-def build(options: BuildOptions) -> BuildResult:
-    """Run the whole pipeline; raises BuildErrors on input problems (unless keep_going)."""
-    registry = load_registry(options.content)
-    articles, errors, warnings = read_articles(options.seeds, options.keep_going)
-    warnings = registry.warnings + warnings
-    annotate_articles(articles, registry, options.cache, worker_count(options.jobs))
-    # Second pass: names the registry lacks become `status: discovered` pages; only the articles
-    # they can affect are annotated again (the cache knows which).
-    discovered = discover_entities(articles, registry, options.content)
-    if discovered:
-        registry = load_registry(options.content)
-        annotate_articles(articles, registry, options.cache, worker_count(options.jobs))
-    changed = discovered + write_content(options.content, articles)
-    site = collect(articles, registry)
-    # Everything collected lives until the site is written: out of the garbage collector's sight, it
-    # is neither scanned again nor copied into the render workers by the collector touching it.
-    gc.freeze()
-    try:
-        pages, reused = publish(site, Path(options.out), options.base_url, Path(options.templates),
-                                worker_count(options.jobs), options.cache)
-    finally:
-        gc.unfreeze()
-    result = BuildResult(articles, registry, site, pages, changed, warnings, errors, reused)
-    if options.cache is not None and not errors:
-        save_state(options, pages=len(pages), articles=articles)
-    return result
-
-
-def discover_entities(articles: list[Article], registry: Registry, content: Path) -> list[Path]:
-    """Write a registry page for every entity the annotated articles name and the registry lacks.
-
-    Returns the pages written (never over an existing one).
-    """
-    discoveries = [d for article in articles for d in discover(article, article.mentions)]
-    written = [create_entity_page(content, entity) for entity in propose_entities(discoveries, registry)]
-    return [path for path in written if path is not None]
+# Below this many articles to map (or families to render), worker start-up costs more than it saves.
+_PARALLEL_MIN = 64
 
 
 def worker_count(jobs: int) -> int:
     return jobs if jobs > 0 else (os.cpu_count() or 1)
-
-
-# Below this many articles to annotate (or pages to render), worker start-up costs more than it saves.
-_PARALLEL_MIN = 64
-_ANNOTATOR: Annotator | None = None  # each worker's own, built once
-_RENDERER: Renderer | None = None
-_SHARED_PAGES: list = []
 
 
 def _pool(jobs: int, initializer=None, initargs=()) -> ProcessPoolExecutor:
@@ -142,107 +110,460 @@ def _pool(jobs: int, initializer=None, initargs=()) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer, initargs=initargs)
 
 
-def _init_annotator(registry: Registry) -> None:
-    global _ANNOTATOR
-    _ANNOTATOR = Annotator(registry)
+def made_with(options: BuildOptions) -> str:
+    """What every record and page depends on besides its article and the registry: our code, the
+    templates and the options that shape the output."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(json.dumps([SCHEMA_VERSION, options.base_url]).encode())
+    for path in code_and_template_files(options.templates):
+        h.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
-def _annotate_chunk(chunk: list[tuple[str, object]]) -> list:
-    assert _ANNOTATOR is not None
-    return [_ANNOTATOR.mentions(body, reference) for body, reference in chunk]
+# --- the map step ---------------------------------------------------------------------------------
 
 
-def annotate_articles(articles: list[Article], registry: Registry, cache_dir: Path | None, jobs: int) -> None:
-    """Fill every article's mentions: from the cache where they still hold, else annotated (in parallel)."""
-    cache = AnnotationCache(cache_dir, registry) if cache_dir is not None else None
-    todo: list[tuple[int, str]] = []
-    for i, article in enumerate(articles):
+@dataclass
+class Mapped:
+    """What mapping one seed gave: its record (or the error that stopped it) and what it proposes."""
+
+    seed: str
+    key: str
+    record: ArticleRecord | None = None
+    error: tuple | None = None  # a BuildError as data (it does not pickle)
+    warnings: list[str] = field(default_factory=list)
+    discoveries: list = field(default_factory=list)
+    fresh: tuple | None = None  # (annotation cache key, mentions) when annotated, not taken from the cache
+
+
+class _Mapper:
+    """A worker's (or the parent's) tools for the map step, made once per process."""
+
+    def __init__(self, registry: Registry, options: BuildOptions):
+        self.annotator = Annotator(registry)
+        self.entities = dict(registry.entities)
+        self.templates = Templates(options.templates, options.base_url)
+        self.cache = AnnotationCache(options.cache, registry, readonly=True) if options.cache is not None else None
+
+    def __call__(self, seed: Path, key: str) -> Mapped:
+        try:
+            article = read_seed(seed)
+        except BuildError as exc:
+            return Mapped(seed.name, key, error=(exc.path, exc.message, exc.line))
+        result = Mapped(seed.name, key, warnings=list(article.warnings))
         reference = article.date.reference_day()
-        key = cache.key(article.body, reference) if cache else ""
-        cached = cache.get(key, article.body) if cache else None
-        if cached is not None:
-            article.mentions = cached
-        else:
-            todo.append((i, key))
-    work = [(articles[i].body, articles[i].date.reference_day()) for i, _ in todo]
-    if len(work) >= _PARALLEL_MIN and jobs > 1:
-        size = max(8, len(work) // (jobs * 8))
-        chunks = [work[k:k + size] for k in range(0, len(work), size)]
-        with _pool(jobs, _init_annotator, (registry,)) as pool:
-            results = [m for chunk in pool.map(_annotate_chunk, chunks) for m in chunk]
+        cached = None
+        cache_key = ""
+        if self.cache is not None:
+            cache_key = self.cache.key(article.body, reference)
+            cached = self.cache.get(cache_key, article.body)
+        if cached is None:
+            cached = self.annotator.mentions(article.body, reference)
+            result.fresh = (cache_key, cached)
+        article.mentions = cached
+        result.discoveries = discover(article, article.mentions)
+        try:
+            result.record = article_record(article, self.entities, self.templates, article_markdown(article),
+                                           squeeze(article.body))
+        except BuildError as exc:
+            result.record = None
+            result.error = (exc.path, exc.message, exc.line)
+        return result
+
+
+_MAPPER: _Mapper | None = None
+
+
+def _init_mapper(registry: Registry, options: BuildOptions) -> None:
+    global _MAPPER
+    _MAPPER = _Mapper(registry, options)
+
+
+def _map_chunk(chunk: list[tuple[str, str]]) -> list[Mapped]:
+    assert _MAPPER is not None
+    return [_MAPPER(Path(seed), key) for seed, key in chunk]
+
+
+def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOptions, jobs: int):
+    """Map each (seed, key), in order, across `jobs` processes; yields a `Mapped` per seed."""
+    if len(todo) >= _PARALLEL_MIN and jobs > 1:
+        size = max(4, min(32, len(todo) // (jobs * 8)))
+        chunks = [[(str(s), k) for s, k in todo[i:i + size]] for i in range(0, len(todo), size)]
+        with _pool(jobs, _init_mapper, (registry, options)) as pool:
+            for results in pool.map(_map_chunk, chunks):
+                yield from results
     else:
-        annotator = Annotator(registry)
-        results = [annotator.mentions(body, reference) for body, reference in work]
-    for (i, key), mentions in zip(todo, results):
-        articles[i].mentions = mentions
-        if cache:
-            cache.put(key, mentions)
-    if cache:
+        mapper = _Mapper(registry, options)
+        for seed, key in todo:
+            yield mapper(seed, key)
+
+
+def site_of(articles: list[Article], registry: Registry, templates: Path | None = None) -> SiteView:
+    """The collected view of articles already annotated, in a store of its own held in memory: the
+    fragments, store and collect stages without a build (for tests and tools)."""
+    from .state import TEMPLATES
+
+    layout = Templates(templates or TEMPLATES)
+    entities = dict(registry.entities)
+    store = SiteStore(Path(":memory:"))
+    with store.transaction():
+        for article in articles:
+            record = article_record(article, entities, layout, article_markdown(article), squeeze(article.body))
+            store.put(article.source_file, "", record)
+    return SiteView(store, registry)
+
+
+# --- the plan -------------------------------------------------------------------------------------
+
+
+def _changed_registry_keys(old: dict, new: dict) -> list[str]:
+    """The form keys of every entity added, removed or changed between two registries' fingerprints."""
+    keys: set[str] = set()
+    for eid in old.keys() | new.keys():
+        before, after = old.get(eid), new.get(eid)
+        if before != after:
+            keys.update((before or [None, []])[1], (after or [None, []])[1])
+    return sorted(keys)
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """Run the whole pipeline; raises BuildErrors on input problems (unless keep_going)."""
+    seeds_dir = Path(options.seeds)
+    if not seeds_dir.is_dir():
+        raise BuildErrors([BuildError(str(seeds_dir), "seed folder not found; pass --seeds DIR")])
+    registry = load_registry(options.content, options.cache)
+    warnings = list(registry.warnings)
+    jobs = worker_count(options.jobs)
+    scratch = None
+    if options.cache is None:
+        scratch = tempfile.TemporaryDirectory(prefix="archive-build-")
+        store_path = Path(scratch.name) / "site.sqlite"
+    else:
+        store_path = Path(options.cache) / "site.sqlite"
+    store = SiteStore(store_path)
+    try:
+        result = _build(options, registry, store, warnings, jobs)
+    except BaseException:
+        store.close()
+        if scratch is not None:
+            scratch.cleanup()
+        raise
+    result.scratch = scratch
+    return result
+
+
+def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings: list[str], jobs: int) -> BuildResult:
+    recipe = made_with(options)
+    inputs = json.dumps([str(Path(options.seeds).resolve()), str(Path(options.content).resolve())])
+    fresh_store = store.get_meta("made_with") != recipe or store.get_meta("inputs") != inputs
+    if fresh_store:  # records of other code, templates, options or folders: none of them holds
+        with store.transaction():
+            store.clear()
+            store.set_meta("inputs", inputs)
+    in_sync = store.get_meta("in_sync") == "1" and not fresh_store
+    seeds = sorted(Path(options.seeds).glob("*.txt"))
+    hashes = file_hashes(seeds, load_state(options).get("files", {}) if options.cache is not None else {})
+    keys = {seed.name: hashes[str(seed)] for seed in seeds}
+    stored = store.keys()  # seed -> (article id, key)
+
+    # What the registry change (since the records were made) can touch.
+    fingerprints = entity_fingerprints(registry)
+    old_registry = json.loads(store.get_meta("registry") or "null")
+    affected: set[str] = set()
+    if old_registry is not None and old_registry != fingerprints:
+        affected = store.articles_holding(_changed_registry_keys(old_registry, fingerprints))
+    todo = [(seed, keys[seed.name]) for seed in seeds
+            if seed.name not in stored or stored[seed.name][1] != keys[seed.name] or stored[seed.name][0] in affected]
+    gone = {seed: aid for seed, (aid, _) in stored.items() if seed not in keys}
+
+    touched = Touched()
+    content_changed: list[Path] = []
+    errors: list[BuildError] = []
+    # One transaction for every record this build makes: a build that stops on an input error
+    # leaves the store (and so the next build's idea of what the site holds) as it was.
+    with store.transaction():
+        store.set_meta("in_sync", "0")
+        discoveries = _map_into_store(todo, registry, options, jobs, store, touched, errors, warnings, gone)
+        if errors and not options.keep_going:
+            raise BuildErrors(errors)
+        # Second pass: names the registry lacks become `status: discovered` pages, and every article
+        # that can see one (this build's or an older one) is mapped again with the new registry.
+        written = [create_entity_page(options.content, e) for e in propose_entities(discoveries, registry)]
+        written = [path for path in written if path is not None]
+        if written:
+            content_changed += written
+            registry = load_registry(options.content, options.cache)
+            new_fingerprints = entity_fingerprints(registry)
+            again = store.articles_holding(_changed_registry_keys(fingerprints, new_fingerprints))
+            fingerprints = new_fingerprints
+            by_id = {aid: seed for seed, (aid, _) in store.keys().items()}
+            redo = [(Path(options.seeds) / by_id[aid], keys[by_id[aid]]) for aid in sorted(again)
+                    if aid in by_id and by_id[aid] in keys]
+            _map_into_store(redo, registry, options, jobs, store, touched, errors, warnings, {})
+            if errors and not options.keep_going:
+                raise BuildErrors(errors)
+        for aid in sorted(gone.values()):
+            _remove(store, aid, touched)
+        store.drop_empty_ties()
+        store.set_meta("registry", json.dumps(fingerprints, sort_keys=True))
+        store.set_meta("made_with", recipe)
+    with store.transaction():
+        content_changed += _sync_content(options.content, store, touched.removed)
+    content_changed += _write_timeline_content(options.content, store, None if fresh_store else touched.years)
+
+    site = SiteView(store, registry)
+    digests = entity_digests(registry.entities)
+    last_digests = json.loads(store.get_meta("entities") or "{}")
+    changed_entities = {eid for eid in set(digests) | set(last_digests) if digests.get(eid) != last_digests.get(eid)}
+    gc.freeze()  # what the parent holds lives until the end: out of the collector's sight, and not copied
+    try:
+        pages = _publish(site, options, jobs, touched, not in_sync or fresh_store, changed_entities)
+    finally:
+        gc.unfreeze()
+    with store.transaction():
+        store.set_meta("entities", json.dumps(digests, sort_keys=True))
+        store.set_meta("in_sync", "1")
+    mentions = store.mention_count()
+    result = BuildResult(site, registry, pages[0], pages[1], sorted(set(content_changed)), warnings, errors,
+                         [seed.name for seed, _ in todo], Path(options.seeds), site.article_count, mentions)
+    if options.cache is not None and not errors:
+        save_state(options, pages=len(result.pages), articles=site.article_count, mentions=mentions,
+                   content=[Path(options.content) / "articles" / f"{a}.md" for a in store.ids()])
+    return result
+
+
+def _remove(store: SiteStore, article_id: str, touched: Touched) -> None:
+    touched.add(store.footprint(article_id))
+    touched.removed.add(article_id)
+    store.remove(article_id)
+
+
+def _map_into_store(todo, registry, options, jobs, store, touched, errors, warnings, gone) -> list:
+    """Map `todo` and put each record into the store in its article's place; returns the discoveries.
+
+    Runs inside the caller's transaction."""
+    if not todo:
+        return []
+    cache = AnnotationCache(options.cache, registry) if options.cache is not None else None
+    ids = {aid: seed for seed, (aid, _) in store.keys().items()}
+    by_seed = {seed: aid for aid, seed in ids.items()}
+    leaving = set(gone)
+    discoveries = []
+    for result in map_seeds(todo, registry, options, jobs):
+        if result.error is not None:
+            errors.append(BuildError(*result.error))
+            old = by_seed.get(result.seed)
+            if old is not None and options.keep_going:  # built without it: as if removed
+                _remove(store, old, touched)
+                ids.pop(old, None)
+                by_seed.pop(result.seed, None)
+            continue
+        record = result.record
+        aid = record.summary.id
+        other = ids.get(aid)
+        if other is not None and other != result.seed and other not in leaving:
+            errors.append(BuildError(str(Path(options.seeds) / result.seed),
+                                     f"would be written as {aid}.md like {other}; "
+                                     "give one of them another `title:` in front matter"))
+            continue
+        warnings.extend(result.warnings)
+        discoveries.extend(result.discoveries)
+        if cache is not None and result.fresh is not None:
+            cache.put(*result.fresh)
+        previous = by_seed.get(result.seed)
+        if previous is not None and previous != aid:  # the seed's article has a new id (its title or date changed)
+            _remove(store, previous, touched)
+            ids.pop(previous, None)
+        touched.add(store.footprint(aid))
+        store.put(result.seed, result.key, record)
+        ids[aid] = result.seed
+        by_seed[result.seed] = aid
+        touched.add(store.footprint(aid))
+        touched.articles.add(aid)
+    if cache is not None:
         cache.commit()
         cache.close()
+    return discoveries
 
 
-def _render_part(staging: str, part: int, parts: int) -> tuple[list[str], tuple | None]:
-    """One worker's share of the pages; a BuildError comes back as data (it does not pickle)."""
-    assert _RENDERER is not None
+def _sync_content(content: Path, store: SiteStore, removed: set[str]) -> list[Path]:
+    """Make content/articles/ what the store says: each article's Markdown (written again when the
+    file is missing or is not what the last build wrote), and no file of a removed article."""
+    folder = Path(content) / "articles"
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for article_id in sorted(removed):
+        path = folder / f"{article_id}.md"
+        if path.is_file() and is_generated(path) and store.summary(article_id) is None:
+            path.unlink()
+            changed.append(path)
+    for article_id, size, mtime in store.content_stamps():
+        path = folder / f"{article_id}.md"
+        try:
+            stat = path.stat()
+            if (stat.st_size, stat.st_mtime_ns) == (size, mtime):
+                continue
+        except OSError:
+            pass
+        if _write_if_changed(path, store.column(article_id, "markdown")):
+            changed.append(path)
+        stat = path.stat()
+        store.set_content_stamp(article_id, stat.st_size, stat.st_mtime_ns)
+    return changed
+
+
+def _write_if_changed(path: Path, text: str) -> bool:
+    from .content import write_if_changed
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return write_if_changed(path, text)
+
+
+def _write_timeline_content(content: Path, store: SiteStore, years: set | None) -> list[Path]:
+    """content/timeline.md and the files of the years that changed (every year when None)."""
+    folder = Path(content) / "timeline"
+    folder.mkdir(parents=True, exist_ok=True)
+    counts = store.timeline_years()
+    changed = []
+    present = {year for year, _ in counts}
+    missing = {year for year in present if not (folder / f"{year}.md").is_file()}
+    for year in sorted(present if years is None else (years & present) | missing):
+        path = folder / f"{year}.md"
+        if _write_if_changed(path, timeline_year_markdown(year, store.timeline_markdown(year))):
+            changed.append(path)
+    for stale in sorted(folder.glob("*.md")):
+        if stale.stem.isdigit() and int(stale.stem) not in present and is_generated(stale):
+            stale.unlink()
+            changed.append(stale)
+    index = Path(content) / "timeline.md"
+    if _write_if_changed(index, timeline_index_markdown(counts)):
+        changed.append(index)
+    return changed
+
+
+# --- render and publish ---------------------------------------------------------------------------
+
+_PAGES: SitePages | None = None
+_UPDATE: SiteUpdate | None = None
+
+
+def _render_families(work: list[tuple[PageFamily, set[str] | None]]) -> list[tuple[str, str, int, bool]]:
+    """A worker's share: render each family's pages (those in its set), stage the ones whose bytes
+    changed; returns (path, digest, size, staged) of each page rendered."""
+    assert _PAGES is not None and _UPDATE is not None
+    return _render_families_here(_PAGES, _UPDATE, work)
+
+
+def _worker_store() -> None:
+    """A forked render worker opens its own connection to the store (SQLite's rule for fork)."""
+    assert _PAGES is not None
+    _PAGES.site.store = SiteStore(_PAGES.site.store.path, readonly=True)
+
+
+def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched, full: bool,
+             changed_entities: set[str]) -> tuple[list[str], list[str]]:
+    """Render what the change reaches, write the data files and search bundles, and publish them;
+    returns (every page of the site, the files written)."""
+    global _PAGES, _UPDATE
+    templates = Templates(options.templates, options.base_url)
+    pages = SitePages(site, templates)
+    update = SiteUpdate(Path(options.out), options.cache, clean=full)
     try:
-        return _RENDERER.write(Path(staging), _SHARED_PAGES[part::parts], static=False), None
-    except BuildError as exc:
-        return [], (exc.path, exc.message, exc.line)
-
-
-def publish(site: SiteIndex, out: Path, base_url: str, templates: Path = TEMPLATES, jobs: int = 1,
-            cache: Path | None = None) -> tuple[list[str], list[str]]:
-    """Render the site into a fresh folder, then swap it in for `out` in one rename; returns the
-    pages written and, of those, the ones taken unchanged from the last build.
-
-    With a `cache` folder, pages whose key is unchanged since the last build are taken from the
-    old site (`builder.incremental`) and only the others are rendered.
-    """
-    global _RENDERER, _SHARED_PAGES
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
-    try:
-        renderer = Renderer(site, base_url, templates)
-        every = renderer.pages()
-        # Page keys only where there is a cache to keep them in (and a last build's to compare with).
-        keys = page_keys(renderer, every, code_fingerprint(templates)) if cache is not None else {}
-        reused = reuse_unchanged(keys, load_manifest(cache, out), out, staging)
-        todo = [page for page in every if page.output_path not in reused]
-        if jobs > 1 and len(todo) >= _PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
-            # Workers inherit the collected site and its pages by fork; each renders every `jobs`-th
-            # page, while this process renders the pages whose context is still to be worked out
-            # (the map's layout), so that work overlaps theirs and is done once.
-            _RENDERER, _SHARED_PAGES = renderer, [page for page in todo if not page.deferred]
-            try:
-                with _pool(jobs) as pool:
-                    futures = [pool.submit(_render_part, str(staging), i, jobs) for i in range(jobs)]
-                    here = renderer.write(staging, [page for page in todo if page.deferred])
-                    results = [f.result() for f in futures]
-            finally:
-                _RENDERER, _SHARED_PAGES = None, []
-            failed = [error for _, error in results if error]
-            if failed:
-                raise BuildError(*failed[0])
-            rendered = here + [p for done, _ in results for p in done]
+        # Worked out once here, before any worker forks, so that every worker shares them.
+        site.entities, site.timeline, site.article_cut, site.newest  # noqa: B018
+        every = pages.all_paths()
+        check_collisions(every)
+        if update.clean:
+            work = [(family, None) for family in pages.families()]
         else:
-            rendered = renderer.write(staging, todo)
-        pages = sorted(rendered + list(reused))
-        write_annotations(site, staging)
-        write_reader_files(site, staging, base_url, pages)
-        index_site(staging)
-        os.chmod(staging, 0o755)
+            tampered = update.tampered()
+            update.forget(tampered)
+            work = sorted(reach(pages, touched, changed_entities, site.store, tampered).items(),
+                          key=lambda item: (item[0].kind, item[0].key))
+        results: list[tuple] = []
+        here = [item for item in work if item[0].kind == "map"]
+        elsewhere = [item for item in work if item[0].kind != "map"]
+        if jobs > 1 and len(elsewhere) >= _PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
+            _PAGES, _UPDATE = pages, update
+            try:
+                size = max(1, min(64, len(elsewhere) // (jobs * 16)))
+                chunks = [elsewhere[i:i + size] for i in range(0, len(elsewhere), size)]
+                with _pool(jobs, _worker_store) as pool:
+                    futures = [pool.submit(_render_families, chunk) for chunk in chunks]
+                    results += _render_families_here(pages, update, here)  # the map's layout meanwhile
+                    for future in futures:
+                        results += future.result()
+            finally:
+                _PAGES, _UPDATE = None, None
+        else:
+            results += _render_families_here(pages, update, work)
+        for path, key, size, staged in results:
+            if staged:
+                update.written[path] = [key, size, 0]
+                if path not in update.changed:
+                    update.changed.append(path)
+            else:
+                update.written.setdefault(path, update.known.get(path, [key, size, 0]))
+                update.kept.add(path)
+        for path in every:  # pages no change reaches stay as the last build wrote them
+            if path not in update.written and path in update.known:
+                update.written[path] = update.known[path]
+        if update.clean:
+            copy_static(templates, update.root)
+        every_set = set(every)
+        write_previews(site, update, None if update.clean else sorted(touched.articles))
+        if touched.anything or update.clean:
+            update.put("data/annotations.json", annotations_json(site))
+        urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in every if p != "404.html"]
+        write_reader_files(site, update, pages.relationship_map(), urls, templates.base_url)
+        _search(update, every, update.clean)
+        # Whatever the last build wrote and this one would not is deleted (a removed article's page).
+        expected = every_set | preview_paths(site) | {p for p in update.written if p not in every_set
+                                                       and not p.startswith("data/previews/dates/")}
+        for path in update.known:
+            if path.startswith("data/") and not path.startswith("data/previews/dates/") or "/" not in path \
+                    or path.startswith("pagefind/"):
+                expected.add(path)
+        for path in expected:
+            if path not in update.written and path in update.known:
+                update.written[path] = update.known[path]
+        with site.store.transaction():
+            remember_shapes(pages, site.store, None if update.clean else
+                            sorted(set(touched.entities) | set(touched.own) | changed_entities),
+                            None if update.clean else touched)
+        update.commit(expected=expected)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        update.abort()
         raise
-    if out.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-        os.replace(out, retired / out.name)
-        os.replace(staging, out)
-        shutil.rmtree(retired, ignore_errors=True)
-    else:
-        os.replace(staging, out)
-    save_manifest(cache, out, keys)
-    return pages, sorted(reused)
+    return sorted(every), sorted(update.changed)
 
+
+def _render_families_here(pages: SitePages, update: SiteUpdate, work: list[tuple]) -> list[tuple]:
+    out = []
+    for family, only in work:
+        for path, html in pages.family_html(family, only):
+            staged = update.put(path, html)
+            entry = update.written[path]
+            out.append((path, entry[0], entry[1], staged))
+    return out
+
+
+def _search(update: SiteUpdate, every: list[str], everything: bool) -> None:
+    """Index the search bundles whose pages changed (every bundle on a clean build)."""
+    bundles = search_bundles(every)
+    changed = set(update.changed) | set(update.deleted)
+    names = sorted(bundles)
+    for name in names:
+        members = bundles[name]
+        if not everything and not any(page in changed for page in members):
+            continue
+        sources = [update.root] if update.clean else [update.root, update.out]
+        index_bundle(sources, members, update.tree(f"pagefind/{name}"))
+    if not update.clean:
+        for stale in sorted(p.name for p in (update.out / "pagefind").glob("*") if p.is_dir()) \
+                if (update.out / "pagefind").is_dir() else []:
+            if stale not in bundles:
+                update.delete_tree(f"pagefind/{stale}")
+    listing = update.root / "pagefind"
+    listing.mkdir(parents=True, exist_ok=True)
+    update.put("pagefind/bundles.json", write_bundle_list(None, names))

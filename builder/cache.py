@@ -85,18 +85,23 @@ def article_key(body: str, reference: dt.date | None, version: str) -> str:
 class AnnotationCache:
     """Stored mentions by article key; see the module docstring for when they are reused."""
 
-    def __init__(self, folder: Path, registry: Registry):
+    def __init__(self, folder: Path, registry: Registry, readonly: bool = False):
+        """`readonly`: a worker's view, which only looks results up (the build's process stores them)."""
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.folder / "annotations.sqlite")
-        self.db.execute("CREATE TABLE IF NOT EXISTS annotations (key TEXT PRIMARY KEY, registry TEXT, mentions BLOB)")
-        self.db.execute("CREATE TABLE IF NOT EXISTS registries (fingerprint TEXT PRIMARY KEY, entities TEXT)")
+        self.db = sqlite3.connect(self.folder / "annotations.sqlite", timeout=60)
+        self.readonly = readonly
         self.registry = registry
         self.version = code_version()
         self.entities = entity_fingerprints(registry)
         self.fingerprint = registry_fingerprint(self.entities)
-        self.db.execute("INSERT OR IGNORE INTO registries VALUES (?, ?)",
-                        (self.fingerprint, json.dumps(self.entities, sort_keys=True)))
+        if not readonly:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("CREATE TABLE IF NOT EXISTS annotations (key TEXT PRIMARY KEY, registry TEXT, mentions BLOB)")
+            self.db.execute("CREATE TABLE IF NOT EXISTS registries (fingerprint TEXT PRIMARY KEY, entities TEXT)")
+            self.db.execute("INSERT OR IGNORE INTO registries VALUES (?, ?)",
+                            (self.fingerprint, json.dumps(self.entities, sort_keys=True)))
+            self.db.commit()
         self._changed_keys: dict[str, list[str] | None] = {}
         self._pending: list[tuple[str, str, bytes]] = []
 
@@ -106,7 +111,11 @@ class AnnotationCache:
     def _keys_changed_since(self, old_fingerprint: str) -> list[str] | None:
         """Keys of the old and new forms of every entity that differs (None: that registry is unknown)."""
         if old_fingerprint not in self._changed_keys:
-            row = self.db.execute("SELECT entities FROM registries WHERE fingerprint = ?", (old_fingerprint,)).fetchone()
+            try:
+                row = self.db.execute("SELECT entities FROM registries WHERE fingerprint = ?",
+                                      (old_fingerprint,)).fetchone()
+            except sqlite3.OperationalError:
+                row = None
             if row is None:
                 self._changed_keys[old_fingerprint] = None
             else:
@@ -121,7 +130,10 @@ class AnnotationCache:
 
     def get(self, key: str, body: str) -> list[Mention] | None:
         """The stored mentions for this article if they still hold for our registry, else None."""
-        row = self.db.execute("SELECT registry, mentions FROM annotations WHERE key = ?", (key,)).fetchone()
+        try:
+            row = self.db.execute("SELECT registry, mentions FROM annotations WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError:  # no cache yet (a worker's first build)
+            return None
         if row is None:
             return None
         registry, blob = row
@@ -132,7 +144,8 @@ class AnnotationCache:
             text = squeeze(body)
             if any(k in text for k in changed):
                 return None
-            self._pending.append((key, self.fingerprint, blob))
+            if not self.readonly:
+                self._pending.append((key, self.fingerprint, blob))
         return pickle.loads(blob)
 
     def put(self, key: str, mentions: list[Mention]) -> None:

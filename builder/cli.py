@@ -49,9 +49,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     if result.errors:
         print(f"{len(result.errors)} seed(s) skipped (--keep-going): the site was built without them; "
               "fix them and rebuild", file=sys.stderr)
-    mentions = sum(len(a.mentions) for a in result.articles)
+    result.close()
     unchanged = f" ({len(result.reused)} unchanged, kept from the last build)" if result.reused else ""
-    print(f"built {len(result.pages)} pages{unchanged} from {len(result.articles)} articles ({mentions} mentions) "
+    print(f"built {len(result.pages)} pages{unchanged} from {result.article_count} articles ({result.mention_count} mentions) "
           f"into {args.out}/; {len(result.content_changed)} content files updated. Open {args.out}/index.html "
           f"or run `python -m builder serve`.")
     return 1 if result.errors else 0

@@ -4,58 +4,39 @@
   researchers and for our own measurement. The schema is stable: fields are
   only ever added. `text` is exactly `body[start:end]`; offsets index the
   clean body text, which is exported as `body`. The article's `source` is its
-  seed file (the wire credit is `credit`).
-- `site/data/previews/entities.json` and `site/data/previews/dates/<article>.json`:
-  what a link preview card shows, by entity id, and by timeline anchor for
-  each article's dates (read by `templates/static/site.js`, which fetches the
-  entities once and an article's dates when one of them is first shown, so a
-  reader never downloads the whole archive's dates).
+  seed file (the wire credit is `credit`). One article per line, each line
+  made once by the fragments stage and kept in the store.
+- `site/data/previews/entities.json`, `site/data/previews/dates/<article>.json`
+  and `site/data/previews/date-counts.json`: what a link preview card shows,
+  by entity id, by timeline anchor for each article's dates, and how many
+  articles have an entry for each date value (read by
+  `templates/static/site.js`, which fetches the entities once and an article's
+  dates when one of them is first shown, so a reader never downloads the
+  whole archive's dates; the counts are kept apart so that a new article
+  changes no other article's file).
 - `site/data/graph.json`: the relationship map for Cytoscape.js.
 - `feed.xml`, `sitemap.xml`, `robots.txt` (see `builder.feeds`).
+
+Each writer hands its files to the publish stage's `SiteUpdate`, which
+writes only what changed.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from .collect import EntityIndex, SiteIndex, TimelineEntry
-from .feeds import write_feeds
-from .graph import relationship_map
-from .model import Article, Mention, format_point, format_value
-from .render import article_url, entity_url, timeline_anchor
-
-
-def _mention(m: Mention) -> dict:
-    out: dict = {"type": m.type, "text": m.text}
-    if m.type == "date":
-        out["value"] = m.value.iso()
-        out["relative"] = m.relative
-    else:
-        out["entity"] = m.entity
-        if m.title:
-            out["title"] = m.title
-    out["start"] = m.start
-    out["end"] = m.end
-    return out
+from .collect import EntitySummary, SiteView
+from .feeds import feed_files
+from .graph import RelationshipMap
+from .publish import SiteUpdate
+from .templating import entity_url
 
 
-def _article(a: Article) -> dict:
-    return {
-        "id": a.id,
-        "source": a.source_file,
-        "title": a.title,
-        "date": a.date.value.iso() if a.date.value else None,
-        "date_inferred": a.date.inferred,
-        "url": article_url(a),
-        "dateline": a.dateline,
-        "credit": a.source,
-        "body": a.body,
-        "mentions": [_mention(m) for m in sorted(a.mentions, key=lambda m: (m.start, m.end))],
-    }
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def _entities(site: SiteIndex) -> list[dict]:
+def _entities(site: SiteView) -> list[dict]:
     entities = []
     for entity_id in sorted(site.entities):
         e = site.entities[entity_id].entity
@@ -69,89 +50,59 @@ def _entities(site: SiteIndex) -> list[dict]:
     return entities
 
 
-def write_annotations(site: SiteIndex, out_dir: Path) -> Path:
-    """{"entities": [...], "articles": [...]} as JSON, one article per line, written one at a time."""
-    path = Path(out_dir) / "data" / "annotations.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
+def annotations_json(site: SiteView) -> bytes:
+    """{"entities": [...], "articles": [...]}, one article per line."""
     dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    with path.open("w", encoding="utf-8", newline="\n") as out:
-        out.write('{"entities":' + dump(_entities(site)) + ',\n"articles":[')
-        for i, article in enumerate(sorted(site.articles, key=lambda a: a.id)):
-            out.write((",\n" if i else "\n") + dump(_article(article)))
-        out.write("\n]}\n")
-    return path
+    parts = ['{"entities":' + dump(_entities(site)) + ',\n"articles":[']
+    for i, line in enumerate(site.store.exports()):
+        parts.append((",\n" if i else "\n") + line)
+    parts.append("\n]}\n")
+    return "".join(parts).encode("utf-8")
 
 
-def _write_json(path: Path, data: dict) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
-                    encoding="utf-8", newline="\n")
-    return path
-
-
-def _shorten(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + " …"
-
-
-def _entity_preview(index: EntityIndex) -> dict:
-    e = index.entity
-    seen_titles = [title for title, _ in index.titles_seen]
-    titles = list(dict.fromkeys(list(e.titles) + seen_titles))
+def entity_preview(summary: EntitySummary, site: SiteView) -> dict:
+    e = summary.entity
+    titles = list(dict.fromkeys(list(e.titles) + summary.titles))
     data = {"name": e.name, "type": e.type, "url": entity_url(e.type, e.id), "summary": e.summary or "",
-            "titles": titles[:3], "articles": len(index.articles), "mentions": len(index.occurrences)}
-    span = index.first_and_last
-    if span:
-        data["first"] = span[0].date.display()
-        data["last"] = span[1].date.display()
+            "titles": titles[:3], "articles": summary.articles, "mentions": summary.mentions}
+    if summary.span:
+        found = site.store.summaries_of(summary.span)
+        if summary.span[0] in found and summary.span[1] in found:
+            data["first"] = found[summary.span[0]].date.display()
+            data["last"] = found[summary.span[1]].date.display()
     if e.country == "vn":
         data["lang"] = "vi"
     return data
 
 
-def _date_preview(entry: TimelineEntry, same_day: int) -> dict:
-    m, article = entry.mention, entry.occurrence.article
-    return {
-        "label": format_value(m.value), "iso": m.value.iso(), "scheduled": entry.scheduled,
-        "relative": m.relative, "article": article.title,
-        "sentence": _shorten(entry.occurrence.sentence.text),
-        "other_count": same_day,
-    }
+def write_previews(site: SiteView, update: SiteUpdate, articles: list[str] | None) -> None:
+    """The entities' cards, the date counts, and the date cards of `articles` (None: of every article)."""
+    newest = site.newest_date
+    update.put("data/previews/entities.json", _json({
+        "entities": {eid: entity_preview(s, site) for eid, s in sorted(site.entities.items())},
+        "newest": newest and _format(newest)}))
+    update.put("data/previews/date-counts.json", _json(site.store.value_counts()))
+    ids = [a.id for a in site.store.summaries()] if articles is None else articles
+    for article_id in ids:
+        cards = site.store.column(article_id, "previews")
+        if cards is not None and cards.strip() != "{}":
+            update.put(f"data/previews/dates/{article_id}.json", cards)
 
 
-def previews(site: SiteIndex) -> tuple[dict, dict[str, dict]]:
-    """Link-preview cards: entities by id; for each article, its dates by timeline anchor (the date
-    links' fragment). A date's card counts the other articles with an entry for the same value."""
-    articles_by_value: dict[str, set[str]] = {}
-    for entry in site.timeline:
-        articles_by_value.setdefault(entry.mention.value.iso(), set()).add(entry.occurrence.article.id)
-    entities = {"entities": {eid: _entity_preview(index) for eid, index in sorted(site.entities.items())},
-                "newest": format_point(site.newest_date) if site.newest_date else None}
-    dates: dict[str, dict] = {}
-    for e in site.timeline:
-        article_id = e.occurrence.article.id
-        sharing = articles_by_value[e.mention.value.iso()]  # not a set difference: a copy per entry
-        same_day = len(sharing) - (article_id in sharing)
-        dates.setdefault(article_id, {})[timeline_anchor(e.occurrence.article, e.mention)] = _date_preview(e, same_day)
-    return entities, dates
+def preview_paths(site: SiteView) -> set[str]:
+    """Every date-card file the site has (an article with no date has none)."""
+    return {f"data/previews/dates/{aid}.json" for aid in site.store.dated_articles()}
 
 
-def _summary(article: Article) -> str:
-    return _shorten(article.body, 280)
+def _format(point) -> str:
+    from .model import format_point
+
+    return format_point(point)
 
 
-def write_reader_files(site: SiteIndex, out_dir: Path, base_url: str, pages: list[str]) -> list[str]:
-    """The preview cards, graph.json, the Atom feed, sitemap and robots.txt; returns the paths written."""
-    out_dir = Path(out_dir)
-    base_url = base_url if base_url.endswith("/") else base_url + "/"
-    entities, dates = previews(site)
-    written = [_write_json(out_dir / "data" / "previews" / "entities.json", entities)]
-    written += [_write_json(out_dir / "data" / "previews" / "dates" / f"{aid}.json", cards) for aid, cards in dates.items()]
-    graph = relationship_map(site).to_json(lambda e: entity_url(e.type, e.id))
-    _write_json(out_dir / "data" / "graph.json", graph)
-    urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in pages if p != "404.html"]
-    feeds = write_feeds(out_dir, site, base_url, urls, article_url, _summary)
-    return ["data/graph.json", *(path.relative_to(out_dir).as_posix() for path in written), *feeds]
+def write_reader_files(site: SiteView, update: SiteUpdate, graph: RelationshipMap, page_urls: list[str],
+                       base_url: str) -> None:
+    """graph.json, the Atom feed, the sitemap and robots.txt."""
+    update.put("data/graph.json", _json(graph.to_json(lambda e: entity_url(e.type, e.id))))
+    for name, text in feed_files(site, base_url, page_urls).items():
+        update.put(name, text)

@@ -12,11 +12,10 @@ Nothing here reads the clock: the feed's `updated` is the newest article's date.
 
 from __future__ import annotations
 
-from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from .collect import SiteIndex
-from .model import Article
+from .collect import SiteView
+from .fragments import ArticleSummary
 
 SITE_TITLE = "Việt Nam–China Archive"
 TAG_AUTHORITY = "vn-cn-archive.invalid,2026"
@@ -27,12 +26,12 @@ def is_absolute(base_url: str) -> bool:
     return base_url.startswith(("http://", "https://"))
 
 
-def _stamp(article: Article, fallback: str) -> str:
+def _stamp(article: ArticleSummary, fallback: str) -> str:
     value = article.date.value
     return f"{value.first_day().isoformat()}T00:00:00Z" if value else fallback
 
 
-def atom_feed(site: SiteIndex, base_url: str, article_url, summary_of) -> str:
+def atom_feed(site: SiteView, base_url: str) -> str:
     """The newest articles as Atom 1.0 (RFC 4287)."""
     newest = site.newest_date
     updated = f"{newest.first_day().isoformat()}T00:00:00Z" if newest else "1970-01-01T00:00:00Z"
@@ -47,20 +46,20 @@ def atom_feed(site: SiteIndex, base_url: str, article_url, summary_of) -> str:
         f"  <updated>{updated}</updated>",
         f"  <author><name>{escape(SITE_TITLE)}</name></author>",
     ]
-    for article in site.articles[:FEED_LIMIT]:
+    for article in site.newest[:FEED_LIMIT]:
         stamp = _stamp(article, updated)
         lines += [
             "  <entry>",
             f"    <title>{escape(article.title)}</title>",
             f"    <id>tag:{TAG_AUTHORITY}:articles/{escape(article.id)}</id>",
-            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(base_url + article_url(article))}/>",
+            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(base_url + article.url)}/>",
             f"    <updated>{stamp}</updated>",
         ]
         if article.date.value:
             lines.append(f"    <published>{stamp}</published>")
         if article.source:
             lines.append(f"    <author><name>{escape(article.source)}</name></author>")
-        lines += [f"    <summary>{escape(summary_of(article))}</summary>", "  </entry>"]
+        lines += [f"    <summary>{escape(article.lead)}</summary>", "  </entry>"]
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
 
@@ -81,14 +80,10 @@ def robots(base_url: str) -> str:
     return text
 
 
-def write_feeds(out_dir: Path, site: SiteIndex, base_url: str, page_urls: list[str], article_url,
-                summary_of) -> list[str]:
-    """Write feed.xml, sitemap.xml and robots.txt into `out_dir`; returns their names."""
-    files = {
-        "feed.xml": atom_feed(site, base_url, article_url, summary_of),
+def feed_files(site: SiteView, base_url: str, page_urls: list[str]) -> dict[str, str]:
+    """feed.xml, sitemap.xml and robots.txt, by name."""
+    return {
+        "feed.xml": atom_feed(site, base_url),
         "sitemap.xml": sitemap(page_urls, base_url),
         "robots.txt": robots(base_url),
     }
-    for name, text in files.items():
-        (Path(out_dir) / name).write_text(text, encoding="utf-8", newline="\n")
-    return sorted(files)

@@ -1,6 +1,6 @@
 """The relationship map: entities as nodes, co-mention in a sentence as weighted edges.
 
-Made from the collect stage's co-mention counts. The browser draws it with
+Made from the store's ties (sentences that name two entities) and the collect stage's counts. The browser draws it with
 Cytoscape.js from `site/data/graph.json`; for readers without scripts (and
 for print) the map page also carries a static SVG, laid out here with a
 plain force-directed pass (Fruchterman–Reingold) that starts from fixed ring
@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .collect import SiteIndex
 from .model import Entity
 
 WIDTH, HEIGHT = 960.0, 720.0
@@ -65,40 +64,28 @@ class RelationshipMap:
         }
 
 
-def relationship_map(site: SiteIndex) -> RelationshipMap:
+def relationship_map(entities: dict, ties: list[tuple[str, str, int]]) -> RelationshipMap:
     """The strongest pairs of entities named together in a sentence, and the entities in them.
 
-    Computed once per collected site (the map page and graph.json share it).
+    `entities`: {id: EntitySummary} (`builder.collect`); `ties`: (a, b, sentences naming both).
     """
-    cached = getattr(site, "_relationship_map", None)
-    if cached is None:
-        cached = _relationship_map(site)
-        site._relationship_map = cached  # type: ignore[attr-defined]
-    return cached
-
-
-def _relationship_map(site: SiteIndex) -> RelationshipMap:
-    mentioned = {eid: index for eid, index in site.entities.items() if index.occurrences}
-    edges = []
-    for eid, index in mentioned.items():
-        for other, weight in index.co_mentions:
-            if other.id in mentioned and eid < other.id:
-                edges.append(MapEdge(index.entity, other, weight))
+    mentioned = {eid: s for eid, s in entities.items() if s.mentions}
+    edges = [MapEdge(mentioned[a].entity, mentioned[b].entity, n) for a, b, n in ties
+             if n > 0 and a in mentioned and b in mentioned]
     edges.sort(key=lambda e: (-e.weight, e.a.name.casefold(), e.b.name.casefold(), e.a.id, e.b.id))
     degree = {eid: 0 for eid in mentioned}
     for e in edges:
         degree[e.a.id] += e.weight
         degree[e.b.id] += e.weight
-    mentioned = {eid: index for eid, index in mentioned.items() if degree[eid]}  # a map of ties: no islands
-    order = sorted(mentioned, key=lambda eid: (-degree[eid], -len(mentioned[eid].articles),
+    mentioned = {eid: s for eid, s in mentioned.items() if degree[eid]}  # a map of ties: no islands
+    order = sorted(mentioned, key=lambda eid: (-degree[eid], -mentioned[eid].articles,
                                                mentioned[eid].entity.name.casefold(), eid))
     drawn = set(order[:MAX_NODES])
     shown = [e for e in edges if e.a.id in drawn and e.b.id in drawn][:MAX_EDGES]
     linked = {eid for e in shown for eid in (e.a.id, e.b.id)}
     order = [eid for eid in order if eid in linked]
     positions = _layout(order, [(e.a.id, e.b.id, e.weight) for e in shown])
-    nodes = [MapNode(mentioned[eid].entity, len(mentioned[eid].articles), degree[eid], *positions[eid])
-             for eid in order]
+    nodes = [MapNode(mentioned[eid].entity, mentioned[eid].articles, degree[eid], *positions[eid]) for eid in order]
     return RelationshipMap(nodes, shown, total_nodes=len(mentioned), total_edges=len(edges))
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .dates import infer_publication_date
 from .frontmatter import key_line, split_front_matter
-from .model import Article, Block, BuildError, DatePoint, PublicationDate
+from .model import Article, Block, BuildError, BuildErrors, DatePoint, PublicationDate
 from .text import nfc, slugify
 
 FRONT_MATTER_KEYS = {"title", "date", "dateline", "source"}
@@ -355,3 +355,31 @@ def _cut(text: str, limit: int) -> str:
     while len(words) > 3 and words[-1].lower() in _WEAK_ENDINGS:
         words.pop()
     return " ".join(words).rstrip(" ,;:–—-")
+
+
+def read_articles(seeds: Path, keep_going: bool = False) -> tuple[list[Article], list[BuildError], list[str]]:
+    """Ingest every `*.txt` in `seeds`, in name order (for `check` and tools; a build maps them one
+    by one instead). Returns the articles, the errors (raised unless `keep_going`) and the warnings."""
+    seeds = Path(seeds)
+    if not seeds.is_dir():
+        raise BuildErrors([BuildError(str(seeds), "seed folder not found; pass --seeds DIR")])
+    articles, errors, warnings = [], [], []
+    for path in sorted(seeds.glob("*.txt")):
+        try:
+            article = read_seed(path)
+        except BuildError as exc:
+            errors.append(exc)
+            continue
+        warnings.extend(article.warnings)
+        articles.append(article)
+    by_id: dict[str, Article] = {}
+    for article in articles:
+        if article.id in by_id:
+            errors.append(BuildError(
+                str(seeds / article.source_file),
+                f"would be written as {article.id}.md like {by_id[article.id].source_file}; "
+                "give one of them another `title:` in front matter"))
+        by_id.setdefault(article.id, article)
+    if errors and not keep_going:
+        raise BuildErrors(errors)
+    return list(by_id.values()), errors, warnings

@@ -48,6 +48,9 @@ class BuildError(Exception):
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self):  # raised in a worker process, it crosses back whole
+        return (BuildError, (self.path, self.message, self.line))
+
 
 class BuildErrors(Exception):
     """Several input problems at once (every bad registry page, every bad seed), each a BuildError."""
@@ -55,6 +58,9 @@ class BuildErrors(Exception):
     def __init__(self, errors: list[BuildError]):
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
+
+    def __reduce__(self):
+        return (BuildErrors, (self.errors,))
 
 
 @dataclass(frozen=True, order=True)
@@ -154,10 +160,6 @@ class Mention:
     title: str | None = None  # a person's title as written before the name
     relative: bool = False  # a date resolved against the publication date
     announced: bool = False  # a date the text tells as still to come ("will pay a state visit … from August 18-20")
-
-    @property
-    def anchor(self) -> str:
-        return f"m{self.start}"
 
 
 @dataclass

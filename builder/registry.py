@@ -9,6 +9,7 @@ never rewrites one.
 
 from __future__ import annotations
 
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,20 +65,33 @@ class Registry:
         return self.entities[entity_id]
 
 
-def load_registry(content_dir: Path) -> Registry:
-    """Read and validate every entity page; raises BuildErrors listing all problems."""
+def load_registry(content_dir: Path, cache: Path | None = None) -> Registry:
+    """Read and validate every entity page; raises BuildErrors listing all problems.
+
+    With a `cache` folder, a page whose size and modification time are those of the last read is
+    not parsed again (a registry of thousands of pages is most of a small rebuild's YAML otherwise).
+    """
     errors: list[BuildError] = []
     registry = Registry()
+    known = _read_parsed(cache)
+    parsed: dict[str, tuple] = {}
     for type_, folder in FOLDERS.items():
         directory = Path(content_dir) / folder
         if not directory.is_dir():
             continue
         for path in sorted(directory.glob("*.md")):
-            try:
-                entity, warnings = read_entity_page(path, type_)
-            except BuildError as exc:
-                errors.append(exc)
-                continue
+            stat = path.stat()
+            stamp = (type_, stat.st_size, stat.st_mtime_ns)
+            last = known.get(str(path))
+            if last is not None and last[0] == stamp:
+                entity, warnings = last[1], list(last[2])  # unpickled: this build's own objects
+            else:
+                try:
+                    entity, warnings = read_entity_page(path, type_)
+                except BuildError as exc:
+                    errors.append(exc)
+                    continue
+            parsed[str(path)] = (stamp, entity, warnings)
             registry.warnings.extend(warnings)
             if entity.id in registry.entities:
                 other = registry.entities[entity.id]
@@ -87,7 +101,29 @@ def load_registry(content_dir: Path) -> Registry:
     errors.extend(_surface_form_clashes(registry))
     if errors:
         raise BuildErrors(errors)
+    if cache is not None and {k: v[0] for k, v in parsed.items()} != {k: v[0] for k, v in known.items()}:
+        _write_parsed(cache, parsed)
     return registry
+
+
+_PARSED = "registry.pickle"
+
+
+def _read_parsed(cache: Path | None) -> dict:
+    if cache is None:
+        return {}
+    try:
+        return pickle.loads((Path(cache) / _PARSED).read_bytes())
+    except Exception:  # noqa: BLE001 - a missing or unreadable cache is read again from the pages
+        return {}
+
+
+def _write_parsed(cache: Path, parsed: dict) -> None:
+    Path(cache).mkdir(parents=True, exist_ok=True)
+    target = Path(cache) / _PARSED
+    temporary = target.with_suffix(".tmp")
+    temporary.write_bytes(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
+    temporary.replace(target)
 
 
 def read_entity_page(path: Path, type_: str) -> tuple[Entity, list[str]]:

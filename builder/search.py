@@ -67,3 +67,51 @@ def index_site(site_dir: Path) -> Path:
         raise BuildError("pagefind", "the search index could not be built: "
                                      + (detail[-1] if detail else f"exit status {done.returncode}"))
     return site_dir / OUTPUT_SUBDIR
+
+
+# --- bundles (interim; see the search-bundles branch) -------------------------------------------
+import json as _json
+import os as _os
+import tempfile as _tempfile
+
+BUNDLE_MAX_PAGES = 1500
+_ENTITY_FOLDERS = {kind.folder for kind in ENTITY_KINDS.values()}
+
+
+def search_bundles(pages: list[str]) -> dict[str, list[str]]:
+    """{bundle: pages} of the indexable pages: entities in one bundle, articles by publication year."""
+    bundles: dict[str, list[str]] = {}
+    for page in sorted(pages):
+        parts = page.split("/")
+        if len(parts) != 3 or parts[2] != "index.html":
+            continue
+        if parts[0] in _ENTITY_FOLDERS:
+            bundles.setdefault("entities", []).append(page)
+        elif parts[0] == "articles":
+            year = parts[1][:4] if parts[1][:4].isdigit() else "undated"
+            bundles.setdefault(f"articles-{year}", []).append(page)
+    return bundles
+
+
+def write_bundle_list(pagefind_dir, names: list[str]) -> str:
+    ordered = sorted(names, key=lambda n: (n != "entities", n))
+    return _json.dumps({"bundles": ordered}) + "\n"
+
+
+def index_bundle(sources: list[Path], pages: list[str], output_dir: Path) -> None:
+    """Index exactly `pages` (each from the first of `sources` that has it) into `output_dir`."""
+    with _tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
+        for page in pages:
+            for source in sources:
+                if (Path(source) / page).is_file():
+                    target = Path(tmp) / page
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    _os.link(Path(source) / page, target)
+                    break
+        output_dir = Path(output_dir)
+        command = [str(pagefind_executable()), "--site", tmp, "--output-path", str(output_dir), "--silent"]
+        done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        if done.returncode != 0:
+            detail = (done.stderr or done.stdout).strip().splitlines()
+            raise BuildError("pagefind", "the search index could not be built: "
+                                         + (detail[-1] if detail else f"exit status {done.returncode}"))

@@ -13,7 +13,6 @@ import json
 
 from markupsafe import Markup
 
-from .collect import EntityIndex
 from .model import Article, Entity
 
 SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "place": "Place", "mechanism": "Thing"}
@@ -43,8 +42,9 @@ def article_ld(article: Article, url: str, entities: dict[str, Entity], entity_u
     return data
 
 
-def entity_ld(index: EntityIndex, url: str) -> dict:
-    entity = index.entity
+def entity_ld(summary, url: str) -> dict:
+    """`summary`: the collect stage's EntitySummary of the entity."""
+    entity = summary.entity
     data: dict = {"@context": "https://schema.org", "@type": SCHEMA_TYPES.get(entity.type, "Thing"),
                   "name": entity.name, "url": url}
     if entity.aliases:

@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import ENTITY_KINDS, Article
+from .model import ENTITY_KINDS
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -46,14 +46,11 @@ def _input_files(options: BuildOptions) -> list[Path]:
     return files + code_and_template_files(options.templates)
 
 
-def inputs_fingerprint(options: BuildOptions, known: dict | None = None) -> tuple[str, dict]:
-    """Hash of every input's bytes and of the options that shape the output, and each file's
-    [size, mtime_ns, content hash]; a file whose size and mtime are those in `known` is not read."""
+def file_records(paths: list[Path], known: dict | None = None) -> dict[str, list]:
+    """{path: [size, mtime_ns, content hash]}; a file whose size and mtime are those in `known` is not read."""
     known = known or {}
     files: dict[str, list] = {}
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(json.dumps([str(Path(options.out).resolve()), options.base_url, options.keep_going]).encode())
-    for path in _input_files(options):
+    for path in paths:
         stat = path.stat()
         name = str(path)
         last = known.get(name)
@@ -62,6 +59,21 @@ def inputs_fingerprint(options: BuildOptions, known: dict | None = None) -> tupl
         else:
             content = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
         files[name] = [stat.st_size, stat.st_mtime_ns, content]
+    return files
+
+
+def file_hashes(paths: list[Path], known: dict | None = None) -> dict[str, str]:
+    """{path: content hash} of each file (read only when its size or mtime is not the known one)."""
+    return {name: record[2] for name, record in file_records(paths, known).items()}
+
+
+def inputs_fingerprint(options: BuildOptions, known: dict | None = None) -> tuple[str, dict]:
+    """Hash of every input's bytes and of the options that shape the output, and each file's
+    [size, mtime_ns, content hash]; a file whose size and mtime are those in `known` is not read."""
+    files = file_records(_input_files(options), known)
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(json.dumps([str(Path(options.out).resolve()), options.base_url, options.keep_going]).encode())
+    for name, (_, _, content) in files.items():
         digest.update(name.encode() + b"\0" + content.encode() + b"\0")
     return digest.hexdigest(), files
 
@@ -79,20 +91,16 @@ def load_state(options: BuildOptions) -> dict:
         return {}
 
 
-def content_paths(content: Path, articles: list[Article]) -> list[Path]:
-    return [Path(content) / "articles" / f"{a.id}.md" for a in articles] + [Path(content) / "timeline.md"]
-
-
-def save_state(options: BuildOptions, pages: int, articles: list[Article]) -> None:
+def save_state(options: BuildOptions, pages: int, articles: int, mentions: int, content: list[Path]) -> None:
     """Record what the build read (by hash) and made, for the next build's no-op check."""
     inputs, files = inputs_fingerprint(options, load_state(options).get("files"))
     state = {
         "inputs": inputs,
         "files": files,
         "pages": pages,
-        "articles": len(articles),
-        "mentions": sum(len(a.mentions) for a in articles),
-        "content": sorted(str(p) for p in content_paths(options.content, articles)),
+        "articles": articles,
+        "mentions": mentions,
+        "content": sorted(str(p) for p in [*content, Path(options.content) / "timeline.md"]),
     }
     path = _state_path(options)
     path.parent.mkdir(parents=True, exist_ok=True)

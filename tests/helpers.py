@@ -18,7 +18,7 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
 
 # Pagefind writes its filter index (and the hashes that name it) in hash-map order, which varies
 # from run to run even on one thread; the pages, fragments and word index it writes are byte-identical.
-_PAGEFIND_UNSTABLE = re.compile(r"^pagefind/(filter/|pagefind-entry\.json$|pagefind\.[^/]+\.pf_meta$)")
+_PAGEFIND_UNSTABLE = re.compile(r"^pagefind/(?:[^/]+/)?(filter/|pagefind-entry\.json$|pagefind\.[^/]+\.pf_meta$)")
 
 
 def site_bytes(root: Path) -> dict[str, bytes]:

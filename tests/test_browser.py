@@ -216,7 +216,7 @@ def click_and_load(page: Page, locator) -> None:
 
 
 def _first_article_path(served: Served) -> str:
-    return f"articles/{served.result.site.articles[0].id}/"
+    return f"articles/{served.result.summaries[0].id}/"
 
 
 # --- behaviour ---------------------------------------------------------------------------------
@@ -343,7 +343,7 @@ def test_phone_width_has_no_horizontal_scroll(served, open_reader):
     reader = open_reader(viewport=PHONE, is_mobile=True, has_touch=True)
     page = reader.page
     site = served.result.site
-    paths = [f"articles/{article.id}/" for article in site.articles]  # every article
+    paths = [f"articles/{article.id}/" for article in served.result.summaries]  # every article
     paths += ["", "articles/", "timeline/", "map/", "search/?q=to+lam"] + [f"{kind.folder}/" for kind in ENTITY_KINDS.values()]
     paths += sorted(f"{i.entity.folder}/{i.entity.id}/" for i in site.entities.values())[::7]  # a sample of every kind
     overflowing = {}
@@ -367,10 +367,10 @@ def _settle(page: Page, name: str) -> None:
 
 def test_screenshots_of_each_page_type(served, open_reader, tmp_path):
     site = served.result.site
-    person = next(i for i in site.entities.values() if i.entity.type == "person" and i.occurrences)
+    person = next(i for i in site.entities.values() if i.entity.type == "person" and i.mentions)
     person = site.entities.get("pham-minh-chinh", person)
     mechanism = max((i for i in site.entities.values() if i.entity.type == "mechanism"),
-                    key=lambda i: len(i.occurrences))
+                    key=lambda i: i.mentions)
     pages = {
         "home": "",
         "article": _first_article_path(served),
@@ -428,7 +428,7 @@ def test_reader_hovers_a_person_follows_it_searches_and_explores(served, reader)
     card = page.locator("#preview-card")
     expect(card).to_be_visible()
     expect(card.locator(".preview-name")).to_have_text(name)
-    expect(card).to_contain_text(f"{len(site.entities[entity_id].articles)} article")
+    expect(card).to_contain_text(f"{site.entities[entity_id].articles} article")
     expect(person).to_have_attribute("aria-describedby", "preview-card")
     assert page.url.startswith(served.url("articles/"))  # the card did not leave the page
 
@@ -460,7 +460,7 @@ def test_search_ignores_diacritics_and_case_and_finds_aliases(served, reader):
     forms = [_search(page, served, q) for q in ("to lam", "Tô Lâm", "To Lam", "TÔ LÂM")]
     assert forms[0] and all(f == forms[0] for f in forms), forms
     assert forms[0][0] == "people/to-lam/"
-    articles = {f"articles/{a.id}/" for a in served.result.site.entities["to-lam"].articles}
+    articles = {f"articles/{a}/" for a in served.result.site.store.articles_mentioning("to-lam")}
     assert articles <= set(forms[0])
     assert _search(page, served, "RCEP")[0] == "mechanisms/rcep/"  # an alias finds its entity's page
     reader.assert_no_problems()
@@ -516,7 +516,7 @@ def test_timeline_filters_by_entity_and_keeps_the_choice_in_the_url(served, read
     entries = page.locator("li.timeline-entry")
     total = entries.count()
     page.locator("#timeline-entity").select_option("to-lam")
-    wanted = len(served.result.site.entities["to-lam"].timeline)
+    wanted = served.result.site.entities["to-lam"].timeline
     expect(page.locator("li.timeline-entry:visible")).to_have_count(wanted)
     assert 0 < wanted < total
     for entry in page.locator("li.timeline-entry:visible").all():
@@ -552,7 +552,7 @@ def test_without_javascript_search_map_and_timeline_still_say_what_to_do(served,
 def _page_types(served: Served) -> dict[str, str]:
     site = served.result.site
     mechanism = max((i for i in site.entities.values() if i.entity.type == "mechanism"),
-                    key=lambda i: len(i.occurrences))
+                    key=lambda i: i.mentions)
     return {"home": "", "articles": "articles/", "article": _first_article_path(served),
             "people": "people/", "person": "people/to-lam/", "mechanism": f"mechanisms/{mechanism.entity.id}/",
             "timeline": "timeline/", "map": "map/", "search": "search/?q=to+lam", "404": "no-such-page/"}

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from builder import build as build_module
-from builder import render
+from builder import collect
 from builder.build import BuildOptions, build
 from builder.check import check_site_links
-from builder.render import Pager, page_urls, paginate
+from builder.periods import Bucket, cut_by_period, page_urls
+from builder.render import Pager, paginate
 from builder.synthetic import write_corpus
 from helpers import copy_registry, site_bytes, tree_bytes
 
@@ -28,11 +29,37 @@ def options(tmp_path: Path, content: Path, out: str, **extra) -> BuildOptions:
     return BuildOptions(seeds=ROOT / "seeds", content=content, out=tmp_path / out, **extra)
 
 
-def test_paginate_keeps_order_and_cuts_by_weight():
+def test_paginate_keeps_order():
     assert paginate([1, 2, 3, 4, 5], 2) == [[1, 2], [3, 4], [5]]
     assert paginate([], 3) == [[]]
-    groups = [("a", [1, 2, 3]), ("b", [1]), ("c", [1, 2, 3, 4, 5]), ("d", [1])]
-    assert paginate(groups, 4, weight=lambda g: len(g[1])) == [[groups[0], groups[1]], [groups[2]], [groups[3]]]
+
+
+def test_a_listing_that_fits_is_one_page_and_one_that_does_not_is_cut_by_year_then_month():
+    buckets = [Bucket(2016, 0, 1), Bucket(2017, 0, 12), Bucket(2017, 3, 3)]
+    assert cut_by_period(buckets, "timeline/", 16).single
+    cut = cut_by_period(buckets, "timeline/", 5)
+    assert [(p.url, p.count) for p in cut.periods] == [
+        ("timeline/2016/", 1), ("timeline/2017/", 5), ("timeline/2017/page/2/", 5), ("timeline/2017/page/3/", 2),
+        ("timeline/2017/03/", 3)]
+    assert cut.periods[1].months == (("March 2017", "timeline/2017/03/", 3),)  # the year lists its months
+    assert cut.url_of(2017, 0, 11) == "timeline/2017/page/3/" and cut.year_url(2017) == "timeline/2017/"
+
+
+def test_items_of_unequal_weight_fill_a_page_up_to_its_size():
+    # Six articles naming an entity 3, 9, 9, 2, 25 and 1 times: a page holds at most 20 mentions,
+    # or a single article's.
+    cut = cut_by_period([Bucket(2024, 5, 6, 49, (3, 9, 9, 2, 25, 1))], "people/x/mentions/", 20)
+    assert [(p.offset, p.count) for p in cut.periods if p.month == 5] == [(0, 2), (2, 2), (4, 1), (5, 1)]
+    # Without the weights, by their average.
+    average = cut_by_period([Bucket(2024, 5, 10, 50)], "people/x/mentions/", 20)
+    assert [p.count for p in average.periods if p.month == 5] == [4, 4, 2]
+
+
+def test_a_new_item_changes_only_the_pages_of_its_own_year():
+    before = cut_by_period([Bucket(2016, 0, 4), Bucket(2017, 0, 4), Bucket(2018, 0, 4)], "t/", 5)
+    after = cut_by_period([Bucket(2016, 0, 4), Bucket(2017, 0, 5), Bucket(2018, 0, 4)], "t/", 5)
+    assert [p.url for p in before.periods] == [p.url for p in after.periods]
+    assert [p.count for p in after.periods] == [4, 5, 4]
 
 
 def test_pager_links_first_page_at_the_listing_url():
@@ -77,34 +104,42 @@ def test_registry_change_reannotates_only_articles_that_contain_the_form(tmp_pat
 
 def test_long_listings_are_cut_into_linked_pages(tmp_path, monkeypatch):
     write_corpus(tmp_path / "corpus", 12, seed=3)
-    monkeypatch.setattr(render, "PAGE_SIZES", {"articles": 5, "entities": 20, "timeline": 40, "mentions": 6})
+    for listing, size in {"articles": 5, "entities": 20, "timeline": 40, "mentions": 6}.items():
+        monkeypatch.setitem(collect.PAGE_SIZES, listing, size)
     out = tmp_path / "site"
     build(BuildOptions(seeds=tmp_path / "corpus" / "seeds", content=tmp_path / "corpus" / "content", out=out,
                        cache=None, jobs=1))
-    assert (out / "articles" / "page" / "3" / "index.html").is_file()
+    assert list(out.glob("articles/[12][0-9][0-9][0-9]/index.html"))
+    assert (out / "people" / "page" / "2" / "index.html").is_file()
     assert list(out.glob("timeline/[12][0-9][0-9][0-9]/index.html"))
-    assert list(out.glob("people/*/page/2/index.html"))
+    # An entity named often: its mentions by year of publication, its own timeline by year.
+    assert list(out.glob("people/*/mentions/[12][0-9][0-9][0-9]/index.html"))
+    assert list(out.glob("people/*/timeline/[12][0-9][0-9][0-9]/index.html"))
+    for page in out.glob("people/*/mentions/**/index.html"):  # at most 6 mentions, or one article's
+        html = page.read_text(encoding="utf-8")
+        assert html.count('<li><blockquote class="context">') <= 6 or html.count("<h3>") == 1, page
     # Every date links to the timeline page that holds its entry; every pager link resolves.
     assert check_site_links(out) == []
-    article = next((out / "articles").glob("*/index.html")).read_text(encoding="utf-8")
+    article = next((out / "articles").glob("*-*/index.html")).read_text(encoding="utf-8")  # not a year's listing
     assert re.search(r'href="\.\./\.\./timeline/\d{4}/(?:\d\d/)?(?:page/\d+/)?#t-', article)
 
 
 def _timeline_pages(seeds: Path, content: Path) -> tuple[dict[str, str], list]:
     """(timeline anchor -> URL of its page, the articles) for a corpus, without writing a site."""
-    from builder.collect import collect
     from builder.registry import load_registry
 
     registry = load_registry(content)
     articles, _, _ = build_module.read_articles(seeds)
-    build_module.annotate_articles(articles, registry, None, 1)
-    renderer = render.Renderer(collect(articles, registry))
-    renderer.pages()
-    return {a: url for a, url in renderer.timeline_pages.items() if a.startswith("t-")}, articles
+    annotator = build_module.Annotator(registry)
+    for article in articles:
+        annotator(article)
+    site = build_module.site_of(articles, registry)
+    pages = {e["anchor"]: site.timeline_page(e["year"], e["month"], e["sort"]) for e in site.store.timeline_items()}
+    return pages, articles
 
 
 def test_a_new_article_moves_no_timeline_entry_of_the_years_it_does_not_touch(tmp_path, monkeypatch):
-    monkeypatch.setattr(render, "PAGE_SIZES", {**render.PAGE_SIZES, "timeline": 30})
+    monkeypatch.setitem(collect.PAGE_SIZES, "timeline", 30)
     write_corpus(tmp_path / "corpus", 13, seed=3)
     seeds, content = tmp_path / "corpus" / "seeds", tmp_path / "corpus" / "content"
     newest = sorted(seeds.glob("*.txt"))[-1]
@@ -123,7 +158,7 @@ def test_a_new_article_moves_no_timeline_entry_of_the_years_it_does_not_touch(tm
 
 
 def test_a_busy_year_is_cut_into_months_linked_from_its_page(tmp_path, monkeypatch):
-    monkeypatch.setattr(render, "PAGE_SIZES", {**render.PAGE_SIZES, "timeline": 30})
+    monkeypatch.setitem(collect.PAGE_SIZES, "timeline", 30)
     write_corpus(tmp_path / "corpus", 13, seed=3)
     out = tmp_path / "site"
     build(BuildOptions(seeds=tmp_path / "corpus" / "seeds", content=tmp_path / "corpus" / "content", out=out,
@@ -145,7 +180,7 @@ def test_a_busy_year_is_cut_into_months_linked_from_its_page(tmp_path, monkeypat
 
 
 def test_a_year_named_on_its_own_many_times_is_cut_into_pages_too(tmp_path, monkeypatch):
-    monkeypatch.setattr(render, "PAGE_SIZES", {**render.PAGE_SIZES, "timeline": 5})
+    monkeypatch.setitem(collect.PAGE_SIZES, "timeline", 5)
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     years = " ".join(f"Exports of item {n} grew in 2017." for n in range(12))
@@ -204,7 +239,7 @@ def test_the_map_draws_only_the_strongest_ties_and_says_how_many_it_leaves_out(t
     assert all(e["source"] in drawn and e["target"] in drawn for e in data["edges"])
     weights = [e["weight"] for e in data["edges"]]
     assert weights == sorted(weights, reverse=True)
-    ties = sum(len(i.co_mentions) for i in result.site.entities.values()) // 2
+    ties = len(result.site.store.all_ties())
     assert ties > 15
     page = (out / "map" / "index.html").read_text(encoding="utf-8")
     assert f"strongest of {ties} ties" in page

@@ -19,7 +19,7 @@ from builder.content import article_markdown, escape_markdown
 from builder.ingest import parse_seed
 from builder.model import BuildError, Entity
 from builder.registry import create_entity_page
-from builder.render import TEMPLATES
+from builder.state import TEMPLATES
 from helpers import builder_env, copy_registry, site_bytes, tree_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +41,7 @@ def test_committed_content_articles_are_not_stale(built):
     assert fresh.keys() == committed.keys(), "run `python -m builder build` and commit content/"
     for name in fresh:
         assert fresh[name] == committed[name], f"content/articles/{name} is stale: rebuild and commit"
+    assert tree_bytes(content / "timeline") == tree_bytes(ROOT / "content" / "timeline")
     assert (content / "timeline.md").read_bytes() == (ROOT / "content" / "timeline.md").read_bytes()
 
 
@@ -52,7 +53,7 @@ def test_every_seed_gets_an_annotated_markdown_page(built):
     assert text.startswith("---\ngenerated: true\n")
     assert "date: '2026-01-24'" in text and "date_inferred: false" in text and "source: VNS" in text
     assert "[Consul General Bùi Nguyễn Long](../people/bui-nguyen-long.md)" in text
-    assert "[January 18, 1950–2026](../timeline.md#1950)" in text
+    assert "[January 18, 1950–2026](../timeline/1950.md)" in text
 
 
 def test_markdown_links_point_at_existing_entity_pages(built):
@@ -150,10 +151,11 @@ def test_person_page_lists_every_article_with_the_sentence(built):
     result, _, site = built
     html = (site / "people" / "he-wei" / "index.html").read_text()
     index = result.site.entities["he-wei"]
-    assert len(index.articles) == 3
-    for article in index.articles:
-        assert f'href="../../articles/{article.id}/"' in html
-    assert html.count('<blockquote class="context">') >= len(index.occurrences)
+    articles = result.site.store.articles_mentioning("he-wei")
+    assert index.articles == len(articles) == 3
+    for article_id in articles:
+        assert f'href="../../articles/{article_id}/"' in html
+    assert html.count('<blockquote class="context">') >= index.mentions
     assert "<mark>Wei</mark>" in html  # the short form is highlighted in its sentence
 
 

@@ -10,70 +10,82 @@ from pathlib import Path
 import pytest
 
 from builder.build import BuildOptions, build
-from builder.collect import collect
+from builder.build import site_of
 from builder.dates import find_dates
+from builder.model import DateValue
 from helpers import copy_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def site_index(seed_articles, registry):
-    return collect(list(seed_articles.values()), registry)
+def site_view(seed_articles, registry):
+    return site_of(list(seed_articles.values()), registry)
 
 
-def entry_for(site_index, prefix: str, text: str):
-    (entry,) = [e for e in site_index.timeline
-                if e.occurrence.article.source_file.startswith(prefix) and e.mention.text == text]
+@pytest.fixture(scope="module")
+def timeline(site_view):
+    return site_view.store.timeline_items()
+
+
+@pytest.fixture(scope="module")
+def seed_of(seed_articles):
+    """The seed-file prefix ("000" …) of each article id."""
+    return {a.id: prefix for prefix, a in seed_articles.items()}
+
+
+def entry_for(timeline, seed_of, prefix: str, text: str) -> dict:
+    (entry,) = [e for e in timeline if seed_of[e["article"]] == prefix and e["text"] == text]
     return entry
 
 
-def test_every_dated_mention_is_on_the_timeline_once(site_index, seed_articles):
-    on_timeline = [(e.occurrence.article.source_file, e.mention.start) for e in site_index.timeline]
-    dated = [(a.source_file, m.start) for a in seed_articles.values() for m in a.mentions if m.type == "date"]
-    assert sorted(on_timeline) == sorted(dated)
+def test_every_dated_mention_is_on_the_timeline_once(timeline, seed_articles):
+    on_timeline = sorted((e["article"], e["text"], e["value"]) for e in timeline)
+    dated = sorted((a.id, m.text, m.value.iso()) for a in seed_articles.values() for m in a.mentions if m.type == "date")
+    assert on_timeline == dated
+    assert len({e["anchor"] for e in timeline}) == len(timeline)
 
 
-def test_timeline_runs_by_start_then_length(site_index):
-    keys = [(e.mention.value.start.first_day(), e.mention.value.last_day()) for e in site_index.timeline]
+def test_timeline_runs_by_start_then_length(timeline):
+    values = [DateValue.parse(e["value"]) for e in timeline]
+    keys = [(v.start.first_day(), v.last_day()) for v in values]
     assert keys == sorted(keys)
-    assert site_index.timeline[0].mention.text == "January 18, 1950–2026"
+    assert timeline[0]["text"] == "January 18, 1950–2026"
     # four periods of 2024 start on 1 January: the shorter first
-    starts = [e.mention.text for e in site_index.timeline if e.mention.value.start.first_day().isoformat() == "2024-01-01"]
+    starts = [e["text"] for e, v in zip(timeline, values) if v.start.first_day().isoformat() == "2024-01-01"]
     assert starts == ["the first six months of the year", "the first half of this year",
                       "the first seven months of 2024", "This year"]
 
 
-def test_dates_after_the_publication_day_are_scheduled(site_index):
-    assert entry_for(site_index, "002", "September 2-4").scheduled
-    assert entry_for(site_index, "002", "September 3").scheduled
+def test_dates_after_the_publication_day_are_scheduled(timeline, seed_of):
+    assert entry_for(timeline, seed_of, "002", "September 2-4")["scheduled"]
+    assert entry_for(timeline, seed_of, "002", "September 3")["scheduled"]
 
 
-def test_reported_dates_and_history_are_not_scheduled(site_index):
-    assert not entry_for(site_index, "002", "December 2023").scheduled
-    assert not entry_for(site_index, "002", "24 years ago").scheduled
-    assert not entry_for(site_index, "000", "January 18, 1950–2026").scheduled
-    assert not entry_for(site_index, "001", "Sunday").scheduled
+def test_reported_dates_and_history_are_not_scheduled(timeline, seed_of):
+    assert not entry_for(timeline, seed_of, "002", "December 2023")["scheduled"]
+    assert not entry_for(timeline, seed_of, "002", "24 years ago")["scheduled"]
+    assert not entry_for(timeline, seed_of, "000", "January 18, 1950–2026")["scheduled"]
+    assert not entry_for(timeline, seed_of, "001", "Sunday")["scheduled"]
 
 
-def test_announced_visit_in_an_article_dated_only_to_the_month_is_scheduled(site_index):
+def test_announced_visit_in_an_article_dated_only_to_the_month_is_scheduled(timeline, seed_of, seed_articles):
     # 004 is "about August 2024, inferred"; "will pay a state visit to China from August 18-20"
-    entry = entry_for(site_index, "004", "August 18-20")
-    assert entry.occurrence.article.date.value.precision == "month"
-    assert entry.scheduled
-    assert not entry_for(site_index, "004", "July 25, 2024").scheduled
+    assert seed_articles["004"].date.value.precision == "month"
+    assert entry_for(timeline, seed_of, "004", "August 18-20")["scheduled"]
+    assert not entry_for(timeline, seed_of, "004", "July 25, 2024")["scheduled"]
 
 
-def test_entity_timeline_holds_the_dates_of_sentences_naming_the_entity(site_index):
-    for index in site_index.entities.values():
-        for entry in index.timeline:
-            assert any(m.entity == index.entity.id for m in entry.occurrence.sentence.mentions)
-    he_wei = [e.mention.text for e in site_index.entities["he-wei"].timeline]
+def test_entity_timeline_holds_the_dates_of_sentences_naming_the_entity(site_view, timeline):
+    store = site_view.store
+    for entity_id in site_view.entities:
+        own = store.timeline_items(entity_id)
+        assert [e for e in timeline if entity_id in e["entities"].split()] == own
+    he_wei = [e["text"] for e in store.timeline_items("he-wei")]
     assert "Sunday" in he_wei  # "… gave a reception in Hà Nội on Sunday for Chinese Ambassador … He Wei"
-    to_lam = site_index.entities["to-lam"].timeline
-    assert "August 18-20" in [e.mention.text for e in to_lam]
-    keys = [e.mention.value.sort_key() for e in to_lam]
-    assert keys == sorted(keys)
+    to_lam = store.timeline_items("to-lam")
+    assert "August 18-20" in [e["text"] for e in to_lam]
+    assert [e["sort"] for e in to_lam] == sorted(e["sort"] for e in to_lam)
 
 
 # --- the rendered HTML ----------------------------------------------------------
@@ -141,8 +153,10 @@ def test_each_date_mention_in_an_article_is_a_time_with_its_start(built_site):
     result, site = built_site
     for article in result.articles:
         html = (site / "articles" / article.id / "index.html").read_text(encoding="utf-8")
-        for m in (m for m in article.mentions if m.type == "date"):
-            assert re.search(rf'id="{m.anchor}"[^>]*><time datetime="{m.value.start.iso()}" '
+        mentions = sorted(article.mentions, key=lambda m: (m.start, m.end))
+        for n, m in ((n, m) for n, m in enumerate(mentions, start=1) if m.type == "date"):
+            # Anchored by its place among the article's mentions: `m1`, `m2` …
+            assert re.search(rf'id="m{n}"[^>]*><time datetime="{m.value.start.iso()}" '
                              rf'data-value="{re.escape(m.value.iso())}">', html), (article.id, m.text)
 
 

@@ -8,10 +8,12 @@
 
   /* ---- link previews ------------------------------------------------------------------- */
   // Cards come from data/previews/: entities.json (every entity), fetched once, and
-  // dates/<article>.json (one article's dates), fetched when one of its dates is first shown.
+  // dates/<article>.json (one article's dates), fetched when one of its dates is first shown,
+  // with date-counts.json (how many articles have each date value), fetched once.
   var loaded = {};
   var entities = null;
   var dates = {};
+  var dateCounts = {};
   function fetchJSON(path) {
     if (!loaded[path]) {
       loaded[path] = fetch(root + path)
@@ -21,7 +23,7 @@
     return loaded[path];
   }
   function dateAnchor(link) {
-    // A date links to its timeline entry, `#t-<article>-m<offset>`.
+    // A date links to its timeline entry, `#t-<article>-m<n>` (its n-th mention).
     var fragment = (link.getAttribute("href") || "").split("#")[1] || "";
     var m = /^t-(.+)-m[0-9]+$/.exec(fragment);
     return m ? { article: m[1], anchor: fragment } : null;
@@ -32,7 +34,11 @@
     }
     var where = dateAnchor(link);
     if (!where || !/^[a-z0-9-]+$/.test(where.article)) return Promise.resolve();
-    return fetchJSON("data/previews/dates/" + where.article + ".json").then(function (d) { dates[where.article] = d; });
+    return Promise.all([fetchJSON("data/previews/dates/" + where.article + ".json"),
+                        fetchJSON("data/previews/date-counts.json")]).then(function (found) {
+      dates[where.article] = found[0];
+      dateCounts = found[1] || {};
+    });
   }
 
   var card = null;
@@ -95,8 +101,9 @@
     card.appendChild(make("p", "preview-name", d.label));
     card.appendChild(make("p", "preview-facts", d.iso + (d.relative ? " · resolved from the publication date" : "")));
     card.appendChild(make("p", "preview-summary", d.sentence));
-    if (d.other_count) {
-      card.appendChild(make("p", "preview-facts", "Also on the timeline for this date: " + plural(d.other_count, "other article")));
+    var others = (dateCounts[d.iso] || 1) - 1;  // the article itself is one of them
+    if (others > 0) {
+      card.appendChild(make("p", "preview-facts", "Also on the timeline for this date: " + plural(others, "other article")));
     }
     addOpen(link, "Open on the timeline");
   }

@@ -1,0 +1,236 @@
+"""Publish stage: put the files a build made into `site/`, all of them or none.
+
+Every file the build writes goes through a `SiteUpdate`, which knows what
+`site/` holds (the path, content hash, size and modification time of every
+file it wrote, kept in `<cache>/published.json`) and so writes only what
+changed:
+
+- a **clean build** (no site yet, no record of it, or the code, templates or
+  options changed) writes every file into a staging folder beside `site/` and
+  swaps it in with one rename;
+- a **rebuild** stages only the files whose bytes changed (and notes the ones
+  to delete), then, once everything is staged, writes a journal and moves each
+  staged file into place with `os.replace` — atomic per file, so a reader (or
+  `serve`) never sees a half-written page. A build that fails before that
+  point leaves `site/` exactly as it was; one interrupted while moving files
+  is finished by the next build, which replays the journal first.
+
+A file in `site/` that is not what the last build wrote (edited by hand) is
+reported by `tampered()`, and the build writes it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+RECORD = "published.json"
+JOURNAL = ".publish-journal.json"
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class SiteUpdate:
+    """The files of one build, on their way into `out`; see the module docstring."""
+
+    def __init__(self, out: Path, cache: Path | None, clean: bool):
+        self.out = Path(out).resolve()
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        self.cache = Path(cache) if cache is not None else None
+        finish_interrupted(self.out)
+        self.known: dict[str, list] = {} if clean else load_record(self.cache, self.out)
+        self.clean = clean or not self.known or not self.out.is_dir()
+        if self.clean:
+            self.known = {}
+        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.building-", dir=self.out.parent))
+        self.written: dict[str, list] = {}  # path -> [digest, size, mtime] once placed
+        self.changed: list[str] = []  # paths written (staged) by this build
+        self.deleted: list[str] = []
+        self.kept: set[str] = set()  # paths this build produced with the bytes already in site/
+
+    @property
+    def root(self) -> Path:
+        """Where a file of this build is to be written: the staging folder."""
+        return self.staging
+
+    def put(self, path: str, data: bytes | str) -> bool:
+        """Stage `data` for `site/<path>` unless `site/` holds those bytes already; True if staged."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        key = digest(data)
+        last = self.known.get(path)
+        if last is not None and last[0] == key and not self.clean:
+            self.kept.add(path)
+            self.written[path] = last
+            return False
+        target = self.staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.written[path] = [key, len(data), 0]
+        self.changed.append(path)
+        return True
+
+    def tree(self, name: str) -> Path:
+        """A folder to write whole (a search bundle) for `site/<name>`, which it replaces."""
+        target = self.staging / name
+        if target.exists():
+            shutil.rmtree(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not self.clean:
+            self.changed.append(name + "/")
+        return target
+
+    def delete_tree(self, name: str) -> None:
+        if not self.clean and (self.out / name).is_dir():
+            self.deleted.append(name + "/")
+
+    def delete(self, path: str) -> None:
+        if path in self.known and path not in self.written:
+            self.deleted.append(path)
+
+    def has(self, path: str) -> bool:
+        """Whether `site/<path>` exists now (before this build is applied)."""
+        return (self.out / path).exists()
+
+    def tampered(self) -> list[str]:
+        """Files of `site/` that are not what the last build wrote (their size or time changed)."""
+        if self.clean:
+            return []
+        out = []
+        for path, (_, size, mtime) in self.known.items():
+            try:
+                stat = (self.out / path).stat()
+            except OSError:
+                out.append(path)
+                continue
+            if stat.st_size != size or stat.st_mtime_ns != mtime:
+                out.append(path)
+        return sorted(out)
+
+    def forget(self, paths: list[str]) -> None:
+        """Treat these files as unknown, so whatever this build makes for them is written."""
+        for path in paths:
+            self.known.pop(path, None)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def commit(self, expected: set[str] | None = None) -> None:
+        """Move the staged files into `site/` (see the module docstring) and record what it holds.
+
+        `expected`: every path this build produced (clean build: everything under staging); files the
+        last build wrote that are not in it are deleted.
+        """
+        if expected is not None and not self.clean:
+            for path in sorted(set(self.known) - expected):
+                self.delete(path)
+        if self.clean:
+            os.chmod(self.staging, 0o755)
+            if self.out.exists():
+                retired = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.old-", dir=self.out.parent))
+                os.replace(self.out, retired / self.out.name)
+                os.replace(self.staging, self.out)
+                shutil.rmtree(retired, ignore_errors=True)
+            else:
+                os.replace(self.staging, self.out)
+        else:
+            journal = {"staging": str(self.staging), "moves": sorted(self.changed), "deletes": sorted(self.deleted)}
+            journal_path = self.out.parent / f".{self.out.name}{JOURNAL}"
+            temporary = journal_path.with_suffix(".tmp")
+            temporary.write_text(json.dumps(journal), encoding="utf-8")
+            os.replace(temporary, journal_path)
+            _apply(self.out, journal)
+            journal_path.unlink(missing_ok=True)
+        self._record()
+
+    def _record(self) -> None:
+        if self.cache is None:
+            return
+        files = {}
+        for path, entry in self.written.items():
+            if path.endswith("/"):
+                continue
+            try:
+                stat = (self.out / path).stat()
+            except OSError:
+                continue
+            files[path] = [entry[0], stat.st_size, stat.st_mtime_ns]
+        self.cache.mkdir(parents=True, exist_ok=True)
+        target = self.cache / RECORD
+        temporary = target.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"out": str(self.out), "files": dict(sorted(files.items()))}),
+                             encoding="utf-8")
+        os.replace(temporary, target)
+
+
+def load_record(cache: Path | None, out: Path) -> dict[str, list]:
+    """What the last build wrote into `out`: {path: [digest, size, mtime_ns]} ({} when unknown)."""
+    if cache is None:
+        return {}
+    try:
+        data = json.loads((Path(cache) / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data.get("files", {}) if data.get("out") == str(Path(out).resolve()) else {}
+
+
+def _apply(out: Path, journal: dict) -> None:
+    staging = Path(journal["staging"])
+    for path in journal["moves"]:
+        source = staging / path.rstrip("/")
+        target = out / path.rstrip("/")
+        if path.endswith("/"):  # a whole folder: swap it
+            if not source.exists():
+                continue
+            if target.exists():
+                retired = Path(tempfile.mkdtemp(prefix=".old-", dir=target.parent))
+                os.replace(target, retired / target.name)
+                os.replace(source, target)
+                shutil.rmtree(retired, ignore_errors=True)
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(source, target)
+            continue
+        if not source.exists():  # moved already, before an interruption
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.chmod(source, 0o644)
+        os.replace(source, target)
+    for path in journal["deletes"]:
+        target = out / path.rstrip("/")
+        if path.endswith("/"):
+            shutil.rmtree(target, ignore_errors=True)
+        else:
+            target.unlink(missing_ok=True)
+        _prune(target.parent, out)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _prune(folder: Path, out: Path) -> None:
+    """Remove folders left empty by deleted pages, up to (not including) `out`."""
+    while folder != out and out in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+def finish_interrupted(out: Path) -> None:
+    """Replay the journal of a rebuild that was interrupted while moving its files into `out`."""
+    journal_path = out.parent / f".{out.name}{JOURNAL}"
+    if not journal_path.exists():
+        return
+    try:
+        journal = json.loads(journal_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        journal_path.unlink(missing_ok=True)
+        return
+    _apply(out, journal)
+    journal_path.unlink(missing_ok=True)

@@ -1,0 +1,171 @@
+"""Reach: which pages a change can alter, so that a rebuild renders those and no other.
+
+A rebuild knows what changed — the articles whose record it made again or
+removed, the registry entities whose page record differs — and, from the
+store, what each of those articles stood on before and after (`Touched`):
+its entities and the publication period of its mentions, the buckets of its
+dates on the site's timeline and on each entity's own. From that and from the
+*shapes* of the last build (which URLs each cut listing had, and where the
+pages of a bucket cut by count started), `reach` says, family by family,
+which pages to render: the article's page; the first page of each entity it
+names and the pages of its periods; the timeline pages of its dates; the
+site-wide pages. When a cut changed shape (a year grew into months, a bucket
+gained a page), every page of that listing is rendered, and every article
+with a date in a bucket whose pages moved is treated as changed too, since
+its date links now point elsewhere.
+
+Rendering a page that turns out unchanged costs time, not correctness: the
+publish stage writes only files whose bytes differ. Missing a page would be
+wrong, and the tests compare every rebuild with a clean build, byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from .model import Entity
+from .render import GLOBAL_FAMILIES, PageFamily, SitePages
+from .store import SiteStore
+
+
+@dataclass
+class Touched:
+    """What the changed articles stood on before and after they changed."""
+
+    articles: set[str] = field(default_factory=set)  # ids whose own page (and data files) change
+    entities: dict[str, set] = field(default_factory=dict)  # entity -> publication buckets of its mentions
+    own: dict[str, set] = field(default_factory=dict)  # entity -> buckets of its own timeline
+    buckets: set = field(default_factory=set)  # (year, month) of the site's timeline
+    years: set = field(default_factory=set)  # years of content/timeline/
+    removed: set[str] = field(default_factory=set)
+
+    def add(self, footprint: dict) -> None:
+        for entity, bucket in footprint["entities"].items():
+            self.entities.setdefault(entity, set()).add(bucket)
+        for entity, year, month in footprint["own"]:
+            self.own.setdefault(entity, set()).add((year, month))
+        self.buckets |= footprint["buckets"]
+        self.years |= {year for year, _ in footprint["buckets"]}
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.articles or self.removed)
+
+
+def entity_digests(entities: dict[str, Entity]) -> dict[str, str]:
+    """A hash of everything an entity's registry page says (notes and summary included), by id."""
+    return {eid: hashlib.blake2b(repr(sorted(vars(e).items())).encode(), digest_size=12).hexdigest()
+            for eid, e in sorted(entities.items())}
+
+
+def timeline_shape(pages: SitePages, buckets: set | None, last: dict) -> dict[str, list]:
+    """{"year-month": [page URLs, first keys of pages 2, 3, …]} of every bucket of the site's timeline.
+
+    The first keys are worked out only for `buckets` (None: all): a bucket whose entries did not change
+    keeps the ones of the last build.
+    """
+    place = pages.site.timeline
+    shape = {}
+    for year, month, _ in pages.site.store.timeline_buckets():
+        name = f"{year}-{month}"
+        periods = place.cut.bucket_pages(year, month)
+        urls = [p.url for p in periods]
+        if len(periods) > 1:
+            if buckets is None or (year, month) in buckets or name not in last or last[name][0] != urls:
+                starts = pages.site.store.bucket_keys(year, month, periods[1].offset)
+            else:
+                starts = last[name][1]
+        else:
+            starts = []
+        shape[name] = [urls, starts]
+    return shape
+
+
+def entity_shape(pages: SitePages, entity_id: str) -> list[str]:
+    mentions, own = pages.entity_cuts(entity_id)
+    return [p.url for p in mentions.periods] + ["|"] + [p.url for p in own.periods]
+
+
+def reach(pages: SitePages, touched: Touched, changed_entities: set[str], store: SiteStore,
+          tampered: list[str]) -> dict[PageFamily, set[str] | None]:
+    """{family: the URLs of its pages to render (None: all of them)}; see the module docstring."""
+    site = pages.site
+    last_timeline = json.loads(store.get_meta("timeline_shape") or "{}")
+    for eid in sorted(changed_entities):
+        # Its name is shown in the filter of every timeline page that lists an entry naming it.
+        touched.buckets |= set(store.entity_buckets(eid))
+    shape = timeline_shape(pages, touched.buckets, last_timeline)
+    moved = {name for name in set(shape) | set(last_timeline) if shape.get(name) != last_timeline.get(name)}
+    for name in sorted(moved):
+        year, month = (int(part) for part in name.split("-"))
+        for aid in store.articles_dated_in(year, month):
+            if aid not in touched.articles and site.store.summary(aid) is not None:
+                touched.articles.add(aid)
+                touched.add(store.footprint(aid))
+    wanted: dict[PageFamily, set[str] | None] = {family: None for family in GLOBAL_FAMILIES}
+    for aid in touched.articles:
+        if site.store.summary(aid) is not None:
+            wanted[PageFamily("article", aid)] = None
+    # The timeline: its first page, and the pages of the buckets touched; all of it if its cut changed.
+    cut = site.timeline.cut
+    if store.get_meta("timeline_periods") != json.dumps([p.url for p in cut.periods]):
+        wanted[PageFamily("timeline")] = None
+    elif touched.buckets or touched.anything:
+        urls = {"timeline/"}
+        for year, month in touched.buckets:
+            urls |= {p.url for p in cut.bucket_pages(year, month)}
+        wanted[PageFamily("timeline")] = urls
+    # Each entity: its first page, and its periods the change falls in; all its pages if a cut changed.
+    for eid in sorted(set(touched.entities) | set(touched.own) | changed_entities):
+        if eid not in site.entities:
+            continue
+        family = PageFamily("entity", eid)
+        if eid in changed_entities or store.get_meta(f"shape:{eid}") != json.dumps(entity_shape(pages, eid)):
+            wanted[family] = None
+            continue
+        mentions, own = pages.entity_cuts(eid)
+        urls = {mentions.base.rsplit("mentions/", 1)[0]}
+        for year, month in touched.entities.get(eid, ()):
+            urls |= {p.url for p in mentions.bucket_pages(year, month)}
+        for year, month in touched.own.get(eid, ()):
+            urls |= {p.url for p in own.bucket_pages(year, month)}
+        wanted[family] = urls
+    # An entity named alongside a renamed (or otherwise edited) one shows its name on its first page.
+    for eid in sorted(changed_entities):
+        for other, _ in store.ties_of(eid):
+            if other in site.entities and PageFamily("entity", other) not in wanted:
+                mentions, _ = pages.entity_cuts(other)
+                wanted[PageFamily("entity", other)] = {mentions.base.rsplit("mentions/", 1)[0]}
+    # Files edited by hand in site/: their whole family is rendered, so they are written again.
+    for path in tampered:
+        family = family_of(path)
+        if family is not None:
+            wanted[family] = None
+    return wanted
+
+
+def remember_shapes(pages: SitePages, store: SiteStore, entities: list[str] | None, touched: Touched | None) -> None:
+    """Keep this build's shapes for the next one: the timeline's, and those of `entities` (None: all)."""
+    last = json.loads(store.get_meta("timeline_shape") or "{}")
+    store.set_meta("timeline_periods", json.dumps([p.url for p in pages.site.timeline.cut.periods]))
+    store.set_meta("timeline_shape", json.dumps(timeline_shape(pages, None if touched is None else touched.buckets,
+                                                               last)))
+    for eid in (sorted(pages.site.entities) if entities is None else entities):
+        if eid in pages.site.entities:
+            store.set_meta(f"shape:{eid}", json.dumps(entity_shape(pages, eid)))
+
+
+def family_of(path: str) -> PageFamily | None:
+    """The family of the page at output path `path`, when it is one a rebuild can pick out."""
+    from .model import ENTITY_KINDS
+
+    parts = path.split("/")
+    if parts[0] == "articles" and len(parts) == 3:
+        return PageFamily("article", parts[1])
+    if parts[0] in {k.folder for k in ENTITY_KINDS.values()} and len(parts) >= 3:
+        return PageFamily("entity", parts[1])
+    if parts[0] == "timeline":
+        return PageFamily("timeline")
+    return None

@@ -1,0 +1,404 @@
+"""The site store: every article's record, kept between builds, and the site-wide view made from them.
+
+One SQLite file (`<cache>/site.sqlite`; a temporary one for `--no-cache`).
+The map step writes one `ArticleRecord` per article (`put`), replacing what
+the article held before; the collect and render stages read from it by
+entity, by period and by page, so no stage ever holds the whole archive in
+memory, and a rebuild after one article changed touches that article's rows
+and nothing else. Site-wide sums are kept as sums (`ties`: sentences naming
+two entities), changed by what the article takes away and adds.
+
+Tables: `articles` (a record's summary, page, export line, previews, Markdown
+and mentions), `mentions` (an entity's block for one article), `titles`,
+`timeline` (one row per dated mention), `entity_timeline` (which entries an
+entity's own timeline shows), `ties`, and `meta` (what the records were made
+with: when that changes, every record is made again).
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .fragments import ArticleRecord, ArticleSummary
+
+SCHEMA_VERSION = "3"  # bumped whenever a table changes: an older store is emptied and made anew
+TITLE_ARTICLES = 20  # an entity page lists this many articles for each of its titles, then counts the rest
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, seed TEXT, key TEXT, ord TEXT, year INTEGER, month INTEGER,
+    summary BLOB, page TEXT, export TEXT, previews TEXT, markdown TEXT, squeezed TEXT, mentions BLOB,
+    mention_count INTEGER, content_size INTEGER, content_mtime INTEGER);
+CREATE INDEX IF NOT EXISTS articles_ord ON articles (ord);
+CREATE INDEX IF NOT EXISTS articles_seed ON articles (seed);
+CREATE TABLE IF NOT EXISTS mentions (
+    entity TEXT, article TEXT, ord TEXT, year INTEGER, month INTEGER, count INTEGER, html TEXT,
+    PRIMARY KEY (entity, article));
+CREATE INDEX IF NOT EXISTS mentions_order ON mentions (entity, ord);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article);
+CREATE TABLE IF NOT EXISTS titles (entity TEXT, title TEXT, article TEXT, ord TEXT, seq INTEGER, date TEXT);
+CREATE INDEX IF NOT EXISTS titles_entity ON titles (entity);
+CREATE INDEX IF NOT EXISTS titles_article ON titles (article);
+CREATE TABLE IF NOT EXISTS timeline (
+    anchor TEXT PRIMARY KEY, article TEXT, sort TEXT, year INTEGER, month INTEGER, value TEXT,
+    first INTEGER, last INTEGER, precision TEXT, scheduled INTEGER, entities TEXT, html TEXT, markdown TEXT,
+    sentence TEXT, text TEXT);
+CREATE INDEX IF NOT EXISTS timeline_order ON timeline (year, month, sort);
+CREATE INDEX IF NOT EXISTS timeline_article ON timeline (article);
+CREATE INDEX IF NOT EXISTS timeline_value ON timeline (value);
+CREATE TABLE IF NOT EXISTS entity_timeline (
+    entity TEXT, sort TEXT, year INTEGER, month INTEGER, anchor TEXT, article TEXT, PRIMARY KEY (entity, sort));
+CREATE INDEX IF NOT EXISTS entity_timeline_article ON entity_timeline (article);
+CREATE INDEX IF NOT EXISTS entity_timeline_order ON entity_timeline (entity, year, month, sort);
+CREATE TABLE IF NOT EXISTS article_ties (article TEXT, a TEXT, b TEXT, n INTEGER);
+CREATE INDEX IF NOT EXISTS article_ties_article ON article_ties (article);
+CREATE TABLE IF NOT EXISTS ties (a TEXT, b TEXT, n INTEGER, PRIMARY KEY (a, b));
+CREATE INDEX IF NOT EXISTS ties_b ON ties (b);
+"""
+
+
+class SiteStore:
+    """The store in one SQLite file; see the module docstring."""
+
+    def __init__(self, path: Path, readonly: bool = False):
+        self.path = Path(path)
+        if readonly:
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, check_same_thread=False)
+            # A cache: a crash mid-build loses at most this build's rows, and `meta` then says to redo them.
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=OFF")
+            if self.db.execute("PRAGMA user_version").fetchone()[0] != int(SCHEMA_VERSION):
+                tables = [name for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+                for name in tables:
+                    self.db.execute(f"DROP TABLE {name}")
+                self.db.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")
+            self.db.executescript(_SCHEMA)
+        self.db.execute("PRAGMA cache_size=-16000")  # 16 MB: the store is read page by page, not held
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.db:
+            yield
+
+    # --- what the records were made with --------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def clear(self) -> None:
+        """Forget every record (they were made with other code, templates or options)."""
+        for table in ("articles", "mentions", "titles", "timeline", "entity_timeline", "article_ties", "ties"):
+            self.db.execute(f"DELETE FROM {table}")
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def keys(self) -> dict[str, tuple[str, str]]:
+        """{seed file: (article id, record key)} of every stored record."""
+        return {seed: (aid, key) for aid, seed, key in self.db.execute("SELECT id, seed, key FROM articles")}
+
+    def remove(self, article_id: str) -> None:
+        """Take an article's rows out, and its part of the site-wide sums."""
+        for a, b, n in self.db.execute("SELECT a, b, n FROM article_ties WHERE article = ?", (article_id,)).fetchall():
+            self._add_tie(a, b, -n)
+        for table in ("article_ties", "mentions", "titles", "timeline", "entity_timeline"):
+            self.db.execute(f"DELETE FROM {table} WHERE article = ?", (article_id,))
+        self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def _add_tie(self, a: str, b: str, n: int) -> None:
+        self.db.execute("INSERT INTO ties VALUES (?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET n = n + excluded.n",
+                        (a, b, n))
+
+    def put(self, seed: str, key: str, record: ArticleRecord) -> None:
+        """Store `record` (made from `seed` with inputs hashing to `key`) in place of the article's old rows."""
+        s = record.summary
+        aid = s.id
+        self.remove(aid)
+        self.db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,NULL)", (
+            aid, seed, key, s.order, s.year, s.month, pickle.dumps(s, protocol=pickle.HIGHEST_PROTOCOL),
+            record.page, record.export, record.previews, record.markdown, record.squeezed,
+            pickle.dumps(record.mentions, protocol=pickle.HIGHEST_PROTOCOL), s.mentions))
+        self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
+                            [(m.entity, aid, s.order, s.year, s.month, m.count, m.html) for m in record.entities])
+        date = s.date.value.iso() if s.date.value else None
+        self.db.executemany("INSERT INTO titles VALUES (?,?,?,?,?,?)",
+                            [(m.entity, title, aid, s.order, seq, date) for m in record.entities
+                             for seq, title in enumerate(m.titles)])
+        self.db.executemany("INSERT INTO timeline VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+            (t.anchor, aid, t.sort, t.year, t.month, t.value, t.first, t.last, t.precision, int(t.scheduled),
+             " ".join(t.entities), t.html, t.markdown, t.sentence, t.text) for t in record.timeline])
+        self.db.executemany("INSERT OR IGNORE INTO entity_timeline VALUES (?,?,?,?,?,?)",
+                            [(e, t.sort, t.year, t.month, t.anchor, aid) for t in record.timeline for e in t.entities])
+        self.db.executemany("INSERT INTO article_ties VALUES (?,?,?,?)",
+                            [(aid, a, b, n) for (a, b), n in sorted(record.ties.items())])
+        for (a, b), n in sorted(record.ties.items()):
+            self._add_tie(a, b, n)
+
+    def drop_empty_ties(self) -> None:
+        self.db.execute("DELETE FROM ties WHERE n <= 0")
+
+    # --- reading: articles --------------------------------------------------------------------
+
+    def content_stamps(self) -> list[tuple[str, int | None, int | None]]:
+        """(article id, size, mtime_ns) of each article's content file as the build last wrote it."""
+        return list(self.db.execute("SELECT id, content_size, content_mtime FROM articles ORDER BY id"))
+
+    def set_content_stamp(self, article_id: str, size: int, mtime: int) -> None:
+        self.db.execute("UPDATE articles SET content_size = ?, content_mtime = ? WHERE id = ?", (size, mtime, article_id))
+
+    def ids(self) -> list[str]:
+        return [aid for (aid,) in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def mention_count(self) -> int:
+        return self.db.execute("SELECT coalesce(sum(mention_count), 0) FROM articles").fetchone()[0]
+
+    def article_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def summaries(self, limit: int | None = None, offset: int = 0, year: int | None | bool = False,
+                  month: int | None = None) -> list[ArticleSummary]:
+        """Article summaries newest first; of one publication year (None: undated) and month if asked."""
+        where, args = self._period_where(year, month)
+        sql = f"SELECT summary FROM articles {where} ORDER BY ord"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        return [pickle.loads(row[0]) for row in self.db.execute(sql, args)]
+
+    @staticmethod
+    def _period_where(year, month, prefix: str = "WHERE") -> tuple[str, list]:
+        if year is False:
+            return "", []
+        if year is None:
+            return f"{prefix} year IS NULL", []
+        if month is None:
+            return f"{prefix} year = ?", [year]
+        return f"{prefix} year = ? AND month = ?", [year, month]
+
+    def summary(self, article_id: str) -> ArticleSummary | None:
+        row = self.db.execute("SELECT summary FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return pickle.loads(row[0]) if row else None
+
+    def summaries_of(self, ids: Iterable[str]) -> dict[str, ArticleSummary]:
+        ids = list(ids)
+        out = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for aid, blob in self.db.execute(f"SELECT id, summary FROM articles WHERE id IN ({marks})", chunk):
+                out[aid] = pickle.loads(blob)
+        return out
+
+    def article_buckets(self) -> list[tuple]:
+        """(year, month, articles) of publication, newest first, undated last."""
+        return list(self.db.execute(
+            "SELECT year, month, count(*) FROM articles GROUP BY year, month "
+            "ORDER BY year IS NULL, year DESC, month DESC"))
+
+    def page(self, article_id: str) -> str:
+        return self.db.execute("SELECT page FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+
+    def column(self, article_id: str, name: str):
+        assert name in ("export", "previews", "markdown", "squeezed", "key", "seed")
+        row = self.db.execute(f"SELECT {name} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def mentions_of(self, article_id: str) -> list:
+        row = self.db.execute("SELECT mentions FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return pickle.loads(row[0]) if row else []
+
+    def exports(self) -> Iterator[str]:
+        """Every article's annotations.json line, in id order."""
+        for (line,) in self.db.execute("SELECT export FROM articles ORDER BY id"):
+            yield line
+
+    def articles_holding(self, keys: list[str]) -> set[str]:
+        """The articles whose squeezed text holds any of `keys` (what a registry change can touch)."""
+        found: set[str] = set()
+        for key in keys:
+            found.update(aid for (aid,) in self.db.execute("SELECT id FROM articles WHERE instr(squeezed, ?) > 0",
+                                                          (key,)))
+        return found
+
+    # --- reading: entities ------------------------------------------------------------------
+
+    def entity_totals(self, entity: str | None = None) -> dict[str, tuple[int, int]]:
+        """{entity: (mentions, articles)}; of one entity, or of every entity mentioned."""
+        if entity is None:
+            rows = self.db.execute("SELECT entity, sum(count), count(*) FROM mentions GROUP BY entity")
+        else:
+            rows = self.db.execute("SELECT entity, sum(count), count(*) FROM mentions WHERE entity = ? GROUP BY entity",
+                                   (entity,))
+        return {e: (n, a) for e, n, a in rows}
+
+    def articles_mentioning(self, entity: str) -> list[str]:
+        """The ids of the articles that mention `entity`, newest first."""
+        return [aid for (aid,) in self.db.execute("SELECT article FROM mentions WHERE entity = ? ORDER BY ord", (entity,))]
+
+    def entity_spans(self) -> dict[str, tuple[str, str]]:
+        """{entity: ids of the earliest and the latest dated article that mention it}."""
+        return {e: (oldest.split(" ", 1)[1], newest.split(" ", 1)[1]) for e, newest, oldest in self.db.execute(
+            "SELECT entity, min(ord), max(ord) FROM mentions WHERE year IS NOT NULL GROUP BY entity")}
+
+    def first_titles(self) -> dict[str, list[str]]:
+        """{entity: its titles as written, in order of first (dated) use}."""
+        rows = sorted(self.db.execute("SELECT entity, title, min(date) FROM titles GROUP BY entity, title"),
+                      key=lambda r: (r[0], r[2] or "9999", r[1]))
+        out: dict[str, list[str]] = {}
+        for entity, title, _ in rows:
+            out.setdefault(entity, []).append(title)
+        return out
+
+    def mention_buckets(self, entity: str) -> list[tuple]:
+        """(year, month, articles, mentions) of an entity's mentions by publication, newest first."""
+        return list(self.db.execute(
+            "SELECT year, month, count(*), sum(count) FROM mentions WHERE entity = ? GROUP BY year, month "
+            "ORDER BY year IS NULL, year DESC, month DESC", (entity,)))
+
+    def mention_weights(self, entity: str, year: int | None, month: int) -> list[int]:
+        """How many mentions each article of a publication bucket makes of `entity`, newest first."""
+        where, args = self._period_where(year, None if year is None else month, "AND")
+        return [n for (n,) in self.db.execute(f"SELECT count FROM mentions WHERE entity = ? {where} ORDER BY ord",
+                                             [entity, *args])]
+
+    def mention_blocks(self, entity: str, year=False, month=None, limit=None, offset=0) -> list[str]:
+        where, args = self._period_where(year, month, "AND")
+        sql = f"SELECT html FROM mentions WHERE entity = ? {where} ORDER BY ord"
+        args = [entity, *args]
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        return [html for (html,) in self.db.execute(sql, args)]
+
+    def titles_seen(self, entity: str) -> list[tuple[str, list[str], int]]:
+        """(title, ids of the first `TITLE_ARTICLES` articles that write it, newest first, how many do)
+        for an entity, titles in order of first dated use."""
+        by_title: dict[str, list] = {}  # each (entity, title, article) is one row
+        for title, aid, date in self.db.execute(
+                "SELECT title, article, date FROM titles WHERE entity = ? ORDER BY ord, seq", (entity,)):
+            seen = by_title.setdefault(title, [[], 0, "9999"])
+            if len(seen[0]) < TITLE_ARTICLES:
+                seen[0].append(aid)
+            seen[1] += 1
+            if date and date < seen[2]:
+                seen[2] = date
+        ordered = sorted(by_title.items(), key=lambda kv: (kv[1][2], kv[0]))
+        return [(title, ids, n) for title, (ids, n, _) in ordered]
+
+    def ties_of(self, entity: str) -> list[tuple[str, int]]:
+        return list(self.db.execute("SELECT b, n FROM ties WHERE a = ? AND n > 0 UNION ALL "
+                                    "SELECT a, n FROM ties WHERE b = ? AND n > 0", (entity, entity)))
+
+    def all_ties(self) -> list[tuple[str, str, int]]:
+        return list(self.db.execute("SELECT a, b, n FROM ties WHERE n > 0"))
+
+    def timeline_counts(self) -> dict[str, int]:
+        """{entity: entries on its own timeline}."""
+        return dict(self.db.execute("SELECT entity, count(*) FROM entity_timeline GROUP BY entity"))
+
+    # --- reading: the timeline ----------------------------------------------------------------
+
+    def timeline_buckets(self, entity: str | None = None) -> list[tuple]:
+        """(year, month, entries) in the timeline's order; of the site, or of one entity's own timeline."""
+        if entity is None:
+            return list(self.db.execute("SELECT year, month, count(*) FROM timeline GROUP BY year, month "
+                                        "ORDER BY year, month"))
+        return list(self.db.execute("SELECT year, month, count(*) FROM entity_timeline WHERE entity = ? "
+                                    "GROUP BY year, month ORDER BY year, month", (entity,)))
+
+    def timeline_items(self, entity: str | None = None) -> list[dict]:
+        """Every entry of the site's timeline (or of an entity's own) in order, as a dict of its columns
+        (the layout left out): for tests and tools."""
+        columns = "anchor, article, sort, year, month, value, scheduled, entities, sentence, text"
+        if entity is None:
+            rows = self.db.execute(f"SELECT {columns} FROM timeline ORDER BY sort")
+        else:
+            rows = self.db.execute(f"SELECT {', '.join('t.' + c.strip() for c in columns.split(','))} "
+                                   "FROM entity_timeline e JOIN timeline t ON t.anchor = e.anchor "
+                                   "WHERE e.entity = ? ORDER BY e.sort", (entity,))
+        names = [c.strip() for c in columns.split(",")]
+        return [dict(zip(names, row)) for row in rows]
+
+    def timeline_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM timeline").fetchone()[0]
+
+    def timeline_entries(self, year=False, month=None, limit=None, offset=0, entity: str | None = None) -> list[tuple]:
+        """(sort, html, entities, year, month) of timeline entries in order; of a period, of an entity."""
+        where, args = self._period_where(year, month, "AND")
+        if entity is None:
+            sql = f"SELECT sort, html, entities, year, month FROM timeline WHERE 1 {where} ORDER BY sort"
+        else:
+            where = where.replace("year", "e.year").replace("month", "e.month")
+            sql = ("SELECT t.sort, t.html, t.entities, t.year, t.month FROM entity_timeline e "
+                   f"JOIN timeline t ON t.anchor = e.anchor WHERE e.entity = ? {where} ORDER BY e.sort")
+            args = [entity, *args]
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        return list(self.db.execute(sql, args))
+
+    def bucket_keys(self, year: int, month: int, every: int, entity: str | None = None) -> list[str]:
+        """The sort key of every `every`-th entry of a bucket after the first (where its pages start)."""
+        if entity is None:
+            rows = self.db.execute("SELECT sort FROM timeline WHERE year = ? AND month = ? ORDER BY sort",
+                                   (year, month))
+        else:
+            rows = self.db.execute("SELECT sort FROM entity_timeline WHERE entity = ? AND year = ? AND month = ? "
+                                   "ORDER BY sort", (entity, year, month))
+        keys = [k for (k,) in rows]
+        return keys[every::every]
+
+    def entries_between(self, first: int, last: int) -> list[tuple]:
+        """(sort, anchor, article, value, year, month, scheduled, sentence, first, last, precision) of the
+        entries that overlap the days `first`..`last` (ordinals), in the timeline's order."""
+        return list(self.db.execute(
+            "SELECT sort, anchor, article, value, year, month, scheduled, sentence, first, last, precision "
+            "FROM timeline WHERE first <= ? AND last >= ? ORDER BY sort", (last, first)))
+
+    def value_counts(self) -> dict[str, int]:
+        """{ISO value: articles with an entry for it}."""
+        return dict(self.db.execute("SELECT value, count(DISTINCT article) FROM timeline GROUP BY value"))
+
+    def entity_buckets(self, entity: str) -> list[tuple[int, int]]:
+        """The buckets of the site's timeline that hold an entry naming `entity`."""
+        return list(self.db.execute("SELECT DISTINCT year, month FROM entity_timeline WHERE entity = ?", (entity,)))
+
+    def articles_dated_in(self, year: int, month: int) -> list[str]:
+        return [aid for (aid,) in self.db.execute(
+            "SELECT DISTINCT article FROM timeline WHERE year = ? AND month = ? ORDER BY article", (year, month))]
+
+    def dated_articles(self) -> list[str]:
+        return [aid for (aid,) in self.db.execute("SELECT DISTINCT article FROM timeline ORDER BY article")]
+
+    def timeline_markdown(self, year: int) -> list[str]:
+        return [md for (md,) in self.db.execute("SELECT markdown FROM timeline WHERE year = ? ORDER BY sort", (year,))]
+
+    def timeline_years(self) -> list[tuple[int, int]]:
+        return list(self.db.execute("SELECT year, count(*) FROM timeline GROUP BY year ORDER BY year"))
+
+    # --- what changed -------------------------------------------------------------------------
+
+    def footprint(self, article_id: str) -> dict:
+        """Which pages an article's rows stand on: its entities (and their publication period), its
+        entries' buckets, the entities whose own timelines show them. Compared before and after a change."""
+        entities = {e: (y, m) for e, y, m in
+                    self.db.execute("SELECT entity, year, month FROM mentions WHERE article = ?", (article_id,))}
+        buckets = {(y, m) for y, m in self.db.execute("SELECT year, month FROM timeline WHERE article = ?",
+                                                      (article_id,))}
+        own = {(e, y, m) for e, y, m in
+               self.db.execute("SELECT entity, year, month FROM entity_timeline WHERE article = ?", (article_id,))}
+        row = self.db.execute("SELECT year, month FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return {"entities": entities, "buckets": buckets, "own": own, "published": tuple(row) if row else None}
