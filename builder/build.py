@@ -40,13 +40,13 @@ from .cache import AnnotationCache, entity_fingerprints, squeeze
 from .collect import SiteView
 from .content import article_markdown, is_generated, timeline_index_markdown, timeline_year_markdown
 from .discover import discover, propose_entities
-from .export import annotations_json, preview_paths, write_previews, write_reader_files
+from .export import preview_paths, write_annotations, write_previews, write_reader_files
 from .fragments import ArticleRecord, ArticleSummary, article_record
 from .ingest import read_articles, read_seed  # noqa: F401 - read_articles: for tools and tests
 from .model import Article, BuildError, BuildErrors
 from .publish import SiteUpdate
 from .registry import Registry, create_entity_page, load_registry
-from .reach import Touched, entity_digests, reach, remember_shapes
+from .reach import NOTHING, Touched, entity_digests, known_entity_pages, reach, remember_shapes
 from .render import PageFamily, SitePages, check_collisions, copy_static
 from .search import index_bundle, search_bundles, write_bundle_list
 from .state import BuildOptions, code_and_template_files, file_hashes, load_state, save_state
@@ -96,6 +96,8 @@ class BuildResult:
         return out
 
 
+# Rounds of discovery in one build at most (each maps again only the articles its new names touch).
+DISCOVERY_PASSES = 4
 # Below this many articles to map (or families to render), worker start-up costs more than it saves.
 _PARALLEL_MIN = 64
 
@@ -286,11 +288,14 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         discoveries = _map_into_store(todo, registry, options, jobs, store, touched, errors, warnings, gone)
         if errors and not options.keep_going:
             raise BuildErrors(errors)
-        # Second pass: names the registry lacks become `status: discovered` pages, and every article
-        # that can see one (this build's or an older one) is mapped again with the new registry.
-        written = [create_entity_page(options.content, e) for e in propose_entities(discoveries, registry)]
-        written = [path for path in written if path is not None]
-        if written:
+        # Further passes: names the registry lacks become `status: discovered` pages, and every article
+        # that can see one (this build's or an older one) is mapped again with the new registry, until
+        # no pass proposes anything new (so that the next build finds nothing more to do).
+        for _ in range(DISCOVERY_PASSES):
+            written = [create_entity_page(options.content, e) for e in propose_entities(discoveries, registry)]
+            written = [path for path in written if path is not None]
+            if not written:
+                break
             content_changed += written
             registry = load_registry(options.content, options.cache)
             new_fingerprints = entity_fingerprints(registry)
@@ -299,7 +304,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
             by_id = {aid: seed for seed, (aid, _) in store.keys().items()}
             redo = [(Path(options.seeds) / by_id[aid], keys[by_id[aid]]) for aid in sorted(again)
                     if aid in by_id and by_id[aid] in keys]
-            _map_into_store(redo, registry, options, jobs, store, touched, errors, warnings, {})
+            discoveries = _map_into_store(redo, registry, options, jobs, store, touched, errors, warnings, {})
             if errors and not options.keep_going:
                 raise BuildErrors(errors)
         for aid in sorted(gone.values()):
@@ -333,7 +338,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
 
 
 def _remove(store: SiteStore, article_id: str, touched: Touched) -> None:
-    touched.add(store.footprint(article_id))
+    touched.change(store.pieces(article_id), NOTHING)
     touched.removed.add(article_id)
     store.remove(article_id)
 
@@ -374,11 +379,11 @@ def _map_into_store(todo, registry, options, jobs, store, touched, errors, warni
         if previous is not None and previous != aid:  # the seed's article has a new id (its title or date changed)
             _remove(store, previous, touched)
             ids.pop(previous, None)
-        touched.add(store.footprint(aid))
+        before = store.pieces(aid)
         store.put(result.seed, result.key, record)
         ids[aid] = result.seed
         by_seed[result.seed] = aid
-        touched.add(store.footprint(aid))
+        touched.change(before, store.pieces(aid))
         touched.articles.add(aid)
     if cache is not None:
         cache.commit()
@@ -471,7 +476,12 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
     try:
         # Worked out once here, before any worker forks, so that every worker shares them.
         site.entities, site.timeline, site.article_cut, site.newest  # noqa: B018
-        every = pages.all_paths()
+        if update.clean:
+            every = pages.all_paths()
+        else:  # an entity no change reaches has the pages it had
+            still = touched.fronts | set(touched.entities) | set(touched.own) | changed_entities
+            every = pages.all_paths({eid: urls for eid, urls in known_entity_pages(site.store).items()
+                                     if eid not in still})
         check_collisions(every)
         if update.clean:
             work = [(family, None) for family in pages.families()]
@@ -500,8 +510,7 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
         for path, key, size, staged in results:
             if staged:
                 update.written[path] = [key, size, 0]
-                if path not in update.changed:
-                    update.changed.append(path)
+                update.changed.add(path)
             else:
                 update.written.setdefault(path, update.known.get(path, [key, size, 0]))
                 update.kept.add(path)
@@ -512,11 +521,16 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
             copy_static(templates, update.root)
         every_set = set(every)
         write_previews(site, update, None if update.clean else sorted(touched.articles))
-        if touched.anything or update.clean:
-            update.put("data/annotations.json", annotations_json(site))
+        write_annotations(site, update)
         urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in every if p != "404.html"]
         write_reader_files(site, update, pages.relationship_map(), urls, templates.base_url)
-        _search(update, every, update.clean)
+        if options.search:
+            # Every bundle when the last site had none (a --no-search build), else the changed ones.
+            _search(update, every, update.clean or site.store.get_meta("search") != "1")
+        else:
+            update.delete_tree("pagefind")  # no index rather than a stale one
+        with site.store.transaction():
+            site.store.set_meta("search", "1" if options.search else "0")
         # Whatever the last build wrote and this one would not is deleted (a removed article's page).
         expected = every_set | preview_paths(site) | {p for p in update.written if p not in every_set
                                                        and not p.startswith("data/previews/dates/")}
@@ -529,7 +543,7 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
                 update.written[path] = update.known[path]
         with site.store.transaction():
             remember_shapes(pages, site.store, None if update.clean else
-                            sorted(set(touched.entities) | set(touched.own) | changed_entities),
+                            sorted(touched.fronts | set(touched.entities) | set(touched.own) | changed_entities),
                             None if update.clean else touched)
         update.commit(expected=expected)
     except BaseException:

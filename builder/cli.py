@@ -24,6 +24,8 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache", type=Path, default=Path(".cache"),
                         help="folder for the annotation cache and the last build's state (default .cache)")
     parser.add_argument("--no-cache", action="store_true", help="annotate every article again; keep no state")
+    parser.add_argument("--no-search", action="store_true",
+                        help="leave the search index out (a quicker preview; the search page then says so)")
     parser.add_argument("--jobs", type=int, default=0, help="worker processes for annotation and rendering "
                                                             "(default: one per core; 1 = no workers)")
 
@@ -31,7 +33,8 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
 def _options(args: argparse.Namespace) -> BuildOptions:
     return BuildOptions(seeds=args.seeds, content=args.content, out=args.out, base_url=args.base_url,
                         keep_going=getattr(args, "keep_going", False),
-                        cache=None if args.no_cache else args.cache, jobs=args.jobs)
+                        cache=None if args.no_cache else args.cache, jobs=args.jobs,
+                        search=not getattr(args, "no_search", False))
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -23,7 +23,9 @@ writes only what changed.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 
 from .collect import EntitySummary, SiteView
 from .feeds import feed_files
@@ -50,14 +52,89 @@ def _entities(site: SiteView) -> list[dict]:
     return entities
 
 
-def annotations_json(site: SiteView) -> bytes:
-    """{"entities": [...], "articles": [...]}, one article per line."""
+ANNOTATIONS = "data/annotations.json"
+
+
+def write_annotations(site: SiteView, update: SiteUpdate) -> None:
+    """data/annotations.json: {"entities": [...], "articles": [...]}, one article per line, in id order.
+
+    At archive scale the file is hundreds of megabytes and a rebuild changes a few lines of it: the
+    lines of unchanged articles are copied from the last build's file by the kernel
+    (`os.copy_file_range`, from the places the store keeps), only the others written out. The bytes
+    are those a fresh write gives.
+    """
     dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    parts = ['{"entities":' + dump(_entities(site)) + ',\n"articles":[']
-    for i, line in enumerate(site.store.exports()):
-        parts.append((",\n" if i else "\n") + line)
-    parts.append("\n]}\n")
-    return "".join(parts).encode("utf-8")
+    head = ('{"entities":' + dump(_entities(site)) + ',\n"articles":[').encode("utf-8")
+    lines = site.store.export_lines()
+    digest = hashlib.blake2b(head, digest_size=16)
+    for _, line_digest, _, _ in lines:
+        digest.update(line_digest.encode())
+    key = digest.hexdigest()
+    if update.unchanged(ANNOTATIONS, key):
+        return
+    old_path = update.out / ANNOTATIONS
+    reuse = ANNOTATIONS in update.known and old_path.is_file()
+    last = dict(json.loads(site.store.get_meta("export_digests") or "{}")) if reuse else {}
+    places = []  # (offset, length, id) of each line in the new file
+    target = update.stage(ANNOTATIONS)
+    with open(target, "wb") as out, (open(old_path, "rb") if reuse else _Nothing()) as old:
+        out.write(head)
+        position = len(head)
+        run: list[int] | None = None  # [first, end) of the old file still to copy, lines and separators
+        for i, (aid, line_digest, offset, length) in enumerate(lines):
+            separator = b",\n" if i else b"\n"
+            if old is not None and offset is not None and last.get(aid) == line_digest:
+                if run is not None and offset == run[1] + len(separator):
+                    run[1] = offset + length  # the old file has this line right after the last one
+                else:
+                    if run is not None:
+                        _copy(old, out, run[0], run[1] - run[0])
+                    out.write(separator)
+                    run = [offset, offset + length]
+                places.append((position + len(separator), length, aid))
+                position += len(separator) + length
+                continue
+            if run is not None:
+                _copy(old, out, run[0], run[1] - run[0])
+                run = None
+            line = site.store.column(aid, "export").encode("utf-8")
+            out.write(separator)
+            out.write(line)
+            places.append((position + len(separator), len(line), aid))
+            position += len(separator) + len(line)
+        if run is not None:
+            _copy(old, out, run[0], run[1] - run[0])
+        out.write(b"\n]}\n")
+    with site.store.transaction():
+        site.store.set_export_places(places)
+        site.store.set_meta("export_digests", json.dumps({aid: d for aid, d, _, _ in lines}))
+    update.staged(ANNOTATIONS, key)
+
+
+class _Nothing:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _copy(source, target, offset: int, length: int) -> None:
+    """`length` bytes of `source` from `offset` onto the end of `target`, in the kernel where it can."""
+    target.flush()
+    done = 0
+    while done < length:
+        try:
+            n = os.copy_file_range(source.fileno(), target.fileno(), length - done, offset + done)
+        except OSError:
+            n = 0
+        if n <= 0:  # not on this file system: through user space
+            source.seek(offset + done)
+            target.write(source.read(length - done))
+            target.flush()
+            return
+        done += n
+    target.seek(0, os.SEEK_END)
 
 
 def entity_preview(summary: EntitySummary, site: SiteView) -> dict:

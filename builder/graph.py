@@ -10,6 +10,8 @@ positions and uses no randomness, so the picture is the same on every build.
 from __future__ import annotations
 
 import math
+
+import numpy as np
 from dataclasses import dataclass
 
 from .model import Entity
@@ -90,69 +92,58 @@ def relationship_map(entities: dict, ties: list[tuple[str, str, int]]) -> Relati
 
 
 def _layout(order: list[str], edges: list[tuple[str, str, int]], iterations: int = 300) -> dict[str, tuple]:
-    """Force-directed positions in the WIDTH x HEIGHT box, rounded to 0.1 so output bytes repeat."""
+    """Force-directed positions in the WIDTH x HEIGHT box, rounded to 0.1 so output bytes repeat.
+
+    Every pair of nodes repels (k²/d) and every tie attracts (d²/k, stronger for heavier ties), the
+    moves capped by a temperature that cools each round. The rounds are NumPy array operations over
+    all pairs at once: in plain Python this layout was the largest cost of a rebuild.
+    """
     if not order:
         return {}
+    n = len(order)
     # Start on rings: the most connected in the middle, six, then twelve, ... around it.
-    pos: dict[str, list[float]] = {}
+    start = np.zeros((n, 2))
     ring, slot, capacity = 0, 0, 1
-    for eid in order:
+    for i in range(n):
         if slot == capacity:
             ring, slot, capacity = ring + 1, 0, 6 * (ring + 1)
         angle = 2 * math.pi * slot / capacity + ring * 0.5
-        pos[eid] = [ring * 90.0 * math.cos(angle), ring * 90.0 * math.sin(angle)]
+        start[i] = (ring * 90.0 * math.cos(angle), ring * 90.0 * math.sin(angle))
         slot += 1
-    area = WIDTH * HEIGHT
-    k = math.sqrt(area / len(order)) * 0.6
-    temperature = WIDTH / 10
-    # Plain float lists indexed by position in `order`: the same arithmetic, in the same order, as
-    # dictionaries of [x, y] pairs, several times faster (it is the map's whole cost).
-    n = len(order)
+    k = math.sqrt(WIDTH * HEIGHT / n) * 0.6
     index = {eid: i for i, eid in enumerate(order)}
-    xs = [pos[eid][0] for eid in order]
-    ys = [pos[eid][1] for eid in order]
-    links = [(index[a], index[b], 1 + math.log(weight)) for a, b, weight in edges]
+    a = np.array([index[x] for x, _, _ in edges], dtype=np.int64)
+    b = np.array([index[y] for _, y, _ in edges], dtype=np.int64)
+    strength = np.array([1 + math.log(w) for _, _, w in edges])
+    x, y = start[:, 0].copy(), start[:, 1].copy()
     k2 = k * k
-    hypot = math.hypot
+    centre = 0.02 * k / 10  # a weak pull to the centre keeps unconnected nodes on the canvas
+    temperature = WIDTH / 10
+    diagonal = np.eye(n, dtype=bool)
     for _ in range(iterations):
-        sx = [0.0] * n
-        sy = [0.0] * n
-        for i in range(n):
-            xi, yi = xs[i], ys[i]
-            for j in range(i + 1, n):
-                dx, dy = xi - xs[j], yi - ys[j]
-                dist = hypot(dx, dy) or 0.01
-                force = k2 / dist
-                fx, fy = dx / dist * force, dy / dist * force
-                sx[i] += fx
-                sy[i] += fy
-                sx[j] -= fx
-                sy[j] -= fy
-        for a, b, strength in links:
-            dx, dy = xs[a] - xs[b], ys[a] - ys[b]
-            dist = hypot(dx, dy) or 0.01
-            force = dist * dist / k * strength
-            fx, fy = dx / dist * force, dy / dist * force
-            sx[a] -= fx
-            sy[a] -= fy
-            sx[b] += fx
-            sy[b] += fy
-        for i in range(n):
-            # A weak pull to the centre keeps unconnected nodes on the canvas.
-            sx[i] -= xs[i] * 0.02 * k / 10
-            sy[i] -= ys[i] * 0.02 * k / 10
-            dx, dy = sx[i], sy[i]
-            length = hypot(dx, dy) or 0.01
-            step_length = min(length, temperature)
-            xs[i] += dx / length * step_length
-            ys[i] += dy / length * step_length
+        dx = x[:, None] - x[None, :]  # i minus j, for every pair
+        dy = y[:, None] - y[None, :]
+        d2 = dx * dx + dy * dy
+        d2[diagonal] = np.inf  # a node does not push itself
+        np.maximum(d2, 0.0001, out=d2)
+        push = k2 / d2  # k²/d along the unit vector: (dx, dy) · k²/d²
+        sx = (dx * push).sum(axis=1) - x * centre
+        sy = (dy * push).sum(axis=1) - y * centre
+        if len(edges):
+            ex, ey = x[a] - x[b], y[a] - y[b]
+            pull = np.sqrt(ex * ex + ey * ey) / k * strength  # d²/k · strength along the unit vector
+            np.add.at(sx, a, -ex * pull)
+            np.add.at(sy, a, -ey * pull)
+            np.add.at(sx, b, ex * pull)
+            np.add.at(sy, b, ey * pull)
+        length = np.maximum(np.sqrt(sx * sx + sy * sy), 0.01)
+        step = np.minimum(length, temperature) / length
+        x += sx * step
+        y += sy * step
         temperature = max(1.0, temperature * 0.97)
-    pos = {eid: [xs[i], ys[i]] for i, eid in enumerate(order)}
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
-    span_x = (max(xs) - min(xs)) or 1.0
-    span_y = (max(ys) - min(ys)) or 1.0
-    scale = min((WIDTH - 2 * MARGIN) / span_x, (HEIGHT - 2 * MARGIN) / span_y)
-    return {eid: (round(MARGIN + (p[0] - min(xs)) * scale, 1), round(MARGIN + (p[1] - min(ys)) * scale, 1))
-            for eid, p in pos.items()}
-
+    pos = np.stack([x, y], axis=1)
+    low, high = pos.min(axis=0), pos.max(axis=0)
+    span = np.where(high - low > 0, high - low, 1.0)
+    scale = min((WIDTH - 2 * MARGIN) / span[0], (HEIGHT - 2 * MARGIN) / span[1])
+    placed = MARGIN + (pos - low) * scale
+    return {eid: (round(float(x), 1), round(float(y), 1)) for eid, (x, y) in zip(order, placed.tolist(), strict=True)}

@@ -86,6 +86,16 @@ class Cut:
     def bucket_pages(self, year: int | None, month: int) -> list[Period]:
         return self._bucket_pages.get((year, month), [])
 
+    def pages_for(self, year: int | None, month: int) -> set[str]:
+        """The URLs of the pages a change to bucket (year, month) shows on: its own pages, and the
+        page where its year starts (which counts the year's months), whether or not the bucket is
+        still there."""
+        urls = {p.url for p in self.bucket_pages(year, month)}
+        start = self.year_url(year)
+        if start is not None:
+            urls.add(start)
+        return urls
+
     def year_url(self, year: int | None) -> str | None:
         """The page where a year's items start (the listing itself while it is one page)."""
         if self.single:

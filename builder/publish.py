@@ -50,7 +50,7 @@ class SiteUpdate:
             self.known = {}
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.building-", dir=self.out.parent))
         self.written: dict[str, list] = {}  # path -> [digest, size, mtime] once placed
-        self.changed: list[str] = []  # paths written (staged) by this build
+        self.changed: set[str] = set()  # paths written (staged) by this build
         self.deleted: list[str] = []
         self.kept: set[str] = set()  # paths this build produced with the bytes already in site/
 
@@ -73,8 +73,28 @@ class SiteUpdate:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         self.written[path] = [key, len(data), 0]
-        self.changed.append(path)
+        self.changed.add(path)
         return True
+
+    def unchanged(self, path: str, key: str) -> bool:
+        """Whether `site/<path>` already holds the file whose digest is `key` (then nothing is staged)."""
+        last = self.known.get(path)
+        if last is not None and last[0] == key and not self.clean:
+            self.kept.add(path)
+            self.written[path] = last
+            return True
+        return False
+
+    def stage(self, path: str) -> Path:
+        """Where to write `site/<path>` when it is written piece by piece (then `staged`)."""
+        target = self.staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
+
+    def staged(self, path: str, key: str) -> None:
+        """`stage(path)` has been written; `key` is its digest."""
+        self.written[path] = [key, (self.staging / path).stat().st_size, 0]
+        self.changed.add(path)
 
     def tree(self, name: str) -> Path:
         """A folder to write whole (a search bundle) for `site/<name>`, which it replaces."""
@@ -83,7 +103,7 @@ class SiteUpdate:
             shutil.rmtree(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         if not self.clean:
-            self.changed.append(name + "/")
+            self.changed.add(name + "/")
         return target
 
     def delete_tree(self, name: str) -> None:
@@ -155,6 +175,9 @@ class SiteUpdate:
         files = {}
         for path, entry in self.written.items():
             if path.endswith("/"):
+                continue
+            if path not in self.changed and path in self.known:  # as the last build left it
+                files[path] = self.known[path]
                 continue
             try:
                 stat = (self.out / path).stat()

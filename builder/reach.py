@@ -30,24 +30,50 @@ from .render import GLOBAL_FAMILIES, PageFamily, SitePages
 from .store import SiteStore
 
 
+NOTHING = {"summary": None, "published": None, "blocks": {}, "entries": {}, "ties": {}}
+
+
 @dataclass
 class Touched:
-    """What the changed articles stood on before and after they changed."""
+    """What the changed articles changed: the pieces of theirs that differ before and after."""
 
     articles: set[str] = field(default_factory=set)  # ids whose own page (and data files) change
-    entities: dict[str, set] = field(default_factory=dict)  # entity -> publication buckets of its mentions
-    own: dict[str, set] = field(default_factory=dict)  # entity -> buckets of its own timeline
-    buckets: set = field(default_factory=set)  # (year, month) of the site's timeline
-    years: set = field(default_factory=set)  # years of content/timeline/
+    entities: dict[str, set] = field(default_factory=dict)  # entity -> publication buckets of changed blocks
+    own: dict[str, set] = field(default_factory=dict)  # entity -> buckets of changed entries of its own timeline
+    fronts: set[str] = field(default_factory=set)  # entities whose first page changes
+    buckets: set = field(default_factory=set)  # (year, month) of the site's timeline with a changed entry
+    years: set = field(default_factory=set)  # years of content/timeline/ with a changed line
     removed: set[str] = field(default_factory=set)
 
-    def add(self, footprint: dict) -> None:
-        for entity, bucket in footprint["entities"].items():
-            self.entities.setdefault(entity, set()).add(bucket)
-        for entity, year, month in footprint["own"]:
-            self.own.setdefault(entity, set()).add((year, month))
-        self.buckets |= footprint["buckets"]
-        self.years |= {year for year, _ in footprint["buckets"]}
+    def change(self, before: dict, after: dict) -> None:
+        """Note what differs between an article's pieces before and after (`SiteStore.pieces`;
+        `NOTHING` for an article that is new, or gone)."""
+        named = before["blocks"].keys() | after["blocks"].keys()
+        if before["summary"] != after["summary"]:  # its title or date: shown on its entities' first pages
+            self.fronts |= named
+        for entity in named:
+            old, new = before["blocks"].get(entity), after["blocks"].get(entity)
+            if old != new:
+                self.fronts.add(entity)
+                for side in (old, new):
+                    if side is not None:
+                        self.entities.setdefault(entity, set()).add(side[:2])
+        for anchor in before["entries"].keys() | after["entries"].keys():
+            old, new = before["entries"].get(anchor), after["entries"].get(anchor)
+            if old == new:
+                continue
+            for side in (old, new):
+                if side is None:
+                    continue
+                year, month, _, entities = side
+                self.buckets.add((year, month))
+                self.years.add(year)
+                for entity in entities:
+                    self.own.setdefault(entity, set()).add((year, month))
+                    self.fronts.add(entity)
+        for pair in before["ties"].keys() | after["ties"].keys():
+            if before["ties"].get(pair) != after["ties"].get(pair):
+                self.fronts.update(pair)
 
     @property
     def anything(self) -> bool:
@@ -84,8 +110,8 @@ def timeline_shape(pages: SitePages, buckets: set | None, last: dict) -> dict[st
 
 
 def entity_shape(pages: SitePages, entity_id: str) -> list[str]:
-    mentions, own = pages.entity_cuts(entity_id)
-    return [p.url for p in mentions.periods] + ["|"] + [p.url for p in own.periods]
+    """The URLs of an entity's pages: when they change, every page of it is rendered."""
+    return [page.url for page in pages.family_pages(PageFamily("entity", entity_id))]
 
 
 def reach(pages: SitePages, touched: Touched, changed_entities: set[str], store: SiteStore,
@@ -93,6 +119,7 @@ def reach(pages: SitePages, touched: Touched, changed_entities: set[str], store:
     """{family: the URLs of its pages to render (None: all of them)}; see the module docstring."""
     site = pages.site
     last_timeline = json.loads(store.get_meta("timeline_shape") or "{}")
+    last_entities = json.loads(store.get_meta("entity_pages") or "{}")
     for eid in sorted(changed_entities):
         # Its name is shown in the filter of every timeline page that lists an entry naming it.
         touched.buckets |= set(store.entity_buckets(eid))
@@ -102,8 +129,9 @@ def reach(pages: SitePages, touched: Touched, changed_entities: set[str], store:
         year, month = (int(part) for part in name.split("-"))
         for aid in store.articles_dated_in(year, month):
             if aid not in touched.articles and site.store.summary(aid) is not None:
+                # Its dates link to pages that moved: every piece of it is shown anew.
                 touched.articles.add(aid)
-                touched.add(store.footprint(aid))
+                touched.change(NOTHING, store.pieces(aid))
     wanted: dict[PageFamily, set[str] | None] = {family: None for family in GLOBAL_FAMILIES}
     for aid in touched.articles:
         if site.store.summary(aid) is not None:
@@ -115,22 +143,22 @@ def reach(pages: SitePages, touched: Touched, changed_entities: set[str], store:
     elif touched.buckets or touched.anything:
         urls = {"timeline/"}
         for year, month in touched.buckets:
-            urls |= {p.url for p in cut.bucket_pages(year, month)}
+            urls |= cut.pages_for(year, month)
         wanted[PageFamily("timeline")] = urls
     # Each entity: its first page, and its periods the change falls in; all its pages if a cut changed.
-    for eid in sorted(set(touched.entities) | set(touched.own) | changed_entities):
+    for eid in sorted(touched.fronts | set(touched.entities) | set(touched.own) | changed_entities):
         if eid not in site.entities:
             continue
         family = PageFamily("entity", eid)
-        if eid in changed_entities or store.get_meta(f"shape:{eid}") != json.dumps(entity_shape(pages, eid)):
+        if eid in changed_entities or last_entities.get(eid) != entity_shape(pages, eid):
             wanted[family] = None
             continue
         mentions, own = pages.entity_cuts(eid)
         urls = {mentions.base.rsplit("mentions/", 1)[0]}
         for year, month in touched.entities.get(eid, ()):
-            urls |= {p.url for p in mentions.bucket_pages(year, month)}
+            urls |= mentions.pages_for(year, month)
         for year, month in touched.own.get(eid, ()):
-            urls |= {p.url for p in own.bucket_pages(year, month)}
+            urls |= own.pages_for(year, month)
         wanted[family] = urls
     # An entity named alongside a renamed (or otherwise edited) one shows its name on its first page.
     for eid in sorted(changed_entities):
@@ -152,9 +180,16 @@ def remember_shapes(pages: SitePages, store: SiteStore, entities: list[str] | No
     store.set_meta("timeline_periods", json.dumps([p.url for p in pages.site.timeline.cut.periods]))
     store.set_meta("timeline_shape", json.dumps(timeline_shape(pages, None if touched is None else touched.buckets,
                                                                last)))
+    shapes = {} if entities is None else json.loads(store.get_meta("entity_pages") or "{}")
     for eid in (sorted(pages.site.entities) if entities is None else entities):
         if eid in pages.site.entities:
-            store.set_meta(f"shape:{eid}", json.dumps(entity_shape(pages, eid)))
+            shapes[eid] = entity_shape(pages, eid)
+    store.set_meta("entity_pages", json.dumps({eid: shapes[eid] for eid in sorted(shapes) if eid in pages.site.entities}))
+
+
+def known_entity_pages(store: SiteStore) -> dict[str, list[str]]:
+    """The URLs of each entity's pages as the last build had them (its `remember_shapes`)."""
+    return json.loads(store.get_meta("entity_pages") or "{}")
 
 
 def family_of(path: str) -> PageFamily | None:

@@ -166,12 +166,18 @@ class SitePages:
             if only is None or page.url in only:
                 yield page.output_path, self.render(page)
 
-    def all_paths(self) -> list[str]:
-        """The output path of every page of the site (nothing is rendered to know them)."""
+    def all_paths(self, entity_pages: dict[str, list[str]] | None = None) -> list[str]:
+        """The output path of every page of the site (nothing is rendered to know them).
+
+        `entity_pages`: the URLs of the pages of entities known not to have changed, by id.
+        """
+        known = entity_pages or {}
         paths = []
         for family in self.families():
             if family.kind == "article":
                 paths.append(output_path(f"articles/{family.key}/"))
+            elif family.kind == "entity" and family.key in known:
+                paths += [output_path(url) for url in known[family.key]]
             else:
                 paths += [page.output_path for page in self.family_pages(family)]
         return paths

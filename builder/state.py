@@ -30,6 +30,7 @@ class BuildOptions:
     templates: Path = TEMPLATES
     cache: Path | None = Path(".cache")  # None: no annotation cache
     jobs: int = 0  # worker processes; 0 = one per core
+    search: bool = True  # False: no search index (a quicker preview; the search page says it is missing)
 
 
 def code_and_template_files(templates: Path) -> list[Path]:
@@ -72,7 +73,8 @@ def inputs_fingerprint(options: BuildOptions, known: dict | None = None) -> tupl
     [size, mtime_ns, content hash]; a file whose size and mtime are those in `known` is not read."""
     files = file_records(_input_files(options), known)
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(json.dumps([str(Path(options.out).resolve()), options.base_url, options.keep_going]).encode())
+    digest.update(json.dumps([str(Path(options.out).resolve()), options.base_url, options.keep_going,
+                              options.search]).encode())
     for name, (_, _, content) in files.items():
         digest.update(name.encode() + b"\0" + content.encode() + b"\0")
     return digest.hexdigest(), files

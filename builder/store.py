@@ -8,57 +8,74 @@ memory, and a rebuild after one article changed touches that article's rows
 and nothing else. Site-wide sums are kept as sums (`ties`: sentences naming
 two entities), changed by what the article takes away and adds.
 
-Tables: `articles` (a record's summary, page, export line, previews, Markdown
-and mentions), `mentions` (an entity's block for one article), `titles`,
-`timeline` (one row per dated mention), `entity_timeline` (which entries an
-entity's own timeline shows), `ties`, and `meta` (what the records were made
-with: when that changes, every record is made again).
+Tables: `articles` (a record's summary), `mentions` (an entity's block for one
+article), `titles`, `timeline` (one row per dated mention), `entity_timeline`
+(which entries an entity's own timeline shows), `ties`, and `meta` (what the
+records were made with: when that changes, every record is made again). The
+laid-out HTML, Markdown and export lines are in tables of their own
+(`article_texts`, `mention_blocks`, `timeline_texts`), so that the sums and
+scans over the small tables never read through them. Each block and entry
+keeps a digest of everything it shows, so that a rebuild can tell which of an
+article's pieces changed (`changes`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .fragments import ArticleRecord, ArticleSummary
+from .fragments import ArticleRecord, ArticleSummary, EntityMentions, TimelineItem
 
-SCHEMA_VERSION = "3"  # bumped whenever a table changes: an older store is emptied and made anew
+SCHEMA_VERSION = "5"  # bumped whenever a table changes: an older store is emptied and made anew
 TITLE_ARTICLES = 20  # an entity page lists this many articles for each of its titles, then counts the rest
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY, seed TEXT, key TEXT, ord TEXT, year INTEGER, month INTEGER,
-    summary BLOB, page TEXT, export TEXT, previews TEXT, markdown TEXT, squeezed TEXT, mentions BLOB,
+    id TEXT PRIMARY KEY, seed TEXT, key TEXT, ord TEXT, year INTEGER, month INTEGER, summary BLOB,
     mention_count INTEGER, content_size INTEGER, content_mtime INTEGER);
 CREATE INDEX IF NOT EXISTS articles_ord ON articles (ord);
-CREATE INDEX IF NOT EXISTS articles_seed ON articles (seed);
+CREATE INDEX IF NOT EXISTS articles_period ON articles (year, month, ord);
+CREATE TABLE IF NOT EXISTS article_texts (
+    id TEXT PRIMARY KEY, page TEXT, export TEXT, previews TEXT, markdown TEXT, squeezed TEXT, mentions BLOB);
 CREATE TABLE IF NOT EXISTS mentions (
-    entity TEXT, article TEXT, ord TEXT, year INTEGER, month INTEGER, count INTEGER, html TEXT,
+    entity TEXT, article TEXT, ord TEXT, year INTEGER, month INTEGER, count INTEGER, digest TEXT,
     PRIMARY KEY (entity, article));
 CREATE INDEX IF NOT EXISTS mentions_order ON mentions (entity, ord);
+CREATE INDEX IF NOT EXISTS mentions_period ON mentions (entity, year, month, ord);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article);
+CREATE TABLE IF NOT EXISTS mention_blocks (entity TEXT, article TEXT, html TEXT, PRIMARY KEY (entity, article));
 CREATE TABLE IF NOT EXISTS titles (entity TEXT, title TEXT, article TEXT, ord TEXT, seq INTEGER, date TEXT);
-CREATE INDEX IF NOT EXISTS titles_entity ON titles (entity);
+CREATE INDEX IF NOT EXISTS titles_entity ON titles (entity, ord, seq);
 CREATE INDEX IF NOT EXISTS titles_article ON titles (article);
 CREATE TABLE IF NOT EXISTS timeline (
     anchor TEXT PRIMARY KEY, article TEXT, sort TEXT, year INTEGER, month INTEGER, value TEXT,
-    first INTEGER, last INTEGER, precision TEXT, scheduled INTEGER, entities TEXT, html TEXT, markdown TEXT,
-    sentence TEXT, text TEXT);
+    first INTEGER, last INTEGER, precision TEXT, scheduled INTEGER, entities TEXT, text TEXT, digest TEXT);
 CREATE INDEX IF NOT EXISTS timeline_order ON timeline (year, month, sort);
 CREATE INDEX IF NOT EXISTS timeline_article ON timeline (article);
-CREATE INDEX IF NOT EXISTS timeline_value ON timeline (value);
+CREATE INDEX IF NOT EXISTS timeline_value ON timeline (value, article);
+CREATE TABLE IF NOT EXISTS timeline_texts (anchor TEXT PRIMARY KEY, html TEXT, markdown TEXT, sentence TEXT);
 CREATE TABLE IF NOT EXISTS entity_timeline (
     entity TEXT, sort TEXT, year INTEGER, month INTEGER, anchor TEXT, article TEXT, PRIMARY KEY (entity, sort));
 CREATE INDEX IF NOT EXISTS entity_timeline_article ON entity_timeline (article);
 CREATE INDEX IF NOT EXISTS entity_timeline_order ON entity_timeline (entity, year, month, sort);
+CREATE TABLE IF NOT EXISTS export_lines (id TEXT PRIMARY KEY, digest TEXT, offset INTEGER, length INTEGER);
 CREATE TABLE IF NOT EXISTS article_ties (article TEXT, a TEXT, b TEXT, n INTEGER);
 CREATE INDEX IF NOT EXISTS article_ties_article ON article_ties (article);
 CREATE TABLE IF NOT EXISTS ties (a TEXT, b TEXT, n INTEGER, PRIMARY KEY (a, b));
 CREATE INDEX IF NOT EXISTS ties_b ON ties (b);
 """
+
+
+def block_digest(block: EntityMentions) -> str:
+    return hashlib.blake2b(repr((block.count, block.titles, block.html)).encode(), digest_size=12).hexdigest()
+
+
+def entry_digest(entry: TimelineItem) -> str:
+    return hashlib.blake2b(repr(sorted(vars(entry).items())).encode(), digest_size=12).hexdigest()
 
 
 class SiteStore:
@@ -101,7 +118,8 @@ class SiteStore:
 
     def clear(self) -> None:
         """Forget every record (they were made with other code, templates or options)."""
-        for table in ("articles", "mentions", "titles", "timeline", "entity_timeline", "article_ties", "ties"):
+        for table in ("articles", "article_texts", "export_lines", "mentions", "mention_blocks", "titles", "timeline",
+                      "timeline_texts", "entity_timeline", "article_ties", "ties"):
             self.db.execute(f"DELETE FROM {table}")
 
     # --- writing ----------------------------------------------------------------------------
@@ -114,9 +132,13 @@ class SiteStore:
         """Take an article's rows out, and its part of the site-wide sums."""
         for a, b, n in self.db.execute("SELECT a, b, n FROM article_ties WHERE article = ?", (article_id,)).fetchall():
             self._add_tie(a, b, -n)
-        for table in ("article_ties", "mentions", "titles", "timeline", "entity_timeline"):
+        self.db.execute("DELETE FROM timeline_texts WHERE anchor IN (SELECT anchor FROM timeline WHERE article = ?)",
+                        (article_id,))
+        for table in ("article_ties", "mentions", "mention_blocks", "titles", "timeline", "entity_timeline"):
             self.db.execute(f"DELETE FROM {table} WHERE article = ?", (article_id,))
         self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        self.db.execute("DELETE FROM article_texts WHERE id = ?", (article_id,))
+        self.db.execute("DELETE FROM export_lines WHERE id = ?", (article_id,))
 
     def _add_tie(self, a: str, b: str, n: int) -> None:
         self.db.execute("INSERT INTO ties VALUES (?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET n = n + excluded.n",
@@ -127,25 +149,47 @@ class SiteStore:
         s = record.summary
         aid = s.id
         self.remove(aid)
-        self.db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,NULL)", (
-            aid, seed, key, s.order, s.year, s.month, pickle.dumps(s, protocol=pickle.HIGHEST_PROTOCOL),
-            record.page, record.export, record.previews, record.markdown, record.squeezed,
-            pickle.dumps(record.mentions, protocol=pickle.HIGHEST_PROTOCOL), s.mentions))
+        self.db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,NULL,NULL)", (
+            aid, seed, key, s.order, s.year, s.month, pickle.dumps(s, protocol=pickle.HIGHEST_PROTOCOL), s.mentions))
+        self.db.execute("INSERT INTO article_texts VALUES (?,?,?,?,?,?,?)", (
+            aid, record.page, record.export, record.previews, record.markdown, record.squeezed,
+            pickle.dumps(record.mentions, protocol=pickle.HIGHEST_PROTOCOL)))
+        self.db.execute("INSERT INTO export_lines VALUES (?, ?, NULL, NULL)",
+                        (aid, hashlib.blake2b(record.export.encode(), digest_size=12).hexdigest()))
         self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
-                            [(m.entity, aid, s.order, s.year, s.month, m.count, m.html) for m in record.entities])
+                            [(m.entity, aid, s.order, s.year, s.month, m.count, block_digest(m))
+                             for m in record.entities])
+        self.db.executemany("INSERT INTO mention_blocks VALUES (?,?,?)",
+                            [(m.entity, aid, m.html) for m in record.entities])
         date = s.date.value.iso() if s.date.value else None
         self.db.executemany("INSERT INTO titles VALUES (?,?,?,?,?,?)",
                             [(m.entity, title, aid, s.order, seq, date) for m in record.entities
                              for seq, title in enumerate(m.titles)])
-        self.db.executemany("INSERT INTO timeline VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+        self.db.executemany("INSERT INTO timeline VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [
             (t.anchor, aid, t.sort, t.year, t.month, t.value, t.first, t.last, t.precision, int(t.scheduled),
-             " ".join(t.entities), t.html, t.markdown, t.sentence, t.text) for t in record.timeline])
+             " ".join(t.entities), t.text, entry_digest(t)) for t in record.timeline])
+        self.db.executemany("INSERT INTO timeline_texts VALUES (?,?,?,?)",
+                            [(t.anchor, t.html, t.markdown, t.sentence) for t in record.timeline])
         self.db.executemany("INSERT OR IGNORE INTO entity_timeline VALUES (?,?,?,?,?,?)",
                             [(e, t.sort, t.year, t.month, t.anchor, aid) for t in record.timeline for e in t.entities])
         self.db.executemany("INSERT INTO article_ties VALUES (?,?,?,?)",
                             [(aid, a, b, n) for (a, b), n in sorted(record.ties.items())])
         for (a, b), n in sorted(record.ties.items()):
             self._add_tie(a, b, n)
+
+    def pieces(self, article_id: str) -> dict:
+        """What an article's rows are, by piece, to compare before and after a change (see `changes`)."""
+        row = self.db.execute("SELECT summary, year, month FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return {
+            "summary": row[0] if row else None,
+            "published": (row[1], row[2]) if row else None,
+            "blocks": {e: (y, m, d) for e, y, m, d in self.db.execute(
+                "SELECT entity, year, month, digest FROM mentions WHERE article = ?", (article_id,))},
+            "entries": {a: (y, m, d, tuple(es.split())) for a, y, m, d, es in self.db.execute(
+                "SELECT anchor, year, month, digest, entities FROM timeline WHERE article = ?", (article_id,))},
+            "ties": {(a, b): n for a, b, n in self.db.execute(
+                "SELECT a, b, n FROM article_ties WHERE article = ?", (article_id,))},
+        }
 
     def drop_empty_ties(self) -> None:
         self.db.execute("DELETE FROM ties WHERE n <= 0")
@@ -209,28 +253,45 @@ class SiteStore:
             "ORDER BY year IS NULL, year DESC, month DESC"))
 
     def page(self, article_id: str) -> str:
-        return self.db.execute("SELECT page FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+        return self.db.execute("SELECT page FROM article_texts WHERE id = ?", (article_id,)).fetchone()[0]
 
     def column(self, article_id: str, name: str):
-        assert name in ("export", "previews", "markdown", "squeezed", "key", "seed")
-        row = self.db.execute(f"SELECT {name} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        assert name in ("export", "previews", "markdown", "squeezed")
+        row = self.db.execute(f"SELECT {name} FROM article_texts WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
     def mentions_of(self, article_id: str) -> list:
-        row = self.db.execute("SELECT mentions FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self.db.execute("SELECT mentions FROM article_texts WHERE id = ?", (article_id,)).fetchone()
         return pickle.loads(row[0]) if row else []
 
     def exports(self) -> Iterator[str]:
         """Every article's annotations.json line, in id order."""
-        for (line,) in self.db.execute("SELECT export FROM articles ORDER BY id"):
+        for (line,) in self.db.execute("SELECT export FROM article_texts ORDER BY id"):
             yield line
 
+    def export_lines(self) -> list[tuple[str, str, int | None, int | None]]:
+        """(id, digest of its line, offset, length in the file the last build wrote) in id order."""
+        return list(self.db.execute("SELECT id, digest, offset, length FROM export_lines ORDER BY id"))
+
+    def set_export_places(self, places: list[tuple[int, int, str]]) -> None:
+        self.db.executemany("UPDATE export_lines SET offset = ?, length = ? WHERE id = ?", places)
+
     def articles_holding(self, keys: list[str]) -> set[str]:
-        """The articles whose squeezed text holds any of `keys` (what a registry change can touch)."""
-        found: set[str] = set()
+        """The articles whose squeezed text holds any of `keys` (what a registry change can touch):
+        one pass over the texts with an automaton of all the keys, however many there are."""
+        keys = [k for k in keys if k]
+        if not keys:
+            return set()
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
         for key in keys:
-            found.update(aid for (aid,) in self.db.execute("SELECT id FROM articles WHERE instr(squeezed, ?) > 0",
-                                                          (key,)))
+            automaton.add_word(key, key)
+        automaton.make_automaton()
+        found: set[str] = set()
+        for aid, text in self.db.execute("SELECT id, squeezed FROM article_texts"):
+            if next(automaton.iter(text), None) is not None:
+                found.add(aid)
         return found
 
     # --- reading: entities ------------------------------------------------------------------
@@ -276,7 +337,9 @@ class SiteStore:
 
     def mention_blocks(self, entity: str, year=False, month=None, limit=None, offset=0) -> list[str]:
         where, args = self._period_where(year, month, "AND")
-        sql = f"SELECT html FROM mentions WHERE entity = ? {where} ORDER BY ord"
+        where = where.replace("year", "m.year").replace("month", "m.month")
+        sql = ("SELECT b.html FROM mentions m JOIN mention_blocks b ON b.entity = m.entity AND b.article = m.article "
+               f"WHERE m.entity = ? {where} ORDER BY m.ord")
         args = [entity, *args]
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -322,14 +385,15 @@ class SiteStore:
     def timeline_items(self, entity: str | None = None) -> list[dict]:
         """Every entry of the site's timeline (or of an entity's own) in order, as a dict of its columns
         (the layout left out): for tests and tools."""
-        columns = "anchor, article, sort, year, month, value, scheduled, entities, sentence, text"
+        names = ["anchor", "article", "sort", "year", "month", "value", "scheduled", "entities", "text", "sentence"]
+        columns = ", ".join([f"t.{c}" for c in names[:-1]] + ["x.sentence"])
         if entity is None:
-            rows = self.db.execute(f"SELECT {columns} FROM timeline ORDER BY sort")
+            rows = self.db.execute(f"SELECT {columns} FROM timeline t JOIN timeline_texts x ON x.anchor = t.anchor "
+                                   "ORDER BY t.sort")
         else:
-            rows = self.db.execute(f"SELECT {', '.join('t.' + c.strip() for c in columns.split(','))} "
-                                   "FROM entity_timeline e JOIN timeline t ON t.anchor = e.anchor "
-                                   "WHERE e.entity = ? ORDER BY e.sort", (entity,))
-        names = [c.strip() for c in columns.split(",")]
+            rows = self.db.execute(f"SELECT {columns} FROM entity_timeline e JOIN timeline t ON t.anchor = e.anchor "
+                                   "JOIN timeline_texts x ON x.anchor = t.anchor WHERE e.entity = ? ORDER BY e.sort",
+                                   (entity,))
         return [dict(zip(names, row)) for row in rows]
 
     def timeline_count(self) -> int:
@@ -339,11 +403,14 @@ class SiteStore:
         """(sort, html, entities, year, month) of timeline entries in order; of a period, of an entity."""
         where, args = self._period_where(year, month, "AND")
         if entity is None:
-            sql = f"SELECT sort, html, entities, year, month FROM timeline WHERE 1 {where} ORDER BY sort"
+            where = where.replace("year", "t.year").replace("month", "t.month")
+            sql = ("SELECT t.sort, x.html, t.entities, t.year, t.month FROM timeline t "
+                   f"JOIN timeline_texts x ON x.anchor = t.anchor WHERE 1 {where} ORDER BY t.sort")
         else:
             where = where.replace("year", "e.year").replace("month", "e.month")
-            sql = ("SELECT t.sort, t.html, t.entities, t.year, t.month FROM entity_timeline e "
-                   f"JOIN timeline t ON t.anchor = e.anchor WHERE e.entity = ? {where} ORDER BY e.sort")
+            sql = ("SELECT t.sort, x.html, t.entities, t.year, t.month FROM entity_timeline e "
+                   "JOIN timeline t ON t.anchor = e.anchor JOIN timeline_texts x ON x.anchor = e.anchor "
+                   f"WHERE e.entity = ? {where} ORDER BY e.sort")
             args = [entity, *args]
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -365,8 +432,9 @@ class SiteStore:
         """(sort, anchor, article, value, year, month, scheduled, sentence, first, last, precision) of the
         entries that overlap the days `first`..`last` (ordinals), in the timeline's order."""
         return list(self.db.execute(
-            "SELECT sort, anchor, article, value, year, month, scheduled, sentence, first, last, precision "
-            "FROM timeline WHERE first <= ? AND last >= ? ORDER BY sort", (last, first)))
+            "SELECT t.sort, t.anchor, t.article, t.value, t.year, t.month, t.scheduled, x.sentence, t.first, t.last, "
+            "t.precision FROM timeline t JOIN timeline_texts x ON x.anchor = t.anchor "
+            "WHERE t.first <= ? AND t.last >= ? ORDER BY t.sort", (last, first)))
 
     def value_counts(self) -> dict[str, int]:
         """{ISO value: articles with an entry for it}."""
@@ -384,21 +452,9 @@ class SiteStore:
         return [aid for (aid,) in self.db.execute("SELECT DISTINCT article FROM timeline ORDER BY article")]
 
     def timeline_markdown(self, year: int) -> list[str]:
-        return [md for (md,) in self.db.execute("SELECT markdown FROM timeline WHERE year = ? ORDER BY sort", (year,))]
+        return [md for (md,) in self.db.execute("SELECT x.markdown FROM timeline t JOIN timeline_texts x "
+                                                "ON x.anchor = t.anchor WHERE t.year = ? ORDER BY t.sort", (year,))]
 
     def timeline_years(self) -> list[tuple[int, int]]:
         return list(self.db.execute("SELECT year, count(*) FROM timeline GROUP BY year ORDER BY year"))
 
-    # --- what changed -------------------------------------------------------------------------
-
-    def footprint(self, article_id: str) -> dict:
-        """Which pages an article's rows stand on: its entities (and their publication period), its
-        entries' buckets, the entities whose own timelines show them. Compared before and after a change."""
-        entities = {e: (y, m) for e, y, m in
-                    self.db.execute("SELECT entity, year, month FROM mentions WHERE article = ?", (article_id,))}
-        buckets = {(y, m) for y, m in self.db.execute("SELECT year, month FROM timeline WHERE article = ?",
-                                                      (article_id,))}
-        own = {(e, y, m) for e, y, m in
-               self.db.execute("SELECT entity, year, month FROM entity_timeline WHERE article = ?", (article_id,))}
-        row = self.db.execute("SELECT year, month FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return {"entities": entities, "buckets": buckets, "own": own, "published": tuple(row) if row else None}

@@ -119,16 +119,16 @@ def test_while_a_rebuild_renders_serve_answers_with_the_previous_complete_site(t
     seed.write_text("---\ntitle: A retitled article\n---\n" + seed.read_text(encoding="utf-8"), encoding="utf-8")
 
     seen_mid_build = []
-    real_annotations_json = builder.build.annotations_json
+    real_write_annotations = builder.build.write_annotations
 
-    def annotations_json_then_look(site):
+    def write_annotations_then_look(site, update):
         # Every changed page of the new site is now on disk, staged beside it, not yet moved in.
         (staging,) = out.parent.glob(f".{out.name}.building-*")
         assert any(staging.rglob("index.html"))
         seen_mid_build.append(_get(url + "articles/"))
-        return real_annotations_json(site)
+        return real_write_annotations(site, update)
 
-    monkeypatch.setattr(builder.build, "annotations_json", annotations_json_then_look)
+    monkeypatch.setattr(builder.build, "write_annotations", write_annotations_then_look)
     build(BuildOptions(seeds=seeds, content=content, out=out))
     assert seen_mid_build == [(200, before)] and "A retitled article" not in before
     status, after = _get(url + "articles/")

@@ -4,6 +4,7 @@ rendered, and the site is the clean build's, byte for byte."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from builder.build import BuildOptions, build
 from builder.state import up_to_date
+from builder.synthetic import touch_article
 from helpers import copy_registry, site_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,3 +120,59 @@ def test_an_edit_that_keeps_the_size_is_seen(archive):
 def test_a_missing_output_is_not_up_to_date(archive):
     shutil.rmtree(archive.out)
     assert up_to_date(archive) is None
+
+
+# --- a sequence of edits on a small archive cut into many pages ----------------------------------
+
+
+def _edit_sequence(seeds: Path, content: Path):
+    """Edits a publisher makes, one after another: each is applied, then the site is rebuilt."""
+    files = sorted(seeds.glob("*.txt"))
+
+    def add_named_sentence():
+        add_sentence(files[3], "Prime Minister Tô Lâm met Ambassador Huang Yu in Hà Nội on March 3, 2019.")
+
+    def add_article():
+        text = files[5].read_text(encoding="utf-8").replace(" date 20", " date 19", 1)
+        (seeds / "99999_new.txt").write_text(text.replace("—", "— Reporting again,", 1), encoding="utf-8")
+
+    def remove_article():
+        files[7].unlink()
+
+    def redate_article():  # published in another year: it moves to another period of every listing
+        text = files[9].read_text(encoding="utf-8")
+        files[9].write_text(re.sub(r"^ date \d{4}", " date 2009", text, count=1), encoding="utf-8")
+
+    def rename_entity():
+        page = next(p for p in sorted((content / "people").glob("*.md")) if "status: discovered" not in
+                    p.read_text(encoding="utf-8"))
+        text = page.read_text(encoding="utf-8")
+        name = text.split('name: "', 1)[1].split('"', 1)[0]
+        page.write_text(text.replace(f'name: "{name}"', f'name: "{name} (renamed)"', 1), encoding="utf-8")
+
+    def edit_text_only():
+        touch_article(seeds.parent)
+
+    return [add_named_sentence, add_article, remove_article, redate_article, rename_entity, edit_text_only]
+
+
+def test_every_rebuild_after_each_edit_is_the_clean_build_byte_for_byte(tmp_path, monkeypatch):
+    from builder import collect
+    from builder.synthetic import write_corpus
+
+    # Small pages, so that edits grow and shrink periods and move entries between pages.
+    for listing, size in {"articles": 6, "entities": 15, "timeline": 25, "mentions": 8}.items():
+        monkeypatch.setitem(collect.PAGE_SIZES, listing, size)
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 24, seed=9)
+    options = BuildOptions(seeds=corpus / "seeds", content=corpus / "content", out=tmp_path / "site",
+                           cache=tmp_path / "cache", jobs=1)
+    build(options).close()
+    for edit in _edit_sequence(corpus / "seeds", corpus / "content"):
+        edit()
+        result = build(options)
+        rendered = set(result.written)
+        result.close()
+        clean = clean_build_of(options, tmp_path)
+        assert site_bytes(Path(options.out)) == clean, edit.__name__
+        assert len(rendered) < len(clean) / 2, edit.__name__  # a rebuild, not the whole site again
