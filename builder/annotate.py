@@ -36,8 +36,17 @@ class Annotator:
         self.ruler = EntityRuler(patterns)
         self.people = {e.id: e for e in registry.of_type("person")}
 
-    def mentions(self, body: str, reference: dt.date | None) -> list[Mention]:
-        """All mentions in `body`, sorted by position, none overlapping."""
+    def mentions(self, body: str, reference: dt.date | None, dates: list[Mention] | None = None) -> list[Mention]:
+        """All mentions in `body`, sorted by position, none overlapping.
+
+        `dates`: what `find_dates(body, reference)` gives, when already known (they do not depend on
+        the registry, so a registry change need not look for them again).
+        """
+        return self.annotate(body, reference, dates)[0]
+
+    def annotate(self, body: str, reference: dt.date | None,
+                 dates: list[Mention] | None = None) -> tuple[list[Mention], list[Mention]]:
+        """(`mentions(body, reference)`, every date found before names took their spans)."""
         matches = self.ruler(body)
         taken = SpanSet()
         mentions: list[Mention] = []
@@ -47,10 +56,11 @@ class Annotator:
                                         entity=match.entity))
                 taken.add(match.start, match.end)
         mentions.extend(resolve_people(body, matches, self.people, taken))
-        for date in find_dates(body, reference):
+        found = find_dates(body, reference) if dates is None else dates
+        for date in found:
             if not taken.overlaps(date.start, date.end):
                 mentions.append(date)
-        return sorted(mentions, key=lambda m: (m.start, m.end))
+        return sorted(mentions, key=lambda m: (m.start, m.end)), found
 
     def __call__(self, article: Article) -> Article:
         article.mentions = self.mentions(article.body, article.date.reference_day())

@@ -5,15 +5,16 @@
 
 1. **Plan** what changed since the last build: seeds by content hash, the
    registry entity by entity, our code, templates and options.
-2. **Map**, for each new or changed article (and each article a registry
-   change can touch): ingest, annotate (from the annotation cache when it
-   still holds), propose discoveries, write its Markdown, lay out its
-   fragments. A pure function of (seed, registry, templates), run across
-   worker processes; the records go into the site store (`builder.store`).
-   Discoveries become `status: discovered` registry pages, and the articles
-   they touch are mapped again.
-3. **Collect** the site-wide view from the store (`builder.collect`).
-4. **Render** the pages a change can reach — every page on a clean build —
+2. **Discover**: annotate each new or changed article (and each article a
+   registry change can touch), from the annotation cache when it still
+   holds, and write a `status: discovered` registry page for every name it
+   proposes; again over what the new names touch, until nothing new comes.
+3. **Map** the same articles: ingest, annotations from the cache, Markdown,
+   fragments (`builder.fragments`). A pure function of (seed, registry,
+   templates), run across worker processes; the records go into the site
+   store (`builder.store`).
+4. **Collect** the site-wide view from the store (`builder.collect`).
+5. **Render** the pages a change can reach — every page on a clean build —
    across worker processes (`builder.render`), and hand them, with the data
    files and the search bundles, to the publish stage, which writes only
    what changed and makes the new site appear at once (`builder.publish`).
@@ -25,6 +26,7 @@ says so before any stage is even imported, and the CLI stops there.
 from __future__ import annotations
 
 import gc
+from collections import deque
 import hashlib
 import json
 import multiprocessing
@@ -50,7 +52,7 @@ from .reach import NOTHING, Touched, entity_digests, known_entity_pages, reach, 
 from .render import PageFamily, SitePages, check_collisions, copy_static
 from .search import index_bundle, search_bundles, write_bundle_list
 from .state import BuildOptions, code_and_template_files, file_hashes, load_state, save_state
-from .store import SCHEMA_VERSION, SiteStore
+from .store import SCHEMA_VERSION, SiteStore, seal
 from .templating import Templates
 
 
@@ -132,72 +134,84 @@ class Mapped:
     seed: str
     key: str
     record: ArticleRecord | None = None
+    sealed: dict | None = None  # the record's `store.seal`
     error: tuple | None = None  # a BuildError as data (it does not pickle)
     warnings: list[str] = field(default_factory=list)
     discoveries: list = field(default_factory=list)
-    fresh: tuple | None = None  # (annotation cache key, mentions) when annotated, not taken from the cache
+    fresh: tuple | None = None  # (cache key, mentions, dates or None) when annotated, not taken from the cache
 
 
 class _Mapper:
     """A worker's (or the parent's) tools for the map step, made once per process."""
 
-    def __init__(self, registry: Registry, options: BuildOptions):
+    def __init__(self, registry: Registry, options: BuildOptions, work: Path):
         self.annotator = Annotator(registry)
         self.entities = dict(registry.entities)
-        self.templates = Templates(options.templates, options.base_url)
-        self.cache = AnnotationCache(options.cache, registry, readonly=True) if options.cache is not None else None
+        self.templates = Templates(options.templates, options.base_url, work)
+        self.cache = AnnotationCache(work, registry, readonly=True)
 
-    def __call__(self, seed: Path, key: str) -> Mapped:
+    def __call__(self, seed: Path, key: str, lay_out: bool) -> Mapped:
+        """Ingest, annotate and look for new names; with `lay_out`, also make the article's record."""
         try:
             article = read_seed(seed)
         except BuildError as exc:
             return Mapped(seed.name, key, error=(exc.path, exc.message, exc.line))
         result = Mapped(seed.name, key, warnings=list(article.warnings))
         reference = article.date.reference_day()
-        cached = None
-        cache_key = ""
-        if self.cache is not None:
-            cache_key = self.cache.key(article.body, reference)
-            cached = self.cache.get(cache_key, article.body)
-        if cached is None:
-            cached = self.annotator.mentions(article.body, reference)
-            result.fresh = (cache_key, cached)
-        article.mentions = cached
-        result.discoveries = discover(article, article.mentions)
-        try:
-            result.record = article_record(article, self.entities, self.templates, article_markdown(article),
-                                           squeeze(article.body))
-        except BuildError as exc:
-            result.record = None
-            result.error = (exc.path, exc.message, exc.line)
+        cache_key = self.cache.key(article.body, reference)
+        mentions = self.cache.get(cache_key, article.body)
+        if mentions is None:
+            # The dates do not depend on the registry: after a registry change they are the stored ones.
+            known = self.cache.dates(cache_key)
+            mentions, dates = self.annotator.annotate(article.body, reference, known)
+            result.fresh = (cache_key, mentions, dates if known is None else None)
+        article.mentions = mentions
+        if not lay_out:
+            result.discoveries = discover(article, article.mentions)
+        else:
+            try:
+                result.record = article_record(article, self.entities, self.templates, article_markdown(article),
+                                               squeeze(article.body))
+                result.sealed = seal(result.record)
+            except BuildError as exc:
+                result.error = (exc.path, exc.message, exc.line)
         return result
 
 
 _MAPPER: _Mapper | None = None
 
 
-def _init_mapper(registry: Registry, options: BuildOptions) -> None:
+def _init_mapper(registry: Registry, options: BuildOptions, work: Path) -> None:
     global _MAPPER
-    _MAPPER = _Mapper(registry, options)
+    _MAPPER = _Mapper(registry, options, work)
 
 
-def _map_chunk(chunk: list[tuple[str, str]]) -> list[Mapped]:
+def _map_chunk(chunk: list[tuple[str, str]], lay_out: bool) -> list[Mapped]:
     assert _MAPPER is not None
-    return [_MAPPER(Path(seed), key) for seed, key in chunk]
+    return [_MAPPER(Path(seed), key, lay_out) for seed, key in chunk]
 
 
-def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOptions, jobs: int):
-    """Map each (seed, key), in order, across `jobs` processes; yields a `Mapped` per seed."""
+def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOptions, jobs: int, work: Path,
+              lay_out: bool):
+    """Map each (seed, key), in order, across `jobs` processes; yields a `Mapped` per seed.
+
+    A few chunks are in flight at a time: results are used (and let go) as they come, never all
+    held at once."""
     if len(todo) >= _PARALLEL_MIN and jobs > 1:
         size = max(4, min(32, len(todo) // (jobs * 8)))
         chunks = [[(str(s), k) for s, k in todo[i:i + size]] for i in range(0, len(todo), size)]
-        with _pool(jobs, _init_mapper, (registry, options)) as pool:
-            for results in pool.map(_map_chunk, chunks):
-                yield from results
+        with _pool(jobs, _init_mapper, (registry, options, work)) as pool:
+            pending: deque = deque()
+            for chunk in chunks:
+                pending.append(pool.submit(_map_chunk, chunk, lay_out))
+                if len(pending) >= jobs * 3:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
     else:
-        mapper = _Mapper(registry, options)
+        mapper = _Mapper(registry, options, work)
         for seed, key in todo:
-            yield mapper(seed, key)
+            yield mapper(seed, key, lay_out)
 
 
 def site_of(articles: list[Article], registry: Registry, templates: Path | None = None) -> SiteView:
@@ -237,14 +251,14 @@ def build(options: BuildOptions) -> BuildResult:
     warnings = list(registry.warnings)
     jobs = worker_count(options.jobs)
     scratch = None
-    if options.cache is None:
+    if options.cache is None:  # the caches of this build alone
         scratch = tempfile.TemporaryDirectory(prefix="archive-build-")
-        store_path = Path(scratch.name) / "site.sqlite"
+        work = Path(scratch.name)
     else:
-        store_path = Path(options.cache) / "site.sqlite"
-    store = SiteStore(store_path)
+        work = Path(options.cache)
+    store = SiteStore(work / "site.sqlite")
     try:
-        result = _build(options, registry, store, warnings, jobs)
+        result = _build(options, registry, store, warnings, jobs, work)
     except BaseException:
         store.close()
         if scratch is not None:
@@ -254,7 +268,8 @@ def build(options: BuildOptions) -> BuildResult:
     return result
 
 
-def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings: list[str], jobs: int) -> BuildResult:
+def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings: list[str], jobs: int,
+           work: Path) -> BuildResult:
     recipe = made_with(options)
     inputs = json.dumps([str(Path(options.seeds).resolve()), str(Path(options.content).resolve())])
     fresh_store = store.get_meta("made_with") != recipe or store.get_meta("inputs") != inputs
@@ -281,32 +296,25 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     touched = Touched()
     content_changed: list[Path] = []
     errors: list[BuildError] = []
+    # Names the registry lacks become `status: discovered` pages before any record is made, so that
+    # every article is laid out once, with the registry it ends with.
+    registry, more, written = _discover(todo, registry, options, jobs, work, store, errors)
+    if errors and not options.keep_going:
+        raise BuildErrors(errors)
+    content_changed += written
+    fingerprints = entity_fingerprints(registry)
+    by_id = {aid: seed for seed, (aid, _) in stored.items()}
+    mapping = {seed for seed, _ in todo}
+    todo += [(Path(options.seeds) / by_id[aid], keys[by_id[aid]]) for aid in sorted(more)
+             if aid in by_id and by_id[aid] in keys and Path(options.seeds) / by_id[aid] not in mapping]
+    errors.clear()  # each is met again, and kept, when its seed is laid out (with --keep-going)
     # One transaction for every record this build makes: a build that stops on an input error
     # leaves the store (and so the next build's idea of what the site holds) as it was.
     with store.transaction():
         store.set_meta("in_sync", "0")
-        discoveries = _map_into_store(todo, registry, options, jobs, store, touched, errors, warnings, gone)
+        _map_into_store(todo, registry, options, jobs, work, store, touched, errors, warnings, gone)
         if errors and not options.keep_going:
             raise BuildErrors(errors)
-        # Further passes: names the registry lacks become `status: discovered` pages, and every article
-        # that can see one (this build's or an older one) is mapped again with the new registry, until
-        # no pass proposes anything new (so that the next build finds nothing more to do).
-        for _ in range(DISCOVERY_PASSES):
-            written = [create_entity_page(options.content, e) for e in propose_entities(discoveries, registry)]
-            written = [path for path in written if path is not None]
-            if not written:
-                break
-            content_changed += written
-            registry = load_registry(options.content, options.cache)
-            new_fingerprints = entity_fingerprints(registry)
-            again = store.articles_holding(_changed_registry_keys(fingerprints, new_fingerprints))
-            fingerprints = new_fingerprints
-            by_id = {aid: seed for seed, (aid, _) in store.keys().items()}
-            redo = [(Path(options.seeds) / by_id[aid], keys[by_id[aid]]) for aid in sorted(again)
-                    if aid in by_id and by_id[aid] in keys]
-            discoveries = _map_into_store(redo, registry, options, jobs, store, touched, errors, warnings, {})
-            if errors and not options.keep_going:
-                raise BuildErrors(errors)
         for aid in sorted(gone.values()):
             _remove(store, aid, touched)
         store.drop_empty_ties()
@@ -337,24 +345,64 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     return result
 
 
+def _discover(todo, registry: Registry, options: BuildOptions, jobs: int, work: Path, store: SiteStore,
+              errors: list[BuildError]) -> tuple[Registry, set[str], list[Path]]:
+    """Annotate the articles to be mapped and write a registry page for each name they propose, then
+    again over what the new names can touch, until a round proposes nothing (at most DISCOVERY_PASSES).
+
+    The annotations go to the cache, so that laying the articles out annotates nothing again.
+    Returns the registry, the ids of stored articles the new names touch, and the pages written.
+    """
+    batch = list(todo)
+    more: set[str] = set()
+    written: list[Path] = []
+    by_id = {aid: seed for seed, (aid, _) in store.keys().items()}
+    for round_ in range(DISCOVERY_PASSES):
+        cache = AnnotationCache(work, registry)
+        discoveries = []
+        for result in map_seeds(batch, registry, options, jobs, work, lay_out=False):
+            if result.error is not None:
+                if round_ == 0:
+                    errors.append(BuildError(*result.error))
+                continue
+            discoveries.extend(result.discoveries)
+            if result.fresh is not None:
+                cache.put(*result.fresh)
+        cache.commit()
+        cache.close()
+        if errors and not options.keep_going:
+            break
+        pages = [create_entity_page(options.content, e) for e in propose_entities(discoveries, registry)]
+        pages = [path for path in pages if path is not None]
+        if not pages:
+            break
+        written += pages
+        before = entity_fingerprints(registry)
+        registry = load_registry(options.content, options.cache)
+        touched = store.articles_holding(_changed_registry_keys(before, entity_fingerprints(registry)))
+        more |= touched
+        # All of this build's articles again (those the new names do not touch come from the cache).
+        batch = list(todo) + [(Path(options.seeds) / by_id[aid], "") for aid in sorted(touched) if aid in by_id]
+    return registry, more, written
+
+
 def _remove(store: SiteStore, article_id: str, touched: Touched) -> None:
     touched.change(store.pieces(article_id), NOTHING)
     touched.removed.add(article_id)
     store.remove(article_id)
 
 
-def _map_into_store(todo, registry, options, jobs, store, touched, errors, warnings, gone) -> list:
-    """Map `todo` and put each record into the store in its article's place; returns the discoveries.
+def _map_into_store(todo, registry, options, jobs, work, store, touched, errors, warnings, gone) -> None:
+    """Lay out `todo` and put each record into the store in its article's place.
 
     Runs inside the caller's transaction."""
     if not todo:
-        return []
-    cache = AnnotationCache(options.cache, registry) if options.cache is not None else None
+        return
+    cache = AnnotationCache(work, registry)
     ids = {aid: seed for seed, (aid, _) in store.keys().items()}
     by_seed = {seed: aid for aid, seed in ids.items()}
     leaving = set(gone)
-    discoveries = []
-    for result in map_seeds(todo, registry, options, jobs):
+    for result in map_seeds(todo, registry, options, jobs, work, lay_out=True):
         if result.error is not None:
             errors.append(BuildError(*result.error))
             old = by_seed.get(result.seed)
@@ -372,23 +420,20 @@ def _map_into_store(todo, registry, options, jobs, store, touched, errors, warni
                                      "give one of them another `title:` in front matter"))
             continue
         warnings.extend(result.warnings)
-        discoveries.extend(result.discoveries)
-        if cache is not None and result.fresh is not None:
+        if result.fresh is not None:
             cache.put(*result.fresh)
         previous = by_seed.get(result.seed)
         if previous is not None and previous != aid:  # the seed's article has a new id (its title or date changed)
             _remove(store, previous, touched)
             ids.pop(previous, None)
         before = store.pieces(aid)
-        store.put(result.seed, result.key, record)
+        store.put(result.seed, result.key, record, result.sealed)
         ids[aid] = result.seed
         by_seed[result.seed] = aid
         touched.change(before, store.pieces(aid))
         touched.articles.add(aid)
-    if cache is not None:
-        cache.commit()
-        cache.close()
-    return discoveries
+    cache.commit()
+    cache.close()
 
 
 def _sync_content(content: Path, store: SiteStore, removed: set[str]) -> list[Path]:
@@ -470,7 +515,7 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
     """Render what the change reaches, write the data files and search bundles, and publish them;
     returns (every page of the site, the files written)."""
     global _PAGES, _UPDATE
-    templates = Templates(options.templates, options.base_url)
+    templates = Templates(options.templates, options.base_url, options.cache)
     pages = SitePages(site, templates)
     update = SiteUpdate(Path(options.out), options.cache, clean=full)
     try:

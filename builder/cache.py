@@ -99,11 +99,14 @@ class AnnotationCache:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("CREATE TABLE IF NOT EXISTS annotations (key TEXT PRIMARY KEY, registry TEXT, mentions BLOB)")
             self.db.execute("CREATE TABLE IF NOT EXISTS registries (fingerprint TEXT PRIMARY KEY, entities TEXT)")
+            # An article's dates by the same key, whatever the registry: what a registry change reuses.
+            self.db.execute("CREATE TABLE IF NOT EXISTS dates (key TEXT PRIMARY KEY, dates BLOB)")
             self.db.execute("INSERT OR IGNORE INTO registries VALUES (?, ?)",
                             (self.fingerprint, json.dumps(self.entities, sort_keys=True)))
             self.db.commit()
         self._changed_keys: dict[str, list[str] | None] = {}
         self._pending: list[tuple[str, str, bytes]] = []
+        self._pending_dates: list[tuple[str, bytes]] = []
 
     def key(self, body: str, reference: dt.date | None) -> str:
         return article_key(body, reference, self.version)
@@ -148,13 +151,25 @@ class AnnotationCache:
                 self._pending.append((key, self.fingerprint, blob))
         return pickle.loads(blob)
 
-    def put(self, key: str, mentions: list[Mention]) -> None:
+    def dates(self, key: str) -> list[Mention] | None:
+        """The dates found in the article with this key (before names took their spans), if stored."""
+        try:
+            row = self.db.execute("SELECT dates FROM dates WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return pickle.loads(row[0]) if row else None
+
+    def put(self, key: str, mentions: list[Mention], dates: list[Mention] | None = None) -> None:
         self._pending.append((key, self.fingerprint, pickle.dumps(mentions, protocol=pickle.HIGHEST_PROTOCOL)))
+        if dates is not None:
+            self._pending_dates.append((key, pickle.dumps(dates, protocol=pickle.HIGHEST_PROTOCOL)))
 
     def commit(self) -> None:
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO annotations VALUES (?, ?, ?)", self._pending)
+            self.db.executemany("INSERT OR REPLACE INTO dates VALUES (?, ?)", self._pending_dates)
         self._pending.clear()
+        self._pending_dates.clear()
 
     def close(self) -> None:
         self.db.close()

@@ -36,6 +36,8 @@ class EntitySummary:
     articles: int = 0
     timeline: int = 0  # entries on its own timeline
     span: tuple[str, str] | None = None  # ids of its earliest and latest dated article
+    first: ArticleSummary | None = None  # those articles
+    last: ArticleSummary | None = None
     titles: list[str] = field(default_factory=list)  # titles as written, in order of first dated use
 
 
@@ -90,9 +92,11 @@ class SiteView:
         for eid, n in self.store.timeline_counts().items():
             if eid in summaries:
                 summaries[eid].timeline = n
-        for eid, span in self.store.entity_spans().items():
-            if eid in summaries:
-                summaries[eid].span = span
+        spans = {eid: span for eid, span in self.store.entity_spans().items() if eid in summaries}
+        found = self.store.summaries_of({aid for span in spans.values() for aid in span})
+        for eid, span in spans.items():
+            summaries[eid].span = span
+            summaries[eid].first, summaries[eid].last = found.get(span[0]), found.get(span[1])
         for eid, titles in self.store.first_titles().items():
             if eid in summaries:
                 summaries[eid].titles = titles

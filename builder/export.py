@@ -142,11 +142,9 @@ def entity_preview(summary: EntitySummary, site: SiteView) -> dict:
     titles = list(dict.fromkeys(list(e.titles) + summary.titles))
     data = {"name": e.name, "type": e.type, "url": entity_url(e.type, e.id), "summary": e.summary or "",
             "titles": titles[:3], "articles": summary.articles, "mentions": summary.mentions}
-    if summary.span:
-        found = site.store.summaries_of(summary.span)
-        if summary.span[0] in found and summary.span[1] in found:
-            data["first"] = found[summary.span[0]].date.display()
-            data["last"] = found[summary.span[1]].date.display()
+    if summary.first and summary.last:
+        data["first"] = summary.first.date.display()
+        data["last"] = summary.last.date.display()
     if e.country == "vn":
         data["lang"] = "vi"
     return data

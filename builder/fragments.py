@@ -403,7 +403,7 @@ def article_record(article: Article, entities: dict[str, Entity], templates: Tem
                 if m.title:
                     entity_titles.setdefault(m.entity, {})[m.title] = None
 
-    entries_html = templates.pieces("timeline_entries.html", {"entries": entry_views}, len(entry_views))
+    entries_html = templates.each("timeline_entries.html", "entries", "entry", entry_views)
     items = [TimelineItem(**{**vars(item), "html": html}) for item, html in zip(items, entries_html, strict=True)]
     order = list(entity_items)
     groups = [MentionGroupView(rooted(page_url), article, entity_items[eid]) for eid in order]

@@ -11,6 +11,7 @@ by `builder.annotate`, `url`/`content_path` by `builder.build`.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -63,6 +64,15 @@ class BuildErrors(Exception):
         return (BuildErrors, (self.errors,))
 
 
+@functools.lru_cache(maxsize=65536)  # an archive names the same few thousand dates over and over
+def _iso(year: int, month: int | None, day: int | None) -> str:
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
 @dataclass(frozen=True, order=True)
 class DatePoint:
     """A calendar point at year, month or day precision (ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD)."""
@@ -80,11 +90,7 @@ class DatePoint:
         return "year"
 
     def iso(self) -> str:
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return _iso(self.year, self.month, self.day)
 
     def first_day(self) -> _dt.date:
         return _dt.date(self.year, self.month or 1, self.day or 1)

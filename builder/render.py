@@ -358,10 +358,7 @@ class SitePages:
     def _entity_front(self, summary: EntitySummary, mentions: Cut, own: Cut) -> dict:
         site, store = self.site, self.site.store
         entity_id = summary.entity.id
-        span = None
-        if summary.span:
-            found = store.summaries_of(summary.span)
-            span = (found.get(summary.span[0]), found.get(summary.span[1]))
+        span = (summary.first, summary.last) if summary.first and summary.last else None
         ties = sorted(((site.entities[other].entity, n) for other, n in store.ties_of(entity_id)
                        if other in site.entities), key=lambda pair: (-pair[1], pair[0].name, pair[0].id))
         titles = store.titles_seen(entity_id)

@@ -78,6 +78,18 @@ def entry_digest(entry: TimelineItem) -> str:
     return hashlib.blake2b(repr(sorted(vars(entry).items())).encode(), digest_size=12).hexdigest()
 
 
+def seal(record: ArticleRecord) -> dict:
+    """What `put` writes besides the record's own strings: pickles and digests. Worked out where the
+    record is made (a worker process), so that the process writing the store only writes."""
+    return {
+        "summary": pickle.dumps(record.summary, protocol=pickle.HIGHEST_PROTOCOL),
+        "mentions": pickle.dumps(record.mentions, protocol=pickle.HIGHEST_PROTOCOL),
+        "export": hashlib.blake2b(record.export.encode(), digest_size=12).hexdigest(),
+        "blocks": [block_digest(m) for m in record.entities],
+        "entries": [entry_digest(t) for t in record.timeline],
+    }
+
+
 class SiteStore:
     """The store in one SQLite file; see the module docstring."""
 
@@ -144,21 +156,21 @@ class SiteStore:
         self.db.execute("INSERT INTO ties VALUES (?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET n = n + excluded.n",
                         (a, b, n))
 
-    def put(self, seed: str, key: str, record: ArticleRecord) -> None:
-        """Store `record` (made from `seed` with inputs hashing to `key`) in place of the article's old rows."""
+    def put(self, seed: str, key: str, record: ArticleRecord, sealed: dict | None = None) -> None:
+        """Store `record` (made from `seed` with inputs hashing to `key`) in place of the article's old
+        rows; `sealed`: its `seal(record)`, when already worked out."""
+        sealed = sealed or seal(record)
         s = record.summary
         aid = s.id
         self.remove(aid)
         self.db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,NULL,NULL)", (
-            aid, seed, key, s.order, s.year, s.month, pickle.dumps(s, protocol=pickle.HIGHEST_PROTOCOL), s.mentions))
+            aid, seed, key, s.order, s.year, s.month, sealed["summary"], s.mentions))
         self.db.execute("INSERT INTO article_texts VALUES (?,?,?,?,?,?,?)", (
-            aid, record.page, record.export, record.previews, record.markdown, record.squeezed,
-            pickle.dumps(record.mentions, protocol=pickle.HIGHEST_PROTOCOL)))
-        self.db.execute("INSERT INTO export_lines VALUES (?, ?, NULL, NULL)",
-                        (aid, hashlib.blake2b(record.export.encode(), digest_size=12).hexdigest()))
+            aid, record.page, record.export, record.previews, record.markdown, record.squeezed, sealed["mentions"]))
+        self.db.execute("INSERT INTO export_lines VALUES (?, ?, NULL, NULL)", (aid, sealed["export"]))
         self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)",
-                            [(m.entity, aid, s.order, s.year, s.month, m.count, block_digest(m))
-                             for m in record.entities])
+                            [(m.entity, aid, s.order, s.year, s.month, m.count, digest)
+                             for m, digest in zip(record.entities, sealed["blocks"], strict=True)])
         self.db.executemany("INSERT INTO mention_blocks VALUES (?,?,?)",
                             [(m.entity, aid, m.html) for m in record.entities])
         date = s.date.value.iso() if s.date.value else None
@@ -167,7 +179,7 @@ class SiteStore:
                              for seq, title in enumerate(m.titles)])
         self.db.executemany("INSERT INTO timeline VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [
             (t.anchor, aid, t.sort, t.year, t.month, t.value, t.first, t.last, t.precision, int(t.scheduled),
-             " ".join(t.entities), t.text, entry_digest(t)) for t in record.timeline])
+             " ".join(t.entities), t.text, digest) for t, digest in zip(record.timeline, sealed["entries"], strict=True)])
         self.db.executemany("INSERT INTO timeline_texts VALUES (?,?,?,?)",
                             [(t.anchor, t.html, t.markdown, t.sentence) for t in record.timeline])
         self.db.executemany("INSERT OR IGNORE INTO entity_timeline VALUES (?,?,?,?,?,?)",
