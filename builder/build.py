@@ -50,7 +50,7 @@ from .publish import SiteUpdate
 from .registry import Registry, create_entity_page, load_registry
 from .reach import NOTHING, Touched, entity_digests, known_entity_pages, reach, remember_shapes
 from .render import PageFamily, SitePages, check_collisions, copy_static
-from .search import index_bundle, search_bundles, write_bundle_list
+from .search import bundle_list, index_bundle, search_bundles
 from .state import BuildOptions, code_and_template_files, file_hashes, load_state, save_state
 from .store import SCHEMA_VERSION, SiteStore, seal
 from .templating import Templates
@@ -571,7 +571,7 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
         write_reader_files(site, update, pages.relationship_map(), urls, templates.base_url)
         if options.search:
             # Every bundle when the last site had none (a --no-search build), else the changed ones.
-            _search(update, every, update.clean or site.store.get_meta("search") != "1")
+            _search(update, every, update.clean or site.store.get_meta("search") != "1", site.store)
         else:
             update.delete_tree("pagefind")  # no index rather than a stale one
         with site.store.transaction():
@@ -607,14 +607,18 @@ def _render_families_here(pages: SitePages, update: SiteUpdate, work: list[tuple
     return out
 
 
-def _search(update: SiteUpdate, every: list[str], everything: bool) -> None:
-    """Index the search bundles whose pages changed (every bundle on a clean build)."""
+def _search(update: SiteUpdate, every: list[str], everything: bool, store: SiteStore) -> None:
+    """Index the search bundles whose pages changed, or that gained or lost a page (every bundle on a
+    clean build)."""
     bundles = search_bundles(every)
     changed = set(update.changed) | set(update.deleted)
     names = sorted(bundles)
+    last = json.loads(store.get_meta("bundles") or "{}")
+    now = {name: hashlib.blake2b("\n".join(members).encode(), digest_size=12).hexdigest()
+           for name, members in bundles.items()}
     for name in names:
         members = bundles[name]
-        if not everything and not any(page in changed for page in members):
+        if not everything and last.get(name) == now[name] and not any(page in changed for page in members):
             continue
         sources = [update.root] if update.clean else [update.root, update.out]
         index_bundle(sources, members, update.tree(f"pagefind/{name}"))
@@ -623,6 +627,6 @@ def _search(update: SiteUpdate, every: list[str], everything: bool) -> None:
                 if (update.out / "pagefind").is_dir() else []:
             if stale not in bundles:
                 update.delete_tree(f"pagefind/{stale}")
-    listing = update.root / "pagefind"
-    listing.mkdir(parents=True, exist_ok=True)
-    update.put("pagefind/bundles.json", write_bundle_list(None, names))
+    update.put("pagefind/bundles.json", bundle_list(names))
+    with store.transaction():
+        store.set_meta("bundles", json.dumps(now, sort_keys=True))

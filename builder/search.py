@@ -1,7 +1,16 @@
-"""Search stage: a Pagefind index of the rendered site, written to `site/pagefind/`.
+"""Search stage: Pagefind indexes of the site's pages, in bundles, written to `site/pagefind/<bundle>/`.
 
-Runs on the finished staging folder, before it is swapped in, with the
-binary that the PyPI package `pagefind[bin]` ships (nothing is downloaded).
+Pagefind (the binary the PyPI package `pagefind[bin]` ships; nothing is
+downloaded) holds a whole index in memory while it builds it, about 280 KB
+per 1,000-word page, and rebuilds it whole. So the pages worth finding —
+articles and the first page of each entity — are indexed in *bundles*: the
+entity pages in one (`entities`), the articles of each publication year in
+another (`articles-2024`; a year of more than BUNDLE_MAX_PAGES articles by
+month, `articles-2024-03`). The bundles are built one after another, each
+small, and a rebuild builds again only those whose pages changed; the search
+page loads the first and merges the others (Pagefind's `mergeIndex`, listed
+in `pagefind/bundles.json`), so a reader searches them as one.
+
 Which parts of a page are indexed is said by the templates:
 `data-pagefind-body` on article and entity pages only, a `type` filter and
 the `title` meta. Pagefind itself matches `to lam` to `Tô Lâm` (it compares
@@ -16,17 +25,16 @@ published site whose search box finds nothing would fail silently.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import subprocess
+import tempfile
 from pathlib import Path
 
 from .model import ENTITY_KINDS, BuildError
 from .text import fold
 
-OUTPUT_SUBDIR = "pagefind"
-# The pages worth finding: articles and the first page of each entity. Pagefind is told so (rather
-# than parsing the timeline, the listings and continuation pages only to skip them): half its time.
-INDEXED_PAGES = "{" + ",".join(["articles", *(kind.folder for kind in ENTITY_KINDS.values())]) + "}/*/index.html"
 _WORD = re.compile(r"\w+")
 # Pagefind matches `to lam` to `Tô Lâm` by itself (Unicode decomposition), but not letters that do not
 # decompose: `Đà Nẵng` is never found as `da nang` without a folded copy.
@@ -56,62 +64,55 @@ def pagefind_executable() -> Path:
                                      "reinstall it with: pip install --force-reinstall 'pagefind[bin]'") from None
 
 
-def index_site(site_dir: Path) -> Path:
-    """Index every HTML page under `site_dir` into `site_dir/pagefind/`; returns that folder."""
-    site_dir = Path(site_dir)
-    command = [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", OUTPUT_SUBDIR, "--silent",
-               "--glob", INDEXED_PAGES]
-    done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL)
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()
-        raise BuildError("pagefind", "the search index could not be built: "
-                                     + (detail[-1] if detail else f"exit status {done.returncode}"))
-    return site_dir / OUTPUT_SUBDIR
-
-
-# --- bundles (interim; see the search-bundles branch) -------------------------------------------
-import json as _json
-import os as _os
-import tempfile as _tempfile
-
 BUNDLE_MAX_PAGES = 1500
 _ENTITY_FOLDERS = {kind.folder for kind in ENTITY_KINDS.values()}
 
 
 def search_bundles(pages: list[str]) -> dict[str, list[str]]:
-    """{bundle: pages} of the indexable pages: entities in one bundle, articles by publication year."""
-    bundles: dict[str, list[str]] = {}
+    """{bundle: its pages} for the indexable pages among `pages` (output paths): the first page of every
+    entity in `entities`; articles by the publication year their id starts with (`undated` for none),
+    a year of more than BUNDLE_MAX_PAGES articles by month. A pure function of the page list: a new
+    article changes its own bundle and no other."""
+    entities, articles = [], {}
     for page in sorted(pages):
         parts = page.split("/")
         if len(parts) != 3 or parts[2] != "index.html":
             continue
         if parts[0] in _ENTITY_FOLDERS:
-            bundles.setdefault("entities", []).append(page)
-        elif parts[0] == "articles":
+            entities.append(page)
+        elif parts[0] == "articles" and "-" in parts[1]:  # not a year's listing (`articles/2024/`)
             year = parts[1][:4] if parts[1][:4].isdigit() else "undated"
-            bundles.setdefault(f"articles-{year}", []).append(page)
-    return bundles
+            articles.setdefault(year, []).append(page)
+    bundles = {"entities": entities} if entities else {}
+    for year, members in articles.items():
+        if len(members) <= BUNDLE_MAX_PAGES or year == "undated":
+            bundles[f"articles-{year}"] = members
+            continue
+        for page in members:  # a year-only id ("2024-slug") stays in the year's bundle
+            month = page.split("/")[1][5:7]
+            bundles.setdefault(f"articles-{year}-{month}" if month.isdigit() else f"articles-{year}", []).append(page)
+    return dict(sorted(bundles.items()))
 
 
-def write_bundle_list(pagefind_dir, names: list[str]) -> str:
-    ordered = sorted(names, key=lambda n: (n != "entities", n))
-    return _json.dumps({"bundles": ordered}) + "\n"
+def bundle_list(names: list[str]) -> str:
+    """pagefind/bundles.json: the bundles to load, `entities` (the one whose script is loaded) first."""
+    return json.dumps({"bundles": sorted(names, key=lambda n: (n != "entities", n))}) + "\n"
 
 
 def index_bundle(sources: list[Path], pages: list[str], output_dir: Path) -> None:
-    """Index exactly `pages` (each from the first of `sources` that has it) into `output_dir`."""
-    with _tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
+    """Index exactly `pages` (paths relative to the site; each read from the first of `sources` that
+    has it) into `output_dir`. Pagefind takes a folder: it is given one of hard links to those pages."""
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
         for page in pages:
             for source in sources:
                 if (Path(source) / page).is_file():
                     target = Path(tmp) / page
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    _os.link(Path(source) / page, target)
+                    os.link(Path(source) / page, target)
                     break
-        output_dir = Path(output_dir)
         command = [str(pagefind_executable()), "--site", tmp, "--output-path", str(output_dir), "--silent"]
         done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL)
-        if done.returncode != 0:
-            detail = (done.stderr or done.stdout).strip().splitlines()
-            raise BuildError("pagefind", "the search index could not be built: "
-                                         + (detail[-1] if detail else f"exit status {done.returncode}"))
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()
+        raise BuildError("pagefind", "the search index could not be built: "
+                                     + (detail[-1] if detail else f"exit status {done.returncode}"))

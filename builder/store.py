@@ -30,7 +30,7 @@ from typing import Iterable, Iterator
 
 from .fragments import ArticleRecord, ArticleSummary, EntityMentions, TimelineItem
 
-SCHEMA_VERSION = "5"  # bumped whenever a table changes: an older store is emptied and made anew
+SCHEMA_VERSION = "6"  # bumped whenever a table changes: an older store is emptied and made anew
 TITLE_ARTICLES = 20  # an entity page lists this many articles for each of its titles, then counts the rest
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -48,6 +48,7 @@ CREATE INDEX IF NOT EXISTS mentions_order ON mentions (entity, ord);
 CREATE INDEX IF NOT EXISTS mentions_period ON mentions (entity, year, month, ord);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article);
 CREATE TABLE IF NOT EXISTS mention_blocks (entity TEXT, article TEXT, html TEXT, PRIMARY KEY (entity, article));
+CREATE INDEX IF NOT EXISTS mention_blocks_article ON mention_blocks (article);
 CREATE TABLE IF NOT EXISTS titles (entity TEXT, title TEXT, article TEXT, ord TEXT, seq INTEGER, date TEXT);
 CREATE INDEX IF NOT EXISTS titles_entity ON titles (entity, ord, seq);
 CREATE INDEX IF NOT EXISTS titles_article ON titles (article);

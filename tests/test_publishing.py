@@ -65,6 +65,6 @@ def test_build_step_of_the_workflow_builds_the_site_for_the_pages_url(tmp_path):
     site = checkout / "site"
     home = (site / "index.html").read_text()
     assert f'<link rel="canonical" href="{PAGES_URL}/">' in home
-    assert (site / ".nojekyll").is_file() and (site / "pagefind" / "pagefind.js").is_file()
+    assert (site / ".nojekyll").is_file() and (site / "pagefind" / "entities" / "pagefind.js").is_file()
     assert f"Sitemap: {PAGES_URL}/sitemap.xml" in (site / "robots.txt").read_text()
     assert f'href="{PAGES_URL}/feed.xml"' in (site / "feed.xml").read_text()

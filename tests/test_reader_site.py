@@ -86,13 +86,40 @@ def head_of(path: Path) -> _Head:
 
 # --- search -------------------------------------------------------------------------------------
 
-def test_build_writes_a_pagefind_index_of_articles_and_entity_pages(site):
+def test_build_writes_a_pagefind_index_of_articles_and_entity_pages_in_bundles(site):
     result, out = site
-    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text())
-    indexed = entry["languages"]["en"]["page_count"]
-    mentioned = sum(1 for i in result.site.entities.values())
-    assert indexed == len(result.articles) + mentioned  # article and entity pages only, not indexes
-    assert (out / "pagefind" / "pagefind.js").is_file()
+    listing = json.loads((out / "pagefind" / "bundles.json").read_text())["bundles"]
+    # The entities' bundle first (its script is the one loaded), then the articles by publication year.
+    years = sorted({a.id[:4] if a.id[:4].isdigit() else "undated" for a in result.articles})
+    assert listing == ["entities"] + [f"articles-{year}" for year in years]
+    counts = {name: json.loads((out / "pagefind" / name / "pagefind-entry.json").read_text())
+              ["languages"]["en"]["page_count"] for name in listing}
+    assert counts["entities"] == len(result.site.entities)  # the entity pages, not the indexes
+    assert sum(counts.values()) - counts["entities"] == len(result.articles)
+    assert all((out / "pagefind" / name / "pagefind.js").is_file() for name in listing)
+
+
+def test_search_bundles_split_articles_by_year_and_a_big_year_by_month(monkeypatch):
+    from builder import search
+
+    pages = ["people/to-lam/index.html", "people/to-lam/mentions/2024/index.html", "articles/index.html",
+             "articles/2024/index.html", "articles/2024-03-05-a/index.html", "articles/2024-11-b/index.html",
+             "articles/2024-c/index.html", "articles/2025-01-02-d/index.html", "articles/undated-e/index.html",
+             "timeline/index.html"]
+    assert search.search_bundles(pages) == {
+        "articles-2024": ["articles/2024-03-05-a/index.html", "articles/2024-11-b/index.html",
+                          "articles/2024-c/index.html"],
+        "articles-2025": ["articles/2025-01-02-d/index.html"], "articles-undated": ["articles/undated-e/index.html"],
+        "entities": ["people/to-lam/index.html"]}
+    monkeypatch.setattr(search, "BUNDLE_MAX_PAGES", 2)
+    cut = search.search_bundles(pages)
+    assert cut["articles-2024-03"] == ["articles/2024-03-05-a/index.html"]
+    assert cut["articles-2024-11"] == ["articles/2024-11-b/index.html"]
+    assert cut["articles-2024"] == ["articles/2024-c/index.html"]  # known only to the year
+    # A new article changes its own bundle and no other.
+    more = search.search_bundles(pages + ["articles/2025-06-01-f/index.html"])
+    assert {k: v for k, v in more.items() if k != "articles-2025"} == \
+        {k: v for k, v in search.search_bundles(pages).items() if k != "articles-2025"}
 
 
 def test_pages_say_what_pagefind_indexes_and_how_to_filter_it(site):

@@ -209,7 +209,7 @@ def test_same_inputs_give_byte_identical_sites_whatever_hash_seed_or_time_zone(t
                         "--content", str(content_copy), "--out", str(out)], check=True, env=env,
                        capture_output=True, cwd=ROOT)
         trees.append(site_bytes(out))
-    assert any(path.startswith("pagefind/fragment/") for path in trees[0])
+    assert any(path.startswith("pagefind/entities/fragment/") for path in trees[0])
     assert trees[0] == trees[1]
 
 

@@ -102,15 +102,28 @@
   input.addEventListener("input", soon);
   types.addEventListener("change", run);
 
-  var bundle = new URL(root + "pagefind/pagefind.js", document.baseURI).href;
-  import(bundle).then(function (module) {
-    pagefind = module;
-    return pagefind.options({ baseUrl: new URL(root, document.baseURI).pathname });
-  }).then(function () {
-    pagefind.init();
-    document.body.classList.add("search-ready");
-    if (input.value) run();
-  }).catch(function () {
-    status.textContent = "The search index did not load. Browse the articles, people and mechanisms instead.";
-  });
+  // The index is in bundles (builder/search.py): the entities' and one per publication year, listed in
+  // pagefind/bundles.json; the first is loaded, the others merged into it, and searched as one.
+  function bundleUrl(name) { return new URL(root + "pagefind/" + name + "/", document.baseURI); }
+  var baseUrl = new URL(root, document.baseURI).pathname;
+  fetch(new URL(root + "pagefind/bundles.json", document.baseURI).href)
+    .then(function (r) { if (!r.ok) throw new Error("no index"); return r.json(); })
+    .then(function (listing) {
+      var names = (listing && listing.bundles) || [];
+      if (!names.length) throw new Error("no index");
+      return import(new URL("pagefind.js", bundleUrl(names[0])).href).then(function (module) {
+        pagefind = module;
+        return pagefind.options({ basePath: bundleUrl(names[0]).pathname, baseUrl: baseUrl });
+      }).then(function () {
+        pagefind.init();
+        return Promise.all(names.slice(1).map(function (name) {
+          return pagefind.mergeIndex(bundleUrl(name).pathname, { baseUrl: baseUrl });
+        }));
+      });
+    }).then(function () {
+      document.body.classList.add("search-ready");
+      if (input.value) run();
+    }).catch(function () {
+      status.textContent = "The search index did not load. Browse the articles, people and mechanisms instead.";
+    });
 })();

@@ -1,0 +1,59 @@
+"""The site store: records replaced per article, sums kept as sums, every lookup by an index."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from builder.build import site_of
+from builder.store import SiteStore
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def store(seed_articles, registry):
+    return site_of(list(seed_articles.values()), registry).store
+
+
+def _queries(source: str) -> list[str]:
+    """The SQL statements in builder/store.py that look rows up by article or id."""
+    found = re.findall(r'"((?:SELECT|DELETE|UPDATE)[^"]*WHERE[^"]*)"', source)
+    # `remove` deletes an article's rows table by table, `DELETE FROM {table} WHERE article = ?`.
+    tables = re.search(r'for table in \(("article_ties"[^)]*)\)', source).group(1)
+    found = [q.replace("{table}", t) for q in found for t in (re.findall(r'"(\w+)"', tables) if "{table}" in q else [""])]
+    return [q for q in found if "{" not in q and re.search(r"\b(article|id|anchor) = \?", q)]
+
+
+def test_every_lookup_by_article_is_served_by_an_index(store):
+    """A full scan per article is a build that grows with the square of the archive."""
+    source = (ROOT / "builder" / "store.py").read_text(encoding="utf-8")
+    queries = _queries(source)
+    assert len(queries) > 10
+    for query in queries:
+        plan = " ".join(row[-1] for row in store.db.execute("EXPLAIN QUERY PLAN " + query, [""] * query.count("?")))
+        assert "SCAN" not in plan.replace("SCAN CONSTANT ROW", ""), (query, plan)
+
+
+def test_removing_an_article_takes_its_rows_and_its_part_of_the_sums(seed_articles, registry):
+    articles = list(seed_articles.values())
+    whole = site_of(articles, registry).store
+    without = site_of(articles[1:], registry).store
+    whole.remove(articles[0].id)
+    whole.drop_empty_ties()
+    for table in ("articles", "article_texts", "export_lines", "mentions", "mention_blocks", "titles", "timeline",
+                  "timeline_texts", "entity_timeline", "article_ties", "ties"):
+        rows = sorted(map(repr, whole.db.execute(f"SELECT * FROM {table}")))
+        assert rows == sorted(map(repr, without.db.execute(f"SELECT * FROM {table}"))), table
+
+
+def test_an_older_store_is_emptied_not_misread(tmp_path):
+    path = tmp_path / "site.sqlite"
+    old = SiteStore(path)
+    old.db.execute("INSERT INTO meta VALUES ('made_with', 'x')")
+    old.db.execute("PRAGMA user_version = 1")
+    old.db.commit()
+    old.close()
+    assert SiteStore(path).get_meta("made_with") is None
