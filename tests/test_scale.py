@@ -84,13 +84,13 @@ def test_registry_change_reannotates_only_articles_that_contain_the_form(tmp_pat
     cache = tmp_path / "cache"
     build(options(tmp_path, content_copy, "first", cache=cache, jobs=1))
     annotated: list[str] = []
-    real = build_module.Annotator.mentions
+    real = build_module.Annotator.annotate
 
-    def spy(self, body, reference):
+    def spy(self, body, reference, dates=None):
         annotated.append(body[:40])
-        return real(self, body, reference)
+        return real(self, body, reference, dates)
 
-    monkeypatch.setattr(build_module.Annotator, "mentions", spy)
+    monkeypatch.setattr(build_module.Annotator, "annotate", spy)
     page = content_copy / "mechanisms" / "canton-fair.md"
     page.write_text(page.read_text(encoding="utf-8").replace("- Canton Fair", "- Canton Fair\n- Guangzhou Fair"),
                     encoding="utf-8")
