@@ -37,6 +37,7 @@ from .text import fold, form_tokens
 
 # The modules whose code decides an article's mentions.
 _ANNOTATION_MODULES = ("annotate.py", "ruler.py", "people.py", "spans.py", "dates.py", "text.py", "model.py", "cache.py")
+_COMMIT_EVERY = 500
 _JUNCTIONS = re.compile(r"[\s\-'\"]+")
 
 
@@ -163,6 +164,8 @@ class AnnotationCache:
         self._pending.append((key, self.fingerprint, pickle.dumps(mentions, protocol=pickle.HIGHEST_PROTOCOL)))
         if dates is not None:
             self._pending_dates.append((key, pickle.dumps(dates, protocol=pickle.HIGHEST_PROTOCOL)))
+        if len(self._pending) >= _COMMIT_EVERY:  # memory stays flat however many articles a build annotates
+            self.commit()
 
     def commit(self) -> None:
         with self.db:
