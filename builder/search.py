@@ -104,12 +104,12 @@ def index_bundle(sources: list[Path], pages: list[str], output_dir: Path) -> Non
     has it) into `output_dir`. Pagefind takes a folder: it is given one of hard links to those pages."""
     with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
         for page in pages:
-            for source in sources:
-                if (Path(source) / page).is_file():
-                    target = Path(tmp) / page
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    os.link(Path(source) / page, target)
-                    break
+            source = next((Path(s) for s in sources if (Path(s) / page).is_file()), None)
+            if source is None:  # never indexed without it: a missing result would go unnoticed
+                raise BuildError(page, "is to be indexed for search but was not written")
+            target = Path(tmp) / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source / page, target)
         command = [str(pagefind_executable()), "--site", tmp, "--output-path", str(output_dir), "--silent"]
         done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL)
     if done.returncode != 0:
