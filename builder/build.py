@@ -26,13 +26,15 @@ says so before any stage is even imported, and the CLI stops there.
 from __future__ import annotations
 
 import gc
-from collections import deque
 import hashlib
 import json
 import multiprocessing
 import os
 import tempfile
+import time
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -70,6 +72,7 @@ class BuildResult:
     article_count: int = 0
     mention_count: int = 0
     scratch: object = None  # the temporary folder of a --no-cache build's store, kept while the result is
+    timings: dict = field(default_factory=dict)  # seconds by stage (`Stopwatch`)
 
     def close(self) -> None:
         self.site.store.close()
@@ -96,6 +99,24 @@ class BuildResult:
             article.mentions = self.site.store.mentions_of(summary.id)
             out.append(article)
         return out
+
+
+class Stopwatch:
+    """Seconds spent in each stage of one build (`build --timings` prints them; the bench reads them)."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
+_CLOCK = Stopwatch()  # the running build's
 
 
 # Rounds of discovery in one build at most (each maps again only the articles its new names touch).
@@ -247,7 +268,11 @@ def build(options: BuildOptions) -> BuildResult:
     seeds_dir = Path(options.seeds)
     if not seeds_dir.is_dir():
         raise BuildErrors([BuildError(str(seeds_dir), "seed folder not found; pass --seeds DIR")])
-    registry = load_registry(options.content, options.cache)
+    global _CLOCK
+    _CLOCK = Stopwatch()
+    started = time.perf_counter()
+    with _CLOCK.stage("registry"):
+        registry = load_registry(options.content, options.cache)
     warnings = list(registry.warnings)
     jobs = worker_count(options.jobs)
     scratch = None
@@ -265,6 +290,8 @@ def build(options: BuildOptions) -> BuildResult:
             scratch.cleanup()
         raise
     result.scratch = scratch
+    _CLOCK.seconds["total"] = time.perf_counter() - started
+    result.timings = dict(_CLOCK.seconds)
     return result
 
 
@@ -298,7 +325,8 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     errors: list[BuildError] = []
     # Names the registry lacks become `status: discovered` pages before any record is made, so that
     # every article is laid out once, with the registry it ends with.
-    registry, more, written = _discover(todo, registry, options, jobs, work, store, errors)
+    with _CLOCK.stage("discover"):
+        registry, more, written = _discover(todo, registry, options, jobs, work, store, errors)
     if errors and not options.keep_going:
         raise BuildErrors(errors)
     content_changed += written
@@ -312,7 +340,9 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     # leaves the store (and so the next build's idea of what the site holds) as it was.
     with store.transaction():
         store.set_meta("in_sync", "0")
-        _map_into_store(todo, registry, options, jobs, work, store, touched, errors, warnings, gone)
+        with _CLOCK.stage("map"):
+            _map_into_store(todo, registry, options, jobs, work, store, touched if in_sync else None, errors,
+                            warnings, gone)
         if errors and not options.keep_going:
             raise BuildErrors(errors)
         for aid in sorted(gone.values()):
@@ -320,9 +350,10 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         store.drop_empty_ties()
         store.set_meta("registry", json.dumps(fingerprints, sort_keys=True))
         store.set_meta("made_with", recipe)
-    with store.transaction():
-        content_changed += _sync_content(options.content, store, touched.removed)
-    content_changed += _write_timeline_content(options.content, store, None if fresh_store else touched.years)
+    with _CLOCK.stage("content"):
+        with store.transaction():
+            content_changed += _sync_content(options.content, store)
+        content_changed += _write_timeline_content(options.content, store, None if fresh_store else touched.years)
 
     site = SiteView(store, registry)
     digests = entity_digests(registry.entities)
@@ -393,7 +424,8 @@ def _remove(store: SiteStore, article_id: str, touched: Touched) -> None:
 
 
 def _map_into_store(todo, registry, options, jobs, work, store, touched, errors, warnings, gone) -> None:
-    """Lay out `todo` and put each record into the store in its article's place.
+    """Lay out `todo` and put each record into the store in its article's place, noting in `touched`
+    what changed (None: a build that renders everything need not know).
 
     Runs inside the caller's transaction."""
     if not todo:
@@ -407,7 +439,7 @@ def _map_into_store(todo, registry, options, jobs, work, store, touched, errors,
             errors.append(BuildError(*result.error))
             old = by_seed.get(result.seed)
             if old is not None and options.keep_going:  # built without it: as if removed
-                _remove(store, old, touched)
+                _remove(store, old, touched or Touched())
                 ids.pop(old, None)
                 by_seed.pop(result.seed, None)
             continue
@@ -424,30 +456,32 @@ def _map_into_store(todo, registry, options, jobs, work, store, touched, errors,
             cache.put(*result.fresh)
         previous = by_seed.get(result.seed)
         if previous is not None and previous != aid:  # the seed's article has a new id (its title or date changed)
-            _remove(store, previous, touched)
+            _remove(store, previous, touched or Touched())
             ids.pop(previous, None)
-        before = store.pieces(aid)
+        before = store.pieces(aid) if touched is not None else None
         store.put(result.seed, result.key, record, result.sealed)
         ids[aid] = result.seed
         by_seed[result.seed] = aid
-        touched.change(before, store.pieces(aid))
-        touched.articles.add(aid)
+        if touched is not None:
+            touched.change(before, store.pieces(aid))
+            touched.articles.add(aid)
     cache.commit()
     cache.close()
 
 
-def _sync_content(content: Path, store: SiteStore, removed: set[str]) -> list[Path]:
+def _sync_content(content: Path, store: SiteStore) -> list[Path]:
     """Make content/articles/ what the store says: each article's Markdown (written again when the
-    file is missing or is not what the last build wrote), and no file of a removed article."""
+    file is missing or is not what the last build wrote), and no generated file of another article."""
     folder = Path(content) / "articles"
     folder.mkdir(parents=True, exist_ok=True)
     changed = []
-    for article_id in sorted(removed):
-        path = folder / f"{article_id}.md"
-        if path.is_file() and is_generated(path) and store.summary(article_id) is None:
-            path.unlink()
-            changed.append(path)
-    for article_id, size, mtime in store.content_stamps():
+    stamps = store.content_stamps()
+    known = {f"{article_id}.md" for article_id, _, _ in stamps}
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if entry.name.endswith(".md") and entry.name not in known and is_generated(Path(entry.path)):
+            os.unlink(entry.path)
+            changed.append(Path(entry.path))
+    for article_id, size, mtime in stamps:
         path = folder / f"{article_id}.md"
         try:
             stat = path.stat()
@@ -535,23 +569,36 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
             update.forget(tampered)
             work = sorted(reach(pages, touched, changed_entities, site.store, tampered).items(),
                           key=lambda item: (item[0].kind, item[0].key))
-        results: list[tuple] = []
-        here = [item for item in work if item[0].kind == "map"]
-        elsewhere = [item for item in work if item[0].kind != "map"]
-        if jobs > 1 and len(elsewhere) >= _PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
-            _PAGES, _UPDATE = pages, update
-            try:
-                size = max(1, min(64, len(elsewhere) // (jobs * 16)))
-                chunks = [elsewhere[i:i + size] for i in range(0, len(elsewhere), size)]
-                with _pool(jobs, _worker_store) as pool:
-                    futures = [pool.submit(_render_families, chunk) for chunk in chunks]
-                    results += _render_families_here(pages, update, here)  # the map's layout meanwhile
-                    for future in futures:
-                        results += future.result()
-            finally:
-                _PAGES, _UPDATE = None, None
-        else:
-            results += _render_families_here(pages, update, work)
+        with _CLOCK.stage("render"):
+            results: list[tuple] = []
+            here = [item for item in work if item[0].kind == "map"]
+            # Articles first: on a clean build their search bundles are indexed while the rest renders.
+            elsewhere = sorted((item for item in work if item[0].kind != "map"), key=lambda i: i[0].kind != "article")
+            indexed_early = False
+            if jobs > 1 and len(elsewhere) >= _PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
+                _PAGES, _UPDATE = pages, update
+                try:
+                    size = max(1, min(64, len(elsewhere) // (jobs * 16)))
+                    chunks = [elsewhere[i:i + size] for i in range(0, len(elsewhere), size)]
+                    with _pool(jobs, _worker_store) as pool:
+                        futures = [pool.submit(_render_families, chunk) for chunk in chunks]
+                        results += _render_families_here(pages, update, here)  # the map's layout meanwhile
+                        if update.clean and options.search:
+                            articles_only = [f for f, chunk in zip(futures, chunks, strict=True)
+                                             if any(family.kind == "article" for family, _ in chunk)]
+                            for future in articles_only:
+                                results += future.result()
+                            # Pagefind is a process of its own: it runs beside the render workers.
+                            with _CLOCK.stage("search"):
+                                _search(update, every, True, site.store, lambda name: name.startswith("articles"))
+                            indexed_early = True
+                            futures = futures[len(articles_only):]
+                        for future in futures:
+                            results += future.result()
+                finally:
+                    _PAGES, _UPDATE = None, None
+            else:
+                results += _render_families_here(pages, update, work)
         for path, key, size, staged in results:
             if staged:
                 update.written[path] = [key, size, 0]
@@ -565,13 +612,17 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
         if update.clean:
             copy_static(templates, update.root)
         every_set = set(every)
-        write_previews(site, update, None if update.clean else sorted(touched.articles))
-        write_annotations(site, update)
+        with _CLOCK.stage("export"):
+            write_previews(site, update, None if update.clean else sorted(touched.articles))
+            write_annotations(site, update)
         urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in every if p != "404.html"]
-        write_reader_files(site, update, pages.relationship_map(), urls, templates.base_url)
+        with _CLOCK.stage("export"):
+            write_reader_files(site, update, pages.relationship_map(), urls, templates.base_url)
         if options.search:
             # Every bundle when the last site had none (a --no-search build), else the changed ones.
-            _search(update, every, update.clean or site.store.get_meta("search") != "1", site.store)
+            with _CLOCK.stage("search"):
+                _search(update, every, update.clean or site.store.get_meta("search") != "1", site.store,
+                        (lambda name: not name.startswith("articles")) if indexed_early else (lambda name: True))
         else:
             update.delete_tree("pagefind")  # no index rather than a stale one
         with site.store.transaction():
@@ -590,7 +641,8 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
             remember_shapes(pages, site.store, None if update.clean else
                             sorted(touched.fronts | set(touched.entities) | set(touched.own) | changed_entities),
                             None if update.clean else touched)
-        update.commit(expected=expected)
+        with _CLOCK.stage("publish"):
+            update.commit(expected=expected)
     except BaseException:
         update.abort()
         raise
@@ -607,9 +659,9 @@ def _render_families_here(pages: SitePages, update: SiteUpdate, work: list[tuple
     return out
 
 
-def _search(update: SiteUpdate, every: list[str], everything: bool, store: SiteStore) -> None:
-    """Index the search bundles whose pages changed, or that gained or lost a page (every bundle on a
-    clean build)."""
+def _search(update: SiteUpdate, every: list[str], everything: bool, store: SiteStore, which=lambda name: True) -> None:
+    """Index the search bundles (of those whose name `which` accepts) whose pages changed, or that
+    gained or lost a page (every bundle when `everything`), and list them all in bundles.json."""
     bundles = search_bundles(every)
     changed = set(update.changed) | set(update.deleted)
     names = sorted(bundles)
@@ -618,7 +670,8 @@ def _search(update: SiteUpdate, every: list[str], everything: bool, store: SiteS
            for name, members in bundles.items()}
     for name in names:
         members = bundles[name]
-        if not everything and last.get(name) == now[name] and not any(page in changed for page in members):
+        if not which(name) or not everything and last.get(name) == now[name] \
+                and not any(page in changed for page in members):
             continue
         sources = [update.root] if update.clean else [update.root, update.out]
         index_bundle(sources, members, update.tree(f"pagefind/{name}"))

@@ -24,6 +24,7 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache", type=Path, default=Path(".cache"),
                         help="folder for the annotation cache and the last build's state (default .cache)")
     parser.add_argument("--no-cache", action="store_true", help="annotate every article again; keep no state")
+    parser.add_argument("--timings", action="store_true", help="print the seconds each stage took (on stderr)")
     parser.add_argument("--no-search", action="store_true",
                         help="leave the search index out (a quicker preview; the search page then says so)")
     parser.add_argument("--jobs", type=int, default=0, help="worker processes for annotation and rendering "
@@ -53,6 +54,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"{len(result.errors)} seed(s) skipped (--keep-going): the site was built without them; "
               "fix them and rebuild", file=sys.stderr)
     result.close()
+    if getattr(args, "timings", False):
+        print("timings: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.timings.items()),
+              file=sys.stderr)
     unchanged = f" ({len(result.reused)} unchanged, kept from the last build)" if result.reused else ""
     print(f"built {len(result.pages)} pages{unchanged} from {result.article_count} articles ({result.mention_count} mentions) "
           f"into {args.out}/; {len(result.content_changed)} content files updated. Open {args.out}/index.html "
