@@ -51,6 +51,7 @@ class Measure:
     ok: bool
     error: str = ""
     peak_pss: int = 0  # bytes, whole process tree, shared pages divided among their sharers
+    stages: dict = field(default_factory=dict)  # our build's own `--timings`, seconds by stage
 
 
 @dataclass
@@ -161,7 +162,14 @@ def run_measured(cmd: list[str], cwd: Path, env: dict | None = None, timeout: fl
     seconds = time.perf_counter() - start
     done.set()
     poller.join()
-    return Measure(seconds, peak, proc.returncode == 0, stderr.decode("utf-8", "replace")[-2000:], peak_pss)
+    text = stderr.decode("utf-8", "replace")
+    stages = {}
+    for line in text.splitlines():
+        if line.startswith("timings: "):
+            for part in line[len("timings: "):].split(", "):
+                name, _, value = part.rpartition(" ")[0].rpartition(" ")
+                stages[name] = float(value)
+    return Measure(seconds, peak, proc.returncode == 0, text[-2000:], peak_pss, stages)
 
 
 # --- the tools -------------------------------------------------------------------
@@ -180,7 +188,7 @@ def _build_help() -> str:
 
 def our_build_cmd(work: Path, extra: list[str]) -> list[str]:
     return [sys.executable, "-m", "builder", "build", "--seeds", "seeds", "--content", "content", "--out", "site",
-            *extra]
+            "--timings", *extra]
 
 
 def _clean_ours(work: Path) -> None:
@@ -252,16 +260,19 @@ def bench_size(size: int, runs: int, seed: int, work: Path, log) -> list[Row]:
     env = _our_env()
     rows: list[Row] = []
     search_option = "--no-search" if "--no-search" in _build_help() else None
-    # `build` always writes the Pagefind index; a `--no-search` option, if one appears, gets its own row.
+    # Without the search index first, so that the last clean build (with it) is the one rebuilt.
     variants = [("ours: clean build (with search)", [])]
     if search_option:
-        variants.append(("ours: clean build (no search)", [search_option]))
+        variants.insert(0, ("ours: clean build (no search)", [search_option]))
     for label, extra in variants:
-        row = Row(label, size, note="" if search_option else "search index included; no option to leave it out")
+        row = Row(label, size)
         for i in range(runs):
             _clean_ours(work)
             row.runs.append(run_measured(our_build_cmd(work, extra), work, env))
             log(f"bench: N={size}: {label} run {i + 1}: {row.runs[-1].seconds:.2f} s")
+        stages = row.runs[-1].stages if row.runs else {}
+        if stages:
+            row.note = "stages: " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items() if k != "total")
         rows.append(row)
     # The rebuilds start from the last clean build with search (its site and cache are in place);
     # only when there was none is one made here.
@@ -272,6 +283,8 @@ def bench_size(size: int, runs: int, seed: int, work: Path, log) -> list[Row]:
         first = run_measured(our_build_cmd(work, []), work, env)
     noop = Row("ours: no-op rebuild", size)
     one = Row("ours: one article changed", size)
+    one_without = Row("ours: one article changed, less its search index update", size,
+                      note="the same runs, less the seconds `build --timings` gives its search stage")
     if first.ok:
         largest = max((p.stat().st_size, p) for p in (work / "site").rglob("*.html"))
         noop.note = f"largest page: {largest[0] / 1024:.0f} KB ({largest[1].relative_to(work / 'site').as_posix()})"
@@ -280,12 +293,18 @@ def bench_size(size: int, runs: int, seed: int, work: Path, log) -> list[Row]:
             log(f"bench: N={size}: no-op run {i + 1}: {noop.runs[-1].seconds:.2f} s")
         for i in range(runs):
             touch_article(work)
-            one.runs.append(run_measured(our_build_cmd(work, []), work, env))
-            log(f"bench: N={size}: one-article run {i + 1}: {one.runs[-1].seconds:.2f} s")
+            measure = run_measured(our_build_cmd(work, []), work, env)
+            one.runs.append(measure)
+            one_without.runs.append(Measure(measure.seconds - measure.stages.get("search", 0.0), measure.peak_rss,
+                                            measure.ok, measure.error, measure.peak_pss, measure.stages))
+            log(f"bench: N={size}: one-article run {i + 1}: {measure.seconds:.2f} s ({measure.stages})")
+        stages = one.runs[-1].stages if one.runs else {}
+        if stages:
+            one.note = "stages: " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items() if k != "total")
     else:
         noop.runs.append(first)
         one.runs.append(first)
-    rows += [noop, one]
+    rows += [noop, one, one_without]
 
     mk = Row("MkDocs 1.6 (fixed nav, no plugins)", size)
     if mkdocs_installed():
@@ -390,6 +409,9 @@ def report(rows: list[Row], runs: int, seed: int) -> str:
     ])
 
 
+HISTORY = "\n## Earlier runs\n"
+
+
 def main(args: argparse.Namespace) -> int:
     sizes = [QUICK_SIZE] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     runs = 1 if args.quick and args.runs is None else (args.runs or 3)
@@ -408,6 +430,11 @@ def main(args: argparse.Namespace) -> int:
     if args.out:
         out = Path(args.out)
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
+        # This run's figures replace the last run's; what is under "Earlier runs" is kept.
+        earlier = ""
+        if out.exists():
+            old = out.read_text(encoding="utf-8")
+            earlier = old[old.index(HISTORY):] if HISTORY in old else ""
+        out.write_text(text + earlier, encoding="utf-8")
         print(f"bench: wrote {out}", file=sys.stderr)
     return 0 if all(r.ok for r in rows if r.runs) else 1
