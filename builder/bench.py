@@ -192,7 +192,7 @@ def our_build_cmd(work: Path, extra: list[str]) -> list[str]:
 
 
 def _clean_ours(work: Path) -> None:
-    for name in ("site", ".cache", "content/articles"):
+    for name in ("site", ".cache", "content/articles", "content/timeline"):
         shutil.rmtree(work / name, ignore_errors=True)
     (work / "content" / "timeline.md").unlink(missing_ok=True)
     for stray in work.glob(".site.*"):
