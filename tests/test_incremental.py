@@ -122,6 +122,22 @@ def test_a_missing_output_is_not_up_to_date(archive):
     assert up_to_date(archive) is None
 
 
+def test_a_generated_article_page_the_store_does_not_know_goes_and_a_hand_written_one_stays(archive):
+    articles = Path(archive.content) / "articles"
+    page = sorted(articles.glob("*.md"))[0]
+    # What an interrupted build or a seed renamed outside the build can leave behind.
+    stray = articles / "an-article-whose-seed-is-gone.md"
+    stray.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    notes = articles / "editors-notes.md"
+    notes.write_text("---\ntitle: Notes\n---\nKept by hand.\n", encoding="utf-8")
+    seed = sorted(Path(archive.seeds).glob("*.txt"))[0]
+    seed.write_bytes(seed.read_bytes() + b"\n")  # a change, so that the build runs
+    result = build(archive)
+    assert not stray.exists() and stray in result.content_changed
+    assert notes.read_text(encoding="utf-8").endswith("Kept by hand.\n")
+    assert page.is_file()
+
+
 # --- a sequence of edits on a small archive cut into many pages ----------------------------------
 
 
