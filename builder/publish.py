@@ -123,9 +123,10 @@ class SiteUpdate:
         if self.clean:
             return []
         out = []
+        root = str(self.out) + os.sep
         for path, (_, size, mtime) in self.known.items():
             try:
-                stat = (self.out / path).stat()
+                stat = os.stat(root + path)
             except OSError:
                 out.append(path)
                 continue

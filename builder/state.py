@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,26 +40,39 @@ def code_and_template_files(templates: Path) -> list[Path]:
             + sorted(Path(__file__).resolve().parent.glob("*.py")))
 
 
-def _input_files(options: BuildOptions) -> list[Path]:
+def _files_in(folder: Path, suffix: str) -> list[str]:
+    """The files of `folder` whose names end in `suffix`, sorted (plain strings: an archive has tens
+    of thousands, and this runs on every build, the no-op one included)."""
+    base = str(folder)
+    try:
+        with os.scandir(base) as entries:
+            names = sorted(e.name for e in entries if e.name.endswith(suffix) and e.is_file())
+    except FileNotFoundError:
+        return []
+    return [os.path.join(base, name) for name in names]
+
+
+def _input_files(options: BuildOptions) -> list[str]:
     """Everything a build reads: seeds, registry pages, templates and our own code."""
-    files = sorted(Path(options.seeds).glob("*.txt"))
+    files = _files_in(Path(options.seeds), ".txt")
     for kind in ENTITY_KINDS.values():
-        files += sorted((Path(options.content) / kind.folder).glob("*.md"))
-    return files + code_and_template_files(options.templates)
+        files += _files_in(Path(options.content) / kind.folder, ".md")
+    return files + [str(p) for p in code_and_template_files(options.templates)]
 
 
-def file_records(paths: list[Path], known: dict | None = None) -> dict[str, list]:
+def file_records(paths: list[str] | list[Path], known: dict | None = None) -> dict[str, list]:
     """{path: [size, mtime_ns, content hash]}; a file whose size and mtime are those in `known` is not read."""
     known = known or {}
     files: dict[str, list] = {}
     for path in paths:
-        stat = path.stat()
         name = str(path)
+        stat = os.stat(name)
         last = known.get(name)
-        if last and last[:2] == [stat.st_size, stat.st_mtime_ns]:
+        if last and last[0] == stat.st_size and last[1] == stat.st_mtime_ns:
             content = last[2]
         else:
-            content = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+            with open(name, "rb") as handle:
+                content = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
         files[name] = [stat.st_size, stat.st_mtime_ns, content]
     return files
 
