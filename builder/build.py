@@ -102,18 +102,23 @@ class BuildResult:
 
 
 class Stopwatch:
-    """Seconds spent in each stage of one build (`build --timings` prints them; the bench reads them)."""
+    """Wall seconds spent in each stage of one build (`build --timings` prints them; the bench reads
+    them). A stage timed inside another counts for itself only, so the stages add up to the build."""
 
     def __init__(self):
         self.seconds: dict[str, float] = {}
+        self._inner = 0.0  # seconds of the stages timed inside the one running
 
     @contextmanager
     def stage(self, name: str):
         start = time.perf_counter()
+        outer, self._inner = self._inner, 0.0
         try:
             yield
         finally:
-            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+            spent = time.perf_counter() - start
+            self.seconds[name] = self.seconds.get(name, 0.0) + spent - self._inner
+            self._inner = outer + spent
 
 
 _CLOCK = Stopwatch()  # the running build's

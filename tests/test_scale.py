@@ -208,18 +208,35 @@ def test_synthetic_corpus_is_byte_identical_for_the_same_seed(tmp_path):
 @pytest.mark.parametrize("step", ["bench"])
 def test_bench_quick_reports_every_row(tmp_path, step):
     out = tmp_path / "RESULTS.md"
+    out.write_text("# Benchmark results\n\nold figures\n\n## Earlier runs\n\nthe history\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "builder", step, "--quick", "--out", str(out)], cwd=ROOT,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     rows = {cells[2]: cells for line in out.read_text(encoding="utf-8").splitlines()
             if line.startswith("| 20 |") for cells in [[c.strip() for c in line.split("|")]]}
-    for tool in ("ours: clean build (with search)", "ours: no-op rebuild", "ours: one article changed"):
+    less = "ours: one article changed, less its search index update"
+    for tool in ("ours: clean build (no search)", "ours: clean build (with search)", "ours: no-op rebuild",
+                 "ours: one article changed", less):
         assert re.fullmatch(r"\d+\.\d\d", rows[tool][3]), rows[tool]
+    assert float(rows[less][3]) < float(rows["ours: one article changed"][3])
+    assert "search" in rows["ours: clean build (with search)"][8] and "map" in rows["ours: clean build (no search)"][8]
+    text = out.read_text(encoding="utf-8")
+    assert "old figures" not in text and text.endswith("## Earlier runs\n\nthe history\n")
     peers = [cells for tool, cells in rows.items() if not tool.startswith("ours")]
     assert len(peers) == 2
     for cells in peers:
         assert re.fullmatch(r"\d+\.\d\d", cells[3]) or "not installed" in cells[8], cells
     assert re.search(r"Machine: \d+ cores", out.read_text(encoding="utf-8"))
+
+
+def test_build_timings_name_every_stage_and_add_up_to_the_build(tmp_path, content_copy):
+    result = build(options(tmp_path, content_copy, "site", jobs=1))
+    stages = dict(result.timings)
+    total = stages.pop("total")
+    assert set(stages) == {"registry", "discover", "map", "content", "render", "export", "search", "publish"}
+    assert all(seconds >= 0 for seconds in stages.values())
+    # A stage timed inside another (the search indexed while pages render) is not counted twice.
+    assert sum(stages.values()) <= total
 
 
 def test_the_map_draws_only_the_strongest_ties_and_says_how_many_it_leaves_out(tmp_path, monkeypatch):
