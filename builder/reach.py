@@ -42,6 +42,7 @@ class Touched:
     own: dict[str, set] = field(default_factory=dict)  # entity -> buckets of changed entries of its own timeline
     fronts: set[str] = field(default_factory=set)  # entities whose first page changes
     buckets: set = field(default_factory=set)  # (year, month) of the site's timeline with a changed entry
+    published: set = field(default_factory=set)  # (year, month) of publication of articles whose listing entry changed
     years: set = field(default_factory=set)  # years of content/timeline/ with a changed line
     removed: set[str] = field(default_factory=set)
 
@@ -51,6 +52,8 @@ class Touched:
         named = before["blocks"].keys() | after["blocks"].keys()
         if before["summary"] != after["summary"]:  # its title or date: shown on its entities' first pages
             self.fronts |= named
+            # and in the article listing, on the pages of its publication period (before and after)
+            self.published |= {side for side in (before["published"], after["published"]) if side is not None}
         for entity in named:
             old, new = before["blocks"].get(entity), after["blocks"].get(entity)
             if old != new:
@@ -136,6 +139,13 @@ def reach(pages: SitePages, touched: Touched, changed_entities: set[str], store:
     for aid in touched.articles:
         if site.store.summary(aid) is not None:
             wanted[PageFamily("article", aid)] = None
+    # The article listing: its first page and those of the periods touched; all of it if its cut changed.
+    article_cut = site.article_cut
+    if store.get_meta("article_periods") == json.dumps([p.url for p in article_cut.periods]):
+        urls = {"articles/"}
+        for year, month in touched.published:
+            urls |= article_cut.pages_for(year, month)
+        wanted[PageFamily("articles")] = urls
     # The timeline: its first page, and the pages of the buckets touched; all of it if its cut changed.
     cut = site.timeline.cut
     if store.get_meta("timeline_periods") != json.dumps([p.url for p in cut.periods]):
@@ -178,6 +188,7 @@ def remember_shapes(pages: SitePages, store: SiteStore, entities: list[str] | No
     """Keep this build's shapes for the next one: the timeline's, and those of `entities` (None: all)."""
     last = json.loads(store.get_meta("timeline_shape") or "{}")
     store.set_meta("timeline_periods", json.dumps([p.url for p in pages.site.timeline.cut.periods]))
+    store.set_meta("article_periods", json.dumps([p.url for p in pages.site.article_cut.periods]))
     store.set_meta("timeline_shape", json.dumps(timeline_shape(pages, None if touched is None else touched.buckets,
                                                                last)))
     shapes = {} if entities is None else json.loads(store.get_meta("entity_pages") or "{}")

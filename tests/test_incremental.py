@@ -138,6 +138,39 @@ def test_a_generated_article_page_the_store_does_not_know_goes_and_a_hand_writte
     assert page.is_file()
 
 
+def test_an_edited_article_renders_only_the_article_listing_pages_of_its_period(tmp_path, monkeypatch):
+    from builder import collect, render
+    from builder.synthetic import write_corpus
+
+    monkeypatch.setitem(collect.PAGE_SIZES, "articles", 6)  # a listing cut by year and month
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 24, seed=9)
+    options = BuildOptions(seeds=corpus / "seeds", content=corpus / "content", out=tmp_path / "site",
+                           cache=tmp_path / "cache", jobs=1)
+    build(options).close()
+    seed = sorted((corpus / "seeds").glob("*.txt"))[11]
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace(" — ", " — Officials said ", 1), encoding="utf-8")  # a new first sentence: a new title
+    rendered: list[str] = []
+    real = render.SitePages.render
+
+    def spy(self, page):
+        if page.template == "articles.html":
+            rendered.append(page.url)
+        return real(self, page)
+
+    monkeypatch.setattr(render.SitePages, "render", spy)
+    result = build(options)
+    summary = next(s for s in result.summaries if s.source_file == seed.name)
+    cut = result.site.article_cut
+    own = {"articles/"} | cut.pages_for(summary.year, summary.month)
+    listing = ["articles/"] + [p.url for p in cut.periods]
+    result.close()
+    assert set(rendered) <= own and "articles/" in rendered
+    assert len(listing) > len(own)
+    assert site_bytes(Path(options.out)) == clean_build_of(options, tmp_path)
+
+
 # --- a sequence of edits on a small archive cut into many pages ----------------------------------
 
 
