@@ -30,7 +30,7 @@ from typing import Iterable, Iterator
 
 from .fragments import ArticleRecord, ArticleSummary, EntityMentions, TimelineItem
 
-SCHEMA_VERSION = "6"  # bumped whenever a table changes: an older store is emptied and made anew
+SCHEMA_VERSION = "7"  # bumped whenever a table changes: an older store is emptied and made anew
 TITLE_ARTICLES = 20  # an entity page lists this many articles for each of its titles, then counts the rest
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS articles (
     mention_count INTEGER, content_size INTEGER, content_mtime INTEGER);
 CREATE INDEX IF NOT EXISTS articles_ord ON articles (ord);
 CREATE INDEX IF NOT EXISTS articles_period ON articles (year, month, ord);
+CREATE INDEX IF NOT EXISTS articles_keys ON articles (seed, key, id);
 CREATE TABLE IF NOT EXISTS article_texts (
     id TEXT PRIMARY KEY, page TEXT, export TEXT, previews TEXT, markdown TEXT, squeezed TEXT, mentions BLOB);
 CREATE TABLE IF NOT EXISTS mentions (
@@ -52,6 +53,7 @@ CREATE INDEX IF NOT EXISTS mention_blocks_article ON mention_blocks (article);
 CREATE TABLE IF NOT EXISTS titles (entity TEXT, title TEXT, article TEXT, ord TEXT, seq INTEGER, date TEXT);
 CREATE INDEX IF NOT EXISTS titles_entity ON titles (entity, ord, seq);
 CREATE INDEX IF NOT EXISTS titles_article ON titles (article);
+CREATE INDEX IF NOT EXISTS titles_first ON titles (entity, title, date);
 CREATE TABLE IF NOT EXISTS timeline (
     anchor TEXT PRIMARY KEY, article TEXT, sort TEXT, year INTEGER, month INTEGER, value TEXT,
     first INTEGER, last INTEGER, precision TEXT, scheduled INTEGER, entities TEXT, text TEXT, digest TEXT);
@@ -68,6 +70,9 @@ CREATE TABLE IF NOT EXISTS article_ties (article TEXT, a TEXT, b TEXT, n INTEGER
 CREATE INDEX IF NOT EXISTS article_ties_article ON article_ties (article);
 CREATE TABLE IF NOT EXISTS ties (a TEXT, b TEXT, n INTEGER, PRIMARY KEY (a, b));
 CREATE INDEX IF NOT EXISTS ties_b ON ties (b);
+CREATE TABLE IF NOT EXISTS entity_sums (entity TEXT PRIMARY KEY, mentions INTEGER, articles INTEGER, entries INTEGER);
+CREATE TABLE IF NOT EXISTS timeline_sums (year INTEGER, month INTEGER, entries INTEGER, PRIMARY KEY (year, month));
+CREATE TABLE IF NOT EXISTS value_sums (value TEXT PRIMARY KEY, articles INTEGER);
 """
 
 
@@ -132,7 +137,7 @@ class SiteStore:
     def clear(self) -> None:
         """Forget every record (they were made with other code, templates or options)."""
         for table in ("articles", "article_texts", "export_lines", "mentions", "mention_blocks", "titles", "timeline",
-                      "timeline_texts", "entity_timeline", "article_ties", "ties"):
+                      "timeline_texts", "entity_timeline", "article_ties", "ties", "entity_sums", "timeline_sums", "value_sums"):
             self.db.execute(f"DELETE FROM {table}")
 
     # --- writing ----------------------------------------------------------------------------
@@ -145,6 +150,7 @@ class SiteStore:
         """Take an article's rows out, and its part of the site-wide sums."""
         for a, b, n in self.db.execute("SELECT a, b, n FROM article_ties WHERE article = ?", (article_id,)).fetchall():
             self._add_tie(a, b, -n)
+        self._add_sums(article_id, -1)
         self.db.execute("DELETE FROM timeline_texts WHERE anchor IN (SELECT anchor FROM timeline WHERE article = ?)",
                         (article_id,))
         for table in ("article_ties", "mentions", "mention_blocks", "titles", "timeline", "entity_timeline"):
@@ -152,6 +158,30 @@ class SiteStore:
         self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         self.db.execute("DELETE FROM article_texts WHERE id = ?", (article_id,))
         self.db.execute("DELETE FROM export_lines WHERE id = ?", (article_id,))
+
+    def _add_sums(self, article_id: str, sign: int) -> None:
+        """Add (1) or take away (-1) an article's part of the per-entity and per-bucket counts, so
+        that a rebuild reads the site's totals from a few rows instead of counting a million."""
+        entities: dict[str, list[int]] = {}
+        for entity, mentions, articles in self.db.execute(
+                "SELECT entity, sum(count), count(*) FROM mentions WHERE article = ? GROUP BY entity", (article_id,)):
+            entities.setdefault(entity, [0, 0, 0])[:2] = [sign * mentions, sign * articles]
+        for entity, entries in self.db.execute(
+                "SELECT entity, count(*) FROM entity_timeline WHERE article = ? GROUP BY entity", (article_id,)):
+            entities.setdefault(entity, [0, 0, 0])[2] = sign * entries
+        self.db.executemany(
+            "INSERT INTO entity_sums VALUES (?, ?, ?, ?) ON CONFLICT (entity) DO UPDATE SET "
+            "mentions = mentions + excluded.mentions, articles = articles + excluded.articles, "
+            "entries = entries + excluded.entries", [(e, *sums) for e, sums in sorted(entities.items())])
+        self.db.executemany(
+            "INSERT INTO timeline_sums VALUES (?, ?, ?) ON CONFLICT (year, month) DO UPDATE SET "
+            "entries = entries + excluded.entries",
+            [(year, month, sign * n) for year, month, n in self.db.execute(
+                "SELECT year, month, count(*) FROM timeline WHERE article = ? GROUP BY year, month", (article_id,))])
+        self.db.executemany(
+            "INSERT INTO value_sums VALUES (?, ?) ON CONFLICT (value) DO UPDATE SET articles = articles + excluded.articles",
+            [(value, sign) for (value,) in self.db.execute(
+                "SELECT DISTINCT value FROM timeline WHERE article = ? ORDER BY value", (article_id,))])
 
     def _add_tie(self, a: str, b: str, n: int) -> None:
         self.db.execute("INSERT INTO ties VALUES (?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET n = n + excluded.n",
@@ -189,6 +219,7 @@ class SiteStore:
                             [(aid, a, b, n) for (a, b), n in sorted(record.ties.items())])
         for (a, b), n in sorted(record.ties.items()):
             self._add_tie(a, b, n)
+        self._add_sums(aid, 1)
 
     def pieces(self, article_id: str) -> dict:
         """What an article's rows are, by piece, to compare before and after a change (see `changes`)."""
@@ -205,7 +236,11 @@ class SiteStore:
         }
 
     def drop_empty_ties(self) -> None:
+        """Forget the sums that came down to nothing (of entities and periods no longer mentioned)."""
         self.db.execute("DELETE FROM ties WHERE n <= 0")
+        self.db.execute("DELETE FROM entity_sums WHERE mentions = 0 AND articles = 0 AND entries = 0")
+        self.db.execute("DELETE FROM timeline_sums WHERE entries = 0")
+        self.db.execute("DELETE FROM value_sums WHERE articles = 0")
 
     # --- reading: articles --------------------------------------------------------------------
 
@@ -218,6 +253,10 @@ class SiteStore:
 
     def ids(self) -> list[str]:
         return [aid for (aid,) in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def ids_newest_first(self) -> list[str]:
+        """The ids in the order of `summaries()`, without unpickling a summary."""
+        return [aid for (aid,) in self.db.execute("SELECT id FROM articles ORDER BY ord")]
 
     def mention_count(self) -> int:
         return self.db.execute("SELECT coalesce(sum(mention_count), 0) FROM articles").fetchone()[0]
@@ -312,7 +351,7 @@ class SiteStore:
     def entity_totals(self, entity: str | None = None) -> dict[str, tuple[int, int]]:
         """{entity: (mentions, articles)}; of one entity, or of every entity mentioned."""
         if entity is None:
-            rows = self.db.execute("SELECT entity, sum(count), count(*) FROM mentions GROUP BY entity")
+            rows = self.db.execute("SELECT entity, mentions, articles FROM entity_sums WHERE articles > 0")
         else:
             rows = self.db.execute("SELECT entity, sum(count), count(*) FROM mentions WHERE entity = ? GROUP BY entity",
                                    (entity,))
@@ -383,14 +422,14 @@ class SiteStore:
 
     def timeline_counts(self) -> dict[str, int]:
         """{entity: entries on its own timeline}."""
-        return dict(self.db.execute("SELECT entity, count(*) FROM entity_timeline GROUP BY entity"))
+        return dict(self.db.execute("SELECT entity, entries FROM entity_sums WHERE entries > 0"))
 
     # --- reading: the timeline ----------------------------------------------------------------
 
     def timeline_buckets(self, entity: str | None = None) -> list[tuple]:
         """(year, month, entries) in the timeline's order; of the site, or of one entity's own timeline."""
         if entity is None:
-            return list(self.db.execute("SELECT year, month, count(*) FROM timeline GROUP BY year, month "
+            return list(self.db.execute("SELECT year, month, entries FROM timeline_sums WHERE entries > 0 "
                                         "ORDER BY year, month"))
         return list(self.db.execute("SELECT year, month, count(*) FROM entity_timeline WHERE entity = ? "
                                     "GROUP BY year, month ORDER BY year, month", (entity,)))
@@ -410,7 +449,7 @@ class SiteStore:
         return [dict(zip(names, row)) for row in rows]
 
     def timeline_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM timeline").fetchone()[0]
+        return self.db.execute("SELECT coalesce(sum(entries), 0) FROM timeline_sums").fetchone()[0]
 
     def timeline_entries(self, year=False, month=None, limit=None, offset=0, entity: str | None = None) -> list[tuple]:
         """(sort, html, entities, year, month) of timeline entries in order; of a period, of an entity."""
@@ -451,7 +490,7 @@ class SiteStore:
 
     def value_counts(self) -> dict[str, int]:
         """{ISO value: articles with an entry for it}."""
-        return dict(self.db.execute("SELECT value, count(DISTINCT article) FROM timeline GROUP BY value"))
+        return dict(self.db.execute("SELECT value, articles FROM value_sums WHERE articles > 0 ORDER BY value"))
 
     def entity_buckets(self, entity: str) -> list[tuple[int, int]]:
         """The buckets of the site's timeline that hold an entry naming `entity`."""
@@ -469,5 +508,6 @@ class SiteStore:
                                                 "ON x.anchor = t.anchor WHERE t.year = ? ORDER BY t.sort", (year,))]
 
     def timeline_years(self) -> list[tuple[int, int]]:
-        return list(self.db.execute("SELECT year, count(*) FROM timeline GROUP BY year ORDER BY year"))
+        return list(self.db.execute("SELECT year, sum(entries) FROM timeline_sums WHERE entries > 0 GROUP BY year "
+                                    "ORDER BY year"))
 

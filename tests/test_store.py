@@ -44,9 +44,21 @@ def test_removing_an_article_takes_its_rows_and_its_part_of_the_sums(seed_articl
     whole.remove(articles[0].id)
     whole.drop_empty_ties()
     for table in ("articles", "article_texts", "export_lines", "mentions", "mention_blocks", "titles", "timeline",
-                  "timeline_texts", "entity_timeline", "article_ties", "ties"):
+                  "timeline_texts", "entity_timeline", "article_ties", "ties", "entity_sums", "timeline_sums", "value_sums"):
         rows = sorted(map(repr, whole.db.execute(f"SELECT * FROM {table}")))
         assert rows == sorted(map(repr, without.db.execute(f"SELECT * FROM {table}"))), table
+
+
+def test_the_kept_sums_are_the_counts_of_the_rows(store):
+    db = store.db
+    assert store.entity_totals() == {e: (n, a) for e, n, a in db.execute(
+        "SELECT entity, sum(count), count(*) FROM mentions GROUP BY entity")}
+    assert store.timeline_counts() == dict(db.execute("SELECT entity, count(*) FROM entity_timeline GROUP BY entity"))
+    assert store.timeline_buckets() == list(db.execute(
+        "SELECT year, month, count(*) FROM timeline GROUP BY year, month ORDER BY year, month"))
+    assert store.timeline_years() == list(db.execute("SELECT year, count(*) FROM timeline GROUP BY year ORDER BY year"))
+    assert store.timeline_count() == db.execute("SELECT count(*) FROM timeline").fetchone()[0] > 0
+    assert store.value_counts() == dict(db.execute("SELECT value, count(DISTINCT article) FROM timeline GROUP BY value"))
 
 
 def test_an_older_store_is_emptied_not_misread(tmp_path):
