@@ -157,7 +157,7 @@ def write_previews(site: SiteView, update: SiteUpdate, articles: list[str] | Non
         "entities": {eid: entity_preview(s, site) for eid, s in sorted(site.entities.items())},
         "newest": newest and _format(newest)}))
     update.put("data/previews/date-counts.json", _json(site.store.value_counts()))
-    ids = [a.id for a in site.store.summaries()] if articles is None else articles
+    ids = site.store.ids_newest_first() if articles is None else articles
     for article_id in ids:
         cards = site.store.column(article_id, "previews")
         if cards is not None and cards.strip() != "{}":

@@ -151,7 +151,7 @@ class SitePages:
         """Every family of the site."""
         out = list(GLOBAL_FAMILIES) + [PageFamily("timeline")]
         out += [PageFamily("entity", eid) for eid in sorted(self.site.entities)]
-        out += [PageFamily("article", a.id) for a in self.site.store.summaries()]
+        out += [PageFamily("article", aid) for aid in self.site.store.ids_newest_first()]
         return out
 
     def family_html(self, family: PageFamily, only: set[str] | None = None) -> Iterator[tuple[str, str]]:
