@@ -53,7 +53,7 @@ from .registry import Registry, create_entity_page, load_registry
 from .reach import NOTHING, Touched, entity_digests, known_entity_pages, reach, remember_shapes
 from .render import PageFamily, SitePages, check_collisions, copy_static
 from .search import bundle_list, index_bundle, search_bundles
-from .state import BuildOptions, code_and_template_files, file_hashes, load_state, save_state
+from .state import BuildOptions, code_and_template_files, file_hashes, load_state, save_state, seed_files
 from .store import SCHEMA_VERSION, SiteStore, seal
 from .templating import Templates
 
@@ -323,7 +323,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
             store.clear()
             store.set_meta("inputs", inputs)
     in_sync = store.get_meta("in_sync") == "1" and not fresh_store
-    seeds = sorted(Path(options.seeds).glob("*.txt"))
+    seeds = seed_files(options.seeds)
     hashes = file_hashes(seeds, load_state(options).get("files", {}) if options.cache is not None else {})
     keys = {seed.name: hashes[str(seed)] for seed in seeds}
     stored = store.keys()  # seed -> (article id, key)
@@ -390,7 +390,8 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
                          [seed.name for seed, _ in todo], Path(options.seeds), site.article_count, mentions)
     if options.cache is not None and not errors:
         save_state(options, pages=len(result.pages), articles=site.article_count, mentions=mentions,
-                   content=[Path(options.content) / "articles" / f"{a}.md" for a in store.ids()])
+                   content=[os.path.join(articles, f"{a}.md") for articles in [str(Path(options.content) / "articles")]
+                            for a in store.ids()])
     return result
 
 
@@ -495,18 +496,21 @@ def _sync_content(content: Path, store: SiteStore) -> list[Path]:
     changed = []
     stamps = store.content_stamps()
     known = {f"{article_id}.md" for article_id, _, _ in stamps}
-    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        if entry.name.endswith(".md") and entry.name not in known and is_generated(Path(entry.path)):
-            os.unlink(entry.path)
-            changed.append(Path(entry.path))
+    with os.scandir(folder) as entries:
+        present = {entry.name: entry for entry in entries if entry.name.endswith(".md")}
+    for name in sorted(set(present) - known):
+        if is_generated(Path(present[name].path)):
+            os.unlink(present[name].path)
+            changed.append(folder / name)
     for article_id, size, mtime in stamps:
-        path = folder / f"{article_id}.md"
+        entry = present.get(f"{article_id}.md")
         try:
-            stat = path.stat()
-            if (stat.st_size, stat.st_mtime_ns) == (size, mtime):
+            stat = entry.stat() if entry is not None else None  # DirEntry keeps it: one syscall
+            if stat is not None and (stat.st_size, stat.st_mtime_ns) == (size, mtime):
                 continue
         except OSError:
             pass
+        path = folder / f"{article_id}.md"
         if _write_if_changed(path, store.column(article_id, "markdown")):
             changed.append(path)
         stat = path.stat()

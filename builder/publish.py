@@ -188,8 +188,8 @@ class SiteUpdate:
         self.cache.mkdir(parents=True, exist_ok=True)
         target = self.cache / RECORD
         temporary = target.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"out": str(self.out), "files": dict(sorted(files.items()))}),
-                             encoding="utf-8")
+        temporary.write_text(json.dumps({"out": str(self.out), "files": dict(sorted(files.items()))},
+                                        separators=(",", ":")), encoding="utf-8")
         os.replace(temporary, target)
 
 

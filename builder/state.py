@@ -52,6 +52,11 @@ def _files_in(folder: Path, suffix: str) -> list[str]:
     return [os.path.join(base, name) for name in names]
 
 
+def seed_files(folder: Path) -> list[Path]:
+    """The seed files (`*.txt`) of `folder`, sorted by name."""
+    return [Path(name) for name in _files_in(Path(folder), ".txt")]
+
+
 def _input_files(options: BuildOptions) -> list[str]:
     """Everything a build reads: seeds, registry pages, templates and our own code."""
     files = _files_in(Path(options.seeds), ".txt")
@@ -107,7 +112,7 @@ def load_state(options: BuildOptions) -> dict:
         return {}
 
 
-def save_state(options: BuildOptions, pages: int, articles: int, mentions: int, content: list[Path]) -> None:
+def save_state(options: BuildOptions, pages: int, articles: int, mentions: int, content: list[str] | list[Path]) -> None:
     """Record what the build read (by hash) and made, for the next build's no-op check."""
     inputs, files = inputs_fingerprint(options, load_state(options).get("files"))
     state = {
@@ -116,7 +121,7 @@ def save_state(options: BuildOptions, pages: int, articles: int, mentions: int, 
         "pages": pages,
         "articles": articles,
         "mentions": mentions,
-        "content": sorted(str(p) for p in [*content, Path(options.content) / "timeline.md"]),
+        "content": sorted([*map(str, content), str(Path(options.content) / "timeline.md")]),
     }
     path = _state_path(options)
     path.parent.mkdir(parents=True, exist_ok=True)
