@@ -52,7 +52,7 @@ from .publish import SiteUpdate
 from .registry import Registry, create_entity_page, load_registry
 from .reach import NOTHING, Touched, entity_digests, known_entity_pages, reach, remember_shapes
 from .render import PageFamily, SitePages, check_collisions, copy_static
-from .search import bundle_list, index_bundle, search_bundles
+from .search import bundle_list, index_bundle, indexer_fits_beside_render, search_bundles
 from .state import BuildOptions, code_and_template_files, file_hashes, load_state, save_state, seed_files
 from .store import SCHEMA_VERSION, SiteStore, seal
 from .templating import Templates
@@ -605,7 +605,7 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
                     with _pool(jobs, _worker_store) as pool:
                         futures = [pool.submit(_render_families, chunk) for chunk in chunks]
                         results += _render_families_here(pages, update, here)  # the map's layout meanwhile
-                        if update.clean and options.search:
+                        if update.clean and options.search and indexer_fits_beside_render(every):
                             articles_only = [f for f, chunk in zip(futures, chunks, strict=True)
                                              if any(family.kind == "article" for family, _ in chunk)]
                             for future in articles_only:

@@ -94,6 +94,20 @@ def search_bundles(pages: list[str]) -> dict[str, list[str]]:
     return dict(sorted(bundles.items()))
 
 
+# Pagefind holds a bundle's whole index while it works: about this much per 1,000-word page (measured
+# on the synthetic archive, linear in the page count).
+PAGEFIND_BYTES_PER_PAGE = 280 * 1024
+# A clean build indexes the article bundles while its workers render the rest only if Pagefind stays
+# under this: beside two workers more would take the build past half a gigabyte.
+BESIDE_RENDER_BUDGET = 128 * 2**20
+
+
+def indexer_fits_beside_render(pages: list[str]) -> bool:
+    """Whether Pagefind, indexing the largest article bundle of `pages`, stays within BESIDE_RENDER_BUDGET."""
+    sizes = [len(members) for name, members in search_bundles(pages).items() if name.startswith("articles")]
+    return max(sizes, default=0) * PAGEFIND_BYTES_PER_PAGE <= BESIDE_RENDER_BUDGET
+
+
 def bundle_list(names: list[str]) -> str:
     """pagefind/bundles.json: the bundles to load, `entities` (the one whose script is loaded) first."""
     return json.dumps({"bundles": sorted(names, key=lambda n: (n != "entities", n))}) + "\n"

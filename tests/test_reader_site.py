@@ -122,6 +122,16 @@ def test_search_bundles_split_articles_by_year_and_a_big_year_by_month(monkeypat
         {k: v for k, v in search.search_bundles(pages).items() if k != "articles-2025"}
 
 
+def test_article_bundles_are_indexed_beside_the_render_only_while_pagefind_stays_small(monkeypatch):
+    from builder import search
+
+    pages = [f"articles/2024-03-0{day}-a/index.html" for day in range(1, 4)] + ["people/to-lam/index.html"]
+    monkeypatch.setattr(search, "BESIDE_RENDER_BUDGET", 3 * search.PAGEFIND_BYTES_PER_PAGE)
+    assert search.indexer_fits_beside_render(pages)  # the entities' bundle is indexed after the render anyway
+    assert not search.indexer_fits_beside_render(pages + ["articles/2024-03-09-b/index.html"])
+    assert search.indexer_fits_beside_render(["people/to-lam/index.html"])
+
+
 def test_pages_say_what_pagefind_indexes_and_how_to_filter_it(site):
     result, out = site
     article = (out / "articles" / result.articles[0].id / "index.html").read_text()
