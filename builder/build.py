@@ -584,6 +584,7 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
             every = pages.all_paths({eid: urls for eid, urls in known_entity_pages(site.store).items()
                                      if eid not in still})
         check_collisions(every)
+        bundles = search_bundles(every) if options.search else {}
         if update.clean:
             work = [(family, None) for family in pages.families()]
         else:
@@ -596,7 +597,7 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
             here = [item for item in work if item[0].kind == "map"]
             # Articles first: on a clean build their search bundles are indexed while the rest renders.
             elsewhere = sorted((item for item in work if item[0].kind != "map"), key=lambda i: i[0].kind != "article")
-            indexed_early = False
+            indexed_early: list[str] = []  # search bundles indexed while the render went on
             if jobs > 1 and len(elsewhere) >= _PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
                 _PAGES, _UPDATE = pages, update
                 try:
@@ -605,15 +606,15 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
                     with _pool(jobs, _worker_store) as pool:
                         futures = [pool.submit(_render_families, chunk) for chunk in chunks]
                         results += _render_families_here(pages, update, here)  # the map's layout meanwhile
-                        if update.clean and options.search and indexer_fits_beside_render(every):
+                        if update.clean and options.search and indexer_fits_beside_render(bundles):
                             articles_only = [f for f, chunk in zip(futures, chunks, strict=True)
                                              if any(family.kind == "article" for family, _ in chunk)]
                             for future in articles_only:
                                 results += future.result()
                             # Pagefind is a process of its own: it runs beside the render workers.
+                            indexed_early = [name for name in sorted(bundles) if name.startswith("articles")]
                             with _CLOCK.stage("search"):
-                                _search(update, every, True, site.store, lambda name: name.startswith("articles"))
-                            indexed_early = True
+                                _index_bundles(update, bundles, indexed_early)
                             futures = futures[len(articles_only):]
                         for future in futures:
                             results += future.result()
@@ -637,14 +638,13 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
         with _CLOCK.stage("export"):
             write_previews(site, update, None if update.clean else sorted(touched.articles))
             write_annotations(site, update)
-        urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in every if p != "404.html"]
-        with _CLOCK.stage("export"):
+            urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in every if p != "404.html"]
             write_reader_files(site, update, pages.relationship_map(), urls, templates.base_url)
         if options.search:
             # Every bundle when the last site had none (a --no-search build), else the changed ones.
             with _CLOCK.stage("search"):
-                _search(update, every, update.clean or site.store.get_meta("search") != "1", site.store,
-                        (lambda name: not name.startswith("articles")) if indexed_early else (lambda name: True))
+                _search(update, bundles, update.clean or site.store.get_meta("search") != "1", site.store,
+                        set(indexed_early))
         else:
             update.delete_tree("pagefind")  # no index rather than a stale one
         with site.store.transaction():
@@ -681,22 +681,25 @@ def _render_families_here(pages: SitePages, update: SiteUpdate, work: list[tuple
     return out
 
 
-def _search(update: SiteUpdate, every: list[str], everything: bool, store: SiteStore, which=lambda name: True) -> None:
-    """Index the search bundles (of those whose name `which` accepts) whose pages changed, or that
-    gained or lost a page (every bundle when `everything`), and list them all in bundles.json."""
-    bundles = search_bundles(every)
+def _index_bundles(update: SiteUpdate, bundles: dict[str, list[str]], names: list[str]) -> None:
+    """Run Pagefind over each of the bundles `names` (`search_bundles`), one after another."""
+    sources = [update.root] if update.clean else [update.root, update.out]
+    for name in names:
+        index_bundle(sources, bundles[name], update.tree(f"pagefind/{name}"))
+
+
+def _search(update: SiteUpdate, bundles: dict[str, list[str]], everything: bool, store: SiteStore,
+            indexed: set[str] = frozenset()) -> None:
+    """Index the search bundles whose pages changed, or that gained or lost a page (every bundle when
+    `everything`), but those `indexed` already; list them all in bundles.json."""
     changed = set(update.changed) | set(update.deleted)
     names = sorted(bundles)
     last = json.loads(store.get_meta("bundles") or "{}")
     now = {name: hashlib.blake2b("\n".join(members).encode(), digest_size=12).hexdigest()
            for name, members in bundles.items()}
-    for name in names:
-        members = bundles[name]
-        if not which(name) or not everything and last.get(name) == now[name] \
-                and not any(page in changed for page in members):
-            continue
-        sources = [update.root] if update.clean else [update.root, update.out]
-        index_bundle(sources, members, update.tree(f"pagefind/{name}"))
+    _index_bundles(update, bundles, [
+        name for name in names if name not in indexed and
+        (everything or last.get(name) != now[name] or any(page in changed for page in bundles[name]))])
     if not update.clean:
         for stale in sorted(p.name for p in (update.out / "pagefind").glob("*") if p.is_dir()) \
                 if (update.out / "pagefind").is_dir() else []:

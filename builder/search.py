@@ -102,9 +102,10 @@ PAGEFIND_BYTES_PER_PAGE = 280 * 1024
 BESIDE_RENDER_BUDGET = 128 * 2**20
 
 
-def indexer_fits_beside_render(pages: list[str]) -> bool:
-    """Whether Pagefind, indexing the largest article bundle of `pages`, stays within BESIDE_RENDER_BUDGET."""
-    sizes = [len(members) for name, members in search_bundles(pages).items() if name.startswith("articles")]
+def indexer_fits_beside_render(bundles: dict[str, list[str]]) -> bool:
+    """Whether Pagefind, indexing the largest article bundle of `bundles` (`search_bundles`), stays
+    within BESIDE_RENDER_BUDGET."""
+    sizes = [len(members) for name, members in bundles.items() if name.startswith("articles")]
     return max(sizes, default=0) * PAGEFIND_BYTES_PER_PAGE <= BESIDE_RENDER_BUDGET
 
 

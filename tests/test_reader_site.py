@@ -127,9 +127,10 @@ def test_article_bundles_are_indexed_beside_the_render_only_while_pagefind_stays
 
     pages = [f"articles/2024-03-0{day}-a/index.html" for day in range(1, 4)] + ["people/to-lam/index.html"]
     monkeypatch.setattr(search, "BESIDE_RENDER_BUDGET", 3 * search.PAGEFIND_BYTES_PER_PAGE)
-    assert search.indexer_fits_beside_render(pages)  # the entities' bundle is indexed after the render anyway
-    assert not search.indexer_fits_beside_render(pages + ["articles/2024-03-09-b/index.html"])
-    assert search.indexer_fits_beside_render(["people/to-lam/index.html"])
+    fits = search.indexer_fits_beside_render
+    assert fits(search.search_bundles(pages))  # the entities' bundle is indexed after the render anyway
+    assert not fits(search.search_bundles(pages + ["articles/2024-03-09-b/index.html"]))
+    assert fits(search.search_bundles(["people/to-lam/index.html"]))
 
 
 def test_pages_say_what_pagefind_indexes_and_how_to_filter_it(site):
