@@ -112,6 +112,11 @@ def timeline_shape(pages: SitePages, buckets: set | None, last: dict) -> dict[st
     return shape
 
 
+def cut_shape(cut) -> str:
+    """The URLs of a cut listing's period pages, as the store keeps them to compare with the next build's."""
+    return json.dumps([p.url for p in cut.periods])
+
+
 def entity_shape(pages: SitePages, entity_id: str) -> list[str]:
     """The URLs of an entity's pages: when they change, every page of it is rendered."""
     return [page.url for page in pages.family_pages(PageFamily("entity", entity_id))]
@@ -141,14 +146,14 @@ def reach(pages: SitePages, touched: Touched, changed_entities: set[str], store:
             wanted[PageFamily("article", aid)] = None
     # The article listing: its first page and those of the periods touched; all of it if its cut changed.
     article_cut = site.article_cut
-    if store.get_meta("article_periods") == json.dumps([p.url for p in article_cut.periods]):
+    if store.get_meta("article_periods") == cut_shape(article_cut):
         urls = {"articles/"}
         for year, month in touched.published:
             urls |= article_cut.pages_for(year, month)
         wanted[PageFamily("articles")] = urls
     # The timeline: its first page, and the pages of the buckets touched; all of it if its cut changed.
     cut = site.timeline.cut
-    if store.get_meta("timeline_periods") != json.dumps([p.url for p in cut.periods]):
+    if store.get_meta("timeline_periods") != cut_shape(cut):
         wanted[PageFamily("timeline")] = None
     elif touched.buckets or touched.anything:
         urls = {"timeline/"}
@@ -187,8 +192,8 @@ def reach(pages: SitePages, touched: Touched, changed_entities: set[str], store:
 def remember_shapes(pages: SitePages, store: SiteStore, entities: list[str] | None, touched: Touched | None) -> None:
     """Keep this build's shapes for the next one: the timeline's, and those of `entities` (None: all)."""
     last = json.loads(store.get_meta("timeline_shape") or "{}")
-    store.set_meta("timeline_periods", json.dumps([p.url for p in pages.site.timeline.cut.periods]))
-    store.set_meta("article_periods", json.dumps([p.url for p in pages.site.article_cut.periods]))
+    store.set_meta("timeline_periods", cut_shape(pages.site.timeline.cut))
+    store.set_meta("article_periods", cut_shape(pages.site.article_cut))
     store.set_meta("timeline_shape", json.dumps(timeline_shape(pages, None if touched is None else touched.buckets,
                                                                last)))
     shapes = {} if entities is None else json.loads(store.get_meta("entity_pages") or "{}")
