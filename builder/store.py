@@ -136,8 +136,10 @@ class SiteStore:
 
     def clear(self) -> None:
         """Forget every record (they were made with other code, templates or options)."""
-        for table in ("articles", "article_texts", "export_lines", "mentions", "mention_blocks", "titles", "timeline",
-                      "timeline_texts", "entity_timeline", "article_ties", "ties", "entity_sums", "timeline_sums", "value_sums"):
+        tables = [name for (name,) in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name")]
+        for table in tables:
             self.db.execute(f"DELETE FROM {table}")
 
     # --- writing ----------------------------------------------------------------------------
