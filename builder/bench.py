@@ -252,6 +252,12 @@ def setup_hugo(work: Path) -> Path:
 # --- one size ------------------------------------------------------------------
 
 
+def _stages_note(row: Row, spec: str) -> str:
+    """The stage timings of the row's last run, for its note ("" when it has none)."""
+    stages = row.runs[-1].stages if row.runs else {}
+    return ("stages: " + ", ".join(f"{k} {v:{spec}}" for k, v in stages.items() if k != "total")) if stages else ""
+
+
 def bench_size(size: int, runs: int, seed: int, work: Path, log) -> list[Row]:
     log(f"bench: N={size}: writing the corpus …")
     summary = write_corpus(work, size, seed)
@@ -270,9 +276,7 @@ def bench_size(size: int, runs: int, seed: int, work: Path, log) -> list[Row]:
             _clean_ours(work)
             row.runs.append(run_measured(our_build_cmd(work, extra), work, env))
             log(f"bench: N={size}: {label} run {i + 1}: {row.runs[-1].seconds:.2f} s")
-        stages = row.runs[-1].stages if row.runs else {}
-        if stages:
-            row.note = "stages: " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items() if k != "total")
+        row.note = _stages_note(row, ".1f")
         rows.append(row)
     # The rebuilds start from the last clean build with search (its site and cache are in place);
     # only when there was none is one made here.
@@ -298,9 +302,7 @@ def bench_size(size: int, runs: int, seed: int, work: Path, log) -> list[Row]:
             one_without.runs.append(Measure(measure.seconds - measure.stages.get("search", 0.0), measure.peak_rss,
                                             measure.ok, measure.error, measure.peak_pss, measure.stages))
             log(f"bench: N={size}: one-article run {i + 1}: {measure.seconds:.2f} s ({measure.stages})")
-        stages = one.runs[-1].stages if one.runs else {}
-        if stages:
-            one.note = "stages: " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items() if k != "total")
+        one.note = _stages_note(one, ".2f")
     else:
         noop.runs.append(first)
         one.runs.append(first)
