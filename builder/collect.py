@@ -155,7 +155,7 @@ class SiteView:
             return None, []
         month = DatePoint(newest.year, newest.month)
         seen, out = set(), []
-        for row in self.store.entries_between(month.first_day().toordinal(), month.last_day().toordinal()):
+        for row in self.store.entries_between(month.first_day().toordinal(), month.last_day().toordinal(), 366):
             sort, anchor, article, value, year, bucket_month, is_scheduled, sentence, first, last, precision = row
             if precision == "year" or last - first > 366 or (value, article) in seen:
                 continue

@@ -30,14 +30,15 @@ from typing import Iterable, Iterator
 
 from .fragments import ArticleRecord, ArticleSummary, EntityMentions, TimelineItem
 
-SCHEMA_VERSION = "7"  # bumped whenever a table changes: an older store is emptied and made anew
+SCHEMA_VERSION = "8"  # bumped whenever a table changes: an older store is emptied and made anew
 TITLE_ARTICLES = 20  # an entity page lists this many articles for each of its titles, then counts the rest
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, seed TEXT, key TEXT, ord TEXT, year INTEGER, month INTEGER, summary BLOB,
-    mention_count INTEGER, content_size INTEGER, content_mtime INTEGER);
+    mention_count INTEGER, entries INTEGER, content_size INTEGER, content_mtime INTEGER);
 CREATE INDEX IF NOT EXISTS articles_ord ON articles (ord);
+CREATE INDEX IF NOT EXISTS articles_stamps ON articles (id, entries, mention_count, content_size, content_mtime);
 CREATE INDEX IF NOT EXISTS articles_period ON articles (year, month, ord);
 CREATE INDEX IF NOT EXISTS articles_keys ON articles (seed, key, id);
 CREATE TABLE IF NOT EXISTS article_texts (
@@ -58,6 +59,7 @@ CREATE TABLE IF NOT EXISTS timeline (
     anchor TEXT PRIMARY KEY, article TEXT, sort TEXT, year INTEGER, month INTEGER, value TEXT,
     first INTEGER, last INTEGER, precision TEXT, scheduled INTEGER, entities TEXT, text TEXT, digest TEXT);
 CREATE INDEX IF NOT EXISTS timeline_order ON timeline (year, month, sort);
+CREATE INDEX IF NOT EXISTS timeline_span ON timeline (last, first);
 CREATE INDEX IF NOT EXISTS timeline_article ON timeline (article);
 CREATE INDEX IF NOT EXISTS timeline_value ON timeline (value, article);
 CREATE TABLE IF NOT EXISTS timeline_texts (anchor TEXT PRIMARY KEY, html TEXT, markdown TEXT, sentence TEXT);
@@ -196,8 +198,8 @@ class SiteStore:
         s = record.summary
         aid = s.id
         self.remove(aid)
-        self.db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,NULL,NULL)", (
-            aid, seed, key, s.order, s.year, s.month, sealed["summary"], s.mentions))
+        self.db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,NULL,NULL)", (
+            aid, seed, key, s.order, s.year, s.month, sealed["summary"], s.mentions, len(record.timeline)))
         self.db.execute("INSERT INTO article_texts VALUES (?,?,?,?,?,?,?)", (
             aid, record.page, record.export, record.previews, record.markdown, record.squeezed, sealed["mentions"]))
         self.db.execute("INSERT INTO export_lines VALUES (?, ?, NULL, NULL)", (aid, sealed["export"]))
@@ -482,13 +484,15 @@ class SiteStore:
         keys = [k for (k,) in rows]
         return keys[every::every]
 
-    def entries_between(self, first: int, last: int) -> list[tuple]:
+    def entries_between(self, first: int, last: int, longest: int) -> list[tuple]:
         """(sort, anchor, article, value, year, month, scheduled, sentence, first, last, precision) of the
-        entries that overlap the days `first`..`last` (ordinals), in the timeline's order."""
+        entries that overlap the days `first`..`last` (ordinals) and span at most `longest` days, in the
+        timeline's order."""
+        # `timeline_span` (last, first): only the entries that end on or after `first` are read.
         return list(self.db.execute(
             "SELECT t.sort, t.anchor, t.article, t.value, t.year, t.month, t.scheduled, x.sentence, t.first, t.last, "
             "t.precision FROM timeline t JOIN timeline_texts x ON x.anchor = t.anchor "
-            "WHERE t.first <= ? AND t.last >= ? ORDER BY t.sort", (last, first)))
+            "WHERE t.last >= ? AND t.first <= ? AND t.last - t.first <= ? ORDER BY t.sort", (first, last, longest)))
 
     def value_counts(self) -> dict[str, int]:
         """{ISO value: articles with an entry for it}."""
@@ -503,7 +507,7 @@ class SiteStore:
             "SELECT DISTINCT article FROM timeline WHERE year = ? AND month = ? ORDER BY article", (year, month))]
 
     def dated_articles(self) -> list[str]:
-        return [aid for (aid,) in self.db.execute("SELECT DISTINCT article FROM timeline ORDER BY article")]
+        return [aid for (aid,) in self.db.execute("SELECT id FROM articles WHERE entries > 0 ORDER BY id")]
 
     def timeline_markdown(self, year: int) -> list[str]:
         return [md for (md,) in self.db.execute("SELECT x.markdown FROM timeline t JOIN timeline_texts x "
