@@ -2,8 +2,8 @@
 
 Every file the build writes goes through a `SiteUpdate`, which knows what
 `site/` holds (the path, content hash, size and modification time of every
-file it wrote, kept in `<cache>/published.json`) and so writes only what
-changed:
+file it wrote, kept in `<cache>/published.sqlite`, of which a rebuild rewrites
+only the rows of the files it changed) and so writes only what changed:
 
 - a **clean build** (no site yet, no record of it, or the code, templates or
   options changed) writes every file into a staging folder beside `site/` and
@@ -25,10 +25,11 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import tempfile
 from pathlib import Path
 
-RECORD = "published.json"
+RECORD = "published.sqlite"
 JOURNAL = ".publish-journal.json"
 
 
@@ -53,6 +54,7 @@ class SiteUpdate:
         self.changed: set[str] = set()  # paths written (staged) by this build
         self.deleted: list[str] = []
         self.kept: set[str] = set()  # paths this build produced with the bytes already in site/
+        self.forgotten: list[str] = []  # paths `forget` took out of `known`
 
     @property
     def root(self) -> Path:
@@ -138,6 +140,7 @@ class SiteUpdate:
         """Treat these files as unknown, so whatever this build makes for them is written."""
         for path in paths:
             self.known.pop(path, None)
+            self.forgotten.append(path)
 
     def abort(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -171,37 +174,60 @@ class SiteUpdate:
         self._record()
 
     def _record(self) -> None:
+        """Write what `site/` now holds into the record: every row on a clean build, else only the rows
+        of the files this build wrote or deleted (an archive's site has tens of thousands)."""
         if self.cache is None:
             return
-        files = {}
-        for path, entry in self.written.items():
-            if path.endswith("/"):
-                continue
-            if path not in self.changed and path in self.known:  # as the last build left it
-                files[path] = self.known[path]
-                continue
+        rows, gone = [], []
+        if self.clean:
+            paths = [p for p in self.written if not p.endswith("/")]
+        else:
+            paths = [p for p in self.written if not p.endswith("/") and (p in self.changed or p not in self.known)]
+            gone = [p for p in [*self.known, *self.forgotten] if p not in self.written]
+        for path in paths:
             try:
-                stat = (self.out / path).stat()
+                stat = os.stat(os.path.join(self.out, path))
             except OSError:
+                gone.append(path)
                 continue
-            files[path] = [entry[0], stat.st_size, stat.st_mtime_ns]
+            rows.append((path, self.written[path][0], stat.st_size, stat.st_mtime_ns))
         self.cache.mkdir(parents=True, exist_ok=True)
-        target = self.cache / RECORD
-        temporary = target.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"out": str(self.out), "files": dict(sorted(files.items()))},
-                                        separators=(",", ":")), encoding="utf-8")
-        os.replace(temporary, target)
+        db = _record_db(self.cache)
+        try:
+            with db:
+                if self.clean:
+                    db.execute("DELETE FROM files")
+                    db.execute("INSERT OR REPLACE INTO meta VALUES ('out', ?)", (str(self.out),))
+                db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in gone])
+                db.executemany("INSERT OR REPLACE INTO files VALUES (?,?,?,?)", rows)
+        finally:
+            db.close()
+
+
+def _record_db(cache: Path) -> sqlite3.Connection:
+    """The record's database, its tables made when new; a connection is its own transaction (`with`)."""
+    db = sqlite3.connect(Path(cache) / RECORD)
+    db.executescript("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
+                     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, digest TEXT, size INTEGER, "
+                     "mtime INTEGER) WITHOUT ROWID;")
+    return db
 
 
 def load_record(cache: Path | None, out: Path) -> dict[str, list]:
     """What the last build wrote into `out`: {path: [digest, size, mtime_ns]} ({} when unknown)."""
-    if cache is None:
+    if cache is None or not (Path(cache) / RECORD).is_file():
         return {}
     try:
-        data = json.loads((Path(cache) / RECORD).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        db = _record_db(cache)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'out'").fetchone()
+            if row is None or row[0] != str(Path(out).resolve()):
+                return {}
+            return {path: [key, size, mtime] for path, key, size, mtime in db.execute("SELECT * FROM files")}
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:  # unreadable: as if there were none (the next build is a clean one)
         return {}
-    return data.get("files", {}) if data.get("out") == str(Path(out).resolve()) else {}
 
 
 def _apply(out: Path, journal: dict) -> None:

@@ -225,3 +225,19 @@ def test_every_rebuild_after_each_edit_is_the_clean_build_byte_for_byte(tmp_path
         clean = clean_build_of(options, tmp_path)
         assert site_bytes(Path(options.out)) == clean, edit.__name__
         assert len(rendered) < len(clean) / 2, edit.__name__  # a rebuild, not the whole site again
+        assert record_of_published(options) == files_in(Path(options.out)), edit.__name__
+
+
+def record_of_published(options: BuildOptions) -> dict[str, tuple[int, int]]:
+    """What the publish record (rewritten row by row on a rebuild) says site/ holds: {path: (size, mtime)}."""
+    from builder.publish import load_record
+
+    return {path: (size, mtime) for path, (_, size, mtime) in load_record(options.cache, options.out).items()}
+
+
+def files_in(site: Path) -> dict[str, tuple[int, int]]:
+    """The files of site/ the build renders (not the static assets, copied whole on a clean build, nor
+    the search bundles, swapped whole)."""
+    return {path: (p.stat().st_size, p.stat().st_mtime_ns) for p in site.rglob("*") if p.is_file()
+            for path in [p.relative_to(site).as_posix()]
+            if path != ".nojekyll" and path.split("/")[0] not in ("static", "pagefind") or path == "pagefind/bundles.json"}
