@@ -1,4 +1,5 @@
-"""Machine-facing files of the site: the Atom feed, `sitemap.xml` and `robots.txt`.
+"""Machine-facing files of the site: the Atom feed, `sitemap.xml` (an index of `sitemaps/N.xml` past
+the protocol's 50,000 URLs a file) and `robots.txt`.
 
 These are where the web demands absolute addresses (STYLE.md, habit 4): every
 URL is the `--base-url` joined with the page's site-relative URL. With the
@@ -64,13 +65,31 @@ def atom_feed(site: SiteView, base_url: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def sitemap(urls: list[str], base_url: str) -> str:
-    """Every HTML page, sorted (sitemaps.org protocol 0.9)."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    lines += [f"  <url><loc>{escape(base_url + url)}</loc></url>" for url in sorted(urls)]
+# The sitemaps.org protocol's limit of URLs in one sitemap file (an archive of 10,000 articles has ~59,000
+# pages); past it, sitemap.xml is an index of sitemap files of at most this many each.
+SITEMAP_URLS = 50_000
+_SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def _urlset(urls: list[str], base_url: str) -> str:
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<urlset xmlns="{_SITEMAP_NS}">']
+    lines += [f"  <url><loc>{escape(base_url + url)}</loc></url>" for url in urls]
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
+
+
+def sitemaps(urls: list[str], base_url: str) -> dict[str, str]:
+    """Every HTML page, sorted (sitemaps.org protocol 0.9): `sitemap.xml` lists them all, or, past
+    SITEMAP_URLS, is a sitemap index of `sitemaps/1.xml`, `sitemaps/2.xml`, … that do."""
+    urls = sorted(urls)
+    if len(urls) <= SITEMAP_URLS:
+        return {"sitemap.xml": _urlset(urls, base_url)}
+    parts = {f"sitemaps/{n}.xml": _urlset(urls[i:i + SITEMAP_URLS], base_url)
+             for n, i in enumerate(range(0, len(urls), SITEMAP_URLS), start=1)}
+    index = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{_SITEMAP_NS}">']
+    index += [f"  <sitemap><loc>{escape(base_url + name)}</loc></sitemap>" for name in parts]
+    index.append("</sitemapindex>")
+    return {"sitemap.xml": "\n".join(index) + "\n", **parts}
 
 
 def robots(base_url: str) -> str:
@@ -81,9 +100,5 @@ def robots(base_url: str) -> str:
 
 
 def feed_files(site: SiteView, base_url: str, page_urls: list[str]) -> dict[str, str]:
-    """feed.xml, sitemap.xml and robots.txt, by name."""
-    return {
-        "feed.xml": atom_feed(site, base_url),
-        "sitemap.xml": sitemap(page_urls, base_url),
-        "robots.txt": robots(base_url),
-    }
+    """feed.xml, sitemap.xml (and its parts past SITEMAP_URLS) and robots.txt, by name."""
+    return {"feed.xml": atom_feed(site, base_url), **sitemaps(page_urls, base_url), "robots.txt": robots(base_url)}

@@ -195,6 +195,23 @@ def test_sitemap_lists_every_page_but_the_404_and_robots_points_at_it(site):
     assert (out / "robots.txt").read_text() == f"User-agent: *\nAllow: /\nSitemap: {BASE}sitemap.xml\n"
 
 
+def test_past_the_protocols_url_limit_the_sitemap_is_an_index_of_sitemaps_that_list_every_page(monkeypatch):
+    from builder import feeds
+
+    monkeypatch.setattr(feeds, "SITEMAP_URLS", 4)
+    urls = [f"articles/2024-01-{n:02d}-talks/" for n in range(1, 11)] + [""]
+    files = feeds.sitemaps(urls, BASE)
+    index = ET.fromstring(files["sitemap.xml"])
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    parts = [loc.text for loc in index.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert parts == [f"{BASE}sitemaps/1.xml", f"{BASE}sitemaps/2.xml", f"{BASE}sitemaps/3.xml"]
+    listed = [loc.text for part in parts for loc in ET.fromstring(files[part[len(BASE):]]).iter(
+        "{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert listed == sorted(BASE + url for url in urls)
+    assert len(ET.fromstring(files["sitemaps/1.xml"])) == 4
+    assert list(feeds.sitemaps(urls[:4], BASE)) == ["sitemap.xml"]  # within the limit: one file, no index
+
+
 def test_robots_names_no_sitemap_when_the_base_url_is_not_absolute():
     from builder.feeds import robots
 
