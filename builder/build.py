@@ -47,6 +47,7 @@ from .discover import discover, propose_entities
 from .export import preview_paths, write_annotations, write_previews, write_reader_files
 from .fragments import ArticleRecord, ArticleSummary, article_record
 from .ingest import read_articles, read_seed  # noqa: F401 - read_articles: for tools and tests
+from .memory import give_back_freed_memory
 from .model import Article, BuildError, BuildErrors
 from .publish import SiteUpdate
 from .registry import Registry, create_entity_page, load_registry
@@ -373,6 +374,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
             content_changed += _sync_content(options.content, store)
         content_changed += _write_timeline_content(options.content, store, None if fresh_store else touched.years)
 
+    give_back_freed_memory()  # what receiving the map's records left: the render workers fork from here
     site = SiteView(store, registry)
     digests = entity_digests(registry.entities)
     last_digests = json.loads(store.get_meta("entities") or "{}")
@@ -641,6 +643,7 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
             urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in every if p != "404.html"]
             write_reader_files(site, update, pages.relationship_map(), urls, templates.base_url)
         if options.search:
+            give_back_freed_memory()  # Pagefind runs beside this process
             # Every bundle when the last site had none (a --no-search build), else the changed ones.
             with _CLOCK.stage("search"):
                 _search(update, bundles, update.clean or site.store.get_meta("search") != "1", site.store,
