@@ -206,12 +206,13 @@ def _edit_sequence(seeds: Path, content: Path):
 
 
 def test_every_rebuild_after_each_edit_is_the_clean_build_byte_for_byte(tmp_path, monkeypatch):
-    from builder import collect
+    from builder import collect, feeds
     from builder.synthetic import write_corpus
 
     # Small pages, so that edits grow and shrink periods and move entries between pages.
     for listing, size in {"articles": 6, "entities": 15, "timeline": 25, "mentions": 8}.items():
         monkeypatch.setitem(collect.PAGE_SIZES, listing, size)
+    monkeypatch.setattr(feeds, "SITEMAP_URLS", 300)  # a sitemap index of parts, as at archive scale
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 24, seed=9)
     options = BuildOptions(seeds=corpus / "seeds", content=corpus / "content", out=tmp_path / "site",
