@@ -280,8 +280,11 @@ def _changed_registry_keys(old: dict, new: dict) -> list[str]:
     return sorted(keys)
 
 
-def build(options: BuildOptions) -> BuildResult:
-    """Run the whole pipeline; raises BuildErrors on input problems (unless keep_going)."""
+def build(options: BuildOptions, inputs: dict | None = None) -> BuildResult:
+    """Run the whole pipeline; raises BuildErrors on input problems (unless keep_going).
+
+    `inputs`: each input file's [size, mtime_ns, content hash] as `state.check_inputs` just found them
+    (the seeds are then not looked at again); None: they are found here."""
     seeds_dir = Path(options.seeds)
     if not seeds_dir.is_dir():
         raise BuildErrors([BuildError(str(seeds_dir), "seed folder not found; pass --seeds DIR")])
@@ -300,7 +303,7 @@ def build(options: BuildOptions) -> BuildResult:
         work = Path(options.cache)
     store = SiteStore(work / "site.sqlite")
     try:
-        result = _build(options, registry, store, warnings, jobs, work)
+        result = _build(options, registry, store, warnings, jobs, work, inputs)
     except BaseException:
         store.close()
         if scratch is not None:
@@ -315,29 +318,35 @@ def build(options: BuildOptions) -> BuildResult:
 
 
 def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings: list[str], jobs: int,
-           work: Path) -> BuildResult:
-    recipe = made_with(options)
-    inputs = json.dumps([str(Path(options.seeds).resolve()), str(Path(options.content).resolve())])
-    fresh_store = store.get_meta("made_with") != recipe or store.get_meta("inputs") != inputs
-    if fresh_store:  # records of other code, templates, options or folders: none of them holds
-        with store.transaction():
-            store.clear()
-            store.set_meta("inputs", inputs)
-    in_sync = store.get_meta("in_sync") == "1" and not fresh_store
-    seeds = seed_files(options.seeds)
-    hashes = file_hashes(seeds, load_state(options).get("files", {}) if options.cache is not None else {})
-    keys = {seed.name: hashes[str(seed)] for seed in seeds}
-    stored = store.keys()  # seed -> (article id, key)
+           work: Path, records: dict | None) -> BuildResult:
+    with _CLOCK.stage("plan"):  # what changed: seeds by hash, the registry entity by entity
+        recipe = made_with(options)
+        inputs = json.dumps([str(Path(options.seeds).resolve()), str(Path(options.content).resolve())])
+        fresh_store = store.get_meta("made_with") != recipe or store.get_meta("inputs") != inputs
+        if fresh_store:  # records of other code, templates, options or folders: none of them holds
+            with store.transaction():
+                store.clear()
+                store.set_meta("inputs", inputs)
+        in_sync = store.get_meta("in_sync") == "1" and not fresh_store
+        seeds = seed_files(options.seeds)
+        if records is None:
+            records = load_state(options).get("files", {}) if options.cache is not None else {}
+            hashes = file_hashes(seeds, records)
+        else:  # looked at a moment ago: a seed changed since then has another mtime in the record kept
+            hashes = {str(seed): records[str(seed)][2] for seed in seeds if str(seed) in records}
+            hashes.update(file_hashes([seed for seed in seeds if str(seed) not in hashes]))
+        keys = {seed.name: hashes[str(seed)] for seed in seeds}
+        stored = store.keys()  # seed -> (article id, key)
 
-    # What the registry change (since the records were made) can touch.
-    fingerprints = entity_fingerprints(registry)
-    old_registry = json.loads(store.get_meta("registry") or "null")
-    affected: set[str] = set()
-    if old_registry is not None and old_registry != fingerprints:
-        affected = store.articles_holding(_changed_registry_keys(old_registry, fingerprints))
-    todo = [(seed, keys[seed.name]) for seed in seeds
-            if seed.name not in stored or stored[seed.name][1] != keys[seed.name] or stored[seed.name][0] in affected]
-    gone = {seed: aid for seed, (aid, _) in stored.items() if seed not in keys}
+        # What the registry change (since the records were made) can touch.
+        fingerprints = entity_fingerprints(registry)
+        old_registry = json.loads(store.get_meta("registry") or "null")
+        affected: set[str] = set()
+        if old_registry is not None and old_registry != fingerprints:
+            affected = store.articles_holding(_changed_registry_keys(old_registry, fingerprints))
+        todo = [(seed, keys[seed.name]) for seed in seeds
+                if seed.name not in stored or stored[seed.name][1] != keys[seed.name] or stored[seed.name][0] in affected]
+        gone = {seed: aid for seed, (aid, _) in stored.items() if seed not in keys}
 
     touched = Touched()
     content_changed: list[Path] = []
@@ -391,9 +400,10 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     result = BuildResult(site, registry, pages[0], pages[1], sorted(set(content_changed)), warnings, errors,
                          [seed.name for seed, _ in todo], Path(options.seeds), site.article_count, mentions)
     if options.cache is not None and not errors:
-        save_state(options, pages=len(result.pages), articles=site.article_count, mentions=mentions,
-                   content=[os.path.join(articles, f"{a}.md") for articles in [str(Path(options.content) / "articles")]
-                            for a in store.ids()])
+        with _CLOCK.stage("record"):
+            save_state(options, pages=len(result.pages), articles=site.article_count, mentions=mentions,
+                       content=[os.path.join(articles, f"{a}.md") for articles in [str(Path(options.content) / "articles")]
+                                for a in store.ids()], known=records)
     return result
 
 
@@ -577,23 +587,24 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
     pages = SitePages(site, templates)
     update = SiteUpdate(Path(options.out), options.cache, clean=full)
     try:
-        # Worked out once here, before any worker forks, so that every worker shares them.
-        site.entities, site.timeline, site.article_cut, site.newest  # noqa: B018
-        if update.clean:
-            every = pages.all_paths()
-        else:  # an entity no change reaches has the pages it had
-            still = touched.fronts | set(touched.entities) | set(touched.own) | changed_entities
-            every = pages.all_paths({eid: urls for eid, urls in known_entity_pages(site.store).items()
-                                     if eid not in still})
-        check_collisions(every)
-        bundles = search_bundles(every) if options.search else {}
-        if update.clean:
-            work = [(family, None) for family in pages.families()]
-        else:
-            tampered = update.tampered()
-            update.forget(tampered)
-            work = sorted(reach(pages, touched, changed_entities, site.store, tampered).items(),
-                          key=lambda item: (item[0].kind, item[0].key))
+        with _CLOCK.stage("reach"):  # which pages the change reaches, and what site/ holds now
+            # Worked out once here, before any worker forks, so that every worker shares them.
+            site.entities, site.timeline, site.article_cut, site.newest  # noqa: B018
+            if update.clean:
+                every = pages.all_paths()
+            else:  # an entity no change reaches has the pages it had
+                still = touched.fronts | set(touched.entities) | set(touched.own) | changed_entities
+                every = pages.all_paths({eid: urls for eid, urls in known_entity_pages(site.store).items()
+                                         if eid not in still})
+            check_collisions(every)
+            bundles = search_bundles(every) if options.search else {}
+            if update.clean:
+                work = [(family, None) for family in pages.families()]
+            else:
+                tampered = update.tampered()
+                update.forget(tampered)
+                work = sorted(reach(pages, touched, changed_entities, site.store, tampered).items(),
+                              key=lambda item: (item[0].kind, item[0].key))
         with _CLOCK.stage("render"):
             results: list[tuple] = []
             here = [item for item in work if item[0].kind == "map"]

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .model import BuildError, BuildErrors
-from .state import BuildOptions, up_to_date
+from .state import BuildOptions, check_inputs
 
 
 def _add_build_options(parser: argparse.ArgumentParser) -> None:
@@ -40,12 +40,13 @@ def _options(args: argparse.Namespace) -> BuildOptions:
 
 def cmd_build(args: argparse.Namespace) -> int:
     options = _options(args)
-    if (state := up_to_date(options)) is not None:
+    state, inputs = check_inputs(options)
+    if state is not None:
         print(f"up to date: {state['pages']} pages from {state['articles']} articles ({state['mentions']} mentions) "
               f"in {args.out}/; nothing changed since the last build; 0 content files updated.")
         return 0
     from .build import build  # the stages are imported only when there is work for them
-    result = build(options)
+    result = build(options, inputs)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for error in result.errors:

@@ -112,9 +112,11 @@ def load_state(options: BuildOptions) -> dict:
         return {}
 
 
-def save_state(options: BuildOptions, pages: int, articles: int, mentions: int, content: list[str] | list[Path]) -> None:
-    """Record what the build read (by hash) and made, for the next build's no-op check."""
-    inputs, files = inputs_fingerprint(options, load_state(options).get("files"))
+def save_state(options: BuildOptions, pages: int, articles: int, mentions: int, content: list[str] | list[Path],
+               known: dict | None = None) -> None:
+    """Record what the build read (by hash) and made, for the next build's no-op check; `known`: the
+    input records the build started from (`check_inputs`), else the last build's are read."""
+    inputs, files = inputs_fingerprint(options, known if known is not None else load_state(options).get("files"))
     state = {
         "inputs": inputs,
         "files": files,
@@ -128,11 +130,19 @@ def save_state(options: BuildOptions, pages: int, articles: int, mentions: int, 
     path.write_text(json.dumps(state), encoding="utf-8")
 
 
+def check_inputs(options: BuildOptions) -> tuple[dict | None, dict | None]:
+    """(the last build's summary if nothing it read has changed and its output is all there, else None;
+    each input's [size, mtime_ns, content hash] as found, or None when there was no last build to
+    compare with). The build goes on from those records rather than stat every input again."""
+    state = load_state(options)
+    if not state or not os.path.isfile(os.path.join(options.out, "index.html")):
+        return None, None
+    inputs, files = inputs_fingerprint(options, state.get("files"))
+    if not all(map(os.path.isfile, state.get("content", []))):
+        return None, files
+    return (state if state.get("inputs") == inputs else None), files
+
+
 def up_to_date(options: BuildOptions) -> dict | None:
     """The last build's summary if nothing it read has changed and its output is all there, else None."""
-    state = load_state(options)
-    if not state or not (Path(options.out) / "index.html").is_file():
-        return None
-    if not all(Path(p).is_file() for p in state.get("content", [])):
-        return None
-    return state if state.get("inputs") == inputs_fingerprint(options, state.get("files"))[0] else None
+    return check_inputs(options)[0]

@@ -117,6 +117,19 @@ def test_an_edit_that_keeps_the_size_is_seen(archive):
     assert up_to_date(archive) is None
 
 
+def test_a_rebuild_goes_on_from_what_the_no_op_check_found_and_records_the_edit(archive):
+    from builder.state import check_inputs
+
+    seed = sorted(Path(archive.seeds).glob("*.txt"))[1]
+    add_sentence(seed, "The two sides met again on March 3, 2025.")
+    state, records = check_inputs(archive)
+    assert state is None and str(seed) in records
+    result = build(archive, records)
+    result.close()
+    assert result.mapped == [seed.name]  # the edited article, by its new hash, and no other
+    assert up_to_date(archive) is not None  # the record saved is the edited seed's
+
+
 def test_a_missing_output_is_not_up_to_date(archive):
     shutil.rmtree(archive.out)
     assert up_to_date(archive) is None

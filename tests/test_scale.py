@@ -233,7 +233,8 @@ def test_build_timings_name_every_stage_and_add_up_to_the_build(tmp_path, conten
     result = build(options(tmp_path, content_copy, "site", jobs=1))
     stages = dict(result.timings)
     total = stages.pop("total")
-    assert set(stages) == {"registry", "discover", "map", "content", "render", "export", "search", "publish"}
+    assert set(stages) == {"registry", "plan", "discover", "map", "content", "reach", "render", "export", "search",
+                           "publish", "record"}
     assert all(seconds >= 0 for seconds in stages.values())
     # A stage timed inside another (the search indexed while pages render) is not counted twice.
     assert sum(stages.values()) <= total
