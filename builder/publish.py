@@ -192,6 +192,7 @@ class SiteUpdate:
                 continue
             rows.append((path, self.written[path][0], stat.st_size, stat.st_mtime_ns))
         self.cache.mkdir(parents=True, exist_ok=True)
+        (self.cache / "published.json").unlink(missing_ok=True)  # the record as builds before 2026-12 kept it
         db = _record_db(self.cache)
         try:
             with db:
