@@ -25,6 +25,8 @@ from .store import SiteStore
 # Listings that grow with the archive are cut into pages of at most this many items (an entity's
 # mentions counted one by one), which keeps every page well under ~500 KB of HTML at any size.
 PAGE_SIZES = {"articles": 250, "entities": 250, "timeline": 200, "mentions": 100}
+# The home page's month shows no entry whose interval spans more days than this ("1950–2026" is not news).
+MONTH_ENTRY_DAYS = 366
 
 
 @dataclass
@@ -155,9 +157,10 @@ class SiteView:
             return None, []
         month = DatePoint(newest.year, newest.month)
         seen, out = set(), []
-        for row in self.store.entries_between(month.first_day().toordinal(), month.last_day().toordinal(), 366):
+        for row in self.store.entries_between(month.first_day().toordinal(), month.last_day().toordinal(),
+                                              MONTH_ENTRY_DAYS):
             sort, anchor, article, value, year, bucket_month, is_scheduled, sentence, first, last, precision = row
-            if precision == "year" or last - first > 366 or (value, article) in seen:
+            if precision == "year" or (value, article) in seen:
                 continue
             seen.add((value, article))
             out.append(row[:8])
