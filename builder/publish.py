@@ -192,11 +192,12 @@ class SiteUpdate:
                 continue
             rows.append((path, self.written[path][0], stat.st_size, stat.st_mtime_ns))
         self.cache.mkdir(parents=True, exist_ok=True)
-        (self.cache / "published.json").unlink(missing_ok=True)  # the record as builds before 2026-12 kept it
         db = _record_db(self.cache)
         try:
             with db:
                 if self.clean:
+                    # The record as builds before 2026-12 kept it (their store is older too: a clean build).
+                    (self.cache / "published.json").unlink(missing_ok=True)
                     db.execute("DELETE FROM files")
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('out', ?)", (str(self.out),))
                 db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in gone])
