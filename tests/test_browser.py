@@ -510,6 +510,23 @@ def test_preview_cards_open_by_keyboard_and_by_touch(served, open_reader):
     touch.assert_no_problems()
 
 
+def test_a_tap_before_the_cards_have_loaded_waits_for_its_card_rather_than_leave_the_page(served, open_reader):
+    touch = open_reader(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = touch.page
+    held = []  # the entity cards' request, answered only after the tap (a slow network)
+    page.route("**/data/previews/entities.json", lambda route: held.append(route))
+    go(page, served.url(_first_article_path(served)))
+    here = page.url
+    page.locator(".article-body a.mention.person").first.tap()
+    page.wait_for_timeout(300)
+    assert page.url == here
+    for route in held:
+        route.continue_()
+    expect(page.locator("#preview-card")).to_be_visible()
+    assert page.url == here
+    touch.assert_no_problems()
+
+
 def test_timeline_filters_by_entity_and_keeps_the_choice_in_the_url(served, reader):
     page = reader.page
     go(page, served.url("timeline/"))

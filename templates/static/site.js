@@ -190,16 +190,20 @@
     if (ev.key === "Escape" && card && !card.hidden) hide();
   });
   // Touch: the first tap on a link shows its card (with a link to open the page), the second follows it.
+  // A tap before the cards have arrived waits for them, then shows the card, or follows the link if
+  // there is none.
   document.addEventListener("click", function (ev) {
     var link = previewLink(ev.target);
     if (!link) {
       if (card && !card.hidden && !card.contains(ev.target)) hide();
       return;
     }
-    if (lastPointer === "touch" && current !== link && previewFor(link)) {
-      ev.preventDefault();
-      show(link);
-    }
+    if (lastPointer !== "touch" || current === link) return;
+    ev.preventDefault();
+    if (previewFor(link)) { show(link); return; }
+    loadPreview(link).then(function () {
+      if (previewFor(link)) show(link); else window.location.assign(link.href);
+    });
   });
   window.addEventListener("resize", function () { if (current && card && !card.hidden) place(current); });
   // Fetch early on pages with mentions, so the first card appears without a wait: the entities, and
