@@ -5,14 +5,15 @@
 
 1. **Plan** what changed since the last build: seeds by content hash, the
    registry entity by entity, our code, templates and options.
-2. **Discover**: annotate each new or changed article (and each article a
-   registry change can touch), from the annotation cache when it still
-   holds, and write a `status: discovered` registry page for every name it
-   proposes; again over what the new names touch, until nothing new comes.
-3. **Map** the same articles: ingest, annotations from the cache, Markdown,
-   fragments (`builder.fragments`). A pure function of (seed, registry,
-   templates), run across worker processes; the records go into the site
-   store (`builder.store`).
+2. **Map** each new or changed article (and each article a registry change
+   can touch): ingest, annotations (from the annotation cache when it still
+   holds), the names it proposes (`builder.discover`), Markdown and fragments
+   (`builder.fragments`). A pure function of (seed, registry, templates), run
+   across worker processes; the records go into the site store
+   (`builder.store`).
+3. **Discover**: write a `status: discovered` registry page for every name the
+   map proposed, and map again, with the new registry, only the articles whose
+   text holds one of those names, until nothing new comes.
 4. **Collect** the site-wide view from the store (`builder.collect`).
 5. **Render** the pages a change can reach — every page on a clean build —
    across worker processes (`builder.render`), and hand them, with the data
@@ -177,8 +178,8 @@ class _Mapper:
         self.templates = Templates(options.templates, options.base_url, work)
         self.cache = AnnotationCache(work, registry, readonly=True)
 
-    def __call__(self, seed: Path, key: str, lay_out: bool) -> Mapped:
-        """Ingest, annotate and look for new names; with `lay_out`, also make the article's record."""
+    def __call__(self, seed: Path, key: str, propose: bool) -> Mapped:
+        """Ingest, annotate and lay out one article; with `propose`, also look for names the registry lacks."""
         try:
             article = read_seed(seed)
         except BuildError as exc:
@@ -193,15 +194,14 @@ class _Mapper:
             mentions, dates = self.annotator.annotate(article.body, reference, known)
             result.fresh = (cache_key, mentions, dates if known is None else None)
         article.mentions = mentions
-        if not lay_out:
+        if propose:
             result.discoveries = discover(article, article.mentions)
-        else:
-            try:
-                result.record = article_record(article, self.entities, self.templates, article_markdown(article),
-                                               squeeze(article.body))
-                result.sealed = seal(result.record)
-            except BuildError as exc:
-                result.error = (exc.path, exc.message, exc.line)
+        try:
+            result.record = article_record(article, self.entities, self.templates, article_markdown(article),
+                                           squeeze(article.body))
+            result.sealed = seal(result.record)
+        except BuildError as exc:
+            result.error = (exc.path, exc.message, exc.line)
         return result
 
 
@@ -224,13 +224,13 @@ def _local_mapper(registry: Registry, options: BuildOptions, work: Path) -> _Map
     return _LOCAL[1]
 
 
-def _map_chunk(chunk: list[tuple[str, str]], lay_out: bool) -> list[Mapped]:
+def _map_chunk(chunk: list[tuple[str, str]], propose: bool) -> list[Mapped]:
     assert _MAPPER is not None
-    return [_MAPPER(Path(seed), key, lay_out) for seed, key in chunk]
+    return [_MAPPER(Path(seed), key, propose) for seed, key in chunk]
 
 
 def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOptions, jobs: int, work: Path,
-              lay_out: bool):
+              propose: bool):
     """Map each (seed, key), in order, across `jobs` processes; yields a `Mapped` per seed.
 
     A few chunks are in flight at a time: results are used (and let go) as they come, never all
@@ -241,7 +241,7 @@ def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOp
         with _pool(jobs, _init_mapper, (registry, options, work)) as pool:
             pending: deque = deque()
             for chunk in chunks:
-                pending.append(pool.submit(_map_chunk, chunk, lay_out))
+                pending.append(pool.submit(_map_chunk, chunk, propose))
                 if len(pending) >= jobs * 3:
                     yield from pending.popleft().result()
             while pending:
@@ -249,7 +249,7 @@ def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOp
     else:
         mapper = _local_mapper(registry, options, work)
         for seed, key in todo:
-            yield mapper(seed, key, lay_out)
+            yield mapper(seed, key, propose)
 
 
 def site_of(articles: list[Article], registry: Registry, templates: Path | None = None) -> SiteView:
@@ -351,32 +351,21 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     touched = Touched()
     content_changed: list[Path] = []
     errors: list[BuildError] = []
-    # Names the registry lacks become `status: discovered` pages before any record is made, so that
-    # every article is laid out once, with the registry it ends with.
-    with _CLOCK.stage("discover"):
-        registry, more, written = _discover(todo, registry, options, jobs, work, store, errors)
-    if errors and not options.keep_going:
-        raise BuildErrors(errors)
-    content_changed += written
-    fingerprints = entity_fingerprints(registry)
-    by_id = {aid: seed for seed, (aid, _) in stored.items()}
-    mapping = {seed for seed, _ in todo}
-    todo += [(Path(options.seeds) / by_id[aid], keys[by_id[aid]]) for aid in sorted(more)
-             if aid in by_id and by_id[aid] in keys and Path(options.seeds) / by_id[aid] not in mapping]
-    errors.clear()  # each is met again, and kept, when its seed is laid out (with --keep-going)
+    mapped: dict[str, None] = {}  # seed names whose record this build made, in the order made
     # One transaction for every record this build makes: a build that stops on an input error
     # leaves the store (and so the next build's idea of what the site holds) as it was.
     with store.transaction():
         store.set_meta("in_sync", "0")
         with _CLOCK.stage("map"):
-            _map_into_store(todo, registry, options, jobs, work, store, touched if in_sync else None, errors,
-                            warnings, gone)
+            registry, written = _map_rounds(todo, registry, options, jobs, work, store, touched if in_sync else None,
+                                            errors, warnings, gone, keys, mapped)
+        content_changed += written
         if errors and not options.keep_going:
             raise BuildErrors(errors)
         for aid in sorted(gone.values()):
             _remove(store, aid, touched)
         store.drop_empty_ties()
-        store.set_meta("registry", json.dumps(fingerprints, sort_keys=True))
+        store.set_meta("registry", json.dumps(entity_fingerprints(registry), sort_keys=True))
         store.set_meta("made_with", recipe)
     with _CLOCK.stage("content"):
         with store.transaction():
@@ -398,7 +387,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         store.set_meta("in_sync", "1")
     mentions = store.mention_count()
     result = BuildResult(site, registry, pages[0], pages[1], sorted(set(content_changed)), warnings, errors,
-                         [seed.name for seed, _ in todo], Path(options.seeds), site.article_count, mentions)
+                         list(mapped), Path(options.seeds), site.article_count, mentions)
     if options.cache is not None and not errors:
         with _CLOCK.stage("record"):
             save_state(options, pages=len(result.pages), articles=site.article_count, mentions=mentions,
@@ -407,45 +396,43 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     return result
 
 
-def _discover(todo, registry: Registry, options: BuildOptions, jobs: int, work: Path, store: SiteStore,
-              errors: list[BuildError]) -> tuple[Registry, set[str], list[Path]]:
-    """Annotate the articles to be mapped and write a registry page for each name they propose, then
-    again over what the new names can touch, until a round proposes nothing (at most DISCOVERY_PASSES).
+def _map_rounds(todo, registry: Registry, options: BuildOptions, jobs: int, work: Path, store: SiteStore,
+                touched: Touched | None, errors: list[BuildError], warnings: list[str], gone: dict[str, str],
+                keys: dict[str, str], mapped: dict[str, None]) -> tuple[Registry, list[Path]]:
+    """Map `todo` into the store, annotating, laying out and looking for new names in one pass; write
+    a `status: discovered` registry page for each name proposed, then map again, with the registry
+    those pages make, only the articles (of this build or stored) whose text holds a new name, until
+    a round proposes nothing (at most DISCOVERY_PASSES rounds propose).
 
-    The annotations go to the cache, so that laying the articles out annotates nothing again.
-    Returns the registry, the ids of stored articles the new names touch, and the pages written.
+    An article the new names do not touch is laid out the same with either registry (its mentions,
+    and so its record, are the same), so most articles are mapped once: laying out in the same pass
+    as the discovery saves a second read, annotation-cache lookup and trip through the workers.
+    Returns the registry the build ends with and the registry pages written.
     """
-    batch = list(todo)
-    more: set[str] = set()
     written: list[Path] = []
-    by_id = {aid: seed for seed, (aid, _) in store.keys().items()}
-    for round_ in range(DISCOVERY_PASSES):
-        cache = AnnotationCache(work, registry)
-        discoveries = []
-        for result in map_seeds(batch, registry, options, jobs, work, lay_out=False):
-            if result.error is not None:
-                if round_ == 0:
-                    errors.append(BuildError(*result.error))
-                continue
-            discoveries.extend(result.discoveries)
-            if result.fresh is not None:
-                cache.put(*result.fresh)
-        cache.commit()
-        cache.close()
-        if errors and not options.keep_going:
+    batch = list(todo)
+    by_seed: dict[str, list[str]] = {}  # each seed's warnings, from the last round that mapped it
+    for round_ in range(DISCOVERY_PASSES + 1):
+        proposing = round_ < DISCOVERY_PASSES
+        discoveries = _map_into_store(batch, registry, options, jobs, work, store, touched, errors, by_seed,
+                                      gone, proposing)
+        mapped.update((seed.name, None) for seed, _ in batch)
+        if not proposing or (errors and not options.keep_going):
             break
-        pages = [create_entity_page(options.content, e) for e in propose_entities(discoveries, registry)]
-        pages = [path for path in pages if path is not None]
-        if not pages:
-            break
-        written += pages
-        before = entity_fingerprints(registry)
-        registry = load_registry(options.content, options.cache)
-        touched = store.articles_holding(_changed_registry_keys(before, entity_fingerprints(registry)))
-        more |= touched
-        # All of this build's articles again (those the new names do not touch come from the cache).
-        batch = list(todo) + [(Path(options.seeds) / by_id[aid], "") for aid in sorted(touched) if aid in by_id]
-    return registry, more, written
+        with _CLOCK.stage("discover"):
+            pages = [create_entity_page(options.content, e) for e in propose_entities(discoveries, registry)]
+            pages = [path for path in pages if path is not None]
+            if not pages:
+                break
+            written += pages
+            before = entity_fingerprints(registry)
+            registry = load_registry(options.content, options.cache)
+            reached = store.articles_holding(_changed_registry_keys(before, entity_fingerprints(registry)))
+            seed_of = {aid: seed for seed, (aid, _) in store.keys().items()}
+            batch = [(Path(options.seeds) / seed, keys[seed])
+                     for seed in sorted(seed_of[aid] for aid in reached if aid in seed_of) if seed in keys]
+    warnings.extend(w for seed in mapped for w in by_seed.get(seed, ()))
+    return registry, written
 
 
 def _remove(store: SiteStore, article_id: str, touched: Touched) -> None:
@@ -454,18 +441,21 @@ def _remove(store: SiteStore, article_id: str, touched: Touched) -> None:
     store.remove(article_id)
 
 
-def _map_into_store(todo, registry, options, jobs, work, store, touched, errors, warnings, gone) -> None:
+def _map_into_store(todo, registry, options, jobs, work, store, touched, errors, warnings, gone,
+                    propose: bool) -> list:
     """Lay out `todo` and put each record into the store in its article's place, noting in `touched`
-    what changed (None: a build that renders everything need not know).
+    what changed (None: a build that renders everything need not know) and in `warnings` each
+    seed's warnings; with `propose`, returns the new names the articles propose (`discover`).
 
     Runs inside the caller's transaction."""
+    discoveries: list = []
     if not todo:
-        return
+        return discoveries
     cache = AnnotationCache(work, registry)
     ids = {aid: seed for seed, (aid, _) in store.keys().items()}
     by_seed = {seed: aid for aid, seed in ids.items()}
     leaving = set(gone)
-    for result in map_seeds(todo, registry, options, jobs, work, lay_out=True):
+    for result in map_seeds(todo, registry, options, jobs, work, propose):
         if result.error is not None:
             errors.append(BuildError(*result.error))
             old = by_seed.get(result.seed)
@@ -482,7 +472,8 @@ def _map_into_store(todo, registry, options, jobs, work, store, touched, errors,
                                      f"would be written as {aid}.md like {other}; "
                                      "give one of them another `title:` in front matter"))
             continue
-        warnings.extend(result.warnings)
+        warnings[result.seed] = result.warnings
+        discoveries.extend(result.discoveries)
         if result.fresh is not None:
             cache.put(*result.fresh)
         previous = by_seed.get(result.seed)
@@ -498,6 +489,7 @@ def _map_into_store(todo, registry, options, jobs, work, store, touched, errors,
             touched.articles.add(aid)
     cache.commit()
     cache.close()
+    return discoveries
 
 
 def _sync_content(content: Path, store: SiteStore) -> list[Path]:

@@ -14,7 +14,7 @@ from builder.build import BuildOptions, build
 from builder.discover import discover, guess_country, propose_entities
 from builder.ingest import parse_seed
 from builder.registry import load_registry
-from helpers import builder_env
+from helpers import builder_env, site_bytes
 
 
 def _article(body: str, name: str = "x.txt"):
@@ -208,3 +208,30 @@ def test_a_name_glued_to_digits_or_marks_starts_after_them_and_one_glued_to_a_wo
     body = "x_Nam Định City 9Hà Giang Province _Cao Bằng Province"
     assert _found_in_body(registry, body) == {"Định City": "place", "Hà Giang Province": "place",
                                               "Cao Bằng Province": "place"}
+
+
+def test_an_article_no_new_name_touches_is_mapped_once_and_laid_out_as_if_the_names_were_known(
+        tmp_path, content_copy, seeds_with_new_people, monkeypatch):
+    from builder import build as build_module
+
+    (seeds_with_new_people / "n2.txt").write_text(
+        "Leaders review cooperation\n date 2025-05-13 09:00:00\n\n"
+        "HÀ NỘI — General Secretary Tô Lâm met Chinese Ambassador He Wei in Hà Nội on Tuesday.\n", encoding="utf-8")
+    calls: list[str] = []
+    mapper_call = build_module._Mapper.__call__
+
+    def counted(self, seed, key, propose):
+        calls.append(Path(seed).name)
+        return mapper_call(self, seed, key, propose)
+
+    monkeypatch.setattr(build_module._Mapper, "__call__", counted)
+    build(BuildOptions(seeds=seeds_with_new_people, content=content_copy, out=tmp_path / "first",
+                       cache=tmp_path / "c1", jobs=1))
+    # n1 proposes names and is laid out again with them; n2 holds none of them and is laid out once.
+    assert sorted(calls) == ["n1.txt", "n1.txt", "n2.txt"]
+    calls.clear()
+    # A clean build that finds the names already in the registry makes the same site, byte for byte.
+    build(BuildOptions(seeds=seeds_with_new_people, content=content_copy, out=tmp_path / "second",
+                       cache=tmp_path / "c2", jobs=1))
+    assert sorted(calls) == ["n1.txt", "n2.txt"]
+    assert site_bytes(tmp_path / "first") == site_bytes(tmp_path / "second")
