@@ -10,9 +10,8 @@ positions and uses no randomness, so the picture is the same on every build.
 from __future__ import annotations
 
 import math
-
-import numpy as np
 from dataclasses import dataclass
+from typing import Callable
 
 from .model import Entity
 
@@ -66,10 +65,14 @@ class RelationshipMap:
         }
 
 
-def relationship_map(entities: dict, ties: list[tuple[str, str, int]]) -> RelationshipMap:
+Layout = Callable[[list[str], list[tuple[str, str, int]]], dict[str, tuple]]
+
+
+def relationship_map(entities: dict, ties: list[tuple[str, str, int]], layout: Layout | None = None) -> RelationshipMap:
     """The strongest pairs of entities named together in a sentence, and the entities in them.
 
-    `entities`: {id: EntitySummary} (`builder.collect`); `ties`: (a, b, sentences naming both).
+    `entities`: {id: EntitySummary} (`builder.collect`); `ties`: (a, b, sentences naming both);
+    `layout`: places the drawn nodes, `force_layout` or what gives the same positions.
     """
     mentioned = {eid: s for eid, s in entities.items() if s.mentions}
     edges = [MapEdge(mentioned[a].entity, mentioned[b].entity, n) for a, b, n in ties
@@ -86,12 +89,12 @@ def relationship_map(entities: dict, ties: list[tuple[str, str, int]]) -> Relati
     shown = [e for e in edges if e.a.id in drawn and e.b.id in drawn][:MAX_EDGES]
     linked = {eid for e in shown for eid in (e.a.id, e.b.id)}
     order = [eid for eid in order if eid in linked]
-    positions = _layout(order, [(e.a.id, e.b.id, e.weight) for e in shown])
+    positions = (layout or force_layout)(order, [(e.a.id, e.b.id, e.weight) for e in shown])
     nodes = [MapNode(mentioned[eid].entity, mentioned[eid].articles, degree[eid], *positions[eid]) for eid in order]
     return RelationshipMap(nodes, shown, total_nodes=len(mentioned), total_edges=len(edges))
 
 
-def _layout(order: list[str], edges: list[tuple[str, str, int]], iterations: int = 300) -> dict[str, tuple]:
+def force_layout(order: list[str], edges: list[tuple[str, str, int]], iterations: int = 300) -> dict[str, tuple]:
     """Force-directed positions in the WIDTH x HEIGHT box, rounded to 0.1 so output bytes repeat.
 
     Every pair of nodes repels (k²/d) and every tie attracts (d²/k, stronger for heavier ties), the
@@ -100,6 +103,8 @@ def _layout(order: list[str], edges: list[tuple[str, str, int]], iterations: int
     """
     if not order:
         return {}
+    import numpy as np  # here, not at the top: a rebuild that finds its layout remembered never needs it
+
     n = len(order)
     # Start on rings: the most connected in the middle, six, then twelve, ... around it.
     start = np.zeros((n, 2))

@@ -255,3 +255,32 @@ def files_in(site: Path) -> dict[str, tuple[int, int]]:
     return {path: (p.stat().st_size, p.stat().st_mtime_ns) for p in site.rglob("*") if p.is_file()
             for path in [p.relative_to(site).as_posix()]
             if path != ".nojekyll" and path.split("/")[0] not in ("static", "pagefind") or path == "pagefind/bundles.json"}
+
+
+def test_a_rebuild_that_leaves_the_ties_alone_takes_the_map_layout_from_the_store(archive, tmp_path, monkeypatch):
+    from builder import graph, render
+
+    laid_out = []
+
+    def counted(order, edges, iterations=300):
+        laid_out.append(len(order))
+        return graph.force_layout(order, edges, iterations)
+
+    monkeypatch.setattr(render, "force_layout", counted)
+    seeds = sorted(Path(archive.seeds).glob("*.txt"))
+    add_sentence(seeds[0], "Both sides pledged further talks.")  # names nobody: no tie changes
+    build(archive).close()
+    assert laid_out == []
+    clean = clean_build_of(archive, tmp_path)
+    site = site_bytes(archive.out)
+    assert site["map/index.html"] == clean["map/index.html"]
+    assert site["data/graph.json"] == clean["data/graph.json"]
+    # A sentence naming two people adds a tie: the map is laid out again, as a clean build lays it out.
+    laid_out.clear()
+    add_sentence(seeds[1], "Prime Minister Phạm Minh Chính met Ambassador He Wei in Hà Nội.")
+    build(archive).close()
+    assert len(laid_out) == 1
+    clean = clean_build_of(archive, tmp_path / "again")
+    site = site_bytes(archive.out)
+    assert site["map/index.html"] == clean["map/index.html"]
+    assert site["data/graph.json"] == clean["data/graph.json"]
