@@ -58,8 +58,17 @@ def _entity_record(entity: Entity) -> str:
 
 def entity_fingerprints(registry: Registry) -> dict[str, list]:
     """Per entity: [hash of what annotation may read, keys of its forms]."""
-    return {eid: [hashlib.sha256(_entity_record(e).encode()).hexdigest()[:16], entity_keys(e)]
-            for eid, e in sorted(registry.entities.items())}
+    if _LAST_FINGERPRINTS and _LAST_FINGERPRINTS[0] is registry:
+        return _LAST_FINGERPRINTS[1]
+    fingerprints = {eid: [hashlib.sha256(_entity_record(e).encode()).hexdigest()[:16], entity_keys(e)]
+                    for eid, e in sorted(registry.entities.items())}
+    _LAST_FINGERPRINTS[:] = [registry, fingerprints]
+    return fingerprints
+
+
+# The last registry's fingerprints: a build asks for them several times (plan, discovery, the
+# annotation cache, the record), and a registry, once loaded, is not changed.
+_LAST_FINGERPRINTS: list = []
 
 
 def registry_fingerprint(fingerprints: dict[str, list]) -> str:
