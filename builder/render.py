@@ -223,7 +223,9 @@ class SitePages:
         """The map's force layout, taken from the store when the last build drew the same nodes and
         ties: most rebuilds leave the strongest ties as they were, and the layout is a third of a
         one-article rebuild's render."""
-        key = hashlib.blake2b(json.dumps([order, edges]).encode(), digest_size=16).hexdigest()
+        # The recipe (our code among it) is in the key: the store's meta outlives a change of code.
+        recipe = self.site.store.get_meta("made_with")
+        key = hashlib.blake2b(json.dumps([recipe, order, edges]).encode(), digest_size=16).hexdigest()
         last = self.site.store.get_meta("map_layout")
         if last is not None:
             last_key, positions = json.loads(last)

@@ -284,3 +284,21 @@ def test_a_rebuild_that_leaves_the_ties_alone_takes_the_map_layout_from_the_stor
     site = site_bytes(archive.out)
     assert site["map/index.html"] == clean["map/index.html"]
     assert site["data/graph.json"] == clean["data/graph.json"]
+
+
+def test_a_build_with_other_code_lays_the_map_out_again(archive, monkeypatch):
+    from builder import build as build_module
+    from builder import graph, render
+
+    laid_out = []
+
+    def counted(order, edges, iterations=300):
+        laid_out.append(len(order))
+        return graph.force_layout(order, edges, iterations)
+
+    monkeypatch.setattr(render, "force_layout", counted)
+    recipe = build_module.made_with
+    # Other code (a changed layout, say) makes another recipe: the remembered layout is not its own.
+    monkeypatch.setattr(build_module, "made_with", lambda options: "other " + recipe(options))
+    build(archive).close()
+    assert len(laid_out) == 1
