@@ -411,11 +411,11 @@ def _map_rounds(todo, registry: Registry, options: BuildOptions, jobs: int, work
     """
     written: list[Path] = []
     batch = list(todo)
-    by_seed: dict[str, list[str]] = {}  # each seed's warnings, from the last round that mapped it
+    warnings_by_seed: dict[str, list[str]] = {}  # from the last round that mapped each seed
     for round_ in range(DISCOVERY_PASSES + 1):
         proposing = round_ < DISCOVERY_PASSES
-        discoveries = _map_into_store(batch, registry, options, jobs, work, store, touched, errors, by_seed,
-                                      gone, proposing)
+        discoveries = _map_into_store(batch, registry, options, jobs, work, store, touched, errors,
+                                      warnings_by_seed, gone, proposing)
         mapped.update((seed.name, None) for seed, _ in batch)
         if not proposing or (errors and not options.keep_going):
             break
@@ -431,7 +431,7 @@ def _map_rounds(todo, registry: Registry, options: BuildOptions, jobs: int, work
             seed_of = {aid: seed for seed, (aid, _) in store.keys().items()}
             batch = [(Path(options.seeds) / seed, keys[seed])
                      for seed in sorted(seed_of[aid] for aid in reached if aid in seed_of) if seed in keys]
-    warnings.extend(w for seed in mapped for w in by_seed.get(seed, ()))
+    warnings.extend(w for seed in mapped for w in warnings_by_seed.get(seed, ()))
     return registry, written
 
 
@@ -441,11 +441,11 @@ def _remove(store: SiteStore, article_id: str, touched: Touched) -> None:
     store.remove(article_id)
 
 
-def _map_into_store(todo, registry, options, jobs, work, store, touched, errors, warnings, gone,
-                    propose: bool) -> list:
+def _map_into_store(todo, registry, options, jobs, work, store, touched, errors,
+                    warnings_by_seed: dict[str, list[str]], gone, propose: bool) -> list:
     """Lay out `todo` and put each record into the store in its article's place, noting in `touched`
-    what changed (None: a build that renders everything need not know) and in `warnings` each
-    seed's warnings; with `propose`, returns the new names the articles propose (`discover`).
+    what changed (None: a build that renders everything need not know) and in `warnings_by_seed`
+    each seed's warnings; with `propose`, returns the new names the articles propose (`discover`).
 
     Runs inside the caller's transaction."""
     discoveries: list = []
@@ -472,7 +472,7 @@ def _map_into_store(todo, registry, options, jobs, work, store, touched, errors,
                                      f"would be written as {aid}.md like {other}; "
                                      "give one of them another `title:` in front matter"))
             continue
-        warnings[result.seed] = result.warnings
+        warnings_by_seed[result.seed] = result.warnings
         discoveries.extend(result.discoveries)
         if result.fresh is not None:
             cache.put(*result.fresh)
