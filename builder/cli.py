@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .model import BuildError, BuildErrors
-from .state import BuildOptions, check_inputs
+from builder.engine.state import BuildOptions, check_inputs
+from builder.model import BuildError, BuildErrors
 
 
 def _add_build_options(parser: argparse.ArgumentParser) -> None:
@@ -45,7 +45,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"up to date: {state['pages']} pages from {state['articles']} articles ({state['mentions']} mentions) "
               f"in {args.out}/; nothing changed since the last build; 0 content files updated.")
         return 0
-    from .build import build  # the stages are imported only when there is work for them
+    from builder.engine.build import (
+        build,  # the stages are imported only when there is work for them
+    )
     result = build(options, inputs)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -66,18 +68,22 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from builder.commands.serve import serve
 
     serve(_options(args), host=args.host, port=args.port)
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .annotate import Annotator
-    from .build import read_articles
-    from .check import check_site_links, discovered_entities, stale_content
-    from .content import content_files
-    from .registry import load_registry
+    from builder.annotate.annotator import Annotator
+    from builder.commands.check import (
+        check_site_links,
+        discovered_entities,
+        stale_content,
+    )
+    from builder.content.markdown import content_files
+    from builder.engine.build import read_articles
+    from builder.ingest.registry import load_registry
 
     problems: list[str] = []
     registry = load_registry(args.content)
@@ -101,7 +107,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from .bench import main as bench_main
+    from builder.bench.runner import main as bench_main
 
     return bench_main(args)
 

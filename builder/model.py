@@ -4,8 +4,8 @@ ingest -> annotate -> content (Markdown) -> render (HTML) -> export (JSON).
 
 Each stage receives these plain objects and returns new or filled ones; no
 stage re-parses another stage's output. An `Article` is created once by
-`builder.ingest` and filled stage by stage (like MkDocs' `Page`): `mentions`
-by `builder.annotate`, `url`/`content_path` by `builder.build`.
+`builder.ingest.seed` and filled stage by stage (like MkDocs' `Page`): `mentions`
+by `builder.annotate.annotator`, `url`/`content_path` by `builder.engine.build`.
 """
 
 from __future__ import annotations

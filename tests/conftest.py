@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
-from builder.annotate import Annotator
-from builder.build import read_articles
-from builder.registry import load_registry
 from helpers import copy_registry
+
+from builder.annotate.annotator import Annotator
+from builder.engine.build import read_articles
+from builder.ingest.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -31,8 +31,8 @@ SYNTHETIC_ARTICLES, SYNTHETIC_SEED = 60, 2024
 
 def corpus(synthetic_folder: Path) -> dict[str, tuple[str, object]]:
     """(body, publication day) by a stable key, for every snapshot article."""
-    from builder.build import read_articles
-    from builder.synthetic import write_corpus
+    from builder.bench.synthetic import write_corpus
+    from builder.engine.build import read_articles
 
     write_corpus(synthetic_folder, SYNTHETIC_ARTICLES, seed=SYNTHETIC_SEED)
     sources = {"seeds": ROOT / "seeds", "heldout": ROOT / "tests" / "heldout" / "seeds",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
-from builder.annotate import Annotator
-from builder.ingest import parse_seed
+from builder.annotate.annotator import Annotator
+from builder.ingest.seed import parse_seed
 
 
 def people(mentions):
@@ -165,7 +165,7 @@ def test_no_sentence_initial_he_is_linked_in_any_seed(seed_articles):
 
 
 def test_an_alias_with_optional_words_matches_with_and_without_them(content_copy):
-    from builder.registry import load_registry, surface_forms
+    from builder.ingest.registry import load_registry, surface_forms
 
     page = content_copy / "mechanisms" / "joint-border-committee.md"
     page.write_text("---\nname: Joint Land Border Committee\naliases:\n- joint [land] border committee "

@@ -24,12 +24,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
-from builder.model import ENTITY_KINDS
-
 from playwright.sync_api import Page, expect, sync_playwright
 
-from builder.build import BuildOptions, build
+from builder.engine.build import BuildOptions, build
+from builder.model import ENTITY_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -85,7 +83,7 @@ def _handler_for(site: Path):
 class Served:
     base: str  # http://127.0.0.1:<port>/repo/
     site: Path
-    result: object  # builder.build.BuildResult
+    result: object  # builder.engine.build.BuildResult
 
     def url(self, path: str = "") -> str:
         return self.base + path.lstrip("/")

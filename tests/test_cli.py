@@ -11,7 +11,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from helpers import builder_env, copy_registry, tree_bytes
 
 REPO = Path(__file__).resolve().parent.parent

@@ -6,7 +6,8 @@ import string
 
 import pytest
 
-from builder.dates import _CASE_ALIKES, find_dates, infer_publication_date, normalise_date
+from builder.dates import find_dates, infer_publication_date, normalise_date
+from builder.dates.scan import _CASE_ALIKES
 from builder.model import DatePoint, PublicationDate
 
 REF_2025 = dt.date(2025, 8, 31)  # a Sunday

@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from builder.annotate import Annotator
-from builder.build import BuildOptions, build
-from builder.discover import discover, guess_country, propose_entities
-from builder.ingest import parse_seed
-from builder.registry import load_registry
 from helpers import builder_env, site_bytes
+
+from builder.annotate.annotator import Annotator
+from builder.annotate.discover import discover, guess_country, propose_entities
+from builder.engine.build import BuildOptions, build
+from builder.ingest.registry import load_registry
+from builder.ingest.seed import parse_seed
 
 
 def _article(body: str, name: str = "x.txt"):
@@ -212,7 +212,7 @@ def test_a_name_glued_to_digits_or_marks_starts_after_them_and_one_glued_to_a_wo
 
 def test_an_article_no_new_name_touches_is_mapped_once_and_laid_out_as_if_the_names_were_known(
         tmp_path, content_copy, seeds_with_new_people, monkeypatch):
-    from builder import build as build_module
+    from builder.engine import build as build_module
 
     (seeds_with_new_people / "n2.txt").write_text(
         "Leaders review cooperation\n date 2025-05-13 09:00:00\n\n"

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from gold_scoring import Score, load_gold, score_entities, score_people
 
 GOLD = Path(__file__).resolve().parent / "gold" / "entities"
@@ -79,7 +78,7 @@ HELDOUT = Path(__file__).resolve().parent / "heldout"
 def test_held_out_articles_score_well_with_people_the_registry_never_saw(tmp_path, content_copy):
     """Four hand-written articles (tests/heldout) whose people are mostly unknown to the registry:
     discovery and short-form resolution must carry them. Floors sit below today's figures."""
-    from builder.build import BuildOptions, build
+    from builder.engine.build import BuildOptions, build
 
     result = build(BuildOptions(seeds=HELDOUT / "seeds", content=content_copy, out=tmp_path / "site"))
     scores = {section: Score() for section in ("people", "mechanisms", "organisations", "places")}

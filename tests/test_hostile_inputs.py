@@ -27,10 +27,10 @@ import markdown
 import pytest
 from helpers import parse_html, smuggled
 
-from builder.build import BuildOptions, build
-from builder.ingest import MAX_SEED_BYTES, parse_seed
+from builder.engine.build import BuildOptions, build
+from builder.ingest.registry import create_entity_page, load_registry
+from builder.ingest.seed import MAX_SEED_BYTES, parse_seed
 from builder.model import BuildError, BuildErrors, Entity
-from builder.registry import create_entity_page, load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY_SAMPLE = ["people/to-lam.md", "people/he-wei.md", "mechanisms/3-3-strategic-dialogue-mechanism.md"]

@@ -9,11 +9,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from builder.build import BuildOptions, build
-from builder.state import up_to_date
-from builder.synthetic import touch_article
 from helpers import copy_registry, site_bytes
+
+from builder.bench.synthetic import touch_article
+from builder.engine.build import BuildOptions, build
+from builder.engine.state import up_to_date
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -118,7 +118,7 @@ def test_an_edit_that_keeps_the_size_is_seen(archive):
 
 
 def test_a_rebuild_goes_on_from_what_the_no_op_check_found_and_records_the_edit(archive):
-    from builder.state import check_inputs
+    from builder.engine.state import check_inputs
 
     seed = sorted(Path(archive.seeds).glob("*.txt"))[1]
     add_sentence(seed, "The two sides met again on March 3, 2025.")
@@ -152,8 +152,9 @@ def test_a_generated_article_page_the_store_does_not_know_goes_and_a_hand_writte
 
 
 def test_an_edited_article_renders_only_the_article_listing_pages_of_its_period(tmp_path, monkeypatch):
-    from builder import collect, render
-    from builder.synthetic import write_corpus
+    from builder.bench.synthetic import write_corpus
+    from builder.site import collect
+    from builder.site import pages as render
 
     monkeypatch.setitem(collect.PAGE_SIZES, "articles", 6)  # a listing cut by year and month
     corpus = tmp_path / "corpus"
@@ -219,8 +220,8 @@ def _edit_sequence(seeds: Path, content: Path):
 
 
 def test_every_rebuild_after_each_edit_is_the_clean_build_byte_for_byte(tmp_path, monkeypatch):
-    from builder import collect, feeds
-    from builder.synthetic import write_corpus
+    from builder.bench.synthetic import write_corpus
+    from builder.site import collect, feeds
 
     # Small pages, so that edits grow and shrink periods and move entries between pages.
     for listing, size in {"articles": 6, "entities": 15, "timeline": 25, "mentions": 8}.items():
@@ -244,7 +245,7 @@ def test_every_rebuild_after_each_edit_is_the_clean_build_byte_for_byte(tmp_path
 
 def record_of_published(options: BuildOptions) -> dict[str, tuple[int, int]]:
     """What the publish record (rewritten row by row on a rebuild) says site/ holds: {path: (size, mtime)}."""
-    from builder.publish import load_record
+    from builder.engine.publish import load_record
 
     return {path: (size, mtime) for path, (_, size, mtime) in load_record(options.cache, options.out).items()}
 
@@ -258,7 +259,8 @@ def files_in(site: Path) -> dict[str, tuple[int, int]]:
 
 
 def test_a_rebuild_that_leaves_the_ties_alone_takes_the_map_layout_from_the_store(archive, tmp_path, monkeypatch):
-    from builder import graph, render
+    from builder.site import graph
+    from builder.site import pages as render
 
     laid_out = []
 
@@ -287,8 +289,9 @@ def test_a_rebuild_that_leaves_the_ties_alone_takes_the_map_layout_from_the_stor
 
 
 def test_a_build_with_other_code_lays_the_map_out_again(archive, monkeypatch):
-    from builder import build as build_module
-    from builder import graph, render
+    from builder.engine import build as build_module
+    from builder.site import graph
+    from builder.site import pages as render
 
     laid_out = []
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.ingest import TITLE_MAX, derive_title, parse_seed, read_seed
+from builder.ingest.seed import TITLE_MAX, derive_title, parse_seed, read_seed
 from builder.model import Article, BuildError, DatePoint
 
 SEED_000 = "000_d0e993820bacc527.txt"

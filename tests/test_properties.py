@@ -14,13 +14,13 @@ from helpers import parse_html, smuggled
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from builder.build import site_of
 from builder.dates import find_dates, normalise_date
-from builder.ingest import parse_seed
+from builder.engine.build import site_of
+from builder.ingest.seed import parse_seed
 from builder.model import MONTH_NAMES, BuildError, DateValue
-from builder.fragments import body_html
-from builder.render import PageFamily, SitePages
-from builder.templating import Templates, finish, resolve_links
+from builder.site.fragments import body_html
+from builder.site.pages import PageFamily, SitePages
+from builder.site.templating import Templates, finish, resolve_links
 
 SETTINGS = dict(derandomize=True, deadline=None, database=None)
 
@@ -165,7 +165,8 @@ date_ish_text = st.lists(
 
 def _plain_scan(text, reference, strict):
     """The scan without shortcuts: every rule through finditer, overlaps settled pairwise."""
-    from builder.dates import _CASE_ODDITIES, _RULES, _Ctx, _Hit
+    from builder.dates.rules import _Ctx, _Hit
+    from builder.dates.scan import _CASE_ODDITIES, _RULES
 
     text = text.translate(_CASE_ODDITIES)
     ctx, hits = _Ctx(text, reference, strict), []
@@ -192,7 +193,7 @@ def test_date_scanner_shortcuts_find_what_a_plain_scan_finds(text, reference, st
     from builder.dates import find_dates
 
     find_dates(text, reference)  # never raises, odd letters included ("\u017fpring 2024", "\u0130n August")
-    from builder.dates import _RULES, _all_matches, _scan
+    from builder.dates.scan import _RULES, _all_matches, _scan
 
     for rule, found in zip(_RULES, _all_matches(text)):
         expected = [(m.span(), m.groups()) for m in rule.pattern.finditer(text)]
@@ -204,7 +205,7 @@ def test_date_scanner_shortcuts_find_what_a_plain_scan_finds(text, reference, st
 @given(st.lists(st.sampled_from([". ", "? ", "! ", "\n", ": ", ".", ":", " ", "a", "Sunday", "5"]), max_size=30),
        st.integers(0, 200))
 def test_sentence_start_from_marks_found_once_equals_looking_back_for_each_mark(parts, pos):
-    from builder.dates import _sentence_start
+    from builder.dates.rules import _sentence_start
 
     text = "".join(parts)
     pos = min(pos, len(text))

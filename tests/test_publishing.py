@@ -15,7 +15,6 @@ import subprocess
 from pathlib import Path
 
 import yaml
-
 from helpers import builder_env
 
 ROOT = Path(__file__).resolve().parent.parent

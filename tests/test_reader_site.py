@@ -17,11 +17,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from builder.build import BuildOptions, build
-from builder.model import BuildError
-from builder.search import search_terms
 from helpers import copy_registry
+
+from builder.engine.build import BuildOptions, build
+from builder.model import BuildError
+from builder.search.pagefind import search_terms
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://example-owner.github.io/archive/"
@@ -100,7 +100,7 @@ def test_build_writes_a_pagefind_index_of_articles_and_entity_pages_in_bundles(s
 
 
 def test_search_bundles_split_articles_by_year_and_a_big_year_by_month(monkeypatch):
-    from builder import search
+    from builder.search import pagefind as search
 
     pages = ["people/to-lam/index.html", "people/to-lam/mentions/2024/index.html", "articles/index.html",
              "articles/2024/index.html", "articles/2024-03-05-a/index.html", "articles/2024-11-b/index.html",
@@ -123,7 +123,7 @@ def test_search_bundles_split_articles_by_year_and_a_big_year_by_month(monkeypat
 
 
 def test_article_bundles_are_indexed_beside_the_render_only_while_pagefind_stays_small(monkeypatch):
-    from builder import search
+    from builder.search import pagefind as search
 
     pages = [f"articles/2024-03-0{day}-a/index.html" for day in range(1, 4)] + ["people/to-lam/index.html"]
     monkeypatch.setattr(search, "BESIDE_RENDER_BUDGET", 3 * search.PAGEFIND_BYTES_PER_PAGE)
@@ -196,7 +196,7 @@ def test_sitemap_lists_every_page_but_the_404_and_robots_points_at_it(site):
 
 
 def test_past_the_protocols_url_limit_the_sitemap_is_an_index_of_sitemaps_that_list_every_page(monkeypatch):
-    from builder import feeds
+    from builder.site import feeds
 
     monkeypatch.setattr(feeds, "SITEMAP_URLS", 4)
     urls = [f"articles/2024-01-{n:02d}-talks/" for n in range(1, 11)] + [""]
@@ -213,7 +213,7 @@ def test_past_the_protocols_url_limit_the_sitemap_is_an_index_of_sitemaps_that_l
 
 
 def test_robots_names_no_sitemap_when_the_base_url_is_not_absolute():
-    from builder.feeds import robots
+    from builder.site.feeds import robots
 
     assert "Sitemap" not in robots("/")
 

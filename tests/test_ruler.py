@@ -12,7 +12,13 @@ from __future__ import annotations
 import random
 import re
 
-from builder.ruler import EntityRuler, Pattern, RulerMatch, _balance_quotes, longest_first
+from builder.annotate.ruler import (
+    EntityRuler,
+    Pattern,
+    RulerMatch,
+    _balance_quotes,
+    longest_first,
+)
 from builder.text import fold, form_key, form_tokens
 
 

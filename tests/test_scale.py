@@ -12,15 +12,15 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from builder import build as build_module
-from builder import collect
-from builder.build import BuildOptions, build
-from builder.check import check_site_links
-from builder.periods import Bucket, cut_by_period, page_urls
-from builder.render import Pager, paginate
-from builder.synthetic import write_corpus
 from helpers import copy_registry, site_bytes, tree_bytes
+
+from builder.bench.synthetic import write_corpus
+from builder.commands.check import check_site_links
+from builder.engine import build as build_module
+from builder.engine.build import BuildOptions, build
+from builder.site import collect
+from builder.site.pages import Pager, paginate
+from builder.site.periods import Bucket, cut_by_period, page_urls
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -126,7 +126,7 @@ def test_long_listings_are_cut_into_linked_pages(tmp_path, monkeypatch):
 
 def _timeline_pages(seeds: Path, content: Path) -> tuple[dict[str, str], list]:
     """(timeline anchor -> URL of its page, the articles) for a corpus, without writing a site."""
-    from builder.registry import load_registry
+    from builder.ingest.registry import load_registry
 
     registry = load_registry(content)
     articles, _, _ = build_module.read_articles(seeds)
@@ -243,7 +243,7 @@ def test_build_timings_name_every_stage_and_add_up_to_the_build(tmp_path, conten
 def test_the_map_draws_only_the_strongest_ties_and_says_how_many_it_leaves_out(tmp_path, monkeypatch):
     import json
 
-    from builder import graph
+    from builder.site import graph
 
     write_corpus(tmp_path / "corpus", 12, seed=5)
     monkeypatch.setattr(graph, "MAX_NODES", 10)
@@ -267,7 +267,7 @@ def test_the_map_draws_only_the_strongest_ties_and_says_how_many_it_leaves_out(t
 def test_memory_the_build_freed_goes_back_to_the_system():
     import os
 
-    from builder.bench import _rss
+    from builder.bench.runner import _rss
     from builder.memory import _malloc_trim, give_back_freed_memory
 
     if _malloc_trim() is None:

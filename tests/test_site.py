@@ -12,15 +12,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from builder.build import BuildOptions, build
-from builder.check import check_site_links
-from builder.content import article_markdown, escape_markdown
-from builder.ingest import parse_seed
-from builder.model import BuildError, Entity
-from builder.registry import create_entity_page
-from builder.state import TEMPLATES
 from helpers import builder_env, copy_registry, site_bytes, tree_bytes
+
+from builder.commands.check import check_site_links
+from builder.content.markdown import article_markdown, escape_markdown
+from builder.engine.build import BuildOptions, build
+from builder.engine.state import TEMPLATES
+from builder.ingest.registry import create_entity_page
+from builder.ingest.seed import parse_seed
+from builder.model import BuildError, Entity
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.ruler import RulerMatch, longest_first
-from builder.spans import SpanSet
+from builder.annotate.ruler import RulerMatch, longest_first
+from builder.annotate.spans import SpanSet
 
 SETTINGS = dict(derandomize=True, deadline=None, database=None, max_examples=300)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.build import site_of
-from builder.store import SiteStore
+from builder.engine.build import site_of
+from builder.engine.store import SiteStore
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +19,7 @@ def store(seed_articles, registry):
 
 
 def _queries(source: str) -> list[str]:
-    """The SQL statements in builder/store.py that look rows up by article or id."""
+    """The SQL statements in builder/engine/store.py that look rows up by article or id."""
     found = re.findall(r'"((?:SELECT|DELETE|UPDATE)[^"]*WHERE[^"]*)"', source)
     # `remove` deletes an article's rows table by table, `DELETE FROM {table} WHERE article = ?`.
     tables = re.search(r'for table in \(("article_ties"[^)]*)\)', source).group(1)
@@ -29,7 +29,7 @@ def _queries(source: str) -> list[str]:
 
 def test_every_lookup_by_article_is_served_by_an_index(store):
     """A full scan per article is a build that grows with the square of the archive."""
-    source = (ROOT / "builder" / "store.py").read_text(encoding="utf-8")
+    source = (ROOT / "builder" / "engine" / "store.py").read_text(encoding="utf-8")
     queries = _queries(source)
     assert len(queries) > 10
     for query in queries:

@@ -8,12 +8,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from builder.build import BuildOptions, build
-from builder.build import site_of
-from builder.dates import find_dates
-from builder.model import DateValue
 from helpers import copy_registry
+
+from builder.dates import find_dates
+from builder.engine.build import BuildOptions, build, site_of
+from builder.model import DateValue
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,0 +1,520 @@
+"""Annotate stage, unknown entities: propose the people, mechanisms, organisations and places the registry lacks.
+
+Runs on an article after the registry's names are matched, over the text
+*between* linked spans, and recognises the shapes wire copy gives a new name:
+
+- people: a title then a personal name (`Deputy Prime Minister Bùi Thanh Sơn`),
+  a personal name then an apposition (`Liu Jianchao, Head of the International
+  Department …`), or a personal name then a reporting verb (`Nguyễn Văn Thắng
+  said`). A bare name must start with a family name (Vietnamese or Chinese);
+  after a title any two to four capitalised words that are not institution
+  words will do;
+- mechanisms, organisations and places: a capitalised name whose head word
+  says what it is — `… Initiative`, `… Partnership`, `… Joint Committee`,
+  `… Expo`; `Ministry of …`, `… Foreign Affairs Office`, `… Party`;
+  `… Province`, `… City`, `… border gate` — and a "3+3"-style format name;
+  an abbreviation in brackets after a name (`(CPV)`) becomes its alias.
+
+Each proposal is a `Discovery`. `propose_entities` merges them across the
+archive into `status: discovered` entities; the build writes each as a new
+registry page (never over an existing one) and `check` lists them for an
+editor to confirm (`status: confirmed`) or reject (`status: rejected`, which
+also stops the name being proposed again).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import chain
+from typing import NamedTuple
+
+from builder.annotate.people import (
+    HEAD_WORDS,
+    REPORTING_VERB,
+    title_after,
+    title_before,
+)
+from builder.annotate.spans import SpanSet
+from builder.ingest.registry import Registry, surface_forms
+from builder.model import ENTITY_KINDS, Article, Entity, Mention
+from builder.text import fold, form_key, slugify
+
+# Family names, folded. A bare capitalised pair is a person only if it starts with one.
+VIETNAMESE_FAMILY_NAMES = frozenset("""
+nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly luong to dinh truong lam mai dao cao
+ha chu doan trinh vuong kieu quach thai ton giang tang luu nong lo khuat ta trieu phung nghiem thach hua diep
+kim lai ong tong quan than hau vi cu mac banh ninh ung chau tieu khong hong la van
+""".split())
+CHINESE_FAMILY_NAMES = frozenset("""
+wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang
+han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai jia ding wei xue ye yan du dai xia zhong fu
+shen shi cheng lu su ren fan fang yao tan liao zou xiong jin qin kong bai cui kang mao qiu hou shao meng long
+wan duan lei qian yin yi chang wen qiao lai gong hao qi mo geng xing niu ge hong pang zhan yue bi chai nie
+xin zuo he hua ji
+""".split())
+
+# Words that make a capitalised run an institution, a place or a date rather than a personal name.
+_NOT_NAME_WORDS = frozenset("""
+the of and for on in to with between at by from a an this that these those its their our his her
+party communist committee central national assembly people peoples republic socialist state government
+ministry minister foreign affairs office province city district viet vietnam nam china chinese vietnamese
+asean international general secretary president chairman chairwoman prime deputy vice standing political
+bureau politburo council congress army department embassy consulate university institute news agency
+north south east west new year day week month spring summer autumn winter
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+cooperation partnership mechanism initiative forum expo fair treaty agreement dialogue framework
+border gate region autonomous municipality sea island islands belt road corridor corridors
+vna vns xinhua photo item
+""".split())
+
+_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
+# Where runs can be: a word not starting with a-z, then words joined by blanks or a hyphen, each of
+# them anything but a plain lower-case word that is not a connector (such a word always ends a run).
+# A word (`_TOKEN`) is what is left of a maximal stretch of `[\w’'-]` after its leading digits and marks.
+_PLAIN_LOWER = r"(?!(?:of|for|and|on|the|between|in|to)[’'-]*+(?![\w’'-]))[a-z][a-z0-9_’'-]*+(?![\w’'-])"
+_STRETCH = re.compile(
+    r"(?<![\w’'-])[\d_’'-]*+(?![a-z])[^\W\d_][\w’'-]*+"
+    rf"(?:(?:[ \t]+|-)[\d_’'-]*+(?!{_PLAIN_LOWER})[^\W\d_][\w’'-]*+)*"
+)
+_CONNECTORS = {"of", "for", "and", "on", "the", "between", "in", "to"}
+_CALENDAR_WORDS = frozenset("""
+january february march april june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+""".split())
+# Capitalised only because they open a sentence: never the first word of a name.
+_LEADING_WORDS = frozenset("""
+the a an in on at during for of and to from with by after before since under as this that these those both all its
+their our his her meanwhile also according speaking following besides moreover however earlier later last next over
+amid through within between upon while when where if but so yet it he she they we there here such other another
+""".split())
+
+MECHANISM_HEADS = {
+    "mechanism", "mechanisms", "initiative", "partnership", "treaty", "agreement", "agreements", "forum", "expo",
+    "exposition", "fair", "dialogue", "framework", "corridor", "corridors", "programme", "program", "declaration",
+    "memorandum", "convention", "charter", "strategy", "zone", "area", "community", "exchange", "exchanges",
+    "talks", "consultations",
+}
+# Heads that name a cooperation mechanism only when the name says it is joint or bilateral
+# (`Joint Vision Statement`, `Cooperation Plan on …`), an institution or a domestic matter otherwise
+# (`Standing Committee`, `Five-Year Plan`, `SCO Summit`).
+_JOINT_ONLY_HEADS = {"committee", "plan", "statement", "summit"}
+# A committee is a cooperation mechanism when it is joint or bilateral, an institution otherwise.
+_MECHANISM_COMMITTEE_WORDS = {"joint", "steering", "cooperation", "bilateral", "intergovernmental", "coordination",
+                              "friendship", "partnership"}
+ORGANISATION_HEADS = {
+    "ministry", "office", "department", "agency", "administration", "bureau", "commission", "council",
+    "assembly", "party", "government", "army", "navy", "bank", "corporation", "company", "group", "association",
+    "union", "federation", "university", "institute", "academy", "embassy", "consulate", "secretariat",
+    "front", "court", "procuracy", "police", "guard", "committee", "organisation", "organization",
+    "newspaper", "television", "radio", "league", "society", "centre", "center", "station", "unit",
+    "command", "brigade", "regiment", "enterprise", "institution",
+}
+ORGANISATION_LEADS = {"ministry", "department", "office", "bureau", "embassy", "consulate", "commission", "council",
+                      "association", "union", "academy", "institute", "bank", "university"}
+PLACE_HEADS = {"province", "city", "district", "prefecture", "county", "region", "municipality", "island",
+               "islands", "archipelago", "sea", "gulf", "bay", "river", "port", "square", "mausoleum", "pass",
+               "commune", "town", "village", "park", "airport", "mountain", "lake", "strait", "peninsula"}
+# Compared with the word as written, lower-cased: `Thái Nguyên` is a province, `Thai` a nationality.
+_NATIONALITIES = {"vietnamese", "chinese", "lao", "cambodian", "thai", "asean", "viet", "việt", "nam", "vietnam",
+                  "china"}
+_PLACE_TAILS = re.compile(
+    r"[ \t]+(province|provinces|city|district|county|(?:international )?border gate|border crossing|border river|"
+    r"river|town|prefecture|"
+    r"commune|island|islands|industrial park|economic zone)\b")
+# `JA Solar Vietnam Co., Ltd.`: a company suffix makes the run an organisation and belongs to its name.
+_COMPANY_SUFFIX = re.compile(r"[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Co\.|Corp\.|Ltd\.?|JSC|LLC|Inc\.|Group)(?!\w)")
+_N_PLUS_N = re.compile(r"[“\"']?\d\+\d[”\"']?(?:[ \t]+[a-z]+){0,4}?[ \t]+(?:mechanism|dialogue|format|framework|talks)\b")
+_ABBREVIATION = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,9})\)")
+
+
+@dataclass
+class Discovery:
+    """A name the registry lacks, as one article gives it."""
+
+    type: str  # an ENTITY_KINDS key
+    name: str  # as written
+    article: str  # article id
+    line: int  # 1-based line in the seed's body text
+    titles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+
+class _Word(NamedTuple):
+    """A word as written (trailing apostrophes and hyphens dropped), where it stands, and how word lists see it."""
+
+    text: str
+    start: int
+    end: int
+    key: str  # folded, without leading or trailing apostrophes, dots and hyphens
+    capitalised: bool
+
+
+# Folded keys by word as written: an archive repeats the same few thousand words, so each is folded once.
+_KEYS: dict[str, str] = {}
+
+
+def _key(text: str) -> str:
+    key = _KEYS.get(text)
+    if key is None:
+        if len(_KEYS) > 200_000:  # a bound, not a tuning knob: far above any archive's vocabulary
+            _KEYS.clear()
+        key = _KEYS[text] = fold(text).strip("’'.-")
+    return key
+
+
+def _word(text: str, start: int, end: int) -> _Word:
+    return _Word(text, start, end, _key(text), text[:1].isupper())
+
+
+_HEAD_OR_TITLE = MECHANISM_HEADS | ORGANISATION_HEADS | PLACE_HEADS | HEAD_WORDS
+
+
+def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
+    """Maximal runs of capitalised words (lower-case connectors allowed inside), outside linked spans.
+
+    One pass over the words of the stretches where a run can be (`_STRETCH`, found by the regex
+    engine): a run never crosses from one stretch to the next, since what separates them (a plain
+    lower-case word, punctuation) would end it. Inside a stretch, a lower-case word that is not a
+    connector also ends the run, so it is skipped: the next word kept is then not joined to the run
+    (a word stands between them). A word touches a linked span when one of the spans starting
+    before the word's end reaches past its start; the words come in order, so the furthest such
+    end is kept as the scan goes.
+    """
+    runs: list[list[_Word]] = []
+    current: list[_Word] = []
+    last_end = -1
+    spans = sorted(taken)
+    spans.append((len(text) + 1, -1))  # a sentinel that starts after every word
+    next_span, reach = 0, -1  # spans[:next_span] start before the word's end; reach: the furthest they end
+    keys = _KEYS
+    for m in chain.from_iterable(_TOKEN.finditer(text, *stretch.span()) for stretch in _STRETCH.finditer(text)):
+        raw = m.group()
+        key = keys.get(raw)  # trailing apostrophes and hyphens change no key
+        if key is None:
+            key = _key(raw)
+        capitalised = raw[0].isupper()
+        if not capitalised and key not in _CONNECTORS:
+            continue
+        if raw[-1] in "’'-":
+            raw = raw.rstrip("’'-")
+        start = m.start()
+        end = start + len(raw)
+        while spans[next_span][0] < end:
+            if spans[next_span][1] > reach:
+                reach = spans[next_span][1]
+            next_span += 1
+        if reach > start or key in _CALENDAR_WORDS:
+            runs.append(current)
+            current = []
+        elif current and _joins(text[last_end:start]) and (capitalised or _connects(current, key)):
+            current.append(_Word(raw, start, end, key, capitalised))
+        else:
+            runs.append(current)
+            current = [_Word(raw, start, end, key, capitalised)] if capitalised else []
+        last_end = end
+    runs.append(current)
+    trimmed = []
+    for part in (p for run in runs if run for q in _split_at_and(run) for p in _split_at_possessive(q)):
+        # A name neither starts with a sentence's opening word nor ends on a connector.
+        while part and (part[0].key in _LEADING_WORDS or not part[0].capitalised):
+            part = part[1:]
+        while part and not part[-1].capitalised:
+            part = part[:-1]
+        if part:
+            trimmed.append(part)
+    return trimmed
+
+
+def _joins(gap: str) -> bool:
+    """What stands between two words of one name: blanks (spaces, tabs) or one hyphen."""
+    return gap == " " or gap == "-" or (gap != "" and not gap.strip(" \t"))
+
+
+def _connects(current: list[_Word], key: str) -> bool:
+    """A lower-case word may join a name: `of`, `for`, `and`; `the` only after one of those."""
+    if key == "the":
+        return not current[-1].capitalised
+    return key in _CONNECTORS
+
+
+def _split_at_and(run: list[_Word]) -> list[list[_Word]]:
+    """Split where `and` joins two names, not two words of one name.
+
+    `Belt and Road Initiative`, `Ministry of Science and Technology` are one;
+    `Central Committee and National Assembly`, `Party and Government`,
+    `Ministry of Industry and Ministry of Trade` are two.
+    """
+    for i, word in enumerate(run[1:-1], start=1):
+        if word.key != "and":
+            continue
+        nxt = run[i + 1]
+        following = next((w for w in run[i + 1:] if w.capitalised), nxt)
+        if (nxt.key == "the" or {run[i - 1].key, following.key} & _HEAD_OR_TITLE
+                or following.key in ORGANISATION_LEADS or following.text.lower() in _NATIONALITIES):
+            return [run[:i], *_split_at_and(run[i + 1:])]
+    return [run]
+
+
+def _split_at_possessive(run: list[_Word]) -> list[list[_Word]]:
+    """A possessive ends a name when the possessor is a country or a name of its own.
+
+    `Communist Party of China’s Central Committee` is two; `Việt Nam Women’s Union` one.
+    """
+    for i, word in enumerate(run[:-1]):
+        if word.key.endswith("'s") and word.key != "people's":
+            possessor = _word(word.text[:-2], word.start, word.end - 2)
+            if possessor.text.lower() in _NATIONALITIES or _kind_of(run[:i] + [possessor], "") is not None:
+                return [run[:i] + [possessor], *_split_at_possessive(run[i + 1:])]
+    return [run]
+
+
+def _is_name_word(word: _Word) -> bool:
+    return (word.capitalised and word.key not in _NOT_NAME_WORDS and word.key not in HEAD_WORDS
+            and not word.text.isupper() and word.text.isalpha())
+
+
+def _personal_name(words: list[_Word], bare: bool) -> list[_Word] | None:
+    """The personal name at the end of `words`: 2-4 name words (a family name first when `bare`)."""
+    tail: list[_Word] = []
+    for word in reversed(words):
+        if not _is_name_word(word) or len(tail) == 4:
+            break
+        tail.insert(0, word)
+    for i in range(len(tail) - 1):
+        first = tail[i].key
+        if first in VIETNAMESE_FAMILY_NAMES or first in CHINESE_FAMILY_NAMES:
+            return tail[i:]
+    if not bare and len(tail) >= 2:
+        return tail[-3:] if len(tail) > 3 else tail
+    return None
+
+
+def _could_be_personal_name(words: list[_Word]) -> bool:
+    """Whether `_personal_name` could return all of `words`: two to four words, every one a name word."""
+    return 2 <= len(words) <= 4 and all(map(_is_name_word, words))
+
+
+def _line_of(article: Article, offset: int) -> int:
+    return article.body.count("\n", 0, offset) + 1
+
+
+def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
+    """Names in `article` that no mention covers, with their type and what the text says of them."""
+    text = article.body
+    # A new name may contain a known place or organisation (`Lạng Sơn Provincial People’s Committee`),
+    # never a person or a mechanism, and never only part of any linked name.
+    taken = [(m.start, m.end) for m in mentions if m.type != "date"]
+    breaking = [(m.start, m.end) for m in mentions if m.type in ("person", "mechanism")]
+    found: list[Discovery] = []
+    claimed: list[tuple[int, int]] = []
+
+    linked, linked_spans = SpanSet(taken), set(taken)
+
+    def add(type_: str, start: int, end: int, titles=(), aliases=()) -> None:
+        # Never part of a linked or proposed name; never a known name itself or around a proposed one.
+        if any(not (start <= a and b <= end) for a, b in linked.overlapping(start, end)):
+            return
+        if any(start < b and end > a and not (start <= a and b <= end) for a, b in claimed):
+            return
+        if (start, end) in linked_spans or any(start <= a and b <= end for a, b in claimed):
+            return
+        claimed.append((start, end))
+        found.append(Discovery(type_, text[start:end], article.id, _line_of(article, start),
+                               [t for t in titles if t], list(aliases)))
+
+    for run in _runs(text, breaking):
+        start, end = run[0].start, run[-1].end
+        # People first: a title, an apposition or a reporting verb vouches for the name.
+        inner_title, name_words = _title_inside(text, run)
+        if name_words:
+            full_title = title_before(text, name_words[0].start)[0] or inner_title
+            add("person", name_words[0].start, name_words[-1].end, [full_title, title_after(text, end)])
+            continue
+        trailing = _personal_name(run, bare=True)
+        if trailing and trailing[0].start > start and any(w.key in _HEAD_OR_TITLE for w in run[:run.index(trailing[0])]):
+            # `Head of the CPC International Department Liu Jianchao`: what precedes the name is the title.
+            add("person", trailing[0].start, end, [text[start:trailing[0].start].strip()])
+            run = run[:run.index(trailing[0])]
+            while run and not run[-1].capitalised:
+                run = run[:-1]
+            if not run:
+                continue
+            start, end = run[0].start, run[-1].end
+        if _could_be_personal_name(run):
+            title, _ = title_before(text, start)
+            appositive = title_after(text, end)
+            name = _personal_name(run, bare=not (title or appositive))
+            if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)):
+                add("person", start, end, [title, appositive])
+                continue
+        company = _company_suffix(text, run)
+        if company:
+            add("organisation", start, company)
+            continue
+        # Otherwise the whole run, or the part after `of (the)`, named by its head word.
+        for part in _parts(run):
+            kind = _kind_of(part, text)
+            if kind:
+                part_end = part[-1].end
+                abbreviation = _ABBREVIATION.match(text, part_end)
+                aliases = [abbreviation.group(1)] if abbreviation and _abbreviates(abbreviation.group(1), part) else []
+                add(kind, part[0].start, part_end, aliases=aliases)
+                break
+    for m in _N_PLUS_N.finditer(text) if "+" in text else ():
+        add("mechanism", m.start(), m.end())
+    return sorted(found, key=lambda d: (d.line, d.name))
+
+
+def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] | None]:
+    """`Deputy Prime Minister Bùi Thanh Sơn` inside one run: (title, name words)."""
+    # The name is the run's last two to four words, all of them name words: look for a title only before those.
+    first = len(run)
+    while first > 0 and _is_name_word(run[first - 1]):
+        first -= 1
+    for i in range(max(1, first, len(run) - 4), len(run) - 1):
+        head = text[run[0].start:run[i].start]
+        title, _ = title_before(head, len(head))
+        if title and head.rstrip().endswith(title):
+            # Only a title that ends on its head word (`Ambassador`) vouches for a name without a family name.
+            name = _personal_name(run[i:], bare=fold(title.split()[-1]).strip(".") not in HEAD_WORDS)
+            if name and name[0].start == run[i].start:
+                return title, name
+    return None, None
+
+
+def _company_suffix(text: str, run: list[_Word]) -> int | None:
+    """Where a company name ends, when a suffix (`Co., Ltd.`, `JSC`) follows it; the suffix may open the run's last word."""
+    for cut in (len(run), len(run) - 1):
+        if cut < 1 or not any(_is_proper(w) for w in run[:cut]):
+            continue
+        m = _COMPANY_SUFFIX.match(text, run[cut - 1].end)
+        if m:
+            return m.end()
+    return None
+
+
+def _abbreviates(abbreviation: str, words: list[_Word]) -> bool:
+    """`CPV` for `Communist Party of Việt Nam`: its letters are initials of the name's words, in order, from the first."""
+    initials = [w.text[0].upper() for w in words if w.capitalised]
+    letters = [c for c in abbreviation if c.isalpha()]
+    if not initials or not letters or letters[0].upper() != initials[0]:
+        return False
+    i = 0
+    for initial in initials:
+        if i < len(letters) and initial == letters[i].upper():
+            i += 1
+    return i == len(letters)
+
+
+def _parts(run: list[_Word]) -> list[list[_Word]]:
+    """The run, then each tail after a connector: `Director of the Chongqing Foreign Affairs Office`."""
+    parts = [run]
+    for i, word in enumerate(run[:-1]):
+        if not word.capitalised and run[i + 1].capitalised and word.key != "and":
+            parts.append(run[i + 1:])
+    return parts
+
+
+def _kind_of(run: list[_Word], text: str) -> str | None:
+    """What a capitalised run names, from its head word: the last word before `of`/`for`, or the last word."""
+    words = [w for w in run if w.key != "the"]
+    if len([w for w in words if w.text.lower() not in _NATIONALITIES]) < 2 and len(words) > 1:
+        return None  # `Chinese Government`, `Vietnamese Embassy`: a description, not a name
+    if len(words) == 1:
+        tail = _PLACE_TAILS.match(text, words[0].end)
+        return "place" if tail and _is_name_word(words[0]) else None
+    head_index = next((i for i, w in enumerate(words) if i and w.key in {"of", "for", "on"}), len(words))
+    head, keys = words[head_index - 1].key, {w.key for w in words}
+    if head in MECHANISM_HEADS or words[-1].key in MECHANISM_HEADS:
+        return "mechanism"
+    if head in _JOINT_ONLY_HEADS and keys & _MECHANISM_COMMITTEE_WORDS:
+        return "mechanism"
+    if not any(_is_proper(w) for w in words):
+        return None  # `Standing Committee`, `Communist Party`: an organ or a description, not a name
+    if head in ORGANISATION_HEADS:
+        return "organisation"
+    if head in PLACE_HEADS or _PLACE_TAILS.match(text, words[-1].end):
+        return "place"
+    return None
+
+
+# Words of institutions' generic names: `Central`, `Standing`, `Political`, `Foreign Affairs` …
+_GENERIC_WORDS = frozenset("""
+the of and for on in to between central standing political communist national people's peoples general
+international public security state socialist republic joint bilateral cooperation steering permanent executive
+supreme high economic external relations foreign affairs home internal interior
+""".split())
+
+
+def _is_proper(word: _Word) -> bool:
+    """A word that makes a name particular: an acronym, or a capitalised word no institution shares."""
+    if len(word.text) >= 2 and word.text.isupper():
+        return True
+    return word.capitalised and word.key not in _GENERIC_WORDS and word.key not in _HEAD_OR_TITLE
+
+
+def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[Entity]:
+    """New `status: discovered` entities, one per name the registry does not already claim.
+
+    A name claimed by any registry entity — rejected ones included — is not
+    proposed again. Proposals are merged by folded name across articles;
+    the first article (in id order) is recorded as where it was first seen.
+    """
+    claimed = {form_key(form) for e in registry.entities.values() for form in surface_forms(e)}
+    by_key: dict[tuple[str, str], Entity] = {}
+    first_seen: dict[tuple[str, str], Discovery] = {}
+    for d in sorted(discoveries, key=lambda d: (d.article, d.line, d.name)):
+        key = (d.type, form_key(d.name))
+        if key[1] in claimed or not key[1] or _known_place(d, claimed):
+            continue
+        entity = by_key.get(key)
+        if entity is None:
+            slug = slugify(d.name)
+            if not slug or slug in registry.entities or any(e.id == slug for e in by_key.values()):
+                continue
+            entity = Entity(id=slug, type=d.type, name=d.name, status="discovered")
+            if d.type == "person":
+                entity.country = guess_country(d.name)
+            by_key[key] = entity
+            first_seen[key] = d
+        for title in d.titles:
+            if title not in entity.titles and d.type == "person":
+                entity.titles.append(title)
+        for alias in d.aliases:
+            if alias not in entity.aliases and form_key(alias) not in claimed:
+                entity.aliases.append(alias)
+                claimed.add(form_key(alias))
+    for key, entity in by_key.items():
+        seen = first_seen[key]
+        entity.notes_markdown = (
+            f"Discovered by the build in article `{seen.article}` (line {seen.line} of its text), "
+            f"as {ENTITY_KINDS[entity.type].label.lower()}.\n\n"
+            "An editor should check the name and type, then set `status: confirmed` — or `status: rejected` "
+            "to stop it being linked and proposed again (deleting this page would only bring it back)."
+        )
+    return sorted(by_key.values(), key=lambda e: (e.type, e.id))
+
+
+def _known_place(discovery: Discovery, claimed: set[str]) -> bool:
+    """`Da Nang City` when `Da Nang` is known: the same place with its kind spelled out."""
+    if discovery.type != "place":
+        return False
+    words = discovery.name.split()
+    return len(words) > 1 and fold(words[-1]) in PLACE_HEADS and form_key(" ".join(words[:-1])) in claimed
+
+
+def guess_country(name: str) -> str | None:
+    """`vn` for a Vietnamese name, `cn` for a Chinese one, from spelling and family name; else None."""
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", name)]
+    if not words:
+        return None
+    if any(fold(ch) != ch.lower() for ch in name if ch.isalpha()) or (words[0] in VIETNAMESE_FAMILY_NAMES
+                                                                     and len(words) >= 3):
+        return "vn"
+    if words[0] in CHINESE_FAMILY_NAMES and len(words) == 2:
+        return "cn"
+    if words[0] in VIETNAMESE_FAMILY_NAMES:
+        return "vn"
+    return None

@@ -1,0 +1,230 @@
+"""Annotate stage, people: titles before names and short references.
+
+Full names come from the ruler (`builder.annotate.ruler`). This module decides which
+of them are people (`Hồ Chí Minh City` is a place), records the title written
+before each name (`Consul General`, `Chinese Ambassador to Việt Nam`), and
+resolves short references within the article, as an editor would:
+
+- a Vietnamese person by the last syllable (`PM Chính`, `Long noted`), a
+  Chinese person by the surname (`Chairman Zhao`, `Ambassador He`) or, as wire
+  copy sometimes does, by the given name (`Wei suggested`);
+- only to people named in full in the same article; when several share the
+  short form, to the nearest full mention before it; otherwise not at all;
+- a short form that is an English word needs a title (`Ambassador He`, never
+  the pronoun `He`) or, for words like `Long`, a reporting verb after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from builder.annotate.ruler import RulerMatch
+from builder.annotate.spans import SpanSet
+from builder.model import Entity, Mention
+from builder.text import fold
+
+_HEADS = [
+    "Party General Secretary", "General Secretary", "Secretary General", "Party Secretary", "First Secretary",
+    "Secretary", "State President", "Vice State President", "Vice President", "President",
+    "Deputy Prime Minister", "Prime Minister", "Deputy PM", "PM", "Vice Premier", "Premier",
+    "NA Chairman", "NA Chairwoman", "NA Vice Chairman", "Vice Chairman", "Vice Chairwoman",
+    "Chairman", "Chairwoman", "Chairperson", "Chair", "Ambassador", "Consul General", "Consul",
+    "Deputy Foreign Minister", "Foreign Minister", "Defence Minister", "Defense Minister",
+    "Deputy Minister", "Vice Minister", "Minister", "State Councillor", "State Councilor",
+    "Director General", "Deputy Director", "Director", "Governor", "Vice Governor", "Mayor",
+    "Senior Lieutenant General", "Lieutenant General", "Major General", "Senior Colonel", "Colonel",
+    "General", "Admiral", "Spokesperson", "Spokeswoman", "Spokesman", "Comrade", "Professor",
+    "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Uncle", "Politburo member",
+]
+_HEAD = "(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True)) + ")"
+_NATIONALITY = r"(?:Vietnamese|Chinese|Lao|Cambodian|Thai|Việt Nam(?:’|')s|Vietnam(?:’|')s|China(?:’|')s)"
+_MODIFIER = r"(?:late|former|then|new|newly elected|incumbent|outgoing|acting|Permanent|Standing|Executive)"
+# "of the Communist Party of China (CPC) Central Committee", "to Việt Nam"
+_NAME_WORD = r"(?:[A-ZÀ-Ỹ][\w’'.&-]*|\([A-Z]{2,}\))"
+_COMPLEMENT = rf"(?:of|to|for|in)\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:of|the|for|and|on|{_NAME_WORD}))*?"
+_ONE_TITLE = rf"(?:{_MODIFIER}\s+)?{_HEAD}(?:\s+{_COMPLEMENT})?"
+_TITLE_BEFORE = re.compile(
+    rf"(?:(?<=\s)|^)((?:{_NATIONALITY}\s+)?{_ONE_TITLE}(?:,?\s+and\s+{_ONE_TITLE})*)\s+$"
+)
+# A title that touches the name, with no complement: it becomes part of the linked span.
+_ADJACENT_TITLE = re.compile(rf"(?:(?<=\s)|^)((?:{_HEAD})(?:\s+and\s+{_HEAD})*)\s+$")
+_HEAD_AT_END = re.compile(rf"(?:^|\s){_HEAD}$")
+# Every word of a title head, folded: such words are never part of a personal name.
+HEAD_WORDS = frozenset(fold(w).strip(".") for h in _HEADS for w in h.split())
+# A title in apposition after a name: `Wang Wen, Director of the Chongqing Foreign Affairs Office,`.
+_APPOSITIVE_HEADS = [h for h in _HEADS if len(h) > 3 and not h.endswith(".")] + [
+    "member", "head", "deputy head", "chief", "leader", "secretary", "chairman", "director", "envoy",
+    "spokesperson", "spokesman", "spokeswoman", "founder", "rector", "editor-in-chief", "president",
+]
+_APPOSITIVE = re.compile(
+    rf",[ \t]+((?:the[ \t]+)?(?:(?:[A-Z]{{2,}}|{_NATIONALITY})[ \t]+)?(?:{_MODIFIER}[ \t]+)?"
+    rf"(?:{'|'.join(re.escape(h) for h in sorted(set(_APPOSITIVE_HEADS), key=len, reverse=True))})"
+    rf"\b(?:[^,.;:()\n“”\"]|\([A-Z]{{2,6}}\)){{0,160}}?)(?=[,.;:)\n]|[ \t]+(?:said|says|noted|stressed|told|added)\b)",
+    re.IGNORECASE,
+)
+
+# After a name, these make it a place or an institution, not a person.
+_NOT_A_PERSON_AFTER = re.compile(
+    r"(?:[ \t]+(?:National|Communist|Young|Youth|Political|International|Military|People’s|People's))?"
+    r"[ \t]+(?:City|Province|Street|Road|Avenue|Square|Mausoleum|Museum|Trail|Airport|Port|District|"
+    r"Ward|Commune|Bridge|Park|University|Academy|Institute|Foundation|Prize|Award|Campaign|Bay|River|Thought|"
+    r"Youth|Union|Order|Medal|School|Hospital|Centre|Center)\b"
+)
+REPORTING_VERB = re.compile(
+    r"[ \t]+(?:said|says|noted|stressed|added|told|affirmed|emphasised|emphasized|highlighted|expressed|"
+    r"suggested|proposed|called|urged|recalled|underlined|underscored|asked|thanked|welcomed|congratulated|"
+    r"described|reiterated|agreed|pointed|briefed|received|met|hailed|praised|reaffirmed|explained|wrote)\b"
+)
+# After a short form that is also a common word, what shows it is someone acting or owning:
+# a reporting verb, a past-tense verb or auxiliary (`Sơn stopped`, `Long will`), a possessive (`Sơn’s visit`).
+_ACTS = re.compile(
+    REPORTING_VERB.pattern + r"|[ \t]+(?:[a-z]+ed|will|would|has|had|was|also|then|later)\b|[’']s\b"
+)
+_PRONOUNS = {"he", "she", "it", "we", "they", "i", "you", "his", "her", "him"}
+# Short forms that alone say too little: English words ("Long", "Do"), and syllables shared by
+# so many names that only a title or a reporting verb makes them a reference. (Pronouns such
+# as "He" need a title whatever follows: see _PRONOUNS.)
+_AMBIGUOUS_SHORT_FORMS = {
+    "long", "to", "do", "an", "ha", "la", "may", "bo", "son", "lay", "tan", "hung", "ban", "ho", "hue", "van",
+    "nam", "tin", "thin", "chin", "man", "mine", "sun", "gun", "bang", "sang", "ding", "dong", "ping", "fang",
+    "tam", "phu", "kim", "lam", "le", "li", "ma", "mai", "lu", "yu", "hu", "wen", "chi", "minh", "tu",
+}
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n|,\s|—|–")
+
+
+@dataclass(frozen=True)
+class PersonForms:
+    """The short forms by which a person may be referred to once named in full."""
+
+    entity: str
+    short: frozenset[str]  # folded
+
+
+def short_forms(entity: Entity) -> PersonForms:
+    """Vietnamese: last syllable; Chinese (surname first): surname and given name."""
+    words = [fold(w) for w in _WORD.findall(entity.name)]
+    forms: set[str] = set()
+    if len(words) >= 2:
+        if entity.country == "cn":
+            forms.update({words[0], "".join(words[1:])})
+        else:
+            forms.add(words[-1])
+    return PersonForms(entity.id, frozenset(forms))
+
+
+def title_before(text: str, start: int) -> tuple[str | None, int]:
+    """The title written just before `start`: (full title, start of the part to link).
+
+    The linked part is the title only when it touches the name with no
+    complement (`Consul General Bùi Nguyễn Long`); otherwise just the name.
+    """
+    window_start = max(0, start - 240)
+    window = text[window_start:start]
+    cut = 0
+    for m in _SENTENCE_BREAK.finditer(window):
+        cut = m.end()
+    window = window[cut:]
+    offset = window_start + cut
+    full = _TITLE_BEFORE.search(window)
+    if not full or full.group(1).rstrip().split()[-1].islower():
+        # `Director of the Centre for Southeast Asian Studies`: the name is the complement's, not a person's.
+        return None, start
+    adjacent = _ADJACENT_TITLE.search(window)
+    link_start = offset + adjacent.start(1) if adjacent else start
+    return full.group(1).strip(), link_start
+
+
+def title_after(text: str, end: int) -> str | None:
+    """The title in apposition just after a name ending at `end`, without its leading `the`."""
+    m = _APPOSITIVE.match(text, end)
+    if not m:
+        return None
+    title = m.group(1).strip()
+    return title[4:] if title.lower().startswith("the ") else title
+
+
+def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity], taken: SpanSet) -> list[Mention]:
+    """People mentions in `text`: ruler matches of full names plus resolved short references.
+
+    `taken` holds spans already claimed by other entity types; it is extended.
+    """
+    mentions: list[Mention] = []
+    for match in full:
+        if match.label != "person" or taken.overlaps(match.start, match.end):
+            continue
+        if not text[match.start].isupper() or _NOT_A_PERSON_AFTER.match(text, match.end):
+            continue
+        mentions.append(_mention(text, match.start, match.end, match.entity))
+        taken.add(match.start, match.end)
+
+    named = {m.entity for m in mentions}
+    forms: dict[str, list[str]] = {}
+    for entity_id in sorted(named):
+        for form in short_forms(people[entity_id]).short:
+            forms.setdefault(form, []).append(entity_id)
+
+    full_positions = sorted((m.start, m.entity) for m in mentions)
+    titles: dict[str, set[str]] = {}
+    for m in mentions:
+        titles.setdefault(m.entity, set()).update(fold(m.title or "").split())
+    for word in _WORD.finditer(text):
+        form = fold(word.group(0))
+        if form not in forms or not word.group(0)[0].isupper() or taken.overlaps(word.start(), word.end()):
+            continue
+        entity_id = _resolve_short(text, word, forms[form], full_positions, titles)
+        if entity_id is None:
+            continue
+        mention = _mention(text, word.start(), word.end(), entity_id)
+        mentions.append(mention)
+        taken.add(mention.start, mention.end)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _resolve_short(text: str, word: re.Match, candidates: list[str], full_positions: list[tuple[int, str]],
+                   titles: dict[str, set[str]]) -> str | None:
+    start, end = word.span()
+    form = fold(word.group(0))
+    head = _HEAD_AT_END.search(text[max(0, start - 40):start].rstrip())
+    has_title = bool(head)
+    if form in _PRONOUNS and not has_title and not _capitalised_mid_sentence(text, start, end):
+        return None
+    if form in _AMBIGUOUS_SHORT_FORMS and not has_title and not _ACTS.match(text, end):
+        return None
+    if _part_of_longer_name(text, start, end, has_title):
+        return None
+    if head and len(candidates) > 1:
+        # `Minister Wang` with Wang Yi (Foreign Minister) and Wang Ning (Party Secretary) named: the title decides.
+        words = set(fold(head.group(0)).split())
+        titled = [c for c in candidates if words <= titles.get(c, set())]
+        if len(titled) == 1:
+            return titled[0]
+    before = [entity for pos, entity in full_positions if pos < start and entity in candidates]
+    if before:
+        return before[-1]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _capitalised_mid_sentence(text: str, start: int, end: int) -> bool:
+    """`…, He stressed,`: a capital no sentence start explains, before a reporting verb, is a surname."""
+    before = text[max(0, start - 8):start].rstrip(" \t")
+    return bool(before) and before[-1] in ",;" and bool(REPORTING_VERB.match(text, end))
+
+
+def _part_of_longer_name(text: str, start: int, end: int, has_title: bool) -> bool:
+    """`Wang` in `Wang Yi`, `Long` in `Ha Long`: another name, not a short reference."""
+    after = re.match(r"[ \t]+([^\W\d_][\w]*)", text[end:end + 40])
+    if after and after.group(1)[0].isupper():
+        return True
+    if has_title:
+        return False
+    before = re.search(r"([^\W\d_][\w]*)[ \t]+$", text[max(0, start - 40):start])
+    return bool(before and before.group(1)[0].isupper())
+
+
+def _mention(text: str, start: int, end: int, entity_id: str) -> Mention:
+    title, link_start = title_before(text, start)
+    # With no title before the name, an apposition after it (`Wang Wen, Director of …,`) is the title.
+    return Mention("person", link_start, end, text[link_start:end], entity=entity_id,
+                   title=title or title_after(text, end))

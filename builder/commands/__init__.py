@@ -1,0 +1,1 @@
+"""Commands besides `build`: `serve` (preview, rebuilding on change) and `check` (validate content and site)."""

@@ -1,0 +1,103 @@
+"""`python -m builder serve`: preview the site on localhost, rebuilding on change.
+
+The inputs (seeds, registry pages, templates) are polled once a second by
+their sizes and modification times; a change triggers a full build, which
+swaps the new `site/` in only when it is complete, so a reader never sees a
+half-written page: requests are answered from `site/` (never from the staging
+folder), and a request that falls in the instant between the two renames of
+the swap waits for the new `site/` instead of getting a 404. A failed rebuild
+is reported and the last good site stays.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import threading
+import time
+import traceback
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from builder.engine.build import build
+from builder.engine.state import BuildOptions
+from builder.model import BuildError, BuildErrors
+from builder.site.theme import TEMPLATES
+
+
+def input_fingerprint(options: BuildOptions, templates: Path = TEMPLATES) -> tuple:
+    """Sizes and mtimes of every input file; changes when an input does."""
+    roots = [Path(options.seeds), Path(options.content) / "people", Path(options.content) / "mechanisms", templates]
+    files = []
+    for root in roots:
+        if root.is_dir():
+            for path in sorted(root.rglob("*")):
+                if path.is_file():
+                    stat = path.stat()
+                    files.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(files)
+
+
+SWAP_WAIT_SECONDS = 5.0
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the published `site/` folder only; waits out the swap of a rebuild."""
+
+    def send_head(self):
+        # publish() renames the old site/ away, then the new one in: between the
+        # two, the folder is missing for an instant. Wait for it, don't 404.
+        deadline = time.monotonic() + SWAP_WAIT_SECONDS
+        while not os.path.isdir(self.directory) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return super().send_head()
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        sys.stderr.write("serve: " + format % args + "\n")
+
+
+def rebuild(options: BuildOptions) -> bool:
+    try:
+        result = build(options)
+    except BuildErrors as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        print("serve: build failed; still serving the last good site", file=sys.stderr)
+        return False
+    except BuildError as exc:
+        print(exc, file=sys.stderr)
+        print("serve: build failed; still serving the last good site", file=sys.stderr)
+        return False
+    except Exception:  # a bug in the builder must not stop the watcher: show it, keep serving
+        traceback.print_exc()
+        print("serve: build crashed (a bug: please report it); still serving the last good site", file=sys.stderr)
+        return False
+    print(f"serve: built {len(result.pages)} pages from {len(result.articles)} articles", file=sys.stderr)
+    return True
+
+
+def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, interval: float = 1.0) -> None:
+    rebuild(options)
+    out = Path(options.out).resolve()
+    handler = functools.partial(SiteHandler, directory=str(out))
+    server = ThreadingHTTPServer((host, port), handler)
+    stop = threading.Event()
+
+    def watch() -> None:
+        seen = input_fingerprint(options)
+        while not stop.wait(interval):
+            now = input_fingerprint(options)
+            if now != seen:
+                seen = now
+                rebuild(options)
+
+    threading.Thread(target=watch, daemon=True).start()
+    print(f"serve: http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.server_close()

@@ -1,0 +1,1 @@
+"""Content: the annotated record written to `content/` as Markdown (`markdown`), committed beside the seeds."""

@@ -1,0 +1,719 @@
+"""The date grammar: the words of dates, and each shape of date expression as (pattern, resolver).
+
+A resolver turns one match into a value (`builder.model.DateValue`), resolved against the
+reference day (the publication date). `builder.dates.scan` runs the rules over a text."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+import re._parser
+from dataclasses import dataclass
+from typing import Callable
+
+from builder.model import DatePoint, DateValue
+
+# --------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    name: i for i, name in enumerate(
+        "monday tuesday wednesday thursday friday saturday sunday".split())
+}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "last": -1, "final": -1, "latter": 2, "former": 1,
+}
+# (first month, last month, year offset of the last month); northern hemisphere
+SEASONS = {"spring": (3, 5, 0), "summer": (6, 8, 0), "autumn": (9, 11, 0),
+           "fall": (9, 11, 0), "winter": (12, 2, 1)}
+# early / mid / late thirds of a year (months) and of a month (days; None = month's end)
+YEAR_THIRDS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4),
+               "mid": (5, 8), "middle": (5, 8), "late": (9, 12), "end": (9, 12)}
+MONTH_THIRDS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10),
+                "mid": (11, 20), "middle": (11, 20), "late": (21, None), "end": (21, None)}
+DECADE_THIRDS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+
+# Words after which a bare four-digit number reads as a year.
+YEAR_CUES = {
+    "in", "since", "until", "till", "by", "of", "from", "to", "before", "after", "during",
+    "between", "and", "or", "year", "early", "mid", "late", "through", "throughout", "circa",
+}
+# Cues that also introduce quantities ("a total of 2000", "up to 2000").
+WEAK_YEAR_CUES = {"of", "to", "and", "or", "from", "between", "by"}
+QUANTITY_HEADS = {"total", "number", "sum", "population", "capacity", "average", "maximum",
+                  "minimum", "up", "least", "than"}
+# Capitalised words that take a number, not a year, after them.
+NUMBERED_NAMES = {"No", "No.", "Number", "Article", "Clause", "Decree", "Item", "Page", "Room",
+                  "Route", "Flight", "Highway", "Chapter", "Section", "Point", "Km", "Lot"}
+CURRENCIES = {"usd", "us$", "vnd", "vnđ", "eur", "cny", "rmb", "yuan", "yen", "dollars", "dong",
+              "euros", "$", "€", "£", "¥", "%", "percent", "per"}
+UNITS = {
+    "km", "kilometres", "kilometers", "m", "metres", "meters", "kg", "tonnes", "tons", "ha",
+    "hectares", "people", "persons", "tourists", "visitors", "students", "workers", "projects",
+    "units", "cases", "households", "enterprises", "companies", "firms", "members", "delegates",
+    "participants", "jobs", "items", "products", "vehicles", "containers", "times", "hours",
+    "minutes", "days", "years", "months", "weeks", "billion", "million", "thousand", "trillion",
+}
+# Words ending in "s" that are not plural nouns.
+S_WORDS = {"was", "is", "has", "as", "its", "his", "this", "thus", "always", "besides",
+           "towards", "across", "unless", "plus", "whereas", "versus", "does", "us"}
+
+# --------------------------------------------------------------------------
+# Regex building blocks
+# --------------------------------------------------------------------------
+
+_SPACES = " \u00a0\u202f"  # the spaces between words of a date; plain, no-break, narrow no-break
+_SP = f"[{_SPACES}]+"
+_SP0 = f"[{_SPACES}]*"
+_DASH = rf"{_SP0}[-\u2010\u2011\u2012\u2013\u2014]{_SP0}"
+_FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+_ABBR_MONTH = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_NUM = rf"\d{{1,3}}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}"
+_CONN = rf"(?P<conn>{_SP}(?:to|until|till|through|and){_SP}|{_DASH})"
+
+
+def _month(g: str) -> str:
+    return rf"(?<!\w)(?P<{g}>(?:{_FULL_MONTH})(?!\w)|(?:{_ABBR_MONTH})(?:\.|(?!\w)))"
+
+
+def _day(g: str) -> str:
+    return rf"(?<![\w.,:/])(?P<{g}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
+
+
+def _year(g: str) -> str:
+    return rf"(?<![\w.,$€£¥/])(?P<{g}>1[89]\d\d|2[01]\d\d)(?![\w%]|[.,]\d)"
+
+
+# A year, or a year named relative to the publication date ("this year", "the year").
+_YREF = (rf"(?:{_year('y')}|(?P<yrel>(?i:the{_SP}current|current|this|last|next|the))"
+         rf"{_SP}year(?!\w))")
+_THE = rf"(?:(?i:the){_SP})?"
+_RELYEAR = rf"(?P<yrel>(?i:last|this|next)){_SP}year(?!\w)"
+
+# --------------------------------------------------------------------------
+# Small helpers
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A resolver's answer.
+
+    kind: "absolute" (fully written), "period" (a reporting period such as
+    "the first seven months of 2024"), "anniversary" (a founding day to a
+    year: "January 18, 1950–2026"), "yearless" (month-day whose year comes
+    from the reference) or "relative" ("last year", "on Sunday").
+    """
+
+    value: DateValue
+    kind: str = "absolute"
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    value: DateValue
+    kind: str
+    order: int
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    text: str
+    ref: dt.date | None
+    strict: bool = True  # False: the caller vouches that the expression is a date
+
+
+def _point(year: int | None, month: int | None = None, day: int | None = None) -> DatePoint | None:
+    if year is None or not 1800 <= year <= 2199:
+        return None
+    point = DatePoint(year, month, day)
+    try:
+        point.first_day()
+    except ValueError:
+        return None
+    return point
+
+
+def _found(start: DatePoint | None, end: DatePoint | None = None,
+           kind: str = "absolute") -> _Found | None:
+    """Wrap one point or a start/end pair; None if a point is invalid or the range runs backwards."""
+    if start is None or (end is not None and end.last_day() < start.first_day()):
+        return None
+    return _Found(DateValue(start, None if end == start else end), kind)
+
+
+def _mon(name: str) -> int:
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _num(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def _word_before(text: str, pos: int, skip: int = 0) -> str:
+    """The whitespace-delimited token before `pos` (skip=1: the one before that)."""
+    tokens = text[max(0, pos - 80):pos].split()
+    return tokens[-1 - skip] if len(tokens) > skip else ""
+
+
+def _word_after(text: str, pos: int) -> str:
+    tokens = text[pos:pos + 40].split()
+    if not tokens or not text[pos:pos + 1].isspace():
+        return text[pos:pos + 1]  # punctuation glued to the match, or nothing
+    return tokens[0]
+
+
+_SENTENCE_MARK = re.compile(r"\. |\? |! |\n|: ")
+
+
+@functools.lru_cache(maxsize=4)
+def _sentence_marks(text: str) -> tuple[list[int], list[int]]:
+    """Where each sentence mark of the text starts and ends, in order (marks never overlap)."""
+    marks = [m.span() for m in _SENTENCE_MARK.finditer(text)]
+    return [start for start, _ in marks], [end for _, end in marks]
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Just after the first character of the last mark (". ", "? ", "! ", newline, ": ") ending
+    by `pos`; 0 if none. Marks are found once per text (the same text is asked ~30 times)."""
+    starts, ends = _sentence_marks(text)
+    k = bisect.bisect_right(ends, pos)
+    return starts[k - 1] + 1 if k else 0
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|going|slated)\s+to|"
+    r"(?:scheduled|slated)\s+for|to\s+be\s+held|upcoming|plans?\s+to|this\s+coming)\b", re.I)
+
+
+def _future_worded(text: str, pos: int) -> bool:
+    """Whether the sentence leading up to `pos` announces something to come."""
+    return bool(_FUTURE.search(text, _sentence_start(text, pos), pos))
+
+
+def _nearest_year(ref: dt.date, month: int, day: int = 1) -> int | None:
+    """The year that puts month-day nearest to the reference day."""
+    options = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            options.append((abs((dt.date(year, month, day) - ref).days), year))
+        except ValueError:  # 29 February
+            pass
+    return min(options)[1] if options else None
+
+
+def _yearless_year(ctx: _Ctx, pos: int, month: int, day: int = 1) -> int | None:
+    """Year of a month-day written without one: the last such day when counted from
+    ("since December 5"), the next when the sentence announces it ("will open on
+    December 5"), otherwise the one nearest the reference."""
+    if _word_before(ctx.text, pos).lower() == "since":
+        return ctx.ref.year - ((month, day) > (ctx.ref.month, ctx.ref.day))
+    if _future_worded(ctx.text, pos):
+        return ctx.ref.year + ((month, day) < (ctx.ref.month, ctx.ref.day))
+    return _nearest_year(ctx.ref, month, day)
+
+
+def _month_year(ref: dt.date, month: int, lean: int = 0) -> int:
+    """Year of a year-less month: -1 past ("since June"), +1 future ("by June"), 0 nearest."""
+    if lean < 0:
+        return ref.year if month <= ref.month else ref.year - 1
+    if lean > 0:
+        return ref.year if month >= ref.month else ref.year + 1
+    diff = month - ref.month
+    return ref.year - (diff > 6) + (diff < -6)
+
+
+def _yref(m: re.Match, ctx: _Ctx) -> tuple[int, bool] | None:
+    """The year of a _YREF group and whether it was relative; None if unresolvable."""
+    if m["y"]:
+        return int(m["y"]), False
+    if ctx.ref is None:
+        return None
+    which = m["yrel"].lower().split()[-1]
+    return ctx.ref.year + {"last": -1, "next": 1}.get(which, 0), True
+
+
+def _looks_like_quantity(word: str, weak_cue: bool) -> bool:
+    """Whether the word after a number makes it a count ("2000 tourists"), not a year."""
+    w = word.strip(".,;:!?)’”'\"").lower()
+    if w in CURRENCIES or w in UNITS:
+        return True
+    plural = len(w) > 3 and w.endswith("s") and w.isalpha() and w not in S_WORDS
+    return weak_cue and plural and word[:1].islower()
+
+
+# --------------------------------------------------------------------------
+# Resolvers: one per shape. Each takes the match and context, returns _Found or None.
+# --------------------------------------------------------------------------
+
+
+def _full_date(m, ctx):
+    """July 25, 2024 / 18 January 1950 / Jan. 5, 2024"""
+    return _found(_point(int(m["y"]), _mon(m["m"]), int(m["d"])))
+
+
+def _iso_date(m, ctx):
+    """2024-07-25"""
+    return _found(_point(int(m["y"]), int(m["mo"]), int(m["d"])))
+
+
+def _numeric_date(m, ctx):
+    """25/7/2024 (day first, as Vietnamese sources write it)"""
+    return _found(_point(int(m["y"]), int(m["mo"]), int(m["d"])))
+
+
+def _month_day(m, ctx):
+    """September 2 / 2 September: the year comes from the reference date."""
+    if ctx.ref is None:
+        return None
+    month, day = _mon(m["m"]), int(m["d"])
+    return _found(_point(_yearless_year(ctx, m.start(), month, day), month, day), kind="yearless")
+
+
+def _day_range(m, ctx):
+    """September 2-4 / 18-20 August 2024 / between 3 and 5 March"""
+    if not _between_ok(m, ctx):
+        return None
+    month, d1, d2 = _mon(m["m"]), int(m["d1"]), int(m["d2"])
+    if m["y"]:
+        year, kind = int(m["y"]), "absolute"
+    elif ctx.ref is not None:
+        year, kind = _yearless_year(ctx, m.start(), month, d1), "yearless"
+    else:
+        return None
+    if d2 <= d1:
+        return None
+    return _found(_point(year, month, d1), _point(year, month, d2), kind)
+
+
+def _between_ok(m, ctx) -> bool:
+    """A range joined by "and" needs "between" before it ("on May 1 and May 5" is two dates)."""
+    conn = (m["conn"] or "").strip().lower()
+    start = m.start("span") if "span" in m.re.groupindex else m.start()
+    return conn != "and" or _word_before(ctx.text, start).lower() == "between"
+
+
+def _date_range(m, ctx):
+    """from August 31 to September 1 / from October 30 to November 1, 2022"""
+    if not _between_ok(m, ctx):
+        return None
+    m1, d1, m2, d2 = _mon(m["m1"]), int(m["d1"]), _mon(m["m2"]), int(m["d2"])
+    wraps = (m2, d2) < (m1, d1)
+    kind = "absolute"
+    if m["y2"]:
+        y2 = int(m["y2"])
+        y1 = int(m["y1"]) if m["y1"] else y2 - wraps
+    elif m["y1"]:
+        y1 = int(m["y1"])
+        y2 = y1 + wraps
+    elif ctx.ref is not None:
+        y1, kind = _yearless_year(ctx, m.start(), m1, d1), "yearless"
+        if y1 is None:
+            return None
+        y2 = y1 + wraps
+    else:
+        return None
+    return _found(_point(y1, m1, d1), _point(y2, m2, d2), kind)
+
+
+def _month_range(m, ctx):
+    """June-August 2024 / from December 2023 to March 2024"""
+    if not _between_ok(m, ctx):
+        return None
+    m1, m2 = _mon(m["m1"]), _mon(m["m2"])
+    kind = "absolute"
+    if m["y2"]:
+        y2 = int(m["y2"])
+        y1 = int(m["y1"]) if m["y1"] else y2 - (m2 < m1)
+    elif ctx.ref is not None and not m["y1"]:
+        y1, kind = _month_year(ctx.ref, m1, _future_worded(ctx.text, m.start())), "yearless"
+        y2 = y1 + (m2 < m1)
+    else:
+        return None
+    return _found(_point(y1, m1), _point(y2, m2), kind)
+
+
+def _anniversary_span(m, ctx):
+    """January 18, 1950–2026: from a founding day to a year."""
+    start = _point(int(m["y"]), _mon(m["m"]), int(m["d"]))
+    end = _point(int(m["y2"]))
+    if start is None or end is None or end.year <= start.year:
+        return None
+    return _found(start, end, kind="anniversary")
+
+
+def _month_year_shape(m, ctx):
+    """June 1955 / December 2023"""
+    return _found(_point(int(m["y"]), _mon(m["m"])))
+
+
+def _year_range(m, ctx):
+    """2021-2025 / 2021–25 / 1950–2026"""
+    y1, y2 = int(m["y1"]), m["y2"]
+    y2 = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
+    if y2 <= y1 or _looks_like_quantity(_word_after(ctx.text, m.end()), weak_cue=False):
+        return None
+    return _found(_point(y1), _point(y2))
+
+
+def _from_years(m, ctx):
+    """from 2020 to 2023 / between 2020 and 2025"""
+    if _looks_like_quantity(_word_after(ctx.text, m.end()), weak_cue=True):
+        return None
+    return _found(_point(int(m["y1"])), _point(int(m["y2"])))
+
+
+def _decade(m, ctx):
+    """the 1990s / the early 2000s"""
+    start = int(m["dec"])
+    first, last = DECADE_THIRDS.get((m["part"] or "").lower(), (0, 9))
+    return _found(_point(start + first), _point(start + last))
+
+
+def _year_third(m, ctx):
+    """early 2024 / mid-2024 / late 2024 / the end of 2024 / late last year"""
+    resolved = _yref(m, ctx)
+    if resolved is None:
+        return None
+    year, relative = resolved
+    first, last = YEAR_THIRDS[m["part"].lower().split()[-1]]
+    return _found(_point(year, first), _point(year, last), "relative" if relative else "absolute")
+
+
+def _year_fraction(m, ctx):
+    """the first quarter of 2025 / the second half of 2024 / the latter half of this year"""
+    resolved = _yref(m, ctx)
+    if resolved is None:
+        return None
+    year, relative = resolved
+    size = 6 if m["unit"].lower() == "half" else 3
+    index = ORDINALS[m["ord"].lower()]
+    count = 12 // size
+    if index == -1:
+        index = count
+    if index > count:
+        return None
+    return _found(_point(year, (index - 1) * size + 1), _point(year, index * size),
+                  "relative" if relative else "period")
+
+
+def _quarter_code(m, ctx):
+    """Q1 2025 / H2 2024"""
+    size = 3 if m["qh"] == "Q" else 6
+    index = int(m["n"])
+    if index > 12 // size:
+        return None
+    year = int(m["y"])
+    return _found(_point(year, (index - 1) * size + 1), _point(year, index * size), "period")
+
+
+def _months_of_year(m, ctx):
+    """the first six months of the year / the first seven months of 2024 / the last three months of 2024"""
+    resolved = _yref(m, ctx)
+    if resolved is None:
+        return None
+    year, relative = resolved
+    if m["n"] is None and m["months"].lower().endswith("s"):
+        return None  # "the first months of 2024" is vague
+    n = _num(m["n"]) if m["n"] else 1
+    if not 1 <= n <= 12:
+        return None
+    first, last = (1, n) if m["ord"].lower() == "first" else (13 - n, 12)
+    return _found(_point(year, first), _point(year, last), "relative" if relative else "period")
+
+
+def _season(m, ctx):
+    """spring 2025 / the summer of 2024 (northern seasons; winter runs into the next year)"""
+    resolved = _yref(m, ctx)
+    if resolved is None:
+        return None
+    year, relative = resolved
+    first, last, spill = SEASONS[m["season"].lower()]
+    return _found(_point(year, first), _point(year + spill, last),
+                  "relative" if relative else "absolute")
+
+
+def _month_third(m, ctx):
+    """early March / mid-March / late March 2024 / the end of March / late last month"""
+    if m["mrel"]:
+        if ctx.ref is None:
+            return None
+        by = {"last": -1, "this": 0, "next": 1}[m["mrel"].lower()]
+        (year, month), kind = _shift_month(ctx.ref.year, ctx.ref.month, by), "relative"
+    elif m["y"]:
+        year, month, kind = int(m["y"]), _mon(m["m"]), "absolute"
+    elif ctx.ref is not None:
+        month = _mon(m["m"])
+        year, kind = _month_year(ctx.ref, month, _future_worded(ctx.text, m.start())), "yearless"
+    else:
+        return None
+    first, last = MONTH_THIRDS[m["part"].lower().split()[0]]
+    end_day = last or DatePoint(year, month).last_day().day
+    return _found(_point(year, month, first), _point(year, month, end_day), kind)
+
+
+_PREP_LEAN = {"in": 0, "during": 0, "since": -1, "from": -1, "until": 1, "till": 1, "by": 1}
+
+
+def _bare_month(m, ctx):
+    """in August / since June / by December: year from the reference date."""
+    if ctx.ref is None:
+        return None
+    if ctx.strict and _word_after(ctx.text, m.end())[:1].isupper():
+        return None  # "in August Revolution": the month names something
+    month = _mon(m["m"])
+    lean = _PREP_LEAN[m["prep"].lower()] or _future_worded(ctx.text, m.start())
+    year = _month_year(ctx.ref, month, lean)
+    return _found(_point(year, month), kind="yearless")
+
+
+def _weekday(m, ctx):
+    """on Sunday / last Sunday / next Sunday / this coming Friday"""
+    if ctx.ref is None:
+        return None
+    if re.match(rf",?{_SP}(?:{_FULL_MONTH}|{_ABBR_MONTH}|\d)", ctx.text[m.end():]):
+        return None  # "Sunday, September 7": the date itself is linked
+    wd = WEEKDAYS[m["wd"].lower()]
+    mod = " ".join((m["mod"] or "").lower().split())
+    ahead = (wd - ctx.ref.weekday()) % 7
+    behind = (ctx.ref.weekday() - wd) % 7
+    if mod in ("next", "coming", "this coming"):
+        offset = ahead or 7
+    elif mod in ("last", "past", "this past"):
+        offset = -(behind or 7)
+    elif mod == "this":
+        offset = wd - ctx.ref.weekday()  # same ISO week
+    elif _future_worded(ctx.text, m.start()):
+        offset = ahead
+    else:
+        offset = -behind
+    return _found(DatePoint.of(ctx.ref + dt.timedelta(days=offset)), kind="relative")
+
+
+def _month_of_relative_year(m, ctx):
+    """December last year / December 5 last year / 5 December last year / March of next year"""
+    if ctx.ref is None:
+        return None
+    year = ctx.ref.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+    day = int(m["d"]) if m["d"] else None
+    return _found(_point(year, _mon(m["m"]), day), kind="relative")
+
+
+def _weekday_of_relative_week(m, ctx):
+    """Tuesday last week / on Friday next week / Monday of this week"""
+    if ctx.ref is None:
+        return None
+    by = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+    monday = ctx.ref - dt.timedelta(days=ctx.ref.weekday()) + dt.timedelta(weeks=by)
+    return _found(DatePoint.of(monday + dt.timedelta(days=WEEKDAYS[m["wd"].lower()])), kind="relative")
+
+
+def _weekend(m, ctx):
+    """last weekend / this weekend / next weekend / this past weekend: a Saturday and Sunday"""
+    if ctx.ref is None:
+        return None
+    mod = " ".join(m["mod"].lower().split())
+    saturday = ctx.ref + dt.timedelta(days=5 - ctx.ref.weekday())  # of the reference's week
+    if mod in ("last", "past", "this past"):
+        saturday -= dt.timedelta(weeks=1)
+    elif mod in ("next", "coming", "this coming") and ctx.ref.weekday() >= 5:
+        saturday += dt.timedelta(weeks=1)
+    return _found(DatePoint.of(saturday), DatePoint.of(saturday + dt.timedelta(days=1)), "relative")
+
+
+def _season_span(year: int, name: str) -> tuple[dt.date, dt.date]:
+    first, last, spill = SEASONS[name]
+    return dt.date(year, first, 1), DatePoint(year + spill, last).last_day()
+
+
+def _relative_season(m, ctx):
+    """this spring / last summer / next winter / this coming autumn"""
+    if ctx.ref is None:
+        return None
+    if _word_before(ctx.text, m.start()).lower() == "the":
+        return None  # "the last spring meeting": an event, not the season
+    name, mod, ref = m["season"].lower(), " ".join(m["mod"].lower().split()), ctx.ref
+    spans = [_season_span(year, name) for year in range(ref.year - 2, ref.year + 2)]
+    if mod in ("last", "past", "this past"):
+        first, last = max(s for s in spans if s[1] < ref)
+    elif mod in ("next", "coming", "this coming"):
+        first, last = min(s for s in spans if s[0] > ref)
+    else:  # "this": the season under way, else this year's
+        current = [s for s in spans if s[0] <= ref <= s[1]] or [s for s in spans if s[0].year == ref.year]
+        first, last = current[0]
+    return _found(DatePoint(first.year, first.month), DatePoint(last.year, last.month), "relative")
+
+
+def _relative_day(m, ctx):
+    """yesterday / today / tomorrow"""
+    if ctx.ref is None:
+        return None
+    word = m["w"].lower()
+    if (word == "today" and ctx.strict and ctx.text[m.end():m.end() + 1] == ","
+            and _sentence_start(ctx.text, m.start()) >= m.start() - 1):
+        return None  # sentence-opening "Today, ..." means "nowadays"
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
+    offset += {"before": -1, "after": 1}.get((m["beyond"] or "").lower(), 0)
+    return _found(DatePoint.of(ctx.ref + dt.timedelta(days=offset)), kind="relative")
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
+
+
+def _week_of(day: dt.date) -> _Found | None:
+    monday = day - dt.timedelta(days=day.weekday())
+    return _found(DatePoint.of(monday), DatePoint.of(monday + dt.timedelta(days=6)), "relative")
+
+
+def _relative_unit(m, ctx):
+    """last year / this month / next week / earlier this year"""
+    if ctx.ref is None:
+        return None
+    which, unit = m["which"].lower(), m["unit"].lower()
+    if which != "this" and _word_before(ctx.text, m.start()).lower() == "the":
+        return None  # "over the last year" is a duration
+    by = {"last": -1, "this": 0, "next": 1}[which]
+    ref = ctx.ref
+    if unit == "year":
+        return _found(_point(ref.year + by), kind="relative")
+    if unit == "month":
+        return _found(_point(*_shift_month(ref.year, ref.month, by)), kind="relative")
+    return _week_of(ref + dt.timedelta(weeks=by))
+
+
+def _ago(m, ctx):
+    """24 years ago / three months ago / two days ago / a decade ago (a year)"""
+    if ctx.ref is None:
+        return None
+    n, unit, ref = _num(m["n"]), m["unit"].lower(), ctx.ref
+    if unit == "decade":
+        return _found(_point(ref.year - 10 * n), kind="relative")
+    if unit == "year":
+        return _found(_point(ref.year - n), kind="relative")
+    if unit == "month":
+        return _found(_point(*_shift_month(ref.year, ref.month, -n)), kind="relative")
+    if unit == "week":
+        return _week_of(ref - dt.timedelta(weeks=n))
+    return _found(DatePoint.of(ref - dt.timedelta(days=n)), kind="relative")
+
+
+def _lone_year(m, ctx):
+    """in 2022 / SCO Summit 2025 / the 1982 United Nations Convention"""
+    if not ctx.strict or _year_in_context(ctx.text, m.start(), m.end()):
+        return _found(_point(int(m["y"])))
+    return None
+
+
+def _year_in_context(text: str, start: int, end: int) -> bool:
+    """Whether a four-digit number stands where a year is expected."""
+    before = text[max(0, start - 80):start].split()  # as _word_before(text, start) and (.., 1)
+    prev, prev2 = (before[-1] if before else ""), (before[-2] if len(before) > 1 else "")
+    nxt = _word_after(text, end)
+    cue = prev.lower()
+    if cue in CURRENCIES or re.fullmatch(r"[\d.,]+", prev) or prev in NUMBERED_NAMES:
+        return False
+    if _looks_like_quantity(nxt, weak_cue=cue in WEAK_YEAR_CUES or cue == "the"):
+        return False
+    if cue in YEAR_CUES:
+        return not (cue in WEAK_YEAR_CUES and prev2.lower() in QUANTITY_HEADS)
+    if text[start - 1:start] == "(" and text[end:end + 1] in ("),"):
+        return True
+    if cue == "the":
+        return nxt[:1].isupper()  # "the 1982 United Nations Convention"
+    if prev[:1].isupper() and prev.isalpha() and _sentence_start(text, start) < start - len(prev) - 1:
+        return True  # a name with a year: "SCO Summit 2025"
+    if _sentence_start(text, start) >= start - 1:  # opens the sentence: "2024 was ..."
+        return nxt in (",", "was", "is", "saw", "marked", "marks", "will", "has", "had")
+    return False
+
+
+# --------------------------------------------------------------------------
+# The grammar: (pattern, resolver). A group named "span" narrows the mention
+# to the date itself when the pattern also matches a leading word.
+# --------------------------------------------------------------------------
+
+_MDY = rf"{_month('m')}{_SP}{_day('d')},?{_SP}{_year('y')}"
+_DMY = rf"{_day('d')}{_SP}{_month('m')},?{_SP}{_year('y')}"
+
+Resolver = Callable[[re.Match, _Ctx], "_Found | None"]
+_RULE_TABLE: list[tuple[str, Resolver]] = [
+    # ranges
+    (rf"(?P<span>{_month('m1')}{_SP}{_day('d1')}(?:,?{_SP}{_year('y1')})?{_CONN}"
+     rf"{_month('m2')}{_SP}{_day('d2')}(?:,?{_SP}{_year('y2')})?)", _date_range),
+    (rf"(?P<span>{_day('d1')}{_SP}{_month('m1')}(?:{_SP}{_year('y1')})?{_CONN}"
+     rf"{_day('d2')}{_SP}{_month('m2')}(?:,?{_SP}{_year('y2')})?)", _date_range),
+    (rf"{_month('m')}{_SP}{_day('d1')}{_CONN}{_day('d2')}(?:,?{_SP}{_year('y')})?", _day_range),
+    (rf"{_day('d1')}{_CONN}{_day('d2')}{_SP}{_month('m')}(?:,?{_SP}{_year('y')})?", _day_range),
+    (rf"(?P<span>{_month('m1')}(?:,?{_SP}{_year('y1')})?{_CONN}{_month('m2')}(?:,?{_SP}{_year('y2')})?)",
+     _month_range),
+    (rf"{_MDY}{_DASH}{_year('y2')}", _anniversary_span),
+    (rf"{_DMY}{_DASH}{_year('y2')}", _anniversary_span),
+    (rf"(?i:from|between){_SP}(?P<span>{_year('y1')}{_SP}(?P<conn>to|until|till|through|and)"
+     rf"{_SP}{_year('y2')})", _from_years),
+    (rf"{_year('y1')}{_DASH}(?P<y2>\d{{4}}|\d{{2}})(?![\w%]|[.,]\d)", _year_range),
+    # days
+    (rf"{_month('m')}(?:{_SP}{_day('d')})?(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
+    (rf"{_day('d')}{_SP}{_month('m')}(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
+    (_MDY, _full_date),
+    (_DMY, _full_date),
+    (rf"(?<![\w/.-]){_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _iso_date),
+    (r"(?<![\w/.])(?P<d>0?[1-9]|[12]\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])", _numeric_date),
+    (rf"{_month('m')}{_SP}{_day('d')}", _month_day),
+    (rf"{_day('d')}{_SP}{_month('m')}", _month_day),
+    # parts of months and years
+    (rf"{_THE}(?P<part>(?i:early|mid|late|(?:beginning|start|middle|end){_SP}of))"
+     rf"(?:{_SP0}-{_SP0}|{_SP})(?:{_month('m')}(?:,?{_SP}{_year('y')})?"
+     rf"|(?P<mrel>(?i:last|this|next)){_SP}month(?!\w))", _month_third),
+    (rf"(?<!\w){_THE}(?P<part>(?i:early|mid|late)){_SP0}-?{_SP0}(?P<dec>1[89]\d0|2[01]\d0)s(?!\w)", _decade),
+    (rf"(?<![\w'])(?:(?i:the){_SP})?(?P<part>)(?P<dec>1[89]\d0|2[01]\d0)s(?!\w)", _decade),
+    (rf"(?<!\w)(?P<part>(?i:early|mid|late)){_SP0}-?{_SP0}{_YREF}", _year_third),
+    (rf"(?<!\w){_THE}(?P<part>(?i:beginning|start|middle|end)){_SP}of{_SP}{_YREF}", _year_third),
+    (rf"(?<!\w){_THE}(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final|latter|former))"
+     rf"{_SP}(?P<unit>(?i:half|quarter)){_SP}of{_SP}{_YREF}", _year_fraction),
+    (rf"(?<!\w)(?P<qh>[QH])(?P<n>[1-4])(?:{_SP}of{_SP}|{_SP0}/{_SP0}|{_SP}){_year('y')}", _quarter_code),
+    (rf"(?<!\w){_THE}(?P<ord>(?i:first|last))(?:{_SP}(?P<n>{_NUM}))?{_SP}(?P<months>(?i:months?))"
+     rf"{_SP}of{_SP}{_YREF}", _months_of_year),
+    (rf"(?<!\w){_THE}(?P<season>(?i:spring|summer|autumn|fall|winter))(?:{_SP}of)?{_SP}{_YREF}", _season),
+    # months
+    (rf"{_month('m')}(?:{_SP}of)?,?{_SP}{_year('y')}", _month_year_shape),
+    (rf"(?<!\w)(?P<prep>(?i:in|during|since|from|until|till|by)){_SP}"
+     rf"(?P<span>(?P<m>{_FULL_MONTH}))(?!\w)", _bare_month),
+    # relative
+    (rf"(?<!\w)(?:(?i:the){_SP}day{_SP}(?P<beyond>(?i:before|after)){_SP})?"
+     r"(?P<w>(?i:yesterday|today|tomorrow))(?!\w)", _relative_day),
+    (rf"(?<!\w)(?P<wd>{_WEEKDAY}){_SP}(?:(?i:of){_SP})?(?P<which>(?i:last|this|next)){_SP}week(?!\w)",
+     _weekday_of_relative_week),
+    (rf"(?<!\w)(?P<mod>(?i:this{_SP}coming|this{_SP}past|last|next|coming|this|past)){_SP}weekend(?!\w)",
+     _weekend),
+    (rf"(?<!\w)(?P<mod>(?i:this{_SP}coming|this{_SP}past|last|next|coming|this|past)){_SP}"
+     rf"(?P<season>spring|summer|autumn|fall|winter)(?!\w)", _relative_season),
+    (rf"(?<!\w)(?:(?P<mod>(?i:this{_SP}coming|this{_SP}past|last|next|coming|this|past)){_SP})?"
+     rf"(?P<wd>{_WEEKDAY})(?!\w)", _weekday),
+    (rf"(?<!\w)(?:(?i:earlier|later){_SP})?(?P<which>(?i:last|this|next)){_SP}"
+     rf"(?P<unit>year|month|week)(?!\w)", _relative_unit),
+    (rf"(?<!\w)(?P<n>{_NUM}){_SP}(?P<unit>decade|year|month|week|day)s?{_SP}ago(?!\w)", _ago),
+    # years
+    (_year("y"), _lone_year),
+]
+

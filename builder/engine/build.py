@@ -1,0 +1,746 @@
+"""The build: ingest -> annotate -> (discover) -> content + fragments -> store -> collect -> render -> publish.
+
+`build()` runs every stage in order and is the only place that knows them all
+(see the README's "Architecture at scale"):
+
+1. **Plan** what changed since the last build: seeds by content hash, the
+   registry entity by entity, our code, templates and options.
+2. **Map** each new or changed article (and each article a registry change
+   can touch): ingest, annotations (from the annotation cache when it still
+   holds), the names it proposes (`builder.annotate.discover`), Markdown and fragments
+   (`builder.site.fragments`). A pure function of (seed, registry, templates), run
+   across worker processes; the records go into the site store
+   (`builder.engine.store`).
+3. **Discover**: write a `status: discovered` registry page for every name the
+   map proposed, and map again, with the new registry, only the articles whose
+   text holds one of those names, until nothing new comes.
+4. **Collect** the site-wide view from the store (`builder.site.collect`).
+5. **Render** the pages a change can reach — every page on a clean build —
+   across worker processes (`builder.site.pages`), and hand them, with the data
+   files and the search bundles, to the publish stage, which writes only
+   what changed and makes the new site appear at once (`builder.engine.publish`).
+
+When nothing that goes into the build changed, `builder.engine.state.up_to_date`
+says so before any stage is even imported, and the CLI stops there.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import multiprocessing
+import os
+import tempfile
+import time
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from builder.annotate.annotator import Annotator
+from builder.annotate.cache import AnnotationCache, entity_fingerprints, squeeze
+from builder.annotate.discover import discover, propose_entities
+from builder.content.markdown import (
+    article_markdown,
+    is_generated,
+    timeline_index_markdown,
+    timeline_year_markdown,
+)
+from builder.engine.publish import SiteUpdate
+from builder.engine.reach import (
+    NOTHING,
+    Touched,
+    entity_digests,
+    known_entity_pages,
+    reach,
+    remember_shapes,
+)
+from builder.engine.state import (
+    BuildOptions,
+    code_and_template_files,
+    file_hashes,
+    load_state,
+    save_state,
+    seed_files,
+)
+from builder.engine.store import SCHEMA_VERSION, SiteStore, seal
+from builder.ingest.registry import Registry, create_entity_page, load_registry
+from builder.ingest.seed import read_articles, read_seed  # noqa: F401 - read_articles: for tools and tests
+from builder.memory import give_back_freed_memory
+from builder.model import Article, BuildError, BuildErrors
+from builder.records import ArticleRecord, ArticleSummary
+from builder.search.pagefind import (
+    bundle_list,
+    index_bundle,
+    indexer_fits_beside_render,
+    search_bundles,
+)
+from builder.site.collect import SiteView
+from builder.site.export import (
+    preview_paths,
+    write_annotations,
+    write_previews,
+    write_reader_files,
+)
+from builder.site.fragments import article_record
+from builder.site.pages import PageFamily, SitePages, check_collisions, copy_static
+from builder.site.templating import Templates
+
+
+@dataclass
+class BuildResult:
+    site: SiteView
+    registry: Registry
+    pages: list[str]  # every page of the site
+    written: list[str]  # files this build wrote into site/
+    content_changed: list[Path]
+    warnings: list[str] = field(default_factory=list)
+    errors: list[BuildError] = field(default_factory=list)
+    mapped: list[str] = field(default_factory=list)  # seeds whose record this build made
+    seeds: Path | None = None
+    article_count: int = 0
+    mention_count: int = 0
+    scratch: object = None  # the temporary folder of a --no-cache build's store, kept while the result is
+    timings: dict = field(default_factory=dict)  # seconds by stage (`Stopwatch`)
+
+    def close(self) -> None:
+        self.site.store.close()
+        if self.scratch is not None:
+            self.scratch.cleanup()
+
+    @property
+    def reused(self) -> list[str]:
+        """The pages this build left as the last one wrote them."""
+        written = set(self.written)
+        return sorted(p for p in self.pages if p not in written)
+
+    @property
+    def summaries(self) -> list[ArticleSummary]:
+        return self.site.store.summaries()
+
+    @cached_property
+    def articles(self) -> list[Article]:
+        """Every article as built, annotated, in seed-file order (read again from the seeds: for tests
+        and tools; the build itself never holds them all)."""
+        out = []
+        for summary in sorted(self.summaries, key=lambda s: s.source_file):
+            article = read_seed(Path(self.seeds) / summary.source_file)
+            article.mentions = self.site.store.mentions_of(summary.id)
+            out.append(article)
+        return out
+
+
+class Stopwatch:
+    """Wall seconds spent in each stage of one build (`build --timings` prints them; the bench reads
+    them). A stage timed inside another counts for itself only, so the stages add up to the build."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+        self._inner = 0.0  # seconds of the stages timed inside the one running
+
+    @contextmanager
+    def stage(self, name: str):
+        start = time.perf_counter()
+        outer, self._inner = self._inner, 0.0
+        try:
+            yield
+        finally:
+            spent = time.perf_counter() - start
+            self.seconds[name] = self.seconds.get(name, 0.0) + spent - self._inner
+            self._inner = outer + spent
+
+
+_CLOCK = Stopwatch()  # the running build's
+
+
+# Rounds of discovery in one build at most (each maps again only the articles its new names touch).
+DISCOVERY_PASSES = 4
+# Below this many articles to map (or families to render), worker start-up costs more than it saves.
+_PARALLEL_MIN = 64
+
+
+def worker_count(jobs: int) -> int:
+    return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
+def _pool(jobs: int, initializer=None, initargs=()) -> ProcessPoolExecutor:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer, initargs=initargs)
+
+
+def made_with(options: BuildOptions) -> str:
+    """What every record and page depends on besides its article and the registry: our code, the
+    templates and the options that shape the output."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(json.dumps([SCHEMA_VERSION, options.base_url]).encode())
+    for path in code_and_template_files(options.templates):
+        h.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+# --- the map step ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Mapped:
+    """What mapping one seed gave: its record (or the error that stopped it) and what it proposes."""
+
+    seed: str
+    key: str
+    record: ArticleRecord | None = None
+    sealed: dict | None = None  # the record's `store.seal`
+    error: tuple | None = None  # a BuildError as data (it does not pickle)
+    warnings: list[str] = field(default_factory=list)
+    discoveries: list = field(default_factory=list)
+    fresh: tuple | None = None  # (cache key, mentions, dates or None) when annotated, not taken from the cache
+
+
+class _Mapper:
+    """A worker's (or the parent's) tools for the map step, made once per process."""
+
+    def __init__(self, registry: Registry, options: BuildOptions, work: Path):
+        self.annotator = Annotator(registry)
+        self.entities = dict(registry.entities)
+        self.templates = Templates(options.templates, options.base_url, work)
+        self.cache = AnnotationCache(work, registry, readonly=True)
+
+    def __call__(self, seed: Path, key: str, propose: bool) -> Mapped:
+        """Ingest, annotate and lay out one article; with `propose`, also look for names the registry lacks."""
+        try:
+            article = read_seed(seed)
+        except BuildError as exc:
+            return Mapped(seed.name, key, error=(exc.path, exc.message, exc.line))
+        result = Mapped(seed.name, key, warnings=list(article.warnings))
+        reference = article.date.reference_day()
+        cache_key = self.cache.key(article.body, reference)
+        mentions = self.cache.get(cache_key, article.body)
+        if mentions is None:
+            # The dates do not depend on the registry: after a registry change they are the stored ones.
+            known = self.cache.dates(cache_key)
+            mentions, dates = self.annotator.annotate(article.body, reference, known)
+            result.fresh = (cache_key, mentions, dates if known is None else None)
+        article.mentions = mentions
+        if propose:
+            result.discoveries = discover(article, article.mentions)
+        try:
+            result.record = article_record(article, self.entities, self.templates, article_markdown(article),
+                                           squeeze(article.body))
+            result.sealed = seal(result.record)
+        except BuildError as exc:
+            result.error = (exc.path, exc.message, exc.line)
+        return result
+
+
+_MAPPER: _Mapper | None = None
+
+
+def _init_mapper(registry: Registry, options: BuildOptions, work: Path) -> None:
+    global _MAPPER
+    _MAPPER = _Mapper(registry, options, work)
+
+
+_LOCAL: list = []  # the running build's in-process mapper: [registry, mapper]
+
+
+def _local_mapper(registry: Registry, options: BuildOptions, work: Path) -> _Mapper:
+    """The running build's in-process mapper, made again only for another registry: compiling its
+    automaton takes as long as the rest of a one-article rebuild's discovery and map together."""
+    if not _LOCAL or _LOCAL[0] is not registry:
+        _LOCAL[:] = [registry, _Mapper(registry, options, work)]
+    return _LOCAL[1]
+
+
+def _map_chunk(chunk: list[tuple[str, str]], propose: bool) -> list[Mapped]:
+    assert _MAPPER is not None
+    return [_MAPPER(Path(seed), key, propose) for seed, key in chunk]
+
+
+def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOptions, jobs: int, work: Path,
+              propose: bool):
+    """Map each (seed, key), in order, across `jobs` processes; yields a `Mapped` per seed.
+
+    A few chunks are in flight at a time: results are used (and let go) as they come, never all
+    held at once."""
+    if len(todo) >= _PARALLEL_MIN and jobs > 1:
+        size = max(4, min(32, len(todo) // (jobs * 8)))
+        chunks = [[(str(s), k) for s, k in todo[i:i + size]] for i in range(0, len(todo), size)]
+        with _pool(jobs, _init_mapper, (registry, options, work)) as pool:
+            pending: deque = deque()
+            for chunk in chunks:
+                pending.append(pool.submit(_map_chunk, chunk, propose))
+                if len(pending) >= jobs * 3:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+    else:
+        mapper = _local_mapper(registry, options, work)
+        for seed, key in todo:
+            yield mapper(seed, key, propose)
+
+
+def site_of(articles: list[Article], registry: Registry, templates: Path | None = None) -> SiteView:
+    """The collected view of articles already annotated, in a store of its own held in memory: the
+    fragments, store and collect stages without a build (for tests and tools)."""
+    from builder.site.theme import TEMPLATES
+
+    layout = Templates(templates or TEMPLATES)
+    entities = dict(registry.entities)
+    store = SiteStore(Path(":memory:"))
+    with store.transaction():
+        for article in articles:
+            record = article_record(article, entities, layout, article_markdown(article), squeeze(article.body))
+            store.put(article.source_file, "", record)
+    return SiteView(store, registry)
+
+
+# --- the plan -------------------------------------------------------------------------------------
+
+
+def _changed_registry_keys(old: dict, new: dict) -> list[str]:
+    """The form keys of every entity added, removed or changed between two registries' fingerprints."""
+    keys: set[str] = set()
+    for eid in old.keys() | new.keys():
+        before, after = old.get(eid), new.get(eid)
+        if before != after:
+            keys.update((before or [None, []])[1], (after or [None, []])[1])
+    return sorted(keys)
+
+
+def build(options: BuildOptions, inputs: dict | None = None) -> BuildResult:
+    """Run the whole pipeline; raises BuildErrors on input problems (unless keep_going).
+
+    `inputs`: each input file's [size, mtime_ns, content hash] as `state.check_inputs` just found them
+    (the seeds are then not looked at again); None: they are found here."""
+    seeds_dir = Path(options.seeds)
+    if not seeds_dir.is_dir():
+        raise BuildErrors([BuildError(str(seeds_dir), "seed folder not found; pass --seeds DIR")])
+    global _CLOCK
+    _CLOCK = Stopwatch()
+    started = time.perf_counter()
+    with _CLOCK.stage("registry"):
+        registry = load_registry(options.content, options.cache)
+    warnings = list(registry.warnings)
+    jobs = worker_count(options.jobs)
+    scratch = None
+    if options.cache is None:  # the caches of this build alone
+        scratch = tempfile.TemporaryDirectory(prefix="archive-build-")
+        work = Path(scratch.name)
+    else:
+        work = Path(options.cache)
+    store = SiteStore(work / "site.sqlite")
+    try:
+        result = _build(options, registry, store, warnings, jobs, work, inputs)
+    except BaseException:
+        store.close()
+        if scratch is not None:
+            scratch.cleanup()
+        raise
+    finally:
+        _LOCAL.clear()
+    result.scratch = scratch
+    _CLOCK.seconds["total"] = time.perf_counter() - started
+    result.timings = dict(_CLOCK.seconds)
+    return result
+
+
+def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings: list[str], jobs: int,
+           work: Path, records: dict | None) -> BuildResult:
+    with _CLOCK.stage("plan"):  # what changed: seeds by hash, the registry entity by entity
+        recipe = made_with(options)
+        inputs = json.dumps([str(Path(options.seeds).resolve()), str(Path(options.content).resolve())])
+        fresh_store = store.get_meta("made_with") != recipe or store.get_meta("inputs") != inputs
+        if fresh_store:  # records of other code, templates, options or folders: none of them holds
+            with store.transaction():
+                store.clear()
+                store.set_meta("inputs", inputs)
+        in_sync = store.get_meta("in_sync") == "1" and not fresh_store
+        seeds = seed_files(options.seeds)
+        if records is None:
+            records = load_state(options).get("files", {}) if options.cache is not None else {}
+            hashes = file_hashes(seeds, records)
+        else:  # looked at a moment ago: a seed changed since then has another mtime in the record kept
+            hashes = {str(seed): records[str(seed)][2] for seed in seeds if str(seed) in records}
+            hashes.update(file_hashes([seed for seed in seeds if str(seed) not in hashes]))
+        keys = {seed.name: hashes[str(seed)] for seed in seeds}
+        stored = store.keys()  # seed -> (article id, key)
+
+        # What the registry change (since the records were made) can touch.
+        fingerprints = entity_fingerprints(registry)
+        old_registry = json.loads(store.get_meta("registry") or "null")
+        affected: set[str] = set()
+        if old_registry is not None and old_registry != fingerprints:
+            affected = store.articles_holding(_changed_registry_keys(old_registry, fingerprints))
+        todo = [(seed, keys[seed.name]) for seed in seeds
+                if seed.name not in stored or stored[seed.name][1] != keys[seed.name] or stored[seed.name][0] in affected]
+        gone = {seed: aid for seed, (aid, _) in stored.items() if seed not in keys}
+
+    touched = Touched()
+    content_changed: list[Path] = []
+    errors: list[BuildError] = []
+    mapped: dict[str, None] = {}  # seed names whose record this build made, in the order made
+    # One transaction for every record this build makes: a build that stops on an input error
+    # leaves the store (and so the next build's idea of what the site holds) as it was.
+    with store.transaction():
+        store.set_meta("in_sync", "0")
+        with _CLOCK.stage("map"):
+            registry, written = _map_rounds(todo, registry, options, jobs, work, store, touched if in_sync else None,
+                                            errors, warnings, gone, keys, mapped)
+        content_changed += written
+        if errors and not options.keep_going:
+            raise BuildErrors(errors)
+        for aid in sorted(gone.values()):
+            _remove(store, aid, touched)
+        store.drop_empty_ties()
+        store.set_meta("registry", json.dumps(entity_fingerprints(registry), sort_keys=True))
+        store.set_meta("made_with", recipe)
+    with _CLOCK.stage("content"):
+        with store.transaction():
+            content_changed += _sync_content(options.content, store)
+        content_changed += _write_timeline_content(options.content, store, None if fresh_store else touched.years)
+
+    give_back_freed_memory()  # what receiving the map's records left: the render workers fork from here
+    site = SiteView(store, registry)
+    digests = entity_digests(registry.entities)
+    last_digests = json.loads(store.get_meta("entities") or "{}")
+    changed_entities = {eid for eid in set(digests) | set(last_digests) if digests.get(eid) != last_digests.get(eid)}
+    gc.freeze()  # what the parent holds lives until the end: out of the collector's sight, and not copied
+    try:
+        pages = _publish(site, options, jobs, touched, not in_sync or fresh_store, changed_entities)
+    finally:
+        gc.unfreeze()
+    with store.transaction():
+        store.set_meta("entities", json.dumps(digests, sort_keys=True))
+        store.set_meta("in_sync", "1")
+    mentions = store.mention_count()
+    result = BuildResult(site, registry, pages[0], pages[1], sorted(set(content_changed)), warnings, errors,
+                         list(mapped), Path(options.seeds), site.article_count, mentions)
+    if options.cache is not None and not errors:
+        with _CLOCK.stage("record"):
+            save_state(options, pages=len(result.pages), articles=site.article_count, mentions=mentions,
+                       content=[os.path.join(articles, f"{a}.md") for articles in [str(Path(options.content) / "articles")]
+                                for a in store.ids()], known=records)
+    return result
+
+
+def _map_rounds(todo, registry: Registry, options: BuildOptions, jobs: int, work: Path, store: SiteStore,
+                touched: Touched | None, errors: list[BuildError], warnings: list[str], gone: dict[str, str],
+                keys: dict[str, str], mapped: dict[str, None]) -> tuple[Registry, list[Path]]:
+    """Map `todo` into the store, annotating, laying out and looking for new names in one pass; write
+    a `status: discovered` registry page for each name proposed, then map again, with the registry
+    those pages make, only the articles (of this build or stored) whose text holds a new name, until
+    a round proposes nothing (at most DISCOVERY_PASSES rounds propose).
+
+    An article the new names do not touch is laid out the same with either registry (its mentions,
+    and so its record, are the same), so most articles are mapped once: laying out in the same pass
+    as the discovery saves a second read, annotation-cache lookup and trip through the workers.
+    Returns the registry the build ends with and the registry pages written.
+    """
+    written: list[Path] = []
+    batch = list(todo)
+    warnings_by_seed: dict[str, list[str]] = {}  # from the last round that mapped each seed
+    for round_ in range(DISCOVERY_PASSES + 1):
+        proposing = round_ < DISCOVERY_PASSES
+        discoveries = _map_into_store(batch, registry, options, jobs, work, store, touched, errors,
+                                      warnings_by_seed, gone, proposing)
+        mapped.update((seed.name, None) for seed, _ in batch)
+        if not proposing or (errors and not options.keep_going):
+            break
+        with _CLOCK.stage("discover"):
+            pages = [create_entity_page(options.content, e) for e in propose_entities(discoveries, registry)]
+            pages = [path for path in pages if path is not None]
+            if not pages:
+                break
+            written += pages
+            before = entity_fingerprints(registry)
+            registry = load_registry(options.content, options.cache)
+            reached = store.articles_holding(_changed_registry_keys(before, entity_fingerprints(registry)))
+            seed_of = {aid: seed for seed, (aid, _) in store.keys().items()}
+            batch = [(Path(options.seeds) / seed, keys[seed])
+                     for seed in sorted(seed_of[aid] for aid in reached if aid in seed_of) if seed in keys]
+    warnings.extend(w for seed in mapped for w in warnings_by_seed.get(seed, ()))
+    return registry, written
+
+
+def _remove(store: SiteStore, article_id: str, touched: Touched) -> None:
+    touched.change(store.pieces(article_id), NOTHING)
+    touched.removed.add(article_id)
+    store.remove(article_id)
+
+
+def _map_into_store(todo, registry, options, jobs, work, store, touched, errors,
+                    warnings_by_seed: dict[str, list[str]], gone, propose: bool) -> list:
+    """Lay out `todo` and put each record into the store in its article's place, noting in `touched`
+    what changed (None: a build that renders everything need not know) and in `warnings_by_seed`
+    each seed's warnings; with `propose`, returns the new names the articles propose (`discover`).
+
+    Runs inside the caller's transaction."""
+    discoveries: list = []
+    if not todo:
+        return discoveries
+    cache = AnnotationCache(work, registry)
+    ids = {aid: seed for seed, (aid, _) in store.keys().items()}
+    by_seed = {seed: aid for aid, seed in ids.items()}
+    leaving = set(gone)
+    for result in map_seeds(todo, registry, options, jobs, work, propose):
+        if result.error is not None:
+            errors.append(BuildError(*result.error))
+            old = by_seed.get(result.seed)
+            if old is not None and options.keep_going:  # built without it: as if removed
+                _remove(store, old, touched or Touched())
+                ids.pop(old, None)
+                by_seed.pop(result.seed, None)
+            continue
+        record = result.record
+        aid = record.summary.id
+        other = ids.get(aid)
+        if other is not None and other != result.seed and other not in leaving:
+            errors.append(BuildError(str(Path(options.seeds) / result.seed),
+                                     f"would be written as {aid}.md like {other}; "
+                                     "give one of them another `title:` in front matter"))
+            continue
+        warnings_by_seed[result.seed] = result.warnings
+        discoveries.extend(result.discoveries)
+        if result.fresh is not None:
+            cache.put(*result.fresh)
+        previous = by_seed.get(result.seed)
+        if previous is not None and previous != aid:  # the seed's article has a new id (its title or date changed)
+            _remove(store, previous, touched or Touched())
+            ids.pop(previous, None)
+        before = store.pieces(aid) if touched is not None else None
+        store.put(result.seed, result.key, record, result.sealed)
+        ids[aid] = result.seed
+        by_seed[result.seed] = aid
+        if touched is not None:
+            touched.change(before, store.pieces(aid))
+            touched.articles.add(aid)
+    cache.commit()
+    cache.close()
+    return discoveries
+
+
+def _sync_content(content: Path, store: SiteStore) -> list[Path]:
+    """Make content/articles/ what the store says: each article's Markdown (written again when the
+    file is missing or is not what the last build wrote), and no generated file of another article."""
+    folder = Path(content) / "articles"
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = []
+    stamps = store.content_stamps()
+    known = {f"{article_id}.md" for article_id, _, _ in stamps}
+    with os.scandir(folder) as entries:
+        present = {entry.name: entry for entry in entries if entry.name.endswith(".md")}
+    for name in sorted(set(present) - known):
+        if is_generated(Path(present[name].path)):
+            os.unlink(present[name].path)
+            changed.append(folder / name)
+    for article_id, size, mtime in stamps:
+        entry = present.get(f"{article_id}.md")
+        try:
+            stat = entry.stat() if entry is not None else None  # DirEntry keeps it: one syscall
+            if stat is not None and (stat.st_size, stat.st_mtime_ns) == (size, mtime):
+                continue
+        except OSError:
+            pass
+        path = folder / f"{article_id}.md"
+        if _write_if_changed(path, store.column(article_id, "markdown")):
+            changed.append(path)
+        stat = path.stat()
+        store.set_content_stamp(article_id, stat.st_size, stat.st_mtime_ns)
+    return changed
+
+
+def _write_if_changed(path: Path, text: str) -> bool:
+    from builder.content.markdown import write_if_changed
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return write_if_changed(path, text)
+
+
+def _write_timeline_content(content: Path, store: SiteStore, years: set | None) -> list[Path]:
+    """content/timeline.md and the files of the years that changed (every year when None)."""
+    folder = Path(content) / "timeline"
+    folder.mkdir(parents=True, exist_ok=True)
+    counts = store.timeline_years()
+    changed = []
+    present = {year for year, _ in counts}
+    missing = {year for year in present if not (folder / f"{year}.md").is_file()}
+    for year in sorted(present if years is None else (years & present) | missing):
+        path = folder / f"{year}.md"
+        if _write_if_changed(path, timeline_year_markdown(year, store.timeline_markdown(year))):
+            changed.append(path)
+    for stale in sorted(folder.glob("*.md")):
+        if stale.stem.isdigit() and int(stale.stem) not in present and is_generated(stale):
+            stale.unlink()
+            changed.append(stale)
+    index = Path(content) / "timeline.md"
+    if _write_if_changed(index, timeline_index_markdown(counts)):
+        changed.append(index)
+    return changed
+
+
+# --- render and publish ---------------------------------------------------------------------------
+
+_PAGES: SitePages | None = None
+_UPDATE: SiteUpdate | None = None
+
+
+def _render_families(work: list[tuple[PageFamily, set[str] | None]]) -> list[tuple[str, str, int, bool]]:
+    """A worker's share: render each family's pages (those in its set), stage the ones whose bytes
+    changed; returns (path, digest, size, staged) of each page rendered."""
+    assert _PAGES is not None and _UPDATE is not None
+    return _render_families_here(_PAGES, _UPDATE, work)
+
+
+def _worker_store() -> None:
+    """A forked render worker opens its own connection to the store (SQLite's rule for fork)."""
+    assert _PAGES is not None
+    _PAGES.site.store = SiteStore(_PAGES.site.store.path, readonly=True)
+
+
+def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched, full: bool,
+             changed_entities: set[str]) -> tuple[list[str], list[str]]:
+    """Render what the change reaches, write the data files and search bundles, and publish them;
+    returns (every page of the site, the files written)."""
+    global _PAGES, _UPDATE
+    templates = Templates(options.templates, options.base_url, options.cache)
+    pages = SitePages(site, templates)
+    update = SiteUpdate(Path(options.out), options.cache, clean=full)
+    try:
+        with _CLOCK.stage("reach"):  # which pages the change reaches, and what site/ holds now
+            # Worked out once here, before any worker forks, so that every worker shares them.
+            site.entities, site.timeline, site.article_cut, site.newest  # noqa: B018
+            if update.clean:
+                every = pages.all_paths()
+            else:  # an entity no change reaches has the pages it had
+                still = touched.fronts | set(touched.entities) | set(touched.own) | changed_entities
+                every = pages.all_paths({eid: urls for eid, urls in known_entity_pages(site.store).items()
+                                         if eid not in still})
+            check_collisions(every)
+            bundles = search_bundles(every) if options.search else {}
+            if update.clean:
+                work = [(family, None) for family in pages.families()]
+            else:
+                tampered = update.tampered()
+                update.forget(tampered)
+                work = sorted(reach(pages, touched, changed_entities, site.store, tampered).items(),
+                              key=lambda item: (item[0].kind, item[0].key))
+        with _CLOCK.stage("render"):
+            results: list[tuple] = []
+            here = [item for item in work if item[0].kind == "map"]
+            # Articles first: on a clean build their search bundles are indexed while the rest renders.
+            elsewhere = sorted((item for item in work if item[0].kind != "map"), key=lambda i: i[0].kind != "article")
+            indexed_early: list[str] = []  # search bundles indexed while the render went on
+            if jobs > 1 and len(elsewhere) >= _PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
+                _PAGES, _UPDATE = pages, update
+                try:
+                    size = max(1, min(64, len(elsewhere) // (jobs * 16)))
+                    chunks = [elsewhere[i:i + size] for i in range(0, len(elsewhere), size)]
+                    with _pool(jobs, _worker_store) as pool:
+                        futures = [pool.submit(_render_families, chunk) for chunk in chunks]
+                        results += _render_families_here(pages, update, here)  # the map's layout meanwhile
+                        if update.clean and options.search and indexer_fits_beside_render(bundles):
+                            articles_only = [f for f, chunk in zip(futures, chunks, strict=True)
+                                             if any(family.kind == "article" for family, _ in chunk)]
+                            for future in articles_only:
+                                results += future.result()
+                            # Pagefind is a process of its own: it runs beside the render workers.
+                            indexed_early = [name for name in sorted(bundles) if name.startswith("articles")]
+                            with _CLOCK.stage("search"):
+                                _index_bundles(update, bundles, indexed_early)
+                            futures = futures[len(articles_only):]
+                        for future in futures:
+                            results += future.result()
+                finally:
+                    _PAGES, _UPDATE = None, None
+            else:
+                results += _render_families_here(pages, update, work)
+        for path, key, size, staged in results:
+            if staged:
+                update.written[path] = [key, size, 0]
+                update.changed.add(path)
+            else:
+                update.written.setdefault(path, update.known.get(path, [key, size, 0]))
+                update.kept.add(path)
+        for path in every:  # pages no change reaches stay as the last build wrote them
+            if path not in update.written and path in update.known:
+                update.written[path] = update.known[path]
+        if update.clean:
+            copy_static(templates, update.root)
+        every_set = set(every)
+        with _CLOCK.stage("export"):
+            write_previews(site, update, None if update.clean else sorted(touched.articles))
+            write_annotations(site, update)
+            urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in every if p != "404.html"]
+            write_reader_files(site, update, pages.relationship_map(), urls, templates.base_url)
+        if options.search:
+            give_back_freed_memory()  # Pagefind runs beside this process
+            # Every bundle when the last site had none (a --no-search build), else the changed ones.
+            with _CLOCK.stage("search"):
+                _search(update, bundles, update.clean or site.store.get_meta("search") != "1", site.store,
+                        set(indexed_early))
+        else:
+            update.delete_tree("pagefind")  # no index rather than a stale one
+        with site.store.transaction():
+            site.store.set_meta("search", "1" if options.search else "0")
+        # Whatever the last build wrote and this one would not is deleted (a removed article's page).
+        expected = every_set | preview_paths(site) | {p for p in update.written if p not in every_set
+                                                       and not p.startswith("data/previews/dates/")}
+        for path in update.known:
+            if path.startswith("data/") and not path.startswith("data/previews/dates/") or "/" not in path \
+                    or path.startswith("pagefind/"):
+                expected.add(path)
+        for path in expected:
+            if path not in update.written and path in update.known:
+                update.written[path] = update.known[path]
+        with site.store.transaction():
+            remember_shapes(pages, site.store, None if update.clean else
+                            sorted(touched.fronts | set(touched.entities) | set(touched.own) | changed_entities),
+                            None if update.clean else touched)
+        with _CLOCK.stage("publish"):
+            update.commit(expected=expected)
+    except BaseException:
+        update.abort()
+        raise
+    return sorted(every), sorted(update.changed)
+
+
+def _render_families_here(pages: SitePages, update: SiteUpdate, work: list[tuple]) -> list[tuple]:
+    out = []
+    for family, only in work:
+        for path, html in pages.family_html(family, only):
+            staged = update.put(path, html)
+            entry = update.written[path]
+            out.append((path, entry[0], entry[1], staged))
+    return out
+
+
+def _index_bundles(update: SiteUpdate, bundles: dict[str, list[str]], names: list[str]) -> None:
+    """Run Pagefind over each of the bundles `names` (`search_bundles`), one after another."""
+    sources = [update.root] if update.clean else [update.root, update.out]
+    for name in names:
+        index_bundle(sources, bundles[name], update.tree(f"pagefind/{name}"))
+
+
+def _search(update: SiteUpdate, bundles: dict[str, list[str]], everything: bool, store: SiteStore,
+            indexed: set[str] = frozenset()) -> None:
+    """Index the search bundles whose pages changed, or that gained or lost a page (every bundle when
+    `everything`), but those `indexed` already; list them all in bundles.json."""
+    changed = set(update.changed) | set(update.deleted)
+    names = sorted(bundles)
+    last = json.loads(store.get_meta("bundles") or "{}")
+    now = {name: hashlib.blake2b("\n".join(members).encode(), digest_size=12).hexdigest()
+           for name, members in bundles.items()}
+    _index_bundles(update, bundles, [
+        name for name in names if name not in indexed and
+        (everything or last.get(name) != now[name] or any(page in changed for page in bundles[name]))])
+    if not update.clean:
+        for stale in sorted(p.name for p in (update.out / "pagefind").glob("*") if p.is_dir()) \
+                if (update.out / "pagefind").is_dir() else []:
+            if stale not in bundles:
+                update.delete_tree(f"pagefind/{stale}")
+    update.put("pagefind/bundles.json", bundle_list(names))
+    with store.transaction():
+        store.set_meta("bundles", json.dumps(now, sort_keys=True))

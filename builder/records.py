@@ -1,0 +1,99 @@
+"""What the map step makes of one article and the store keeps: plain, picklable records.
+
+`builder.site.fragments.article_record` lays an annotated article out as an `ArticleRecord`; the
+store (`builder.engine.store`) keeps it between builds and hands its parts to the pages that show
+them. Nothing here knows how they are made or read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from builder.model import Mention, PublicationDate
+from builder.site.urls import article_url
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What pages other than its own show of an article: listings, headers, the feed."""
+
+    id: str
+    source_file: str
+    title: str
+    title_derived: bool
+    date: PublicationDate
+    dateline: str | None
+    source: str | None
+    lead: str  # the opening words, for the feed
+    order: str  # sorts newest first, undated last, then by id
+    year: int | None  # of publication (None: undated)
+    month: int  # of publication; WHOLE_YEAR when known only to the year
+    mentions: int  # recognised mentions, dates included
+
+    @property
+    def url(self) -> str:
+        return article_url(self.id)
+
+
+@dataclass(frozen=True)
+class EntityMentions:
+    """One entity's mentions in one article: the block its pages list under "Mentions"."""
+
+    entity: str
+    count: int
+    titles: tuple[str, ...]  # titles written before the name, in order of first use
+    html: str
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """One dated mention: its place on the timeline and its entry, laid out."""
+
+    anchor: str  # t-<article id>-m<n>
+    sort: str  # the timeline's order as one sortable string (see `timeline_sort`)
+    year: int  # the bucket of its start (`builder.site.periods`)
+    month: int
+    value: str  # ISO 8601
+    first: int  # first and last day covered, as ordinals (what "in this month" asks)
+    last: int
+    precision: str
+    scheduled: bool  # still in the future when the article was written
+    entities: tuple[str, ...]  # named in the same sentence: whose own timelines show it
+    html: str
+    markdown: str  # its line in content/timeline/<year>.md
+    sentence: str  # the sentence as plain text
+    text: str  # the date as written
+
+
+@dataclass
+class ArticleRecord:
+    """Everything the site needs of one article, made once by `article_record`."""
+
+    summary: ArticleSummary
+    page: str  # the article's page, with link markers
+    entities: list[EntityMentions]
+    timeline: list[TimelineItem]
+    ties: dict[tuple[str, str], int]  # (a, b), a < b: sentences naming both
+    export: str  # its line of data/annotations.json
+    previews: str  # data/previews/dates/<id>.json
+    markdown: str  # content/articles/<id>.md
+    squeezed: str  # folded text without junctions: which registry changes can touch it
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def article_order(article_id: str, date: PublicationDate) -> str:
+    """Newest first, undated last, ties by id: as one string, so a database can sort by it."""
+    if date.value is None:
+        return f"1 {article_id}"
+    return f"0{10**7 - date.value.first_day().toordinal():07d} {article_id}"
+
+
+def timeline_sort(mention: Mention, article_id: str, ordinal: int) -> str:
+    """The timeline's order (by date, shorter first, then article, then place in it) as one string.
+
+    The space sorts below every character of an ISO value and of an id, so the string sorts as the
+    tuple (first day, length, ISO value, article id, ordinal) does.
+    """
+    value = mention.value
+    first, last = value.start.first_day(), value.last_day()
+    return f"{first.toordinal():07d} {(last - first).days:06d} {value.iso()} {article_id} {ordinal:05d}"

@@ -1,0 +1,1 @@
+"""Search: the index readers search the site with. Pagefind (`pagefind`) is the implementation."""

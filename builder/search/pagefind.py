@@ -1,0 +1,133 @@
+"""Search stage: Pagefind indexes of the site's pages, in bundles, written to `site/pagefind/<bundle>/`.
+
+Pagefind (the binary the PyPI package `pagefind[bin]` ships; nothing is
+downloaded) holds a whole index in memory while it builds it, about 280 KB
+per 1,000-word page, and rebuilds it whole. So the pages worth finding —
+articles and the first page of each entity — are indexed in *bundles*: the
+entity pages in one (`entities`), the articles of each publication year in
+another (`articles-2024`; a year of more than BUNDLE_MAX_PAGES articles by
+month, `articles-2024-03`). The bundles are built one after another, each
+small, and a rebuild builds again only those whose pages changed; the search
+page loads the first and merges the others (Pagefind's `mergeIndex`, listed
+in `pagefind/bundles.json`), so a reader searches them as one.
+
+Which parts of a page are indexed is said by the templates:
+`data-pagefind-body` on article and entity pages only, a `type` filter and
+the `title` meta. Pagefind itself matches `to lam` to `Tô Lâm` (it compares
+decomposed letters); for letters that do not decompose (`đ`) each page
+carries a hidden folded copy of those words (`search_terms`), and the search
+page folds the reader's query the same way (`templates/static/search.js`).
+Aliases are on the entity page ("Also written"), so they find it.
+
+Without the binary the build fails with a message saying what to install: a
+published site whose search box finds nothing would fail silently.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+from builder.model import ENTITY_KINDS, BuildError
+from builder.text import fold
+
+_WORD = re.compile(r"\w+")
+# Pagefind matches `to lam` to `Tô Lâm` by itself (Unicode decomposition), but not letters that do not
+# decompose: `Đà Nẵng` is never found as `da nang` without a folded copy.
+_UNDECOMPOSED = re.compile("[đĐøØłŁßæÆ]")
+
+
+def search_terms(text: str) -> str:
+    """The hidden, search-only words of a page: the folded form (`builder.text.fold`) of each word of
+    `text` that has a letter Unicode does not decompose (`Đà` -> `da`). Sorted, each once.
+
+    Only those: Pagefind already matches `to lam` to `Tô Lâm`, and hidden text shows in its excerpts.
+    """
+    return " ".join(sorted({fold(w) for w in _WORD.findall(text) if _UNDECOMPOSED.search(w)}))
+
+
+def pagefind_executable() -> Path:
+    """The Pagefind binary from the `pagefind_bin` wheel; BuildError if it is not installed."""
+    try:
+        import pagefind_bin
+    except ImportError:
+        raise BuildError("pagefind", "the search indexer is not installed; run: pip install 'pagefind[bin]' "
+                                     "(or pip install -e .)") from None
+    try:
+        return pagefind_bin.get_executable()
+    except FileNotFoundError as exc:
+        raise BuildError("pagefind", f"the pagefind_bin package has no binary for this platform ({exc}); "
+                                     "reinstall it with: pip install --force-reinstall 'pagefind[bin]'") from None
+
+
+BUNDLE_MAX_PAGES = 1500
+_ENTITY_FOLDERS = {kind.folder for kind in ENTITY_KINDS.values()}
+
+
+def search_bundles(pages: list[str]) -> dict[str, list[str]]:
+    """{bundle: its pages} for the indexable pages among `pages` (output paths): the first page of every
+    entity in `entities`; articles by the publication year their id starts with (`undated` for none),
+    a year of more than BUNDLE_MAX_PAGES articles by month. A pure function of the page list: a new
+    article changes its own bundle and no other."""
+    entities, articles = [], {}
+    for page in sorted(pages):
+        parts = page.split("/")
+        if len(parts) != 3 or parts[2] != "index.html":
+            continue
+        if parts[0] in _ENTITY_FOLDERS:
+            entities.append(page)
+        elif parts[0] == "articles" and "-" in parts[1]:  # not a year's listing (`articles/2024/`)
+            year = parts[1][:4] if parts[1][:4].isdigit() else "undated"
+            articles.setdefault(year, []).append(page)
+    bundles = {"entities": entities} if entities else {}
+    for year, members in articles.items():
+        if len(members) <= BUNDLE_MAX_PAGES or year == "undated":
+            bundles[f"articles-{year}"] = members
+            continue
+        for page in members:  # a year-only id ("2024-slug") stays in the year's bundle
+            month = page.split("/")[1][5:7]
+            bundles.setdefault(f"articles-{year}-{month}" if month.isdigit() else f"articles-{year}", []).append(page)
+    return dict(sorted(bundles.items()))
+
+
+# Pagefind holds a bundle's whole index while it works: about this much per 1,000-word page (measured
+# on the synthetic archive, linear in the page count).
+PAGEFIND_BYTES_PER_PAGE = 280 * 1024
+# A clean build indexes the article bundles while its workers render the rest only if Pagefind stays
+# under this: beside two workers more would take the build past half a gigabyte.
+BESIDE_RENDER_BUDGET = 128 * 2**20
+
+
+def indexer_fits_beside_render(bundles: dict[str, list[str]]) -> bool:
+    """Whether Pagefind, indexing the largest article bundle of `bundles` (`search_bundles`), stays
+    within BESIDE_RENDER_BUDGET."""
+    sizes = [len(members) for name, members in bundles.items() if name.startswith("articles")]
+    return max(sizes, default=0) * PAGEFIND_BYTES_PER_PAGE <= BESIDE_RENDER_BUDGET
+
+
+def bundle_list(names: list[str]) -> str:
+    """pagefind/bundles.json: the bundles to load, `entities` (the one whose script is loaded) first."""
+    return json.dumps({"bundles": sorted(names, key=lambda n: (n != "entities", n))}) + "\n"
+
+
+def index_bundle(sources: list[Path], pages: list[str], output_dir: Path) -> None:
+    """Index exactly `pages` (paths relative to the site; each read from the first of `sources` that
+    has it) into `output_dir`. Pagefind takes a folder: it is given one of hard links to those pages."""
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
+        for page in pages:
+            source = next((Path(s) for s in sources if (Path(s) / page).is_file()), None)
+            if source is None:  # never indexed without it: a missing result would go unnoticed
+                raise BuildError(page, "is to be indexed for search but was not written")
+            target = Path(tmp) / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source / page, target)
+        command = [str(pagefind_executable()), "--site", tmp, "--output-path", str(output_dir), "--silent"]
+        done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()
+        raise BuildError("pagefind", "the search index could not be built: "
+                                     + (detail[-1] if detail else f"exit status {done.returncode}"))
