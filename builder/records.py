@@ -97,3 +97,59 @@ def timeline_sort(mention: Mention, article_id: str, ordinal: int) -> str:
     value = mention.value
     first, last = value.start.first_day(), value.last_day()
     return f"{first.toordinal():07d} {(last - first).days:06d} {value.iso()} {article_id} {ordinal:05d}"
+
+
+# --- what a change touched: the engine works it out, each family of pages reads it -------------------
+
+NOTHING = {"summary": None, "published": None, "blocks": {}, "entries": {}, "ties": {}}
+
+
+@dataclass
+class Touched:
+    """What the changed articles changed: the pieces of theirs that differ before and after."""
+
+    articles: set[str] = field(default_factory=set)  # ids whose own page (and data files) change
+    entities: dict[str, set] = field(default_factory=dict)  # entity -> publication buckets of changed blocks
+    own: dict[str, set] = field(default_factory=dict)  # entity -> buckets of changed entries of its own timeline
+    fronts: set[str] = field(default_factory=set)  # entities whose first page changes
+    buckets: set = field(default_factory=set)  # (year, month) of the site's timeline with a changed entry
+    published: set = field(default_factory=set)  # (year, month) of publication of articles whose listing entry changed
+    years: set = field(default_factory=set)  # years of content/timeline/ with a changed line
+    removed: set[str] = field(default_factory=set)
+    registry: set[str] = field(default_factory=set)  # entities whose registry page changed
+
+    def change(self, before: dict, after: dict) -> None:
+        """Note what differs between an article's pieces before and after (`SiteStore.pieces`;
+        `NOTHING` for an article that is new, or gone)."""
+        named = before["blocks"].keys() | after["blocks"].keys()
+        if before["summary"] != after["summary"]:  # its title or date: shown on its entities' first pages
+            self.fronts |= named
+            # and in the article listing, on the pages of its publication period (before and after)
+            self.published |= {side for side in (before["published"], after["published"]) if side is not None}
+        for entity in named:
+            old, new = before["blocks"].get(entity), after["blocks"].get(entity)
+            if old != new:
+                self.fronts.add(entity)
+                for side in (old, new):
+                    if side is not None:
+                        self.entities.setdefault(entity, set()).add(side[:2])
+        for anchor in before["entries"].keys() | after["entries"].keys():
+            old, new = before["entries"].get(anchor), after["entries"].get(anchor)
+            if old == new:
+                continue
+            for side in (old, new):
+                if side is None:
+                    continue
+                year, month, _, entities = side
+                self.buckets.add((year, month))
+                self.years.add(year)
+                for entity in entities:
+                    self.own.setdefault(entity, set()).add((year, month))
+                    self.fronts.add(entity)
+        for pair in before["ties"].keys() | after["ties"].keys():
+            if before["ties"].get(pair) != after["ties"].get(pair):
+                self.fronts.update(pair)
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.articles or self.removed)

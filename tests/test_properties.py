@@ -18,8 +18,9 @@ from builder.dates import find_dates, normalise_date
 from builder.engine.build import site_of
 from builder.ingest.seed import parse_seed
 from builder.model import MONTH_NAMES, BuildError, DateValue
+from builder.site.families.base import PageFamily
 from builder.site.fragments import body_html
-from builder.site.pages import PageFamily, SitePages
+from builder.site.pages import SitePages
 from builder.site.templating import Templates, finish, resolve_links
 
 SETTINGS = dict(derandomize=True, deadline=None, database=None)

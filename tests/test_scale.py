@@ -19,7 +19,7 @@ from builder.commands.check import check_site_links
 from builder.engine import build as build_module
 from builder.engine.build import BuildOptions, build
 from builder.site import collect
-from builder.site.pages import Pager, paginate
+from builder.site.families.base import Pager, paginate
 from builder.site.periods import Bucket, cut_by_period, page_urls
 
 ROOT = Path(__file__).resolve().parent.parent

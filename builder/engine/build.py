@@ -51,12 +51,10 @@ from builder.content.markdown import (
 )
 from builder.engine.publish import SiteUpdate
 from builder.engine.reach import (
-    NOTHING,
-    Touched,
     entity_digests,
-    known_entity_pages,
     reach,
     remember_shapes,
+    unchanged_families,
 )
 from builder.engine.state import (
     BuildOptions,
@@ -71,7 +69,7 @@ from builder.ingest.registry import Registry, create_entity_page, load_registry
 from builder.ingest.seed import read_articles, read_seed  # noqa: F401 - read_articles: for tools and tests
 from builder.memory import give_back_freed_memory
 from builder.model import Article, BuildError, BuildErrors
-from builder.records import ArticleRecord, ArticleSummary
+from builder.records import NOTHING, ArticleRecord, ArticleSummary, Touched
 from builder.search.pagefind import (
     bundle_list,
     index_bundle,
@@ -85,8 +83,9 @@ from builder.site.export import (
     write_previews,
     write_reader_files,
 )
+from builder.site.families.base import PageFamily
 from builder.site.fragments import article_record
-from builder.site.pages import PageFamily, SitePages, check_collisions, copy_static
+from builder.site.pages import SitePages, check_collisions, copy_static
 from builder.site.templating import Templates
 
 
@@ -351,13 +350,13 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
            work: Path, records: dict | None) -> BuildResult:
     with _CLOCK.stage("plan"):  # what changed: seeds by hash, the registry entity by entity
         recipe = made_with(options)
-        inputs = json.dumps([str(Path(options.seeds).resolve()), str(Path(options.content).resolve())])
-        fresh_store = store.get_meta("made_with") != recipe or store.get_meta("inputs") != inputs
+        inputs = [str(Path(options.seeds).resolve()), str(Path(options.content).resolve())]
+        fresh_store = store.meta.made_with != recipe or store.meta.inputs != inputs
         if fresh_store:  # records of other code, templates, options or folders: none of them holds
             with store.transaction():
                 store.clear()
-                store.set_meta("inputs", inputs)
-        in_sync = store.get_meta("in_sync") == "1" and not fresh_store
+                store.meta.inputs = inputs
+        in_sync = store.meta.in_sync and not fresh_store
         seeds = seed_files(options.seeds)
         if records is None:
             records = load_state(options).get("files", {}) if options.cache is not None else {}
@@ -370,7 +369,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
 
         # What the registry change (since the records were made) can touch.
         fingerprints = entity_fingerprints(registry)
-        old_registry = json.loads(store.get_meta("registry") or "null")
+        old_registry = store.meta.registry
         affected: set[str] = set()
         if old_registry is not None and old_registry != fingerprints:
             affected = store.articles_holding(_changed_registry_keys(old_registry, fingerprints))
@@ -385,7 +384,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     # One transaction for every record this build makes: a build that stops on an input error
     # leaves the store (and so the next build's idea of what the site holds) as it was.
     with store.transaction():
-        store.set_meta("in_sync", "0")
+        store.meta.in_sync = False
         with _CLOCK.stage("map"):
             registry, written = _map_rounds(todo, registry, options, jobs, work, store, touched if in_sync else None,
                                             errors, warnings, gone, keys, mapped)
@@ -395,8 +394,8 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         for aid in sorted(gone.values()):
             _remove(store, aid, touched)
         store.drop_empty_ties()
-        store.set_meta("registry", json.dumps(entity_fingerprints(registry), sort_keys=True))
-        store.set_meta("made_with", recipe)
+        store.meta.registry = entity_fingerprints(registry)
+        store.meta.made_with = recipe
     with _CLOCK.stage("content"):
         with store.transaction():
             content_changed += _sync_content(options.content, store)
@@ -405,7 +404,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     give_back_freed_memory()  # what receiving the map's records left: the render workers fork from here
     site = SiteView(store, registry)
     digests = entity_digests(registry.entities)
-    last_digests = json.loads(store.get_meta("entities") or "{}")
+    last_digests = store.meta.entities
     changed_entities = {eid for eid in set(digests) | set(last_digests) if digests.get(eid) != last_digests.get(eid)}
     gc.freeze()  # what the parent holds lives until the end: out of the collector's sight, and not copied
     try:
@@ -413,8 +412,8 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     finally:
         gc.unfreeze()
     with store.transaction():
-        store.set_meta("entities", json.dumps(digests, sort_keys=True))
-        store.set_meta("in_sync", "1")
+        store.meta.entities = digests
+        store.meta.in_sync = True
     mentions = store.mention_count()
     result = BuildResult(site, registry, pages[0], pages[1], sorted(set(content_changed)), warnings, errors,
                          list(mapped), Path(options.seeds), site.article_count, mentions)
@@ -614,10 +613,8 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
             site.entities, site.timeline, site.article_cut, site.newest  # noqa: B018
             if update.clean:
                 every = pages.all_paths()
-            else:  # an entity no change reaches has the pages it had
-                still = touched.fronts | set(touched.entities) | set(touched.own) | changed_entities
-                every = pages.all_paths({eid: urls for eid, urls in known_entity_pages(site.store).items()
-                                         if eid not in still})
+            else:  # a family no change reaches has the pages it had
+                every = pages.all_paths(unchanged_families(pages, site.store, touched, changed_entities))
             check_collisions(every)
             bundles = search_bundles(every) if options.search else {}
             if update.clean:
@@ -679,12 +676,12 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
             give_back_freed_memory()  # Pagefind runs beside this process
             # Every bundle when the last site had none (a --no-search build), else the changed ones.
             with _CLOCK.stage("search"):
-                _search(update, bundles, update.clean or site.store.get_meta("search") != "1", site.store,
+                _search(update, bundles, update.clean or not site.store.meta.search, site.store,
                         set(indexed_early))
         else:
             update.delete_tree("pagefind")  # no index rather than a stale one
         with site.store.transaction():
-            site.store.set_meta("search", "1" if options.search else "0")
+            site.store.meta.search = options.search
         # Whatever the last build wrote and this one would not is deleted (a removed article's page).
         expected = every_set | preview_paths(site) | {p for p in update.written if p not in every_set
                                                        and not p.startswith("data/previews/dates/")}
@@ -696,8 +693,7 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
             if path not in update.written and path in update.known:
                 update.written[path] = update.known[path]
         with site.store.transaction():
-            remember_shapes(pages, site.store, None if update.clean else
-                            sorted(touched.fronts | set(touched.entities) | set(touched.own) | changed_entities),
+            remember_shapes(pages, site.store, None if update.clean else [family for family, _ in work],
                             None if update.clean else touched)
         with _CLOCK.stage("publish"):
             update.commit(expected=expected)
@@ -730,7 +726,7 @@ def _search(update: SiteUpdate, bundles: dict[str, list[str]], everything: bool,
     `everything`), but those `indexed` already; list them all in bundles.json."""
     changed = set(update.changed) | set(update.deleted)
     names = sorted(bundles)
-    last = json.loads(store.get_meta("bundles") or "{}")
+    last = store.meta.bundles
     now = {name: hashlib.blake2b("\n".join(members).encode(), digest_size=12).hexdigest()
            for name, members in bundles.items()}
     _index_bundles(update, bundles, [
@@ -743,4 +739,4 @@ def _search(update: SiteUpdate, bundles: dict[str, list[str]], everything: bool,
                 update.delete_tree(f"pagefind/{stale}")
     update.put("pagefind/bundles.json", bundle_list(names))
     with store.transaction():
-        store.set_meta("bundles", json.dumps(now, sort_keys=True))
+        store.meta.bundles = now

@@ -21,7 +21,9 @@ article's pieces changed (`changes`).
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import json
 import pickle
 import sqlite3
 from contextlib import contextmanager
@@ -30,10 +32,11 @@ from typing import Iterable, Iterator
 
 from builder.records import ArticleRecord, ArticleSummary, EntityMentions, TimelineItem
 
-SCHEMA_VERSION = "9"  # bumped whenever a table changes: an older store is emptied and made anew
+SCHEMA_VERSION = "10"  # bumped whenever a table changes: an older store is emptied and made anew
 TITLE_ARTICLES = 20  # an entity page lists this many articles for each of its titles, then counts the rest
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS family_shapes (kind TEXT, key TEXT, shape TEXT, PRIMARY KEY (kind, key));
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, seed TEXT, key TEXT, ord TEXT, year INTEGER, month INTEGER, summary BLOB,
     mention_count INTEGER, entries INTEGER, content_size INTEGER, content_mtime INTEGER);
@@ -98,6 +101,48 @@ def seal(record: ArticleRecord) -> dict:
     }
 
 
+class _MetaKey:
+    """One key of the store's `meta` table, read and written as its Python value (JSON in the table)."""
+
+    def __init__(self, doc: str, default=None):
+        self.__doc__ = doc
+        self.default = default
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, meta: StoreMeta | None, owner=None):
+        if meta is None:
+            return self
+        raw = meta.store.get_meta(self.name)
+        return json.loads(raw) if raw is not None else copy.deepcopy(self.default)
+
+    def __set__(self, meta: StoreMeta, value) -> None:
+        meta.store.set_meta(self.name, json.dumps(value, sort_keys=True, ensure_ascii=False))
+
+
+class StoreMeta:
+    """What the store remembers of the last build besides the articles' records, key by key, typed.
+
+    Every module that remembers something between builds names it here, so that the list of what a
+    build carries over is one list (read and written inside the caller's transaction).
+    """
+
+    made_with = _MetaKey("The recipe (`build.made_with`: our code, templates and options) of the records.")
+    inputs = _MetaKey("The seed and content folders the records were made from.")
+    in_sync = _MetaKey("True once a build's map step finished: the records are those of the seeds.", False)
+    registry = _MetaKey("Each entity's [hash of what annotation reads, its form keys] (`entity_fingerprints`).")
+    entities = _MetaKey("A hash of each entity's whole registry page, by id (`reach.entity_digests`).", {})
+    search = _MetaKey("Whether the published site has a search index.", False)
+    bundles = _MetaKey("A hash of each search bundle's page list, by bundle name.", {})
+    timeline_links = _MetaKey("Each timeline bucket's [page URLs, first keys of pages 2, 3, …]: where dates link.", {})
+    map_layout = _MetaKey("[key of the nodes and ties, {entity: [x, y]}]: the map's last force layout.")
+    export_digests = _MetaKey("The digest of each article's line of annotations.json, by id.", {})
+
+    def __init__(self, store: SiteStore):
+        self.store = store
+
+
 class SiteStore:
     """The store in one SQLite file; see the module docstring."""
 
@@ -118,6 +163,7 @@ class SiteStore:
                 self.db.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")
             self.db.executescript(_SCHEMA)
         self.db.execute("PRAGMA cache_size=-16000")  # 16 MB: the store is read page by page, not held
+        self.meta = StoreMeta(self)
 
     def close(self) -> None:
         self.db.close()
@@ -135,6 +181,18 @@ class SiteStore:
 
     def set_meta(self, key: str, value: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def family_shapes(self) -> dict[tuple[str, str], list[str]]:
+        """{(kind, key): shape} of every family as the last build left it (`Family.shape`)."""
+        return {(kind, key): json.loads(shape) for kind, key, shape in self.db.execute(
+            "SELECT kind, key, shape FROM family_shapes ORDER BY kind, key")}
+
+    def set_family_shapes(self, shapes: dict[tuple[str, str], list[str] | None], gone: Iterable = ()) -> None:
+        """Remember these families' shapes (None: nothing to remember) and forget the families `gone`."""
+        self.db.executemany("DELETE FROM family_shapes WHERE kind = ? AND key = ?", [tuple(f) for f in gone])
+        self.db.executemany("INSERT OR REPLACE INTO family_shapes VALUES (?, ?, ?)",
+                            [(kind, key, json.dumps(shape)) for (kind, key), shape in sorted(shapes.items())
+                             if shape is not None])
 
     def clear(self) -> None:
         """Forget every record (they were made with other code, templates or options)."""

@@ -78,7 +78,7 @@ def write_annotations(site: SiteView, update: SiteUpdate) -> None:
         return
     old_path = update.out / ANNOTATIONS
     reuse = ANNOTATIONS in update.known and old_path.is_file()
-    last = dict(json.loads(site.store.get_meta("export_digests") or "{}")) if reuse else {}
+    last = site.store.meta.export_digests if reuse else {}
     places = []  # (offset, length, id) of each line in the new file
     target = update.stage(ANNOTATIONS)
     with open(target, "wb") as out, (open(old_path, "rb") if reuse else _Nothing()) as old:
@@ -111,7 +111,7 @@ def write_annotations(site: SiteView, update: SiteUpdate) -> None:
         out.write(b"\n]}\n")
     with site.store.transaction():
         site.store.set_export_places(places)
-        site.store.set_meta("export_digests", json.dumps({aid: d for aid, d, _, _ in lines}))
+        site.store.meta.export_digests = {aid: d for aid, d, _, _ in lines}
     update.staged(ANNOTATIONS, key)
 
 

@@ -1,0 +1,56 @@
+"""The site-wide pages, one each: home (``), the relationship map (`map/`), search (`search/`) and the
+404 page. Every rebuild renders them (they sum up the whole archive); publish writes only those whose
+bytes changed."""
+
+from __future__ import annotations
+
+from builder.model import ENTITY_KINDS, DateValue, format_value
+from builder.site.families.base import Family, Page
+from builder.site.urls import HOME, MAP, NOT_FOUND, SEARCH, TIMELINE
+
+SITE_TITLE = "Việt Nam–China relations: an annotated archive"
+
+
+class HomeFamily(Family):
+    """The latest articles, the most-mentioned entities of each kind, and the timeline's entries in the
+    month of the newest article (never the machine's clock: builds repeat)."""
+
+    kind = "home"
+
+    def pages(self) -> list[Page]:
+        return [Page(HOME, "home.html", SITE_TITLE, self._context)]
+
+    def _context(self) -> dict:
+        site = self.site
+        month, this_month = site.month_on_timeline()
+        entries = [{"href": site.timeline_page(year, m, sort) + "#" + anchor, "value": value,
+                    "scheduled": bool(is_scheduled), "sentence": sentence, "shown": format_value(DateValue.parse(value))}
+                   for sort, anchor, _, value, year, m, is_scheduled, sentence in this_month]
+        year_link = site.year_on_timeline(month.year) if month else None
+        return {"articles": site.newest[:10], "article_total": site.article_count,
+                "top": {kind: site.by_kind(kind)[:10] for kind in ENTITY_KINDS},
+                "timeline_count": site.timeline_count, "month": month, "this_month": entries,
+                "year_on_timeline": year_link or TIMELINE}
+
+
+class MapFamily(Family):
+    """The relationship map: entities named together in a sentence (`builder.site.graph`)."""
+
+    kind = "map"
+
+    def pages(self) -> list[Page]:
+        return [Page(MAP, "map.html", "Relationship map", lambda: {"graph": self.site_pages.relationship_map()})]
+
+
+class SearchFamily(Family):
+    kind = "search"
+
+    def pages(self) -> list[Page]:
+        return [Page(SEARCH, "search.html", "Search", {})]
+
+
+class NotFoundFamily(Family):
+    kind = "404"
+
+    def pages(self) -> list[Page]:
+        return [Page(NOT_FOUND, "404.html", "Page not found", {})]
