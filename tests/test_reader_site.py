@@ -367,3 +367,55 @@ def test_each_page_type_is_valid_html_by_the_nu_checker(site, tmp_path):
               if m["type"] == "error" and "found \"'wasm-unsafe-eval'\"" not in m["message"]]
     assert len({m["url"] for m in messages}) <= len(pages)
     assert errors == [], "\n".join(errors)
+
+
+def test_the_build_reaches_search_only_through_its_interface(tmp_path, monkeypatch):
+    """Another search engine is one object: the build asks it which pages to index and hands it the
+    site being written, and never reaches for Pagefind itself."""
+    from builder.engine import build as build_module
+
+    class RecordingIndex:
+        folder = "find"
+
+        def __init__(self):
+            self.planned, self.updated = [], []
+
+        def plan(self, pages):
+            self.planned = sorted(pages)
+            return {"everything": sorted(p for p in pages if p.startswith(("articles/", "people/")))}
+
+        def fits_beside_render(self, parts):
+            return False
+
+        def index(self, update, parts, names):
+            raise AssertionError("a clean build of five articles indexes after the render")
+
+        def update(self, update, parts, everything, last, done=frozenset()):
+            self.updated.append((sorted(parts), everything, dict(last)))
+            update.put("find/index.txt", "\n".join(parts["everything"]) + "\n")
+            return {"everything": str(len(parts["everything"]))}
+
+        def remove(self, update):
+            update.delete_tree(self.folder)
+
+    fake = RecordingIndex()
+    monkeypatch.setattr(build_module, "search_index", lambda: fake)
+    content = copy_registry(tmp_path / "content")
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    options = BuildOptions(seeds=seeds, content=content, out=tmp_path / "site", cache=tmp_path / "cache")
+    build(options).close()
+    assert "articles/index.html" in fake.planned and "index.html" in fake.planned
+    assert fake.updated == [(["everything"], True, {})]
+    indexed = (tmp_path / "site" / "find" / "index.txt").read_text(encoding="utf-8").split()
+    assert any(p.startswith("people/to-lam/") for p in indexed)
+    assert not (tmp_path / "site" / "pagefind").exists()
+    # A rebuild is told what the last build's index was made of; a build without search takes it out.
+    seed = sorted(seeds.glob("*.txt"))[0]
+    seed.write_text(seed.read_text(encoding="utf-8").rstrip() + "\n\nBoth sides pledged further talks.\n",
+                    encoding="utf-8")
+    build(options).close()
+    assert fake.updated[-1] == (["everything"], False, {"everything": str(len(indexed))})
+    build(BuildOptions(seeds=seeds, content=content, out=tmp_path / "site", cache=tmp_path / "cache",
+                       search=False)).close()
+    assert not (tmp_path / "site" / "find").exists()

@@ -70,12 +70,7 @@ from builder.ingest.seed import read_articles, read_seed  # noqa: F401 - read_ar
 from builder.memory import give_back_freed_memory
 from builder.model import Article, BuildError, BuildErrors
 from builder.records import NOTHING, ArticleRecord, ArticleSummary, Touched
-from builder.search.pagefind import (
-    bundle_list,
-    index_bundle,
-    indexer_fits_beside_render,
-    search_bundles,
-)
+from builder.search import search_index
 from builder.site.collect import SiteView
 from builder.site.export import (
     preview_paths,
@@ -606,6 +601,7 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
     global _PAGES, _UPDATE
     templates = Templates(options.templates, options.base_url, options.cache)
     pages = SitePages(site, templates)
+    search = search_index()
     update = SiteUpdate(Path(options.out), options.cache, clean=full)
     try:
         with _CLOCK.stage("reach"):  # which pages the change reaches, and what site/ holds now
@@ -616,7 +612,7 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
             else:  # a family no change reaches has the pages it had
                 every = pages.all_paths(unchanged_families(pages, site.store, touched, changed_entities))
             check_collisions(every)
-            bundles = search_bundles(every) if options.search else {}
+            bundles = search.plan(every) if options.search else {}
             if update.clean:
                 work = [(family, None) for family in pages.families()]
             else:
@@ -638,7 +634,7 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
                     with _pool(jobs, _worker_store) as pool:
                         futures = [pool.submit(_render_families, chunk) for chunk in chunks]
                         results += _render_families_here(pages, update, here)  # the map's layout meanwhile
-                        if update.clean and options.search and indexer_fits_beside_render(bundles):
+                        if update.clean and options.search and search.fits_beside_render(bundles):
                             articles_only = [f for f, chunk in zip(futures, chunks, strict=True)
                                              if any(family.kind == "article" for family, _ in chunk)]
                             for future in articles_only:
@@ -646,7 +642,7 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
                             # Pagefind is a process of its own: it runs beside the render workers.
                             indexed_early = [name for name in sorted(bundles) if name.startswith("articles")]
                             with _CLOCK.stage("search"):
-                                _index_bundles(update, bundles, indexed_early)
+                                search.index(update, bundles, indexed_early)
                             futures = futures[len(articles_only):]
                         for future in futures:
                             results += future.result()
@@ -676,10 +672,12 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
             give_back_freed_memory()  # Pagefind runs beside this process
             # Every bundle when the last site had none (a --no-search build), else the changed ones.
             with _CLOCK.stage("search"):
-                _search(update, bundles, update.clean or not site.store.meta.search, site.store,
-                        set(indexed_early))
+                    digests = search.update(update, bundles, update.clean or not site.store.meta.search,
+                                        site.store.meta.bundles, set(indexed_early))
+            with site.store.transaction():
+                site.store.meta.bundles = digests
         else:
-            update.delete_tree("pagefind")  # no index rather than a stale one
+            search.remove(update)  # no index rather than a stale one
         with site.store.transaction():
             site.store.meta.search = options.search
         # Whatever the last build wrote and this one would not is deleted (a removed article's page).
@@ -687,7 +685,7 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
                                                        and not p.startswith("data/previews/dates/")}
         for path in update.known:
             if path.startswith("data/") and not path.startswith("data/previews/dates/") or "/" not in path \
-                    or path.startswith("pagefind/"):
+                    or path.startswith(search.folder + "/"):
                 expected.add(path)
         for path in expected:
             if path not in update.written and path in update.known:
@@ -711,32 +709,3 @@ def _render_families_here(pages: SitePages, update: SiteUpdate, work: list[tuple
             entry = update.written[path]
             out.append((path, entry[0], entry[1], staged))
     return out
-
-
-def _index_bundles(update: SiteUpdate, bundles: dict[str, list[str]], names: list[str]) -> None:
-    """Run Pagefind over each of the bundles `names` (`search_bundles`), one after another."""
-    sources = [update.root] if update.clean else [update.root, update.out]
-    for name in names:
-        index_bundle(sources, bundles[name], update.tree(f"pagefind/{name}"))
-
-
-def _search(update: SiteUpdate, bundles: dict[str, list[str]], everything: bool, store: SiteStore,
-            indexed: set[str] = frozenset()) -> None:
-    """Index the search bundles whose pages changed, or that gained or lost a page (every bundle when
-    `everything`), but those `indexed` already; list them all in bundles.json."""
-    changed = set(update.changed) | set(update.deleted)
-    names = sorted(bundles)
-    last = store.meta.bundles
-    now = {name: hashlib.blake2b("\n".join(members).encode(), digest_size=12).hexdigest()
-           for name, members in bundles.items()}
-    _index_bundles(update, bundles, [
-        name for name in names if name not in indexed and
-        (everything or last.get(name) != now[name] or any(page in changed for page in bundles[name]))])
-    if not update.clean:
-        for stale in sorted(p.name for p in (update.out / "pagefind").glob("*") if p.is_dir()) \
-                if (update.out / "pagefind").is_dir() else []:
-            if stale not in bundles:
-                update.delete_tree(f"pagefind/{stale}")
-    update.put("pagefind/bundles.json", bundle_list(names))
-    with store.transaction():
-        store.meta.bundles = now

@@ -1,1 +1,42 @@
-"""Search: the index readers search the site with. Pagefind (`pagefind`) is the implementation."""
+"""Search: the index readers search the site with, behind one small interface.
+
+What the engine knows of search is `SearchIndex`: which pages go into which part of the index
+(`plan`), whether indexing can run beside the render workers (`fits_beside_render`), and writing
+the index — every part of it, or only the parts whose pages changed (`index`, `update`) — through
+the publish stage's writer. Pagefind (`builder.search.pagefind`) is the one implementation; replacing
+it touches that module, the search page's template (`templates/search.html`) and its script
+(`templates/static/search.js`), and nothing in the engine.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from builder.search.pagefind import Pagefind, search_terms
+
+__all__ = ["SearchIndex", "search_index", "search_terms"]
+
+
+class SearchIndex(Protocol):
+    folder: str  # where in site/ the index lives ("pagefind")
+
+    def plan(self, pages: list[str]) -> dict[str, list[str]]:
+        """{part of the index: its pages} for the searchable pages among `pages` (output paths)."""
+
+    def fits_beside_render(self, parts: dict[str, list[str]]) -> bool:
+        """Whether the article parts can be indexed while the render workers run, within memory."""
+
+    def index(self, update, parts: dict[str, list[str]], names: list[str]) -> None:
+        """Index the parts `names` into the site being written (`update`, the publish stage's writer)."""
+
+    def update(self, update, parts: dict[str, list[str]], everything: bool, last: dict[str, str],
+               done: set[str] = frozenset()) -> dict[str, str]:
+        """Index the parts whose pages changed since the build that left `last` (every part when
+        `everything`) but those `done` already; returns what the next build compares with."""
+
+    def remove(self, update) -> None:
+        """Take the index out of the site (a build without search)."""
+
+
+def search_index() -> SearchIndex:
+    return Pagefind()

@@ -1,4 +1,4 @@
-"""Search stage: Pagefind indexes of the site's pages, in bundles, written to `site/pagefind/<bundle>/`.
+"""Search with Pagefind: indexes of the site's pages, in bundles, written to `site/pagefind/<bundle>/`.
 
 Pagefind (the binary the PyPI package `pagefind[bin]` ships; nothing is
 downloaded) holds a whole index in memory while it builds it, about 280 KB
@@ -25,6 +25,7 @@ published site whose search box finds nothing would fail silently.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -131,3 +132,44 @@ def index_bundle(sources: list[Path], pages: list[str], output_dir: Path) -> Non
         detail = (done.stderr or done.stdout).strip().splitlines()
         raise BuildError("pagefind", "the search index could not be built: "
                                      + (detail[-1] if detail else f"exit status {done.returncode}"))
+
+
+class Pagefind:
+    """The search index as Pagefind bundles (`builder.search.SearchIndex`)."""
+
+    folder = "pagefind"
+
+    def plan(self, pages: list[str]) -> dict[str, list[str]]:
+        return search_bundles(pages)
+
+    def fits_beside_render(self, parts: dict[str, list[str]]) -> bool:
+        return indexer_fits_beside_render(parts)
+
+    def index(self, update, parts: dict[str, list[str]], names: list[str]) -> None:
+        """Run Pagefind over each of the bundles `names`, one after another."""
+        sources = [update.root] if update.clean else [update.root, update.out]
+        for name in names:
+            index_bundle(sources, parts[name], update.tree(f"{self.folder}/{name}"))
+
+    def update(self, update, parts: dict[str, list[str]], everything: bool, last: dict[str, str],
+               done: set[str] = frozenset()) -> dict[str, str]:
+        """Index the bundles whose pages changed, or that gained or lost a page (every bundle when
+        `everything`), but those `done` already; list them all in bundles.json. Returns a digest of
+        each bundle's page list."""
+        changed = set(update.changed) | set(update.deleted)
+        names = sorted(parts)
+        now = {name: hashlib.blake2b("\n".join(members).encode(), digest_size=12).hexdigest()
+               for name, members in parts.items()}
+        self.index(update, parts, [
+            name for name in names if name not in done and
+            (everything or last.get(name) != now[name] or any(page in changed for page in parts[name]))])
+        folder = update.out / self.folder
+        if not update.clean and folder.is_dir():
+            for stale in sorted(p.name for p in folder.glob("*") if p.is_dir()):
+                if stale not in parts:
+                    update.delete_tree(f"{self.folder}/{stale}")
+        update.put(f"{self.folder}/bundles.json", bundle_list(names))
+        return now
+
+    def remove(self, update) -> None:
+        update.delete_tree(self.folder)

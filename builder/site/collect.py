@@ -16,11 +16,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from builder.records import ArticleSummary
-from builder.model import ENTITY_KINDS, DatePoint, Entity
-from builder.site.periods import WHOLE_YEAR, Bucket, Cut, cut_by_period
-from builder.ingest.registry import Registry
 from builder.engine.store import SiteStore
+from builder.ingest.registry import Registry
+from builder.model import ENTITY_KINDS, DatePoint, Entity
+from builder.records import ArticleSummary
+from builder.site.periods import WHOLE_YEAR, Bucket, Cut, cut_by_period
 
 # Listings that grow with the archive are cut into pages of at most this many items (an entity's
 # mentions counted one by one), which keeps every page well under ~500 KB of HTML at any size.

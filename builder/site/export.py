@@ -23,11 +23,10 @@ writes only what changed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import hashlib
 import json
 import os
+from typing import TYPE_CHECKING
 
 from builder.site.collect import EntitySummary, SiteView
 from builder.site.feeds import feed_files

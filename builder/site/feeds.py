@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from builder.site.collect import SiteView
 from builder.records import ArticleSummary
+from builder.site.collect import SiteView
 
 SITE_TITLE = "Việt Nam–China Archive"
 TAG_AUTHORITY = "vn-cn-archive.invalid,2026"

@@ -24,16 +24,30 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from builder.content.markdown import timeline_line
-from builder.model import ENTITY_KINDS, Article, Entity, Mention, PublicationDate, format_value
+from builder.model import (
+    ENTITY_KINDS,
+    Article,
+    Entity,
+    Mention,
+    PublicationDate,
+    format_value,
+)
+from builder.records import (
+    ArticleRecord,
+    ArticleSummary,
+    EntityMentions,
+    TimelineItem,
+    article_order,
+    timeline_sort,
+)
+from builder.search import search_terms
 from builder.site.periods import WHOLE_YEAR
-from builder.search.pagefind import search_terms
 from builder.site.seo import article_ld, json_ld
-from builder.records import ArticleRecord, ArticleSummary, EntityMentions, TimelineItem, article_order, timeline_sort
 from builder.site.templating import Templates, date_link, escaped, rooted
 from builder.site.urls import article_url, entity_url
 

@@ -21,12 +21,17 @@ from pathlib import Path
 from typing import Iterator
 
 from builder.model import BuildError
-from builder.search.pagefind import search_terms
+from builder.search import search_terms
 from builder.site.collect import SiteView
 from builder.site.families.articles import ArticleFamily, ArticleListingFamily
 from builder.site.families.base import Family, Page, PageFamily
 from builder.site.families.entities import EntityFamily, EntityListingFamily
-from builder.site.families.sitewide import HomeFamily, MapFamily, NotFoundFamily, SearchFamily
+from builder.site.families.sitewide import (
+    HomeFamily,
+    MapFamily,
+    NotFoundFamily,
+    SearchFamily,
+)
 from builder.site.families.timeline import TimelineFamily
 from builder.site.graph import RelationshipMap, force_layout, relationship_map
 from builder.site.templating import Templates, finish, resolve_links

@@ -25,13 +25,21 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
 from markupsafe import Markup
 
 from builder.model import ENTITY_KINDS, BuildError, format_point, format_value
 from builder.site.notes import notes_html
-from builder.site.urls import article_url, entity_url
 from builder.site.theme import TEMPLATES
+from builder.site.urls import article_url, entity_url
 
 TYPE_LABELS = {**{k.type: k.label for k in ENTITY_KINDS.values()}, "date": "Date"}
 ROOT = "\x00"

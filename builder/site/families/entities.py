@@ -8,10 +8,22 @@ from markupsafe import Markup
 from builder.model import ENTITY_KINDS
 from builder.records import Touched
 from builder.site.collect import PAGE_SIZES, EntitySummary, TimelinePlace
-from builder.site.families.base import Family, Page, Pager, paginate, period_query, year_links
+from builder.site.families.base import (
+    Family,
+    Page,
+    Pager,
+    paginate,
+    period_query,
+    year_links,
+)
 from builder.site.periods import Cut, Period, page_urls
 from builder.site.seo import entity_ld, json_ld
-from builder.site.urls import entity_mentions_url, entity_timeline_url, entity_url, listing_url
+from builder.site.urls import (
+    entity_mentions_url,
+    entity_timeline_url,
+    entity_url,
+    listing_url,
+)
 
 # An entity whose mentions fill several pages shows its newest this many blocks on its first page.
 LATEST_BLOCKS = 10
