@@ -69,3 +69,32 @@ def test_an_older_store_is_emptied_not_misread(tmp_path):
     old.db.commit()
     old.close()
     assert SiteStore(path).get_meta("made_with") is None
+
+
+def test_everything_a_build_remembers_is_in_one_store_file(tmp_path):
+    """The records, the annotation cache, what site/ holds and the inputs read: one SQLite file, each
+    owner's tables in it; and forgetting the records (new code or templates) keeps the annotations."""
+    import sqlite3
+
+    from helpers import copy_registry
+
+    from builder.engine.build import BuildOptions, build
+    from builder.engine.state import STORE_FILE, load_state
+
+    options = BuildOptions(seeds=ROOT / "seeds", content=copy_registry(tmp_path / "content"), out=tmp_path / "site",
+                           cache=tmp_path / "cache", search=False)
+    build(options).close()
+    files = {p.name for p in options.cache.iterdir() if p.is_file() and not p.name.endswith(("-wal", "-shm"))}
+    assert files == {STORE_FILE}
+    db = sqlite3.connect(options.cache / STORE_FILE)
+    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"articles", "family_shapes", "annotations", "published_files", "input_files"} <= tables
+    annotated = db.execute("SELECT COUNT(*) FROM annotations").fetchone()[0]
+    db.close()
+    assert annotated == 5 and len(load_state(options)["files"]) > 5
+    store = SiteStore(options.cache / STORE_FILE)
+    with store.transaction():
+        store.clear()
+    assert store.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
+    assert store.db.execute("SELECT COUNT(*) FROM annotations").fetchone()[0] == annotated
+    store.close()

@@ -17,8 +17,8 @@ fingerprint of the registry it was computed with. On the next build:
 
 The code version is the hash of the annotate stage's source files, so
 changing a rule invalidates everything without anyone remembering to bump a
-number. The store is one SQLite file (`<cache>/annotations.sqlite`): one
-transaction per build, no file per article.
+number. Its tables (`annotations`, `dates`, `registries`) live in the SQLite file the build keeps
+everything in, written inside the build's one transaction: no file per article.
 """
 
 from __future__ import annotations
@@ -95,25 +95,23 @@ def article_key(body: str, reference: dt.date | None, version: str) -> str:
 class AnnotationCache:
     """Stored mentions by article key; see the module docstring for when they are reused."""
 
-    def __init__(self, folder: Path, registry: Registry, readonly: bool = False):
-        """`readonly`: a worker's view, which only looks results up (the build's process stores them)."""
-        self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.folder / "annotations.sqlite", timeout=60)
-        self.readonly = readonly
+    def __init__(self, path: Path, registry: Registry, db: sqlite3.Connection | None = None):
+        """`db`: the build's own connection to the file at `path`, whose transaction the stored results
+        join (the parent's); without it, a read-only view that only looks results up (a worker's)."""
+        self.path = Path(path)
+        self.readonly = db is None
+        self.db = sqlite3.connect(self.path, timeout=60) if db is None else db
         self.registry = registry
         self.version = code_version()
         self.entities = entity_fingerprints(registry)
         self.fingerprint = registry_fingerprint(self.entities)
-        if not readonly:
-            self.db.execute("PRAGMA journal_mode=WAL")
+        if not self.readonly:
             self.db.execute("CREATE TABLE IF NOT EXISTS annotations (key TEXT PRIMARY KEY, registry TEXT, mentions BLOB)")
             self.db.execute("CREATE TABLE IF NOT EXISTS registries (fingerprint TEXT PRIMARY KEY, entities TEXT)")
             # An article's dates by the same key, whatever the registry: what a registry change reuses.
             self.db.execute("CREATE TABLE IF NOT EXISTS dates (key TEXT PRIMARY KEY, dates BLOB)")
             self.db.execute("INSERT OR IGNORE INTO registries VALUES (?, ?)",
                             (self.fingerprint, json.dumps(self.entities, sort_keys=True)))
-            self.db.commit()
         self._changed_keys: dict[str, list[str] | None] = {}
         self._pending: list[tuple[str, str, bytes]] = []
         self._pending_dates: list[tuple[str, bytes]] = []
@@ -177,11 +175,12 @@ class AnnotationCache:
             self.commit()
 
     def commit(self) -> None:
-        with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO annotations VALUES (?, ?, ?)", self._pending)
-            self.db.executemany("INSERT OR REPLACE INTO dates VALUES (?, ?)", self._pending_dates)
+        """Hand the results kept so far to the build's transaction (which commits them with its records)."""
+        self.db.executemany("INSERT OR REPLACE INTO annotations VALUES (?, ?, ?)", self._pending)
+        self.db.executemany("INSERT OR REPLACE INTO dates VALUES (?, ?)", self._pending_dates)
         self._pending.clear()
         self._pending_dates.clear()
 
     def close(self) -> None:
-        self.db.close()
+        if self.readonly:
+            self.db.close()

@@ -1,1 +1,3 @@
-"""`python -m builder bench`: our build beside MkDocs and Hugo (`runner`) on a synthetic archive (`synthetic`)."""
+"""`python -m builder bench`: our build beside MkDocs and Hugo (`runner`) on a synthetic archive
+(`synthetic`).
+"""

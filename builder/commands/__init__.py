@@ -1,1 +1,3 @@
-"""Commands besides `build`: `serve` (preview, rebuilding on change) and `check` (validate content and site)."""
+"""Commands besides `build`: `serve` (preview, rebuilding on change) and `check` (validate content and
+site).
+"""

@@ -1,1 +1,3 @@
-"""Content: the annotated record written to `content/` as Markdown (`markdown`), committed beside the seeds."""
+"""Content: the annotated record written to `content/` as Markdown (`markdown`), committed beside the
+seeds.
+"""

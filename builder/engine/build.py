@@ -63,6 +63,7 @@ from builder.engine.state import (
     load_state,
     save_state,
     seed_files,
+    store_path,
 )
 from builder.engine.store import SCHEMA_VERSION, SiteStore, seal
 from builder.ingest.registry import Registry, create_entity_page, load_registry
@@ -200,7 +201,7 @@ class _Mapper:
         self.annotator = Annotator(registry)
         self.entities = dict(registry.entities)
         self.templates = Templates(options.templates, options.base_url, work)
-        self.cache = AnnotationCache(work, registry, readonly=True)
+        self.cache = AnnotationCache(store_path(work), registry)
 
     def __call__(self, seed: Path, key: str, propose: bool) -> Mapped:
         """Ingest, annotate and lay out one article; with `propose`, also look for names the registry lacks."""
@@ -316,7 +317,7 @@ def build(options: BuildOptions, inputs: dict | None = None) -> BuildResult:
     _CLOCK = Stopwatch()
     started = time.perf_counter()
     with _CLOCK.stage("registry"):
-        registry = load_registry(options.content, options.cache)
+        registry = load_registry(options.content, None if options.cache is None else store_path(options.cache))
     warnings = list(registry.warnings)
     jobs = worker_count(options.jobs)
     scratch = None
@@ -325,7 +326,7 @@ def build(options: BuildOptions, inputs: dict | None = None) -> BuildResult:
         work = Path(scratch.name)
     else:
         work = Path(options.cache)
-    store = SiteStore(work / "site.sqlite")
+    store = SiteStore(store_path(work))
     try:
         result = _build(options, registry, store, warnings, jobs, work, inputs)
     except BaseException:
@@ -450,7 +451,8 @@ def _map_rounds(todo, registry: Registry, options: BuildOptions, jobs: int, work
                 break
             written += pages
             before = entity_fingerprints(registry)
-            registry = load_registry(options.content, options.cache)
+            registry = load_registry(options.content, None if options.cache is None else store_path(options.cache),
+                                     remember=False)  # the store's transaction holds the file
             reached = store.articles_holding(_changed_registry_keys(before, entity_fingerprints(registry)))
             seed_of = {aid: seed for seed, (aid, _) in store.keys().items()}
             batch = [(Path(options.seeds) / seed, keys[seed])
@@ -475,7 +477,7 @@ def _map_into_store(todo, registry, options, jobs, work, store, touched, errors,
     discoveries: list = []
     if not todo:
         return discoveries
-    cache = AnnotationCache(work, registry)
+    cache = AnnotationCache(store.path, registry, store.db)
     ids = {aid: seed for seed, (aid, _) in store.keys().items()}
     by_seed = {seed: aid for aid, seed in ids.items()}
     leaving = set(gone)

@@ -2,7 +2,7 @@
 
 Every file the build writes goes through a `SiteUpdate`, which knows what
 `site/` holds (the path, content hash, size and modification time of every
-file it wrote, kept in `<cache>/published.sqlite`, of which a rebuild rewrites
+file it wrote, kept in the build's store file (`published_files`), of which a rebuild rewrites
 only the rows of the files it changed) and so writes only what changed:
 
 - a **clean build** (no site yet, no record of it, or the code, templates or
@@ -29,7 +29,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-RECORD = "published.sqlite"
+from builder.engine.state import STORE_FILE
+
 JOURNAL = ".publish-journal.json"
 
 
@@ -196,36 +197,34 @@ class SiteUpdate:
         try:
             with db:
                 if self.clean:
-                    # The record as builds before 2026-12 kept it (their store is older too: a clean build).
-                    (self.cache / "published.json").unlink(missing_ok=True)
-                    db.execute("DELETE FROM files")
-                    db.execute("INSERT OR REPLACE INTO meta VALUES ('out', ?)", (str(self.out),))
-                db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in gone])
-                db.executemany("INSERT OR REPLACE INTO files VALUES (?,?,?,?)", rows)
+                    db.execute("DELETE FROM published_files")
+                    db.execute("INSERT OR REPLACE INTO published_meta VALUES ('out', ?)", (str(self.out),))
+                db.executemany("DELETE FROM published_files WHERE path = ?", [(p,) for p in gone])
+                db.executemany("INSERT OR REPLACE INTO published_files VALUES (?,?,?,?)", rows)
         finally:
             db.close()
 
 
 def _record_db(cache: Path) -> sqlite3.Connection:
     """The record's database, its tables made when new; a connection is its own transaction (`with`)."""
-    db = sqlite3.connect(Path(cache) / RECORD)
-    db.executescript("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
-                     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, digest TEXT, size INTEGER, "
+    db = sqlite3.connect(Path(cache) / STORE_FILE, timeout=60)
+    db.executescript("CREATE TABLE IF NOT EXISTS published_meta (key TEXT PRIMARY KEY, value TEXT);"
+                     "CREATE TABLE IF NOT EXISTS published_files (path TEXT PRIMARY KEY, digest TEXT, size INTEGER, "
                      "mtime INTEGER) WITHOUT ROWID;")
     return db
 
 
 def load_record(cache: Path | None, out: Path) -> dict[str, list]:
     """What the last build wrote into `out`: {path: [digest, size, mtime_ns]} ({} when unknown)."""
-    if cache is None or not (Path(cache) / RECORD).is_file():
+    if cache is None or not (Path(cache) / STORE_FILE).is_file():
         return {}
     try:
         db = _record_db(cache)
         try:
-            row = db.execute("SELECT value FROM meta WHERE key = 'out'").fetchone()
+            row = db.execute("SELECT value FROM published_meta WHERE key = 'out'").fetchone()
             if row is None or row[0] != str(Path(out).resolve()):
                 return {}
-            return {path: [key, size, mtime] for path, key, size, mtime in db.execute("SELECT * FROM files")}
+            return {path: [key, size, mtime] for path, key, size, mtime in db.execute("SELECT * FROM published_files")}
         finally:
             db.close()
     except sqlite3.DatabaseError:  # unreadable: as if there were none (the next build is a clean one)

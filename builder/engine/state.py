@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,13 @@ from builder.model import ENTITY_KINDS
 from builder.site.theme import TEMPLATES
 
 _PACKAGE = Path(__file__).resolve().parent.parent
+# Everything a build remembers for the next one is in this one SQLite file of the cache folder: the
+# articles' records (`builder.engine.store`), the annotation cache (`builder.annotate.cache`), what
+# site/ holds (`builder.engine.publish`) and the inputs the last build read (below).
+STORE_FILE = "build.sqlite"
+_INPUTS_SCHEMA = ("CREATE TABLE IF NOT EXISTS input_files (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
+                  "hash TEXT) WITHOUT ROWID;"
+                  "CREATE TABLE IF NOT EXISTS last_build (key TEXT PRIMARY KEY, value TEXT);")
 
 
 @dataclass
@@ -100,16 +108,26 @@ def inputs_fingerprint(options: BuildOptions, known: dict | None = None) -> tupl
     return digest.hexdigest(), files
 
 
-def _state_path(options: BuildOptions) -> Path:
-    return Path(options.cache) / "last-build.json"
+def store_path(cache: Path) -> Path:
+    return Path(cache) / STORE_FILE
 
 
 def load_state(options: BuildOptions) -> dict:
-    if options.cache is None:
+    """The last build's record: {"inputs": hash of every input, "files": {path: [size, mtime_ns, hash]},
+    "pages", "articles", "mentions", "content": the generated files it left} ({} when there is none)."""
+    if options.cache is None or not store_path(options.cache).is_file():
         return {}
     try:
-        return json.loads(_state_path(options).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        db = sqlite3.connect(f"file:{store_path(options.cache)}?mode=ro", uri=True)
+        try:
+            state = {key: json.loads(value) for key, value in db.execute("SELECT key, value FROM last_build")}
+            if state:
+                state["files"] = {path: [size, mtime, digest] for path, size, mtime, digest in
+                                  db.execute("SELECT path, size, mtime, hash FROM input_files")}
+            return state
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:  # no such table yet, or unreadable: as if there were no last build
         return {}
 
 
@@ -118,17 +136,27 @@ def save_state(options: BuildOptions, pages: int, articles: int, mentions: int, 
     """Record what the build read (by hash) and made, for the next build's no-op check; `known`: the
     input records the build started from (`check_inputs`), else the last build's are read."""
     inputs, files = inputs_fingerprint(options, known if known is not None else load_state(options).get("files"))
-    state = {
+    summary = {
         "inputs": inputs,
-        "files": files,
         "pages": pages,
         "articles": articles,
         "mentions": mentions,
         "content": sorted([*map(str, content), str(Path(options.content) / "timeline.md")]),
     }
-    path = _state_path(options)
+    path = store_path(options.cache)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(state), encoding="utf-8")
+    db = sqlite3.connect(path, timeout=60)
+    try:
+        db.executescript(_INPUTS_SCHEMA)
+        with db:
+            db.execute("DELETE FROM input_files")
+            db.executemany("INSERT INTO input_files VALUES (?, ?, ?, ?)",
+                           [(name, size, mtime, digest) for name, (size, mtime, digest) in files.items()])
+            db.execute("DELETE FROM last_build")
+            db.executemany("INSERT INTO last_build VALUES (?, ?)",
+                           [(key, json.dumps(value)) for key, value in sorted(summary.items())])
+    finally:
+        db.close()
 
 
 def check_inputs(options: BuildOptions) -> tuple[dict | None, dict | None]:

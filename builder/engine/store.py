@@ -1,6 +1,7 @@
 """The site store: every article's record, kept between builds, and the site-wide view made from them.
 
-One SQLite file (`<cache>/site.sqlite`; a temporary one for `--no-cache`).
+Its tables are in the build's one SQLite file (`<cache>/build.sqlite`, `builder.engine.state.STORE_FILE`;
+a temporary one for `--no-cache`), beside the annotation cache's, the publish record's and the inputs'.
 The map step writes one `ArticleRecord` per article (`put`), replacing what
 the article held before; the collect and render stages read from it by
 entity, by period and by page, so no stage ever holds the whole archive in
@@ -25,11 +26,13 @@ import copy
 import hashlib
 import json
 import pickle
+import re
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from builder.engine.state import STORE_FILE
 from builder.records import ArticleRecord, ArticleSummary, EntityMentions, TimelineItem
 
 SCHEMA_VERSION = "10"  # bumped whenever a table changes: an older store is emptied and made anew
@@ -79,6 +82,12 @@ CREATE TABLE IF NOT EXISTS entity_sums (entity TEXT PRIMARY KEY, mentions INTEGE
 CREATE TABLE IF NOT EXISTS timeline_sums (year INTEGER, month INTEGER, entries INTEGER, PRIMARY KEY (year, month));
 CREATE TABLE IF NOT EXISTS value_sums (value TEXT PRIMARY KEY, articles INTEGER);
 """
+
+
+_OWN_TABLES = sorted(re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", _SCHEMA))
+# The files of the records before they were one (each is made again, in STORE_FILE, by the next build).
+_EARLIER_RECORDS = ("site.sqlite", "annotations.sqlite", "published.sqlite", "published.json", "last-build.json",
+                    "registry.pickle")
 
 
 def block_digest(block: EntityMentions) -> str:
@@ -152,7 +161,7 @@ class SiteStore:
             self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, check_same_thread=False)
+            self.db = sqlite3.connect(self.path, timeout=60, check_same_thread=False)
             # A cache: a crash mid-build loses at most this build's rows, and `meta` then says to redo them.
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=OFF")
@@ -160,6 +169,10 @@ class SiteStore:
                 tables = [name for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
                 for name in tables:
                     self.db.execute(f"DROP TABLE {name}")
+                if self.path.name == STORE_FILE:
+                    for name in _EARLIER_RECORDS:
+                        for suffix in ("", "-wal", "-shm"):
+                            (self.path.parent / (name + suffix)).unlink(missing_ok=True)
                 self.db.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")
             self.db.executescript(_SCHEMA)
         self.db.execute("PRAGMA cache_size=-16000")  # 16 MB: the store is read page by page, not held
@@ -195,12 +208,11 @@ class SiteStore:
                              if shape is not None])
 
     def clear(self) -> None:
-        """Forget every record (they were made with other code, templates or options)."""
-        tables = [name for (name,) in self.db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name")]
-        for table in tables:
-            self.db.execute(f"DELETE FROM {table}")
+        """Forget every record (they were made with other code, templates or options); the other
+        owners' tables in the same file (annotation cache, publish record, inputs) stay."""
+        for table in _OWN_TABLES:
+            if table != "meta":
+                self.db.execute(f"DELETE FROM {table}")
 
     # --- writing ----------------------------------------------------------------------------
 

@@ -1,1 +1,3 @@
-"""Ingest: raw inputs as data. A seed file becomes an `Article` (`seed`), a registry page an `Entity` (`registry`); `frontmatter` reads the YAML both start with."""
+"""Ingest: raw inputs as data. A seed file becomes an `Article` (`seed`), a registry page an `Entity`
+(`registry`); `frontmatter` reads the YAML both start with.
+"""

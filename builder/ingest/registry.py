@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pickle
 import re
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,11 +66,13 @@ class Registry:
         return self.entities[entity_id]
 
 
-def load_registry(content_dir: Path, cache: Path | None = None) -> Registry:
+def load_registry(content_dir: Path, cache: Path | None = None, remember: bool = True) -> Registry:
     """Read and validate every entity page; raises BuildErrors listing all problems.
 
-    With a `cache` folder, a page whose size and modification time are those of the last read is
-    not parsed again (a registry of thousands of pages is most of a small rebuild's YAML otherwise).
+    With a `cache` (the SQLite file a build keeps what it remembers in), a page whose size and
+    modification time are those of the last read is not parsed again (a registry of thousands of
+    pages is most of a small rebuild's YAML otherwise). `remember=False` only reads that cache (while
+    the build's own transaction holds the file, between rounds of discovery).
     """
     errors: list[BuildError] = []
     registry = Registry()
@@ -101,29 +104,36 @@ def load_registry(content_dir: Path, cache: Path | None = None) -> Registry:
     errors.extend(_surface_form_clashes(registry))
     if errors:
         raise BuildErrors(errors)
-    if cache is not None and {k: v[0] for k, v in parsed.items()} != {k: v[0] for k, v in known.items()}:
+    if remember and cache is not None and {k: v[0] for k, v in parsed.items()} != {k: v[0] for k, v in known.items()}:
         _write_parsed(cache, parsed)
     return registry
 
 
-_PARSED = "registry.pickle"
-
-
 def _read_parsed(cache: Path | None) -> dict:
-    if cache is None:
+    """{page path: ((type, size, mtime_ns), Entity, warnings)} as the last read left them."""
+    if cache is None or not Path(cache).is_file():
         return {}
     try:
-        return pickle.loads((Path(cache) / _PARSED).read_bytes())
+        db = sqlite3.connect(f"file:{cache}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT parsed FROM parsed_registry WHERE id = 0").fetchone()
+        finally:
+            db.close()
+        return pickle.loads(row[0]) if row else {}
     except Exception:  # noqa: BLE001 - a missing or unreadable cache is read again from the pages
         return {}
 
 
 def _write_parsed(cache: Path, parsed: dict) -> None:
-    Path(cache).mkdir(parents=True, exist_ok=True)
-    target = Path(cache) / _PARSED
-    temporary = target.with_suffix(".tmp")
-    temporary.write_bytes(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
-    temporary.replace(target)
+    Path(cache).parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(cache, timeout=60)
+    try:
+        with db:
+            db.execute("CREATE TABLE IF NOT EXISTS parsed_registry (id INTEGER PRIMARY KEY, parsed BLOB)")
+            db.execute("INSERT OR REPLACE INTO parsed_registry VALUES (0, ?)",
+                       (pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL),))
+    finally:
+        db.close()
 
 
 def read_entity_page(path: Path, type_: str) -> tuple[Entity, list[str]]:
