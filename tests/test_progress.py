@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import time
+from pathlib import Path
 
+import pytest
+from helpers import _PAGEFIND_UNSTABLE, copy_registry, tree_bytes
 from rich.console import Console
 
+from builder.cli import main
+from builder.engine import progress
+from builder.engine.build import build
 from builder.engine.progress import LiveProgress, PlainProgress, Progress, reporter
+from builder.engine.state import BuildOptions
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 class FakeClock:
@@ -182,3 +192,79 @@ def test_rich_shows_nothing_for_a_build_done_within_the_delay():
         step.advance(10)
     live.close()
     assert buffer.getvalue() == ""
+
+
+def test_rich_bars_through_a_build_with_worker_processes(tmp_path):
+    """The bars are drawn on rich's thread while the render forks its workers: the build neither
+    hangs nor changes, and every page it rendered is counted."""
+    shutil.copytree(REPO / "seeds", tmp_path / "S")
+    copy_registry(tmp_path / "C")
+    buffer = io.StringIO()
+    live = LiveProgress(Console(file=buffer, force_terminal=True, width=120), delay=0, refresh_per_second=50)
+    try:
+        result = build(BuildOptions(seeds=tmp_path / "S", content=tmp_path / "C", out=tmp_path / "O",
+                                    cache=tmp_path / "cache", jobs=2), progress=live)
+    finally:
+        live.close()
+    pages = len(result.pages)
+    result.close()
+    assert live.steps["render"].done == live.steps["render"].total == pages
+    assert live.steps["map"].done == 5
+    assert f"{pages} of {pages} pages rendered" in _text(buffer.getvalue())
+
+
+# --- the command line -----------------------------------------------------------------------------
+
+
+def _tree(root: Path) -> Path:
+    shutil.copytree(REPO / "seeds", root / "S")
+    copy_registry(root / "C")
+    return root
+
+
+@pytest.fixture
+def long_build(monkeypatch):
+    monkeypatch.setattr(progress, "DELAY", 0)  # every build as if it were a long one
+
+
+def _build(root: Path, monkeypatch, *extra: str) -> int:
+    monkeypatch.chdir(root)
+    return main(["build", "--seeds", "S", "--content", "C", "--out", "O", "--cache", "cache", *extra])
+
+
+def _site(root: Path) -> dict[str, bytes]:
+    return {path: data for path, data in tree_bytes(root / "O").items() if not _PAGEFIND_UNSTABLE.match(path)}
+
+
+def test_build_on_a_pipe_prints_plain_lines_and_quiet_prints_none_and_the_output_is_the_same(
+        tmp_path, monkeypatch, capsys, long_build):
+    loud_tree, quiet_tree = _tree(tmp_path / "loud"), _tree(tmp_path / "quiet")
+    assert _build(loud_tree, monkeypatch) == 0
+    loud = capsys.readouterr()
+    assert _build(quiet_tree, monkeypatch, "--quiet") == 0
+    quiet = capsys.readouterr()
+
+    pages = int(re.search(r"built (\d+) pages", loud.out)[1])
+    lines = loud.err.splitlines()
+    assert [line.split(" in ")[0] for line in lines if not line.startswith("search:")] == [
+        "map: 5 articles mapped", "content: done", f"render: {pages} pages rendered", "export: done",
+        lines[-1].split(" in ")[0]]
+    assert re.fullmatch(r"publish: [\d,]+ changes published in \d+\.\d s", lines[-1])
+    assert all(re.fullmatch(r"search: \d+ bundles indexed in \d+\.\d s", line)
+               for line in lines if line.startswith("search:"))
+    assert any(line.startswith("search:") for line in lines)
+    assert quiet.err == ""
+    assert quiet.out == loud.out
+    # --quiet changes what is shown, nothing that is written.
+    assert _site(quiet_tree) == _site(loud_tree)
+    assert tree_bytes(quiet_tree / "C") == tree_bytes(loud_tree / "C")
+
+
+def test_a_failed_build_on_a_pipe_reports_the_error_and_no_stage_after_it(tmp_path, monkeypatch, capsys, long_build):
+    root = _tree(tmp_path)
+    (root / "S" / "005_bad.txt").write_text(" date 2026-02-30 BEIJING — Talks. — VNS\n", encoding="utf-8")
+    assert _build(root, monkeypatch) == 1
+    err = capsys.readouterr().err
+    assert "S/005_bad.txt:1: header date '2026-02-30' is not a real YYYY-MM-DD date" in err
+    assert "Traceback" not in err
+    assert "render:" not in err and "publish:" not in err

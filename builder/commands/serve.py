@@ -19,10 +19,12 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from builder.engine.build import build
+from builder.engine.progress import Progress
 from builder.engine.state import BuildOptions, input_files
 from builder.model import BuildError, BuildErrors
 
@@ -57,9 +59,11 @@ class SiteHandler(SimpleHTTPRequestHandler):
         sys.stderr.write("serve: " + format % args + "\n")
 
 
-def rebuild(options: BuildOptions) -> bool:
+def rebuild(options: BuildOptions, progress: Callable[[], Progress] = Progress) -> bool:
+    """Build; report a failure and go on. `progress` makes the build's progress reporter."""
     try:
-        result = build(options)
+        with progress() as reporter:
+            result = build(options, progress=reporter)
     except BuildErrors as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
@@ -77,8 +81,9 @@ def rebuild(options: BuildOptions) -> bool:
     return True
 
 
-def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, interval: float = 1.0) -> None:
-    rebuild(options)
+def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, interval: float = 1.0,
+          progress: Callable[[], Progress] = Progress) -> None:
+    rebuild(options, progress)
     out = Path(options.out).resolve()
     handler = functools.partial(SiteHandler, directory=str(out))
     server = ThreadingHTTPServer((host, port), handler)
@@ -90,7 +95,7 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, inte
             now = input_fingerprint(options)
             if now != seen:
                 seen = now
-                rebuild(options)
+                rebuild(options, progress)
 
     threading.Thread(target=watch, daemon=True).start()
     print(f"serve: http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr)
