@@ -286,10 +286,9 @@ class LiveProgress(Progress):
 
     @staticmethod
     def _count_text(step: Step) -> str:
-        if not step.what:
+        if not step.what or step.total is None:  # not known yet (the publish knows at its end)
             return ""
-        total = "?" if step.total is None else _count(step.total)
-        return f"{_count(step.done)} of {total} {step.what}"
+        return f"{_count(step.done)} of {_count(step.total)} {step.what}"
 
     def _sync(self) -> None:
         for step in list(self.steps.values()):
