@@ -25,6 +25,9 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
                         help="folder for the annotation cache and the last build's state (default .cache)")
     parser.add_argument("--no-cache", action="store_true", help="annotate every article again; keep no state")
     parser.add_argument("--timings", action="store_true", help="print the seconds each stage took (on stderr)")
+    parser.add_argument("--quiet", action="store_true",
+                        help="show no progress (by default a build that runs past 2 s shows what it is doing on "
+                             "stderr: bars on a terminal, a line per stage otherwise)")
     parser.add_argument("--no-search", action="store_true",
                         help="leave the search index out (a quicker preview; the search page then says so)")
     parser.add_argument("--jobs", type=int, default=0, help="worker processes for annotation and rendering "
@@ -48,7 +51,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     from builder.engine.build import (
         build,  # the stages are imported only when there is work for them
     )
-    result = build(options, inputs)
+    from builder.engine.progress import reporter
+
+    with reporter(quiet=args.quiet) as progress:  # put away before anything below is printed
+        result = build(options, inputs, progress)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for error in result.errors:
@@ -69,8 +75,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from builder.commands.serve import serve
+    from builder.engine.progress import reporter
 
-    serve(_options(args), host=args.host, port=args.port)
+    serve(_options(args), host=args.host, port=args.port, progress=lambda: reporter(quiet=args.quiet))
     return 0
 
 

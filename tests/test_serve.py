@@ -29,7 +29,7 @@ def _get(url: str) -> str | None:
         return None
 
 
-def _wait_for(predicate, seconds: float = 20.0):
+def _wait_for(predicate, seconds: float = 60.0):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         value = predicate()
@@ -65,3 +65,41 @@ def test_serve_previews_the_site_and_rebuilds_when_a_seed_changes(tmp_path, cont
         _, stderr = server.communicate(timeout=10)
     assert "bad.txt:1: header date '2026-02-30' is not a real YYYY-MM-DD date" in stderr
     assert "Traceback" not in stderr
+
+
+def test_serve_rebuilds_when_a_place_page_changes(tmp_path, content_copy):
+    """serve watches every input the build reads, from the no-op check's list: organisation and place
+    pages too, not only people and mechanisms."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(ROOT / "seeds" / "000_d0e993820bacc527.txt", seeds)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "builder", "serve", "--seeds", str(seeds), "--content", str(content_copy),
+         "--out", str(tmp_path / "site"), "--port", str(port)],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=builder_env())
+    try:
+        place = _wait_for(lambda: _get(f"http://127.0.0.1:{port}/places/chongqing/"))
+        assert place is not None and "Chongqing" in place
+        assert "Yangtze" not in place
+        page = content_copy / "places" / "chongqing.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nA municipality on the Yangtze.\n", encoding="utf-8")
+        changed = _wait_for(lambda: (html := _get(f"http://127.0.0.1:{port}/places/chongqing/")) and
+                            "A municipality on the Yangtze." in html and html)
+        assert changed is not None, "the place page was never rebuilt"
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=10)
+    assert stderr.count("serve: built ") >= 2, stderr
+    assert "Traceback" not in stderr
+
+
+def test_serve_watches_the_files_the_no_op_check_hashes(tmp_path, content_copy):
+    from builder.commands.serve import input_fingerprint
+    from builder.engine.state import BuildOptions, input_files
+
+    options = BuildOptions(seeds=ROOT / "seeds", content=content_copy)
+    watched = [name for name, _, _ in input_fingerprint(options)]
+    assert watched == input_files(options)
+    for folder in ("people", "mechanisms", "organisations", "places"):
+        assert any(Path(name).parent == content_copy / folder for name in watched), folder

@@ -1,7 +1,9 @@
 """`python -m builder serve`: preview the site on localhost, rebuilding on change.
 
-The inputs (seeds, registry pages, templates) are polled once a second by
-their sizes and modification times; a change triggers a full build, which
+The inputs are polled once a second by their sizes and modification times:
+every file a build reads (seeds, every registry folder, templates, our code),
+from the list the no-op check hashes (`state.input_files`), so serve can never
+watch less than the build reads. A change triggers a build, which
 swaps the new `site/` in only when it is complete, so a reader never sees a
 half-written page: requests are answered from `site/` (never from the staging
 folder), and a request that falls in the instant between the two renames of
@@ -17,25 +19,25 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from builder.engine.build import build
-from builder.engine.state import BuildOptions
+from builder.engine.progress import Progress
+from builder.engine.state import BuildOptions, input_files
 from builder.model import BuildError, BuildErrors
-from builder.site.theme import TEMPLATES
 
 
-def input_fingerprint(options: BuildOptions, templates: Path = TEMPLATES) -> tuple:
-    """Sizes and mtimes of every input file; changes when an input does."""
-    roots = [Path(options.seeds), Path(options.content) / "people", Path(options.content) / "mechanisms", templates]
+def input_fingerprint(options: BuildOptions) -> tuple:
+    """(path, size, mtime) of every file a build reads; changes when an input does (or comes or goes)."""
     files = []
-    for root in roots:
-        if root.is_dir():
-            for path in sorted(root.rglob("*")):
-                if path.is_file():
-                    stat = path.stat()
-                    files.append((str(path), stat.st_size, stat.st_mtime_ns))
+    for name in input_files(options):
+        try:
+            stat = os.stat(name)
+        except OSError:  # removed since it was listed: the next poll sees it gone
+            continue
+        files.append((name, stat.st_size, stat.st_mtime_ns))
     return tuple(files)
 
 
@@ -57,9 +59,11 @@ class SiteHandler(SimpleHTTPRequestHandler):
         sys.stderr.write("serve: " + format % args + "\n")
 
 
-def rebuild(options: BuildOptions) -> bool:
+def rebuild(options: BuildOptions, progress: Callable[[], Progress] = Progress) -> bool:
+    """Build; report a failure and go on. `progress` makes the build's progress reporter."""
     try:
-        result = build(options)
+        with progress() as reporter:
+            result = build(options, progress=reporter)
     except BuildErrors as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
@@ -77,8 +81,9 @@ def rebuild(options: BuildOptions) -> bool:
     return True
 
 
-def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, interval: float = 1.0) -> None:
-    rebuild(options)
+def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, interval: float = 1.0,
+          progress: Callable[[], Progress] = Progress) -> None:
+    rebuild(options, progress)
     out = Path(options.out).resolve()
     handler = functools.partial(SiteHandler, directory=str(out))
     server = ThreadingHTTPServer((host, port), handler)
@@ -90,7 +95,7 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, inte
             now = input_fingerprint(options)
             if now != seen:
                 seen = now
-                rebuild(options)
+                rebuild(options, progress)
 
     threading.Thread(target=watch, daemon=True).start()
     print(f"serve: http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr)

@@ -26,6 +26,7 @@ says so before any stage is even imported, and the CLI stops there.
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import json
@@ -49,6 +50,7 @@ from builder.content.markdown import (
     timeline_index_markdown,
     timeline_year_markdown,
 )
+from builder.engine.progress import Progress, Step
 from builder.engine.publish import SiteUpdate
 from builder.engine.reach import (
     entity_digests,
@@ -149,6 +151,7 @@ class Stopwatch:
 
 
 _CLOCK = Stopwatch()  # the running build's
+_PROGRESS = Progress()  # the running build's reporter (`builder.engine.progress`): shows nothing unless handed one
 
 
 # Rounds of discovery in one build at most (each maps again only the articles its new names touch).
@@ -305,16 +308,18 @@ def _changed_registry_keys(old: dict, new: dict) -> list[str]:
     return sorted(keys)
 
 
-def build(options: BuildOptions, inputs: dict | None = None) -> BuildResult:
+def build(options: BuildOptions, inputs: dict | None = None, progress: Progress | None = None) -> BuildResult:
     """Run the whole pipeline; raises BuildErrors on input problems (unless keep_going).
 
     `inputs`: each input file's [size, mtime_ns, content hash] as `state.check_inputs` just found them
-    (the seeds are then not looked at again); None: they are found here."""
+    (the seeds are then not looked at again); None: they are found here. `progress`: told what each
+    stage is doing, as it does it (`builder.engine.progress`); the caller closes it."""
     seeds_dir = Path(options.seeds)
     if not seeds_dir.is_dir():
         raise BuildErrors([BuildError(str(seeds_dir), "seed folder not found; pass --seeds DIR")])
-    global _CLOCK
+    global _CLOCK, _PROGRESS
     _CLOCK = Stopwatch()
+    _PROGRESS = progress if progress is not None else Progress()
     started = time.perf_counter()
     with _CLOCK.stage("registry"):
         registry = load_registry(options.content, None if options.cache is None else store_path(options.cache))
@@ -336,6 +341,7 @@ def build(options: BuildOptions, inputs: dict | None = None) -> BuildResult:
         raise
     finally:
         _LOCAL.clear()
+        _PROGRESS = Progress()
     result.scratch = scratch
     _CLOCK.seconds["total"] = time.perf_counter() - started
     result.timings = dict(_CLOCK.seconds)
@@ -381,9 +387,9 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     # leaves the store (and so the next build's idea of what the site holds) as it was.
     with store.transaction():
         store.meta.in_sync = False
-        with _CLOCK.stage("map"):
+        with _CLOCK.stage("map"), _PROGRESS.stage("map", what="articles mapped") as counter:
             registry, written = _map_rounds(todo, registry, options, jobs, work, store, touched if in_sync else None,
-                                            errors, warnings, gone, keys, mapped)
+                                            errors, warnings, gone, keys, mapped, counter)
         content_changed += written
         if errors and not options.keep_going:
             raise BuildErrors(errors)
@@ -392,7 +398,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         store.drop_empty_ties()
         store.meta.registry = entity_fingerprints(registry)
         store.meta.made_with = recipe
-    with _CLOCK.stage("content"):
+    with _CLOCK.stage("content"), _PROGRESS.stage("content"):
         with store.transaction():
             content_changed += _sync_content(options.content, store)
         content_changed += _write_timeline_content(options.content, store, None if fresh_store else touched.years)
@@ -423,7 +429,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
 
 def _map_rounds(todo, registry: Registry, options: BuildOptions, jobs: int, work: Path, store: SiteStore,
                 touched: Touched | None, errors: list[BuildError], warnings: list[str], gone: dict[str, str],
-                keys: dict[str, str], mapped: dict[str, None]) -> tuple[Registry, list[Path]]:
+                keys: dict[str, str], mapped: dict[str, None], counter: Step | None = None) -> tuple[Registry, list[Path]]:
     """Map `todo` into the store, annotating, laying out and looking for new names in one pass; write
     a `status: discovered` registry page for each name proposed, then map again, with the registry
     those pages make, only the articles (of this build or stored) whose text holds a new name, until
@@ -432,15 +438,18 @@ def _map_rounds(todo, registry: Registry, options: BuildOptions, jobs: int, work
     An article the new names do not touch is laid out the same with either registry (its mentions,
     and so its record, are the same), so most articles are mapped once: laying out in the same pass
     as the discovery saves a second read, annotation-cache lookup and trip through the workers.
-    Returns the registry the build ends with and the registry pages written.
+    Returns the registry the build ends with and the registry pages written; `counter` counts the
+    articles mapped (each round adds its own to the total).
     """
     written: list[Path] = []
     batch = list(todo)
     warnings_by_seed: dict[str, list[str]] = {}  # from the last round that mapped each seed
     for round_ in range(DISCOVERY_PASSES + 1):
         proposing = round_ < DISCOVERY_PASSES
+        if counter is not None:
+            counter.add(len(batch))
         discoveries = _map_into_store(batch, registry, options, jobs, work, store, touched, errors,
-                                      warnings_by_seed, gone, proposing)
+                                      warnings_by_seed, gone, proposing, counter)
         mapped.update((seed.name, None) for seed, _ in batch)
         if not proposing or (errors and not options.keep_going):
             break
@@ -461,6 +470,10 @@ def _map_rounds(todo, registry: Registry, options: BuildOptions, jobs: int, work
     return registry, written
 
 
+def _nothing(n: int = 1) -> None:
+    pass
+
+
 def _remove(store: SiteStore, article_id: str, touched: Touched) -> None:
     touched.change(store.pieces(article_id), NOTHING)
     touched.removed.add(article_id)
@@ -468,10 +481,11 @@ def _remove(store: SiteStore, article_id: str, touched: Touched) -> None:
 
 
 def _map_into_store(todo, registry, options, jobs, work, store, touched, errors,
-                    warnings_by_seed: dict[str, list[str]], gone, propose: bool) -> list:
+                    warnings_by_seed: dict[str, list[str]], gone, propose: bool, counter: Step | None = None) -> list:
     """Lay out `todo` and put each record into the store in its article's place, noting in `touched`
     what changed (None: a build that renders everything need not know) and in `warnings_by_seed`
-    each seed's warnings; with `propose`, returns the new names the articles propose (`discover`).
+    each seed's warnings; with `propose`, returns the new names the articles propose (`discover`);
+    `counter` is advanced as each article's result comes back.
 
     Runs inside the caller's transaction."""
     discoveries: list = []
@@ -481,7 +495,9 @@ def _map_into_store(todo, registry, options, jobs, work, store, touched, errors,
     ids = {aid: seed for seed, (aid, _) in store.keys().items()}
     by_seed = {seed: aid for aid, seed in ids.items()}
     leaving = set(gone)
+    advance = counter.advance if counter is not None else _nothing
     for result in map_seeds(todo, registry, options, jobs, work, propose):
+        advance()
         if result.error is not None:
             errors.append(BuildError(*result.error))
             old = by_seed.get(result.seed)
@@ -622,7 +638,8 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
                 update.forget(tampered)
                 work = sorted(reach(pages, touched, changed_entities, site.store, tampered).items(),
                               key=lambda item: (item[0].kind, item[0].key))
-        with _CLOCK.stage("render"):
+        with _CLOCK.stage("render"), _PROGRESS.stage("render", len(every) if update.clean else
+                                                     _pages_to_render(pages, work), "pages rendered") as counter:
             results: list[tuple] = []
             here = [item for item in work if item[0].kind == "map"]
             # Articles first: on a clean build their search bundles are indexed while the rest renders.
@@ -635,7 +652,10 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
                     chunks = [elsewhere[i:i + size] for i in range(0, len(elsewhere), size)]
                     with _pool(jobs, _worker_store) as pool:
                         futures = [pool.submit(_render_families, chunk) for chunk in chunks]
-                        results += _render_families_here(pages, update, here)  # the map's layout meanwhile
+                        for future in futures:  # counted as each comes back, in whatever order
+                            future.add_done_callback(functools.partial(_count_rendered, counter))
+                        mine = _render_families_here(pages, update, here)  # the map's layout meanwhile
+                        results += mine
                         if update.clean and options.search and search.fits_beside_render(bundles):
                             articles_only = [f for f, chunk in zip(futures, chunks, strict=True)
                                              if any(family.kind == "article" for family, _ in chunk)]
@@ -643,15 +663,17 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
                                 results += future.result()
                             # Pagefind is a process of its own: it runs beside the render workers.
                             indexed_early = [name for name in sorted(bundles) if name.startswith("articles")]
-                            with _CLOCK.stage("search"):
-                                search.index(update, bundles, indexed_early)
+                            with _CLOCK.stage("search"), _PROGRESS.stage("search", len(indexed_early),
+                                                                         "bundles indexed") as indexing:
+                                search.index(update, bundles, indexed_early, indexing.advance)
                             futures = futures[len(articles_only):]
                         for future in futures:
                             results += future.result()
+                    counter.advance(len(mine))  # here, not beside the pool's thread: one counts at a time
                 finally:
                     _PAGES, _UPDATE = None, None
             else:
-                results += _render_families_here(pages, update, work)
+                results += _render_families_here(pages, update, work, counter)
         for path, key, size, staged in results:
             if staged:
                 update.written[path] = [key, size, 0]
@@ -665,7 +687,7 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
         if update.clean:
             copy_static(templates, update.root)
         every_set = set(every)
-        with _CLOCK.stage("export"):
+        with _CLOCK.stage("export"), _PROGRESS.stage("export"):
             write_previews(site, update, None if update.clean else sorted(touched.articles))
             write_annotations(site, update)
             urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in every if p != "404.html"]
@@ -674,8 +696,11 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
             give_back_freed_memory()  # Pagefind runs beside this process
             # Every bundle when the last site had none (a --no-search build), else the changed ones.
             with _CLOCK.stage("search"):
-                    digests = search.update(update, bundles, update.clean or not site.store.meta.search,
-                                        site.store.meta.bundles, set(indexed_early))
+                todo = search.stale(update, bundles, update.clean or not site.store.meta.search,
+                                    site.store.meta.bundles, set(indexed_early))
+                with _PROGRESS.stage("search", len(todo), "bundles indexed") as indexing:
+                    search.index(update, bundles, todo, indexing.advance)
+                digests = search.finish(update, bundles)
             with site.store.transaction():
                 site.store.meta.bundles = digests
         else:
@@ -695,19 +720,36 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
         with site.store.transaction():
             remember_shapes(pages, site.store, None if update.clean else [family for family, _ in work],
                             None if update.clean else touched)
-        with _CLOCK.stage("publish"):
+        with _CLOCK.stage("publish"), _PROGRESS.stage("publish", what="changes published") as counter:
             update.commit(expected=expected)
+            counter.add(len(update.changed) + len(update.deleted))
+            counter.advance(len(update.changed) + len(update.deleted))
     except BaseException:
         update.abort()
         raise
     return sorted(every), sorted(update.changed)
 
 
-def _render_families_here(pages: SitePages, update: SiteUpdate, work: list[tuple]) -> list[tuple]:
+def _render_families_here(pages: SitePages, update: SiteUpdate, work: list[tuple], counter: Step | None = None
+                          ) -> list[tuple]:
     out = []
     for family, only in work:
         for path, html in pages.family_html(family, only):
             staged = update.put(path, html)
             entry = update.written[path]
             out.append((path, entry[0], entry[1], staged))
+            if counter is not None:
+                counter.advance()
     return out
+
+
+def _count_rendered(counter: Step, future) -> None:
+    """A render worker's chunk came back (on the pool's thread): count its pages."""
+    if not future.cancelled() and future.exception() is None:
+        counter.advance(len(future.result()))
+
+
+def _pages_to_render(pages: SitePages, work: list[tuple[PageFamily, set[str] | None]]) -> int:
+    """How many pages the render of `work` makes (for the progress shown; nothing is rendered)."""
+    return sum(1 if family.kind == "article" else len(only) if only is not None else len(pages.family_pages(family))
+               for family, only in work)

@@ -66,8 +66,9 @@ def seed_files(folder: Path) -> list[Path]:
     return [Path(name) for name in _files_in(Path(folder), ".txt")]
 
 
-def _input_files(options: BuildOptions) -> list[str]:
-    """Everything a build reads: seeds, registry pages, templates and our own code."""
+def input_files(options: BuildOptions) -> list[str]:
+    """Everything a build reads: seeds, registry pages (every entity folder), templates and our own
+    code. The one list of inputs: the no-op check hashes these files and `serve` watches them."""
     files = _files_in(Path(options.seeds), ".txt")
     for kind in ENTITY_KINDS.values():
         files += _files_in(Path(options.content) / kind.folder, ".md")
@@ -99,7 +100,7 @@ def file_hashes(paths: list[Path], known: dict | None = None) -> dict[str, str]:
 def inputs_fingerprint(options: BuildOptions, known: dict | None = None) -> tuple[str, dict]:
     """Hash of every input's bytes and of the options that shape the output, and each file's
     [size, mtime_ns, content hash]; a file whose size and mtime are those in `known` is not read."""
-    files = file_records(_input_files(options), known)
+    files = file_records(input_files(options), known)
     digest = hashlib.blake2b(digest_size=16)
     digest.update(json.dumps([str(Path(options.out).resolve()), options.base_url, options.keep_going,
                               options.search]).encode())

@@ -1,9 +1,8 @@
 """Search: the index readers search the site with, behind one small interface.
 
 What the engine knows of search is `SearchIndex`: which pages go into which part of the index
-(`plan`), whether indexing can run beside the render workers (`fits_beside_render`), and writing
-the index — every part of it, or only the parts whose pages changed (`index`, `update`) — through
-the publish stage's writer. Pagefind (`builder.search.pagefind`) is the one implementation; replacing
+(`plan`), whether indexing can run beside the render workers (`fits_beside_render`), which parts a
+change makes stale (`stale`), and writing them (`index`, `finish`) through the publish stage's writer. Pagefind (`builder.search.pagefind`) is the one implementation; replacing
 it touches that module, the search page's template (`templates/search.html`) and its script
 (`templates/static/search.js`), and nothing in the engine.
 """
@@ -26,13 +25,17 @@ class SearchIndex(Protocol):
     def fits_beside_render(self, parts: dict[str, list[str]]) -> bool:
         """Whether the article parts can be indexed while the render workers run, within memory."""
 
-    def index(self, update, parts: dict[str, list[str]], names: list[str]) -> None:
-        """Index the parts `names` into the site being written (`update`, the publish stage's writer)."""
+    def stale(self, update, parts: dict[str, list[str]], everything: bool, last: dict[str, str],
+              done: set[str] = frozenset()) -> list[str]:
+        """The parts to index again: those whose pages changed since the build that left `last` (`finish`'s
+        answer), every part when `everything`, but those `done` already."""
 
-    def update(self, update, parts: dict[str, list[str]], everything: bool, last: dict[str, str],
-               done: set[str] = frozenset()) -> dict[str, str]:
-        """Index the parts whose pages changed since the build that left `last` (every part when
-        `everything`) but those `done` already; returns what the next build compares with."""
+    def index(self, update, parts: dict[str, list[str]], names: list[str], advance=None) -> None:
+        """Index the parts `names` into the site being written (`update`, the publish stage's writer),
+        calling `advance()` after each."""
+
+    def finish(self, update, parts: dict[str, list[str]]) -> dict[str, str]:
+        """Whatever ties the parts together; returns what the next build's `stale` compares with."""
 
     def remove(self, update) -> None:
         """Take the index out of the site (a build without search)."""

@@ -145,31 +145,38 @@ class Pagefind:
     def fits_beside_render(self, parts: dict[str, list[str]]) -> bool:
         return indexer_fits_beside_render(parts)
 
-    def index(self, update, parts: dict[str, list[str]], names: list[str]) -> None:
+    def stale(self, update, parts: dict[str, list[str]], everything: bool, last: dict[str, str],
+              done: set[str] = frozenset()) -> list[str]:
+        """The bundles whose pages changed, or that gained or lost a page (every bundle when
+        `everything`), but those `done` already."""
+        changed = set(update.changed) | set(update.deleted)
+        now = _digests(parts)
+        return [name for name in sorted(parts) if name not in done and
+                (everything or last.get(name) != now[name] or any(page in changed for page in parts[name]))]
+
+    def index(self, update, parts: dict[str, list[str]], names: list[str], advance=None) -> None:
         """Run Pagefind over each of the bundles `names`, one after another."""
         sources = [update.root] if update.clean else [update.root, update.out]
         for name in names:
             index_bundle(sources, parts[name], update.tree(f"{self.folder}/{name}"))
+            if advance is not None:
+                advance()
 
-    def update(self, update, parts: dict[str, list[str]], everything: bool, last: dict[str, str],
-               done: set[str] = frozenset()) -> dict[str, str]:
-        """Index the bundles whose pages changed, or that gained or lost a page (every bundle when
-        `everything`), but those `done` already; list them all in bundles.json. Returns a digest of
-        each bundle's page list."""
-        changed = set(update.changed) | set(update.deleted)
-        names = sorted(parts)
-        now = {name: hashlib.blake2b("\n".join(members).encode(), digest_size=12).hexdigest()
-               for name, members in parts.items()}
-        self.index(update, parts, [
-            name for name in names if name not in done and
-            (everything or last.get(name) != now[name] or any(page in changed for page in parts[name]))])
+    def finish(self, update, parts: dict[str, list[str]]) -> dict[str, str]:
+        """List every bundle in bundles.json and delete those no page is in any more; returns a digest
+        of each bundle's page list."""
         folder = update.out / self.folder
         if not update.clean and folder.is_dir():
             for stale in sorted(p.name for p in folder.glob("*") if p.is_dir()):
                 if stale not in parts:
                     update.delete_tree(f"{self.folder}/{stale}")
-        update.put(f"{self.folder}/bundles.json", bundle_list(names))
-        return now
+        update.put(f"{self.folder}/bundles.json", bundle_list(sorted(parts)))
+        return _digests(parts)
 
     def remove(self, update) -> None:
         update.delete_tree(self.folder)
+
+
+def _digests(parts: dict[str, list[str]]) -> dict[str, str]:
+    return {name: hashlib.blake2b("\n".join(members).encode(), digest_size=12).hexdigest()
+            for name, members in parts.items()}
