@@ -152,6 +152,33 @@ def joined(pieces: list, highlight: Mention | None = None) -> Markup:
         for piece in pieces))
 
 
+class _Quoted:
+    """A sentence's HTML, joined once; each quote of it (one per mention, that mention marked) is
+    that string with the mention's link cut out and put back with its mark."""
+
+    def __init__(self, pieces: list):
+        parts: list[str] = []
+        self.cuts: dict[int, tuple[int, int, str]] = {}
+        at = 0
+        for piece in pieces:
+            if isinstance(piece, str):
+                parts.append(piece)
+                at += len(piece)
+                continue
+            mention, opening, inner = piece
+            link = f"{opening}{inner}</a>"
+            self.cuts[id(mention)] = (at, at + len(link), f"{opening}<mark>{inner}</mark></a>")
+            parts.append(link)
+            at += len(link)
+        self.html = "".join(parts)
+
+    def marking(self, mention: Mention) -> Markup:
+        """`joined(pieces, mention)`."""
+        start, end, marked = self.cuts[id(mention)]
+        html = self.html
+        return Markup(html[:start] + marked + html[end:])
+
+
 def _body_html(layout: _Layout, mentions: list[Mention]) -> Markup:
     """The article's blocks as HTML: paragraphs, headings, figures, blockquotes."""
     article = layout.article
@@ -161,32 +188,33 @@ def _body_html(layout: _Layout, mentions: list[Mention]) -> Markup:
         first, last = bisect_left(starts, block.start), bisect_right(starts, block.end)
         return [m for m in mentions[first:last] if m.end <= block.end]
 
-    def text(block) -> Markup:
+    def text(block) -> str:
         return joined(layout.pieces(block.start, block.end, inside(block), anchors=True))
 
-    parts: list[Markup] = []
+    # Plain strings around HTML already escaped (`joined`): no Markup.format per block.
+    parts: list[str] = []
     blocks = article.blocks
     i = 0
     while i < len(blocks):
         block = blocks[i]
         html = text(block)
         if block.kind == "heading":
-            parts.append(Markup("<h2>{}</h2>").format(html))
+            parts.append(f"<h2>{html}</h2>")
         elif block.kind == "caption":
-            credit = Markup(' <span class="credit">({})</span>').format(block.credit) if block.credit else ""
-            parts.append(Markup('<figure class="photo"><figcaption>{}{}</figcaption></figure>').format(html, credit))
+            credit = f' <span class="credit">({escaped(block.credit)})</span>' if block.credit else ""
+            parts.append(f'<figure class="photo"><figcaption>{html}{credit}</figcaption></figure>')
         elif block.kind == "quote":
-            cite = Markup("")
+            cite = ""
             if i + 1 < len(blocks) and blocks[i + 1].kind == "attribution":
                 i += 1
-                cite = Markup("<figcaption>— <cite>{}</cite></figcaption>").format(text(blocks[i]))
-            parts.append(Markup('<figure class="pull-quote"><blockquote><p>{}</p></blockquote>{}</figure>').format(html, cite))
+                cite = f"<figcaption>— <cite>{text(blocks[i])}</cite></figcaption>"
+            parts.append(f'<figure class="pull-quote"><blockquote><p>{html}</p></blockquote>{cite}</figure>')
         elif block.kind == "attribution":
-            parts.append(Markup('<p class="attribution">— {}</p>').format(html))
+            parts.append(f'<p class="attribution">— {html}</p>')
         else:
-            parts.append(Markup("<p>{}</p>").format(html))
+            parts.append(f"<p>{html}</p>")
         i += 1
-    return Markup("\n").join(parts)
+    return Markup("\n".join(parts))
 
 
 def body_html(article: Article) -> Markup:
@@ -301,7 +329,7 @@ def article_record(article: Article, entities: dict[str, Entity], templates: Tem
         inside = [m for m in mentions[first:last] if m.end <= end]
         if not inside:
             continue
-        pieces = layout.pieces(start, end, inside)
+        quoted = _Quoted(layout.pieces(start, end, inside))
         named = sorted({m.entity for m in inside if m.entity and m.entity in entities})
         for i, a in enumerate(named):
             for b in named[i + 1:]:
@@ -317,7 +345,7 @@ def article_record(article: Article, entities: dict[str, Entity], templates: Tem
                 entry_views.append(TimelineEntryView(
                     anchor=entry_anchor, entities=" ".join(named), start=value.start.iso(), value=value.iso(),
                     shown=shown, as_written=m.text if m.text != shown else None, scheduled=is_scheduled,
-                    relative=m.relative, sentence=joined(pieces, m),
+                    relative=m.relative, sentence=quoted.marking(m),
                     article_href=rooted(f"{page_url}#{anchor(n)}"), article_title=article.title,
                     article_date=date_iso, article_date_shown=date_shown))
                 items.append(TimelineItem(
@@ -329,7 +357,7 @@ def article_record(article: Article, entities: dict[str, Entity], templates: Tem
                     sentence=text, text=m.text))
             elif m.entity in entities:
                 entity_items.setdefault(m.entity, []).append(
-                    MentionView(joined(pieces, m), rooted(f"{page_url}#{anchor(n)}")))
+                    MentionView(quoted.marking(m), rooted(f"{page_url}#{anchor(n)}")))
                 if m.title:
                     entity_titles.setdefault(m.entity, {})[m.title] = None
 
