@@ -305,3 +305,43 @@ def test_a_build_with_other_code_lays_the_map_out_again(archive, monkeypatch):
     monkeypatch.setattr(build_module, "made_with", lambda options: "other " + recipe(options))
     build(archive).close()
     assert len(laid_out) == 1
+
+
+def test_a_date_added_to_a_bucket_cut_into_pages_shows_anew_only_the_articles_whose_entries_moved_page(
+        tmp_path, monkeypatch):
+    """An entry added inside a bucket of numbered timeline pages pushes one entry across each later page
+    break: only the articles of those entries link elsewhere, not every article dated in the bucket."""
+    from builder.bench.synthetic import write_corpus
+    from builder.model import MONTH_NAMES
+    from builder.site import collect
+    from builder.site.families.articles import ArticleFamily
+
+    monkeypatch.setitem(collect.PAGE_SIZES, "timeline", 4)
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 24, seed=9)
+    options = BuildOptions(seeds=corpus / "seeds", content=corpus / "content", out=tmp_path / "site",
+                           cache=tmp_path / "cache", jobs=1)
+    result = build(options)
+    store = result.site.store
+    year, month, _ = max((b for b in store.timeline_buckets() if b[1]),
+                         key=lambda b: (len(store.articles_dated_in(b[0], b[1])), b[0], b[1]))
+    dated_there = set(store.articles_dated_in(year, month))
+    pages_there = len(result.site.timeline.cut.bucket_pages(year, month))
+    result.close()
+    assert pages_there >= 3  # the bucket is cut into numbered pages
+    shown = []
+    real = ArticleFamily.html
+
+    def spy(self, only=None):
+        shown.append(self.key)
+        return real(self, only)
+
+    monkeypatch.setattr(ArticleFamily, "html", spy)
+    edited = sorted((corpus / "seeds").glob("*.txt"))[2]
+    add_sentence(edited, f"The ministers met again on {MONTH_NAMES[month - 1]} 1, {year}.")
+    build(options).close()
+    rebuilt = list(shown)
+    monkeypatch.setattr(ArticleFamily, "html", real)
+    assert site_bytes(Path(options.out)) == clean_build_of(options, tmp_path)
+    # The edited article, and at most one article whose entry crossed each page break of the bucket.
+    assert len(rebuilt) <= 1 + pages_there and len(rebuilt) < len(dated_there), (rebuilt, pages_there, dated_there)

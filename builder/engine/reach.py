@@ -17,6 +17,7 @@ clean build, byte for byte.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 
 from builder.engine.store import SiteStore
 from builder.model import Entity
@@ -55,6 +56,25 @@ def timeline_links(pages: SitePages, buckets: set | None, last: dict) -> dict[st
     return shape
 
 
+def relinked(store: SiteStore, bucket: str, before: list | None, after: list | None) -> set[str]:
+    """The articles with an entry in `bucket` ("year-month") whose link now points to another page than
+    it did: the bucket's [page URLs, first keys of pages 2, 3, …] `before` and `after` (`timeline_links`).
+
+    An entry added to a bucket cut into numbered pages moves one entry across each later page break,
+    not the bucket's hundreds; only their articles show another link. A bucket whose pages are not
+    its own on one side (kept whole in its year's page) is counted as moved whole."""
+    year, month = (int(part) for part in bucket.split("-"))
+    rows = store.bucket_entries(year, month)
+    if not before or not after or not before[0] or not after[0]:
+        return {article for _, article in rows}
+
+    def page(shape: list, sort: str) -> str:
+        urls, starts = shape
+        return urls[bisect_right(starts, sort)]
+
+    return {article for sort, article in rows if page(before, sort) != page(after, sort)}
+
+
 def reach(pages: SitePages, touched: Touched, changed_entities: set[str], store: SiteStore,
           tampered: list[str]) -> dict[PageFamily, set[str] | None]:
     """{family: the URLs of its pages to render (None: all of them)}; see the module docstring."""
@@ -66,10 +86,9 @@ def reach(pages: SitePages, touched: Touched, changed_entities: set[str], store:
     links = timeline_links(pages, touched.buckets, last_links)
     moved = {name for name in set(links) | set(last_links) if links.get(name) != last_links.get(name)}
     for name in sorted(moved):
-        year, month = (int(part) for part in name.split("-"))
-        for aid in store.articles_dated_in(year, month):
+        for aid in sorted(relinked(store, name, last_links.get(name), links.get(name))):
             if aid not in touched.articles and store.summary(aid) is not None:
-                # Its dates link to pages that moved: every piece of it is shown anew.
+                # A date of it links to a page that moved: every piece of it is shown anew.
                 touched.articles.add(aid)
                 touched.change(NOTHING, store.pieces(aid))
     last_shapes = store.family_shapes()

@@ -576,6 +576,11 @@ class SiteStore:
         """The buckets of the site's timeline that hold an entry naming `entity`."""
         return list(self.db.execute("SELECT DISTINCT year, month FROM entity_timeline WHERE entity = ?", (entity,)))
 
+    def bucket_entries(self, year: int, month: int) -> list[tuple[str, str]]:
+        """(sort key, article) of every entry of one bucket of the site's timeline, in order."""
+        return list(self.db.execute("SELECT sort, article FROM timeline WHERE year = ? AND month = ? ORDER BY sort",
+                                    (year, month)))
+
     def articles_dated_in(self, year: int, month: int) -> list[str]:
         return [aid for (aid,) in self.db.execute(
             "SELECT DISTINCT article FROM timeline WHERE year = ? AND month = ? ORDER BY article", (year, month))]
