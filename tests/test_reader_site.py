@@ -391,7 +391,7 @@ def test_the_build_reaches_search_only_through_its_interface(tmp_path, monkeypat
             self.updated.append(list(names))
             update.put("find/index.txt", "\n".join(parts["everything"]) + "\n")
 
-        def stale(self, update, parts, everything, last, done=frozenset()):
+        def stale(self, update, parts, everything, last, done=frozenset(), changed=None):
             self.told.append((everything, dict(last)))
             return sorted(parts)
 

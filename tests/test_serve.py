@@ -67,9 +67,9 @@ def test_serve_previews_the_site_and_rebuilds_when_a_seed_changes(tmp_path, cont
     assert "Traceback" not in stderr
 
 
-def test_serve_rebuilds_when_a_place_page_changes(tmp_path, content_copy):
+def test_serve_rebuilds_when_a_place_page_changes_and_tells_the_open_page_to_reload(tmp_path, content_copy):
     """serve watches every input the build reads, from the no-op check's list: organisation and place
-    pages too, not only people and mechanisms."""
+    pages too, not only people and mechanisms; an open page hears of the new build and reloads."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(ROOT / "seeds" / "000_d0e993820bacc527.txt", seeds)
@@ -82,11 +82,19 @@ def test_serve_rebuilds_when_a_place_page_changes(tmp_path, content_copy):
         place = _wait_for(lambda: _get(f"http://127.0.0.1:{port}/places/chongqing/"))
         assert place is not None and "Chongqing" in place
         assert "Yangtze" not in place
+        # The page as served asks for the reload script; the page in site/ does not carry it.
+        assert '<script src="/__serve__/reload.js" defer></script></body>' in place
+        assert "__serve__" not in (tmp_path / "site" / "places" / "chongqing" / "index.html").read_text("utf-8")
+        assert "EventSource" in (_get(f"http://127.0.0.1:{port}/__serve__/reload.js") or "")
+        events = urllib.request.urlopen(f"http://127.0.0.1:{port}/__serve__/events", timeout=60)
+        assert events.readline().startswith(b": serving")
         page = content_copy / "places" / "chongqing.md"
         page.write_text(page.read_text(encoding="utf-8") + "\nA municipality on the Yangtze.\n", encoding="utf-8")
-        changed = _wait_for(lambda: (html := _get(f"http://127.0.0.1:{port}/places/chongqing/")) and
-                            "A municipality on the Yangtze." in html and html)
-        assert changed is not None, "the place page was never rebuilt"
+        while not (line := events.readline()).startswith(b"event: built"):
+            assert line, "the events stream closed before the build was published"
+        events.close()
+        changed = _get(f"http://127.0.0.1:{port}/places/chongqing/")
+        assert changed is not None and "A municipality on the Yangtze." in changed
     finally:
         server.terminate()
         _, stderr = server.communicate(timeout=10)

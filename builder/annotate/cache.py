@@ -100,7 +100,7 @@ class AnnotationCache:
         join (the parent's); without it, a read-only view that only looks results up (a worker's)."""
         self.path = Path(path)
         self.readonly = db is None
-        self.db = sqlite3.connect(self.path, timeout=60) if db is None else db
+        self.db = sqlite3.connect(self.path, timeout=60, check_same_thread=False) if db is None else db
         self.registry = registry
         self.version = code_version()
         self.entities = entity_fingerprints(registry)

@@ -1,4 +1,11 @@
-"""`python -m builder serve`: preview the site on localhost, rebuilding on change.
+"""`python -m builder serve`: preview the site on localhost, rebuilding on change; the open browser
+reloads by itself.
+
+Serve is a resident build: it keeps the registry (read again only when a registry page changes), the
+annotator compiled from it, and every input's hash between its builds (`builder.engine.build.Resident`),
+so a save costs the work its change reaches. A rebuild publishes its pages first and updates the search
+index a moment later. Each page served as HTML gets one script (`/__serve__/reload.js`, from this
+server only, never in site/), which listens for "built" events on `/__serve__/events` and reloads.
 
 The inputs are polled once a second by their sizes and modification times:
 every file a build reads (seeds, every registry folder, templates, our code),
@@ -13,7 +20,9 @@ is reported and the last good site stays.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import io
 import os
 import sys
 import threading
@@ -23,7 +32,7 @@ from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from builder.engine.build import build
+from builder.engine.build import Resident, build
 from builder.engine.progress import Progress
 from builder.engine.state import BuildOptions, input_files
 from builder.model import BuildError, BuildErrors
@@ -42,10 +51,40 @@ def input_fingerprint(options: BuildOptions) -> tuple:
 
 
 SWAP_WAIT_SECONDS = 5.0
+RELOAD_SCRIPT = b"""new EventSource("/__serve__/events").addEventListener("built", () => location.reload());\n"""
+RELOAD_TAG = b'<script src="/__serve__/reload.js" defer></script>'
+
+
+class Builds:
+    """How many builds serve has published; open pages wait on it to reload."""
+
+    def __init__(self):
+        self.count = 0
+        self.changed = threading.Condition()
+
+    def published(self) -> None:
+        with self.changed:
+            self.count += 1
+            self.changed.notify_all()
+
+    def wait_past(self, count: int, timeout: float) -> int:
+        with self.changed:
+            self.changed.wait_for(lambda: self.count > count, timeout)
+            return self.count
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the published `site/` folder only; waits out the swap of a rebuild."""
+    """Serves the published `site/` folder only; waits out the swap of a rebuild; tells open pages to
+    reload when a build is published."""
+
+    builds: Builds | None = None  # set by `serve`; None: no reloading (a plain preview)
+
+    def do_GET(self):  # noqa: N802 - the base class's name
+        if self.builds is not None and self.path == "/__serve__/reload.js":
+            return self._send(200, "text/javascript; charset=utf-8", RELOAD_SCRIPT)
+        if self.builds is not None and self.path == "/__serve__/events":
+            return self._events()
+        return super().do_GET()
 
     def send_head(self):
         # publish() renames the old site/ away, then the new one in: between the
@@ -53,17 +92,66 @@ class SiteHandler(SimpleHTTPRequestHandler):
         deadline = time.monotonic() + SWAP_WAIT_SECONDS
         while not os.path.isdir(self.directory) and time.monotonic() < deadline:
             time.sleep(0.01)
+        if self.builds is not None:
+            path = self.translate_path(self.path)
+            if os.path.isdir(path):
+                if not self.path.split("?", 1)[0].split("#", 1)[0].endswith("/"):
+                    return super().send_head()  # the base class redirects to the folder's URL with a slash
+                path = os.path.join(path, "index.html")
+            if path.endswith(".html") and os.path.isfile(path):
+                return self._html_with_reload(path)
         return super().send_head()
 
+    def _html_with_reload(self, path: str):
+        with open(path, "rb") as handle:
+            body = handle.read()
+        at = body.rfind(b"</body>")
+        body = body[:at] + RELOAD_TAG + body[at:] if at >= 0 else body + RELOAD_TAG
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def _send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _events(self) -> None:
+        """Server-sent events: one "built" event after each build published from now on."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = self.builds.count
+        try:
+            self.wfile.write(b": serving\n\n")
+            self.wfile.flush()
+            while True:
+                now = self.builds.wait_past(seen, timeout=15)
+                self.wfile.write(b"event: built\ndata: %d\n\n" % now if now > seen else b": still here\n\n")
+                self.wfile.flush()
+                seen = now
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        sys.stderr.write("serve: " + format % args + "\n")
+        if "/__serve__/" not in self.path:
+            sys.stderr.write("serve: " + format % args + "\n")
 
 
-def rebuild(options: BuildOptions, progress: Callable[[], Progress] = Progress) -> bool:
+def rebuild(options: BuildOptions, progress: Callable[[], Progress] = Progress, resident: Resident | None = None,
+            builds: Builds | None = None) -> bool:
     """Build; report a failure and go on. `progress` makes the build's progress reporter."""
+    started = time.perf_counter()
     try:
         with progress() as reporter:
-            result = build(options, progress=reporter)
+            result = build(options, progress=reporter, resident=resident)
     except BuildErrors as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
@@ -77,16 +165,26 @@ def rebuild(options: BuildOptions, progress: Callable[[], Progress] = Progress) 
         traceback.print_exc()
         print("serve: build crashed (a bug: please report it); still serving the last good site", file=sys.stderr)
         return False
-    print(f"serve: built {len(result.pages)} pages from {len(result.articles)} articles", file=sys.stderr)
+    if builds is not None:
+        builds.published()
+    live = result.published_after if result.published_after is not None else time.perf_counter() - started
+    print(f"serve: built {len(result.pages)} pages from {result.article_count} articles "
+          f"({len(result.written)} written; pages live after {live:.2f} s, done after "
+          f"{time.perf_counter() - started:.2f} s)", file=sys.stderr)
+    result.close()
     return True
 
 
 def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, interval: float = 1.0,
           progress: Callable[[], Progress] = Progress) -> None:
-    rebuild(options, progress)
+    options = dataclasses.replace(options, search_after_pages=True)
+    resident = Resident()
+    builds = Builds()
+    rebuild(options, progress, resident, builds)
     out = Path(options.out).resolve()
-    handler = functools.partial(SiteHandler, directory=str(out))
+    handler = functools.partial(type("ServeHandler", (SiteHandler,), {"builds": builds}), directory=str(out))
     server = ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
     stop = threading.Event()
 
     def watch() -> None:
@@ -95,7 +193,7 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, inte
             now = input_fingerprint(options)
             if now != seen:
                 seen = now
-                rebuild(options, progress)
+                rebuild(options, progress, resident, builds)
 
     threading.Thread(target=watch, daemon=True).start()
     print(f"serve: http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr)

@@ -62,7 +62,10 @@ from builder.engine.state import (
     BuildOptions,
     code_and_template_files,
     file_hashes,
+    file_records,
+    input_files,
     load_state,
+    registry_files,
     save_state,
     seed_files,
     store_path,
@@ -73,7 +76,7 @@ from builder.ingest.seed import read_articles, read_seed  # noqa: F401 - read_ar
 from builder.memory import give_back_freed_memory
 from builder.model import Article, BuildError, BuildErrors
 from builder.records import NOTHING, ArticleRecord, ArticleSummary, Touched
-from builder.search import search_index
+from builder.search import SearchIndex, search_index
 from builder.site.collect import SiteView
 from builder.site.export import (
     preview_paths,
@@ -102,6 +105,8 @@ class BuildResult:
     mention_count: int = 0
     scratch: object = None  # the temporary folder of a --no-cache build's store, kept while the result is
     timings: dict = field(default_factory=dict)  # seconds by stage (`Stopwatch`)
+    published_after: float | None = None  # seconds until the pages were in site/ (before a later search index)
+    inputs: dict | None = None  # each input's [size, mtime_ns, content hash] as the build recorded them
 
     def close(self) -> None:
         self.site.store.close()
@@ -135,6 +140,8 @@ class Stopwatch:
     them). A stage timed inside another counts for itself only, so the stages add up to the build."""
 
     def __init__(self):
+        self.started = time.perf_counter()
+        self.published: float | None = None  # seconds from the start until the pages were in site/
         self.seconds: dict[str, float] = {}
         self._inner = 0.0  # seconds of the stages timed inside the one running
 
@@ -244,6 +251,27 @@ def _init_mapper(registry: Registry, options: BuildOptions, work: Path) -> None:
 _LOCAL: list = []  # the running build's in-process mapper: [registry, mapper]
 
 
+class Resident:
+    """What a long-running process (`serve`) keeps warm between its builds: the registry while none of
+    its pages changed, the annotator and templates of the in-process mapper made from it, and the
+    inputs' records, so that a rebuild after a save reads, compiles and hashes only what changed."""
+
+    def __init__(self):
+        self.registry: Registry | None = None
+        self.registry_stamps: list | None = None  # (path, size, mtime) of every registry page it was read from
+        self.mapper: list = []  # as _LOCAL: [registry, mapper]
+        self.records: dict | None = None  # each input's [size, mtime_ns, content hash], as the last build read it
+
+    def registry_for(self, options: BuildOptions) -> Registry:
+        """The registry, read again only when a registry page came, went or changed since the last read."""
+        stamps = [(name, stat.st_size, stat.st_mtime_ns) for name in registry_files(options)
+                  for stat in [os.stat(name)]]
+        if self.registry is None or stamps != self.registry_stamps:
+            self.registry = load_registry(options.content, None if options.cache is None else store_path(options.cache))
+            self.registry_stamps = stamps
+        return self.registry
+
+
 def _local_mapper(registry: Registry, options: BuildOptions, work: Path) -> _Mapper:
     """The running build's in-process mapper, made again only for another registry: compiling its
     automaton takes as long as the rest of a one-article rebuild's discovery and map together."""
@@ -308,12 +336,14 @@ def _changed_registry_keys(old: dict, new: dict) -> list[str]:
     return sorted(keys)
 
 
-def build(options: BuildOptions, inputs: dict | None = None, progress: Progress | None = None) -> BuildResult:
+def build(options: BuildOptions, inputs: dict | None = None, progress: Progress | None = None,
+          resident: Resident | None = None) -> BuildResult:
     """Run the whole pipeline; raises BuildErrors on input problems (unless keep_going).
 
     `inputs`: each input file's [size, mtime_ns, content hash] as `state.check_inputs` just found them
     (the seeds are then not looked at again); None: they are found here. `progress`: told what each
-    stage is doing, as it does it (`builder.engine.progress`); the caller closes it."""
+    stage is doing, as it does it (`builder.engine.progress`); the caller closes it. `resident`: what a
+    long-running caller keeps warm from one build to the next (`Resident`)."""
     seeds_dir = Path(options.seeds)
     if not seeds_dir.is_dir():
         raise BuildErrors([BuildError(str(seeds_dir), "seed folder not found; pass --seeds DIR")])
@@ -322,7 +352,13 @@ def build(options: BuildOptions, inputs: dict | None = None, progress: Progress 
     _PROGRESS = progress if progress is not None else Progress()
     started = time.perf_counter()
     with _CLOCK.stage("registry"):
-        registry = load_registry(options.content, None if options.cache is None else store_path(options.cache))
+        if resident is not None:
+            registry = resident.registry_for(options)
+            _LOCAL[:] = resident.mapper
+            if inputs is None and resident.records is not None:  # the files that changed since are read
+                inputs = file_records(input_files(options), resident.records)
+        else:
+            registry = load_registry(options.content, None if options.cache is None else store_path(options.cache))
     warnings = list(registry.warnings)
     jobs = worker_count(options.jobs)
     scratch = None
@@ -340,11 +376,16 @@ def build(options: BuildOptions, inputs: dict | None = None, progress: Progress 
             scratch.cleanup()
         raise
     finally:
+        if resident is not None:
+            resident.mapper = list(_LOCAL)
         _LOCAL.clear()
         _PROGRESS = Progress()
     result.scratch = scratch
     _CLOCK.seconds["total"] = time.perf_counter() - started
     result.timings = dict(_CLOCK.seconds)
+    result.published_after = _CLOCK.published
+    if resident is not None:
+        resident.records = result.inputs
     return result
 
 
@@ -421,7 +462,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
                          list(mapped), Path(options.seeds), site.article_count, mentions)
     if options.cache is not None and not errors:
         with _CLOCK.stage("record"):
-            save_state(options, pages=len(result.pages), articles=site.article_count, mentions=mentions,
+            result.inputs = save_state(options, pages=len(result.pages), articles=site.article_count, mentions=mentions,
                        content=[os.path.join(articles, f"{a}.md") for articles in [str(Path(options.content) / "articles")]
                                 for a in store.ids()], known=records)
     return result
@@ -692,18 +733,13 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
             write_annotations(site, update)
             urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in every if p != "404.html"]
             write_reader_files(site, update, pages.relationship_map(), urls, templates.base_url)
-        if options.search:
+        # serve's rebuilds publish the pages first and the search index a moment later.
+        search_later = options.search and options.search_after_pages and not update.clean \
+            and site.store.meta.search
+        if options.search and not search_later:
             give_back_freed_memory()  # Pagefind runs beside this process
-            # Every bundle when the last site had none (a --no-search build), else the changed ones.
-            with _CLOCK.stage("search"):
-                todo = search.stale(update, bundles, update.clean or not site.store.meta.search,
-                                    site.store.meta.bundles, set(indexed_early))
-                with _PROGRESS.stage("search", len(todo), "bundles indexed") as indexing:
-                    search.index(update, bundles, todo, indexing.advance)
-                digests = search.finish(update, bundles)
-            with site.store.transaction():
-                site.store.meta.bundles = digests
-        else:
+            _index_search(search, update, bundles, site.store, set(indexed_early))
+        elif not options.search:
             search.remove(update)  # no index rather than a stale one
         with site.store.transaction():
             site.store.meta.search = options.search
@@ -727,7 +763,31 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
     except BaseException:
         update.abort()
         raise
+    _CLOCK.published = time.perf_counter() - _CLOCK.started
+    if search_later:
+        index = SiteUpdate(Path(options.out), options.cache, clean=False)
+        try:
+            _index_search(search, index, bundles, site.store, changed=set(update.changed) | set(update.deleted))
+            with _CLOCK.stage("publish"):
+                index.commit()
+        except BaseException:
+            index.abort()
+            raise
     return sorted(every), sorted(update.changed)
+
+
+def _index_search(search: SearchIndex, update: SiteUpdate, bundles: dict[str, list[str]], store: SiteStore,
+                  done: set[str] = frozenset(), changed: set[str] | None = None) -> None:
+    """Index the search parts a change made stale (every part when the last site had none: a
+    --no-search build), but those `done`; `changed`: the pages an earlier commit of this build wrote."""
+    with _CLOCK.stage("search"):
+        todo = search.stale(update, bundles, update.clean or not store.meta.search, store.meta.bundles, done,
+                            changed)
+        with _PROGRESS.stage("search", len(todo), "bundles indexed") as indexing:
+            search.index(update, bundles, todo, indexing.advance)
+        digests = search.finish(update, bundles)
+    with store.transaction():
+        store.meta.bundles = digests
 
 
 def _render_families_here(pages: SitePages, update: SiteUpdate, work: list[tuple], counter: Step | None = None

@@ -41,6 +41,7 @@ class BuildOptions:
     cache: Path | None = Path(".cache")  # None: no annotation cache
     jobs: int = 0  # worker processes; 0 = one per core
     search: bool = True  # False: no search index (a quicker preview; the search page says it is missing)
+    search_after_pages: bool = False  # a rebuild publishes its pages first, then the search index (serve)
 
 
 def code_and_template_files(templates: Path) -> list[Path]:
@@ -66,13 +67,19 @@ def seed_files(folder: Path) -> list[Path]:
     return [Path(name) for name in _files_in(Path(folder), ".txt")]
 
 
+def registry_files(options: BuildOptions) -> list[str]:
+    """The registry's pages: every entity folder's `*.md`."""
+    files: list[str] = []
+    for kind in ENTITY_KINDS.values():
+        files += _files_in(Path(options.content) / kind.folder, ".md")
+    return files
+
+
 def input_files(options: BuildOptions) -> list[str]:
     """Everything a build reads: seeds, registry pages (every entity folder), templates and our own
     code. The one list of inputs: the no-op check hashes these files and `serve` watches them."""
-    files = _files_in(Path(options.seeds), ".txt")
-    for kind in ENTITY_KINDS.values():
-        files += _files_in(Path(options.content) / kind.folder, ".md")
-    return files + [str(p) for p in code_and_template_files(options.templates)]
+    return (_files_in(Path(options.seeds), ".txt") + registry_files(options)
+            + [str(p) for p in code_and_template_files(options.templates)])
 
 
 def file_records(paths: list[str] | list[Path], known: dict | None = None) -> dict[str, list]:
@@ -133,9 +140,10 @@ def load_state(options: BuildOptions) -> dict:
 
 
 def save_state(options: BuildOptions, pages: int, articles: int, mentions: int, content: list[str] | list[Path],
-               known: dict | None = None) -> None:
+               known: dict | None = None) -> dict[str, list]:
     """Record what the build read (by hash) and made, for the next build's no-op check; `known`: the
-    input records the build started from (`check_inputs`), else the last build's are read."""
+    input records the build started from (`check_inputs`), else the last build's are read. Returns
+    each input's [size, mtime_ns, content hash] as recorded."""
     inputs, files = inputs_fingerprint(options, known if known is not None else load_state(options).get("files"))
     summary = {
         "inputs": inputs,
@@ -158,6 +166,7 @@ def save_state(options: BuildOptions, pages: int, articles: int, mentions: int, 
                            [(key, json.dumps(value)) for key, value in sorted(summary.items())])
     finally:
         db.close()
+    return files
 
 
 def check_inputs(options: BuildOptions) -> tuple[dict | None, dict | None]:

@@ -26,8 +26,9 @@ class SearchIndex(Protocol):
         """Whether the article parts can be indexed while the render workers run, within memory."""
 
     def stale(self, update, parts: dict[str, list[str]], everything: bool, last: dict[str, str],
-              done: set[str] = frozenset()) -> list[str]:
-        """The parts to index again: those whose pages changed since the build that left `last` (`finish`'s
+              done: set[str] = frozenset(), changed: set[str] | None = None) -> list[str]:
+        """The parts to index again: those whose pages changed (written by `update`, or the pages
+        `changed` when an earlier commit wrote them) since the build that left `last` (`finish`'s
         answer), every part when `everything`, but those `done` already."""
 
     def index(self, update, parts: dict[str, list[str]], names: list[str], advance=None) -> None:

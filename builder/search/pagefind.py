@@ -146,10 +146,10 @@ class Pagefind:
         return indexer_fits_beside_render(parts)
 
     def stale(self, update, parts: dict[str, list[str]], everything: bool, last: dict[str, str],
-              done: set[str] = frozenset()) -> list[str]:
-        """The bundles whose pages changed, or that gained or lost a page (every bundle when
-        `everything`), but those `done` already."""
-        changed = set(update.changed) | set(update.deleted)
+              done: set[str] = frozenset(), changed: set[str] | None = None) -> list[str]:
+        """The bundles whose pages changed (in `update`, or the pages `changed`), or that gained or lost
+        a page (every bundle when `everything`), but those `done` already."""
+        changed = (set(update.changed) | set(update.deleted)) if changed is None else changed
         now = _digests(parts)
         return [name for name in sorted(parts) if name not in done and
                 (everything or last.get(name) != now[name] or any(page in changed for page in parts[name]))]
