@@ -13,7 +13,7 @@ the repository's registry ("with the registry"), once over an EMPTY `content/` f
   the right month where the text gives no day: `how: inferred from text`); wrong (anything
   else, an unknown date included).
 
-Run it as a script for the table: `python tests/unseen_scoring.py [unseen|heldout] [--empty]`.
+Run it as a script for the table: `python tests/unseen_scoring.py [unseen|heldout] [--empty|--registry] [-v]`.
 """
 
 from __future__ import annotations
@@ -27,8 +27,12 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
+# As a script, this folder (not the repository) would come first on sys.path: put this worktree's
+# `builder` first, whatever else is installed.
+for path in (HERE, HERE.parent):
+    if str(path) in sys.path:
+        sys.path.remove(str(path))
+    sys.path.insert(0, str(path))
 
 from gold_scoring import Score, load_gold, score_entities, score_people  # noqa: E402
 from helpers import copy_registry  # noqa: E402
