@@ -33,7 +33,8 @@ NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
 }
 ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -279,6 +280,21 @@ def _iso_date(m, ctx):
 def _numeric_date(m, ctx):
     """25/7/2024 (day first, as Vietnamese sources write it)"""
     return _found(_point(int(m["y"]), int(m["mo"]), int(m["d"])))
+
+
+def _weekday_date(m, ctx):
+    """Tuesday, March 4 / Thursday, October 31, 2024: the weekday is part of the date, and pins
+    the year of a month-day written without one (the year near the reference where it falls so)."""
+    month, day = _mon(m["m"]), int(m["d"])
+    if m["y"]:
+        return _found(_point(int(m["y"]), month, day))
+    if ctx.ref is None:
+        return None
+    wd = WEEKDAYS[m["wd"].lower()]
+    fits = [y for y in (ctx.ref.year, ctx.ref.year - 1, ctx.ref.year + 1)
+            if _point(y, month, day) is not None and dt.date(y, month, day).weekday() == wd]
+    year = fits[0] if len(fits) == 1 else _yearless_year(ctx, m.start(), month, day)
+    return _found(_point(year, month, day), kind="yearless")
 
 
 def _month_day(m, ctx):
@@ -603,10 +619,16 @@ def _relative_unit(m, ctx):
 
 
 def _ago(m, ctx):
-    """24 years ago / three months ago / two days ago / a decade ago (a year)"""
+    """24 years ago / three months ago / two days ago / a decade ago (a year) / seventy years ago today (a day)"""
     if ctx.ref is None:
         return None
     n, unit, ref = _num(m["n"]), m["unit"].lower(), ctx.ref
+    if m["today"]:  # the anniversary day itself
+        if unit == "year":
+            return _found(_point(ref.year - n, ref.month, ref.day), kind="relative")
+        if unit == "month":
+            return _found(_point(*_shift_month(ref.year, ref.month, -n), ref.day), kind="relative")
+        return None
     if unit == "decade":
         return _found(_point(ref.year - 10 * n), kind="relative")
     if unit == "year":
@@ -675,6 +697,8 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
     # days
     (rf"{_month('m')}(?:{_SP}{_day('d')})?(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
     (rf"{_day('d')}{_SP}{_month('m')}(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
+    (rf"(?<!\w)(?P<wd>{_WEEKDAY}),?{_SP}{_month('m')}{_SP}{_day('d')}(?:,?{_SP}{_year('y')})?", _weekday_date),
+    (rf"(?<!\w)(?P<wd>{_WEEKDAY}),?{_SP}{_day('d')}{_SP}{_month('m')}(?:,?{_SP}{_year('y')})?", _weekday_date),
     (_MDY, _full_date),
     (_DMY, _full_date),
     (rf"(?<![\w/.-]){_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _iso_date),
@@ -712,7 +736,8 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
      rf"(?P<wd>{_WEEKDAY})(?!\w)", _weekday),
     (rf"(?<!\w)(?:(?i:earlier|later){_SP})?(?P<which>(?i:last|this|next)){_SP}"
      rf"(?P<unit>year|month|week)(?!\w)", _relative_unit),
-    (rf"(?<!\w)(?P<n>{_NUM}){_SP}(?P<unit>decade|year|month|week|day)s?{_SP}ago(?!\w)", _ago),
+    (rf"(?<!\w)(?P<n>(?i:{_NUM})){_SP}(?P<unit>decade|year|month|week|day)s?{_SP}ago"
+     rf"(?:{_SP}(?P<today>(?i:today)))?(?!\w)", _ago),
     # years
     (_year("y"), _lone_year),
 ]
