@@ -715,3 +715,23 @@ def test_an_anniversary_told_from_today_dates_the_article_by_arithmetic():
     pub = infer_publication_date("This month marks 40 years since the cities signed an agreement on September 5, 1985.")
     assert pub.value.iso() == "2025-09"
     assert only("Seventy years ago today, the siege ended.", dt.date(2024, 5, 7)) == ("Seventy years ago today", "1954-05-07")
+
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("On Thursday, the minister will attend the fair.", "2026-02-12"),  # a Monday article
+    ("The ministers met on Thursday.", "2026-02-05"),
+    ("Zhu said the talks on Friday would focus on trade.", "2026-02-13"),
+    ("The two sides agreed to meet again on Sunday.", "2026-02-15"),
+])
+def test_tense_decides_a_weekday(sentence, iso):
+    assert only(sentence, REF_MONDAY)[1] == iso
+
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("The assembly approved in November a plan to raise investment.", "2025-11"),  # a February article
+    ("The assembly will vote in November.", "2026-11"),
+    ("The two sides agreed to hold a fair in December.", "2026-12"),
+    ("New flights would link the two cities from March.", "2026-03"),
+])
+def test_tense_decides_a_bare_month(sentence, iso):
+    assert only(sentence, REF_MONDAY)[1] == iso

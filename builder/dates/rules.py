@@ -211,6 +211,54 @@ def _future_worded(text: str, pos: int) -> bool:
     return bool(_FUTURE.search(text, _sentence_start(text, pos), pos))
 
 
+# The tense of the verb a date belongs to. Future: "will", "would", "shall", "is to", "plans to",
+# "agreed to hold" (an intention's infinitive); past: "said", "was", a regular past ("approved",
+# "signed") or a common irregular one ("met", "began"). Participles used as adjectives ("United",
+# "the planned railway") are not told apart: the nearest marker decides.
+_FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:scheduled|set|due|expected|going|slated|to)\s+(?:to\s+)?"
+                r"|(?:scheduled|slated)\s+for|to\s+be\s+held|upcoming|this\s+coming"
+                r"|(?:plans?|planned|agreed|agrees|decided|pledged|vowed|aims?|intends?|intended|hopes?|hoped"
+                r"|expects?|expected|promised|invited\s+\w+)\s+to")
+_PAST_MARK = (r"said|says|was|were|had|did|met|began|begun|held|took|made|gave|told|left|came|went|saw|spoke|sent"
+              r"|led|paid|won|wrote|brought|sought|became|grew|rose|fell|ran|kept|built|\w{2,}ed")
+_TENSE = re.compile(rf"(?i)(?<![\w’'-])(?:(?P<future>{_FUTURE_MARK})|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?P<past>{_PAST_MARK}))(?![\w’'-])")
+
+
+_REPORTING = re.compile(r"(?i)said|says|told|noted|added|stressed|stated|announced|emphasi[sz]ed|affirmed|confirmed")
+
+
+def _tense(text: str, pos: int) -> int:
+    """+1 if the verb the date at `pos` belongs to is future, -1 if past, 0 if untold: the nearest
+    tense marker before it in its sentence, or, when the date opens the sentence ("On Friday, the
+    minister will ..."), the first one after it; after a reporting verb ("said"), the reported
+    clause's own verb when it follows the date."""
+    start = _sentence_start(text, pos)
+    before = None
+    for before in _TENSE.finditer(text, start, pos):
+        pass
+    if before is None or not text[start:before.start()].strip():
+        # only a preposition or nothing before the date: its clause follows
+        lead = text[start:pos].strip(" \n\"“").lower()
+        if before is None and lead in ("", "on", "in", "by", "from", "until", "since", "and", "but", "then"):
+            end = _sentence_end(text, pos)
+            after = _TENSE.search(text, pos, end)
+            return 0 if after is None else (1 if after["future"] else -1)
+    if before is None:
+        return 0
+    if _REPORTING.fullmatch(before.group()):
+        # "Zhu said the talks on Friday would focus on ...": the reported clause's own verb decides
+        after = _TENSE.search(text, pos, _sentence_end(text, pos))
+        if after is not None and not _REPORTING.fullmatch(after.group()):
+            return 1 if after["future"] else -1
+    return 1 if before["future"] else -1
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    starts, _ = _sentence_marks(text)
+    k = bisect.bisect_right(starts, pos)
+    return starts[k] if k < len(starts) else len(text)
+
+
 def _nearest_year(ref: dt.date, month: int, day: int = 1) -> int | None:
     """The year that puts month-day nearest to the reference day."""
     options = []
@@ -497,7 +545,8 @@ def _bare_month(m, ctx):
     if ctx.strict and _word_after(ctx.text, m.end())[:1].isupper():
         return None  # "in August Revolution": the month names something
     month = _mon(m["m"])
-    lean = _PREP_LEAN[m["prep"].lower()] or _future_worded(ctx.text, m.start())
+    prep = m["prep"].lower()
+    lean = _PREP_LEAN[prep] if prep == "since" or not ctx.strict else (_tense(ctx.text, m.start()) or _PREP_LEAN[prep])
     year = _month_year(ctx.ref, month, lean)
     return _found(_point(year, month), kind="yearless")
 
@@ -518,7 +567,7 @@ def _weekday(m, ctx):
         offset = -(behind or 7)
     elif mod == "this":
         offset = wd - ctx.ref.weekday()  # same ISO week
-    elif _future_worded(ctx.text, m.start()):
+    elif (_tense(ctx.text, m.start()) > 0) if ctx.strict else _future_worded(ctx.text, m.start()):
         offset = ahead
     else:
         offset = -behind
