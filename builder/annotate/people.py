@@ -213,7 +213,9 @@ def _capitalised_mid_sentence(text: str, start: int, end: int) -> bool:
 
 
 def _part_of_longer_name(text: str, start: int, end: int, has_title: bool) -> bool:
-    """`Wang` in `Wang Yi`, `Long` in `Ha Long`: another name, not a short reference."""
+    """`Wang` in `Wang Yi`, `Long` in `Ha Long`, `Xi` in `Xi’an`: another name, not a short reference."""
+    if re.match(r"[’'-][^\W\d_]", text[end:end + 2]) and not re.match(r"[’']s(?!\w)", text[end:end + 3]):
+        return True
     after = re.match(r"[ \t]+([^\W\d_][\w]*)", text[end:end + 40])
     if after and after.group(1)[0].isupper():
         return True
