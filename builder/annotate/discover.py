@@ -352,7 +352,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             add("person", name_words[0].start, name_words[-1].end, [full_title, title_after(text, end)])
             continue
         trailing = _personal_name(run, bare=True)
-        if trailing and trailing[0].start > start and any(w.key in _HEAD_OR_TITLE for w in run[:run.index(trailing[0])]):
+        if (trailing and trailing[0].start > start and (run[run.index(trailing[0]) - 1].capitalised or run[run.index(trailing[0]) - 1].key == "and")
+                and any(w.key in _HEAD_OR_TITLE for w in run[:run.index(trailing[0])])):
+            # (`… Joint Committee in Ha Noi`: after a connector the name is the institution's place.)
             # `Head of the CPC International Department Liu Jianchao`: what precedes the name is the title.
             add("person", trailing[0].start, end, [text[start:trailing[0].start].strip()])
             run = run[:run.index(trailing[0])]
