@@ -185,7 +185,7 @@ class PublicationDate:
 
     value: DatePoint | None
     inferred: bool
-    how: str  # "header" | "front matter" | "inferred from text" | "unknown"
+    how: str  # "header" | "front matter" | "date line in text" | "inferred from text" | "unknown"
 
     def reference_day(self) -> _dt.date | None:
         """The day relative expressions are resolved against (start of an inferred month)."""

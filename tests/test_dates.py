@@ -213,8 +213,13 @@ def test_last_weekday():
     assert only("The fair closed last Monday.", REF_MONDAY) == ("last Monday", "2026-02-02")
 
 
-def test_weekday_before_full_date_leaves_the_date_to_link():
-    assert found("It opened on Sunday, February 8, 2026.", REF_MONDAY) == [("February 8, 2026", "2026-02-08")]
+def test_weekday_before_full_date_is_one_date_with_it():
+    assert found("It opened on Sunday, February 8, 2026.", REF_MONDAY) == [("Sunday, February 8, 2026", "2026-02-08")]
+
+
+def test_weekday_beside_a_month_day_pins_the_year():
+    # 4 March is a Tuesday in 2025, not in 2026: the weekday says which year, not the nearest one.
+    assert found("The pilot began on Tuesday, March 4.", dt.date(2026, 2, 9)) == [("Tuesday, March 4", "2025-03-04")]
 
 
 def test_habitual_weekday_plural_is_not_a_date():
@@ -696,3 +701,37 @@ def test_case_alikes_are_every_non_ascii_character_re_matches_to_an_ascii_letter
     non_ascii = "".join(chr(code) for code in range(0x80, 0x110000) if not 0xD800 <= code < 0xE000)
     for letter in string.ascii_lowercase:
         assert "".join(re.findall(f"(?i:{letter})", non_ascii)) == _CASE_ALIKES.get(letter, ""), letter
+
+
+def test_a_date_line_printed_in_the_text_is_the_publication_date():
+    for line, iso in [("15:44, November 21, 2025", "2025-11-21"), ("Vientiane, 03/10/2024", "2024-10-03")]:
+        pub = infer_publication_date(f"Title\n\n{line}\n\nThe ministers met in 1998 and will meet on May 5, 2030.")
+        assert (pub.value.iso(), pub.inferred, pub.how) == (iso, False, "date line in text")
+
+
+def test_an_anniversary_told_from_today_dates_the_article_by_arithmetic():
+    pub = infer_publication_date("Seventy years ago today, on May 7, 1954, the siege ended.")
+    assert (pub.value.iso(), pub.how) == ("2024-05-07", "inferred from text")
+    pub = infer_publication_date("This month marks 40 years since the cities signed an agreement on September 5, 1985.")
+    assert pub.value.iso() == "2025-09"
+    assert only("Seventy years ago today, the siege ended.", dt.date(2024, 5, 7)) == ("Seventy years ago today", "1954-05-07")
+
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("On Thursday, the minister will attend the fair.", "2026-02-12"),  # a Monday article
+    ("The ministers met on Thursday.", "2026-02-05"),
+    ("Zhu said the talks on Friday would focus on trade.", "2026-02-13"),
+    ("The two sides agreed to meet again on Sunday.", "2026-02-15"),
+])
+def test_tense_decides_a_weekday(sentence, iso):
+    assert only(sentence, REF_MONDAY)[1] == iso
+
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("The assembly approved in November a plan to raise investment.", "2025-11"),  # a February article
+    ("The assembly will vote in November.", "2026-11"),
+    ("The two sides agreed to hold a fair in December.", "2026-12"),
+    ("New flights would link the two cities from March.", "2026-03"),
+])
+def test_tense_decides_a_bare_month(sentence, iso):
+    assert only(sentence, REF_MONDAY)[1] == iso

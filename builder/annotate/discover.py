@@ -126,6 +126,19 @@ _PLACE_TAILS = re.compile(
 # `JA Solar Vietnam Co., Ltd.`: a company suffix makes the run an organisation and belongs to its name.
 _COMPANY_SUFFIX = re.compile(r"[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Co\.|Corp\.|Ltd\.?|JSC|LLC|Inc\.|Group)(?!\w)")
 _N_PLUS_N = re.compile(r"[“\"']?\d\+\d[”\"']?(?:[ \t]+[a-z]+){0,4}?[ \t]+(?:mechanism|dialogue|format|framework|talks)\b")
+# After a personal name, a comma and what describes a person: an age, "who", "whose", "now 96",
+# "a retired diplomat", "an economist at", "CRBC’s representative", "no relation".
+_ROLE_NOUNS = (r"(?:diplomat|economist|researcher|expert|engineer|historian|veteran|scholar|professor|lecturer|"
+               r"analyst|representative|spokes(?:person|man|woman)|official|minister|director|chief|head|member|"
+               r"deputy|chairman|chairwoman|teacher|journalist|ambassador|advis[eo]r|officer|executive|president|"
+               r"secretary|governor|mayor|envoy|general|consul|commander|founder|student|farmer|businessman|"
+               r"businesswoman|entrepreneur|worker|doctor|[a-z]+ologist|[a-z]+ist|[a-z]+ian)s?")
+_ROLE = rf"(?:(?:a|an|the|[\w-]+[’']s)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?)?{_ROLE_NOUNS}\b"
+_ROLE_AFTER = re.compile(rf",[ \t]+(?:\d{{1,3}},[ \t]+)?{_ROLE}")
+_DESCRIBED = re.compile(rf",[ \t]+(?:\d{{1,3}},|who[ \t]|whose[ \t]|now[ \t]+\d|no relation|"
+                        rf"(?:\d{{1,3}},[ \t]+)?{_ROLE})")
+# A name after one of these is where something happens, not who: `a visit to Phnom Penh, where …`.
+_PLACE_PREPOSITION = re.compile(r"(?:^|\s)(?:in|at|to|from|near|via|into|across|outside|inside)[ \t]+$", re.I)
 _ABBREVIATION = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,9})\)")
 
 
@@ -252,6 +265,7 @@ def _split_at_and(run: list[_Word]) -> list[list[_Word]]:
         nxt = run[i + 1]
         following = next((w for w in run[i + 1:] if w.capitalised), nxt)
         if (nxt.key == "the" or {run[i - 1].key, following.key} & _HEAD_OR_TITLE
+                or any(w.key in HEAD_WORDS for w in run[i + 1:i + 5])
                 or following.key in ORGANISATION_LEADS or following.text.lower() in _NATIONALITIES):
             return [run[:i], *_split_at_and(run[i + 1:])]
     return [run]
@@ -282,13 +296,18 @@ def _personal_name(words: list[_Word], bare: bool) -> list[_Word] | None:
         if not _is_name_word(word) or len(tail) == 4:
             break
         tail.insert(0, word)
+    if not bare and 2 <= len(tail) <= 3:
+        return tail  # after a title every name word is the name's: `Secretary-General Kao Kim Hourn`
     for i in range(len(tail) - 1):
-        first = tail[i].key
-        if first in VIETNAMESE_FAMILY_NAMES or first in CHINESE_FAMILY_NAMES:
+        if _family_name(tail[i]):
             return tail[i:]
     if not bare and len(tail) >= 2:
         return tail[-3:] if len(tail) > 3 else tail
     return None
+
+
+def _family_name(word: _Word) -> bool:
+    return word.key in VIETNAMESE_FAMILY_NAMES or word.key in CHINESE_FAMILY_NAMES
 
 
 def _could_be_personal_name(words: list[_Word]) -> bool:
@@ -333,7 +352,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             add("person", name_words[0].start, name_words[-1].end, [full_title, title_after(text, end)])
             continue
         trailing = _personal_name(run, bare=True)
-        if trailing and trailing[0].start > start and any(w.key in _HEAD_OR_TITLE for w in run[:run.index(trailing[0])]):
+        if (trailing and trailing[0].start > start and (run[run.index(trailing[0]) - 1].capitalised or run[run.index(trailing[0]) - 1].key == "and")
+                and any(w.key in _HEAD_OR_TITLE for w in run[:run.index(trailing[0])])):
+            # (`… Joint Committee in Ha Noi`: after a connector the name is the institution's place.)
             # `Head of the CPC International Department Liu Jianchao`: what precedes the name is the title.
             add("person", trailing[0].start, end, [text[start:trailing[0].start].strip()])
             run = run[:run.index(trailing[0])]
@@ -346,7 +367,12 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             title, _ = title_before(text, start)
             appositive = title_after(text, end)
             name = _personal_name(run, bare=not (title or appositive))
-            if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)):
+            described = (_DESCRIBED.match(text, end) and not title
+                         and not _PLACE_PREPOSITION.search(text[max(0, start - 12):start]))
+            if name is None and described:
+                name = _personal_name(run, bare=not _ROLE_AFTER.match(text, end))
+            if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)
+                                                    or described):
                 add("person", start, end, [title, appositive])
                 continue
         company = _company_suffix(text, run)
@@ -377,8 +403,13 @@ def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] 
         head = text[run[0].start:run[i].start]
         title, _ = title_before(head, len(head))
         if title and head.rstrip().endswith(title):
-            # Only a title that ends on its head word (`Ambassador`) vouches for a name without a family name.
-            name = _personal_name(run[i:], bare=fold(title.split()[-1]).strip(".") not in HEAD_WORDS)
+            # Only a title that ends on its head word (`Ambassador`), or one the name then acts after
+            # (`Minister of Public Works and Transport Phoxay Vongsouthi said`), vouches for a name
+            # without a family name.
+            ends_on_head = fold(title.split()[-1]).strip(".") in HEAD_WORDS
+            name = _personal_name(run[i:], bare=not ends_on_head and not REPORTING_VERB.match(text, run[-1].end))
+            if name and not ends_on_head and len(name) >= 3 and not _family_name(name[0]):
+                name = name[1:]  # `Secretary for International Development Torbjørn Aasgård`: the complement's last word
             if name and name[0].start == run[i].start:
                 return title, name
     return None, None

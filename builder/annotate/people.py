@@ -36,6 +36,8 @@ _HEADS = [
     "Senior Lieutenant General", "Lieutenant General", "Major General", "Senior Colonel", "Colonel",
     "General", "Admiral", "Spokesperson", "Spokeswoman", "Spokesman", "Comrade", "Professor",
     "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Uncle", "Politburo member",
+    "Secretary-General", "Managing Director", "Chief Executive Officer", "Chief Executive", "CEO",
+    "Commander", "Historian", "Veteran", "Researcher", "Scholar", "State Secretary",
 ]
 _HEAD = "(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True)) + ")"
 _NATIONALITY = r"(?:Vietnamese|Chinese|Lao|Cambodian|Thai|Việt Nam(?:’|')s|Vietnam(?:’|')s|China(?:’|')s)"
@@ -74,7 +76,8 @@ _NOT_A_PERSON_AFTER = re.compile(
 REPORTING_VERB = re.compile(
     r"[ \t]+(?:said|says|noted|stressed|added|told|affirmed|emphasised|emphasized|highlighted|expressed|"
     r"suggested|proposed|called|urged|recalled|underlined|underscored|asked|thanked|welcomed|congratulated|"
-    r"described|reiterated|agreed|pointed|briefed|received|met|hailed|praised|reaffirmed|explained|wrote)\b"
+    r"described|reiterated|agreed|pointed|briefed|received|met|hailed|praised|reaffirmed|explained|wrote|"
+    r"announced|signed|presented|recalled|remembers|warned|replied|answered|gave|laid|led|chaired|opened)\b"
 )
 # After a short form that is also a common word, what shows it is someone acting or owning:
 # a reporting verb, a past-tense verb or auxiliary (`Sơn stopped`, `Long will`), a possessive (`Sơn’s visit`).
@@ -91,6 +94,7 @@ _AMBIGUOUS_SHORT_FORMS = {
     "tam", "phu", "kim", "lam", "le", "li", "ma", "mai", "lu", "yu", "hu", "wen", "chi", "minh", "tu",
 }
 _WORD = re.compile(r"[^\W\d_]+")
+_FORMER = {"late", "former", "then", "ex"}
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n|,\s|—|–")
 
 
@@ -200,6 +204,12 @@ def _resolve_short(text: str, word: re.Match, candidates: list[str], full_positi
         titled = [c for c in candidates if words <= titles.get(c, set())]
         if len(titled) == 1:
             return titled[0]
+    if len(candidates) > 1:
+        # `Wei said` after `Wei Xiaodong, whose grandfather, the late General Wei Guoqing`: one marked as
+        # late, former, then or ex- is not the one the article goes on about, while another fits.
+        current = [c for c in candidates if not titles.get(c, set()) & _FORMER]
+        if current and len(current) < len(candidates):
+            candidates = current
     before = [entity for pos, entity in full_positions if pos < start and entity in candidates]
     if before:
         return before[-1]
@@ -213,7 +223,9 @@ def _capitalised_mid_sentence(text: str, start: int, end: int) -> bool:
 
 
 def _part_of_longer_name(text: str, start: int, end: int, has_title: bool) -> bool:
-    """`Wang` in `Wang Yi`, `Long` in `Ha Long`: another name, not a short reference."""
+    """`Wang` in `Wang Yi`, `Long` in `Ha Long`, `Xi` in `Xi’an`: another name, not a short reference."""
+    if re.match(r"[’'-][^\W\d_]", text[end:end + 2]) and not re.match(r"[’']s(?!\w)", text[end:end + 3]):
+        return True
     after = re.match(r"[ \t]+([^\W\d_][\w]*)", text[end:end + 40])
     if after and after.group(1)[0].isupper():
         return True

@@ -6,14 +6,37 @@ from __future__ import annotations
 
 import datetime as dt
 
+import re
+
 from builder.dates.rules import (
+    _NUM,
     _future_worded,
+    _num,
     _point,
 )
 from builder.dates.scan import (
     _scan,
+    normalise_date,
 )
 from builder.model import DatePoint, PublicationDate
+
+# A line that is only a date, as scraped pages print their own date line: an optional place and
+# an optional clock time around one full date ("15:44, November 21, 2025", "Vientiane, 03/10/2024").
+_CLOCK = r"\d{1,2}[:.h]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT[+-]?\d*|ICT|UTC[+-]?\d*))?"
+_DATE_LINE = re.compile(
+    rf"^(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}},\s*)?(?:{_CLOCK},?\s+)?"
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>[\w ,./-]{{6,30}}?)(?:,?\s+{_CLOCK})?\s*$",
+    re.M)
+# A weekday on its own ("on Friday", not "Friday, May 2" nor "last Friday").
+_BARE_WEEKDAY = re.compile(
+    r"(?<![\w-])(?<!last )(?<!next )(?<!this )(?<!past )(?i:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+    r"(?!\w)(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|September|October|November|December))")
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+# An anniversary told from the day of publication: "Seventy years ago today, on May 7, 1954",
+# "today marks 30 years since ... on July 28, 1995", "This month marks 40 years since ...".
+_ANNIVERSARY = re.compile(
+    rf"(?i:(?P<n1>{_NUM})\s+years?\s+ago\s+(?P<unit1>today|this\s+month)"
+    rf"|(?P<unit2>today|this\s+month|this\s+year)\s+(?:marks|is)\s+(?:the\s+)?(?P<n2>{_NUM})(?:\s+years|th|st|nd|rd))(?!\w)")
 
 
 def infer_publication_date(text: str) -> PublicationDate:
@@ -30,7 +53,14 @@ def infer_publication_date(text: str) -> PublicationDate:
     month is the answer; bounds on one day give that day. Years or months
     alone ("in 2023", "the 1982 Convention") are no basis: the date is unknown.
     """
+    printed = _printed_date_line(text)
+    if printed is not None:
+        return printed
+    anniversary = _anniversary(text)
+    if anniversary is not None:
+        return anniversary
     lower: dt.date | None = None
+    lower_is_reported_day = False  # the lower bound is the day of a reported event, not a period's end
     upper: tuple[dt.date, bool] | None = None  # (last possible day, set by a year-less date)
 
     def bound_above(day: dt.date, yearless: bool) -> None:
@@ -47,7 +77,9 @@ def infer_publication_date(text: str) -> PublicationDate:
                 continue
             event = day.first_day()
         elif hit.kind == "period" and not future:
-            lower = max(filter(None, (lower, hit.value.last_day() + dt.timedelta(days=1))))
+            after = hit.value.last_day() + dt.timedelta(days=1)
+            if lower is None or after > lower:
+                lower, lower_is_reported_day = after, False
             continue
         elif hit.value.start.precision == "day":
             event = hit.value.start.first_day() if future else hit.value.last_day()
@@ -55,9 +87,17 @@ def infer_publication_date(text: str) -> PublicationDate:
             continue
         if future:
             bound_above(event - dt.timedelta(days=1), yearless=False)
-        else:
-            lower = max(filter(None, (lower, event)))
+        elif lower is None or event >= lower:
+            lower, lower_is_reported_day = event, True
     if lower is not None:
+        # Month-days without a year told as done ("on Tuesday, March 4, began"), in the month after
+        # the lower bound: the reported day is a closer lower bound.
+        for hit in _scan(text, lower):
+            if hit.kind == "yearless" and hit.value.start.precision == "day" and not _future_worded(text, hit.start):
+                start = hit.value.start
+                day = _point(lower.year, start.month, start.day)
+                if day is not None and lower <= day.first_day() <= lower + dt.timedelta(days=31):
+                    lower, lower_is_reported_day = day.first_day(), True
         # Announced month-days without a year ("from August 18-20"): the first such day after the lower bound.
         for hit in _scan(text, lower):
             if hit.kind != "yearless" or hit.value.start.precision != "day" or not _future_worded(text, hit.start):
@@ -68,6 +108,8 @@ def infer_publication_date(text: str) -> PublicationDate:
             if event < lower:
                 event = event.replace(year=lower.year + 1)
             bound_above(event - dt.timedelta(days=1), yearless=True)
+    if lower is not None and lower_is_reported_day:
+        lower, upper = _weekday_bounds(text, lower, upper)
     if upper is not None and lower is not None and upper[0] < lower:
         upper = None  # the text contradicts itself: trust what it reports as done
     if lower is None and upper is None:
@@ -76,3 +118,63 @@ def infer_publication_date(text: str) -> PublicationDate:
         return PublicationDate(DatePoint.of(lower), True, "inferred from text")
     guess = upper[0] if upper is not None and (lower is None or upper[1]) else lower
     return PublicationDate(DatePoint(guess.year, guess.month), True, "inferred from text")
+
+
+def _weekday_bounds(text: str, lower: dt.date, upper: tuple[dt.date, bool] | None
+                    ) -> tuple[dt.date, tuple[dt.date, bool] | None]:
+    """Weekdays told around a known day narrow the publication day: a weekday announced as to come
+    ("will return on Saturday") falls after publication, so publication is before its first
+    occurrence after the known day; a weekday told as done ("On Friday, the delegation visited")
+    falls on or before publication, so when it can only be one day of the window, publication is
+    no earlier than that day. Weekdays are always this week's: the window is at most six days."""
+    found = [(m["wd"].lower(), _future_worded(text, m.start())) for m in _BARE_WEEKDAY.finditer(text)]
+    for name, future in found:
+        if future:
+            ahead = (_WEEKDAYS.index(name) - lower.weekday()) % 7 or 7
+            day = lower + dt.timedelta(days=ahead - 1)
+            if upper is None or day < upper[0]:
+                upper = (day, False)
+    if upper is None or not dt.timedelta(0) <= upper[0] - lower < dt.timedelta(days=6):
+        return lower, upper
+    for name, future in found:
+        if not future:
+            days = [lower + dt.timedelta(days=k) for k in range((upper[0] - lower).days + 1)]
+            hits = [d for d in days if d.weekday() == _WEEKDAYS.index(name)]
+            if len(hits) == 1:
+                lower = max(lower, hits[0])
+    return lower, upper
+
+
+def _printed_date_line(text: str) -> PublicationDate | None:
+    """The date a page prints on a line of its own, above or below the story: its publication date."""
+    for line in _DATE_LINE.finditer(text):
+        value = normalise_date(line["date"])
+        if value is not None and value.end is None and value.start.precision == "day":
+            return PublicationDate(value.start, False, "date line in text")
+    return None
+
+
+def _anniversary(text: str) -> PublicationDate | None:
+    """An anniversary counted from the day of publication dates the article by arithmetic:
+    "Seventy years ago today, on May 7, 1954" is 7 May 2024; "This month marks 40 years since
+    ... September 5, 1985" is September 2025. The dated event is the first full date after the
+    phrase in its sentence (or the one just before it)."""
+    for m in _ANNIVERSARY.finditer(text):
+        years = _num(m["n1"] or m["n2"])
+        unit = " ".join((m["unit1"] or m["unit2"]).lower().split())
+        end = text.find(". ", m.end())
+        sentence_end = len(text) if end < 0 else end
+        event = None
+        for hit in _scan(text[m.start():sentence_end], None):
+            if hit.kind == "absolute" and hit.value.end is None and hit.value.start.precision != "year":
+                event = hit.value.start
+                break
+        if event is None:
+            continue
+        point = _point(event.year + years, event.month, event.day if unit == "today" else None)
+        if unit == "this year":
+            point = _point(event.year + years)
+        if point is None:
+            continue
+        return PublicationDate(point, True, "inferred from text")
+    return None

@@ -33,7 +33,8 @@ NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
 }
 ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -210,6 +211,54 @@ def _future_worded(text: str, pos: int) -> bool:
     return bool(_FUTURE.search(text, _sentence_start(text, pos), pos))
 
 
+# The tense of the verb a date belongs to. Future: "will", "would", "shall", "is to", "plans to",
+# "agreed to hold" (an intention's infinitive); past: "said", "was", a regular past ("approved",
+# "signed") or a common irregular one ("met", "began"). Participles used as adjectives ("United",
+# "the planned railway") are not told apart: the nearest marker decides.
+_FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:scheduled|set|due|expected|going|slated|to)\s+(?:to\s+)?"
+                r"|(?:scheduled|slated)\s+for|to\s+be\s+held|upcoming|this\s+coming"
+                r"|(?:plans?|planned|agreed|agrees|decided|pledged|vowed|aims?|intends?|intended|hopes?|hoped"
+                r"|expects?|expected|promised|invited\s+\w+)\s+to")
+_PAST_MARK = (r"said|says|was|were|had|did|met|began|begun|held|took|made|gave|told|left|came|went|saw|spoke|sent"
+              r"|led|paid|won|wrote|brought|sought|became|grew|rose|fell|ran|kept|built|\w{2,}ed")
+_TENSE = re.compile(rf"(?i)(?<![\w’'-])(?:(?P<future>{_FUTURE_MARK})|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?P<past>{_PAST_MARK}))(?![\w’'-])")
+
+
+_REPORTING = re.compile(r"(?i)said|says|told|noted|added|stressed|stated|announced|emphasi[sz]ed|affirmed|confirmed")
+
+
+def _tense(text: str, pos: int) -> int:
+    """+1 if the verb the date at `pos` belongs to is future, -1 if past, 0 if untold: the nearest
+    tense marker before it in its sentence, or, when the date opens the sentence ("On Friday, the
+    minister will ..."), the first one after it; after a reporting verb ("said"), the reported
+    clause's own verb when it follows the date."""
+    start = _sentence_start(text, pos)
+    before = None
+    for before in _TENSE.finditer(text, start, pos):
+        pass
+    if before is None or not text[start:before.start()].strip():
+        # only a preposition or nothing before the date: its clause follows
+        lead = text[start:pos].strip(" \n\"“").lower()
+        if before is None and lead in ("", "on", "in", "by", "from", "until", "since", "and", "but", "then"):
+            end = _sentence_end(text, pos)
+            after = _TENSE.search(text, pos, end)
+            return 0 if after is None else (1 if after["future"] else -1)
+    if before is None:
+        return 0
+    if _REPORTING.fullmatch(before.group()):
+        # "Zhu said the talks on Friday would focus on ...": the reported clause's own verb decides
+        after = _TENSE.search(text, pos, _sentence_end(text, pos))
+        if after is not None and not _REPORTING.fullmatch(after.group()):
+            return 1 if after["future"] else -1
+    return 1 if before["future"] else -1
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    starts, _ = _sentence_marks(text)
+    k = bisect.bisect_right(starts, pos)
+    return starts[k] if k < len(starts) else len(text)
+
+
 def _nearest_year(ref: dt.date, month: int, day: int = 1) -> int | None:
     """The year that puts month-day nearest to the reference day."""
     options = []
@@ -279,6 +328,21 @@ def _iso_date(m, ctx):
 def _numeric_date(m, ctx):
     """25/7/2024 (day first, as Vietnamese sources write it)"""
     return _found(_point(int(m["y"]), int(m["mo"]), int(m["d"])))
+
+
+def _weekday_date(m, ctx):
+    """Tuesday, March 4 / Thursday, October 31, 2024: the weekday is part of the date, and pins
+    the year of a month-day written without one (the year near the reference where it falls so)."""
+    month, day = _mon(m["m"]), int(m["d"])
+    if m["y"]:
+        return _found(_point(int(m["y"]), month, day))
+    if ctx.ref is None:
+        return None
+    wd = WEEKDAYS[m["wd"].lower()]
+    fits = [y for y in (ctx.ref.year, ctx.ref.year - 1, ctx.ref.year + 1)
+            if _point(y, month, day) is not None and dt.date(y, month, day).weekday() == wd]
+    year = fits[0] if len(fits) == 1 else _yearless_year(ctx, m.start(), month, day)
+    return _found(_point(year, month, day), kind="yearless")
 
 
 def _month_day(m, ctx):
@@ -481,7 +545,8 @@ def _bare_month(m, ctx):
     if ctx.strict and _word_after(ctx.text, m.end())[:1].isupper():
         return None  # "in August Revolution": the month names something
     month = _mon(m["m"])
-    lean = _PREP_LEAN[m["prep"].lower()] or _future_worded(ctx.text, m.start())
+    prep = m["prep"].lower()
+    lean = _PREP_LEAN[prep] if prep == "since" or not ctx.strict else (_tense(ctx.text, m.start()) or _PREP_LEAN[prep])
     year = _month_year(ctx.ref, month, lean)
     return _found(_point(year, month), kind="yearless")
 
@@ -502,7 +567,7 @@ def _weekday(m, ctx):
         offset = -(behind or 7)
     elif mod == "this":
         offset = wd - ctx.ref.weekday()  # same ISO week
-    elif _future_worded(ctx.text, m.start()):
+    elif (_tense(ctx.text, m.start()) > 0) if ctx.strict else _future_worded(ctx.text, m.start()):
         offset = ahead
     else:
         offset = -behind
@@ -603,10 +668,16 @@ def _relative_unit(m, ctx):
 
 
 def _ago(m, ctx):
-    """24 years ago / three months ago / two days ago / a decade ago (a year)"""
+    """24 years ago / three months ago / two days ago / a decade ago (a year) / seventy years ago today (a day)"""
     if ctx.ref is None:
         return None
     n, unit, ref = _num(m["n"]), m["unit"].lower(), ctx.ref
+    if m["today"]:  # the anniversary day itself
+        if unit == "year":
+            return _found(_point(ref.year - n, ref.month, ref.day), kind="relative")
+        if unit == "month":
+            return _found(_point(*_shift_month(ref.year, ref.month, -n), ref.day), kind="relative")
+        return None
     if unit == "decade":
         return _found(_point(ref.year - 10 * n), kind="relative")
     if unit == "year":
@@ -675,6 +746,8 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
     # days
     (rf"{_month('m')}(?:{_SP}{_day('d')})?(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
     (rf"{_day('d')}{_SP}{_month('m')}(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
+    (rf"(?<!\w)(?P<wd>{_WEEKDAY}),?{_SP}{_month('m')}{_SP}{_day('d')}(?:,?{_SP}{_year('y')})?", _weekday_date),
+    (rf"(?<!\w)(?P<wd>{_WEEKDAY}),?{_SP}{_day('d')}{_SP}{_month('m')}(?:,?{_SP}{_year('y')})?", _weekday_date),
     (_MDY, _full_date),
     (_DMY, _full_date),
     (rf"(?<![\w/.-]){_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _iso_date),
@@ -712,7 +785,8 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
      rf"(?P<wd>{_WEEKDAY})(?!\w)", _weekday),
     (rf"(?<!\w)(?:(?i:earlier|later){_SP})?(?P<which>(?i:last|this|next)){_SP}"
      rf"(?P<unit>year|month|week)(?!\w)", _relative_unit),
-    (rf"(?<!\w)(?P<n>{_NUM}){_SP}(?P<unit>decade|year|month|week|day)s?{_SP}ago(?!\w)", _ago),
+    (rf"(?<!\w)(?P<n>(?i:{_NUM})){_SP}(?P<unit>decade|year|month|week|day)s?{_SP}ago"
+     rf"(?:{_SP}(?P<today>(?i:today)))?(?!\w)", _ago),
     # years
     (_year("y"), _lone_year),
 ]
