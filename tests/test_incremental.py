@@ -214,7 +214,7 @@ def _edit_sequence(seeds: Path, content: Path):
         page.write_text(text.replace(f'name: "{name}"', f'name: "{name} (renamed)"', 1), encoding="utf-8")
 
     def edit_text_only():
-        touch_article(seeds.parent)
+        touch_article(seeds.parent, dated=False)
 
     return [add_named_sentence, add_article, remove_article, redate_article, rename_entity, edit_text_only]
 

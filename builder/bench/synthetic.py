@@ -356,13 +356,16 @@ def write_corpus(folder: Path, n: int, seed: int = 7) -> dict:
     return {"articles": n, "people": len(pools.people), "mechanisms": len(pools.mechanisms), "words": words}
 
 
-def touch_article(folder: Path) -> Path:
-    """Change one article (the middle one) as an editor would: a sentence added to its last paragraph."""
+def touch_article(folder: Path, dated: bool = True) -> Path:
+    """Change one article (the middle one) as an editor would: a sentence added to its last paragraph,
+    by default one that carries a date ("… meet again next year"), as wire corrections and updates often
+    do: a date reaches the timeline's pages, and the pages of every entity named in its sentence."""
     seeds = sorted((Path(folder) / "seeds").glob("*.txt"))
     path = seeds[len(seeds) // 2]
     text = path.read_text(encoding="utf-8")
     head, sep, tail = text.rstrip("\n").rpartition("\n\n")
-    path.write_text(f"{head}{sep}Both sides pledged further talks. {tail}\n", encoding="utf-8")
+    sentence = "Both sides agreed to meet again next year." if dated else "Both sides pledged further talks."
+    path.write_text(f"{head}{sep}{sentence} {tail}\n", encoding="utf-8")
     return path
 
 

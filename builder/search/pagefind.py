@@ -150,6 +150,9 @@ class Pagefind:
         """The bundles whose pages changed (in `update`, or the pages `changed`), or that gained or lost
         a page (every bundle when `everything`), but those `done` already."""
         changed = (set(update.changed) | set(update.deleted)) if changed is None else changed
+        # A page whose words are the same but a link of which points elsewhere (a date whose timeline
+        # page moved) leaves its bundle's index as it was: Pagefind indexes text, not where links go.
+        changed = {page for page in changed if not _same_words(update.root / page, update.out / page)}
         now = _digests(parts)
         return [name for name in sorted(parts) if name not in done and
                 (everything or last.get(name) != now[name] or any(page in changed for page in parts[name]))]
@@ -175,6 +178,16 @@ class Pagefind:
 
     def remove(self, update) -> None:
         update.delete_tree(self.folder)
+
+
+_LINK_TARGET = re.compile(rb'\shref="[^"]*"')
+
+
+def _same_words(new: Path, old: Path) -> bool:
+    """Whether a page staged to replace another differs from it at most in where its links go."""
+    if new.suffix != ".html" or not (new.is_file() and old.is_file()):
+        return False
+    return _LINK_TARGET.sub(b"", new.read_bytes()) == _LINK_TARGET.sub(b"", old.read_bytes())
 
 
 def _digests(parts: dict[str, list[str]]) -> dict[str, str]:
