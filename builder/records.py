@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from builder.model import Mention, PublicationDate
-from builder.site.urls import article_url
 
 
 @dataclass(frozen=True)
@@ -30,9 +29,6 @@ class ArticleSummary:
     month: int  # of publication; WHOLE_YEAR when known only to the year
     mentions: int  # recognised mentions, dates included
 
-    @property
-    def url(self) -> str:
-        return article_url(self.id)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ The ingest stage calls `infer_publication_date` when a seed has no dated header 
 from __future__ import annotations
 
 import datetime as dt
-
 import re
 
 from builder.dates.rules import (

@@ -15,12 +15,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from builder.engine.store import SiteStore
 from builder.ingest.registry import Registry
 from builder.model import ENTITY_KINDS, DatePoint, Entity
 from builder.records import ArticleSummary
 from builder.site.periods import WHOLE_YEAR, Bucket, Cut, cut_by_period
+from builder.site.urls import ARTICLES, TIMELINE
+
+if TYPE_CHECKING:  # the engine's store is handed in; this stage only reads it
+    from builder.engine.store import SiteStore
 
 # Listings that grow with the archive are cut into pages of at most this many items (an entity's
 # mentions counted one by one), which keeps every page well under ~500 KB of HTML at any size.
@@ -115,7 +119,7 @@ class SiteView:
     @cached_property
     def timeline(self) -> TimelinePlace:
         buckets = [Bucket(y, m, n) for y, m, n in self.store.timeline_buckets()]
-        return TimelinePlace(cut_by_period(buckets, "timeline/", PAGE_SIZES["timeline"]), self.store)
+        return TimelinePlace(cut_by_period(buckets, TIMELINE, PAGE_SIZES["timeline"]), self.store)
 
     def timeline_page(self, year: int, month: int, sort: str) -> str:
         """Where a date links to: `resolve_links`'s question."""
@@ -124,7 +128,7 @@ class SiteView:
     @cached_property
     def article_cut(self) -> Cut:
         buckets = [Bucket(y, m, n) for y, m, n in self.store.article_buckets()]
-        return cut_by_period(buckets, "articles/", PAGE_SIZES["articles"])
+        return cut_by_period(buckets, ARTICLES, PAGE_SIZES["articles"])
 
     def mention_cut(self, entity_id: str, base: str) -> Cut:
         """An entity's mentions by the publication period of their articles, a page holding about
@@ -170,7 +174,7 @@ class SiteView:
         """The timeline page where a year starts, with its anchor (None if nothing is dated in it)."""
         if not any(b.year == year for b in self._timeline_years()):
             return None
-        return (self.timeline.cut.year_url(year) or "timeline/") + f"#y{year}"
+        return (self.timeline.cut.year_url(year) or TIMELINE) + f"#y{year}"
 
     def _timeline_years(self) -> list[Bucket]:
         return [Bucket(y, WHOLE_YEAR, n) for y, n in self.store.timeline_years()]

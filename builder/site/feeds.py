@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from builder.records import ArticleSummary
 from builder.site.collect import SiteView
+from builder.site.urls import article_url
 
 SITE_TITLE = "Việt Nam–China Archive"
 TAG_AUTHORITY = "vn-cn-archive.invalid,2026"
@@ -53,7 +54,7 @@ def atom_feed(site: SiteView, base_url: str) -> str:
             "  <entry>",
             f"    <title>{escape(article.title)}</title>",
             f"    <id>tag:{TAG_AUTHORITY}:articles/{escape(article.id)}</id>",
-            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(base_url + article.url)}/>",
+            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(base_url + article_url(article.id))}/>",
             f"    <updated>{stamp}</updated>",
         ]
         if article.date.value:
