@@ -33,6 +33,7 @@ class BuildOptions:
     cache: Path | None = Path(".cache")  # None: no annotation cache
     jobs: int = 0  # worker processes; 0 = one per core
     search: bool = True  # False: no search index (a quicker preview; the search page says it is missing)
+    scheduler: str | None = None  # a Dask scheduler's address: map and render on its cluster (never shapes the output)
 
 
 def code_and_template_files(templates: Path) -> list[Path]:
