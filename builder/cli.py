@@ -31,10 +31,10 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
                                                             "(default: one per core; 1 = no workers)")
     parser.add_argument("--scheduler", metavar="tcp://HOST:PORT", default=None,
                         help="run the map and render steps on the Dask cluster of this scheduler instead of "
-                             "local processes (--jobs is then the cluster's worker threads); its workers "
-                             "must see --seeds, --content, --cache and the folder of --out at the same paths "
-                             "and run the same builder version; the site is the same byte for byte. Needs "
-                             "pip install 'vn-cn-archive-builder[dask]'")
+                             "local processes (--jobs is then ignored: the cluster's worker threads run them); "
+                             "its workers must see --seeds, --content, --cache and the folder of --out at the "
+                             "same paths and run the same builder version. The site is the same byte for byte. "
+                             "Needs pip install 'vn-cn-archive-builder[dask]'")
 
 
 def _options(args: argparse.Namespace) -> BuildOptions:

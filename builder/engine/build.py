@@ -9,14 +9,14 @@
    can touch): ingest, annotations (from the annotation cache when it still
    holds), the names it proposes (`builder.annotate.discover`), Markdown and fragments
    (`builder.site.fragments`). A pure function of (seed, registry, templates), run
-   across worker processes; the records go into the site store
-   (`builder.engine.store`).
+   across worker processes (or a Dask cluster's: `builder.engine.executors`); the
+   records go into the site store (`builder.engine.store`).
 3. **Discover**: write a `status: discovered` registry page for every name the
    map proposed, and map again, with the new registry, only the articles whose
    text holds one of those names, until nothing new comes.
 4. **Collect** the site-wide view from the store (`builder.site.collect`).
 5. **Render** the pages a change can reach — every page on a clean build —
-   across worker processes (`builder.site.pages`), and hand them, with the data
+   across the same workers (`builder.site.pages`), and hand them, with the data
    files and the search bundles, to the publish stage, which writes only
    what changed and makes the new site appear at once (`builder.engine.publish`).
 
