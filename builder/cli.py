@@ -32,13 +32,19 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
                         help="leave the search index out (a quicker preview; the search page then says so)")
     parser.add_argument("--jobs", type=int, default=0, help="worker processes for annotation and rendering "
                                                             "(default: one per core; 1 = no workers)")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT", default=None,
+                        help="run the map and render steps on the Dask cluster of this scheduler instead of "
+                             "local processes (--jobs is then ignored: the cluster's worker threads run them); "
+                             "its workers must see --seeds, --content, --cache and the folder of --out at the "
+                             "same paths and run the same builder version. The site is the same byte for byte. "
+                             "Needs pip install 'vn-cn-archive-builder[dask]'")
 
 
 def _options(args: argparse.Namespace) -> BuildOptions:
     return BuildOptions(seeds=args.seeds, content=args.content, out=args.out, base_url=args.base_url,
                         keep_going=getattr(args, "keep_going", False),
                         cache=None if args.no_cache else args.cache, jobs=args.jobs,
-                        search=not getattr(args, "no_search", False))
+                        search=not getattr(args, "no_search", False), scheduler=getattr(args, "scheduler", None))
 
 
 def cmd_build(args: argparse.Namespace) -> int:

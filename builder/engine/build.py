@@ -9,14 +9,14 @@
    can touch): ingest, annotations (from the annotation cache when it still
    holds), the names it proposes (`builder.annotate.discover`), Markdown and fragments
    (`builder.site.fragments`). A pure function of (seed, registry, templates), run
-   across worker processes; the records go into the site store
-   (`builder.engine.store`).
+   across worker processes (or a Dask cluster's: `builder.engine.executors`); the
+   records go into the site store (`builder.engine.store`).
 3. **Discover**: write a `status: discovered` registry page for every name the
    map proposed, and map again, with the new registry, only the articles whose
    text holds one of those names, until nothing new comes.
 4. **Collect** the site-wide view from the store (`builder.site.collect`).
 5. **Render** the pages a change can reach — every page on a clean build —
-   across worker processes (`builder.site.pages`), and hand them, with the data
+   across the same workers (`builder.site.pages`), and hand them, with the data
    files and the search bundles, to the publish stage, which writes only
    what changed and makes the new site appear at once (`builder.engine.publish`).
 
@@ -30,14 +30,12 @@ import functools
 import gc
 import hashlib
 import json
-import multiprocessing
 import os
 import tempfile
 import time
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -50,6 +48,7 @@ from builder.content.markdown import (
     timeline_index_markdown,
     timeline_year_markdown,
 )
+from builder.engine.executors import Workers, tools
 from builder.engine.progress import Progress, Step
 from builder.engine.publish import SiteUpdate
 from builder.engine.reach import (
@@ -171,12 +170,6 @@ def worker_count(jobs: int) -> int:
     return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
-def _pool(jobs: int, initializer=None, initargs=()) -> ProcessPoolExecutor:
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer, initargs=initargs)
-
-
 def made_with(options: BuildOptions) -> str:
     """What every record and page depends on besides its article and the registry: our code, the
     templates and the options that shape the output."""
@@ -213,10 +206,12 @@ class _Mapper:
         self.templates = Templates(options.templates, options.base_url, work)
         self.cache = AnnotationCache(store_path(work), registry)
 
-    def __call__(self, seed: Path, key: str, propose: bool) -> Mapped:
-        """Ingest, annotate and lay out one article; with `propose`, also look for names the registry lacks."""
+    def __call__(self, seed: Path, key: str, propose: bool, root: str | None = None) -> Mapped:
+        """Ingest, annotate and lay out one article; with `propose`, also look for names the registry lacks.
+
+        `root`: the folder a relative `seed` is in (a cluster worker's working folder is not ours)."""
         try:
-            article = read_seed(seed)
+            article = read_seed(Path(root, seed) if root else seed, display_path=str(seed))
         except BuildError as exc:
             return Mapped(seed.name, key, error=(exc.path, exc.message, exc.line))
         result = Mapped(seed.name, key, warnings=list(article.warnings))
@@ -240,12 +235,16 @@ class _Mapper:
         return result
 
 
-_MAPPER: _Mapper | None = None
+@dataclass
+class _MapperRecipe:
+    """What a worker makes its `_Mapper` from: plain values (pickled once per cluster worker)."""
 
+    registry: Registry
+    options: BuildOptions
+    work: Path
 
-def _init_mapper(registry: Registry, options: BuildOptions, work: Path) -> None:
-    global _MAPPER
-    _MAPPER = _Mapper(registry, options, work)
+    def __call__(self) -> _Mapper:
+        return _Mapper(self.registry, self.options, self.work)
 
 
 _LOCAL: list = []  # the running build's in-process mapper: [registry, mapper]
@@ -280,24 +279,39 @@ def _local_mapper(registry: Registry, options: BuildOptions, work: Path) -> _Map
     return _LOCAL[1]
 
 
-def _map_chunk(chunk: list[tuple[str, str]], propose: bool) -> list[Mapped]:
-    assert _MAPPER is not None
-    return [_MAPPER(Path(seed), key, propose) for seed, key in chunk]
+def _map_chunk(token: str, recipe: _MapperRecipe | None, chunk: list[tuple[str, str]], propose: bool,
+               root: str | None = None) -> list[Mapped]:
+    mapper = tools("map", token, recipe)
+    return [mapper(Path(seed), key, propose, root) for seed, key in chunk]
 
 
-def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOptions, jobs: int, work: Path,
-              propose: bool):
-    """Map each (seed, key), in order, across `jobs` processes; yields a `Mapped` per seed.
+def _absolute(options: BuildOptions) -> BuildOptions:
+    """The options with absolute paths: what a cluster worker, whose working folder is not ours, is sent."""
+    return replace(options, seeds=Path(options.seeds).resolve(), content=Path(options.content).resolve(),
+                   out=Path(options.out).resolve(), templates=Path(options.templates).resolve(),
+                   cache=None if options.cache is None else Path(options.cache).resolve())
+
+
+def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOptions, workers: Workers | int,
+              work: Path, propose: bool):
+    """Map each (seed, key), in order, on `workers` (or that many local processes); yields a `Mapped`
+    per seed.
 
     A few chunks are in flight at a time: results are used (and let go) as they come, never all
     held at once."""
-    if len(todo) >= _PARALLEL_MIN and jobs > 1:
+    if isinstance(workers, int):
+        workers = Workers(workers)
+    if workers.parallel(len(todo), _PARALLEL_MIN):
+        jobs = workers.jobs
         size = max(4, min(32, len(todo) // (jobs * 8)))
         chunks = [[(str(s), k) for s, k in todo[i:i + size]] for i in range(0, len(todo), size)]
-        with _pool(jobs, _init_mapper, (registry, options, work)) as pool:
+        root = str(Path.cwd()) if workers.distributed else None
+        if workers.distributed:
+            options, work = _absolute(options), Path(work).resolve()
+        with workers.pool("map", _MapperRecipe(registry, options, work)) as (pool, token, recipe):
             pending: deque = deque()
             for chunk in chunks:
-                pending.append(pool.submit(_map_chunk, chunk, propose))
+                pending.append(pool.submit(_map_chunk, token, recipe, chunk, propose, root))
                 if len(pending) >= jobs * 3:
                     yield from pending.popleft().result()
             while pending:
@@ -360,16 +374,20 @@ def build(options: BuildOptions, inputs: dict | None = None, progress: Progress 
         else:
             registry = load_registry(options.content, None if options.cache is None else store_path(options.cache))
     warnings = list(registry.warnings)
-    jobs = worker_count(options.jobs)
+    workers = Workers(worker_count(options.jobs), options.scheduler)
     scratch = None
     if options.cache is None:  # the caches of this build alone
-        scratch = tempfile.TemporaryDirectory(prefix="archive-build-")
+        # A cluster's workers read them too: beside the site rather than in this machine's temp folder.
+        where = Path(options.out).resolve().parent if workers.distributed else None
+        if where is not None:
+            where.mkdir(parents=True, exist_ok=True)
+        scratch = tempfile.TemporaryDirectory(prefix="archive-build-", dir=where)
         work = Path(scratch.name)
     else:
         work = Path(options.cache)
     store = SiteStore(store_path(work))
     try:
-        result = _build(options, registry, store, warnings, jobs, work, inputs)
+        result = _build(options, registry, store, warnings, workers, work, inputs)
     except BaseException:
         store.close()
         if scratch is not None:
@@ -380,6 +398,7 @@ def build(options: BuildOptions, inputs: dict | None = None, progress: Progress 
             resident.mapper = list(_LOCAL)
         _LOCAL.clear()
         _PROGRESS = Progress()
+        workers.close()
     result.scratch = scratch
     _CLOCK.seconds["total"] = time.perf_counter() - started
     result.timings = dict(_CLOCK.seconds)
@@ -389,7 +408,7 @@ def build(options: BuildOptions, inputs: dict | None = None, progress: Progress 
     return result
 
 
-def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings: list[str], jobs: int,
+def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings: list[str], workers: Workers,
            work: Path, records: dict | None) -> BuildResult:
     with _CLOCK.stage("plan"):  # what changed: seeds by hash, the registry entity by entity
         recipe = made_with(options)
@@ -429,8 +448,9 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     with store.transaction():
         store.meta.in_sync = False
         with _CLOCK.stage("map"), _PROGRESS.stage("map", what="articles mapped") as counter:
-            registry, written = _map_rounds(todo, registry, options, jobs, work, store, touched if in_sync else None,
-                                            errors, warnings, gone, keys, mapped, counter)
+            registry, written = _map_rounds(todo, registry, options, workers, work, store,
+                                            touched if in_sync else None, errors, warnings, gone, keys, mapped,
+                                            counter)
         content_changed += written
         if errors and not options.keep_going:
             raise BuildErrors(errors)
@@ -451,7 +471,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     changed_entities = {eid for eid in set(digests) | set(last_digests) if digests.get(eid) != last_digests.get(eid)}
     gc.freeze()  # what the parent holds lives until the end: out of the collector's sight, and not copied
     try:
-        pages = _publish(site, options, jobs, touched, not in_sync or fresh_store, changed_entities)
+        pages = _publish(site, options, workers, touched, not in_sync or fresh_store, changed_entities)
     finally:
         gc.unfreeze()
     with store.transaction():
@@ -468,7 +488,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     return result
 
 
-def _map_rounds(todo, registry: Registry, options: BuildOptions, jobs: int, work: Path, store: SiteStore,
+def _map_rounds(todo, registry: Registry, options: BuildOptions, workers: Workers, work: Path, store: SiteStore,
                 touched: Touched | None, errors: list[BuildError], warnings: list[str], gone: dict[str, str],
                 keys: dict[str, str], mapped: dict[str, None], counter: Step | None = None) -> tuple[Registry, list[Path]]:
     """Map `todo` into the store, annotating, laying out and looking for new names in one pass; write
@@ -489,7 +509,7 @@ def _map_rounds(todo, registry: Registry, options: BuildOptions, jobs: int, work
         proposing = round_ < DISCOVERY_PASSES
         if counter is not None:
             counter.add(len(batch))
-        discoveries = _map_into_store(batch, registry, options, jobs, work, store, touched, errors,
+        discoveries = _map_into_store(batch, registry, options, workers, work, store, touched, errors,
                                       warnings_by_seed, gone, proposing, counter)
         mapped.update((seed.name, None) for seed, _ in batch)
         if not proposing or (errors and not options.keep_going):
@@ -521,7 +541,7 @@ def _remove(store: SiteStore, article_id: str, touched: Touched) -> None:
     store.remove(article_id)
 
 
-def _map_into_store(todo, registry, options, jobs, work, store, touched, errors,
+def _map_into_store(todo, registry, options, workers, work, store, touched, errors,
                     warnings_by_seed: dict[str, list[str]], gone, propose: bool, counter: Step | None = None) -> list:
     """Lay out `todo` and put each record into the store in its article's place, noting in `touched`
     what changed (None: a build that renders everything need not know) and in `warnings_by_seed`
@@ -537,7 +557,7 @@ def _map_into_store(todo, registry, options, jobs, work, store, touched, errors,
     by_seed = {seed: aid for aid, seed in ids.items()}
     leaving = set(gone)
     advance = counter.advance if counter is not None else _nothing
-    for result in map_seeds(todo, registry, options, jobs, work, propose):
+    for result in map_seeds(todo, registry, options, workers, work, propose):
         advance()
         if result.error is not None:
             errors.append(BuildError(*result.error))
@@ -636,28 +656,51 @@ def _write_timeline_content(content: Path, store: SiteStore, years: set | None) 
 
 # --- render and publish ---------------------------------------------------------------------------
 
-_PAGES: SitePages | None = None
-_UPDATE: SiteUpdate | None = None
+class _ForkedPages:
+    """A forked render worker's tools: the parent's pages and update, inherited with every sum the
+    parent worked out, and a connection of its own to the store (SQLite's rule for fork)."""
+
+    def __init__(self, pages: SitePages, update: SiteUpdate):
+        self.pages, self.update = pages, update
+
+    def __call__(self) -> tuple[SitePages, SiteUpdate]:
+        self.pages.site.store = SiteStore(self.pages.site.store.path, readonly=True)
+        return self.pages, self.update
+
+    def __reduce__(self):
+        raise TypeError("only a forked worker inherits the parent's pages; a cluster is sent a _PagesRecipe")
 
 
-def _render_families(work: list[tuple[PageFamily, set[str] | None]]) -> list[tuple[str, str, int, bool]]:
+@dataclass
+class _PagesRecipe:
+    """What a cluster worker makes its pages from: the store (opened read-only), the registry, the
+    options, and where the update stages files and what `site/` holds (`SiteUpdate.joining`)."""
+
+    store: Path
+    registry: Registry
+    options: BuildOptions
+    staging: Path
+    clean: bool
+    forgotten: list[str]
+
+    def __call__(self) -> tuple[SitePages, SiteUpdate]:
+        options = self.options
+        site = SiteView(SiteStore(self.store, readonly=True), self.registry)
+        pages = SitePages(site, Templates(options.templates, options.base_url, options.cache))
+        return pages, SiteUpdate.joining(options.out, options.cache, self.staging, self.clean, self.forgotten)
+
+
+def _render_families(token: str, recipe, work: list[tuple[PageFamily, set[str] | None]]) -> list[tuple[str, str, int, bool]]:
     """A worker's share: render each family's pages (those in its set), stage the ones whose bytes
     changed; returns (path, digest, size, staged) of each page rendered."""
-    assert _PAGES is not None and _UPDATE is not None
-    return _render_families_here(_PAGES, _UPDATE, work)
+    pages, update = tools("render", token, recipe)
+    return _render_families_here(pages, update, work)
 
 
-def _worker_store() -> None:
-    """A forked render worker opens its own connection to the store (SQLite's rule for fork)."""
-    assert _PAGES is not None
-    _PAGES.site.store = SiteStore(_PAGES.site.store.path, readonly=True)
-
-
-def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched, full: bool,
+def _publish(site: SiteView, options: BuildOptions, workers: Workers, touched: Touched, full: bool,
              changed_entities: set[str]) -> tuple[list[str], list[str]]:
     """Render what the change reaches, write the data files and search bundles, and publish them;
     returns (every page of the site, the files written)."""
-    global _PAGES, _UPDATE
     templates = Templates(options.templates, options.base_url, options.cache)
     pages = SitePages(site, templates)
     search = search_index()
@@ -686,33 +729,35 @@ def _publish(site: SiteView, options: BuildOptions, jobs: int, touched: Touched,
             # Articles first: on a clean build their search bundles are indexed while the rest renders.
             elsewhere = sorted((item for item in work if item[0].kind != "map"), key=lambda i: i[0].kind != "article")
             indexed_early: list[str] = []  # search bundles indexed while the render went on
-            if jobs > 1 and len(elsewhere) >= _PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
-                _PAGES, _UPDATE = pages, update
-                try:
-                    size = max(1, min(64, len(elsewhere) // (jobs * 16)))
-                    chunks = [elsewhere[i:i + size] for i in range(0, len(elsewhere), size)]
-                    with _pool(jobs, _worker_store) as pool:
-                        futures = [pool.submit(_render_families, chunk) for chunk in chunks]
-                        for future in futures:  # counted as each comes back, in whatever order
-                            future.add_done_callback(functools.partial(_count_rendered, counter))
-                        mine = _render_families_here(pages, update, here)  # the map's layout meanwhile
-                        results += mine
-                        if update.clean and options.search and search.fits_beside_render(bundles):
-                            articles_only = [f for f, chunk in zip(futures, chunks, strict=True)
-                                             if any(family.kind == "article" for family, _ in chunk)]
-                            for future in articles_only:
-                                results += future.result()
-                            # Pagefind is a process of its own: it runs beside the render workers.
-                            indexed_early = [name for name in sorted(bundles) if name.startswith("articles")]
-                            with _CLOCK.stage("search"), _PROGRESS.stage("search", len(indexed_early),
-                                                                         "bundles indexed") as indexing:
-                                search.index(update, bundles, indexed_early, indexing.advance)
-                            futures = futures[len(articles_only):]
-                        for future in futures:
+            if workers.parallel(len(elsewhere), _PARALLEL_MIN, needs_fork=True):
+                if workers.distributed:
+                    recipe = _PagesRecipe(Path(site.store.path).resolve(), site.registry, _absolute(options),
+                                          update.staging.resolve(), update.clean, list(update.forgotten))
+                else:
+                    recipe = _ForkedPages(pages, update)
+                jobs = workers.jobs
+                size = max(1, min(64, len(elsewhere) // (jobs * 16)))
+                chunks = [elsewhere[i:i + size] for i in range(0, len(elsewhere), size)]
+                with workers.pool("render", recipe) as (pool, token, carried):
+                    futures = [pool.submit(_render_families, token, carried, chunk) for chunk in chunks]
+                    for future in futures:  # counted as each comes back, in whatever order
+                        future.add_done_callback(functools.partial(_count_rendered, counter))
+                    mine = _render_families_here(pages, update, here)  # the map's layout meanwhile
+                    results += mine
+                    if update.clean and options.search and search.fits_beside_render(bundles):
+                        articles_only = [f for f, chunk in zip(futures, chunks, strict=True)
+                                         if any(family.kind == "article" for family, _ in chunk)]
+                        for future in articles_only:
                             results += future.result()
-                    counter.advance(len(mine))  # here, not beside the pool's thread: one counts at a time
-                finally:
-                    _PAGES, _UPDATE = None, None
+                        # Pagefind is a process of its own: it runs beside the render workers.
+                        indexed_early = [name for name in sorted(bundles) if name.startswith("articles")]
+                        with _CLOCK.stage("search"), _PROGRESS.stage("search", len(indexed_early),
+                                                                     "bundles indexed") as indexing:
+                            search.index(update, bundles, indexed_early, indexing.advance)
+                        futures = futures[len(articles_only):]
+                    for future in futures:
+                        results += future.result()
+                counter.advance(len(mine))  # here, not beside the pool's thread: one counts at a time
             else:
                 results += _render_families_here(pages, update, work, counter)
         for path, key, size, staged in results:

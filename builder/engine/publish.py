@@ -57,6 +57,24 @@ class SiteUpdate:
         self.kept: set[str] = set()  # paths this build produced with the bytes already in site/
         self.forgotten: list[str] = []  # paths `forget` took out of `known`
 
+    @classmethod
+    def joining(cls, out: Path, cache: Path | None, staging: Path, clean: bool, forgotten: list[str]) -> SiteUpdate:
+        """Another process's hands on an update the build's process made (a cluster worker's, which
+        renders pages): it stages into the same folder and compares with the same record of `site/`
+        (less the files `forget` took out of it). What it `put` is reported back to the build's
+        update, which alone commits."""
+        self = cls.__new__(cls)
+        self.out = Path(out).resolve()
+        self.cache = Path(cache) if cache is not None else None
+        self.known = {} if clean else load_record(self.cache, self.out)
+        for path in forgotten:
+            self.known.pop(path, None)
+        self.clean = clean
+        self.staging = Path(staging)
+        self.written, self.changed, self.deleted, self.kept = {}, set(), [], set()
+        self.forgotten = list(forgotten)
+        return self
+
     @property
     def root(self) -> Path:
         """Where a file of this build is to be written: the staging folder."""

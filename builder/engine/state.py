@@ -42,6 +42,7 @@ class BuildOptions:
     jobs: int = 0  # worker processes; 0 = one per core
     search: bool = True  # False: no search index (a quicker preview; the search page says it is missing)
     search_after_pages: bool = False  # a rebuild publishes its pages first, then the search index (serve)
+    scheduler: str | None = None  # a Dask scheduler's address: map and render on its cluster (never shapes the output)
 
 
 def code_and_template_files(templates: Path) -> list[Path]:

@@ -67,14 +67,16 @@ class _Para:
         return " ".join(s.strip() for s in self.lines)
 
 
-def read_seed(path: Path) -> Article:
-    """Read one seed file; raises BuildError for anything it cannot read."""
+def read_seed(path: Path, display_path: str | None = None) -> Article:
+    """Read one seed file; raises BuildError for anything it cannot read. `display_path`: how errors
+    and warnings name the file (default: `path`)."""
     path = Path(path)
+    shown = display_path or str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BuildError(str(path), f"cannot read the file ({exc.strerror})") from None
-    return parse_seed(data, path.name, display_path=str(path))
+        raise BuildError(shown, f"cannot read the file ({exc.strerror})") from None
+    return parse_seed(data, path.name, display_path=shown)
 
 
 def decode(data: bytes, display_path: str) -> str:
