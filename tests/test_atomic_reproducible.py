@@ -17,6 +17,7 @@ import pytest
 from helpers import site_bytes, tree_bytes
 
 import builder.engine.build
+import builder.engine.render
 from builder.commands.serve import SiteHandler
 from builder.engine.build import BuildOptions, build
 from builder.model import ENTITY_KINDS
@@ -119,7 +120,7 @@ def test_while_a_rebuild_renders_serve_answers_with_the_previous_complete_site(t
     seed.write_text("---\ntitle: A retitled article\n---\n" + seed.read_text(encoding="utf-8"), encoding="utf-8")
 
     seen_mid_build = []
-    real_write_annotations = builder.engine.build.write_annotations
+    real_write_annotations = builder.engine.render.write_annotations
 
     def write_annotations_then_look(site, update):
         # Every changed page of the new site is now on disk, staged beside it, not yet moved in.
@@ -128,7 +129,7 @@ def test_while_a_rebuild_renders_serve_answers_with_the_previous_complete_site(t
         seen_mid_build.append(_get(url + "articles/"))
         return real_write_annotations(site, update)
 
-    monkeypatch.setattr(builder.engine.build, "write_annotations", write_annotations_then_look)
+    monkeypatch.setattr(builder.engine.render, "write_annotations", write_annotations_then_look)
     build(BuildOptions(seeds=seeds, content=content, out=out))
     assert seen_mid_build == [(200, before)] and "A retitled article" not in before
     status, after = _get(url + "articles/")

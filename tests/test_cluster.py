@@ -16,7 +16,6 @@ from helpers import site_bytes, tree_bytes
 
 from builder.bench.synthetic import touch_article, write_corpus
 from builder.cli import main
-from builder.engine import build as build_module
 from builder.engine import executors
 from builder.engine.build import BuildOptions, build
 from builder.model import BuildError
@@ -29,7 +28,7 @@ ARTICLES = 40
 @pytest.fixture(scope="module", autouse=True)
 def small_batches_go_to_workers():
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(build_module, "_PARALLEL_MIN", 16)
+        patch.setattr(executors, "PARALLEL_MIN", 16)
         yield
 
 
@@ -91,7 +90,7 @@ def test_a_cluster_builds_the_site_a_local_build_makes_byte_for_byte(tmp_path, c
     for root in (here, there):
         touch_article(root)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(build_module, "_PARALLEL_MIN", 1)
+        patch.setattr(executors, "PARALLEL_MIN", 1)
         mine = build(_options(here, jobs=2))
         mine.close()
         with distributed.get_task_stream(client) as stream:

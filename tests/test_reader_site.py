@@ -372,7 +372,7 @@ def test_each_page_type_is_valid_html_by_the_nu_checker(site, tmp_path):
 def test_the_build_reaches_search_only_through_its_interface(tmp_path, monkeypatch):
     """Another search engine is one object: the build asks it which pages to index and hands it the
     site being written, and never reaches for Pagefind itself."""
-    from builder.engine import build as build_module
+    from builder.engine import render
 
     class RecordingIndex:
         folder = "find"
@@ -402,7 +402,7 @@ def test_the_build_reaches_search_only_through_its_interface(tmp_path, monkeypat
             update.delete_tree(self.folder)
 
     fake = RecordingIndex()
-    monkeypatch.setattr(build_module, "search_index", lambda: fake)
+    monkeypatch.setattr(render, "search_index", lambda: fake)
     content = copy_registry(tmp_path / "content")
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)

@@ -17,6 +17,7 @@ from helpers import copy_registry, site_bytes, tree_bytes
 from builder.bench.synthetic import write_corpus
 from builder.commands.check import check_site_links
 from builder.engine import build as build_module
+from builder.engine import executors
 from builder.engine.build import BuildOptions, build
 from builder.site import collect
 from builder.site.families.base import Pager, paginate
@@ -70,7 +71,7 @@ def test_pager_links_first_page_at_the_listing_url():
 
 
 def test_workers_and_cache_give_the_same_site_byte_for_byte(tmp_path, content_copy, monkeypatch):
-    monkeypatch.setattr(build_module, "_PARALLEL_MIN", 1)
+    monkeypatch.setattr(executors, "PARALLEL_MIN", 1)
     build(options(tmp_path, content_copy, "serial", cache=None, jobs=1))
     serial = site_bytes(tmp_path / "serial")
     build(options(tmp_path, content_copy, "parallel", cache=tmp_path / "cache", jobs=2))

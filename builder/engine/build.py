@@ -26,7 +26,6 @@ says so before any stage is even imported, and the CLI stops there.
 
 from __future__ import annotations
 
-import functools
 import gc
 import hashlib
 import json
@@ -34,8 +33,7 @@ import os
 import tempfile
 import time
 from collections import deque
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -48,17 +46,16 @@ from builder.content.markdown import (
     timeline_index_markdown,
     timeline_year_markdown,
 )
+from builder.engine import clock, executors
 from builder.engine.executors import Workers, tools
 from builder.engine.progress import Progress, Step
-from builder.engine.publish import SiteUpdate
 from builder.engine.reach import (
     entity_digests,
-    reach,
-    remember_shapes,
-    unchanged_families,
 )
+from builder.engine.render import render_and_publish
 from builder.engine.state import (
     BuildOptions,
+    absolute,
     code_and_template_files,
     file_hashes,
     file_records,
@@ -75,17 +72,8 @@ from builder.ingest.seed import read_articles, read_seed  # noqa: F401 - read_ar
 from builder.memory import give_back_freed_memory
 from builder.model import Article, BuildError, BuildErrors
 from builder.records import NOTHING, ArticleRecord, ArticleSummary, Touched
-from builder.search import SearchIndex, search_index
 from builder.site.collect import SiteView
-from builder.site.export import (
-    preview_paths,
-    write_annotations,
-    write_previews,
-    write_reader_files,
-)
-from builder.site.families.base import PageFamily
 from builder.site.fragments import article_record
-from builder.site.pages import SitePages, check_collisions, copy_static
 from builder.site.templating import Templates
 
 
@@ -134,36 +122,8 @@ class BuildResult:
         return out
 
 
-class Stopwatch:
-    """Wall seconds spent in each stage of one build (`build --timings` prints them; the bench reads
-    them). A stage timed inside another counts for itself only, so the stages add up to the build."""
-
-    def __init__(self):
-        self.started = time.perf_counter()
-        self.published: float | None = None  # seconds from the start until the pages were in site/
-        self.seconds: dict[str, float] = {}
-        self._inner = 0.0  # seconds of the stages timed inside the one running
-
-    @contextmanager
-    def stage(self, name: str):
-        start = time.perf_counter()
-        outer, self._inner = self._inner, 0.0
-        try:
-            yield
-        finally:
-            spent = time.perf_counter() - start
-            self.seconds[name] = self.seconds.get(name, 0.0) + spent - self._inner
-            self._inner = outer + spent
-
-
-_CLOCK = Stopwatch()  # the running build's
-_PROGRESS = Progress()  # the running build's reporter (`builder.engine.progress`): shows nothing unless handed one
-
-
 # Rounds of discovery in one build at most (each maps again only the articles its new names touch).
 DISCOVERY_PASSES = 4
-# Below this many articles to map (or families to render), worker start-up costs more than it saves.
-_PARALLEL_MIN = 64
 
 
 def worker_count(jobs: int) -> int:
@@ -285,13 +245,6 @@ def _map_chunk(token: str, recipe: _MapperRecipe | None, chunk: list[tuple[str, 
     return [mapper(Path(seed), key, propose, root) for seed, key in chunk]
 
 
-def _absolute(options: BuildOptions) -> BuildOptions:
-    """The options with absolute paths: what a cluster worker, whose working folder is not ours, is sent."""
-    return replace(options, seeds=Path(options.seeds).resolve(), content=Path(options.content).resolve(),
-                   out=Path(options.out).resolve(), templates=Path(options.templates).resolve(),
-                   cache=None if options.cache is None else Path(options.cache).resolve())
-
-
 def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOptions, workers: Workers | int,
               work: Path, propose: bool):
     """Map each (seed, key), in order, on `workers` (or that many local processes); yields a `Mapped`
@@ -301,13 +254,13 @@ def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOp
     held at once."""
     if isinstance(workers, int):
         workers = Workers(workers)
-    if workers.parallel(len(todo), _PARALLEL_MIN):
+    if workers.parallel(len(todo), executors.PARALLEL_MIN):
         jobs = workers.jobs
         size = max(4, min(32, len(todo) // (jobs * 8)))
         chunks = [[(str(s), k) for s, k in todo[i:i + size]] for i in range(0, len(todo), size)]
         root = str(Path.cwd()) if workers.distributed else None
         if workers.distributed:
-            options, work = _absolute(options), Path(work).resolve()
+            options, work = absolute(options), Path(work).resolve()
         with workers.pool("map", _MapperRecipe(registry, options, work)) as (pool, token, recipe):
             pending: deque = deque()
             for chunk in chunks:
@@ -361,11 +314,9 @@ def build(options: BuildOptions, inputs: dict | None = None, progress: Progress 
     seeds_dir = Path(options.seeds)
     if not seeds_dir.is_dir():
         raise BuildErrors([BuildError(str(seeds_dir), "seed folder not found; pass --seeds DIR")])
-    global _CLOCK, _PROGRESS
-    _CLOCK = Stopwatch()
-    _PROGRESS = progress if progress is not None else Progress()
+    clock.start(progress)
     started = time.perf_counter()
-    with _CLOCK.stage("registry"):
+    with clock.CLOCK.stage("registry"):
         if resident is not None:
             registry = resident.registry_for(options)
             _LOCAL[:] = resident.mapper
@@ -397,12 +348,12 @@ def build(options: BuildOptions, inputs: dict | None = None, progress: Progress 
         if resident is not None:
             resident.mapper = list(_LOCAL)
         _LOCAL.clear()
-        _PROGRESS = Progress()
+        clock.stop()
         workers.close()
     result.scratch = scratch
-    _CLOCK.seconds["total"] = time.perf_counter() - started
-    result.timings = dict(_CLOCK.seconds)
-    result.published_after = _CLOCK.published
+    clock.CLOCK.seconds["total"] = time.perf_counter() - started
+    result.timings = dict(clock.CLOCK.seconds)
+    result.published_after = clock.CLOCK.published
     if resident is not None:
         resident.records = result.inputs
     return result
@@ -410,7 +361,7 @@ def build(options: BuildOptions, inputs: dict | None = None, progress: Progress 
 
 def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings: list[str], workers: Workers,
            work: Path, records: dict | None) -> BuildResult:
-    with _CLOCK.stage("plan"):  # what changed: seeds by hash, the registry entity by entity
+    with clock.CLOCK.stage("plan"):  # what changed: seeds by hash, the registry entity by entity
         recipe = made_with(options)
         inputs = [str(Path(options.seeds).resolve()), str(Path(options.content).resolve())]
         fresh_store = store.meta.made_with != recipe or store.meta.inputs != inputs
@@ -447,7 +398,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     # leaves the store (and so the next build's idea of what the site holds) as it was.
     with store.transaction():
         store.meta.in_sync = False
-        with _CLOCK.stage("map"), _PROGRESS.stage("map", what="articles mapped") as counter:
+        with clock.CLOCK.stage("map"), clock.PROGRESS.stage("map", what="articles mapped") as counter:
             registry, written = _map_rounds(todo, registry, options, workers, work, store,
                                             touched if in_sync else None, errors, warnings, gone, keys, mapped,
                                             counter)
@@ -459,7 +410,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         store.drop_empty_ties()
         store.meta.registry = entity_fingerprints(registry)
         store.meta.made_with = recipe
-    with _CLOCK.stage("content"), _PROGRESS.stage("content"):
+    with clock.CLOCK.stage("content"), clock.PROGRESS.stage("content"):
         with store.transaction():
             content_changed += _sync_content(options.content, store)
         content_changed += _write_timeline_content(options.content, store, None if fresh_store else touched.years)
@@ -471,7 +422,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     changed_entities = {eid for eid in set(digests) | set(last_digests) if digests.get(eid) != last_digests.get(eid)}
     gc.freeze()  # what the parent holds lives until the end: out of the collector's sight, and not copied
     try:
-        pages = _publish(site, options, workers, touched, not in_sync or fresh_store, changed_entities)
+        pages = render_and_publish(site, options, workers, touched, not in_sync or fresh_store, changed_entities)
     finally:
         gc.unfreeze()
     with store.transaction():
@@ -481,7 +432,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     result = BuildResult(site, registry, pages[0], pages[1], sorted(set(content_changed)), warnings, errors,
                          list(mapped), Path(options.seeds), site.article_count, mentions)
     if options.cache is not None and not errors:
-        with _CLOCK.stage("record"):
+        with clock.CLOCK.stage("record"):
             result.inputs = save_state(options, pages=len(result.pages), articles=site.article_count, mentions=mentions,
                        content=[os.path.join(articles, f"{a}.md") for articles in [str(Path(options.content) / "articles")]
                                 for a in store.ids()], known=records)
@@ -514,7 +465,7 @@ def _map_rounds(todo, registry: Registry, options: BuildOptions, workers: Worker
         mapped.update((seed.name, None) for seed, _ in batch)
         if not proposing or (errors and not options.keep_going):
             break
-        with _CLOCK.stage("discover"):
+        with clock.CLOCK.stage("discover"):
             pages = [create_entity_page(options.content, e) for e in propose_entities(discoveries, registry)]
             pages = [path for path in pages if path is not None]
             if not pages:
@@ -652,209 +603,3 @@ def _write_timeline_content(content: Path, store: SiteStore, years: set | None) 
     if _write_if_changed(index, timeline_index_markdown(counts)):
         changed.append(index)
     return changed
-
-
-# --- render and publish ---------------------------------------------------------------------------
-
-class _ForkedPages:
-    """A forked render worker's tools: the parent's pages and update, inherited with every sum the
-    parent worked out, and a connection of its own to the store (SQLite's rule for fork)."""
-
-    def __init__(self, pages: SitePages, update: SiteUpdate):
-        self.pages, self.update = pages, update
-
-    def __call__(self) -> tuple[SitePages, SiteUpdate]:
-        self.pages.site.store = SiteStore(self.pages.site.store.path, readonly=True)
-        return self.pages, self.update
-
-    def __reduce__(self):
-        raise TypeError("only a forked worker inherits the parent's pages; a cluster is sent a _PagesRecipe")
-
-
-@dataclass
-class _PagesRecipe:
-    """What a cluster worker makes its pages from: the store (opened read-only), the registry, the
-    options, and where the update stages files and what `site/` holds (`SiteUpdate.joining`)."""
-
-    store: Path
-    registry: Registry
-    options: BuildOptions
-    staging: Path
-    clean: bool
-    forgotten: list[str]
-
-    def __call__(self) -> tuple[SitePages, SiteUpdate]:
-        options = self.options
-        site = SiteView(SiteStore(self.store, readonly=True), self.registry)
-        pages = SitePages(site, Templates(options.templates, options.base_url, options.cache))
-        return pages, SiteUpdate.joining(options.out, options.cache, self.staging, self.clean, self.forgotten)
-
-
-def _render_families(token: str, recipe, work: list[tuple[PageFamily, set[str] | None]]) -> list[tuple[str, str, int, bool]]:
-    """A worker's share: render each family's pages (those in its set), stage the ones whose bytes
-    changed; returns (path, digest, size, staged) of each page rendered."""
-    pages, update = tools("render", token, recipe)
-    return _render_families_here(pages, update, work)
-
-
-def _publish(site: SiteView, options: BuildOptions, workers: Workers, touched: Touched, full: bool,
-             changed_entities: set[str]) -> tuple[list[str], list[str]]:
-    """Render what the change reaches, write the data files and search bundles, and publish them;
-    returns (every page of the site, the files written)."""
-    templates = Templates(options.templates, options.base_url, options.cache)
-    pages = SitePages(site, templates)
-    search = search_index()
-    update = SiteUpdate(Path(options.out), options.cache, clean=full)
-    try:
-        with _CLOCK.stage("reach"):  # which pages the change reaches, and what site/ holds now
-            # Worked out once here, before any worker forks, so that every worker shares them.
-            site.entities, site.timeline, site.article_cut, site.newest  # noqa: B018
-            if update.clean:
-                every = pages.all_paths()
-            else:  # a family no change reaches has the pages it had
-                every = pages.all_paths(unchanged_families(pages, site.store, touched, changed_entities))
-            check_collisions(every)
-            bundles = search.plan(every) if options.search else {}
-            if update.clean:
-                work = [(family, None) for family in pages.families()]
-            else:
-                tampered = update.tampered()
-                update.forget(tampered)
-                work = sorted(reach(pages, touched, changed_entities, site.store, tampered).items(),
-                              key=lambda item: (item[0].kind, item[0].key))
-        with _CLOCK.stage("render"), _PROGRESS.stage("render", len(every) if update.clean else
-                                                     _pages_to_render(pages, work), "pages rendered") as counter:
-            results: list[tuple] = []
-            here = [item for item in work if item[0].kind == "map"]
-            # Articles first: on a clean build their search bundles are indexed while the rest renders.
-            elsewhere = sorted((item for item in work if item[0].kind != "map"), key=lambda i: i[0].kind != "article")
-            indexed_early: list[str] = []  # search bundles indexed while the render went on
-            if workers.parallel(len(elsewhere), _PARALLEL_MIN, needs_fork=True):
-                if workers.distributed:
-                    recipe = _PagesRecipe(Path(site.store.path).resolve(), site.registry, _absolute(options),
-                                          update.staging.resolve(), update.clean, list(update.forgotten))
-                else:
-                    recipe = _ForkedPages(pages, update)
-                jobs = workers.jobs
-                size = max(1, min(64, len(elsewhere) // (jobs * 16)))
-                chunks = [elsewhere[i:i + size] for i in range(0, len(elsewhere), size)]
-                with workers.pool("render", recipe) as (pool, token, carried):
-                    futures = [pool.submit(_render_families, token, carried, chunk) for chunk in chunks]
-                    for future in futures:  # counted as each comes back, in whatever order
-                        future.add_done_callback(functools.partial(_count_rendered, counter))
-                    mine = _render_families_here(pages, update, here)  # the map's layout meanwhile
-                    results += mine
-                    if update.clean and options.search and search.fits_beside_render(bundles):
-                        articles_only = [f for f, chunk in zip(futures, chunks, strict=True)
-                                         if any(family.kind == "article" for family, _ in chunk)]
-                        for future in articles_only:
-                            results += future.result()
-                        # Pagefind is a process of its own: it runs beside the render workers.
-                        indexed_early = [name for name in sorted(bundles) if name.startswith("articles")]
-                        with _CLOCK.stage("search"), _PROGRESS.stage("search", len(indexed_early),
-                                                                     "bundles indexed") as indexing:
-                            search.index(update, bundles, indexed_early, indexing.advance)
-                        futures = futures[len(articles_only):]
-                    for future in futures:
-                        results += future.result()
-                counter.advance(len(mine))  # here, not beside the pool's thread: one counts at a time
-            else:
-                results += _render_families_here(pages, update, work, counter)
-        for path, key, size, staged in results:
-            if staged:
-                update.written[path] = [key, size, 0]
-                update.changed.add(path)
-            else:
-                update.written.setdefault(path, update.known.get(path, [key, size, 0]))
-                update.kept.add(path)
-        for path in every:  # pages no change reaches stay as the last build wrote them
-            if path not in update.written and path in update.known:
-                update.written[path] = update.known[path]
-        if update.clean:
-            copy_static(templates, update.root)
-        every_set = set(every)
-        with _CLOCK.stage("export"), _PROGRESS.stage("export"):
-            write_previews(site, update, None if update.clean else sorted(touched.articles))
-            write_annotations(site, update)
-            urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in every if p != "404.html"]
-            write_reader_files(site, update, pages.relationship_map(), urls, templates.base_url)
-        # serve's rebuilds publish the pages first and the search index a moment later.
-        search_later = options.search and options.search_after_pages and not update.clean \
-            and site.store.meta.search
-        if options.search and not search_later:
-            give_back_freed_memory()  # Pagefind runs beside this process
-            _index_search(search, update, bundles, site.store, set(indexed_early))
-        elif not options.search:
-            search.remove(update)  # no index rather than a stale one
-        with site.store.transaction():
-            site.store.meta.search = options.search
-        # Whatever the last build wrote and this one would not is deleted (a removed article's page).
-        expected = every_set | preview_paths(site) | {p for p in update.written if p not in every_set
-                                                       and not p.startswith("data/previews/dates/")}
-        for path in update.known:
-            if path.startswith("data/") and not path.startswith("data/previews/dates/") or "/" not in path \
-                    or path.startswith(search.folder + "/"):
-                expected.add(path)
-        for path in expected:
-            if path not in update.written and path in update.known:
-                update.written[path] = update.known[path]
-        with site.store.transaction():
-            remember_shapes(pages, site.store, None if update.clean else [family for family, _ in work],
-                            None if update.clean else touched)
-        with _CLOCK.stage("publish"), _PROGRESS.stage("publish", what="changes published") as counter:
-            update.commit(expected=expected)
-            counter.add(len(update.changed) + len(update.deleted))
-            counter.advance(len(update.changed) + len(update.deleted))
-    except BaseException:
-        update.abort()
-        raise
-    _CLOCK.published = time.perf_counter() - _CLOCK.started
-    if search_later:
-        index = SiteUpdate(Path(options.out), options.cache, clean=False)
-        try:
-            _index_search(search, index, bundles, site.store, changed=set(update.changed) | set(update.deleted))
-            with _CLOCK.stage("publish"):
-                index.commit()
-        except BaseException:
-            index.abort()
-            raise
-    return sorted(every), sorted(update.changed)
-
-
-def _index_search(search: SearchIndex, update: SiteUpdate, bundles: dict[str, list[str]], store: SiteStore,
-                  done: set[str] = frozenset(), changed: set[str] | None = None) -> None:
-    """Index the search parts a change made stale (every part when the last site had none: a
-    --no-search build), but those `done`; `changed`: the pages an earlier commit of this build wrote."""
-    with _CLOCK.stage("search"):
-        todo = search.stale(update, bundles, update.clean or not store.meta.search, store.meta.bundles, done,
-                            changed)
-        with _PROGRESS.stage("search", len(todo), "bundles indexed") as indexing:
-            search.index(update, bundles, todo, indexing.advance)
-        digests = search.finish(update, bundles)
-    with store.transaction():
-        store.meta.bundles = digests
-
-
-def _render_families_here(pages: SitePages, update: SiteUpdate, work: list[tuple], counter: Step | None = None
-                          ) -> list[tuple]:
-    out = []
-    for family, only in work:
-        for path, html in pages.family_html(family, only):
-            staged = update.put(path, html)
-            entry = update.written[path]
-            out.append((path, entry[0], entry[1], staged))
-            if counter is not None:
-                counter.advance()
-    return out
-
-
-def _count_rendered(counter: Step, future) -> None:
-    """A render worker's chunk came back (on the pool's thread): count its pages."""
-    if not future.cancelled() and future.exception() is None:
-        counter.advance(len(future.result()))
-
-
-def _pages_to_render(pages: SitePages, work: list[tuple[PageFamily, set[str] | None]]) -> int:
-    """How many pages the render of `work` makes (for the progress shown; nothing is rendered)."""
-    return sum(1 if family.kind == "article" else len(only) if only is not None else len(pages.family_pages(family))
-               for family, only in work)

@@ -40,6 +40,9 @@ from builder.model import BuildError
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
+# Below this many articles to map (or families to render), worker start-up costs more than it saves.
+PARALLEL_MIN = 64
+
 
 def dask_missing() -> BuildError:
     return BuildError("--scheduler needs Dask", "pip install 'vn-cn-archive-builder[dask]'")

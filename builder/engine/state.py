@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder.model import ENTITY_KINDS
@@ -186,3 +186,10 @@ def check_inputs(options: BuildOptions) -> tuple[dict | None, dict | None]:
 def up_to_date(options: BuildOptions) -> dict | None:
     """The last build's summary if nothing it read has changed and its output is all there, else None."""
     return check_inputs(options)[0]
+
+
+def absolute(options: BuildOptions) -> BuildOptions:
+    """The options with absolute paths: what a cluster worker, whose working folder is not ours, is sent."""
+    return replace(options, seeds=Path(options.seeds).resolve(), content=Path(options.content).resolve(),
+                   out=Path(options.out).resolve(), templates=Path(options.templates).resolve(),
+                   cache=None if options.cache is None else Path(options.cache).resolve())

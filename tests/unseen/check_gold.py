@@ -4,7 +4,12 @@
 Written for this corpus only; it does not use the project's code.
 Usage: python3 check_gold.py [stem ...]   (-v prints every person/date hit)
 """
-import re, sys, unicodedata, pathlib, yaml
+import pathlib
+import re
+import sys
+import unicodedata
+
+import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parent
 HEADER = re.compile(r"^ date (\d{4}-\d{2}-\d{2}) (.+?) — ")

@@ -1,0 +1,51 @@
+"""The running build's stopwatch and progress reporter, which every step of the engine reports to.
+
+`build()` starts a new `Stopwatch` and hands in its `Progress` (`start`); the steps time themselves with
+`clock.CLOCK.stage(name)` and count with `clock.PROGRESS.stage(...)`, read from this module when they run.
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+
+from builder.engine.progress import Progress
+
+
+class Stopwatch:
+    """Wall seconds spent in each stage of one build (`build --timings` prints them; the bench reads
+    them). A stage timed inside another counts for itself only, so the stages add up to the build."""
+
+    def __init__(self):
+        self.started = time.perf_counter()
+        self.published: float | None = None  # seconds from the start until the pages were in site/
+        self.seconds: dict[str, float] = {}
+        self._inner = 0.0  # seconds of the stages timed inside the one running
+
+    @contextmanager
+    def stage(self, name: str):
+        start = time.perf_counter()
+        outer, self._inner = self._inner, 0.0
+        try:
+            yield
+        finally:
+            spent = time.perf_counter() - start
+            self.seconds[name] = self.seconds.get(name, 0.0) + spent - self._inner
+            self._inner = outer + spent
+
+
+CLOCK = Stopwatch()  # the running build's
+PROGRESS = Progress()  # the running build's reporter (`builder.engine.progress`): shows nothing unless handed one
+
+
+def start(progress: Progress | None) -> Stopwatch:
+    """A new build starts: a new stopwatch, and its reporter (a silent one when none is handed in)."""
+    global CLOCK, PROGRESS
+    CLOCK = Stopwatch()
+    PROGRESS = progress if progress is not None else Progress()
+    return CLOCK
+
+
+def stop() -> None:
+    global PROGRESS
+    PROGRESS = Progress()
