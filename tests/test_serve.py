@@ -39,15 +39,21 @@ def _wait_for(predicate, seconds: float = 60.0):
     return None
 
 
-def test_serve_previews_the_site_and_rebuilds_when_a_seed_changes(tmp_path, content_copy):
+def _serve_one_seed(tmp_path: Path, content: Path) -> tuple[Path, int, subprocess.Popen]:
+    """`serve` started on a folder of one seed: (the seed folder, the port, the server process)."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(ROOT / "seeds" / "000_d0e993820bacc527.txt", seeds)
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "builder", "serve", "--seeds", str(seeds), "--content", str(content_copy),
+        [sys.executable, "-m", "builder", "serve", "--seeds", str(seeds), "--content", str(content),
          "--out", str(tmp_path / "site"), "--port", str(port)],
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=builder_env())
+    return seeds, port, server
+
+
+def test_serve_previews_the_site_and_rebuilds_when_a_seed_changes(tmp_path, content_copy):
+    seeds, port, server = _serve_one_seed(tmp_path, content_copy)
     try:
         home = _wait_for(lambda: _get(f"http://127.0.0.1:{port}/"))
         assert home is not None and "Consulate General of Việt Nam" in home
@@ -70,14 +76,7 @@ def test_serve_previews_the_site_and_rebuilds_when_a_seed_changes(tmp_path, cont
 def test_serve_rebuilds_when_a_place_page_changes_and_tells_the_open_page_to_reload(tmp_path, content_copy):
     """serve watches every input the build reads, from the no-op check's list: organisation and place
     pages too, not only people and mechanisms; an open page hears of the new build and reloads."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    shutil.copy(ROOT / "seeds" / "000_d0e993820bacc527.txt", seeds)
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "builder", "serve", "--seeds", str(seeds), "--content", str(content_copy),
-         "--out", str(tmp_path / "site"), "--port", str(port)],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=builder_env())
+    seeds, port, server = _serve_one_seed(tmp_path, content_copy)
     try:
         place = _wait_for(lambda: _get(f"http://127.0.0.1:{port}/places/chongqing/"))
         assert place is not None and "Chongqing" in place
