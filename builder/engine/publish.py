@@ -56,6 +56,7 @@ class SiteUpdate:
         self.deleted: list[str] = []
         self.kept: set[str] = set()  # paths this build produced with the bytes already in site/
         self.forgotten: list[str] = []  # paths `forget` took out of `known`
+        self._made: set[Path] = set()  # staging folders made so far
 
     @classmethod
     def joining(cls, out: Path, cache: Path | None, staging: Path, clean: bool, forgotten: list[str]) -> SiteUpdate:
@@ -73,6 +74,7 @@ class SiteUpdate:
         self.staging = Path(staging)
         self.written, self.changed, self.deleted, self.kept = {}, set(), [], set()
         self.forgotten = list(forgotten)
+        self._made = set()
         return self
 
     @property
@@ -91,7 +93,7 @@ class SiteUpdate:
             self.written[path] = last
             return False
         target = self.staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder(target.parent)
         target.write_bytes(data)
         self.written[path] = [key, len(data), 0]
         self.changed.add(path)
@@ -109,8 +111,14 @@ class SiteUpdate:
     def stage(self, path: str) -> Path:
         """Where to write `site/<path>` when it is written piece by piece (then `staged`)."""
         target = self.staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder(target.parent)
         return target
+
+    def _folder(self, folder: Path) -> None:
+        """Make a staging folder once: a page a folder, and a rebuild's pages share few of them."""
+        if folder not in self._made:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._made.add(folder)
 
     def staged(self, path: str, key: str) -> None:
         """`stage(path)` has been written; `key` is its digest."""
@@ -122,6 +130,7 @@ class SiteUpdate:
         target = self.staging / name
         if target.exists():
             shutil.rmtree(target)
+            self._made = {folder for folder in self._made if not folder.is_relative_to(target)}
         target.parent.mkdir(parents=True, exist_ok=True)
         if not self.clean:
             self.changed.add(name + "/")

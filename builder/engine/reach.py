@@ -113,8 +113,7 @@ def reach(pages: SitePages, touched: Touched, changed_entities: set[str], store:
     return wanted
 
 
-def unchanged_families(pages: SitePages, store: SiteStore, touched: Touched,
-                       changed_entities: set[str]) -> dict[PageFamily, list[str]]:
+def unchanged_families(store: SiteStore, touched: Touched, changed_entities: set[str]) -> dict[PageFamily, list[str]]:
     """The URLs of the pages of each family no change can reach, as the last build remembered them: the
     site's page list without working out the periods of thousands of entities."""
     concerned = set(changed_entities)

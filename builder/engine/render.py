@@ -94,7 +94,7 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
             if update.clean:
                 every = pages.all_paths()
             else:  # a family no change reaches has the pages it had
-                every = pages.all_paths(unchanged_families(pages, site.store, touched, changed_entities))
+                every = pages.all_paths(unchanged_families(site.store, touched, changed_entities))
             check_collisions(every)
             bundles = search.plan(every) if options.search else {}
             if update.clean:
