@@ -390,6 +390,10 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 break
     for m in _N_PLUS_N.finditer(text) if "+" in text else ():
         add("mechanism", m.start(), m.end())
+    names = SpanSet(breaking)
+    for start, end in _lower_case_mechanisms(text):
+        if not names.overlaps(start, end):  # never around a linked person or mechanism
+            add("mechanism", start, end)
     return sorted(found, key=lambda d: (d.line, d.name))
 
 
@@ -549,3 +553,108 @@ def guess_country(name: str) -> str | None:
     if words[0] in VIETNAMESE_FAMILY_NAMES:
         return "vn"
     return None
+
+
+# Mechanisms named in lower case by what they do (`the working group on agricultural trade`, `the
+# two defence ministries’ annual consultations`, `the railway cooperation committee`): a head noun of
+# the mechanism vocabulary, with words before it that say which one (not only `annual`, `first` …)
+# or a complement after it (`on …`, `for …`, `of …`, `between …`), after the definite article or a
+# possessive. Indefinite (`a protocol on …`) and bare anaphoric (`the committee`) phrases are not names.
+_LOWER_HEAD = re.compile(
+    r"(?<![\w’'-])(?:working group|working committee|(?:joint|steering|cooperation|coordination) committee|"
+    r"joint platform|platform|consultations?|dialogue|forum|mechanism|workshop|seminar|agreement|protocol|"
+    r"partnership|action plan|code of conduct)(?![\w’'-])")
+# A document, not a standing body: an ordinal before it makes it one of several (`the first exchange agreement`).
+_DOCUMENT_HEADS = {"agreement", "protocol", "action plan", "code of conduct"}
+# Words before a head that do not say which mechanism it is.
+_GENERIC_MODIFIERS = frozenset("""
+annual regular current new first second third fourth fifth sixth next last latest upcoming previous same special
+existing relevant proposed planned recent future whole entire other such each every two three both bilateral
+""".split())
+_DEFINITE = {"the", "their", "its", "our"}
+_PHRASE_STOP = frozenset("""
+in at to by with from since during under over into through within after before until as which that who whose when
+where while and or but is are was were will would has have had be been being can could should may might must said
+says say set held signed agreed opened launched also not than then so if on for of between the a an its their this
+these those there here it they he she we alongside including among against toward towards via amid like about upon
+across behind beyond without because following per behalf
+""".split()) | _CALENDAR_WORDS | {"may"}
+_GAP_BEFORE = re.compile(r"(?:[ \t]+|[ \t]*[-–][ \t]*)$")
+_WORD_BEFORE = re.compile(r"[\w’'.-]+$")
+_WORD_AFTER = re.compile(r"([ \t]+|[ \t]*[-–][ \t]*)([^\W_][\w’'.-]*)")
+
+
+def _lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
+    """Spans of mechanisms named in lower case: (start, end), without the article."""
+    found = []
+    for m in _LOWER_HEAD.finditer(text):
+        head = m.group()
+        pos, modifiers, determiner = m.start(), [], None
+        while len(modifiers) < 5:
+            gap = _GAP_BEFORE.search(text, 0, pos)
+            word = gap and _WORD_BEFORE.search(text, 0, gap.start())
+            if not word:
+                break
+            w = word.group().strip(".")
+            lw = w.lower()
+            if lw in _DEFINITE or (w[:1].isupper() and lw.endswith(("’s", "'s"))):
+                determiner = lw
+                break
+            if lw in _PHRASE_STOP:
+                break
+            modifiers.insert(0, (word.start(), w))
+            pos = word.start()
+        if determiner is None:
+            continue
+        # Leading ordinals and generic adjectives are not part of the name.
+        while modifiers and (modifiers[0][1].lower() in _GENERIC_MODIFIERS or modifiers[0][1][0].isdigit()
+                             or modifiers[0][1].lower().endswith("-level")):
+            if head in _DOCUMENT_HEADS and (modifiers[0][1][0].isdigit() or modifiers[0][1].lower() in
+                                            {"first", "second", "third", "fourth", "fifth", "sixth"}):
+                modifiers = None
+                break
+            modifiers = modifiers[1:]
+        if modifiers is None:
+            continue
+        specific = [w for _, w in modifiers if w.lower() not in _GENERIC_MODIFIERS]
+        end = _complement_end(text, m.end(), head)
+        if end is None and not specific:
+            continue
+        if end is not None and not specific and " " not in head and re.match(r"[ \t]+between", text[m.end():]):
+            continue  # `the agreement between the two countries`: a description
+        start = modifiers[0][0] if modifiers else m.start()
+        if specific and not end and modifiers and modifiers[0][1] != specific[0]:
+            start = next(s for s, w in modifiers if w == specific[0])
+        found.append((start, end or m.end()))
+    return found
+
+
+def _complement_end(text: str, pos: int, head: str) -> int | None:
+    """Where `on agricultural trade`, `between Lạng Sơn and Guangxi` after a head ends; None if there is none."""
+    preps = ("in", "on", "for") if head == "code of conduct" else ("on", "for", "of", "between")
+    prep = re.match(r"[ \t]+(" + "|".join(preps) + r")(?![\w’'-])", text[pos:pos + 12])
+    if not prep:
+        return None
+    pos += prep.end()
+    words: list[str] = []
+    end = None
+    while len(words) < 9:
+        word = _WORD_AFTER.match(text, pos)
+        if not word:
+            break
+        w = word.group(2).rstrip(".")
+        lw = w.lower()
+        if lw == "the" and (not words or words[-1].lower() in ("and", "of")):
+            pass
+        elif lw == "and" and words and (prep.group(1) == "between"
+                                        or not re.match(r"[ \t]+(?:the|a|an)(?![\w’'-])", text[word.end():])):
+            pass
+        elif lw == "of" and words:
+            pass
+        elif lw in _PHRASE_STOP or (lw.endswith("ed") and not w[0].isupper()) or w[0].isdigit():
+            break
+        else:
+            end = word.start(2) + len(w)
+        words.append(w)
+        pos = word.start(2) + len(w)
+    return end
