@@ -94,7 +94,7 @@ MECHANISM_HEADS = {
     "mechanism", "mechanisms", "initiative", "partnership", "treaty", "agreement", "agreements", "forum", "expo",
     "exposition", "fair", "dialogue", "framework", "corridor", "corridors", "programme", "program", "declaration",
     "memorandum", "convention", "charter", "strategy", "zone", "area", "community", "exchange", "exchanges",
-    "talks", "consultations",
+    "talks", "consultations", "protocol", "protocols", "code",
 }
 # Heads that name a cooperation mechanism only when the name says it is joint or bilateral
 # (`Joint Vision Statement`, `Cooperation Plan on …`), an institution or a domestic matter otherwise
@@ -380,10 +380,13 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             add("organisation", start, company)
             continue
         # Otherwise the whole run, or the part after `of (the)`, named by its head word.
-        for part in _parts(run):
+        for part in map(_before_location, _parts(run)):
             kind = _kind_of(part, text)
             if kind:
                 part_end = part[-1].end
+                year = _YEAR_AFTER.match(text, part_end) if kind == "mechanism" else None
+                if year:  # `ASEAN Community Vision 2045`: the year belongs to the name, not to the dates
+                    part_end = year.end()
                 abbreviation = _ABBREVIATION.match(text, part_end)
                 aliases = [abbreviation.group(1)] if abbreviation and _abbreviates(abbreviation.group(1), part) else []
                 add(kind, part[0].start, part_end, aliases=aliases)
@@ -443,6 +446,14 @@ def _abbreviates(abbreviation: str, words: list[_Word]) -> bool:
     return i == len(letters)
 
 
+def _before_location(run: list[_Word]) -> list[_Word]:
+    """`Việt Nam–China International Trade Fair in Lào Cai`: a name complete on its head word ends before `in`."""
+    for i, word in enumerate(run[1:-1], start=1):
+        if word.key == "in" and run[i - 1].key in _HEAD_OR_TITLE | _JOINT_ONLY_HEADS:
+            return run[:i]
+    return run
+
+
 def _parts(run: list[_Word]) -> list[list[_Word]]:
     """The run, then each tail after a connector: `Director of the Chongqing Foreign Affairs Office`."""
     parts = [run]
@@ -452,20 +463,46 @@ def _parts(run: list[_Word]) -> list[list[_Word]]:
     return parts
 
 
+# A summit of a grouping held again and again (`47th ASEAN Summit`, `East Asia Summit`) is a mechanism; one
+# with its year (`SCO Summit 2025`) is that year's event. So is a meeting of a grouping's leaders or ministers
+# (`LMC Leaders’ Meeting`, `Foreign Ministers’ Meeting`, `Annual Meeting of …`), a themed year of two countries
+# (`… Solidarity and Friendship Year`), and a grouping's plan or vision named by its horizon year
+# (`ASEAN Connectivity Master Plan 2025`).
+_YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?![\w–-])")
+_THEME_YEAR_WORDS = {"friendship", "solidarity", "exchange", "exchanges", "humanistic", "cooperation"}
+
+
+def _series(words: list[_Word], head: str, text: str) -> bool:
+    year_after = bool(text) and bool(_YEAR_AFTER.match(text, words[-1].end))
+    if head == "summit":
+        return not year_after
+    if head in ("meeting", "week") and len(words) >= 2:
+        before = words[-2].key
+        return before in ("leaders", "ministers") or words[0].key == "annual"
+    if head == "year":
+        return bool({w.key for w in words} & _THEME_YEAR_WORDS)
+    if head in ("plan", "vision", "agenda") and year_after:
+        return any(len(w.text) >= 2 and w.text.isupper() for w in words)
+    return False
+
+
 def _kind_of(run: list[_Word], text: str) -> str | None:
     """What a capitalised run names, from its head word: the last word before `of`/`for`, or the last word."""
     words = [w for w in run if w.key != "the"]
+    if len(words) > 1 and words[-1].key == "summit" and _series(words, "summit", text):
+        return "mechanism"  # `ASEAN Summit`, `ASEAN–China Summit`: a grouping's summits
     if len([w for w in words if w.text.lower() not in _NATIONALITIES]) < 2 and len(words) > 1:
         return None  # `Chinese Government`, `Vietnamese Embassy`: a description, not a name
     if len(words) == 1:
         tail = _PLACE_TAILS.match(text, words[0].end)
         return "place" if tail and _is_name_word(words[0]) else None
-    head_index = next((i for i, w in enumerate(words) if i and w.key in {"of", "for", "on"}), len(words))
+    head_index = next((i for i, w in enumerate(words) if i and w.key in {"of", "for", "on", "in"}), len(words))
     head, keys = words[head_index - 1].key, {w.key for w in words}
-    if head in MECHANISM_HEADS or words[-1].key in MECHANISM_HEADS:
-        return "mechanism"
+    if head in MECHANISM_HEADS or words[-1].key in MECHANISM_HEADS or _series(words, head, text):
+        # `the Joint Committee`, `the Forum`: an institution's generic words alone refer back, they do not name.
+        return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
     if head in _JOINT_ONLY_HEADS and keys & _MECHANISM_COMMITTEE_WORDS:
-        return "mechanism"
+        return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
     if not any(_is_proper(w) for w in words):
         return None  # `Standing Committee`, `Communist Party`: an organ or a description, not a name
     if head in ORGANISATION_HEADS:
