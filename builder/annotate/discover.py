@@ -221,7 +221,9 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
         if reach > start or key in _CALENDAR_WORDS:
             runs.append(current)
             current = []
-        elif current and _joins(text[last_end:start]) and (capitalised or _connects(current, key)):
+        elif current and (_joins(text[last_end:start]) or (text[last_end:start] in ("’ ", "' ")
+                                                            and key in _POSSESSED_HEADS)) \
+                and (capitalised or _connects(current, key)):
             current.append(_Word(raw, start, end, key, capitalised))
         else:
             runs.append(current)
@@ -238,6 +240,10 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
         if part:
             trimmed.append(part)
     return trimmed
+
+
+# `LMC Leaders’ Meeting`, `Economic Leaders’ Week`: a plural possessive inside a meeting's name.
+_POSSESSED_HEADS = {"meeting", "week", "summit", "conference", "dialogue", "forum", "retreat"}
 
 
 def _joins(gap: str) -> bool:
@@ -393,6 +399,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 break
     for m in _N_PLUS_N.finditer(text) if "+" in text else ():
         add("mechanism", m.start(), m.end())
+    for m in _QUOTED_LABEL.finditer(text):
+        add("mechanism", m.start(), m.end())
     names = SpanSet(breaking)
     for start, end in _lower_case_mechanisms(text):
         if not names.overlaps(start, end):  # never around a linked person or mechanism
@@ -449,7 +457,7 @@ def _abbreviates(abbreviation: str, words: list[_Word]) -> bool:
 def _before_location(run: list[_Word]) -> list[_Word]:
     """`Việt Nam–China International Trade Fair in Lào Cai`: a name complete on its head word ends before `in`."""
     for i, word in enumerate(run[1:-1], start=1):
-        if word.key == "in" and run[i - 1].key in _HEAD_OR_TITLE | _JOINT_ONLY_HEADS:
+        if word.key == "in" and run[i - 1].key in _HEAD_OR_TITLE | _JOINT_ONLY_HEADS | _POSSESSED_HEADS:
             return run[:i]
     return run
 
@@ -600,7 +608,15 @@ def guess_country(name: str) -> str | None:
 _LOWER_HEAD = re.compile(
     r"(?<![\w’'-])(?:working group|working committee|(?:joint|steering|cooperation|coordination) committee|"
     r"joint platform|platform|consultations?|dialogue|forum|mechanism|workshop|seminar|agreement|protocol|"
-    r"partnership|action plan|code of conduct)(?![\w’'-])")
+    r"partnership|action plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|"
+    r"community with a shared future)(?![\w’'-])")
+# Heads that name a mechanism only after a pair of names (`Kunming–Hải Phòng economic corridor`,
+# `Laos–China community with a shared future`), which makes even `a …` particular.
+_PAIR_HEADS = re.compile(r"economic corridor|(?:economic )?(?:development )?belt|community with a shared future")
+_NAME_PAIR = re.compile(r"[A-Z][\w’'.]*(?:[ \t]+[A-Z][\w’'.]*)*[ \t]*[-–][ \t]*[A-Z]")
+# `the “Diamond Hexagon” cooperation framework`: a quoted capitalised label named with its head noun.
+_QUOTED_LABEL = re.compile(r"[“\"][A-Z][\w’' -]{1,40}[”\"](?:[ \t]+[a-z]+){0,3}?[ \t]+"
+                           r"(?:framework|mechanism|dialogue|initiative|strategy|format|partnership)(?![\w’'-])")
 # A document, not a standing body: an ordinal before it makes it one of several (`the first exchange agreement`).
 _DOCUMENT_HEADS = {"agreement", "protocol", "action plan", "code of conduct"}
 # Words before a head that do not say which mechanism it is.
@@ -637,6 +653,9 @@ def _lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
             if lw in _DEFINITE or (w[:1].isupper() and lw.endswith(("’s", "'s"))):
                 determiner = lw
                 break
+            if lw in ("a", "an") and _PAIR_HEADS.fullmatch(head):
+                determiner = lw
+                break
             if lw in _PHRASE_STOP:
                 break
             modifiers.insert(0, (word.start(), w))
@@ -652,6 +671,8 @@ def _lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
                 break
             modifiers = modifiers[1:]
         if modifiers is None:
+            continue
+        if _PAIR_HEADS.fullmatch(head) and not (modifiers and _NAME_PAIR.search(text, modifiers[0][0], m.start())):
             continue
         specific = [w for _, w in modifiers if w.lower() not in _GENERIC_MODIFIERS]
         end = _complement_end(text, m.end(), head)
