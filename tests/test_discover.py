@@ -235,3 +235,30 @@ def test_an_article_no_new_name_touches_is_mapped_once_and_laid_out_as_if_the_na
                        cache=tmp_path / "c2", jobs=1))
     assert sorted(calls) == ["n1.txt", "n2.txt"]
     assert site_bytes(tmp_path / "first") == site_bytes(tmp_path / "second")
+
+
+def test_mechanisms_named_in_lower_case_by_what_they_do(registry):
+    found = _found(registry, "The ministers reviewed the joint working group on fisheries cooperation, set up in 2019. "
+                             "They praised the two navies’ regular consultations and the seafood inspection working "
+                             "group. A protocol on shrimp exports is planned; the committee will meet again, and the "
+                             "first veterinary agreement expires.")
+    mechanisms = {name for name, (kind, _, _) in found.items() if kind == "mechanism"}
+    assert "joint working group on fisheries cooperation" in mechanisms
+    assert "navies’ regular consultations" in mechanisms
+    assert "seafood inspection working group" in mechanisms
+    # Indefinite, bare anaphoric, and a document counted by an ordinal: descriptions, not names.
+    assert not any("shrimp" in n or n == "committee" or "veterinary" in n for n in mechanisms)
+
+
+def test_summits_meetings_themed_years_and_horizon_plans_are_mechanisms(registry):
+    found = _found(registry, "Leaders met at the 30th BIMSTEC Summit and the BIMSTEC Ministers’ Meeting in Dhaka, "
+                             "opened the Laos–Thailand Friendship and Solidarity Year and adopted the BIMSTEC "
+                             "Transport Master Plan 2040. The Lunar New Year holiday and the Mekong Summit 2024 "
+                             "were also discussed.")
+    kinds = {name: kind for name, (kind, _, _) in found.items()}
+    assert kinds.get("BIMSTEC Summit") == "mechanism"
+    assert kinds.get("BIMSTEC Ministers’ Meeting") == "mechanism"
+    assert kinds.get("BIMSTEC Transport Master Plan 2040") == "mechanism"  # the year is the name's, not a date
+    assert any(kind == "mechanism" and "Friendship and Solidarity Year" in name for name, kind in kinds.items())
+    assert kinds.get("Mekong Summit") is None and kinds.get("Mekong Summit 2024") is None
+    assert not any("Lunar" in name for name in kinds)

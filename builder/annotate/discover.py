@@ -94,7 +94,7 @@ MECHANISM_HEADS = {
     "mechanism", "mechanisms", "initiative", "partnership", "treaty", "agreement", "agreements", "forum", "expo",
     "exposition", "fair", "dialogue", "framework", "corridor", "corridors", "programme", "program", "declaration",
     "memorandum", "convention", "charter", "strategy", "zone", "area", "community", "exchange", "exchanges",
-    "talks", "consultations",
+    "talks", "consultations", "protocol", "protocols", "code",
 }
 # Heads that name a cooperation mechanism only when the name says it is joint or bilateral
 # (`Joint Vision Statement`, `Cooperation Plan on …`), an institution or a domestic matter otherwise
@@ -221,7 +221,9 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
         if reach > start or key in _CALENDAR_WORDS:
             runs.append(current)
             current = []
-        elif current and _joins(text[last_end:start]) and (capitalised or _connects(current, key)):
+        elif current and (_joins(text[last_end:start]) or (text[last_end:start] in ("’ ", "' ")
+                                                            and key in _POSSESSED_HEADS)) \
+                and (capitalised or _connects(current, key)):
             current.append(_Word(raw, start, end, key, capitalised))
         else:
             runs.append(current)
@@ -238,6 +240,10 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
         if part:
             trimmed.append(part)
     return trimmed
+
+
+# `LMC Leaders’ Meeting`, `Economic Leaders’ Week`: a plural possessive inside a meeting's name.
+_POSSESSED_HEADS = {"meeting", "week", "summit", "conference", "dialogue", "forum", "retreat"}
 
 
 def _joins(gap: str) -> bool:
@@ -380,16 +386,25 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             add("organisation", start, company)
             continue
         # Otherwise the whole run, or the part after `of (the)`, named by its head word.
-        for part in _parts(run):
+        for part in map(_before_location, _parts(run)):
             kind = _kind_of(part, text)
             if kind:
                 part_end = part[-1].end
+                year = _YEAR_AFTER.match(text, part_end) if kind == "mechanism" else None
+                if year:  # `ASEAN Community Vision 2045`: the year belongs to the name, not to the dates
+                    part_end = year.end()
                 abbreviation = _ABBREVIATION.match(text, part_end)
                 aliases = [abbreviation.group(1)] if abbreviation and _abbreviates(abbreviation.group(1), part) else []
                 add(kind, part[0].start, part_end, aliases=aliases)
                 break
     for m in _N_PLUS_N.finditer(text) if "+" in text else ():
         add("mechanism", m.start(), m.end())
+    for m in _QUOTED_LABEL.finditer(text):
+        add("mechanism", m.start(), m.end())
+    names = SpanSet(breaking)
+    for start, end in _lower_case_mechanisms(text):
+        if not names.overlaps(start, end):  # never around a linked person or mechanism
+            add("mechanism", start, end)
     return sorted(found, key=lambda d: (d.line, d.name))
 
 
@@ -439,6 +454,14 @@ def _abbreviates(abbreviation: str, words: list[_Word]) -> bool:
     return i == len(letters)
 
 
+def _before_location(run: list[_Word]) -> list[_Word]:
+    """`Việt Nam–China International Trade Fair in Lào Cai`: a name complete on its head word ends before `in`."""
+    for i, word in enumerate(run[1:-1], start=1):
+        if word.key == "in" and run[i - 1].key in _HEAD_OR_TITLE | _JOINT_ONLY_HEADS | _POSSESSED_HEADS:
+            return run[:i]
+    return run
+
+
 def _parts(run: list[_Word]) -> list[list[_Word]]:
     """The run, then each tail after a connector: `Director of the Chongqing Foreign Affairs Office`."""
     parts = [run]
@@ -448,20 +471,46 @@ def _parts(run: list[_Word]) -> list[list[_Word]]:
     return parts
 
 
+# A summit of a grouping held again and again (`47th ASEAN Summit`, `East Asia Summit`) is a mechanism; one
+# with its year (`SCO Summit 2025`) is that year's event. So is a meeting of a grouping's leaders or ministers
+# (`LMC Leaders’ Meeting`, `Foreign Ministers’ Meeting`, `Annual Meeting of …`), a themed year of two countries
+# (`… Solidarity and Friendship Year`), and a grouping's plan or vision named by its horizon year
+# (`ASEAN Connectivity Master Plan 2025`).
+_YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?![\w–-])")
+_THEME_YEAR_WORDS = {"friendship", "solidarity", "exchange", "exchanges", "humanistic", "cooperation"}
+
+
+def _series(words: list[_Word], head: str, text: str) -> bool:
+    year_after = bool(text) and bool(_YEAR_AFTER.match(text, words[-1].end))
+    if head == "summit":
+        return not year_after
+    if head in ("meeting", "week") and len(words) >= 2:
+        before = words[-2].key
+        return before in ("leaders", "ministers") or words[0].key == "annual"
+    if head == "year":
+        return bool({w.key for w in words} & _THEME_YEAR_WORDS)
+    if head in ("plan", "vision", "agenda") and year_after:
+        return any(len(w.text) >= 2 and w.text.isupper() for w in words)
+    return False
+
+
 def _kind_of(run: list[_Word], text: str) -> str | None:
     """What a capitalised run names, from its head word: the last word before `of`/`for`, or the last word."""
     words = [w for w in run if w.key != "the"]
+    if len(words) > 1 and words[-1].key == "summit" and _series(words, "summit", text):
+        return "mechanism"  # `ASEAN Summit`, `ASEAN–China Summit`: a grouping's summits
     if len([w for w in words if w.text.lower() not in _NATIONALITIES]) < 2 and len(words) > 1:
         return None  # `Chinese Government`, `Vietnamese Embassy`: a description, not a name
     if len(words) == 1:
         tail = _PLACE_TAILS.match(text, words[0].end)
         return "place" if tail and _is_name_word(words[0]) else None
-    head_index = next((i for i, w in enumerate(words) if i and w.key in {"of", "for", "on"}), len(words))
+    head_index = next((i for i, w in enumerate(words) if i and w.key in {"of", "for", "on", "in"}), len(words))
     head, keys = words[head_index - 1].key, {w.key for w in words}
-    if head in MECHANISM_HEADS or words[-1].key in MECHANISM_HEADS:
-        return "mechanism"
+    if head in MECHANISM_HEADS or words[-1].key in MECHANISM_HEADS or _series(words, head, text):
+        # `the Joint Committee`, `the Forum`: an institution's generic words alone refer back, they do not name.
+        return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
     if head in _JOINT_ONLY_HEADS and keys & _MECHANISM_COMMITTEE_WORDS:
-        return "mechanism"
+        return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
     if not any(_is_proper(w) for w in words):
         return None  # `Standing Committee`, `Communist Party`: an organ or a description, not a name
     if head in ORGANISATION_HEADS:
@@ -549,3 +598,121 @@ def guess_country(name: str) -> str | None:
     if words[0] in VIETNAMESE_FAMILY_NAMES:
         return "vn"
     return None
+
+
+# Mechanisms named in lower case by what they do (`the working group on agricultural trade`, `the
+# two defence ministries’ annual consultations`, `the railway cooperation committee`): a head noun of
+# the mechanism vocabulary, with words before it that say which one (not only `annual`, `first` …)
+# or a complement after it (`on …`, `for …`, `of …`, `between …`), after the definite article or a
+# possessive. Indefinite (`a protocol on …`) and bare anaphoric (`the committee`) phrases are not names.
+_LOWER_HEAD = re.compile(
+    r"(?<![\w’'-])(?:working group|working committee|(?:joint|steering|cooperation|coordination) committee|"
+    r"joint platform|platform|consultations?|dialogue|forum|mechanism|workshop|seminar|agreement|protocol|"
+    r"partnership|action plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|"
+    r"community with a shared future)(?![\w’'-])")
+# Heads that name a mechanism only after a pair of names (`Kunming–Hải Phòng economic corridor`,
+# `Laos–China community with a shared future`), which makes even `a …` particular.
+_PAIR_HEADS = re.compile(r"economic corridor|(?:economic )?(?:development )?belt|community with a shared future")
+_NAME_PAIR = re.compile(r"[A-Z][\w’'.]*(?:[ \t]+[A-Z][\w’'.]*)*[ \t]*[-–][ \t]*[A-Z]")
+# `the “Diamond Hexagon” cooperation framework`: a quoted capitalised label named with its head noun.
+_QUOTED_LABEL = re.compile(r"[“\"][A-Z][\w’' -]{1,40}[”\"](?:[ \t]+[a-z]+){0,3}?[ \t]+"
+                           r"(?:framework|mechanism|dialogue|initiative|strategy|format|partnership)(?![\w’'-])")
+# A document, not a standing body: an ordinal before it makes it one of several (`the first exchange agreement`).
+_DOCUMENT_HEADS = {"agreement", "protocol", "action plan", "code of conduct"}
+# Words before a head that do not say which mechanism it is.
+_GENERIC_MODIFIERS = frozenset("""
+annual regular current new first second third fourth fifth sixth next last latest upcoming previous same special
+existing relevant proposed planned recent future whole entire other such each every two three both bilateral
+""".split())
+_DEFINITE = {"the", "their", "its", "our"}
+_PHRASE_STOP = frozenset("""
+in at to by with from since during under over into through within after before until as which that who whose when
+where while and or but is are was were will would has have had be been being can could should may might must said
+says say set held signed agreed opened launched also not than then so if on for of between the a an its their this
+these those there here it they he she we alongside including among against toward towards via amid like about upon
+across behind beyond without because following per behalf
+""".split()) | _CALENDAR_WORDS | {"may"}
+_GAP_BEFORE = re.compile(r"(?:[ \t]+|[ \t]*[-–][ \t]*)$")
+_WORD_BEFORE = re.compile(r"[\w’'.-]+$")
+_WORD_AFTER = re.compile(r"([ \t]+|[ \t]*[-–][ \t]*)([^\W_][\w’'.-]*)")
+
+
+def _lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
+    """Spans of mechanisms named in lower case: (start, end), without the article."""
+    found = []
+    for m in _LOWER_HEAD.finditer(text):
+        head = m.group()
+        pos, modifiers, determiner = m.start(), [], None
+        while len(modifiers) < 5:
+            gap = _GAP_BEFORE.search(text, 0, pos)
+            word = gap and _WORD_BEFORE.search(text, 0, gap.start())
+            if not word:
+                break
+            w = word.group().strip(".")
+            lw = w.lower()
+            if lw in _DEFINITE or (w[:1].isupper() and lw.endswith(("’s", "'s"))):
+                determiner = lw
+                break
+            if lw in ("a", "an") and _PAIR_HEADS.fullmatch(head):
+                determiner = lw
+                break
+            if lw in _PHRASE_STOP:
+                break
+            modifiers.insert(0, (word.start(), w))
+            pos = word.start()
+        if determiner is None:
+            continue
+        # Leading ordinals and generic adjectives are not part of the name.
+        while modifiers and (modifiers[0][1].lower() in _GENERIC_MODIFIERS or modifiers[0][1][0].isdigit()
+                             or modifiers[0][1].lower().endswith("-level")):
+            if head in _DOCUMENT_HEADS and (modifiers[0][1][0].isdigit() or modifiers[0][1].lower() in
+                                            {"first", "second", "third", "fourth", "fifth", "sixth"}):
+                modifiers = None
+                break
+            modifiers = modifiers[1:]
+        if modifiers is None:
+            continue
+        if _PAIR_HEADS.fullmatch(head) and not (modifiers and _NAME_PAIR.search(text, modifiers[0][0], m.start())):
+            continue
+        specific = [w for _, w in modifiers if w.lower() not in _GENERIC_MODIFIERS]
+        end = _complement_end(text, m.end(), head)
+        if end is None and not specific:
+            continue
+        if end is not None and not specific and " " not in head and re.match(r"[ \t]+between", text[m.end():]):
+            continue  # `the agreement between the two countries`: a description
+        start = modifiers[0][0] if modifiers else m.start()
+        if specific and not end and modifiers and modifiers[0][1] != specific[0]:
+            start = next(s for s, w in modifiers if w == specific[0])
+        found.append((start, end or m.end()))
+    return found
+
+
+def _complement_end(text: str, pos: int, head: str) -> int | None:
+    """Where `on agricultural trade`, `between Lạng Sơn and Guangxi` after a head ends; None if there is none."""
+    preps = ("in", "on", "for") if head == "code of conduct" else ("on", "for", "of", "between")
+    prep = re.match(r"[ \t]+(" + "|".join(preps) + r")(?![\w’'-])", text[pos:pos + 12])
+    if not prep:
+        return None
+    pos += prep.end()
+    words: list[str] = []
+    end = None
+    while len(words) < 9:
+        word = _WORD_AFTER.match(text, pos)
+        if not word:
+            break
+        w = word.group(2).rstrip(".")
+        lw = w.lower()
+        if lw == "the" and (not words or words[-1].lower() in ("and", "of")):
+            pass
+        elif lw == "and" and words and (prep.group(1) == "between"
+                                        or not re.match(r"[ \t]+(?:the|a|an)(?![\w’'-])", text[word.end():])):
+            pass
+        elif lw == "of" and words:
+            pass
+        elif lw in _PHRASE_STOP or (lw.endswith("ed") and not w[0].isupper()) or w[0].isdigit():
+            break
+        else:
+            end = word.start(2) + len(w)
+        words.append(w)
+        pos = word.start(2) + len(w)
+    return end
