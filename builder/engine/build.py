@@ -68,6 +68,7 @@ from builder.engine.state import (
     save_state,
     seed_files,
     store_path,
+    template_folders,
 )
 from builder.engine.store import SCHEMA_VERSION, SiteStore, seal
 from builder.ingest.registry import Registry, create_entity_page, load_registry
@@ -174,8 +175,8 @@ def made_with(options: BuildOptions) -> str:
     """What every record and page depends on besides its article and the registry: our code, the
     templates and the options that shape the output."""
     h = hashlib.blake2b(digest_size=16)
-    h.update(json.dumps([SCHEMA_VERSION, options.base_url]).encode())
-    for path in code_and_template_files(options.templates):
+    h.update(json.dumps([SCHEMA_VERSION, options.base_url, options.config.fingerprint()]).encode())
+    for path in code_and_template_files(template_folders(options)):
         h.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
@@ -203,7 +204,7 @@ class _Mapper:
     def __init__(self, registry: Registry, options: BuildOptions, work: Path):
         self.annotator = Annotator(registry)
         self.entities = dict(registry.entities)
-        self.templates = Templates(options.templates, options.base_url, work)
+        self.templates = Templates(template_folders(options), options.base_url, work, options.config)
         self.cache = AnnotationCache(store_path(work), registry)
 
     def __call__(self, seed: Path, key: str, propose: bool, root: str | None = None) -> Mapped:
@@ -289,6 +290,8 @@ def _absolute(options: BuildOptions) -> BuildOptions:
     """The options with absolute paths: what a cluster worker, whose working folder is not ours, is sent."""
     return replace(options, seeds=Path(options.seeds).resolve(), content=Path(options.content).resolve(),
                    out=Path(options.out).resolve(), templates=Path(options.templates).resolve(),
+                   overrides=None if options.overrides is None else Path(options.overrides).resolve(),
+                   config_file=None if options.config_file is None else Path(options.config_file).resolve(),
                    cache=None if options.cache is None else Path(options.cache).resolve())
 
 
@@ -465,7 +468,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         content_changed += _write_timeline_content(options.content, store, None if fresh_store else touched.years)
 
     give_back_freed_memory()  # what receiving the map's records left: the render workers fork from here
-    site = SiteView(store, registry)
+    site = SiteView(store, registry, options.config.page_sizes)
     digests = entity_digests(registry.entities)
     last_digests = store.meta.entities
     changed_entities = {eid for eid in set(digests) | set(last_digests) if digests.get(eid) != last_digests.get(eid)}
@@ -685,8 +688,8 @@ class _PagesRecipe:
 
     def __call__(self) -> tuple[SitePages, SiteUpdate]:
         options = self.options
-        site = SiteView(SiteStore(self.store, readonly=True), self.registry)
-        pages = SitePages(site, Templates(options.templates, options.base_url, options.cache))
+        site = SiteView(SiteStore(self.store, readonly=True), self.registry, options.config.page_sizes)
+        pages = SitePages(site, Templates(template_folders(options), options.base_url, options.cache, options.config))
         return pages, SiteUpdate.joining(options.out, options.cache, self.staging, self.clean, self.forgotten)
 
 
@@ -701,7 +704,7 @@ def _publish(site: SiteView, options: BuildOptions, workers: Workers, touched: T
              changed_entities: set[str]) -> tuple[list[str], list[str]]:
     """Render what the change reaches, write the data files and search bundles, and publish them;
     returns (every page of the site, the files written)."""
-    templates = Templates(options.templates, options.base_url, options.cache)
+    templates = Templates(template_folders(options), options.base_url, options.cache, options.config)
     pages = SitePages(site, templates)
     search = search_index()
     update = SiteUpdate(Path(options.out), options.cache, clean=full)
@@ -777,7 +780,7 @@ def _publish(site: SiteView, options: BuildOptions, workers: Workers, touched: T
             write_previews(site, update, None if update.clean else sorted(touched.articles))
             write_annotations(site, update)
             urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in every if p != "404.html"]
-            write_reader_files(site, update, pages.relationship_map(), urls, templates.base_url)
+            write_reader_files(site, update, pages.relationship_map(), urls, templates.base_url, templates.config)
         # serve's rebuilds publish the pages first and the search index a moment later.
         search_later = options.search and options.search_after_pages and not update.clean \
             and site.store.meta.search

@@ -14,9 +14,10 @@ import hashlib
 import json
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from builder.config import SiteConfig
 from builder.model import ENTITY_KINDS
 from builder.site.theme import TEMPLATES
 
@@ -37,17 +38,31 @@ class BuildOptions:
     out: Path = Path("site")
     base_url: str = "/"
     keep_going: bool = False
-    templates: Path = TEMPLATES
+    templates: Path = TEMPLATES  # the default theme
+    overrides: Path | None = None  # the archive's own templates/: any file here wins over the theme's
     cache: Path | None = Path(".cache")  # None: no annotation cache
     jobs: int = 0  # worker processes; 0 = one per core
     search: bool = True  # False: no search index (a quicker preview; the search page says it is missing)
     search_after_pages: bool = False  # a rebuild publishes its pages first, then the search index (serve)
     scheduler: str | None = None  # a Dask scheduler's address: map and render on its cluster (never shapes the output)
+    config: SiteConfig = field(default_factory=SiteConfig)  # archive.yml, with the flags applied
+    config_file: Path | None = None  # where it was read from (an input: the no-op check hashes it)
 
 
-def code_and_template_files(templates: Path) -> list[Path]:
-    """The templates and our own code: what every page depends on."""
-    return (sorted(p for p in Path(templates).rglob("*") if p.is_file())
+def template_folders(options: BuildOptions) -> list[Path]:
+    """Where templates are looked for, in order: the archive's own folder (when it exists and is not
+    the theme itself), then the theme."""
+    folders = [Path(options.templates)]
+    if options.overrides is not None and Path(options.overrides).is_dir() \
+            and Path(options.overrides).resolve() != folders[0].resolve():
+        folders.insert(0, Path(options.overrides))
+    return folders
+
+
+def code_and_template_files(templates: Path | list[Path]) -> list[Path]:
+    """The templates (of each folder of the chain) and our own code: what every page depends on."""
+    folders = templates if isinstance(templates, list | tuple) else [templates]
+    return ([p for folder in folders for p in sorted(Path(folder).rglob("*")) if p.is_file()]
             + sorted(_PACKAGE.rglob("*.py")))
 
 
@@ -78,9 +93,10 @@ def registry_files(options: BuildOptions) -> list[str]:
 
 def input_files(options: BuildOptions) -> list[str]:
     """Everything a build reads: seeds, registry pages (every entity folder), templates and our own
-    code. The one list of inputs: the no-op check hashes these files and `serve` watches them."""
-    return (_files_in(Path(options.seeds), ".txt") + registry_files(options)
-            + [str(p) for p in code_and_template_files(options.templates)])
+    code, and archive.yml. The one list of inputs: the no-op check hashes these files and `serve` watches them."""
+    config = [str(options.config_file)] if options.config_file is not None else []
+    return (_files_in(Path(options.seeds), ".txt") + registry_files(options) + config
+            + [str(p) for p in code_and_template_files(template_folders(options))])
 
 
 def file_records(paths: list[str] | list[Path], known: dict | None = None) -> dict[str, list]:
@@ -111,7 +127,7 @@ def inputs_fingerprint(options: BuildOptions, known: dict | None = None) -> tupl
     files = file_records(input_files(options), known)
     digest = hashlib.blake2b(digest_size=16)
     digest.update(json.dumps([str(Path(options.out).resolve()), options.base_url, options.keep_going,
-                              options.search]).encode())
+                              options.search, options.config.fingerprint()]).encode())
     for name, (_, _, content) in files.items():
         digest.update(name.encode() + b"\0" + content.encode() + b"\0")
     return digest.hexdigest(), files
