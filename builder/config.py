@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from builder.model import ENTITY_KINDS, BuildError, BuildErrors, EntityKind
+from builder.site.urls import ARTICLES, MAP, SEARCH, TIMELINE
 
 CONFIG_FILE = "archive.yml"
 PAGE_SIZE_KEYS = ("articles", "entities", "timeline", "mentions")
@@ -34,7 +35,7 @@ class KindConfig:
 @dataclass(frozen=True)
 class NavItem:
     label: str
-    url: str  # site-relative ("articles/") or absolute ("https://…")
+    url: str  # relative to the site's root (`timeline/`), or absolute (`https://…`)
 
     @property
     def external(self) -> bool:
@@ -62,8 +63,7 @@ class SiteConfig:
     source_credit: str = "Annotated from wire copy (VNA/VNS)."  # the footer's first sentence
     kinds: dict[str, KindConfig] = field(default_factory=_default_kinds)
     navigation: tuple[NavItem, ...] | None = None  # None: Articles, each shown kind, Timeline, Map, Search
-    page_sizes: dict[str, int] = field(default_factory=lambda: {"articles": 250, "entities": 250,
-                                                                  "timeline": 200, "mentions": 100})
+    page_sizes: dict[str, int] = field(default_factory=dict)  # those given; the rest: site/collect.py's PAGE_SIZES
     search: bool = True
 
     @property
@@ -81,9 +81,9 @@ class SiteConfig:
     def nav(self) -> tuple[NavItem, ...]:
         if self.navigation is not None:
             return self.navigation
-        return (NavItem("Articles", "articles/"),
+        return (NavItem("Articles", ARTICLES),
                 *(NavItem(self.kinds[k.type].menu, k.folder + "/") for k in self.shown_kinds),
-                NavItem("Timeline", "timeline/"), NavItem("Map", "map/"), NavItem("Search", "search/"))
+                NavItem("Timeline", TIMELINE), NavItem("Map", MAP), NavItem("Search", SEARCH))
 
     @property
     def publisher(self) -> dict:
@@ -296,7 +296,7 @@ def _navigation(node, problems: _Problems, values: dict) -> None:
 
 
 def _page_sizes(node, problems: _Problems, values: dict, default: SiteConfig) -> None:
-    sizes = dict(default.page_sizes)
+    sizes: dict[str, int] = {}
     for key_node, value_node in _mapping(node, "page_sizes", problems) or []:
         key = _scalar(key_node)
         if key not in PAGE_SIZE_KEYS:

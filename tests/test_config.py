@@ -14,6 +14,7 @@ from helpers import builder_env
 
 from builder.config import SiteConfig, validate
 from builder.model import BuildError
+from builder.site.collect import PAGE_SIZES
 from builder.site.templating import Templates
 
 REPO = Path(__file__).resolve().parent.parent
@@ -48,7 +49,7 @@ def test_no_file_and_this_repositorys_file_are_the_defaults():
     config, errors, warnings = validate((REPO / "archive.yml").read_text(encoding="utf-8"))
     assert errors == [] and warnings == []
     assert config.nav == SiteConfig().nav
-    assert config.fingerprint() == SiteConfig(navigation=SiteConfig().nav).fingerprint()
+    assert config.fingerprint() == SiteConfig(navigation=SiteConfig().nav, page_sizes=PAGE_SIZES).fingerprint()
     assert validate("") == (SiteConfig(), [], [])
 
 
@@ -92,7 +93,7 @@ def test_values_reach_the_config():
     assert config.base_url == "https://example.org/x/" and config.search is False
     assert [k.type for k in config.shown_kinds] == ["person", "mechanism", "organisation"]
     assert [item.label for item in config.nav][:2] == ["Articles", "Individuals"]
-    assert config.page_sizes == {"articles": 10, "entities": 250, "timeline": 200, "mentions": 100}
+    assert config.page_sizes == {"articles": 10}  # the rest: site/collect.py's PAGE_SIZES
     assert config.with_flags(base_url="/", search=True) == config.__class__(**{**config.__dict__, "base_url": "/",
                                                                               "search": True})
 

@@ -28,14 +28,12 @@ from __future__ import annotations
 
 import functools
 import gc
-import hashlib
-import json
 import os
 import tempfile
 import time
 from collections import deque
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -59,18 +57,19 @@ from builder.engine.reach import (
 )
 from builder.engine.state import (
     BuildOptions,
-    code_and_template_files,
+    absolute,
     file_hashes,
     file_records,
     input_files,
     load_state,
+    made_with,
     registry_files,
     save_state,
     seed_files,
     store_path,
     template_folders,
 )
-from builder.engine.store import SCHEMA_VERSION, SiteStore, seal
+from builder.engine.store import SiteStore, seal
 from builder.ingest.registry import Registry, create_entity_page, load_registry
 from builder.ingest.seed import read_articles, read_seed  # noqa: F401 - read_articles: for tools and tests
 from builder.memory import give_back_freed_memory
@@ -169,16 +168,6 @@ _PARALLEL_MIN = 64
 
 def worker_count(jobs: int) -> int:
     return jobs if jobs > 0 else (os.cpu_count() or 1)
-
-
-def made_with(options: BuildOptions) -> str:
-    """What every record and page depends on besides its article and the registry: our code, the
-    templates and the options that shape the output."""
-    h = hashlib.blake2b(digest_size=16)
-    h.update(json.dumps([SCHEMA_VERSION, options.base_url, options.config.fingerprint()]).encode())
-    for path in code_and_template_files(template_folders(options)):
-        h.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
 
 
 # --- the map step ---------------------------------------------------------------------------------
@@ -286,15 +275,6 @@ def _map_chunk(token: str, recipe: _MapperRecipe | None, chunk: list[tuple[str, 
     return [mapper(Path(seed), key, propose, root) for seed, key in chunk]
 
 
-def _absolute(options: BuildOptions) -> BuildOptions:
-    """The options with absolute paths: what a cluster worker, whose working folder is not ours, is sent."""
-    return replace(options, seeds=Path(options.seeds).resolve(), content=Path(options.content).resolve(),
-                   out=Path(options.out).resolve(), templates=Path(options.templates).resolve(),
-                   overrides=None if options.overrides is None else Path(options.overrides).resolve(),
-                   config_file=None if options.config_file is None else Path(options.config_file).resolve(),
-                   cache=None if options.cache is None else Path(options.cache).resolve())
-
-
 def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOptions, workers: Workers | int,
               work: Path, propose: bool):
     """Map each (seed, key), in order, on `workers` (or that many local processes); yields a `Mapped`
@@ -310,7 +290,7 @@ def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOp
         chunks = [[(str(s), k) for s, k in todo[i:i + size]] for i in range(0, len(todo), size)]
         root = str(Path.cwd()) if workers.distributed else None
         if workers.distributed:
-            options, work = _absolute(options), Path(work).resolve()
+            options, work = absolute(options), Path(work).resolve()
         with workers.pool("map", _MapperRecipe(registry, options, work)) as (pool, token, recipe):
             pending: deque = deque()
             for chunk in chunks:
@@ -734,7 +714,7 @@ def _publish(site: SiteView, options: BuildOptions, workers: Workers, touched: T
             indexed_early: list[str] = []  # search bundles indexed while the render went on
             if workers.parallel(len(elsewhere), _PARALLEL_MIN, needs_fork=True):
                 if workers.distributed:
-                    recipe = _PagesRecipe(Path(site.store.path).resolve(), site.registry, _absolute(options),
+                    recipe = _PagesRecipe(Path(site.store.path).resolve(), site.registry, absolute(options),
                                           update.staging.resolve(), update.clean, list(update.forgotten))
                 else:
                     recipe = _ForkedPages(pages, update)

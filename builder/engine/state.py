@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from builder.config import SiteConfig
@@ -131,6 +131,27 @@ def inputs_fingerprint(options: BuildOptions, known: dict | None = None) -> tupl
     for name, (_, _, content) in files.items():
         digest.update(name.encode() + b"\0" + content.encode() + b"\0")
     return digest.hexdigest(), files
+
+
+def made_with(options: BuildOptions) -> str:
+    """What every record and page depends on besides its article and the registry: our code, the
+    templates, archive.yml and the options that shape the output (the store's `made_with`)."""
+    from builder.engine.store import SCHEMA_VERSION
+
+    h = hashlib.blake2b(digest_size=16)
+    h.update(json.dumps([SCHEMA_VERSION, options.base_url, options.config.fingerprint()]).encode())
+    for path in code_and_template_files(template_folders(options)):
+        h.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def absolute(options: BuildOptions) -> BuildOptions:
+    """The options with absolute paths: what a cluster worker, whose working folder is not ours, is sent."""
+    return replace(options, seeds=Path(options.seeds).resolve(), content=Path(options.content).resolve(),
+                   out=Path(options.out).resolve(), templates=Path(options.templates).resolve(),
+                   overrides=None if options.overrides is None else Path(options.overrides).resolve(),
+                   config_file=None if options.config_file is None else Path(options.config_file).resolve(),
+                   cache=None if options.cache is None else Path(options.cache).resolve())
 
 
 def store_path(cache: Path) -> Path:
