@@ -1,4 +1,4 @@
-"""Command line: `python -m builder build | serve | check | bench`.
+"""Command line: `python -m builder build | serve | check | new | bench` (installed: `archive-builder …`).
 
 User mistakes are reported as `file:line: what is wrong, what to do` on
 stderr with exit status 1, never as a traceback.
@@ -10,6 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from builder import config as archive_config
+from builder.console import command, program, set_program
 from builder.engine.state import BuildOptions, check_inputs
 from builder.model import BuildError, BuildErrors
 
@@ -19,8 +21,12 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"),
                         help="folder with people/, mechanisms/ (the registry) and articles/ (written)")
     parser.add_argument("--out", type=Path, default=Path("site"), help="where the HTML site is written")
-    parser.add_argument("--base-url", default="/", help="absolute URL the site is published at, e.g. "
-                                                       "https://user.github.io/repo/ (used for canonical links)")
+    parser.add_argument("--config", type=Path, default=None, metavar="PATH",
+                        help="the archive's archive.yml (default: archive.yml in the current folder, if there is "
+                             "one; without it, the defaults). The archive's templates/ is looked for beside it")
+    parser.add_argument("--base-url", default=None, help="absolute URL the site is published at, e.g. "
+                                                        "https://user.github.io/repo/ (used for canonical links; "
+                                                        "overrides archive.yml's base_url; default /)")
     parser.add_argument("--cache", type=Path, default=Path(".cache"),
                         help="folder for the annotation cache and the last build's state (default .cache)")
     parser.add_argument("--no-cache", action="store_true", help="annotate every article again; keep no state")
@@ -28,8 +34,11 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true",
                         help="show no progress (by default a build that runs past 2 s shows what it is doing on "
                              "stderr: bars on a terminal, a line per stage otherwise)")
+    parser.add_argument("--verbose", action="store_true",
+                        help="print every warning in full (by default: each kind's first few and how many more)")
     parser.add_argument("--no-search", action="store_true",
-                        help="leave the search index out (a quicker preview; the search page then says so)")
+                        help="leave the search index out (a quicker preview; the search page then says so; "
+                             "overrides archive.yml's search)")
     parser.add_argument("--jobs", type=int, default=0, help="worker processes for annotation and rendering "
                                                             "(default: one per core; 1 = no workers)")
     parser.add_argument("--scheduler", metavar="tcp://HOST:PORT", default=None,
@@ -41,16 +50,25 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _options(args: argparse.Namespace) -> BuildOptions:
-    return BuildOptions(seeds=args.seeds, content=args.content, out=args.out, base_url=args.base_url,
+    """The build's options: archive.yml (validated before anything is built; its warnings printed), then
+    the flags over it."""
+    path = archive_config.find(args.config)
+    config, warnings = archive_config.load(path)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    config = config.with_flags(base_url=args.base_url, search=False if getattr(args, "no_search", False) else None)
+    root = path.parent if path is not None else Path(".")
+    return BuildOptions(seeds=args.seeds, content=args.content, out=args.out, base_url=config.base_url,
                         keep_going=getattr(args, "keep_going", False),
                         cache=None if args.no_cache else args.cache, jobs=args.jobs,
-                        search=not getattr(args, "no_search", False), scheduler=getattr(args, "scheduler", None))
+                        search=config.search, scheduler=getattr(args, "scheduler", None),
+                        overrides=root / "templates", config=config, config_file=path)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     options = _options(args)
     state, inputs = check_inputs(options)
-    if state is not None:
+    if state is not None and not args.strict:  # --strict looks again at what it counts
         print(f"up to date: {state['pages']} pages from {state['articles']} articles ({state['mentions']} mentions) "
               f"in {args.out}/; nothing changed since the last build; 0 content files updated.")
         return 0
@@ -61,8 +79,14 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     with reporter(quiet=args.quiet) as progress:  # put away before anything below is printed
         result = build(options, inputs, progress)
-    for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    from builder.commands.check import discovered_entities
+    from builder.console import inferred_dates, kinds_count, report_warnings
+
+    warnings = list(result.warnings)
+    waiting = discovered_entities(result.registry)
+    if args.strict:  # what --strict counts besides the build's own warnings
+        warnings += waiting + inferred_dates(result.summaries)
+    report_warnings(warnings, args.verbose)
     for error in result.errors:
         print(error, file=sys.stderr)
     if result.errors:
@@ -74,8 +98,14 @@ def cmd_build(args: argparse.Namespace) -> int:
               file=sys.stderr)
     unchanged = f" ({len(result.reused)} unchanged, kept from the last build)" if result.reused else ""
     print(f"built {len(result.pages)} pages{unchanged} from {result.article_count} articles ({result.mention_count} mentions) "
-          f"into {args.out}/; {len(result.content_changed)} content files updated. Open {args.out}/index.html "
-          f"or run `python -m builder serve`.")
+          f"into {args.out}/; {len(result.content_changed)} content files updated; {len(waiting)} entities waiting for "
+          f"review (status: discovered); {len(warnings)} warning{'' if len(warnings) == 1 else 's'}. "
+          f"Open {args.out}/index.html or run `{command('serve')}`.")
+    if args.strict and warnings:
+        print(f"--strict: {len(warnings)} warning(s) ({kinds_count(warnings)}); exit 1. Confirm or reject the "
+              f"discovered entities (content/…/*.md, `status:`), date the seeds, fix the rest, and build again",
+              file=sys.stderr)
+        return 1
     return 1 if result.errors else 0
 
 
@@ -112,11 +142,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.out.is_dir():
         problems += check_site_links(args.out)
     else:
-        problems.append(f"{args.out}: no built site; run `python -m builder build` first")
+        problems.append(f"{args.out}: no built site; run `{command('build')}` first")
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"check: {len(problems)} problem(s); {len(articles)} articles, {len(registry.entities)} entities")
     return 1 if problems else 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from builder.commands.new import new_archive, next_steps
+
+    new_archive(args.folder)
+    print(next_steps(args.folder))
+    return 0
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -126,13 +164,19 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m builder", description="Annotated archive generator.")
+    prog = program()
+    set_program(prog)
+    parser = argparse.ArgumentParser(prog=prog, description="Annotated archive generator.")
     sub = parser.add_subparsers(dest="command", required=True)
     p_build = sub.add_parser("build", help="seeds/ -> content/articles/*.md -> site/")
     _add_build_options(p_build)
     p_build.add_argument("--keep-going", action="store_true",
                          help="build every article that can be read and publish the site without the rest; "
                               "report them and exit 1 (registry problems still stop the build)")
+    p_build.add_argument("--strict", action="store_true",
+                         help="exit 1 on any warning, counting entities waiting for review (status: discovered), "
+                              "inferred publication dates and slug collisions as warnings (the site is still "
+                              "published; a --strict build never stops at 'up to date')")
     p_build.set_defaults(func=cmd_build)
     p_serve = sub.add_parser("serve", help="build, preview at http://127.0.0.1:8000, rebuild on change")
     _add_build_options(p_serve)
@@ -143,6 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     _add_build_options(p_check)
     p_check.add_argument("--strict", action="store_true", help="count registry warnings as problems")
     p_check.set_defaults(func=cmd_check)
+    p_new = sub.add_parser("new", help="write a new archive into DIR (archive.yml, seeds/, content/, the Pages "
+                                       "workflow) that builds at once; DIR must be new or empty")
+    p_new.add_argument("folder", type=Path, metavar="DIR")
+    p_new.set_defaults(func=cmd_new)
     p_bench = sub.add_parser("bench", help="time our build against MkDocs and Hugo on a synthetic archive")
     p_bench.add_argument("--sizes", default="1000,10000", help="comma-separated article counts (default 1000,10000)")
     p_bench.add_argument("--quick", action="store_true", help="one small size, one run: a smoke test for CI")
@@ -163,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 1
     except OSError as exc:  # a folder that cannot be read or written: the machine's problem, not ours
-        where = exc.filename or "python -m builder"
+        where = exc.filename or prog
         print(f"{where}: {exc.strerror or exc}; check the path and its permissions", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "builder"
 # The stages in the order data flows through them; a module may import its own stage or an earlier one.
-ORDER = {"model": 0, "records": 0, "text": 0, "memory": 0, "dates": 1, "ingest": 1, "annotate": 2, "content": 3,
-         "site": 4, "search": 4, "engine": 5, "commands": 6, "bench": 6, "cli": 7, "__main__": 8}
+ORDER = {"model": 0, "records": 0, "text": 0, "memory": 0, "console": 0, "dates": 1, "ingest": 1, "annotate": 2, "content": 3,
+         "site": 4, "config": 4, "search": 4, "engine": 5, "commands": 6, "bench": 6, "cli": 7, "__main__": 8}
 LONGEST = 850  # lines; past this a module carries several jobs
 
 

@@ -27,8 +27,6 @@ says so before any stage is even imported, and the CLI stops there.
 from __future__ import annotations
 
 import gc
-import hashlib
-import json
 import os
 import tempfile
 import time
@@ -56,17 +54,18 @@ from builder.engine.render import render_and_publish
 from builder.engine.state import (
     BuildOptions,
     absolute,
-    code_and_template_files,
     file_hashes,
     file_records,
     input_files,
     load_state,
+    made_with,
     registry_files,
     save_state,
     seed_files,
     store_path,
+    template_folders,
 )
-from builder.engine.store import SCHEMA_VERSION, SiteStore, seal
+from builder.engine.store import SiteStore, seal
 from builder.ingest.registry import Registry, create_entity_page, load_registry
 from builder.ingest.seed import read_articles, read_seed  # noqa: F401 - read_articles: for tools and tests
 from builder.memory import give_back_freed_memory
@@ -130,16 +129,6 @@ def worker_count(jobs: int) -> int:
     return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
-def made_with(options: BuildOptions) -> str:
-    """What every record and page depends on besides its article and the registry: our code, the
-    templates and the options that shape the output."""
-    h = hashlib.blake2b(digest_size=16)
-    h.update(json.dumps([SCHEMA_VERSION, options.base_url]).encode())
-    for path in code_and_template_files(options.templates):
-        h.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
-
-
 # --- the map step ---------------------------------------------------------------------------------
 
 
@@ -163,7 +152,7 @@ class _Mapper:
     def __init__(self, registry: Registry, options: BuildOptions, work: Path):
         self.annotator = Annotator(registry)
         self.entities = dict(registry.entities)
-        self.templates = Templates(options.templates, options.base_url, work)
+        self.templates = Templates(template_folders(options), options.base_url, work, options.config)
         self.cache = AnnotationCache(store_path(work), registry)
 
     def __call__(self, seed: Path, key: str, propose: bool, root: str | None = None) -> Mapped:
@@ -416,7 +405,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         content_changed += _write_timeline_content(options.content, store, None if fresh_store else touched.years)
 
     give_back_freed_memory()  # what receiving the map's records left: the render workers fork from here
-    site = SiteView(store, registry)
+    site = SiteView(store, registry, options.config.page_sizes)
     digests = entity_digests(registry.entities)
     last_digests = store.meta.entities
     changed_entities = {eid for eid in set(digests) | set(last_digests) if digests.get(eid) != last_digests.get(eid)}

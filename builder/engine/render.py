@@ -20,7 +20,7 @@ from builder.engine.executors import Workers, tools
 from builder.engine.progress import Step
 from builder.engine.publish import SiteUpdate
 from builder.engine.reach import reach, remember_shapes, unchanged_families
-from builder.engine.state import BuildOptions, absolute
+from builder.engine.state import BuildOptions, absolute, template_folders
 from builder.engine.store import SiteStore
 from builder.ingest.registry import Registry
 from builder.memory import give_back_freed_memory
@@ -67,8 +67,9 @@ class _PagesRecipe:
 
     def __call__(self) -> tuple[SitePages, SiteUpdate]:
         options = self.options
-        site = SiteView(SiteStore(self.store, readonly=True), self.registry)
-        pages = SitePages(site, Templates(options.templates, options.base_url, options.cache))
+        site = SiteView(SiteStore(self.store, readonly=True), self.registry, options.config.page_sizes)
+        pages = SitePages(site, Templates(template_folders(options), options.base_url, options.cache,
+                                          options.config))
         return pages, SiteUpdate.joining(options.out, options.cache, self.staging, self.clean, self.forgotten)
 
 
@@ -83,7 +84,7 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
              changed_entities: set[str]) -> tuple[list[str], list[str]]:
     """Render what the change reaches, write the data files and search bundles, and publish them;
     returns (every page of the site, the files written)."""
-    templates = Templates(options.templates, options.base_url, options.cache)
+    templates = Templates(template_folders(options), options.base_url, options.cache, options.config)
     pages = SitePages(site, templates)
     search = search_index()
     update = SiteUpdate(Path(options.out), options.cache, clean=full)
@@ -159,7 +160,7 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
             write_previews(site, update, None if update.clean else sorted(touched.articles))
             write_annotations(site, update)
             urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in every if p != "404.html"]
-            write_reader_files(site, update, pages.relationship_map(), urls, templates.base_url)
+            write_reader_files(site, update, pages.relationship_map(), urls, templates.base_url, templates.config)
         # serve's rebuilds publish the pages first and the search index a moment later.
         search_later = options.search and options.search_after_pages and not update.clean \
             and site.store.meta.search

@@ -14,9 +14,10 @@ import hashlib
 import json
 import os
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from builder.config import SiteConfig
 from builder.model import ENTITY_KINDS
 from builder.site.theme import TEMPLATES
 
@@ -37,17 +38,31 @@ class BuildOptions:
     out: Path = Path("site")
     base_url: str = "/"
     keep_going: bool = False
-    templates: Path = TEMPLATES
+    templates: Path = TEMPLATES  # the default theme
+    overrides: Path | None = None  # the archive's own templates/: any file here wins over the theme's
     cache: Path | None = Path(".cache")  # None: no annotation cache
     jobs: int = 0  # worker processes; 0 = one per core
     search: bool = True  # False: no search index (a quicker preview; the search page says it is missing)
     search_after_pages: bool = False  # a rebuild publishes its pages first, then the search index (serve)
     scheduler: str | None = None  # a Dask scheduler's address: map and render on its cluster (never shapes the output)
+    config: SiteConfig = field(default_factory=SiteConfig)  # archive.yml, with the flags applied
+    config_file: Path | None = None  # where it was read from (an input: the no-op check hashes it)
 
 
-def code_and_template_files(templates: Path) -> list[Path]:
-    """The templates and our own code: what every page depends on."""
-    return (sorted(p for p in Path(templates).rglob("*") if p.is_file())
+def template_folders(options: BuildOptions) -> list[Path]:
+    """Where templates are looked for, in order: the archive's own folder (when it exists and is not
+    the theme itself), then the theme."""
+    folders = [Path(options.templates)]
+    if options.overrides is not None and Path(options.overrides).is_dir() \
+            and Path(options.overrides).resolve() != folders[0].resolve():
+        folders.insert(0, Path(options.overrides))
+    return folders
+
+
+def code_and_template_files(templates: Path | list[Path]) -> list[Path]:
+    """The templates (of each folder of the chain) and our own code: what every page depends on."""
+    folders = templates if isinstance(templates, list | tuple) else [templates]
+    return ([p for folder in folders for p in sorted(Path(folder).rglob("*")) if p.is_file()]
             + sorted(_PACKAGE.rglob("*.py")))
 
 
@@ -78,9 +93,10 @@ def registry_files(options: BuildOptions) -> list[str]:
 
 def input_files(options: BuildOptions) -> list[str]:
     """Everything a build reads: seeds, registry pages (every entity folder), templates and our own
-    code. The one list of inputs: the no-op check hashes these files and `serve` watches them."""
-    return (_files_in(Path(options.seeds), ".txt") + registry_files(options)
-            + [str(p) for p in code_and_template_files(options.templates)])
+    code, and archive.yml. The one list of inputs: the no-op check hashes these files and `serve` watches them."""
+    config = [str(options.config_file)] if options.config_file is not None else []
+    return (_files_in(Path(options.seeds), ".txt") + registry_files(options) + config
+            + [str(p) for p in code_and_template_files(template_folders(options))])
 
 
 def file_records(paths: list[str] | list[Path], known: dict | None = None) -> dict[str, list]:
@@ -111,10 +127,31 @@ def inputs_fingerprint(options: BuildOptions, known: dict | None = None) -> tupl
     files = file_records(input_files(options), known)
     digest = hashlib.blake2b(digest_size=16)
     digest.update(json.dumps([str(Path(options.out).resolve()), options.base_url, options.keep_going,
-                              options.search]).encode())
+                              options.search, options.config.fingerprint()]).encode())
     for name, (_, _, content) in files.items():
         digest.update(name.encode() + b"\0" + content.encode() + b"\0")
     return digest.hexdigest(), files
+
+
+def made_with(options: BuildOptions) -> str:
+    """What every record and page depends on besides its article and the registry: our code, the
+    templates, archive.yml and the options that shape the output (the store's `made_with`)."""
+    from builder.engine.store import SCHEMA_VERSION
+
+    h = hashlib.blake2b(digest_size=16)
+    h.update(json.dumps([SCHEMA_VERSION, options.base_url, options.config.fingerprint()]).encode())
+    for path in code_and_template_files(template_folders(options)):
+        h.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def absolute(options: BuildOptions) -> BuildOptions:
+    """The options with absolute paths: what a cluster worker, whose working folder is not ours, is sent."""
+    return replace(options, seeds=Path(options.seeds).resolve(), content=Path(options.content).resolve(),
+                   out=Path(options.out).resolve(), templates=Path(options.templates).resolve(),
+                   overrides=None if options.overrides is None else Path(options.overrides).resolve(),
+                   config_file=None if options.config_file is None else Path(options.config_file).resolve(),
+                   cache=None if options.cache is None else Path(options.cache).resolve())
 
 
 def store_path(cache: Path) -> Path:
@@ -186,10 +223,3 @@ def check_inputs(options: BuildOptions) -> tuple[dict | None, dict | None]:
 def up_to_date(options: BuildOptions) -> dict | None:
     """The last build's summary if nothing it read has changed and its output is all there, else None."""
     return check_inputs(options)[0]
-
-
-def absolute(options: BuildOptions) -> BuildOptions:
-    """The options with absolute paths: what a cluster worker, whose working folder is not ours, is sent."""
-    return replace(options, seeds=Path(options.seeds).resolve(), content=Path(options.content).resolve(),
-                   out=Path(options.out).resolve(), templates=Path(options.templates).resolve(),
-                   cache=None if options.cache is None else Path(options.cache).resolve())

@@ -27,7 +27,8 @@ if TYPE_CHECKING:  # the engine's store is handed in; this stage only reads it
     from builder.engine.store import SiteStore
 
 # Listings that grow with the archive are cut into pages of at most this many items (an entity's
-# mentions counted one by one), which keeps every page well under ~500 KB of HTML at any size.
+# mentions counted one by one), which keeps every page well under ~500 KB of HTML at any size. The
+# defaults: archive.yml's `page_sizes` sets them for one archive (`SiteView.page_sizes`).
 PAGE_SIZES = {"articles": 250, "entities": 250, "timeline": 200, "mentions": 100}
 # The home page's month shows no entry whose interval spans more days than this ("1950–2026" is not news).
 MONTH_ENTRY_DAYS = 366
@@ -70,9 +71,10 @@ class TimelinePlace:
 class SiteView:
     """The collected site: sums over the store, worked out when first asked for."""
 
-    def __init__(self, store: SiteStore, registry: Registry):
+    def __init__(self, store: SiteStore, registry: Registry, page_sizes: dict[str, int] | None = None):
         self.store = store
         self.registry = registry
+        self.page_sizes = {**PAGE_SIZES, **(page_sizes or {})}  # archive.yml's page_sizes
 
     @cached_property
     def article_count(self) -> int:
@@ -119,7 +121,7 @@ class SiteView:
     @cached_property
     def timeline(self) -> TimelinePlace:
         buckets = [Bucket(y, m, n) for y, m, n in self.store.timeline_buckets()]
-        return TimelinePlace(cut_by_period(buckets, TIMELINE, PAGE_SIZES["timeline"]), self.store)
+        return TimelinePlace(cut_by_period(buckets, TIMELINE, self.page_sizes["timeline"]), self.store)
 
     def timeline_page(self, year: int, month: int, sort: str) -> str:
         """Where a date links to: `resolve_links`'s question."""
@@ -128,12 +130,12 @@ class SiteView:
     @cached_property
     def article_cut(self) -> Cut:
         buckets = [Bucket(y, m, n) for y, m, n in self.store.article_buckets()]
-        return cut_by_period(buckets, ARTICLES, PAGE_SIZES["articles"])
+        return cut_by_period(buckets, ARTICLES, self.page_sizes["articles"])
 
     def mention_cut(self, entity_id: str, base: str) -> Cut:
         """An entity's mentions by the publication period of their articles, a page holding about
         PAGE_SIZES["mentions"] of them (an article's mentions are never split)."""
-        size = PAGE_SIZES["mentions"]
+        size = self.page_sizes["mentions"]
         rows = self.store.mention_buckets(entity_id)
         cut_whole = sum(w for _, _, _, w in rows) > size
         buckets = []
@@ -147,7 +149,7 @@ class SiteView:
 
     def own_timeline(self, entity_id: str, base: str) -> TimelinePlace:
         buckets = [Bucket(y, m, n) for y, m, n in self.store.timeline_buckets(entity_id)]
-        return TimelinePlace(cut_by_period(buckets, base, PAGE_SIZES["mentions"]), self.store, entity_id)
+        return TimelinePlace(cut_by_period(buckets, base, self.page_sizes["mentions"]), self.store, entity_id)
 
     def month_on_timeline(self) -> tuple[DatePoint | None, list[tuple]]:
         """The month of the newest article and the timeline entries that fall in it.

@@ -179,8 +179,8 @@ def _format(point) -> str:
 
 
 def write_reader_files(site: SiteView, update: SiteUpdate, graph: RelationshipMap, page_urls: list[str],
-                       base_url: str) -> None:
-    """graph.json, the Atom feed, the sitemap and robots.txt."""
+                       base_url: str, config=None) -> None:
+    """graph.json, the Atom feed, the sitemap and robots.txt (`config`: archive.yml)."""
     update.put("data/graph.json", _json(graph.to_json(lambda e: entity_url(e.type, e.id))))
-    for name, text in feed_files(site, base_url, page_urls).items():
+    for name, text in feed_files(site, base_url, page_urls, config).items():
         update.put(name, text)

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
+from builder.config import SiteConfig
 from builder.records import ArticleSummary
 from builder.site.collect import SiteView
 from builder.site.urls import article_url
 
-SITE_TITLE = "Việt Nam–China Archive"
-TAG_AUTHORITY = "vn-cn-archive.invalid,2026"
 FEED_LIMIT = 50
 
 
@@ -33,27 +32,31 @@ def _stamp(article: ArticleSummary, fallback: str) -> str:
     return f"{value.first_day().isoformat()}T00:00:00Z" if value else fallback
 
 
-def atom_feed(site: SiteView, base_url: str) -> str:
-    """The newest articles as Atom 1.0 (RFC 4287)."""
+def atom_feed(site: SiteView, base_url: str, config: SiteConfig | None = None) -> str:
+    """The newest articles as Atom 1.0 (RFC 4287); title, subtitle, author and the ids' authority from
+    archive.yml."""
+    config = config or SiteConfig()
+    tag = config.feed_id
     newest = site.newest_date
     updated = f"{newest.first_day().isoformat()}T00:00:00Z" if newest else "1970-01-01T00:00:00Z"
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
-        f"  <title>{escape(SITE_TITLE)}</title>",
-        "  <subtitle>Wire reporting on Việt Nam–China relations, annotated and cross-linked.</subtitle>",
-        f"  <id>tag:{TAG_AUTHORITY}:feed</id>",
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(config.language)}>',
+        f"  <title>{escape(config.title)}</title>",
+        f"  <subtitle>{escape(config.feed_subtitle)}</subtitle>",
+        f"  <id>tag:{escape(tag)}:feed</id>",
         f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(base_url + 'feed.xml')}/>",
         f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(base_url)}/>",
         f"  <updated>{updated}</updated>",
-        f"  <author><name>{escape(SITE_TITLE)}</name></author>",
+        f"  <author><name>{escape(config.publisher_name)}</name>"
+        + (f"<uri>{escape(config.publisher_url)}</uri>" if config.publisher_url else "") + "</author>",
     ]
     for article in site.newest[:FEED_LIMIT]:
         stamp = _stamp(article, updated)
         lines += [
             "  <entry>",
             f"    <title>{escape(article.title)}</title>",
-            f"    <id>tag:{TAG_AUTHORITY}:articles/{escape(article.id)}</id>",
+            f"    <id>tag:{escape(tag)}:articles/{escape(article.id)}</id>",
             f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(base_url + article_url(article.id))}/>",
             f"    <updated>{stamp}</updated>",
         ]
@@ -100,6 +103,6 @@ def robots(base_url: str) -> str:
     return text
 
 
-def feed_files(site: SiteView, base_url: str, page_urls: list[str]) -> dict[str, str]:
+def feed_files(site: SiteView, base_url: str, page_urls: list[str], config: SiteConfig | None = None) -> dict[str, str]:
     """feed.xml, sitemap.xml (and its parts past SITEMAP_URLS) and robots.txt, by name."""
-    return {"feed.xml": atom_feed(site, base_url), **sitemaps(page_urls, base_url), "robots.txt": robots(base_url)}
+    return {"feed.xml": atom_feed(site, base_url, config), **sitemaps(page_urls, base_url), "robots.txt": robots(base_url)}

@@ -371,7 +371,7 @@ def article_record(article: Article, entities: dict[str, Entity], templates: Tem
 
     def structured_data() -> Markup:
         return json_ld(article_ld(article, templates.base_url + page_url, entities,
-                                  lambda e: templates.base_url + entity_url(e.type, e.id)))
+                                  lambda e: templates.base_url + entity_url(e.type, e.id), templates.config))
 
     page = templates.render("article.html", page_url, article.title, {
         "article": article, "body_html": _body_html(layout, mentions),

@@ -121,9 +121,12 @@ class SitePages:
 
 
 def copy_static(templates: Templates, out_dir: Path) -> None:
-    folder = templates.folder / "static"
-    if folder.is_dir():
-        shutil.copytree(folder, out_dir / "static", dirs_exist_ok=True)
+    """The theme's static/ files, then the archive's own static/ (in its templates/ folder) over them:
+    a file of the same name replaces the theme's."""
+    for templates_folder in reversed(templates.folders):
+        folder = templates_folder / "static"
+        if folder.is_dir():
+            shutil.copytree(folder, out_dir / "static", dirs_exist_ok=True)
     (out_dir / ".nojekyll").write_bytes(b"")
 
 

@@ -22,15 +22,16 @@ def _entity_ref(entity: Entity, url: str) -> dict:
     return {"@type": SCHEMA_TYPES.get(entity.type, "Thing"), "name": entity.name, "url": url}
 
 
-def article_ld(article: Article, url: str, entities: dict[str, Entity], entity_url) -> dict:
-    """`entity_url(entity)` gives the absolute (or site-relative) URL of an entity page."""
+def article_ld(article: Article, url: str, entities: dict[str, Entity], entity_url, config=None) -> dict:
+    """`entity_url(entity)` gives the absolute (or site-relative) URL of an entity page; `config`:
+    archive.yml (its language, and its publisher when that has a url)."""
     ids = sorted({m.entity for m in article.mentions if m.entity and m.entity in entities})
     data: dict = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
         "url": url,
-        "inLanguage": "en",
+        "inLanguage": config.language if config is not None else "en",
         "mentions": [_entity_ref(entities[i], entity_url(entities[i])) for i in ids],
     }
     if article.date.value:
@@ -39,6 +40,8 @@ def article_ld(article: Article, url: str, entities: dict[str, Entity], entity_u
         data["locationCreated"] = {"@type": "Place", "name": article.dateline}
     if article.source:
         data["sourceOrganization"] = {"@type": "Organization", "name": article.source}
+    if config is not None and config.publisher_url:
+        data["publisher"] = {"@type": "Organization", "name": config.publisher_name, "url": config.publisher_url}
     return data
 
 

@@ -23,9 +23,10 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from jinja2 import (
+    ChoiceLoader,
     Environment,
     FileSystemBytecodeCache,
     FileSystemLoader,
@@ -36,6 +37,7 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
+from builder.config import SiteConfig
 from builder.model import ENTITY_KINDS, BuildError, format_point, format_value
 from builder.site.notes import notes_html
 from builder.site.theme import TEMPLATES
@@ -97,14 +99,22 @@ def finish(html: str, page_url: str, base_url: str) -> str:
 
 
 
-def environment(templates: Path = TEMPLATES, cache: Path | None = None) -> Environment:
-    """`cache`: a folder for the compiled templates, so a process does not compile them again."""
+def _folders(templates: Path | Sequence[Path]) -> list[Path]:
+    return [Path(t) for t in templates] if isinstance(templates, list | tuple) else [Path(templates)]
+
+
+def environment(templates: Path | Sequence[Path] = TEMPLATES, cache: Path | None = None,
+                config: SiteConfig | None = None) -> Environment:
+    """`templates`: a folder, or the folders to look in, first first (the archive's own templates/,
+    then the theme: one loader chain). `cache`: a folder for the compiled templates, so a process
+    does not compile them again. `config`: archive.yml, handed to every template as `config`."""
     bytecode = None
     if cache is not None:
         Path(cache).mkdir(parents=True, exist_ok=True)
         bytecode = FileSystemBytecodeCache(str(cache))
+    config = config or SiteConfig()
     env = Environment(
-        loader=FileSystemLoader(str(templates)),
+        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in _folders(templates)]),
         bytecode_cache=bytecode,
         autoescape=True,
         undefined=StrictUndefined,
@@ -112,8 +122,10 @@ def environment(templates: Path = TEMPLATES, cache: Path | None = None) -> Envir
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(format_point=format_point, format_value=format_value, TYPE_LABELS=TYPE_LABELS,
-                       ENTITY_KINDS=ENTITY_KINDS, rel=rooted, article_url=article_url, entity_url=entity_url,
+    kinds = config.entity_kinds
+    env.globals.update(format_point=format_point, format_value=format_value,
+                       TYPE_LABELS={**{k.type: k.label for k in kinds.values()}, "date": "Date"},
+                       ENTITY_KINDS=kinds, shown_kinds=config.shown_kinds, config=config, rel=rooted, article_url=article_url, entity_url=entity_url,
                        separator=Markup(SEPARATOR))
     env.filters["markdown"] = notes_html
     return env
@@ -122,11 +134,20 @@ def environment(templates: Path = TEMPLATES, cache: Path | None = None) -> Envir
 class Templates:
     """One environment per process, and the page frame every page shares (base.html)."""
 
-    def __init__(self, templates: Path = TEMPLATES, base_url: str = "/", cache: Path | None = None):
-        self.folder = Path(templates)
+    def __init__(self, templates: Path | Sequence[Path] = TEMPLATES, base_url: str = "/", cache: Path | None = None,
+                 config: SiteConfig | None = None):
+        self.folders = _folders(templates)
+        self.folder = self.folders[0]
+        self.config = config or SiteConfig()
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
-        self.env = environment(self.folder, Path(cache) / "templates" if cache is not None else None)
+        self.env = environment(self.folders, Path(cache) / "templates" if cache is not None else None, self.config)
         self._fillers: dict[str, _Filler] = {}
+
+    def _not_found(self, template: str, exc: TemplateNotFound) -> BuildError:
+        searched = ", ".join(str(folder) for folder in self.folders)
+        return BuildError(str(self.folder / template),
+                          f"template {exc.name!r} not found (searched {searched}); copy it from the theme "
+                          f"({self.folders[-1]}) into the archive's templates/ or fix the name")
 
     @property
     def absolute(self) -> bool:
@@ -142,8 +163,7 @@ class Templates:
                 structured_data=structured_data, base_url=self.base_url,
                 site_url=lambda target: self.base_url + target, **context)
         except TemplateNotFound as exc:
-            raise BuildError(str(self.folder / template),
-                             f"template {exc.name!r} not found (searched {self.folder})") from None
+            raise self._not_found(template, exc) from None
         except TemplateSyntaxError as exc:
             raise BuildError(exc.filename or template, f"template syntax error: {exc.message}", exc.lineno) from None
         except TemplateError as exc:
@@ -177,8 +197,7 @@ class Templates:
         try:
             text = self.env.get_template(template).render(**context)
         except TemplateNotFound as exc:
-            raise BuildError(str(self.folder / template),
-                             f"template {exc.name!r} not found (searched {self.folder})") from None
+            raise self._not_found(template, exc) from None
         except TemplateSyntaxError as exc:
             raise BuildError(exc.filename or template, f"template syntax error: {exc.message}", exc.lineno) from None
         except TemplateError as exc:

@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from builder.model import ENTITY_KINDS
 from builder.records import Touched
-from builder.site.collect import PAGE_SIZES, EntitySummary, TimelinePlace
+from builder.site.collect import EntitySummary, TimelinePlace
 from builder.site.families.base import (
     Family,
     Page,
@@ -136,7 +136,7 @@ class EntityFamily(Family):
 
 
 class EntityListingFamily(Family):
-    """The index of one kind of entity, most mentioned first, in pages of PAGE_SIZES["entities"]."""
+    """The index of one kind of entity, most mentioned first, in pages of archive.yml's `page_sizes.entities`."""
 
     kind = "listing"
 
@@ -145,9 +145,9 @@ class EntityListingFamily(Family):
         return [cls(pages, kind) for kind in ENTITY_KINDS]
 
     def pages(self) -> list[Page]:
-        entry = ENTITY_KINDS[self.key]
+        entry = self.site_pages.templates.config.entity_kinds[self.key]  # with archive.yml's labels
         items = self.site.by_kind(self.key)
-        chunks = paginate(items, PAGE_SIZES["entities"])
+        chunks = paginate(items, self.site_pages.site.page_sizes["entities"])
         urls = page_urls(listing_url(self.key), len(chunks))
         return [Page(url, "entities.html", entry.plural if number == 1 else f"{entry.plural}, page {number}",
                      {"entities": chunk, "total": len(items), "pager": Pager(number, urls), "kind": entry})

@@ -8,8 +8,6 @@ from builder.model import ENTITY_KINDS, DateValue, format_value
 from builder.site.families.base import Family, Page
 from builder.site.urls import HOME, MAP, NOT_FOUND, SEARCH, TIMELINE
 
-SITE_TITLE = "Việt Nam–China relations: an annotated archive"
-
 
 class HomeFamily(Family):
     """The latest articles, the most-mentioned entities of each kind, and the timeline's entries in the
@@ -18,7 +16,7 @@ class HomeFamily(Family):
     kind = "home"
 
     def pages(self) -> list[Page]:
-        return [Page(HOME, "home.html", SITE_TITLE, self._context)]
+        return [Page(HOME, "home.html", self.site_pages.templates.config.heading, self._context)]
 
     def _context(self) -> dict:
         site = self.site
