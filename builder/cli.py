@@ -89,6 +89,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from builder.annotate.annotator import Annotator
+    from builder.annotate.corrections import corrected_mentions  # the editors' corrections, as a build has them
     from builder.commands.check import (
         check_site_links,
         discovered_entities,
@@ -108,6 +109,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     annotator = Annotator(registry)
     for article in articles:
         annotator(article)
+        article.mentions = corrected_mentions(article, registry.entities, args.content / "articles",
+                                              str(args.seeds / article.source_file), [])
     problems += stale_content(args.content, content_files(args.content, articles))
     if args.out.is_dir():
         problems += check_site_links(args.out)

@@ -41,6 +41,7 @@ from pathlib import Path
 
 from builder.annotate.annotator import Annotator
 from builder.annotate.cache import AnnotationCache, entity_fingerprints, squeeze
+from builder.annotate.corrections import corrected_mentions
 from builder.annotate.discover import discover, propose_entities
 from builder.content.markdown import (
     article_markdown,
@@ -71,7 +72,16 @@ from builder.engine.state import (
 )
 from builder.engine.store import SCHEMA_VERSION, SiteStore, seal
 from builder.ingest.registry import Registry, create_entity_page, load_registry
-from builder.ingest.seed import read_articles, read_seed  # noqa: F401 - read_articles: for tools and tests
+from builder.ingest.seed import (  # noqa: F401 - read_articles: for tools and tests
+    collision_suffix,
+    collision_warning,
+    colliding,
+    duplicate_seeds,
+    duplicate_warning,
+    natural_id,
+    read_articles,
+    read_seed,
+)
 from builder.memory import give_back_freed_memory
 from builder.model import Article, BuildError, BuildErrors
 from builder.records import NOTHING, ArticleRecord, ArticleSummary, Touched
@@ -129,6 +139,8 @@ class BuildResult:
         out = []
         for summary in sorted(self.summaries, key=lambda s: s.source_file):
             article = read_seed(Path(self.seeds) / summary.source_file)
+            if summary.id != article.id:  # a colliding id, built with its suffix
+                article.slug = f"{article.slug}-{collision_suffix(article.source_file)}"
             article.mentions = self.site.store.mentions_of(summary.id)
             out.append(article)
         return out
@@ -205,15 +217,20 @@ class _Mapper:
         self.entities = dict(registry.entities)
         self.templates = Templates(options.templates, options.base_url, work)
         self.cache = AnnotationCache(store_path(work), registry)
+        self.articles = Path(options.content) / "articles"
 
-    def __call__(self, seed: Path, key: str, propose: bool, root: str | None = None) -> Mapped:
+    def __call__(self, seed: Path, key: str, propose: bool, root: str | None = None,
+                 suffixed: bool = False) -> Mapped:
         """Ingest, annotate and lay out one article; with `propose`, also look for names the registry lacks.
 
-        `root`: the folder a relative `seed` is in (a cluster worker's working folder is not ours)."""
+        `root`: the folder a relative `seed` is in (a cluster worker's working folder is not ours).
+        `suffixed`: another seed makes the same id, so this one takes its `collision_suffix`."""
         try:
             article = read_seed(Path(root, seed) if root else seed, display_path=str(seed))
         except BuildError as exc:
             return Mapped(seed.name, key, error=(exc.path, exc.message, exc.line))
+        if suffixed:
+            article.slug = f"{article.slug}-{collision_suffix(seed.name)}"
         result = Mapped(seed.name, key, warnings=list(article.warnings))
         reference = article.date.reference_day()
         cache_key = self.cache.key(article.body, reference)
@@ -224,6 +241,12 @@ class _Mapper:
             mentions, dates = self.annotator.annotate(article.body, reference, known)
             result.fresh = (cache_key, mentions, dates if known is None else None)
         article.mentions = mentions
+        try:  # the editors' word, after the annotation cache: it holds through every rebuild
+            mentions = self._corrected(article, seed, reference, result.warnings)
+        except BuildError as exc:
+            result.error = (exc.path, exc.message, exc.line)
+            return result
+        article.mentions = mentions
         if propose:
             result.discoveries = discover(article, article.mentions)
         try:
@@ -233,6 +256,10 @@ class _Mapper:
         except BuildError as exc:
             result.error = (exc.path, exc.message, exc.line)
         return result
+
+
+    def _corrected(self, article: Article, seed: Path, reference, warnings: list[str]) -> list:
+        return corrected_mentions(article, self.entities, self.articles, str(seed), warnings)
 
 
 @dataclass
@@ -280,9 +307,9 @@ def _local_mapper(registry: Registry, options: BuildOptions, work: Path) -> _Map
 
 
 def _map_chunk(token: str, recipe: _MapperRecipe | None, chunk: list[tuple[str, str]], propose: bool,
-               root: str | None = None) -> list[Mapped]:
+               root: str | None = None, suffixed: frozenset = frozenset()) -> list[Mapped]:
     mapper = tools("map", token, recipe)
-    return [mapper(Path(seed), key, propose, root) for seed, key in chunk]
+    return [mapper(Path(seed), key, propose, root, Path(seed).name in suffixed) for seed, key in chunk]
 
 
 def _absolute(options: BuildOptions) -> BuildOptions:
@@ -293,7 +320,7 @@ def _absolute(options: BuildOptions) -> BuildOptions:
 
 
 def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOptions, workers: Workers | int,
-              work: Path, propose: bool):
+              work: Path, propose: bool, suffixed: frozenset = frozenset()):
     """Map each (seed, key), in order, on `workers` (or that many local processes); yields a `Mapped`
     per seed.
 
@@ -311,7 +338,8 @@ def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOp
         with workers.pool("map", _MapperRecipe(registry, options, work)) as (pool, token, recipe):
             pending: deque = deque()
             for chunk in chunks:
-                pending.append(pool.submit(_map_chunk, token, recipe, chunk, propose, root))
+                pending.append(pool.submit(_map_chunk, token, recipe, chunk, propose, root,
+                                           frozenset(Path(seed).name for seed, _ in chunk) & suffixed))
                 if len(pending) >= jobs * 3:
                     yield from pending.popleft().result()
             while pending:
@@ -319,7 +347,7 @@ def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOp
     else:
         mapper = _local_mapper(registry, options, work)
         for seed, key in todo:
-            yield mapper(seed, key, propose)
+            yield mapper(seed, key, propose, None, seed.name in suffixed)
 
 
 def site_of(articles: list[Article], registry: Registry, templates: Path | None = None) -> SiteView:
@@ -427,6 +455,13 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
             hashes = {str(seed): records[str(seed)][2] for seed in seeds if str(seed) in records}
             hashes.update(file_hashes([seed for seed in seeds if str(seed) not in hashes]))
         keys = {seed.name: hashes[str(seed)] for seed in seeds}
+        # A seed that repeats another byte for byte is built once, as the one whose name sorts first.
+        repeats = duplicate_seeds(keys)
+        for seed, original in repeats.items():
+            warnings.append(duplicate_warning(str(options.seeds), seed, original))
+        if repeats:
+            seeds = [seed for seed in seeds if seed.name not in repeats]
+            keys = {name: key for name, key in keys.items() if name not in repeats}
         stored = store.keys()  # seed -> (article id, key)
 
         # What the registry change (since the records were made) can touch.
@@ -435,6 +470,12 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         affected: set[str] = set()
         if old_registry is not None and old_registry != fingerprints:
             affected = store.articles_holding(_changed_registry_keys(old_registry, fingerprints))
+            # An editor's correction links words that need not be a form of the entity they link.
+            for eid in old_registry.keys() | fingerprints.keys():
+                if old_registry.get(eid) != fingerprints.get(eid):
+                    affected.update(store.articles_mentioning(eid))
+        # An article page an editor made theirs (and changed since the last build) is read back.
+        affected |= _editor_pages_changed(options.content, store)
         todo = [(seed, keys[seed.name]) for seed in seeds
                 if seed.name not in stored or stored[seed.name][1] != keys[seed.name] or stored[seed.name][0] in affected]
         gone = {seed: aid for seed, (aid, _) in stored.items() if seed not in keys}
@@ -505,13 +546,19 @@ def _map_rounds(todo, registry: Registry, options: BuildOptions, workers: Worker
     written: list[Path] = []
     batch = list(todo)
     warnings_by_seed: dict[str, list[str]] = {}  # from the last round that mapped each seed
+    # The seeds whose stored article carries its collision suffix (kept unless the collision went).
+    suffixed = frozenset(seed for seed, (aid, _) in store.keys().items()
+                         if seed in keys and natural_id(aid, seed) != aid)
     for round_ in range(DISCOVERY_PASSES + 1):
         proposing = round_ < DISCOVERY_PASSES
         if counter is not None:
             counter.add(len(batch))
+        deferred: dict[str, str] = {}
         discoveries = _map_into_store(batch, registry, options, workers, work, store, touched, errors,
-                                      warnings_by_seed, gone, proposing, counter)
+                                      warnings_by_seed, gone, proposing, counter, suffixed, deferred)
         mapped.update((seed.name, None) for seed, _ in batch)
+        suffixed = _settle_collisions(registry, options, workers, work, store, touched, errors, warnings_by_seed,
+                                      gone, keys, mapped, deferred, suffixed, counter)
         if not proposing or (errors and not options.keep_going):
             break
         with _CLOCK.stage("discover"):
@@ -528,7 +575,35 @@ def _map_rounds(todo, registry: Registry, options: BuildOptions, workers: Worker
             batch = [(Path(options.seeds) / seed, keys[seed])
                      for seed in sorted(seed_of[aid] for aid in reached if aid in seed_of) if seed in keys]
     warnings.extend(w for seed in mapped for w in warnings_by_seed.get(seed, ()))
+    ids = {seed: natural_id(aid, seed) for seed, (aid, _) in store.keys().items() if seed in keys}
+    warnings.extend(collision_warning(str(options.seeds), aid, group) for aid, group in colliding(ids).items())
     return registry, written
+
+
+def _settle_collisions(registry, options, workers, work, store, touched, errors, warnings_by_seed, gone, keys,
+                       mapped, deferred: dict[str, str], suffixed: frozenset, counter) -> frozenset:
+    """Give every seed whose article's id another seed's article also makes its collision suffix, and
+    take it back from a seed whose article no longer collides: map again each seed whose suffix must
+    change (and each `deferred` one), until the ids settle. Returns the seeds that carry the suffix."""
+    for _ in range(3):
+        ids = {seed: natural_id(aid, seed) for seed, (aid, _) in store.keys().items() if seed in keys}
+        ids.update(deferred)
+        need = frozenset(seed for group in colliding(ids).values() for seed in group)
+        have = frozenset(seed for seed, (aid, _) in store.keys().items() if seed in keys and natural_id(aid, seed) != aid)
+        again = sorted((need ^ have) | set(deferred))
+        if not again:
+            return need
+        if counter is not None:
+            counter.add(len(again))
+        deferred = {}
+        _map_into_store([(Path(options.seeds) / seed, keys[seed]) for seed in again], registry, options, workers,
+                        work, store, touched, errors, warnings_by_seed, gone, False, counter, need, deferred)
+        mapped.update((seed, None) for seed in again)
+        suffixed = need
+    for seed, aid in deferred.items():  # never seen: ids that will not settle are reported, not built
+        errors.append(BuildError(str(Path(options.seeds) / seed), f"would be written as {aid}.md like another "
+                                                                  "article; give it another `title:` in front matter"))
+    return suffixed
 
 
 def _nothing(n: int = 1) -> None:
@@ -542,11 +617,14 @@ def _remove(store: SiteStore, article_id: str, touched: Touched) -> None:
 
 
 def _map_into_store(todo, registry, options, workers, work, store, touched, errors,
-                    warnings_by_seed: dict[str, list[str]], gone, propose: bool, counter: Step | None = None) -> list:
+                    warnings_by_seed: dict[str, list[str]], gone, propose: bool, counter: Step | None = None,
+                    suffixed: frozenset = frozenset(), deferred: dict | None = None) -> list:
     """Lay out `todo` and put each record into the store in its article's place, noting in `touched`
     what changed (None: a build that renders everything need not know) and in `warnings_by_seed`
     each seed's warnings; with `propose`, returns the new names the articles propose (`discover`);
-    `counter` is advanced as each article's result comes back.
+    `counter` is advanced as each article's result comes back. `suffixed`: the seeds that take their
+    collision suffix; a seed whose id another seed's article holds is put in `deferred` (seed -> its
+    id) and not stored: `_settle_collisions` maps it again, suffixed.
 
     Runs inside the caller's transaction."""
     discoveries: list = []
@@ -557,7 +635,7 @@ def _map_into_store(todo, registry, options, workers, work, store, touched, erro
     by_seed = {seed: aid for aid, seed in ids.items()}
     leaving = set(gone)
     advance = counter.advance if counter is not None else _nothing
-    for result in map_seeds(todo, registry, options, workers, work, propose):
+    for result in map_seeds(todo, registry, options, workers, work, propose, suffixed):
         advance()
         if result.error is not None:
             errors.append(BuildError(*result.error))
@@ -570,13 +648,19 @@ def _map_into_store(todo, registry, options, workers, work, store, touched, erro
         record = result.record
         aid = record.summary.id
         other = ids.get(aid)
+        if propose and deferred is not None:  # a deferred seed is mapped again without proposing
+            discoveries.extend(result.discoveries)
         if other is not None and other != result.seed and other not in leaving:
-            errors.append(BuildError(str(Path(options.seeds) / result.seed),
-                                     f"would be written as {aid}.md like {other}; "
-                                     "give one of them another `title:` in front matter"))
+            if deferred is not None:
+                deferred[result.seed] = natural_id(aid, result.seed)
+            else:
+                errors.append(BuildError(str(Path(options.seeds) / result.seed),
+                                         f"would be written as {aid}.md like {other}; "
+                                         "give one of them another `title:` in front matter"))
             continue
         warnings_by_seed[result.seed] = result.warnings
-        discoveries.extend(result.discoveries)
+        if deferred is None:
+            discoveries.extend(result.discoveries)
         if result.fresh is not None:
             cache.put(*result.fresh)
         previous = by_seed.get(result.seed)
@@ -593,6 +677,26 @@ def _map_into_store(todo, registry, options, workers, work, store, touched, erro
     cache.commit()
     cache.close()
     return discoveries
+
+
+def _editor_pages_changed(content: Path, store: SiteStore) -> set[str]:
+    """The ids of the articles whose page in content/articles/ is not what the last build left there
+    and no longer says `generated: true`: an editor's, to be read back."""
+    folder = Path(content) / "articles"
+    try:
+        with os.scandir(folder) as entries:
+            present = {entry.name: entry for entry in entries if entry.name.endswith(".md")}
+    except FileNotFoundError:
+        return set()
+    out = set()
+    for article_id, size, mtime in store.content_stamps():
+        entry = present.get(f"{article_id}.md")
+        if entry is None:
+            continue
+        stat = entry.stat()
+        if (stat.st_size, stat.st_mtime_ns) != (size, mtime) and not is_generated(Path(entry.path)):
+            out.add(article_id)
+    return out
 
 
 def _sync_content(content: Path, store: SiteStore) -> list[Path]:
@@ -618,6 +722,10 @@ def _sync_content(content: Path, store: SiteStore) -> list[Path]:
         except OSError:
             pass
         path = folder / f"{article_id}.md"
+        if entry is not None and not is_generated(path):  # an editor's page: never written, read back
+            stat = path.stat()
+            store.set_content_stamp(article_id, stat.st_size, stat.st_mtime_ns)
+            continue
         if _write_if_changed(path, store.column(article_id, "markdown")):
             changed.append(path)
         stat = path.stat()

@@ -80,6 +80,7 @@ def input_files(options: BuildOptions) -> list[str]:
     """Everything a build reads: seeds, registry pages (every entity folder), templates and our own
     code. The one list of inputs: the no-op check hashes these files and `serve` watches them."""
     return (_files_in(Path(options.seeds), ".txt") + registry_files(options)
+            + _files_in(Path(options.content) / "articles", ".md")  # an editor's article page is read back
             + [str(p) for p in code_and_template_files(options.templates)])
 
 

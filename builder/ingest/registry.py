@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from builder.ingest.frontmatter import key_line, split_front_matter
+from builder.ingest.seed import BIDI_CONTROLS
 from builder.model import ENTITY_KINDS, BuildError, BuildErrors, Entity
 from builder.text import form_key, nfc, slugify
 
@@ -151,11 +152,16 @@ def read_entity_page(path: Path, type_: str) -> tuple[Entity, list[str]]:
         text = nfc(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
         raise BuildError(where, "is not UTF-8; save it as UTF-8") from None
+    warnings = []
+    if bidi := BIDI_CONTROLS.search(text):
+        line = text.count("\n", 0, bidi.start()) + 1
+        warnings.append(f"{where}:{line}: bidirectional control character U+{ord(bidi.group()):04X} dropped; "
+                        "it would reorder the text shown after it")
+        text = BIDI_CONTROLS.sub("", text)
     lines = text.replace("\r\n", "\n").split("\n")
     meta, end = split_front_matter(lines, where)
     if end == 0:
         raise BuildError(where, "has no YAML front matter; start the file with '---', `name: …`, '---'", 1)
-    warnings = []
     allowed = COMMON_KEYS | TYPE_KEYS[type_]
     for key in meta:
         if key not in allowed:
