@@ -1,4 +1,4 @@
-"""Command line: `python -m builder build | serve | check | bench`.
+"""Command line: `python -m builder build | serve | check | review | bench`.
 
 User mistakes are reported as `file:line: what is wrong, what to do` on
 stderr with exit status 1, never as a traceback.
@@ -122,6 +122,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from builder.commands.review import run
+
+    return run(args)
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from builder.bench.runner import main as bench_main
 
@@ -146,6 +152,19 @@ def main(argv: list[str] | None = None) -> int:
     _add_build_options(p_check)
     p_check.add_argument("--strict", action="store_true", help="count registry warnings as problems")
     p_check.set_defaults(func=cmd_check)
+    p_review = sub.add_parser("review", help="accept, reject, merge or rename the entities the build discovered")
+    p_review.add_argument("--content", type=Path, default=Path("content"), help="folder with the registry")
+    p_review.add_argument("--seeds", type=Path, default=Path("seeds"),
+                          help="folder of raw articles (read for evidence when there is no build cache)")
+    p_review.add_argument("--cache", type=Path, default=Path(".cache"), help="the build's cache (evidence)")
+    p_review.add_argument("--accept", metavar="ID", help="set status: confirmed, without prompts")
+    p_review.add_argument("--reject", metavar="ID", help="set status: rejected, without prompts")
+    p_review.add_argument("--merge", metavar="ID", help="make ID's names aliases of --into and remove ID's page")
+    p_review.add_argument("--into", metavar="ID", help="the entity --merge merges into")
+    p_review.add_argument("--rename", metavar="ID", help="give ID the canonical name --name (the old one stays an alias)")
+    p_review.add_argument("--name", help="the new name for --rename")
+    p_review.add_argument("--slug", help="with --rename: also move the page to SLUG.md")
+    p_review.set_defaults(func=cmd_review)
     p_bench = sub.add_parser("bench", help="time our build against MkDocs and Hugo on a synthetic archive")
     p_bench.add_argument("--sizes", default="1000,10000", help="comma-separated article counts (default 1000,10000)")
     p_bench.add_argument("--quick", action="store_true", help="one small size, one run: a smoke test for CI")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:\s|$)")
 _MISSING = object()
 
 
