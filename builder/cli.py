@@ -89,7 +89,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from builder.annotate.annotator import Annotator
-    from builder.annotate.corrections import corrected_mentions  # the editors' corrections, as a build has them
+    from builder.engine.editorial import corrected_mentions  # the editors' corrections, as a build has them
     from builder.commands.check import (
         check_site_links,
         discovered_entities,

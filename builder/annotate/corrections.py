@@ -33,51 +33,10 @@ Two places an editor corrects an article, both read on every run:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
+from builder.ingest.corrections import Correction
 from builder.model import ENTITY_KINDS, BuildError, Entity, Mention
-
-
-@dataclass(frozen=True)
-class Correction:
-    """One editor's correction of one span of an article."""
-
-    text: str
-    occurrence: int = 1
-    entity: str | None = None  # link to this entity; None: unlink
-    line: int = 0  # the seed's line of the item, for messages
-
-
-def parse_corrections(value, where: str, line_of) -> list[Correction]:
-    """The `corrections:` of a seed's front matter, validated; `line_of(i)`: the line of item i."""
-    if not isinstance(value, list):
-        raise BuildError(where, "`corrections` must be a list of `- text: …` items with `link: ID` or "
-                                "`unlink: true`", line_of(None))
-    out = []
-    for i, item in enumerate(value):
-        line = line_of(i)
-        if not isinstance(item, dict):
-            raise BuildError(where, "each correction is a mapping: `- text: WORDS` then `link: ID` or `unlink: true`",
-                             line)
-        unknown = sorted(set(map(str, item)) - {"text", "occurrence", "link", "unlink"})
-        if unknown:
-            raise BuildError(where, f"unknown key {unknown[0]!r} in a correction; allowed: link, occurrence, text, "
-                                    "unlink", line)
-        text = item.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise BuildError(where, "a correction needs `text:`, the words exactly as the article has them", line)
-        occurrence = item.get("occurrence", 1)
-        if isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1:
-            raise BuildError(where, "`occurrence` is a whole number from 1 (the first time the words appear)", line)
-        link, unlink = item.get("link"), item.get("unlink")
-        if (link is None) == (unlink is not True):
-            raise BuildError(where, "a correction says either `link: ID` (an entity's page name) or `unlink: true`",
-                             line)
-        if link is not None and (not isinstance(link, str) or not link.strip()):
-            raise BuildError(where, "`link` is the id of an entity: its page's file name without .md", line)
-        out.append(Correction(" ".join(text.split()), occurrence, link.strip() if link else None, line))
-    return out
 
 
 def _occurrence(body: str, text: str, n: int) -> int | None:
@@ -226,22 +185,3 @@ def editor_mentions(page: str, body: str, annotated: list[Mention], entities: di
             kept.append(m)
     return kept, warnings
 
-
-def corrected_mentions(article, entities: dict[str, Entity], articles_dir: Path, where: str,
-                       warnings: list[str]) -> list[Mention]:
-    """The article's mentions as its editors have them: read back from its article page when an
-    editor made the page theirs, then with the seed's `corrections:` applied; `article.mentions`
-    holds the annotator's (or the annotation cache's). `where`: the seed, for messages."""
-    from builder.content.markdown import article_markdown
-
-    mentions = article.mentions
-    page = editor_page(articles_dir, article.id)
-    if page is not None:
-        mentions, notes = editor_mentions(page, article.body, mentions, entities,
-                                          str(Path(articles_dir) / f"{article.id}.md"),
-                                          article.date.reference_day(), page_words(article_markdown(article)))
-        warnings += notes
-    if article.corrections:
-        mentions, notes = apply_corrections(article.body, mentions, article.corrections, entities, where)
-        warnings += notes
-    return mentions

@@ -34,23 +34,27 @@ import os
 import tempfile
 import time
 from collections import deque
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 from builder.annotate.annotator import Annotator
 from builder.annotate.cache import AnnotationCache, entity_fingerprints, squeeze
-from builder.annotate.corrections import corrected_mentions
 from builder.annotate.discover import discover, propose_entities
-from builder.content.markdown import (
-    article_markdown,
-    is_generated,
-    timeline_index_markdown,
-    timeline_year_markdown,
+from builder.content.markdown import article_markdown
+from builder.engine.content import (
+    editor_pages_changed,
+    sync_content,
+    write_timeline_content,
+)
+from builder.engine.editorial import (
+    collision_warnings,
+    corrected_mentions,
+    drop_repeats,
+    settle_collisions,
 )
 from builder.engine.executors import Workers, tools
-from builder.engine.progress import Progress, Step
+from builder.engine.progress import Progress, Step, Stopwatch
 from builder.engine.publish import SiteUpdate
 from builder.engine.reach import (
     entity_digests,
@@ -72,16 +76,7 @@ from builder.engine.state import (
 )
 from builder.engine.store import SCHEMA_VERSION, SiteStore, seal
 from builder.ingest.registry import Registry, create_entity_page, load_registry
-from builder.ingest.seed import (  # noqa: F401 - read_articles: for tools and tests
-    collision_suffix,
-    collision_warning,
-    colliding,
-    duplicate_seeds,
-    duplicate_warning,
-    natural_id,
-    read_articles,
-    read_seed,
-)
+from builder.ingest.seed import collision_suffix, natural_id, read_articles, read_seed  # noqa: F401 - read_articles: for tools and tests
 from builder.memory import give_back_freed_memory
 from builder.model import Article, BuildError, BuildErrors
 from builder.records import NOTHING, ArticleRecord, ArticleSummary, Touched
@@ -144,28 +139,6 @@ class BuildResult:
             article.mentions = self.site.store.mentions_of(summary.id)
             out.append(article)
         return out
-
-
-class Stopwatch:
-    """Wall seconds spent in each stage of one build (`build --timings` prints them; the bench reads
-    them). A stage timed inside another counts for itself only, so the stages add up to the build."""
-
-    def __init__(self):
-        self.started = time.perf_counter()
-        self.published: float | None = None  # seconds from the start until the pages were in site/
-        self.seconds: dict[str, float] = {}
-        self._inner = 0.0  # seconds of the stages timed inside the one running
-
-    @contextmanager
-    def stage(self, name: str):
-        start = time.perf_counter()
-        outer, self._inner = self._inner, 0.0
-        try:
-            yield
-        finally:
-            spent = time.perf_counter() - start
-            self.seconds[name] = self.seconds.get(name, 0.0) + spent - self._inner
-            self._inner = outer + spent
 
 
 _CLOCK = Stopwatch()  # the running build's
@@ -242,7 +215,7 @@ class _Mapper:
             result.fresh = (cache_key, mentions, dates if known is None else None)
         article.mentions = mentions
         try:  # the editors' word, after the annotation cache: it holds through every rebuild
-            mentions = self._corrected(article, seed, reference, result.warnings)
+            mentions = corrected_mentions(article, self.entities, self.articles, str(seed), result.warnings)
         except BuildError as exc:
             result.error = (exc.path, exc.message, exc.line)
             return result
@@ -257,9 +230,6 @@ class _Mapper:
             result.error = (exc.path, exc.message, exc.line)
         return result
 
-
-    def _corrected(self, article: Article, seed: Path, reference, warnings: list[str]) -> list:
-        return corrected_mentions(article, self.entities, self.articles, str(seed), warnings)
 
 
 @dataclass
@@ -455,13 +425,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
             hashes = {str(seed): records[str(seed)][2] for seed in seeds if str(seed) in records}
             hashes.update(file_hashes([seed for seed in seeds if str(seed) not in hashes]))
         keys = {seed.name: hashes[str(seed)] for seed in seeds}
-        # A seed that repeats another byte for byte is built once, as the one whose name sorts first.
-        repeats = duplicate_seeds(keys)
-        for seed, original in repeats.items():
-            warnings.append(duplicate_warning(str(options.seeds), seed, original))
-        if repeats:
-            seeds = [seed for seed in seeds if seed.name not in repeats]
-            keys = {name: key for name, key in keys.items() if name not in repeats}
+        seeds, keys = drop_repeats(seeds, keys, options.seeds, warnings)  # a seed repeating another: built once
         stored = store.keys()  # seed -> (article id, key)
 
         # What the registry change (since the records were made) can touch.
@@ -475,7 +439,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
                 if old_registry.get(eid) != fingerprints.get(eid):
                     affected.update(store.articles_mentioning(eid))
         # An article page an editor made theirs (and changed since the last build) is read back.
-        affected |= _editor_pages_changed(options.content, store)
+        affected |= editor_pages_changed(options.content, store)
         todo = [(seed, keys[seed.name]) for seed in seeds
                 if seed.name not in stored or stored[seed.name][1] != keys[seed.name] or stored[seed.name][0] in affected]
         gone = {seed: aid for seed, (aid, _) in stored.items() if seed not in keys}
@@ -502,8 +466,8 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         store.meta.made_with = recipe
     with _CLOCK.stage("content"), _PROGRESS.stage("content"):
         with store.transaction():
-            content_changed += _sync_content(options.content, store)
-        content_changed += _write_timeline_content(options.content, store, None if fresh_store else touched.years)
+            content_changed += sync_content(options.content, store)
+        content_changed += write_timeline_content(options.content, store, None if fresh_store else touched.years)
 
     give_back_freed_memory()  # what receiving the map's records left: the render workers fork from here
     site = SiteView(store, registry)
@@ -557,8 +521,9 @@ def _map_rounds(todo, registry: Registry, options: BuildOptions, workers: Worker
         discoveries = _map_into_store(batch, registry, options, workers, work, store, touched, errors,
                                       warnings_by_seed, gone, proposing, counter, suffixed, deferred)
         mapped.update((seed.name, None) for seed, _ in batch)
-        suffixed = _settle_collisions(registry, options, workers, work, store, touched, errors, warnings_by_seed,
-                                      gone, keys, mapped, deferred, suffixed, counter)
+        suffixed = settle_collisions(store, options.seeds, keys, deferred, suffixed, functools.partial(
+            _remap, registry, options, workers, work, store, touched, errors, warnings_by_seed, gone, keys, mapped,
+            counter), errors)
         if not proposing or (errors and not options.keep_going):
             break
         with _CLOCK.stage("discover"):
@@ -575,35 +540,21 @@ def _map_rounds(todo, registry: Registry, options: BuildOptions, workers: Worker
             batch = [(Path(options.seeds) / seed, keys[seed])
                      for seed in sorted(seed_of[aid] for aid in reached if aid in seed_of) if seed in keys]
     warnings.extend(w for seed in mapped for w in warnings_by_seed.get(seed, ()))
-    ids = {seed: natural_id(aid, seed) for seed, (aid, _) in store.keys().items() if seed in keys}
-    warnings.extend(collision_warning(str(options.seeds), aid, group) for aid, group in colliding(ids).items())
+    warnings.extend(collision_warnings(store, options.seeds, keys))
     return registry, written
 
 
-def _settle_collisions(registry, options, workers, work, store, touched, errors, warnings_by_seed, gone, keys,
-                       mapped, deferred: dict[str, str], suffixed: frozenset, counter) -> frozenset:
-    """Give every seed whose article's id another seed's article also makes its collision suffix, and
-    take it back from a seed whose article no longer collides: map again each seed whose suffix must
-    change (and each `deferred` one), until the ids settle. Returns the seeds that carry the suffix."""
-    for _ in range(3):
-        ids = {seed: natural_id(aid, seed) for seed, (aid, _) in store.keys().items() if seed in keys}
-        ids.update(deferred)
-        need = frozenset(seed for group in colliding(ids).values() for seed in group)
-        have = frozenset(seed for seed, (aid, _) in store.keys().items() if seed in keys and natural_id(aid, seed) != aid)
-        again = sorted((need ^ have) | set(deferred))
-        if not again:
-            return need
-        if counter is not None:
-            counter.add(len(again))
-        deferred = {}
-        _map_into_store([(Path(options.seeds) / seed, keys[seed]) for seed in again], registry, options, workers,
-                        work, store, touched, errors, warnings_by_seed, gone, False, counter, need, deferred)
-        mapped.update((seed, None) for seed in again)
-        suffixed = need
-    for seed, aid in deferred.items():  # never seen: ids that will not settle are reported, not built
-        errors.append(BuildError(str(Path(options.seeds) / seed), f"would be written as {aid}.md like another "
-                                                                  "article; give it another `title:` in front matter"))
-    return suffixed
+
+def _remap(registry, options, workers, work, store, touched, errors, warnings_by_seed, gone, keys, mapped, counter,
+           again: list[str], suffixed: frozenset) -> dict[str, str]:
+    """Map `again` into the store once more, `suffixed` taking their collision suffix (`settle_collisions`)."""
+    if counter is not None:
+        counter.add(len(again))
+    deferred: dict[str, str] = {}
+    _map_into_store([(Path(options.seeds) / seed, keys[seed]) for seed in again], registry, options, workers, work,
+                    store, touched, errors, warnings_by_seed, gone, False, counter, suffixed, deferred)
+    mapped.update((seed, None) for seed in again)
+    return deferred
 
 
 def _nothing(n: int = 1) -> None:
@@ -677,89 +628,6 @@ def _map_into_store(todo, registry, options, workers, work, store, touched, erro
     cache.commit()
     cache.close()
     return discoveries
-
-
-def _editor_pages_changed(content: Path, store: SiteStore) -> set[str]:
-    """The ids of the articles whose page in content/articles/ is not what the last build left there
-    and no longer says `generated: true`: an editor's, to be read back."""
-    folder = Path(content) / "articles"
-    try:
-        with os.scandir(folder) as entries:
-            present = {entry.name: entry for entry in entries if entry.name.endswith(".md")}
-    except FileNotFoundError:
-        return set()
-    out = set()
-    for article_id, size, mtime in store.content_stamps():
-        entry = present.get(f"{article_id}.md")
-        if entry is None:
-            continue
-        stat = entry.stat()
-        if (stat.st_size, stat.st_mtime_ns) != (size, mtime) and not is_generated(Path(entry.path)):
-            out.add(article_id)
-    return out
-
-
-def _sync_content(content: Path, store: SiteStore) -> list[Path]:
-    """Make content/articles/ what the store says: each article's Markdown (written again when the
-    file is missing or is not what the last build wrote), and no generated file of another article."""
-    folder = Path(content) / "articles"
-    folder.mkdir(parents=True, exist_ok=True)
-    changed = []
-    stamps = store.content_stamps()
-    known = {f"{article_id}.md" for article_id, _, _ in stamps}
-    with os.scandir(folder) as entries:
-        present = {entry.name: entry for entry in entries if entry.name.endswith(".md")}
-    for name in sorted(set(present) - known):
-        if is_generated(Path(present[name].path)):
-            os.unlink(present[name].path)
-            changed.append(folder / name)
-    for article_id, size, mtime in stamps:
-        entry = present.get(f"{article_id}.md")
-        try:
-            stat = entry.stat() if entry is not None else None  # DirEntry keeps it: one syscall
-            if stat is not None and (stat.st_size, stat.st_mtime_ns) == (size, mtime):
-                continue
-        except OSError:
-            pass
-        path = folder / f"{article_id}.md"
-        if entry is not None and not is_generated(path):  # an editor's page: never written, read back
-            stat = path.stat()
-            store.set_content_stamp(article_id, stat.st_size, stat.st_mtime_ns)
-            continue
-        if _write_if_changed(path, store.column(article_id, "markdown")):
-            changed.append(path)
-        stat = path.stat()
-        store.set_content_stamp(article_id, stat.st_size, stat.st_mtime_ns)
-    return changed
-
-
-def _write_if_changed(path: Path, text: str) -> bool:
-    from builder.content.markdown import write_if_changed
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return write_if_changed(path, text)
-
-
-def _write_timeline_content(content: Path, store: SiteStore, years: set | None) -> list[Path]:
-    """content/timeline.md and the files of the years that changed (every year when None)."""
-    folder = Path(content) / "timeline"
-    folder.mkdir(parents=True, exist_ok=True)
-    counts = store.timeline_years()
-    changed = []
-    present = {year for year, _ in counts}
-    missing = {year for year in present if not (folder / f"{year}.md").is_file()}
-    for year in sorted(present if years is None else (years & present) | missing):
-        path = folder / f"{year}.md"
-        if _write_if_changed(path, timeline_year_markdown(year, store.timeline_markdown(year))):
-            changed.append(path)
-    for stale in sorted(folder.glob("*.md")):
-        if stale.stem.isdigit() and int(stale.stem) not in present and is_generated(stale):
-            stale.unlink()
-            changed.append(stale)
-    index = Path(content) / "timeline.md"
-    if _write_if_changed(index, timeline_index_markdown(counts)):
-        changed.append(index)
-    return changed
 
 
 # --- render and publish ---------------------------------------------------------------------------

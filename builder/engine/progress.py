@@ -322,3 +322,25 @@ def reporter(quiet: bool = False, stream: TextIO | None = None) -> Progress:
 
         return LiveProgress(Console(file=stream))
     return PlainProgress(stream)
+
+
+class Stopwatch:
+    """Wall seconds spent in each stage of one build (`build --timings` prints them; the bench reads
+    them). A stage timed inside another counts for itself only, so the stages add up to the build."""
+
+    def __init__(self):
+        self.started = time.perf_counter()
+        self.published: float | None = None  # seconds from the start until the pages were in site/
+        self.seconds: dict[str, float] = {}
+        self._inner = 0.0  # seconds of the stages timed inside the one running
+
+    @contextmanager
+    def stage(self, name: str):
+        start = time.perf_counter()
+        outer, self._inner = self._inner, 0.0
+        try:
+            yield
+        finally:
+            spent = time.perf_counter() - start
+            self.seconds[name] = self.seconds.get(name, 0.0) + spent - self._inner
+            self._inner = outer + spent

@@ -27,8 +27,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.annotate.corrections import parse_corrections
 from builder.dates import infer_publication_date
+from builder.ingest.corrections import parse_corrections
 from builder.ingest.frontmatter import key_line, split_front_matter
 from builder.model import (
     Article,
