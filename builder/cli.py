@@ -1,4 +1,4 @@
-"""Command line: `python -m builder build | serve | check | new | bench` (installed: `archive-builder …`).
+"""Command line: `python -m builder build | serve | check | new | review | bench` (installed: `archive-builder …`).
 
 User mistakes are reported as `file:line: what is wrong, what to do` on
 stderr with exit status 1, never as a traceback.
@@ -126,6 +126,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     from builder.content.markdown import content_files
     from builder.engine.build import read_articles
+    from builder.engine.editorial import (
+        corrected_mentions,  # the editors' corrections, as a build has them
+    )
     from builder.ingest.registry import load_registry
 
     problems: list[str] = []
@@ -138,6 +141,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     annotator = Annotator(registry)
     for article in articles:
         annotator(article)
+        article.mentions = corrected_mentions(article, registry.entities, args.content / "articles",
+                                              str(args.seeds / article.source_file), [])
     problems += stale_content(args.content, content_files(args.content, articles))
     if args.out.is_dir():
         problems += check_site_links(args.out)
@@ -155,6 +160,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     new_archive(args.folder)
     print(next_steps(args.folder))
     return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from builder.commands.review import run
+
+    return run(args)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -191,6 +202,19 @@ def main(argv: list[str] | None = None) -> int:
                                        "workflow) that builds at once; DIR must be new or empty")
     p_new.add_argument("folder", type=Path, metavar="DIR")
     p_new.set_defaults(func=cmd_new)
+    p_review = sub.add_parser("review", help="accept, reject, merge or rename the entities the build discovered")
+    p_review.add_argument("--content", type=Path, default=Path("content"), help="folder with the registry")
+    p_review.add_argument("--seeds", type=Path, default=Path("seeds"),
+                          help="folder of raw articles (read for evidence when there is no build cache)")
+    p_review.add_argument("--cache", type=Path, default=Path(".cache"), help="the build's cache (evidence)")
+    p_review.add_argument("--accept", metavar="ID", help="set status: confirmed, without prompts")
+    p_review.add_argument("--reject", metavar="ID", help="set status: rejected, without prompts")
+    p_review.add_argument("--merge", metavar="ID", help="make ID's names aliases of --into and remove ID's page")
+    p_review.add_argument("--into", metavar="ID", help="the entity --merge merges into")
+    p_review.add_argument("--rename", metavar="ID", help="give ID the canonical name --name (the old one stays an alias)")
+    p_review.add_argument("--name", help="the new name for --rename")
+    p_review.add_argument("--slug", help="with --rename: also move the page to SLUG.md")
+    p_review.set_defaults(func=cmd_review)
     p_bench = sub.add_parser("bench", help="time our build against MkDocs and Hugo on a synthetic archive")
     p_bench.add_argument("--sizes", default="1000,10000", help="comma-separated article counts (default 1000,10000)")
     p_bench.add_argument("--quick", action="store_true", help="one small size, one run: a smoke test for CI")

@@ -228,6 +228,7 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     slug: str = ""
     warnings: list[str] = field(default_factory=list)
+    corrections: list = field(default_factory=list)  # editors' corrections of single mentions (front matter)
 
     @property
     def id(self) -> str:

@@ -220,9 +220,9 @@ def test_an_article_no_new_name_touches_is_mapped_once_and_laid_out_as_if_the_na
     calls: list[str] = []
     mapper_call = build_module._Mapper.__call__
 
-    def counted(self, seed, key, propose):
+    def counted(self, seed, key, propose, *rest):
         calls.append(Path(seed).name)
-        return mapper_call(self, seed, key, propose)
+        return mapper_call(self, seed, key, propose, *rest)
 
     monkeypatch.setattr(build_module._Mapper, "__call__", counted)
     build(BuildOptions(seeds=seeds_with_new_people, content=content_copy, out=tmp_path / "first",

@@ -26,6 +26,7 @@ says so before any stage is even imported, and the CLI stops there.
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import tempfile
@@ -38,13 +39,19 @@ from pathlib import Path
 from builder.annotate.annotator import Annotator
 from builder.annotate.cache import AnnotationCache, entity_fingerprints, squeeze
 from builder.annotate.discover import discover, propose_entities
-from builder.content.markdown import (
-    article_markdown,
-    is_generated,
-    timeline_index_markdown,
-    timeline_year_markdown,
-)
+from builder.content.markdown import article_markdown
 from builder.engine import clock, executors
+from builder.engine.content import (
+    editor_pages_changed,
+    sync_content,
+    write_timeline_content,
+)
+from builder.engine.editorial import (
+    collision_warnings,
+    corrected_mentions,
+    drop_repeats,
+    settle_collisions,
+)
 from builder.engine.executors import Workers, tools
 from builder.engine.progress import Progress, Step
 from builder.engine.reach import (
@@ -67,7 +74,7 @@ from builder.engine.state import (
 )
 from builder.engine.store import SiteStore, seal
 from builder.ingest.registry import Registry, create_entity_page, load_registry
-from builder.ingest.seed import read_articles, read_seed  # noqa: F401 - read_articles: for tools and tests
+from builder.ingest.seed import collision_suffix, natural_id, read_articles, read_seed  # noqa: F401 - read_articles: for tools and tests
 from builder.memory import give_back_freed_memory
 from builder.model import Article, BuildError, BuildErrors
 from builder.records import NOTHING, ArticleRecord, ArticleSummary, Touched
@@ -116,6 +123,8 @@ class BuildResult:
         out = []
         for summary in sorted(self.summaries, key=lambda s: s.source_file):
             article = read_seed(Path(self.seeds) / summary.source_file)
+            if summary.id != article.id:  # a colliding id, built with its suffix
+                article.slug = f"{article.slug}-{collision_suffix(article.source_file)}"
             article.mentions = self.site.store.mentions_of(summary.id)
             out.append(article)
         return out
@@ -154,15 +163,20 @@ class _Mapper:
         self.entities = dict(registry.entities)
         self.templates = Templates(template_folders(options), options.base_url, work, options.config)
         self.cache = AnnotationCache(store_path(work), registry)
+        self.articles = Path(options.content) / "articles"
 
-    def __call__(self, seed: Path, key: str, propose: bool, root: str | None = None) -> Mapped:
+    def __call__(self, seed: Path, key: str, propose: bool, root: str | None = None,
+                 suffixed: bool = False) -> Mapped:
         """Ingest, annotate and lay out one article; with `propose`, also look for names the registry lacks.
 
-        `root`: the folder a relative `seed` is in (a cluster worker's working folder is not ours)."""
+        `root`: the folder a relative `seed` is in (a cluster worker's working folder is not ours).
+        `suffixed`: another seed makes the same id, so this one takes its `collision_suffix`."""
         try:
             article = read_seed(Path(root, seed) if root else seed, display_path=str(seed))
         except BuildError as exc:
             return Mapped(seed.name, key, error=(exc.path, exc.message, exc.line))
+        if suffixed:
+            article.slug = f"{article.slug}-{collision_suffix(seed.name)}"
         result = Mapped(seed.name, key, warnings=list(article.warnings))
         reference = article.date.reference_day()
         cache_key = self.cache.key(article.body, reference)
@@ -173,6 +187,12 @@ class _Mapper:
             mentions, dates = self.annotator.annotate(article.body, reference, known)
             result.fresh = (cache_key, mentions, dates if known is None else None)
         article.mentions = mentions
+        try:  # the editors' word, after the annotation cache: it holds through every rebuild
+            mentions = corrected_mentions(article, self.entities, self.articles, str(seed), result.warnings)
+        except BuildError as exc:
+            result.error = (exc.path, exc.message, exc.line)
+            return result
+        article.mentions = mentions
         if propose:
             result.discoveries = discover(article, article.mentions)
         try:
@@ -182,6 +202,7 @@ class _Mapper:
         except BuildError as exc:
             result.error = (exc.path, exc.message, exc.line)
         return result
+
 
 
 @dataclass
@@ -229,13 +250,13 @@ def _local_mapper(registry: Registry, options: BuildOptions, work: Path) -> _Map
 
 
 def _map_chunk(token: str, recipe: _MapperRecipe | None, chunk: list[tuple[str, str]], propose: bool,
-               root: str | None = None) -> list[Mapped]:
+               root: str | None = None, suffixed: frozenset = frozenset()) -> list[Mapped]:
     mapper = tools("map", token, recipe)
-    return [mapper(Path(seed), key, propose, root) for seed, key in chunk]
+    return [mapper(Path(seed), key, propose, root, Path(seed).name in suffixed) for seed, key in chunk]
 
 
 def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOptions, workers: Workers | int,
-              work: Path, propose: bool):
+              work: Path, propose: bool, suffixed: frozenset = frozenset()):
     """Map each (seed, key), in order, on `workers` (or that many local processes); yields a `Mapped`
     per seed.
 
@@ -253,7 +274,8 @@ def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOp
         with workers.pool("map", _MapperRecipe(registry, options, work)) as (pool, token, recipe):
             pending: deque = deque()
             for chunk in chunks:
-                pending.append(pool.submit(_map_chunk, token, recipe, chunk, propose, root))
+                pending.append(pool.submit(_map_chunk, token, recipe, chunk, propose, root,
+                                           frozenset(Path(seed).name for seed, _ in chunk) & suffixed))
                 if len(pending) >= jobs * 3:
                     yield from pending.popleft().result()
             while pending:
@@ -261,7 +283,7 @@ def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOp
     else:
         mapper = _local_mapper(registry, options, work)
         for seed, key in todo:
-            yield mapper(seed, key, propose)
+            yield mapper(seed, key, propose, None, seed.name in suffixed)
 
 
 def site_of(articles: list[Article], registry: Registry, templates: Path | None = None) -> SiteView:
@@ -367,6 +389,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
             hashes = {str(seed): records[str(seed)][2] for seed in seeds if str(seed) in records}
             hashes.update(file_hashes([seed for seed in seeds if str(seed) not in hashes]))
         keys = {seed.name: hashes[str(seed)] for seed in seeds}
+        seeds, keys = drop_repeats(seeds, keys, options.seeds, warnings)  # a seed repeating another: built once
         stored = store.keys()  # seed -> (article id, key)
 
         # What the registry change (since the records were made) can touch.
@@ -375,6 +398,12 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         affected: set[str] = set()
         if old_registry is not None and old_registry != fingerprints:
             affected = store.articles_holding(_changed_registry_keys(old_registry, fingerprints))
+            # An editor's correction links words that need not be a form of the entity they link.
+            for eid in old_registry.keys() | fingerprints.keys():
+                if old_registry.get(eid) != fingerprints.get(eid):
+                    affected.update(store.articles_mentioning(eid))
+        # An article page an editor made theirs (and changed since the last build) is read back.
+        affected |= editor_pages_changed(options.content, store)
         todo = [(seed, keys[seed.name]) for seed in seeds
                 if seed.name not in stored or stored[seed.name][1] != keys[seed.name] or stored[seed.name][0] in affected]
         gone = {seed: aid for seed, (aid, _) in stored.items() if seed not in keys}
@@ -401,8 +430,8 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         store.meta.made_with = recipe
     with clock.CLOCK.stage("content"), clock.PROGRESS.stage("content"):
         with store.transaction():
-            content_changed += _sync_content(options.content, store)
-        content_changed += _write_timeline_content(options.content, store, None if fresh_store else touched.years)
+            content_changed += sync_content(options.content, store)
+        content_changed += write_timeline_content(options.content, store, None if fresh_store else touched.years)
 
     give_back_freed_memory()  # what receiving the map's records left: the render workers fork from here
     site = SiteView(store, registry, options.config.page_sizes)
@@ -445,13 +474,20 @@ def _map_rounds(todo, registry: Registry, options: BuildOptions, workers: Worker
     written: list[Path] = []
     batch = list(todo)
     warnings_by_seed: dict[str, list[str]] = {}  # from the last round that mapped each seed
+    # The seeds whose stored article carries its collision suffix (kept unless the collision went).
+    suffixed = frozenset(seed for seed, (aid, _) in store.keys().items()
+                         if seed in keys and natural_id(aid, seed) != aid)
     for round_ in range(DISCOVERY_PASSES + 1):
         proposing = round_ < DISCOVERY_PASSES
         if counter is not None:
             counter.add(len(batch))
+        deferred: dict[str, str] = {}
         discoveries = _map_into_store(batch, registry, options, workers, work, store, touched, errors,
-                                      warnings_by_seed, gone, proposing, counter)
+                                      warnings_by_seed, gone, proposing, counter, suffixed, deferred)
         mapped.update((seed.name, None) for seed, _ in batch)
+        suffixed = settle_collisions(store, options.seeds, keys, deferred, suffixed, functools.partial(
+            _remap, registry, options, workers, work, store, touched, errors, warnings_by_seed, gone, keys, mapped,
+            counter), errors)
         if not proposing or (errors and not options.keep_going):
             break
         with clock.CLOCK.stage("discover"):
@@ -468,7 +504,21 @@ def _map_rounds(todo, registry: Registry, options: BuildOptions, workers: Worker
             batch = [(Path(options.seeds) / seed, keys[seed])
                      for seed in sorted(seed_of[aid] for aid in reached if aid in seed_of) if seed in keys]
     warnings.extend(w for seed in mapped for w in warnings_by_seed.get(seed, ()))
+    warnings.extend(collision_warnings(store, options.seeds, keys))
     return registry, written
+
+
+
+def _remap(registry, options, workers, work, store, touched, errors, warnings_by_seed, gone, keys, mapped, counter,
+           again: list[str], suffixed: frozenset) -> dict[str, str]:
+    """Map `again` into the store once more, `suffixed` taking their collision suffix (`settle_collisions`)."""
+    if counter is not None:
+        counter.add(len(again))
+    deferred: dict[str, str] = {}
+    _map_into_store([(Path(options.seeds) / seed, keys[seed]) for seed in again], registry, options, workers, work,
+                    store, touched, errors, warnings_by_seed, gone, False, counter, suffixed, deferred)
+    mapped.update((seed, None) for seed in again)
+    return deferred
 
 
 def _nothing(n: int = 1) -> None:
@@ -482,11 +532,14 @@ def _remove(store: SiteStore, article_id: str, touched: Touched) -> None:
 
 
 def _map_into_store(todo, registry, options, workers, work, store, touched, errors,
-                    warnings_by_seed: dict[str, list[str]], gone, propose: bool, counter: Step | None = None) -> list:
+                    warnings_by_seed: dict[str, list[str]], gone, propose: bool, counter: Step | None = None,
+                    suffixed: frozenset = frozenset(), deferred: dict | None = None) -> list:
     """Lay out `todo` and put each record into the store in its article's place, noting in `touched`
     what changed (None: a build that renders everything need not know) and in `warnings_by_seed`
     each seed's warnings; with `propose`, returns the new names the articles propose (`discover`);
-    `counter` is advanced as each article's result comes back.
+    `counter` is advanced as each article's result comes back. `suffixed`: the seeds that take their
+    collision suffix; a seed whose id another seed's article holds is put in `deferred` (seed -> its
+    id) and not stored: `_settle_collisions` maps it again, suffixed.
 
     Runs inside the caller's transaction."""
     discoveries: list = []
@@ -497,7 +550,7 @@ def _map_into_store(todo, registry, options, workers, work, store, touched, erro
     by_seed = {seed: aid for aid, seed in ids.items()}
     leaving = set(gone)
     advance = counter.advance if counter is not None else _nothing
-    for result in map_seeds(todo, registry, options, workers, work, propose):
+    for result in map_seeds(todo, registry, options, workers, work, propose, suffixed):
         advance()
         if result.error is not None:
             errors.append(BuildError(*result.error))
@@ -510,13 +563,19 @@ def _map_into_store(todo, registry, options, workers, work, store, touched, erro
         record = result.record
         aid = record.summary.id
         other = ids.get(aid)
+        if propose and deferred is not None:  # a deferred seed is mapped again without proposing
+            discoveries.extend(result.discoveries)
         if other is not None and other != result.seed and other not in leaving:
-            errors.append(BuildError(str(Path(options.seeds) / result.seed),
-                                     f"would be written as {aid}.md like {other}; "
-                                     "give one of them another `title:` in front matter"))
+            if deferred is not None:
+                deferred[result.seed] = natural_id(aid, result.seed)
+            else:
+                errors.append(BuildError(str(Path(options.seeds) / result.seed),
+                                         f"would be written as {aid}.md like {other}; "
+                                         "give one of them another `title:` in front matter"))
             continue
         warnings_by_seed[result.seed] = result.warnings
-        discoveries.extend(result.discoveries)
+        if deferred is None:
+            discoveries.extend(result.discoveries)
         if result.fresh is not None:
             cache.put(*result.fresh)
         previous = by_seed.get(result.seed)
@@ -535,60 +594,3 @@ def _map_into_store(todo, registry, options, workers, work, store, touched, erro
     return discoveries
 
 
-def _sync_content(content: Path, store: SiteStore) -> list[Path]:
-    """Make content/articles/ what the store says: each article's Markdown (written again when the
-    file is missing or is not what the last build wrote), and no generated file of another article."""
-    folder = Path(content) / "articles"
-    folder.mkdir(parents=True, exist_ok=True)
-    changed = []
-    stamps = store.content_stamps()
-    known = {f"{article_id}.md" for article_id, _, _ in stamps}
-    with os.scandir(folder) as entries:
-        present = {entry.name: entry for entry in entries if entry.name.endswith(".md")}
-    for name in sorted(set(present) - known):
-        if is_generated(Path(present[name].path)):
-            os.unlink(present[name].path)
-            changed.append(folder / name)
-    for article_id, size, mtime in stamps:
-        entry = present.get(f"{article_id}.md")
-        try:
-            stat = entry.stat() if entry is not None else None  # DirEntry keeps it: one syscall
-            if stat is not None and (stat.st_size, stat.st_mtime_ns) == (size, mtime):
-                continue
-        except OSError:
-            pass
-        path = folder / f"{article_id}.md"
-        if _write_if_changed(path, store.column(article_id, "markdown")):
-            changed.append(path)
-        stat = path.stat()
-        store.set_content_stamp(article_id, stat.st_size, stat.st_mtime_ns)
-    return changed
-
-
-def _write_if_changed(path: Path, text: str) -> bool:
-    from builder.content.markdown import write_if_changed
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return write_if_changed(path, text)
-
-
-def _write_timeline_content(content: Path, store: SiteStore, years: set | None) -> list[Path]:
-    """content/timeline.md and the files of the years that changed (every year when None)."""
-    folder = Path(content) / "timeline"
-    folder.mkdir(parents=True, exist_ok=True)
-    counts = store.timeline_years()
-    changed = []
-    present = {year for year, _ in counts}
-    missing = {year for year in present if not (folder / f"{year}.md").is_file()}
-    for year in sorted(present if years is None else (years & present) | missing):
-        path = folder / f"{year}.md"
-        if _write_if_changed(path, timeline_year_markdown(year, store.timeline_markdown(year))):
-            changed.append(path)
-    for stale in sorted(folder.glob("*.md")):
-        if stale.stem.isdigit() and int(stale.stem) not in present and is_generated(stale):
-            stale.unlink()
-            changed.append(stale)
-    index = Path(content) / "timeline.md"
-    if _write_if_changed(index, timeline_index_markdown(counts)):
-        changed.append(index)
-    return changed

@@ -134,5 +134,7 @@ def remember_shapes(pages: SitePages, store: SiteStore, families: list[PageFamil
         families, gone = every, []
     else:
         present = set(every)
-        gone = [identity for identity in map(lambda f: PageFamily(*f), store.family_shapes()) if identity not in present]
+        # As (kind, key) pairs, which the store takes (a PageFamily is not one).
+        gone = [(identity.kind, identity.key) for identity in map(lambda f: PageFamily(*f), store.family_shapes())
+                if identity not in present]
     store.set_family_shapes({(f.kind, f.key): pages.family(f).shape() for f in families}, gone)

@@ -93,9 +93,11 @@ def registry_files(options: BuildOptions) -> list[str]:
 
 def input_files(options: BuildOptions) -> list[str]:
     """Everything a build reads: seeds, registry pages (every entity folder), templates and our own
-    code, and archive.yml. The one list of inputs: the no-op check hashes these files and `serve` watches them."""
+    code, archive.yml and the article pages an editor may have taken over. The one list of inputs: the
+    no-op check hashes these files and `serve` watches them."""
     config = [str(options.config_file)] if options.config_file is not None else []
     return (_files_in(Path(options.seeds), ".txt") + registry_files(options) + config
+            + _files_in(Path(options.content) / "articles", ".md")  # an editor's article page is read back
             + [str(p) for p in code_and_template_files(template_folders(options))])
 
 

@@ -89,7 +89,9 @@ def split_front_matter(lines: list[str], where: str) -> tuple[dict, int]:
 
 
 # C0/C1 control characters other than tab and newline: as in seeds (builder.ingest), never text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) too: they would
+# reorder the text shown after them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _control_character(value) -> str | None:

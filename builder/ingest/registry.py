@@ -18,11 +18,15 @@ from pathlib import Path
 import yaml
 
 from builder.ingest.frontmatter import key_line, split_front_matter
+from builder.ingest.seed import BIDI_CONTROLS
 from builder.model import ENTITY_KINDS, BuildError, BuildErrors, Entity
 from builder.text import form_key, nfc, slugify
 
 FOLDERS = {kind.type: kind.folder for kind in ENTITY_KINDS.values()}
-COMMON_KEYS = {"name", "aliases", "summary", "status"}
+COMMON_KEYS = {"name", "aliases", "summary", "status", "wikidata", "wikipedia"}
+# Identifiers beyond the archive (schema.org `sameAs`): written by editors, never fetched.
+_WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
+_WIKIPEDIA = re.compile(r"^https://[a-z][a-z0-9-]*(?:\.m)?\.wikipedia\.org/wiki/[^\s<>\"'`]+$")
 TYPE_KEYS = {
     "person": {"country", "titles", "born", "died"},
     "mechanism": {"kind", "established"},
@@ -148,11 +152,16 @@ def read_entity_page(path: Path, type_: str) -> tuple[Entity, list[str]]:
         text = nfc(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
         raise BuildError(where, "is not UTF-8; save it as UTF-8") from None
+    warnings = []
+    if bidi := BIDI_CONTROLS.search(text):
+        line = text.count("\n", 0, bidi.start()) + 1
+        warnings.append(f"{where}:{line}: bidirectional control character U+{ord(bidi.group()):04X} dropped; "
+                        "it would reorder the text shown after it")
+        text = BIDI_CONTROLS.sub("", text)
     lines = text.replace("\r\n", "\n").split("\n")
     meta, end = split_front_matter(lines, where)
     if end == 0:
         raise BuildError(where, "has no YAML front matter; start the file with '---', `name: …`, '---'", 1)
-    warnings = []
     allowed = COMMON_KEYS | TYPE_KEYS[type_]
     for key in meta:
         if key not in allowed:
@@ -170,6 +179,8 @@ def read_entity_page(path: Path, type_: str) -> tuple[Entity, list[str]]:
     if status not in STATUSES:
         raise BuildError(where, f"status must be one of {', '.join(sorted(STATUSES))}", key_line(lines, "status", end))
     country = meta.get("country")
+    extra = {k: meta[k] for k in sorted(TYPE_KEYS[type_] - {"country", "titles"}) if k in meta}
+    extra.update(_identifiers(meta, where, lines, end))
     entity = Entity(
         id=slug,
         type=type_,  # type: ignore[arg-type]
@@ -181,9 +192,37 @@ def read_entity_page(path: Path, type_: str) -> tuple[Entity, list[str]]:
         summary=str(meta["summary"]).strip() if meta.get("summary") else None,
         notes_markdown="\n".join(lines[end:]).strip(),
         path=where,
-        extra={k: meta[k] for k in sorted(TYPE_KEYS[type_] - {"country", "titles"}) if k in meta},
+        extra=extra,
     )
     return entity, warnings
+
+
+def _identifiers(meta: dict, where: str, lines: list[str], end: int) -> dict:
+    """`wikidata:` (a Q-number) and `wikipedia:` (an https URL of an article on *.wikipedia.org), validated."""
+    out = {}
+    if meta.get("wikidata") is not None:
+        value = str(meta["wikidata"]).strip()
+        if isinstance(meta["wikidata"], (list, dict)) or not _WIKIDATA.match(value):
+            raise BuildError(where, "`wikidata` must be a Wikidata item id such as Q15031",
+                             key_line(lines, "wikidata", end))
+        out["wikidata"] = value
+    if meta.get("wikipedia") is not None:
+        value = str(meta["wikipedia"]).strip()
+        if isinstance(meta["wikipedia"], (list, dict)) or not _WIKIPEDIA.match(value):
+            raise BuildError(where, "`wikipedia` must be the https URL of a Wikipedia article, such as "
+                                    "https://en.wikipedia.org/wiki/Xi_Jinping", key_line(lines, "wikipedia", end))
+        out["wikipedia"] = value
+    return out
+
+
+def same_as(entity: Entity) -> list[str]:
+    """The entity's addresses beyond the archive (schema.org `sameAs`): Wikidata, then Wikipedia."""
+    out = []
+    if entity.extra.get("wikidata"):
+        out.append(f"https://www.wikidata.org/wiki/{entity.extra['wikidata']}")
+    if entity.extra.get("wikipedia"):
+        out.append(entity.extra["wikipedia"])
+    return out
 
 
 def unsafe_slug(slug: str) -> str | None:

@@ -22,11 +22,13 @@ naming the file and line; so does a file larger than `MAX_SEED_BYTES`.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from builder.dates import infer_publication_date
+from builder.ingest.corrections import parse_corrections
 from builder.ingest.frontmatter import key_line, split_front_matter
 from builder.model import (
     Article,
@@ -38,7 +40,7 @@ from builder.model import (
 )
 from builder.text import nfc, slugify
 
-FRONT_MATTER_KEYS = {"title", "date", "dateline", "source"}
+FRONT_MATTER_KEYS = {"title", "date", "dateline", "source", "corrections"}
 TITLE_MAX = 90
 # One wire article is a few kilobytes (the longest seed is 14 KB). A file far
 # beyond that is a wrong file or several articles pasted together; annotation
@@ -46,6 +48,10 @@ TITLE_MAX = 90
 MAX_SEED_BYTES = 256 * 1024
 # C0/C1 control characters other than tab and newline: invisible residue of a scrape.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): an RLO in a title
+# would show the rest of the line, and whatever a page puts after it, reversed. Dropped from seeds and
+# registry pages (`BIDI_CONTROLS`), so no page and no Markdown file ever carries one.
+BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 # Two or more blanks inside a line: collapsed to one space (also keeps every pattern linear).
 _BLANK_RUN = re.compile(r"[^\S\n]{2,}")
 
@@ -112,8 +118,15 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
         warnings.append(f"{where}:{line}: control character U+{ord(control.group()):04X} "
                         f"(and {len(_CONTROL.findall(text)) - 1} more) dropped; they are not text")
         text = _CONTROL.sub("", text)
+    if bidi := BIDI_CONTROLS.search(text):
+        line = text.count("\n", 0, bidi.start()) + 1
+        warnings.append(f"{where}:{line}: bidirectional control character U+{ord(bidi.group()):04X} "
+                        f"(and {len(BIDI_CONTROLS.findall(text)) - 1} more) dropped; it would reorder the text "
+                        "shown after it")
+        text = BIDI_CONTROLS.sub("", text)
     lines = _BLANK_RUN.sub(" ", text).split("\n")  # a blank run never spans a newline: as if line by line
-    meta, first_body_line = _front_matter(lines, where)
+    # The front matter keeps its indentation (a list of mappings needs it); its values are collapsed below.
+    meta, first_body_line = _front_matter(text.split("\n") if text.startswith("---") else lines, where)
 
     header_date: DatePoint | None = None
     header_line = _first_nonblank(lines, first_body_line)
@@ -189,6 +202,7 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
         body=body,
         blocks=blocks,
         warnings=warnings,
+        corrections=meta.get("corrections", []),
     )
     article.slug = slugify(title, max_length=60)
     return article
@@ -227,12 +241,27 @@ def _front_matter(lines: list[str], where: str) -> tuple[dict, int]:
                 raise BuildError(where, f"front matter date {text!r} is not a real date of the form YYYY, YYYY-MM or "
                                         "YYYY-MM-DD; correct it",
                                  key_line(lines, key, end)) from None
+        elif key == "corrections":
+            clean["corrections"] = parse_corrections(value, where, _item_lines(lines, key, end))
         elif isinstance(value, (list, dict)):
             raise BuildError(where, f"front matter `{key}` must be one line of text, not a list or mapping",
                              key_line(lines, key, end))
         elif value is not None and str(value).strip():
             clean[key] = nfc(" ".join(str(value).split()))
     return clean, end
+
+
+def _item_lines(lines: list[str], key: str, end: int):
+    """`line_of(i)`: the line of the i-th `- ` item of the front matter's list `key` (None: the key's)."""
+    first = key_line(lines, key, end)
+    items = []
+    for i in range(first, end - 1):
+        line = lines[i]
+        if line[:1].strip() and not line.startswith("-"):
+            break  # the next key
+        if line.lstrip().startswith("- ") and len(line) - len(line.lstrip()) <= 2:
+            items.append(i + 1)
+    return lambda i: first if i is None else (items[i] if i < len(items) else first)
 
 
 def _paragraphs(lines: list[str], start: int) -> list[_Para]:
@@ -366,6 +395,51 @@ def _cut(text: str, limit: int) -> str:
     return " ".join(words).rstrip(" ,;:–—-")
 
 
+def collision_suffix(file_name: str) -> str:
+    """What an article whose id another article also makes appends to its slug: six hex digits of its
+    seed's file name, which no other seed changes."""
+    return hashlib.blake2b(file_name.encode("utf-8"), digest_size=3).hexdigest()
+
+
+def natural_id(article_id: str, file_name: str) -> str:
+    """The id an article of seed `file_name` makes from its date and title (`article_id` less its
+    collision suffix, if it carries one)."""
+    tail = "-" + collision_suffix(file_name)
+    return article_id[: -len(tail)] if article_id.endswith(tail) else article_id
+
+
+def colliding(ids: dict[str, str]) -> dict[str, list[str]]:
+    """{id: its seeds, by name} of every id that two or more seeds make (`ids`: seed name -> natural
+    id). Each of those seeds takes its `collision_suffix`: whichever order the seeds come in, and
+    however many more collide later, an article's id never depends on the others."""
+    by_id: dict[str, list[str]] = {}
+    for seed, aid in ids.items():
+        by_id.setdefault(aid, []).append(seed)
+    return {aid: sorted(seeds) for aid, seeds in sorted(by_id.items()) if len(seeds) > 1}
+
+
+def collision_warning(folder: str, aid: str, seeds: list[str]) -> str:
+    named = " and ".join(f"{folder}/{s}" for s in seeds)
+    built = ", ".join(f"{aid}-{collision_suffix(s)}" for s in seeds)
+    return (f"{named} make the same article id {aid}; built as {built} (each suffix comes from the seed's "
+            "file name; give one a `title:` in front matter to choose its own)")
+
+
+def duplicate_seeds(hashes: dict[str, str]) -> dict[str, str]:
+    """{seed name: the earlier seed (by name) it repeats byte for byte} (`hashes`: seed name -> content hash)."""
+    first: dict[str, str] = {}
+    out = {}
+    for seed in sorted(hashes):
+        original = first.setdefault(hashes[seed], seed)
+        if original != seed:
+            out[seed] = original
+    return out
+
+
+def duplicate_warning(folder: str, seed: str, original: str) -> str:
+    return f"{folder}/{seed}: repeats {folder}/{original} byte for byte; built once, as {original}"
+
+
 def read_articles(seeds: Path, keep_going: bool = False) -> tuple[list[Article], list[BuildError], list[str]]:
     """Ingest every `*.txt` in `seeds`, in name order (for `check` and tools; a build maps them one
     by one instead). Returns the articles, the errors (raised unless `keep_going`) and the warnings."""
@@ -373,7 +447,12 @@ def read_articles(seeds: Path, keep_going: bool = False) -> tuple[list[Article],
     if not seeds.is_dir():
         raise BuildErrors([BuildError(str(seeds), "seed folder not found; pass --seeds DIR")])
     articles, errors, warnings = [], [], []
-    for path in sorted(seeds.glob("*.txt")):
+    paths = sorted(seeds.glob("*.txt"))
+    repeats = duplicate_seeds({p.name: hashlib.blake2b(p.read_bytes(), digest_size=16).hexdigest() for p in paths})
+    for path in paths:
+        if path.name in repeats:
+            warnings.append(duplicate_warning(str(seeds), path.name, repeats[path.name]))
+            continue
         try:
             article = read_seed(path)
         except BuildError as exc:
@@ -381,14 +460,13 @@ def read_articles(seeds: Path, keep_going: bool = False) -> tuple[list[Article],
             continue
         warnings.extend(article.warnings)
         articles.append(article)
-    by_id: dict[str, Article] = {}
+    clashes = colliding({a.source_file: a.id for a in articles})
+    suffixed = {seed for group in clashes.values() for seed in group}
+    for aid, group in clashes.items():
+        warnings.append(collision_warning(str(seeds), aid, group))
     for article in articles:
-        if article.id in by_id:
-            errors.append(BuildError(
-                str(seeds / article.source_file),
-                f"would be written as {article.id}.md like {by_id[article.id].source_file}; "
-                "give one of them another `title:` in front matter"))
-        by_id.setdefault(article.id, article)
+        if article.source_file in suffixed:
+            article.slug = f"{article.slug}-{collision_suffix(article.source_file)}"
     if errors and not keep_going:
         raise BuildErrors(errors)
-    return list(by_id.values()), errors, warnings
+    return articles, errors, warnings

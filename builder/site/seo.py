@@ -13,6 +13,7 @@ import json
 
 from markupsafe import Markup
 
+from builder.ingest.registry import same_as
 from builder.model import Article, Entity
 
 SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "place": "Place", "mechanism": "Thing"}
@@ -58,6 +59,8 @@ def entity_ld(summary, url: str) -> dict:
         data["jobTitle"] = list(entity.titles)
     if entity.type == "person" and entity.country:
         data["nationality"] = {"vn": "Việt Nam", "cn": "China"}.get(entity.country, entity.country.upper())
+    if links := same_as(entity):
+        data["sameAs"] = links
     return data
 
 

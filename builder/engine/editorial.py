@@ -1,0 +1,82 @@
+"""What editors and a real archive bring to the map step (`engine/build.py`): the editors' word on an
+article's mentions (a seed's `corrections:`, an article page an editor made theirs) and ids two
+seeds' articles share (both take the
+collision suffix of their seed's file name, `builder.ingest.seed.collision_suffix`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builder.annotate.corrections import (
+    apply_corrections,
+    editor_mentions,
+    editor_page,
+    page_words,
+)
+from builder.content.markdown import article_markdown
+from builder.engine.store import SiteStore
+from builder.ingest.seed import (
+    colliding,
+    collision_warning,
+    duplicate_seeds,
+    duplicate_warning,
+    natural_id,
+)
+from builder.model import BuildError, Entity, Mention
+
+
+def corrected_mentions(article, entities: dict[str, Entity], articles_dir: Path, where: str,
+                       warnings: list[str]) -> list[Mention]:
+    """The article's mentions as its editors have them: read back from its article page when an
+    editor made the page theirs, then with the seed's `corrections:` applied; `article.mentions`
+    holds the annotator's (or the annotation cache's). `where`: the seed, for messages."""
+    mentions = article.mentions
+    page = editor_page(articles_dir, article.id)
+    if page is not None:
+        mentions, notes = editor_mentions(page, article.body, mentions, entities,
+                                          str(Path(articles_dir) / f"{article.id}.md"),
+                                          article.date.reference_day(), page_words(article_markdown(article)))
+        warnings += notes
+    if article.corrections:
+        mentions, notes = apply_corrections(article.body, mentions, article.corrections, entities, where)
+        warnings += notes
+    return mentions
+
+
+def settle_collisions(store: SiteStore, seeds: Path, keys: dict[str, str], deferred: dict[str, str],
+                      suffixed: frozenset, remap, errors: list[BuildError]) -> frozenset:
+    """Give every seed whose article's id another seed's article also makes its collision suffix, and
+    take it back from a seed whose article no longer collides: map again each seed whose suffix must
+    change (and each `deferred` one), until the ids settle; `remap(seeds, suffixed)` maps seeds again and
+    returns the seeds it deferred in turn. Returns the seeds that carry the suffix."""
+    for _ in range(3):
+        ids = {seed: natural_id(aid, seed) for seed, (aid, _) in store.keys().items() if seed in keys}
+        ids.update(deferred)
+        need = frozenset(seed for group in colliding(ids).values() for seed in group)
+        have = frozenset(seed for seed, (aid, _) in store.keys().items() if seed in keys and natural_id(aid, seed) != aid)
+        again = sorted((need ^ have) | set(deferred))
+        if not again:
+            return need
+        deferred = remap(again, need)
+        suffixed = need
+    for seed, aid in deferred.items():  # never seen: ids that will not settle are reported, not built
+        errors.append(BuildError(str(Path(seeds) / seed), f"would be written as {aid}.md like another "
+                                                                  "article; give it another `title:` in front matter"))
+    return suffixed
+
+
+def drop_repeats(seeds: list[Path], keys: dict[str, str], folder: Path, warnings: list[str]):
+    """(`seeds`, `keys`) without the seeds that repeat another byte for byte (the one whose name sorts
+    first is built), with a warning naming both."""
+    repeats = duplicate_seeds(keys)
+    for seed, original in repeats.items():
+        warnings.append(duplicate_warning(str(folder), seed, original))
+    if not repeats:
+        return seeds, keys
+    return [s for s in seeds if s.name not in repeats], {n: k for n, k in keys.items() if n not in repeats}
+
+
+def collision_warnings(store: SiteStore, folder: Path, keys: dict[str, str]) -> list[str]:
+    """A warning for each id that two or more seeds' articles make (built with their suffixes)."""
+    ids = {seed: natural_id(aid, seed) for seed, (aid, _) in store.keys().items() if seed in keys}
+    return [collision_warning(str(folder), aid, group) for aid, group in colliding(ids).items()]
