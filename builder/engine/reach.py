@@ -21,9 +21,10 @@ from bisect import bisect_right
 
 from builder.engine.store import SiteStore
 from builder.model import Entity
-from builder.records import NOTHING, Touched
+from builder.records import Touched
 from builder.site.families.base import PageFamily
 from builder.site.pages import FAMILIES, SitePages
+from builder.site.templating import DATE_CLOSE, DATE_OPEN
 
 
 def entity_digests(entities: dict[str, Entity]) -> dict[str, str]:
@@ -56,23 +57,31 @@ def timeline_links(pages: SitePages, buckets: set | None, last: dict) -> dict[st
     return shape
 
 
-def relinked(store: SiteStore, bucket: str, before: list | None, after: list | None) -> set[str]:
-    """The articles with an entry in `bucket` ("year-month") whose link now points to another page than
-    it did: the bucket's [page URLs, first keys of pages 2, 3, …] `before` and `after` (`timeline_links`).
+def relinked(store: SiteStore, bucket: str, before: list | None, after: list | None) -> dict[str, set[str]]:
+    """{article: the link markers of its entries} for each article with an entry in `bucket`
+    ("year-month") whose link now points to another page than it did: the bucket's [page URLs, first
+    keys of pages 2, 3, …] `before` and `after` (`timeline_links`).
 
     An entry added to a bucket cut into numbered pages moves one entry across each later page break,
     not the bucket's hundreds; only their articles show another link. A bucket whose pages are not
     its own on one side (kept whole in its year's page) is counted as moved whole."""
     year, month = (int(part) for part in bucket.split("-"))
     rows = store.bucket_entries(year, month)
-    if not before or not after or not before[0] or not after[0]:
-        return {article for _, article in rows}
+    whole = not before or not after or not before[0] or not after[0]
 
     def page(shape: list, sort: str) -> str:
         urls, starts = shape
         return urls[bisect_right(starts, sort)]
 
-    return {article for sort, article in rows if page(before, sort) != page(after, sort)}
+    moved: dict[str, set[str]] = {}
+    for sort, article in rows:
+        if whole or page(before, sort) != page(after, sort):
+            moved.setdefault(article, set()).add(f"{DATE_OPEN}{year}:{month}:{sort}{DATE_CLOSE}")
+    return moved
+
+
+def _holds_any(html: str, markers: set[str]) -> bool:
+    return DATE_OPEN in html and any(marker in html for marker in markers)
 
 
 def reach(pages: SitePages, touched: Touched, changed_entities: set[str], store: SiteStore,
@@ -85,12 +94,22 @@ def reach(pages: SitePages, touched: Touched, changed_entities: set[str], store:
     last_links = store.meta.timeline_links
     links = timeline_links(pages, touched.buckets, last_links)
     moved = {name for name in set(links) | set(last_links) if links.get(name) != last_links.get(name)}
+    markers: dict[str, set[str]] = {}
     for name in sorted(moved):
-        for aid in sorted(relinked(store, name, last_links.get(name), links.get(name))):
-            if aid not in touched.articles and store.summary(aid) is not None:
-                # A date of it links to a page that moved: every piece of it is shown anew.
-                touched.articles.add(aid)
-                touched.change(NOTHING, store.pieces(aid))
+        for aid, found in relinked(store, name, last_links.get(name), links.get(name)).items():
+            markers.setdefault(aid, set()).update(found)
+    for aid in sorted(markers):
+        if aid not in touched.articles and store.summary(aid) is not None:
+            # A date of it links to a page that moved: its page, and each block and entry of it that
+            # holds such a link, are shown anew; its other pieces are as they were.
+            touched.articles.add(aid)
+            pieces = store.pieces(aid)
+            blocks, entries = store.piece_texts(aid)
+            linked = {**pieces, "ties": {},
+                      "blocks": {e: v for e, v in pieces["blocks"].items() if _holds_any(blocks.get(e, ""), markers[aid])},
+                      "entries": {a: v for a, v in pieces["entries"].items()
+                                  if _holds_any(entries.get(a, ""), markers[aid])}}
+            touched.change({**linked, "blocks": {}, "entries": {}}, linked)
     last_shapes = store.family_shapes()
     wanted: dict[PageFamily, set[str] | None] = {}
     for cls in FAMILIES:

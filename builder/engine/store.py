@@ -576,6 +576,13 @@ class SiteStore:
         """The buckets of the site's timeline that hold an entry naming `entity`."""
         return list(self.db.execute("SELECT DISTINCT year, month FROM entity_timeline WHERE entity = ?", (entity,)))
 
+    def piece_texts(self, article_id: str) -> tuple[dict[str, str], dict[str, str]]:
+        """An article's laid-out pieces: ({entity: its block's HTML}, {anchor: its entry's HTML})."""
+        blocks = dict(self.db.execute("SELECT entity, html FROM mention_blocks WHERE article = ?", (article_id,)))
+        entries = dict(self.db.execute("SELECT t.anchor, x.html FROM timeline t JOIN timeline_texts x "
+                                       "ON x.anchor = t.anchor WHERE t.article = ?", (article_id,)))
+        return blocks, entries
+
     def bucket_entries(self, year: int, month: int) -> list[tuple[str, str]]:
         """(sort key, article) of every entry of one bucket of the site's timeline, in order."""
         return list(self.db.execute("SELECT sort, article FROM timeline WHERE year = ? AND month = ? ORDER BY sort",
