@@ -345,3 +345,40 @@ def test_a_date_added_to_a_bucket_cut_into_pages_shows_anew_only_the_articles_wh
     assert site_bytes(Path(options.out)) == clean_build_of(options, tmp_path)
     # The edited article, and at most one article whose entry crossed each page break of the bucket.
     assert len(rebuilt) <= 1 + pages_there and len(rebuilt) < len(dated_there), (rebuilt, pages_there, dated_there)
+
+
+@pytest.mark.parametrize("search_after_pages", [False, True], ids=["command line", "serve"])
+def test_a_date_link_that_moved_page_leaves_the_search_bundles_of_the_articles_holding_it_alone(
+        tmp_path, monkeypatch, search_after_pages):
+    """Pagefind indexes words, not where links go: the articles whose date links moved to another
+    timeline page keep their year's bundle; only the edited article's bundle is indexed again, whether
+    the pages are published before the search index (serve) or with it."""
+    from builder.bench.synthetic import write_corpus
+    from builder.model import MONTH_NAMES
+    from builder.search.pagefind import Pagefind
+    from builder.site import collect
+
+    monkeypatch.setitem(collect.PAGE_SIZES, "timeline", 4)
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 24, seed=9)
+    options = BuildOptions(seeds=corpus / "seeds", content=corpus / "content", out=tmp_path / "site",
+                           cache=tmp_path / "cache", jobs=1, search_after_pages=search_after_pages)
+    result = build(options)
+    store = result.site.store
+    year, month, _ = max((b for b in store.timeline_buckets() if b[1]),
+                         key=lambda b: (len(store.articles_dated_in(b[0], b[1])), b[0], b[1]))
+    result.close()
+    edited = sorted((corpus / "seeds").glob("*.txt"))[2]
+    # Articles of other publication years than the edited one's are dated in that bucket: their pages
+    # are shown anew (a link moved), their words are not.
+    indexed: list[str] = []
+    real = Pagefind.index
+    monkeypatch.setattr(Pagefind, "index", lambda self, update, parts, names, advance=None: (
+        indexed.extend(names), real(self, update, parts, names, advance)))
+    add_sentence(edited, f"The ministers met again on {MONTH_NAMES[month - 1]} 1, {year}.")
+    changed = build(options)
+    rewritten_years = {p.split("/")[1][:4] for p in changed.written
+                       if p.startswith("articles/") and p.count("/") == 2 and p[9:13].isdigit()}
+    changed.close()
+    assert len({b for b in indexed if b.startswith("articles-")}) == 1, indexed
+    assert len(rewritten_years) > 1, rewritten_years  # pages of other years were written, not indexed

@@ -184,6 +184,8 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
         with site.store.transaction():
             remember_shapes(pages, site.store, None if update.clean else [family for family, _ in work],
                             None if update.clean else touched)
+        # Which pages' words changed is seen while the staged pages stand beside the published ones.
+        reworded = search.reworded(update) if search_later else None
         with clock.CLOCK.stage("publish"), clock.PROGRESS.stage("publish", what="changes published") as counter:
             update.commit(expected=expected)
             counter.add(len(update.changed) + len(update.deleted))
@@ -195,7 +197,7 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
     if search_later:
         index = SiteUpdate(Path(options.out), options.cache, clean=False)
         try:
-            _index_search(search, index, bundles, site.store, changed=set(update.changed) | set(update.deleted))
+            _index_search(search, index, bundles, site.store, changed=reworded)
             with clock.CLOCK.stage("publish"):
                 index.commit()
         except BaseException:
@@ -207,7 +209,7 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
 def _index_search(search: SearchIndex, update: SiteUpdate, bundles: dict[str, list[str]], store: SiteStore,
                   done: set[str] = frozenset(), changed: set[str] | None = None) -> None:
     """Index the search parts a change made stale (every part when the last site had none: a
-    --no-search build), but those `done`; `changed`: the pages an earlier commit of this build wrote."""
+    --no-search build), but those `done`; `changed`: the pages whose words an earlier commit of this build changed."""
     with clock.CLOCK.stage("search"):
         todo = search.stale(update, bundles, update.clean or not store.meta.search, store.meta.bundles, done,
                             changed)

@@ -2,7 +2,7 @@
 
 What the engine knows of search is `SearchIndex`: which pages go into which part of the index
 (`plan`), whether indexing can run beside the render workers (`fits_beside_render`), which parts a
-change makes stale (`stale`), and writing them (`index`, `finish`) through the publish stage's writer. Pagefind (`builder.search.pagefind`) is the one implementation; replacing
+change makes stale (`reworded`, `stale`), and writing them (`index`, `finish`) through the publish stage's writer. Pagefind (`builder.search.pagefind`) is the one implementation; replacing
 it touches that module, the search page's template (`templates/search.html`) and its script
 (`templates/static/search.js`), and nothing in the engine.
 """
@@ -25,11 +25,14 @@ class SearchIndex(Protocol):
     def fits_beside_render(self, parts: dict[str, list[str]]) -> bool:
         """Whether the article parts can be indexed while the render workers run, within memory."""
 
+    def reworded(self, update) -> set[str]:
+        """The pages written or deleted by `update` (before it commits) whose searchable text changed."""
+
     def stale(self, update, parts: dict[str, list[str]], everything: bool, last: dict[str, str],
               done: set[str] = frozenset(), changed: set[str] | None = None) -> list[str]:
-        """The parts to index again: those whose pages changed (written by `update`, or the pages
-        `changed` when an earlier commit wrote them) since the build that left `last` (`finish`'s
-        answer), every part when `everything`, but those `done` already."""
+        """The parts to index again: those whose pages' text changed (`reworded(update)`, or the pages
+        `changed`, `reworded`'s answer before an earlier commit of this build) since the build that left
+        `last` (`finish`'s answer), every part when `everything`, but those `done` already."""
 
     def index(self, update, parts: dict[str, list[str]], names: list[str], advance=None) -> None:
         """Index the parts `names` into the site being written (`update`, the publish stage's writer),

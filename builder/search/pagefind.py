@@ -147,15 +147,20 @@ class Pagefind:
 
     def stale(self, update, parts: dict[str, list[str]], everything: bool, last: dict[str, str],
               done: set[str] = frozenset(), changed: set[str] | None = None) -> list[str]:
-        """The bundles whose pages changed (in `update`, or the pages `changed`), or that gained or lost
-        a page (every bundle when `everything`), but those `done` already."""
-        changed = (set(update.changed) | set(update.deleted)) if changed is None else changed
-        # A page whose words are the same but a link of which points elsewhere (a date whose timeline
-        # page moved) leaves its bundle's index as it was: Pagefind indexes text, not where links go.
-        changed = {page for page in changed if not _same_words(update.root / page, update.out / page)}
+        """The bundles whose pages' words changed (in `update`, or the pages `changed`: `reworded`'s
+        answer before an earlier commit), or that gained or lost a page (every bundle when
+        `everything`), but those `done` already."""
+        changed = self.reworded(update) if changed is None else changed
         now = _digests(parts)
         return [name for name in sorted(parts) if name not in done and
                 (everything or last.get(name) != now[name] or any(page in changed for page in parts[name]))]
+
+    def reworded(self, update) -> set[str]:
+        """The pages `update` writes or deletes whose words change. A page whose words are the same but
+        a link of which points elsewhere (a date whose timeline page moved) leaves its bundle's index as
+        it was: Pagefind indexes text, not where links go."""
+        return {page for page in set(update.changed) | set(update.deleted)
+                if not _same_words(update.root / page, update.out / page)}
 
     def index(self, update, parts: dict[str, list[str]], names: list[str], advance=None) -> None:
         """Run Pagefind over each of the bundles `names`, one after another."""
