@@ -382,3 +382,9 @@ def test_a_date_link_that_moved_page_leaves_the_search_bundles_of_the_articles_h
     changed.close()
     assert len({b for b in indexed if b.startswith("articles-")}) == 1, indexed
     assert len(rewritten_years) > 1, rewritten_years  # pages of other years were written, not indexed
+    # The search index's own commit keeps the record of every other file of site/: the next rebuild
+    # still knows which pages to delete and which to leave.
+    assert record_of_published(options) == files_in(Path(options.out))
+    edited.unlink()
+    build(options).close()
+    assert site_bytes(Path(options.out)) == clean_build_of(options, tmp_path)

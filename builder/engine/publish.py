@@ -211,7 +211,12 @@ class SiteUpdate:
             paths = [p for p in self.written if not p.endswith("/")]
         else:
             paths = [p for p in self.written if not p.endswith("/") and (p in self.changed or p not in self.known)]
-            gone = [p for p in [*self.known, *self.forgotten] if p not in self.written]
+            # Only what this update deleted, forgot or swapped a folder over: an update of some files
+            # (the search index a serve rebuild writes after its pages) leaves the others' rows alone.
+            deleted = set(self.deleted) | set(self.forgotten)
+            trees = tuple(p for p in [*self.changed, *self.deleted] if p.endswith("/"))
+            gone = [p for p in [*self.known, *self.forgotten] if p not in self.written
+                    and (p in deleted or (trees and p.startswith(trees)))]
         for path in paths:
             try:
                 stat = os.stat(os.path.join(self.out, path))
