@@ -113,7 +113,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from builder.commands.serve import serve
     from builder.engine.progress import reporter
 
-    serve(_options(args), host=args.host, port=args.port, progress=lambda: reporter(quiet=args.quiet))
+    serve(_options(args), host=args.host, port=args.port, progress=lambda: reporter(quiet=args.quiet),
+          reload=lambda: _options(args))
     return 0
 
 

@@ -101,6 +101,29 @@ def test_serve_rebuilds_when_a_place_page_changes_and_tells_the_open_page_to_rel
     assert "Traceback" not in stderr
 
 
+def test_serve_takes_an_edited_archive_yml_and_keeps_the_last_site_when_it_is_invalid(tmp_path, content_copy):
+    """archive.yml is read again when it changes: a new title shows on the next build; a value it
+    cannot take is reported with its line, and the site built before stays online."""
+    config = tmp_path / "archive.yml"
+    config.write_text("title: First Archive\n", encoding="utf-8")
+    seeds, port, server = _serve_one_seed(tmp_path, content_copy)
+    try:
+        assert _wait_for(lambda: "First Archive" in (_get(f"http://127.0.0.1:{port}/") or ""))
+        config.write_text("title: Second Archive\n", encoding="utf-8")
+        assert _wait_for(lambda: "Second Archive" in (_get(f"http://127.0.0.1:{port}/") or "")), \
+            "the edited title never showed"
+        config.write_text("title: Third Archive\nsearch: perhaps\n", encoding="utf-8")
+        time.sleep(2.5)
+        home = _get(f"http://127.0.0.1:{port}/") or ""
+        assert "Second Archive" in home and "Third Archive" not in home
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=10)
+    assert "archive.yml:2: search: must be true or false" in stderr
+    assert "serve: archive.yml has errors; still serving the last good site" in stderr
+    assert "Traceback" not in stderr
+
+
 def test_serve_watches_the_files_the_no_op_check_hashes(tmp_path, content_copy):
     from builder.commands.serve import input_fingerprint
     from builder.engine.state import BuildOptions, input_files

@@ -176,7 +176,10 @@ def rebuild(options: BuildOptions, progress: Callable[[], Progress] = Progress, 
 
 
 def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, interval: float = 1.0,
-          progress: Callable[[], Progress] = Progress) -> None:
+          progress: Callable[[], Progress] = Progress, reload: Callable[[], BuildOptions] | None = None) -> None:
+    """Build, serve `options.out` and rebuild on every change of an input. `reload`: the options made
+    again (archive.yml read and validated again, the flags over it), called before each rebuild so that
+    an edit to archive.yml takes effect; when it raises, the errors are shown and the last site stays."""
     options = dataclasses.replace(options, search_after_pages=True)
     resident = Resident()
     builds = Builds()
@@ -188,12 +191,22 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, inte
     stop = threading.Event()
 
     def watch() -> None:
+        nonlocal options
         seen = input_fingerprint(options)
         while not stop.wait(interval):
             now = input_fingerprint(options)
-            if now != seen:
-                seen = now
-                rebuild(options, progress, resident, builds)
+            if now == seen:
+                continue
+            seen = now
+            if reload is not None:
+                try:
+                    options = dataclasses.replace(reload(), search_after_pages=True)
+                except (BuildError, BuildErrors) as exc:
+                    for error in exc.errors if isinstance(exc, BuildErrors) else [exc]:
+                        print(error, file=sys.stderr)
+                    print("serve: archive.yml has errors; still serving the last good site", file=sys.stderr)
+                    continue
+            rebuild(options, progress, resident, builds)
 
     threading.Thread(target=watch, daemon=True).start()
     print(f"serve: http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr)
