@@ -18,7 +18,13 @@ FLOORS = {
                        "published_wrong": 0},
     ("heldout", False): {"people": 0.98, "mechanisms": 0.96, "organisations": 0.93, "places": 0.96},
     ("heldout", True): {"people": 0.98, "mechanisms": 0.95, "organisations": 0.90, "places": 0.72},
+    # Written after the fixes above, scored once and not tuned on (tests/fresh/RESULTS.md): the honest figure.
+    ("fresh", False): {"people": 0.84, "mechanisms": 0.78, "organisations": 0.81, "places": 0.85, "dates": 0.89,
+                       "published_wrong": 1},
+    ("fresh", True): {"people": 0.82, "mechanisms": 0.77, "organisations": 0.73, "places": 0.47, "dates": 0.89,
+                      "published_wrong": 1},
 }
+ARTICLES = {"unseen": 24, "heldout": 4, "fresh": 12}
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +39,7 @@ def scores(tmp_path_factory):
 @pytest.mark.parametrize("key", list(FLOORS), ids=lambda k: f"{k[0]}-{'empty' if k[1] else 'registry'}")
 def test_unseen_articles_keep_their_figures(scores, key):
     result, floors = scores[key], FLOORS[key]
-    assert result.articles == (24 if key[0] == "unseen" else 4)
+    assert result.articles == ARTICLES[key[0]]
     for section, floor in floors.items():
         if section == "published_wrong":
             assert result.published.wrong <= floor, result.errors()
