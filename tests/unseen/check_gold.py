@@ -166,7 +166,9 @@ def check(stem, verbose=False):
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
     verbose = "-v" in sys.argv
-    stems = args or sorted(p.stem for p in (ROOT / "seeds").glob("u*.txt"))
+    for flag in [a for a in sys.argv[1:] if a.startswith("--root=")]:  # another corpus of the same shape
+        ROOT = pathlib.Path(flag.split("=", 1)[1]).resolve()
+    stems = args or sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
     T = [0, 0, 0, 0]
     for st in stems:
         print(f"== {st}")
