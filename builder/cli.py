@@ -127,8 +127,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     from builder.content.markdown import content_files
     from builder.engine.build import read_articles
-    from builder.engine.editorial import (
-        corrected_mentions,  # the editors' corrections, as a build has them
+    from builder.engine.editorial import (  # the editors' pages and corrections, as a build has them
+        corrected_mentions,
+        editor_article,
     )
     from builder.ingest.registry import load_registry
 
@@ -140,10 +141,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     articles, errors, _ = read_articles(args.seeds, keep_going=True)
     problems += [str(e) for e in errors]
     annotator = Annotator(registry)
-    for article in articles:
+    for n, seed_article in enumerate(articles):
+        try:
+            article, page = editor_article(seed_article, args.content / "articles", [])
+        except BuildError as exc:
+            problems.append(str(exc))
+            continue
         annotator(article)
-        article.mentions = corrected_mentions(article, registry.entities, args.content / "articles",
+        article.mentions = corrected_mentions(article, page, registry.entities,
                                               str(args.seeds / article.source_file), [])
+        articles[n] = article
     problems += stale_content(args.content, content_files(args.content, articles))
     if args.out.is_dir():
         problems += check_site_links(args.out)

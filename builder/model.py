@@ -229,9 +229,12 @@ class Article:
     slug: str = ""
     warnings: list[str] = field(default_factory=list)
     corrections: list = field(default_factory=list)  # editors' corrections of single mentions (front matter)
+    pinned_id: str | None = None  # an editor's article page keeps the id (and URL) it was taken under
 
     @property
     def id(self) -> str:
+        if self.pinned_id is not None:
+            return self.pinned_id
         prefix = self.date.value.iso() if self.date.value else "undated"
         return f"{prefix}-{self.slug}"
 

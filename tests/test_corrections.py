@@ -130,16 +130,92 @@ def test_an_article_page_without_its_generated_marker_is_the_editors_read_back_a
     assert ("Monday", "2026-01-05") not in mentions and ("2026", "2026") in mentions
     page = (Path(archive.out) / "articles" / AID / "index.html").read_text(encoding="utf-8")
     assert "the ambassador</a>" in page
-    # A change to the seed maps the article again: the page is still the editor's, and still read.
+    # A change to the seed maps the article again: the page is still the editor's, still read, and its
+    # words are the article's (the seed's new ones are named in a warning, not taken).
     seed.write_text(SEED.replace("would grow", "would surely grow"), encoding="utf-8")
     result = build(archive)
-    assert any(AID in w and "words differ" in w for w in result.warnings)
+    assert any(AID in w and "differ in their words" in w for w in result.warnings)
     result.close()
     assert md.read_text(encoding="utf-8") == mine
     assert ("the ambassador", "he-wei") in _mentions(archive)
+    page = (Path(archive.out) / "articles" / AID / "index.html").read_text(encoding="utf-8")
+    assert "would grow" in page and "surely" not in page
     assert site_bytes(Path(archive.out)) == _clean(archive, tmp_path)
     # A clean build from nothing (no cache) reads the editor's page too.
     shutil.rmtree(archive.cache)
     build(archive).close()
     assert md.read_text(encoding="utf-8") == mine
     assert ("the ambassador", "he-wei") in _mentions(archive)
+
+
+def test_an_editors_page_is_the_articles_text_title_and_date_and_keeps_its_url(archive, tmp_path):
+    seed = Path(archive.seeds) / "a.txt"
+    seed.write_text(SEED, encoding="utf-8")
+    build(archive).close()
+    md = Path(archive.content) / "articles" / f"{AID}.md"
+    _make_it_mine(md, lambda t: t.replace("date: '2026-01-05'", "date: '2026-01-08'")
+                  .replace("# PM Phạm Minh Chính", "# Premier Phạm Minh Chính")
+                  .replace("trade with", "two-way trade with")
+                  + "\n## Outlook\n\nBoth sides will meet again in [March](../timeline/2026.md).\n")
+    result = build(archive)
+    assert not result.errors, result.errors
+    result.close()
+    data = json.loads((Path(archive.out) / "data" / "annotations.json").read_text(encoding="utf-8"))
+    (article,) = data["articles"]
+    assert article["id"] == AID  # the URL stays where readers found it
+    assert article["title"].startswith("Premier Phạm Minh Chính")
+    assert article["date"] == "2026-01-08"
+    mentions = _mentions(archive)
+    assert ("Monday", "2026-01-05") in mentions  # the Monday before the editor's date
+    assert ("March", "2026-03") in mentions
+    page = (Path(archive.out) / "articles" / AID / "index.html").read_text(encoding="utf-8")
+    assert "two-way trade" in page and "<h2" in page and "Outlook" in page and "Premier" in page
+    assert site_bytes(Path(archive.out)) == _clean(archive, tmp_path)
+
+
+def test_an_editors_page_with_a_date_that_is_none_stops_naming_its_line(archive):
+    (Path(archive.seeds) / "a.txt").write_text(SEED, encoding="utf-8")
+    build(archive).close()
+    md = Path(archive.content) / "articles" / f"{AID}.md"
+    text = _make_it_mine(md, lambda t: t.replace("date: '2026-01-05'", "date: 2026-13-45"))
+    line = text.split("\n").index("date: 2026-13-45") + 1
+    with pytest.raises(BuildErrors, match=rf"{AID}\.md:{line}: date '2026-13-45' is not a date"):
+        build(archive)
+
+
+@pytest.mark.parametrize("how", ["deleted", "given back"])
+def test_an_editors_page_deleted_or_given_back_makes_the_article_from_its_seed_again(archive, tmp_path, how):
+    (Path(archive.seeds) / "a.txt").write_text(SEED, encoding="utf-8")
+    build(archive).close()
+    md = Path(archive.content) / "articles" / f"{AID}.md"
+    generated = md.read_text(encoding="utf-8")
+    _make_it_mine(md, lambda t: t.replace("trade with", "two-way trade with"))
+    build(archive).close()
+    assert "two-way" in (Path(archive.out) / "articles" / AID / "index.html").read_text(encoding="utf-8")
+    if how == "deleted":
+        md.unlink()
+    else:
+        md.write_text("---\ngenerated: true\n" + md.read_text(encoding="utf-8")[4:], encoding="utf-8")
+    build(archive).close()
+    assert md.read_text(encoding="utf-8") == generated
+    assert "two-way" not in (Path(archive.out) / "articles" / AID / "index.html").read_text(encoding="utf-8")
+    assert site_bytes(Path(archive.out)) == _clean(archive, tmp_path)
+
+
+def test_an_editors_page_whose_seed_now_makes_another_id_is_kept_and_named_in_a_warning(archive):
+    seed = Path(archive.seeds) / "a.txt"
+    seed.write_text(SEED, encoding="utf-8")
+    build(archive).close()
+    md = Path(archive.content) / "articles" / f"{AID}.md"
+    mine = _make_it_mine(md, lambda t: t.replace("trade with", "two-way trade with"))
+    seed.write_text(SEED.replace(" date 2026-01-05", " date 2026-01-06"), encoding="utf-8")
+    result = build(archive)
+    result.close()
+    assert md.read_text(encoding="utf-8") == mine  # never deleted
+    new = AID.replace("2026-01-05", "2026-01-06")
+    assert any(f"{AID}.md" in w and "seeds/a.txt" in w and f"rename it {new}.md" in w for w in result.warnings)
+    md.rename(md.with_name(f"{new}.md"))
+    result = build(archive)
+    result.close()
+    assert not any("rename it" in w for w in result.warnings)
+    assert "two-way" in (Path(archive.out) / "articles" / new / "index.html").read_text(encoding="utf-8")

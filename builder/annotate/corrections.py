@@ -23,18 +23,15 @@ Two places an editor corrects an article, both read on every run:
   article, naming the line.
 
 - **an article page in `content/articles/` whose `generated: true` marker an editor removed** — the
-  page is then the editor's: the build never writes it again, and reads its Markdown links back as
-  the article's mentions (`editor_mentions`): people, mechanisms, organisations and places by the
-  page they link to, dates by the annotator's value for the same span (or the date the link's
-  words name). Its text is not read: the article's text is still the seed's, and a page whose
-  words differ from the seed's gets a warning saying so.
+  page is then the editor's and the article's text (`builder.ingest.article_page` reads it), and its
+  Markdown links are the article's mentions (`editor_mentions`): people, mechanisms, organisations
+  and places by the page they link to, dates by the annotator's value for the same span (or the
+  date the link's words name). A seed's `corrections:` still apply, to the page's words.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
 from builder.ingest.corrections import Correction
 from builder.model import ENTITY_KINDS, BuildError, Entity, Mention
 
@@ -77,90 +74,24 @@ def apply_corrections(body: str, mentions: list[Mention], corrections: list[Corr
 
 # --- an article page that is the editor's ------------------------------------------------------------
 
-_LINK = re.compile(r"\[((?:\\.|[^\\\]])*)\]\(([^()\s]+)\)")
-_ESCAPE = re.compile(r"\\([\\`*_\[\]<>|#>+\-.)!])")
 _FOLDERS = {kind.folder: kind.type for kind in ENTITY_KINDS.values()}
 _ENTITY_TARGET = re.compile(r"^\.\./([a-z]+)/([a-z0-9-]+)\.md$")
 _DATE_TARGET = re.compile(r"^\.\./timeline/(\d{4})\.md$")
 
 
-def editor_page(articles_dir: Path, article_id: str) -> str | None:
-    """The text of `content/articles/<article_id>.md` when an editor made it theirs (removed its
-    `generated: true` marker), else None."""
-    path = Path(articles_dir) / f"{article_id}.md"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    except UnicodeDecodeError:
-        raise BuildError(str(path), "is not UTF-8; save it as UTF-8") from None
-    if text.startswith("---\ngenerated: true\n"):
-        return None
-    return text
-
-
-def _plain(markdown: str) -> tuple[str, list[tuple[int, int, str]]]:
-    """The words of an article page's body (links as their text, escapes undone) and each link's
-    (start, end, target) in them."""
-    out: list[str] = []
-    links = []
-    size = 0
-    pos = 0
-    for m in _LINK.finditer(markdown):
-        before = _ESCAPE.sub(r"\1", markdown[pos:m.start()])
-        out.append(before)
-        size += len(before)
-        text = _ESCAPE.sub(r"\1", m.group(1))
-        links.append((size, size + len(text), m.group(2)))
-        out.append(text)
-        size += len(text)
-        pos = m.end()
-    out.append(_ESCAPE.sub(r"\1", markdown[pos:]))
-    return "".join(out), links
-
-
-def _body_part(page: str) -> str:
-    """The page after its front matter, its `# title` and its `*byline*` (as `article_markdown` writes them)."""
-    text = page
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 3)
-        text = text[end + 5:] if end >= 0 else text
-    parts = text.strip("\n").split("\n\n")
-    if parts and parts[0].startswith("# "):
-        parts.pop(0)
-        if parts and parts[0].startswith("*"):
-            parts.pop(0)
-    return "\n\n".join(parts)
-
-
-def page_words(page: str) -> str:
-    """The words of an article page (its text without links, title or byline), to compare two pages' words."""
-    return _plain(_body_part(page))[0]
-
-
-def editor_mentions(page: str, body: str, annotated: list[Mention], entities: dict[str, Entity], where: str,
-                    reference=None, expected_words: str | None = None) -> tuple[list[Mention], list[str]]:
-    """The mentions an editor's article page links, placed in the article's `body` (each link by
-    which occurrence of its words it is, counted in the page's words), with warnings.
-    `expected_words`: the `page_words` of the page the build would write; a page whose words differ
-    is warned about."""
+def editor_mentions(links: list[tuple[int, int, str]], body: str, annotated: list[Mention],
+                    entities: dict[str, Entity], where: str, reference=None) -> tuple[list[Mention], list[str]]:
+    """The mentions an editor's article page links (`links`: (start, end, target) in `body`, the page's
+    words; `builder.ingest.article_page`), with warnings for the links that are none: a date link takes
+    the annotator's value for its span, else the date its words name."""
     from builder.dates.scan import normalise_date
 
-    words, links = _plain(_body_part(page))
     warnings = []
-    if expected_words is not None and " ".join(words.split()) != " ".join(expected_words.split()):
-        warnings.append(f"{where}: the page's words differ from the seed's; its links are read, its text is not "
-                        "(edit the seed to change the article's text)")
     dates = {(m.start, m.end): m for m in annotated if m.type == "date"}
     out: list[Mention] = []
     for start, end, target in links:
-        text = words[start:end]
-        n = words.count(text, 0, end) if text else 0  # which occurrence of its words the link is
-        at = _occurrence(body, text, n) if n else None
-        if at is None:
-            warnings.append(f"{where}: link {text!r} is not in the seed's text; left out")
-            continue
-        span = (at, at + len(text))
+        text = body[start:end]
+        span = (start, end)
         if _DATE_TARGET.match(target):
             if span in dates:
                 out.append(dates[span])

@@ -42,7 +42,7 @@ from builder.annotate.discover import discover, propose_entities
 from builder.content.markdown import article_markdown
 from builder.engine import clock, executors
 from builder.engine.content import (
-    editor_pages_changed,
+    article_pages_changed,
     sync_content,
     write_timeline_content,
 )
@@ -50,6 +50,7 @@ from builder.engine.editorial import (
     collision_warnings,
     corrected_mentions,
     drop_repeats,
+    editor_article,
     settle_collisions,
 )
 from builder.engine.executors import Workers, tools
@@ -178,6 +179,11 @@ class _Mapper:
         if suffixed:
             article.slug = f"{article.slug}-{collision_suffix(seed.name)}"
         result = Mapped(seed.name, key, warnings=list(article.warnings))
+        try:  # an article page an editor made theirs is the article's text from then on
+            article, page = editor_article(article, self.articles, result.warnings)
+        except BuildError as exc:
+            result.error = (exc.path, exc.message, exc.line)
+            return result
         reference = article.date.reference_day()
         cache_key = self.cache.key(article.body, reference)
         mentions = self.cache.get(cache_key, article.body)
@@ -188,7 +194,7 @@ class _Mapper:
             result.fresh = (cache_key, mentions, dates if known is None else None)
         article.mentions = mentions
         try:  # the editors' word, after the annotation cache: it holds through every rebuild
-            mentions = corrected_mentions(article, self.entities, self.articles, str(seed), result.warnings)
+            mentions = corrected_mentions(article, page, self.entities, str(seed), result.warnings)
         except BuildError as exc:
             result.error = (exc.path, exc.message, exc.line)
             return result
@@ -402,8 +408,8 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
             for eid in old_registry.keys() | fingerprints.keys():
                 if old_registry.get(eid) != fingerprints.get(eid):
                     affected.update(store.articles_mentioning(eid))
-        # An article page an editor made theirs (and changed since the last build) is read back.
-        affected |= editor_pages_changed(options.content, store)
+        # An article page an editor made theirs (or changed, deleted, gave back) since the last build.
+        affected |= article_pages_changed(options.content, store)
         todo = [(seed, keys[seed.name]) for seed in seeds
                 if seed.name not in stored or stored[seed.name][1] != keys[seed.name] or stored[seed.name][0] in affected]
         gone = {seed: aid for seed, (aid, _) in stored.items() if seed not in keys}
@@ -430,7 +436,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         store.meta.made_with = recipe
     with clock.CLOCK.stage("content"), clock.PROGRESS.stage("content"):
         with store.transaction():
-            content_changed += sync_content(options.content, store)
+            content_changed += sync_content(options.content, store, warnings)
         content_changed += write_timeline_content(options.content, store, None if fresh_store else touched.years)
 
     give_back_freed_memory()  # what receiving the map's records left: the render workers fork from here

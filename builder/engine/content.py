@@ -16,29 +16,32 @@ from builder.content.markdown import (
 from builder.engine.store import SiteStore
 
 
-def editor_pages_changed(content: Path, store: SiteStore) -> set[str]:
-    """The ids of the articles whose page in content/articles/ is not what the last build left there
-    and no longer says `generated: true`: an editor's, to be read back."""
+def article_pages_changed(content: Path, store: SiteStore) -> set[str]:
+    """The ids of the articles whose page in content/articles/ is missing or is not what the last build
+    left there: an editor made it theirs or changed it (it is read back), deleted it or gave it back
+    (the article is made from its seed again)."""
     folder = Path(content) / "articles"
     try:
         with os.scandir(folder) as entries:
             present = {entry.name: entry for entry in entries if entry.name.endswith(".md")}
     except FileNotFoundError:
-        return set()
+        present = {}
     out = set()
     for article_id, size, mtime in store.content_stamps():
         entry = present.get(f"{article_id}.md")
         if entry is None:
+            out.add(article_id)
             continue
         stat = entry.stat()
-        if (stat.st_size, stat.st_mtime_ns) != (size, mtime) and not is_generated(Path(entry.path)):
+        if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
             out.add(article_id)
     return out
 
 
-def sync_content(content: Path, store: SiteStore) -> list[Path]:
+def sync_content(content: Path, store: SiteStore, warnings: list[str]) -> list[Path]:
     """Make content/articles/ what the store says: each article's Markdown (written again when the
-    file is missing or is not what the last build wrote), and no generated file of another article."""
+    file is missing or is not what the last build wrote), and no generated file of another article.
+    An editor's page of no article (its seed now makes another id) is kept, with a warning."""
     folder = Path(content) / "articles"
     folder.mkdir(parents=True, exist_ok=True)
     changed = []
@@ -50,6 +53,8 @@ def sync_content(content: Path, store: SiteStore) -> list[Path]:
         if is_generated(Path(present[name].path)):
             os.unlink(present[name].path)
             changed.append(folder / name)
+        else:
+            warnings.append(_orphan_warning(folder / name, store))
     for article_id, size, mtime in stamps:
         entry = present.get(f"{article_id}.md")
         try:
@@ -68,6 +73,23 @@ def sync_content(content: Path, store: SiteStore) -> list[Path]:
         stat = path.stat()
         store.set_content_stamp(article_id, stat.st_size, stat.st_mtime_ns)
     return changed
+
+
+def _orphan_warning(path: Path, store: SiteStore) -> str:
+    """What to say of an editor's article page that no article has: which seed made it, and what that
+    seed makes now."""
+    from builder.ingest.edit import front_matter_value
+
+    try:
+        seed = front_matter_value(path.read_text(encoding="utf-8"), "seed", None)
+    except Exception:  # noqa: BLE001 - a page that cannot be read says nothing of its seed
+        seed = None
+    now = store.keys().get(seed) if isinstance(seed, str) else None
+    if now is not None:
+        return (f"{path}: an editor's page of seeds/{seed}, which now makes {now[0]}.md (its title or date "
+                f"changed): the page is not read; rename it {now[0]}.md to keep the editor's text")
+    return (f"{path}: an editor's page of no article (no seed makes {path.stem}): it is not read; delete it, "
+            "or give its seed back")
 
 
 def _write_if_changed(path: Path, text: str) -> bool:

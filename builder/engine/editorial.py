@@ -7,14 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder.annotate.corrections import (
-    apply_corrections,
-    editor_mentions,
-    editor_page,
-    page_words,
-)
-from builder.content.markdown import article_markdown
+from builder.annotate.corrections import apply_corrections, editor_mentions
 from builder.engine.store import SiteStore
+from builder.ingest.article_page import ArticlePage, editor_page_text, read_article_page
 from builder.ingest.seed import (
     colliding,
     collision_warning,
@@ -22,20 +17,33 @@ from builder.ingest.seed import (
     duplicate_warning,
     natural_id,
 )
-from builder.model import BuildError, Entity, Mention
+from builder.model import Article, BuildError, Entity, Mention
 
 
-def corrected_mentions(article, entities: dict[str, Entity], articles_dir: Path, where: str,
+def editor_article(article: Article, articles_dir: Path, warnings: list[str]) -> tuple[Article, ArticlePage | None]:
+    """The article as its editor has it when an editor made its page in `articles_dir` theirs (the page's
+    words, title and dates; `builder.ingest.article_page`), with the page; else (`article`, None).
+    A page whose words are not the seed's is the editor's correction: said once, when it is read."""
+    where = str(Path(articles_dir) / f"{article.id}.md")
+    text = editor_page_text(articles_dir, article.id)
+    if text is None:
+        return article, None
+    page = read_article_page(text, where)
+    if " ".join(page.body.split()) != " ".join(article.body.split()):
+        warnings.append(f"{where}: the editor's page and the seed {article.source_file} differ in their words; "
+                        "the page is the article's text (put `generated: true` back at its top to take the seed's)")
+    return page.article(article), page
+
+
+def corrected_mentions(article, page: ArticlePage | None, entities: dict[str, Entity], where: str,
                        warnings: list[str]) -> list[Mention]:
-    """The article's mentions as its editors have them: read back from its article page when an
-    editor made the page theirs, then with the seed's `corrections:` applied; `article.mentions`
-    holds the annotator's (or the annotation cache's). `where`: the seed, for messages."""
+    """The article's mentions as its editors have them: the links of its editor's `page` when it has
+    one, then with the seed's `corrections:` applied; `article.mentions` holds the annotator's (or
+    the annotation cache's). `where`: the seed, for messages."""
     mentions = article.mentions
-    page = editor_page(articles_dir, article.id)
     if page is not None:
-        mentions, notes = editor_mentions(page, article.body, mentions, entities,
-                                          str(Path(articles_dir) / f"{article.id}.md"),
-                                          article.date.reference_day(), page_words(article_markdown(article)))
+        mentions, notes = editor_mentions(page.links, article.body, mentions, entities, page.path,
+                                          article.date.reference_day())
         warnings += notes
     if article.corrections:
         mentions, notes = apply_corrections(article.body, mentions, article.corrections, entities, where)
