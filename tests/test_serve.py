@@ -101,14 +101,17 @@ def test_serve_rebuilds_when_a_place_page_changes_and_tells_the_open_page_to_rel
     assert "Traceback" not in stderr
 
 
-def test_serve_takes_an_edited_archive_yml_and_keeps_the_last_site_when_it_is_invalid(tmp_path, content_copy):
-    """archive.yml is read again when it changes: a new title shows on the next build; a value it
-    cannot take is reported with its line, and the site built before stays online."""
+def test_serve_takes_a_new_or_edited_archive_yml_and_keeps_the_last_site_when_it_is_invalid(tmp_path,
+                                                                                            content_copy):
+    """archive.yml is read again when it comes or changes: a new title shows on the next build; a value
+    it cannot take is reported with its line, and the site built before stays online."""
     config = tmp_path / "archive.yml"
-    config.write_text("title: First Archive\n", encoding="utf-8")
     seeds, port, server = _serve_one_seed(tmp_path, content_copy)
     try:
-        assert _wait_for(lambda: "First Archive" in (_get(f"http://127.0.0.1:{port}/") or ""))
+        assert _wait_for(lambda: "Archive" in (_get(f"http://127.0.0.1:{port}/") or ""))
+        config.write_text("title: First Archive\n", encoding="utf-8")  # none when serve started
+        assert _wait_for(lambda: "First Archive" in (_get(f"http://127.0.0.1:{port}/") or "")), \
+            "an archive.yml written after serve started was never read"
         config.write_text("title: Second Archive\n", encoding="utf-8")
         assert _wait_for(lambda: "Second Archive" in (_get(f"http://127.0.0.1:{port}/") or "")), \
             "the edited title never showed"
@@ -124,12 +127,16 @@ def test_serve_takes_an_edited_archive_yml_and_keeps_the_last_site_when_it_is_in
     assert "Traceback" not in stderr
 
 
-def test_serve_watches_the_files_the_no_op_check_hashes(tmp_path, content_copy):
+def test_serve_watches_the_files_the_no_op_check_hashes_and_an_archive_yml_to_come(tmp_path, content_copy,
+                                                                                    monkeypatch):
     from builder.commands.serve import input_fingerprint
     from builder.engine.state import BuildOptions, input_files
 
+    monkeypatch.chdir(tmp_path)
     options = BuildOptions(seeds=ROOT / "seeds", content=content_copy)
     watched = [name for name, _, _ in input_fingerprint(options)]
     assert watched == input_files(options)
+    (tmp_path / "archive.yml").write_text("title: Later\n", encoding="utf-8")
+    assert [name for name, _, _ in input_fingerprint(options)] == [*watched, "archive.yml"]
     for folder in ("people", "mechanisms", "organisations", "places"):
         assert any(Path(name).parent == content_copy / folder for name in watched), folder

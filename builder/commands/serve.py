@@ -10,7 +10,7 @@ server only, never in site/), which listens for "built" events on `/__serve__/ev
 The inputs are polled once a second by their sizes and modification times:
 every file a build reads (seeds, every registry folder, templates, our code),
 from the list the no-op check hashes (`state.input_files`), so serve can never
-watch less than the build reads. A change triggers a build, which
+watch less than the build reads, and an `archive.yml` written after serve started. A change triggers a build, which
 swaps the new `site/` in only when it is complete, so a reader never sees a
 half-written page: requests are answered from `site/` (never from the staging
 folder), and a request that falls in the instant between the two renames of
@@ -32,6 +32,7 @@ from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from builder.config import CONFIG_FILE
 from builder.engine.build import Resident, build
 from builder.engine.progress import Progress
 from builder.engine.state import BuildOptions, input_files
@@ -39,9 +40,13 @@ from builder.model import BuildError, BuildErrors
 
 
 def input_fingerprint(options: BuildOptions) -> tuple:
-    """(path, size, mtime) of every file a build reads; changes when an input does (or comes or goes)."""
+    """(path, size, mtime) of every file a build reads; changes when an input does (or comes or goes),
+    and when an `archive.yml` appears where a build would look for one."""
     files = []
-    for name in input_files(options):
+    names = input_files(options)
+    if options.config_file is None:
+        names.append(CONFIG_FILE)  # none yet: a build run here would take one written now
+    for name in names:
         try:
             stat = os.stat(name)
         except OSError:  # removed since it was listed: the next poll sees it gone
