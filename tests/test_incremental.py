@@ -97,6 +97,26 @@ def test_a_page_edited_by_hand_in_the_site_is_rendered_again_not_kept(archive):
     assert "edited by hand" not in target.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("gone", ["entity", "article"])
+def test_a_page_edited_by_hand_whose_entity_or_article_is_gone_goes_with_it(archive, tmp_path, gone):
+    if gone == "entity":
+        target = Path(archive.out) / "people" / "he-wei" / "index.html"
+    else:
+        seed = sorted(Path(archive.seeds).glob("*.txt"))[0]
+        aid = next(a.id for a in build(archive).articles if a.source_file == seed.name)
+        target = Path(archive.out) / "articles" / aid / "index.html"
+    target.write_text(target.read_text(encoding="utf-8") + "<!-- edited by hand -->", encoding="utf-8")
+    os.utime(target, ns=(0, 0))
+    if gone == "entity":  # the editors gave He Wei's page another id
+        people = Path(archive.content) / "people"
+        (people / "he-wei.md").rename(people / "ambassador-he-wei.md")
+    else:
+        seed.unlink()
+    build(archive).close()
+    assert not target.exists()
+    assert site_bytes(Path(archive.out)) == clean_build_of(archive, tmp_path)
+
+
 def test_without_a_cache_nothing_is_reused(archive):
     archive.cache = None
     assert build(archive).reused == []

@@ -141,7 +141,7 @@ class SiteUpdate:
             self.deleted.append(name + "/")
 
     def delete(self, path: str) -> None:
-        if path in self.known and path not in self.written:
+        if (path in self.known or path in self.forgotten) and path not in self.written:
             self.deleted.append(path)
 
     def has(self, path: str) -> bool:
@@ -177,10 +177,10 @@ class SiteUpdate:
         """Move the staged files into `site/` (see the module docstring) and record what it holds.
 
         `expected`: every path this build produced (clean build: everything under staging); files the
-        last build wrote that are not in it are deleted.
+        last build wrote that are not in it are deleted (edited by hand since, too: they are ours).
         """
         if expected is not None and not self.clean:
-            for path in sorted(set(self.known) - expected):
+            for path in sorted((set(self.known) | set(self.forgotten)) - expected):
                 self.delete(path)
         if self.clean:
             os.chmod(self.staging, 0o755)

@@ -125,7 +125,7 @@ def reach(pages: SitePages, touched: Touched, changed_entities: set[str], store:
     # Files edited by hand in site/: their whole family is rendered, so they are written again.
     for path in tampered:
         for cls in FAMILIES:
-            key = cls.owning(path)
+            key = cls.owning(pages, path)
             if key is not None:
                 wanted[PageFamily(cls.kind, key)] = None
                 break

@@ -23,9 +23,11 @@ class ArticleFamily(Family):
         return sorted(aid for aid in change.articles if pages.site.store.summary(aid) is not None)
 
     @classmethod
-    def owning(cls, path: str) -> str | None:
+    def owning(cls, pages, path: str) -> str | None:
         parts = path.split("/")
-        return parts[1] if parts[0] == ARTICLES.rstrip("/") and len(parts) == 3 else None
+        if parts[0] == ARTICLES.rstrip("/") and len(parts) == 3 and pages.site.store.summary(parts[1]) is not None:
+            return parts[1]
+        return None
 
     @property
     def url(self) -> str:

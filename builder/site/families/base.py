@@ -138,8 +138,9 @@ class Family:
         return None
 
     @classmethod
-    def owning(cls, path: str) -> str | None:
-        """The key of the family of this kind that writes output path `path`, if one does."""
+    def owning(cls, pages, path: str) -> str | None:
+        """The key of the family of this kind that writes output path `path`, if one does (a page of an
+        entity or article that is gone has none)."""
         return None
 
     def pages(self) -> list[Page]:

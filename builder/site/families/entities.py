@@ -51,9 +51,9 @@ class EntityFamily(Family):
         return sorted(eid for eid in keys if eid in site.entities)
 
     @classmethod
-    def owning(cls, path: str) -> str | None:
+    def owning(cls, pages, path: str) -> str | None:
         parts = path.split("/")
-        return parts[1] if parts[0] in _FOLDERS and len(parts) >= 3 else None
+        return parts[1] if parts[0] in _FOLDERS and len(parts) >= 3 and parts[1] in pages.site.entities else None
 
     @property
     def summary(self) -> EntitySummary:

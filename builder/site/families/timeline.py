@@ -46,7 +46,7 @@ class TimelineFamily(Family):
     kind = "timeline"
 
     @classmethod
-    def owning(cls, path: str) -> str | None:
+    def owning(cls, pages, path: str) -> str | None:
         return "" if path.startswith(TIMELINE) else None
 
     def shape(self) -> list[str]:
