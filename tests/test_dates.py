@@ -735,3 +735,43 @@ def test_tense_decides_a_weekday(sentence, iso):
 ])
 def test_tense_decides_a_bare_month(sentence, iso):
     assert only(sentence, REF_MONDAY)[1] == iso
+
+
+# --- anniversaries told from the day of publication ------------------------------------------
+
+
+def test_compound_number_words_count_years_ago():
+    assert only("The canal was dug thirty-two years ago.", REF_MONDAY) == ("thirty-two years ago", "1994")
+
+
+def test_years_ago_to_the_day_is_the_anniversary_day():
+    assert only("Forty years ago to the day, the bridge opened.", dt.date(2025, 4, 2)) == (
+        "Forty years ago to the day", "1985-04-02")
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Thirty-one years ago to the day, on March 9, 1994, the pact was signed.", "2025-03-09"),
+    ("Today marks the fortieth anniversary of the accord of March 3, 1985.", "2025-03-03"),
+    ("The fair marks 20 years since the first border market opened on May 6, 2005.", "2025-05"),
+    ("The gala marks the twenty-fifth anniversary of the pact signed on June 4, 2000.", "2025-06"),
+    ("This year marks the 75th anniversary of the ties set up in 1950.", "2025"),
+])
+def test_an_anniversary_in_words_or_digits_dates_the_article(text, iso):
+    pub = infer_publication_date(text)
+    assert (pub.value.iso(), pub.how) == (iso, "inferred from text")
+
+
+def test_a_bare_anniversary_of_a_dated_event_dates_the_article_when_nothing_else_does():
+    text = "Crowds came to a photo show for the 60th anniversary of the line, opened on May 1, 1965."
+    assert infer_publication_date(text).value == DatePoint(2025, 5)
+
+
+def test_a_bare_anniversary_yields_to_dates_reported_near_it():
+    text = ("Crowds came to a photo show for the 60th anniversary of the line, opened on May 1, 1965. "
+            "The minister cut the ribbon on March 3, 2025.")
+    assert infer_publication_date(text).value == DatePoint(2025, 3)
+
+
+def test_a_year_long_anniversary_is_narrowed_by_the_reported_dates():
+    text = "This year marks the 75th anniversary of the ties set up in 1950. The envoys met on March 3, 2025."
+    assert infer_publication_date(text).value == DatePoint(2025, 3)

@@ -36,6 +36,9 @@ NUMBER_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
 }
+# Tens and units that make a compound number word: "twenty-five", "seventy two".
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "last": -1, "final": -1, "latter": 2, "former": 1,
@@ -86,7 +89,8 @@ _DASH = rf"{_SP0}[-\u2010\u2011\u2012\u2013\u2014]{_SP0}"
 _FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ABBR_MONTH = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_NUM = rf"\d{{1,3}}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}"
+_NUM = (rf"\d{{1,3}}|(?:{'|'.join(_TENS)})[-\u2010\u2011 ](?:{'|'.join(_UNITS)})(?!\w)"
+        rf"|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}")
 _CONN = rf"(?P<conn>{_SP}(?:to|until|till|through|and){_SP}|{_DASH})"
 
 
@@ -167,7 +171,13 @@ def _mon(name: str) -> int:
 
 
 def _num(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+    """A number in digits or words, compounds included ("twenty-five", "seventy two")."""
+    if word.isdigit():
+        return int(word)
+    word = word.lower()
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    return sum(NUMBER_WORDS[part] for part in re.split(r"[-\u2010\u2011 ]", word))
 
 
 def _word_before(text: str, pos: int, skip: int = 0) -> str:
@@ -668,7 +678,8 @@ def _relative_unit(m, ctx):
 
 
 def _ago(m, ctx):
-    """24 years ago / three months ago / two days ago / a decade ago (a year) / seventy years ago today (a day)"""
+    """24 years ago / three months ago / two days ago / a decade ago (a year) / seventy years ago today,
+    twenty-five years ago to the day (the anniversary day itself)"""
     if ctx.ref is None:
         return None
     n, unit, ref = _num(m["n"]), m["unit"].lower(), ctx.ref
@@ -786,7 +797,7 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"(?<!\w)(?:(?i:earlier|later){_SP})?(?P<which>(?i:last|this|next)){_SP}"
      rf"(?P<unit>year|month|week)(?!\w)", _relative_unit),
     (rf"(?<!\w)(?P<n>(?i:{_NUM})){_SP}(?P<unit>decade|year|month|week|day)s?{_SP}ago"
-     rf"(?:{_SP}(?P<today>(?i:today)))?(?!\w)", _ago),
+     rf"(?:{_SP}(?P<today>(?i:today|to{_SP}the{_SP}day)))?(?!\w)", _ago),
     # years
     (_year("y"), _lone_year),
 ]
