@@ -271,8 +271,10 @@ def test_months_ago_in_words():
     assert only("The line opened three months ago.", REF_MONDAY) == ("three months ago", "2025-11")
 
 
-def test_earlier_this_year():
-    assert only("Xi visited Hà Nội earlier this year.", REF_2025) == ("earlier this year", "2025")
+def test_earlier_or_later_this_year_links_only_the_year():
+    # the gold corpora link "this year" in "earlier this year": the adverb places the event, the span is the date
+    assert only("Xi visited Hà Nội earlier this year.", REF_2025) == ("this year", "2025")
+    assert only("The road opens later this month.", REF_2025) == ("this month", "2025-08")
 
 
 def test_relative_expressions_need_a_reference():

@@ -13,6 +13,7 @@ from builder.dates.rules import (
     _future_worded,
     _num,
     _point,
+    _sentence_end,
 )
 from builder.dates.scan import (
     _scan,
@@ -208,8 +209,8 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
     """An anniversary counted from the day of publication dates the article by arithmetic:
     "Seventy years ago today, on May 7, 1954" is 7 May 2024; "This month marks 40 years since
     ... September 5, 1985" is September 2025; "this year marks the 75th anniversary of ... 1950" is
-    2025. The dated event is the first date after the phrase in its sentence, as precise as the
-    unit needs (a day for "today", a month for "this month" or none, a year for "this year")."""
+    2025. The dated event is the first date after the phrase in its sentence (not a span, and as precise as the
+    unit needs (a day for "today", a month for "this month" or none, a year for "this year"))."""
     for m in shape.finditer(text):
         groups = m.groupdict()
         number = next((groups[g] for g in ("n1", "n2", "n3") if groups.get(g)), None)
@@ -217,15 +218,12 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
         years = _num(number) if number else _ordinal(ordinal)
         unit = " ".join((groups.get("unit1") or groups.get("unit2") or "").lower().split())
         need = {"today": "day", "to the day": "day", "this year": "year"}.get(unit, "month")
-        end = text.find(". ", m.end())
-        sentence_end = len(text) if end < 0 else end
-        event = None
-        for hit in _scan(text[m.start():sentence_end], None):
-            start = hit.value.start
-            if hit.kind == "absolute" and hit.value.end is None and _covers(start.precision, need):
-                event = start
-                break
-        if event is None:
+        hits = _scan(text[m.start():_sentence_end(text, m.end())], None)
+        if not hits:
+            continue
+        first = hits[0]  # the event counted from: the first date told after the phrase
+        event = first.value.start
+        if first.kind != "absolute" or first.value.end is not None or not _covers(event.precision, need):
             continue
         point = _point(event.year + years, event.month if need != "year" else None,
                        event.day if need == "day" else None)

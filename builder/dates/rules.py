@@ -662,7 +662,7 @@ def _week_of(day: dt.date) -> _Found | None:
 
 
 def _relative_unit(m, ctx):
-    """last year / this month / next week / earlier this year"""
+    """last year / this month / next week / (earlier) this year"""
     if ctx.ref is None:
         return None
     which, unit = m["which"].lower(), m["unit"].lower()
@@ -794,7 +794,8 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
      rf"(?P<season>spring|summer|autumn|fall|winter)(?!\w)", _relative_season),
     (rf"(?<!\w)(?:(?P<mod>(?i:this{_SP}coming|this{_SP}past|last|next|coming|this|past)){_SP})?"
      rf"(?P<wd>{_WEEKDAY})(?!\w)", _weekday),
-    (rf"(?<!\w)(?:(?i:earlier|later){_SP})?(?P<which>(?i:last|this|next)){_SP}"
+    # "later this month": the span is the month; "earlier"/"later" only place the event in it
+    (rf"(?<!\w)(?P<which>(?i:last|this|next)){_SP}"
      rf"(?P<unit>year|month|week)(?!\w)", _relative_unit),
     (rf"(?<!\w)(?P<n>(?i:{_NUM})){_SP}(?P<unit>decade|year|month|week|day)s?{_SP}ago"
      rf"(?:{_SP}(?P<today>(?i:today|to{_SP}the{_SP}day)))?(?!\w)", _ago),
