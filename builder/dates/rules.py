@@ -46,11 +46,9 @@ ORDINALS = {
 # (first month, last month, year offset of the last month); northern hemisphere
 SEASONS = {"spring": (3, 5, 0), "summer": (6, 8, 0), "autumn": (9, 11, 0),
            "fall": (9, 11, 0), "winter": (12, 2, 1)}
-# early / mid / late thirds of a year (months) and of a month (days; None = month's end)
+# early / mid / late thirds of a year (months); a part of a month is linked as the month
 YEAR_THIRDS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4),
                "mid": (5, 8), "middle": (5, 8), "late": (9, 12), "end": (9, 12)}
-MONTH_THIRDS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10),
-                "mid": (11, 20), "middle": (11, 20), "late": (21, None), "end": (21, None)}
 DECADE_THIRDS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 
 # Words after which a bare four-digit number reads as a year.
@@ -527,7 +525,8 @@ def _season(m, ctx):
 
 
 def _month_third(m, ctx):
-    """early March / mid-March / late March 2024 / the end of March / late last month"""
+    """early March / mid-March / late March 2024 / the end of March / late last month: the month
+    itself, as the gold corpora link a part of a month (the words only place the event in it)"""
     if m["mrel"]:
         if ctx.ref is None:
             return None
@@ -540,9 +539,7 @@ def _month_third(m, ctx):
         year, kind = _month_year(ctx.ref, month, _future_worded(ctx.text, m.start())), "yearless"
     else:
         return None
-    first, last = MONTH_THIRDS[m["part"].lower().split()[0]]
-    end_day = last or DatePoint(year, month).last_day().day
-    return _found(_point(year, month, first), _point(year, month, end_day), kind)
+    return _found(_point(year, month), kind=kind)
 
 
 _PREP_LEAN = {"in": 0, "during": 0, "since": -1, "from": -1, "until": 1, "till": 1, "by": 1}
