@@ -782,3 +782,8 @@ def test_a_year_long_anniversary_is_narrowed_by_the_reported_dates():
 def test_by_the_end_of_a_month_to_come_is_that_month():
     assert only("The survey will be finished by the end of May.", dt.date(2025, 7, 1)) == ("the end of May", "2026-05")
     assert only("The survey was finished by the end of May.", dt.date(2025, 7, 1)) == ("the end of May", "2025-05")
+
+
+def test_a_deadline_at_the_end_of_a_month_already_past_is_next_years():
+    assert only("The plan should be ready by the end of May.", dt.date(2025, 7, 1)) == ("the end of May", "2026-05")
+    assert only("Talks opened in mid-May.", dt.date(2025, 7, 1)) == ("mid-May", "2025-05")

@@ -536,13 +536,25 @@ def _month_third(m, ctx):
         year, month, kind = int(m["y"]), _mon(m["m"]), "absolute"
     elif ctx.ref is not None:
         month = _mon(m["m"])
-        year, kind = _month_year(ctx.ref, month, _future_worded(ctx.text, m.start())), "yearless"
+        year, kind = _month_year(ctx.ref, month, _month_part_lean(ctx, m.start())), "yearless"
     else:
         return None
     return _found(_point(year, month), kind=kind)
 
 
 _PREP_LEAN = {"in": 0, "during": 0, "since": -1, "from": -1, "until": 1, "till": 1, "by": 1}
+
+
+def _month_part_lean(ctx: _Ctx, pos: int) -> int:
+    """Which way a year-less part of a month at `pos` leans ("the end of June"): announced is to
+    come; a deadline ("by the end of June") is to come unless its verb is past ("was finished by");
+    otherwise none (the nearest year)."""
+    if _future_worded(ctx.text, pos):
+        return 1
+    prep = _word_before(ctx.text, pos).lower()
+    if prep in ("by", "until", "till"):
+        return (_tense(ctx.text, pos) if ctx.strict else 0) or 1
+    return -1 if prep == "since" else 0
 
 
 def _bare_month(m, ctx):
