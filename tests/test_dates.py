@@ -787,3 +787,32 @@ def test_by_the_end_of_a_month_to_come_is_that_month():
 def test_a_deadline_at_the_end_of_a_month_already_past_is_next_years():
     assert only("The plan should be ready by the end of May.", dt.date(2025, 7, 1)) == ("the end of May", "2026-05")
     assert only("Talks opened in mid-May.", dt.date(2025, 7, 1)) == ("mid-May", "2025-05")
+
+
+# --- quarters without a year ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, iso", [
+    ("The joint committee will meet in the third quarter.", "2025-07/2025-09"),  # to come, this year's
+    ("The joint committee will meet in the first quarter.", "2026-01/2026-03"),  # to come, this year's is over
+    ("Rice exports fell in the third quarter.", "2024-07/2024-09"),  # done, this year's has not begun
+    ("Rice exports fell in the first quarter.", "2025-01/2025-03"),
+    ("The port should reopen by Q4.", "2025-10/2025-12"),
+])
+def test_a_quarter_without_a_year_takes_it_from_the_tense(sentence, iso):
+    assert only(sentence, dt.date(2025, 6, 12))[1] == iso
+
+
+def test_a_question_number_or_a_quarter_of_something_else_is_not_a_date():
+    assert found("Q1: Will the talks resume? The second quarter of the match was tense.", dt.date(2025, 6, 12)) == []
+
+
+def test_last_and_next_quarter_are_counted_from_publication():
+    assert found("Exports rose last quarter and will rise next quarter.", dt.date(2025, 2, 12)) == [
+        ("last quarter", "2024-10/2024-12"), ("next quarter", "2025-04/2025-06")]
+
+
+def test_a_reported_obligation_sends_a_quarter_or_a_month_ahead():
+    ref = dt.date(2025, 3, 19)
+    assert only("Sun said the working group should meet in the second quarter.", ref)[1] == "2025-04/2025-06"
+    assert only("Sun said the working group must meet in November.", dt.date(2025, 12, 3))[1] == "2026-11"

@@ -235,11 +235,15 @@ _TENSE = re.compile(rf"(?i)(?<![\w’'-])(?:(?P<future>{_FUTURE_MARK})|(?<!\bbe 
 _REPORTING = re.compile(r"(?i)said|says|told|noted|added|stressed|stated|announced|emphasi[sz]ed|affirmed|confirmed")
 
 
-def _tense(text: str, pos: int) -> int:
+_OBLIGATION = re.compile(r"(?i)(?<![\w’'-])(?:should|must)(?![\w’'-])(?!\s+(?:not\s+)?have(?!\w))")
+
+
+def _tense(text: str, pos: int, horizon: bool = False) -> int:
     """+1 if the verb the date at `pos` belongs to is future, -1 if past, 0 if untold: the nearest
     tense marker before it in its sentence, or, when the date opens the sentence ("On Friday, the
     minister will ..."), the first one after it; after a reporting verb ("said"), the reported
-    clause's own verb when it follows the date."""
+    clause's own verb when it follows the date, or, for a month or a quarter (`horizon`; a weekday
+    after a reported clause is as often the day it was said), its "should"/"must" before the date."""
     start = _sentence_start(text, pos)
     before = None
     for before in _TENSE.finditer(text, start, pos):
@@ -258,6 +262,8 @@ def _tense(text: str, pos: int) -> int:
         after = _TENSE.search(text, pos, _sentence_end(text, pos))
         if after is not None and not _REPORTING.fullmatch(after.group()):
             return 1 if after["future"] else -1
+        if horizon and after is None and _OBLIGATION.search(text, before.end(), pos):
+            return 1  # "Sun said the group should meet in the second quarter": the reported duty is to come
     return 1 if before["future"] else -1
 
 
@@ -488,6 +494,30 @@ def _year_fraction(m, ctx):
                   "relative" if relative else "period")
 
 
+_QUARTER_PREPS = ("in", "during", "by", "for", "until", "till", "since", "from", "through", "before", "after")
+
+
+def _yearless_quarter(m, ctx):
+    """in the third quarter / by Q4 (no year): the quarter of the reference's year, or of the
+    year before when told as done before it began, or the year after when announced after it ended."""
+    if ctx.ref is None:
+        return None
+    written_the = m.group().lower().startswith("the")
+    if not written_the and _word_before(ctx.text, m.start()).lower() not in _QUARTER_PREPS:
+        return None  # "Q1:" numbering a question, "third quarter" in a name
+    groups = m.groupdict()
+    index = ORDINALS[groups["ord"].lower()] if groups.get("ord") else int(groups["n"])
+    first, last = (index - 1) * 3 + 1, index * 3
+    ref = ctx.ref
+    tense = _tense(ctx.text, m.start(), horizon=True) if ctx.strict else int(_future_worded(ctx.text, m.start()))
+    year = ref.year
+    if tense < 0 and (ref.year, ref.month) < (ref.year, first):
+        year -= 1  # done, and this year's has not begun
+    elif tense > 0 and (ref.year, ref.month) > (ref.year, last):
+        year += 1  # to come, and this year's is over
+    return _found(_point(year, first), _point(year, last), "yearless")
+
+
 def _quarter_code(m, ctx):
     """Q1 2025 / H2 2024"""
     size = 3 if m["qh"] == "Q" else 6
@@ -553,7 +583,7 @@ def _month_part_lean(ctx: _Ctx, pos: int) -> int:
         return 1
     prep = _word_before(ctx.text, pos).lower()
     if prep in ("by", "until", "till"):
-        return (_tense(ctx.text, pos) if ctx.strict else 0) or 1
+        return (_tense(ctx.text, pos, horizon=True) if ctx.strict else 0) or 1
     return -1 if prep == "since" else 0
 
 
@@ -565,7 +595,7 @@ def _bare_month(m, ctx):
         return None  # "in August Revolution": the month names something
     month = _mon(m["m"])
     prep = m["prep"].lower()
-    lean = _PREP_LEAN[prep] if prep == "since" or not ctx.strict else (_tense(ctx.text, m.start()) or _PREP_LEAN[prep])
+    lean = _PREP_LEAN[prep] if prep == "since" or not ctx.strict else (_tense(ctx.text, m.start(), horizon=True) or _PREP_LEAN[prep])
     year = _month_year(ctx.ref, month, lean)
     return _found(_point(year, month), kind="yearless")
 
@@ -671,7 +701,7 @@ def _week_of(day: dt.date) -> _Found | None:
 
 
 def _relative_unit(m, ctx):
-    """last year / this month / next week / (earlier) this year"""
+    """last year / this month / next week / last quarter / (earlier) this year"""
     if ctx.ref is None:
         return None
     which, unit = m["which"].lower(), m["unit"].lower()
@@ -683,6 +713,9 @@ def _relative_unit(m, ctx):
         return _found(_point(ref.year + by), kind="relative")
     if unit == "month":
         return _found(_point(*_shift_month(ref.year, ref.month, by)), kind="relative")
+    if unit == "quarter":
+        year, month = _shift_month(ref.year, (ref.month - 1) // 3 * 3 + 1, 3 * by)
+        return _found(_point(year, month), _point(year, month + 2), kind="relative")
     return _week_of(ref + dt.timedelta(weeks=by))
 
 
@@ -785,6 +818,9 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"(?<!\w){_THE}(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final|latter|former))"
      rf"{_SP}(?P<unit>(?i:half|quarter)){_SP}of{_SP}{_YREF}", _year_fraction),
     (rf"(?<!\w)(?P<qh>[QH])(?P<n>[1-4])(?:{_SP}of{_SP}|{_SP0}/{_SP0}|{_SP}){_year('y')}", _quarter_code),
+    (rf"(?<!\w){_THE}(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th)){_SP}(?i:quarter)(?!\w)"
+     rf"(?!{_SP}of(?!\w))", _yearless_quarter),
+    (r"(?<!\w)Q(?P<n>[1-4])(?![\w/-])", _yearless_quarter),
     (rf"(?<!\w){_THE}(?P<ord>(?i:first|last))(?:{_SP}(?P<n>{_NUM}))?{_SP}(?P<months>(?i:months?))"
      rf"{_SP}of{_SP}{_YREF}", _months_of_year),
     (rf"(?<!\w){_THE}(?P<season>(?i:spring|summer|autumn|fall|winter))(?:{_SP}of)?{_SP}{_YREF}", _season),
@@ -805,7 +841,7 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
      rf"(?P<wd>{_WEEKDAY})(?!\w)", _weekday),
     # "later this month": the span is the month; "earlier"/"later" only place the event in it
     (rf"(?<!\w)(?P<which>(?i:last|this|next)){_SP}"
-     rf"(?P<unit>year|month|week)(?!\w)", _relative_unit),
+     rf"(?P<unit>year|quarter|month|week)(?!\w)", _relative_unit),
     (rf"(?<!\w)(?P<n>(?i:{_NUM})){_SP}(?P<unit>decade|year|month|week|day)s?{_SP}ago"
      rf"(?:{_SP}(?P<today>(?i:today|to{_SP}the{_SP}day)))?(?!\w)", _ago),
     # years
