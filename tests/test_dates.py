@@ -816,3 +816,25 @@ def test_a_reported_obligation_sends_a_quarter_or_a_month_ahead():
     ref = dt.date(2025, 3, 19)
     assert only("Sun said the working group should meet in the second quarter.", ref)[1] == "2025-04/2025-06"
     assert only("Sun said the working group must meet in November.", dt.date(2025, 12, 3))[1] == "2026-11"
+
+
+# --- two adjacent periods joined by "and" ----------------------------------------------------
+
+
+def test_adjacent_months_joined_by_and_are_one_range():
+    assert only("Arrivals doubled in November and December.", dt.date(2026, 1, 20)) == (
+        "November and December", "2025-11/2025-12")
+
+
+def test_months_apart_joined_by_and_are_not_a_range():
+    assert found("Arrivals doubled in April and in June.", dt.date(2025, 7, 20)) == [("April", "2025-04"), ("June", "2025-06")]
+    assert ("April and June", "2025-04/2025-06") not in found("Arrivals doubled in April and June.", dt.date(2025, 7, 20))
+
+
+def test_adjacent_decades_joined_by_and_are_one_span():
+    assert only("Letters from the 1970s and 1980s were shown.") == ("the 1970s and 1980s", "1970/1989")
+    assert only("Photos from the 1960s to the 1990s were shown.") == ("the 1960s to the 1990s", "1960/1999")
+
+
+def test_decades_apart_joined_by_and_stay_two():
+    assert found("Letters from the 1950s and the 1980s.") == [("the 1950s", "1950/1959"), ("the 1980s", "1980/1989")]

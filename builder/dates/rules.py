@@ -383,11 +383,12 @@ def _day_range(m, ctx):
     return _found(_point(year, month, d1), _point(year, month, d2), kind)
 
 
-def _between_ok(m, ctx) -> bool:
-    """A range joined by "and" needs "between" before it ("on May 1 and May 5" is two dates)."""
+def _between_ok(m, ctx, adjacent: bool = False) -> bool:
+    """A range joined by "and" needs "between" before it ("on May 1 and May 5" is two dates), unless
+    its two ends are adjacent periods that together make one ("in January and February")."""
     conn = (m["conn"] or "").strip().lower()
     start = m.start("span") if "span" in m.re.groupindex else m.start()
-    return conn != "and" or _word_before(ctx.text, start).lower() == "between"
+    return conn != "and" or adjacent or _word_before(ctx.text, start).lower() == "between"
 
 
 def _date_range(m, ctx):
@@ -414,10 +415,10 @@ def _date_range(m, ctx):
 
 
 def _month_range(m, ctx):
-    """June-August 2024 / from December 2023 to March 2024"""
-    if not _between_ok(m, ctx):
-        return None
+    """June-August 2024 / from December 2023 to March 2024 / January and February (adjacent months)"""
     m1, m2 = _mon(m["m1"]), _mon(m["m2"])
+    if not _between_ok(m, ctx, adjacent=m2 == m1 % 12 + 1 and not (m["y1"] and m["y2"])):
+        return None
     kind = "absolute"
     if m["y2"]:
         y2 = int(m["y2"])
@@ -465,6 +466,15 @@ def _decade(m, ctx):
     start = int(m["dec"])
     first, last = DECADE_THIRDS.get((m["part"] or "").lower(), (0, 9))
     return _found(_point(start + first), _point(start + last))
+
+
+def _decade_range(m, ctx):
+    """the 1950s and 1960s / the 1970s to the 1990s / 1980s-1990s: one span of decades (joined by
+    "and", only adjacent ones: "the 1950s and 1970s" are two)"""
+    first, last = int(m["dec"]), int(m["dec2"])
+    if last <= first or (m["conn"].strip().lower() == "and" and last != first + 10):
+        return None
+    return _found(_point(first), _point(last + 9))
 
 
 def _year_third(m, ctx):
@@ -813,6 +823,8 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
      rf"|(?P<mrel>(?i:last|this|next)){_SP}month(?!\w))", _month_third),
     (rf"(?<!\w){_THE}(?P<part>(?i:early|mid|late)){_SP0}-?{_SP0}(?P<dec>1[89]\d0|2[01]\d0)s(?!\w)", _decade),
     (rf"(?<![\w'])(?:(?i:the){_SP})?(?P<part>)(?P<dec>1[89]\d0|2[01]\d0)s(?!\w)", _decade),
+    (rf"(?<![\w'])(?:(?i:the){_SP})?(?P<dec>1[89]\d0|2[01]\d0)s{_CONN}(?:(?i:the){_SP})?"
+     rf"(?P<dec2>1[89]\d0|2[01]\d0)s(?!\w)", _decade_range),
     (rf"(?<!\w)(?P<part>(?i:early|mid|late)){_SP0}-?{_SP0}{_YREF}", _year_third),
     (rf"(?<!\w){_THE}(?P<part>(?i:beginning|start|middle|end)){_SP}of{_SP}{_YREF}", _year_third),
     (rf"(?<!\w){_THE}(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final|latter|former))"
