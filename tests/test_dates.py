@@ -838,3 +838,15 @@ def test_adjacent_decades_joined_by_and_are_one_span():
 
 def test_decades_apart_joined_by_and_stay_two():
     assert found("Letters from the 1950s and the 1980s.") == [("the 1950s", "1950/1959"), ("the 1980s", "1980/1989")]
+
+
+# --- a weekday that confirms a date -----------------------------------------------------------
+
+
+def test_next_weekday_with_its_month_day_is_one_date():
+    assert only("The fair opens next Friday, May 9, in Lào Cai.", dt.date(2025, 5, 2)) == (
+        "next Friday, May 9", "2025-05-09")
+
+
+def test_weekday_before_a_day_first_numeric_date_is_part_of_it():
+    assert only("Saturday, 08/03/2025 14:20", None) == ("Saturday, 08/03/2025", "2025-03-08")

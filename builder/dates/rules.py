@@ -340,7 +340,7 @@ def _iso_date(m, ctx):
 
 
 def _numeric_date(m, ctx):
-    """25/7/2024 (day first, as Vietnamese sources write it)"""
+    """25/7/2024 / Thursday, 25/07/2024 (day first, as Vietnamese sources write it)"""
     return _found(_point(int(m["y"]), int(m["mo"]), int(m["d"])))
 
 
@@ -787,6 +787,7 @@ def _year_in_context(text: str, start: int, end: int) -> bool:
 # to the date itself when the pattern also matches a leading word.
 # --------------------------------------------------------------------------
 
+_WD_MOD = rf"(?:(?i:this{_SP}coming|this{_SP}past|last|next|coming|this|past){_SP})?"
 _MDY = rf"{_month('m')}{_SP}{_day('d')},?{_SP}{_year('y')}"
 _DMY = rf"{_day('d')}{_SP}{_month('m')},?{_SP}{_year('y')}"
 
@@ -809,8 +810,11 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
     # days
     (rf"{_month('m')}(?:{_SP}{_day('d')})?(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
     (rf"{_day('d')}{_SP}{_month('m')}(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
-    (rf"(?<!\w)(?P<wd>{_WEEKDAY}),?{_SP}{_month('m')}{_SP}{_day('d')}(?:,?{_SP}{_year('y')})?", _weekday_date),
-    (rf"(?<!\w)(?P<wd>{_WEEKDAY}),?{_SP}{_day('d')}{_SP}{_month('m')}(?:,?{_SP}{_year('y')})?", _weekday_date),
+    # "(next) Thursday, November 13": the weekday and its modifier confirm the date, they are not another
+    (rf"(?<!\w){_WD_MOD}(?P<wd>{_WEEKDAY}),?{_SP}{_month('m')}{_SP}{_day('d')}(?:,?{_SP}{_year('y')})?", _weekday_date),
+    (rf"(?<!\w){_WD_MOD}(?P<wd>{_WEEKDAY}),?{_SP}{_day('d')}{_SP}{_month('m')}(?:,?{_SP}{_year('y')})?", _weekday_date),
+    (rf"(?<!\w)(?P<wd>{_WEEKDAY}),?{_SP}(?P<d>0?[1-9]|[12]\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])",
+     _numeric_date),
     (_MDY, _full_date),
     (_DMY, _full_date),
     (rf"(?<![\w/.-]){_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _iso_date),
