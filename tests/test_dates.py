@@ -850,3 +850,12 @@ def test_next_weekday_with_its_month_day_is_one_date():
 
 def test_weekday_before_a_day_first_numeric_date_is_part_of_it():
     assert only("Saturday, 08/03/2025 14:20", None) == ("Saturday, 08/03/2025", "2025-03-08")
+
+
+def test_a_date_right_after_the_reporting_verb_is_when_it_was_said():
+    assert only("Lin said on Tuesday that the two banks would sign a swap deal.", dt.date(2025, 11, 6)) == (
+        "Tuesday", "2025-11-04")
+
+
+def test_a_year_cue_after_an_opening_quotation_mark_still_cues():
+    assert only("“In 1998 we had no maps,” the surveyor recalled.") == ("1998", "1998")

@@ -242,7 +242,8 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
     """+1 if the verb the date at `pos` belongs to is future, -1 if past, 0 if untold: the nearest
     tense marker before it in its sentence, or, when the date opens the sentence ("On Friday, the
     minister will ..."), the first one after it; after a reporting verb ("said"), the reported
-    clause's own verb when it follows the date, or, for a month or a quarter (`horizon`; a weekday
+    clause's own verb when it follows the date (unless the date follows the reporting verb at once:
+    "said on Monday that ... would"), or, for a month or a quarter (`horizon`; a weekday
     after a reported clause is as often the day it was said), its "should"/"must" before the date."""
     start = _sentence_start(text, pos)
     before = None
@@ -258,6 +259,8 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
     if before is None:
         return 0
     if _REPORTING.fullmatch(before.group()):
+        if text[before.end():pos].strip().lower() in ("", "on", "in", "at", "during"):
+            return -1  # "said on Monday that ...": the date is the saying's
         # "Zhu said the talks on Friday would focus on ...": the reported clause's own verb decides
         after = _TENSE.search(text, pos, _sentence_end(text, pos))
         if after is not None and not _REPORTING.fullmatch(after.group()):
@@ -762,7 +765,8 @@ def _lone_year(m, ctx):
 def _year_in_context(text: str, start: int, end: int) -> bool:
     """Whether a four-digit number stands where a year is expected."""
     before = text[max(0, start - 80):start].split()  # as _word_before(text, start) and (.., 1)
-    prev, prev2 = (before[-1] if before else ""), (before[-2] if len(before) > 1 else "")
+    # an opening quotation mark or bracket does not hide the cue: "“In 2006 we ..."
+    prev, prev2 = ((before[-1] if before else "").lstrip("“‘\"'(["), (before[-2] if len(before) > 1 else ""))
     nxt = _word_after(text, end)
     cue = prev.lower()
     if cue in CURRENCIES or re.fullmatch(r"[\d.,]+", prev) or prev in NUMBERED_NAMES:
