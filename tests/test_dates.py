@@ -859,3 +859,8 @@ def test_a_date_right_after_the_reporting_verb_is_when_it_was_said():
 
 def test_a_year_cue_after_an_opening_quotation_mark_still_cues():
     assert only("“In 1998 we had no maps,” the surveyor recalled.") == ("1998", "1998")
+
+
+def test_an_event_marking_an_anniversary_yields_to_the_days_the_text_reports():
+    text = "The exhibition, which marks 70 years since the victory of May 7, 1954, opened on March 3, 2024."
+    assert infer_publication_date(text).value == DatePoint(2024, 3)

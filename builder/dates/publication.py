@@ -44,17 +44,18 @@ _ORDINAL = (rf"\d{{1,3}}(?:st|nd|rd|th)|(?:{'|'.join(_TENS)})[-\u2010\u2011 ](?:
             rf"|{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))}")
 # An anniversary told from the day of publication: "Seventy years ago today, on May 7, 1954",
 # "Twenty-five years ago to the day", "today marks 30 years since ... on July 28, 1995", "This month
-# marks 40 years since ...", "this year marks the 75th anniversary of ...". Without a word for now
-# ("The ceremony marks 25 years since ..."), the present "marks" still tells the anniversary as now:
-# its month. The unit says how closely the anniversary dates the article.
+# marks 40 years since ...", "this year marks the 75th anniversary of ...". The unit says how
+# closely the anniversary dates the article.
 _ANNIVERSARY = re.compile(
     rf"(?i:(?P<n1>{_NUM})\s+years?\s+ago\s+(?P<unit1>today|to\s+the\s+day|this\s+month)"
-    rf"|(?:(?P<unit2>today|this\s+month|this\s+year)\s+(?:marks|is)\s+(?:the\s+)?"
-    rf"(?:(?P<n2>{_NUM})\s+years|(?P<o2>{_ORDINAL})(?:\s+\w+)?\s+anniversary)"
-    rf"|(?<!\w)marks\s+(?:(?P<n3>{_NUM})\s+years\s+since|(?:the|its)\s+(?P<o3>{_ORDINAL})(?:\s+\w+)?\s+anniversary)))(?!\w)")
-# An anniversary told with no verb of the present ("at a ceremony for the 25th anniversary of ..."):
-# a basis only when the reported dates give none, or only ones from long before it.
-_ANNIVERSARY_OF = re.compile(rf"(?i:(?<!\w)the\s+(?P<o>{_ORDINAL})(?:\s+\w+)?\s+anniversary\s+of)(?!\w)")
+    rf"|(?P<unit2>today|this\s+month|this\s+year)\s+(?:marks|is)\s+(?:the\s+)?"
+    rf"(?:(?P<n2>{_NUM})\s+years|(?P<o2>{_ORDINAL})(?:\s+\w+)?\s+anniversary))(?!\w)")
+# An anniversary told without a word for now ("The fair marks 20 years since ...", "a gala for the 25th
+# anniversary of ..."): the article was written about then, to the month, but what marks it may be
+# an event of another day; a basis only when the reported dates give none, or only ones from long before.
+_ANNIVERSARY_OF = re.compile(
+    rf"(?i:(?<!\w)(?:marks\s+(?P<n3>{_NUM})\s+years\s+since"
+    rf"|(?:the|its)\s+(?P<o>{_ORDINAL})(?:\s+\w+)?\s+anniversary))(?!\w)")
 
 
 def _ordinal(word: str) -> int:
@@ -81,6 +82,11 @@ def infer_publication_date(text: str) -> PublicationDate:
     written near the publication day, so when one sets the upper bound its
     month is the answer; bounds on one day give that day. Years or months
     alone ("in 2023", "the 1982 Convention") are no basis: the date is unknown.
+
+    Before the bounds: an anniversary counted from now ("Twenty-five years ago to the day, on
+    December 30, 1999") dates the article by arithmetic; to a month or a year, the bounds may
+    narrow it inside that period. An anniversary told without a word for now ("marks 20 years
+    since ...") counts only when the bounds give nothing, or only dates from years before it.
     """
     printed = _printed_date_line(text)
     if printed is not None:
