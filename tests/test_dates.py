@@ -864,3 +864,12 @@ def test_a_year_cue_after_an_opening_quotation_mark_still_cues():
 def test_an_event_marking_an_anniversary_yields_to_the_days_the_text_reports():
     text = "The exhibition, which marks 70 years since the victory of May 7, 1954, opened on March 3, 2024."
     assert infer_publication_date(text).value == DatePoint(2024, 3)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The bridge, which is due to open in March, will link the two banks.",
+    "The line is set to open in March.",
+    "The minister is to visit Lào Cai in March.",
+])
+def test_is_due_set_or_to_before_a_month_announces_it(sentence):
+    assert only(sentence, dt.date(2025, 6, 24)) == ("March", "2026-03")

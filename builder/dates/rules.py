@@ -223,7 +223,7 @@ def _future_worded(text: str, pos: int) -> bool:
 # "agreed to hold" (an intention's infinitive); past: "said", "was", a regular past ("approved",
 # "signed") or a common irregular one ("met", "began"). Participles used as adjectives ("United",
 # "the planned railway") are not told apart: the nearest marker decides.
-_FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:scheduled|set|due|expected|going|slated|to)\s+(?:to\s+)?"
+_FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set|due|expected|going|slated)\s+to|to)"
                 r"|(?:scheduled|slated)\s+for|to\s+be\s+held|upcoming|this\s+coming"
                 r"|(?:plans?|planned|agreed|agrees|decided|pledged|vowed|aims?|intends?|intended|hopes?|hoped"
                 r"|expects?|expected|promised|invited\s+\w+)\s+to")
