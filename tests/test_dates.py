@@ -805,6 +805,7 @@ def test_a_quarter_without_a_year_takes_it_from_the_tense(sentence, iso):
 
 def test_a_question_number_or_a_quarter_of_something_else_is_not_a_date():
     assert found("Q1: Will the talks resume? The second quarter of the match was tense.", dt.date(2025, 6, 12)) == []
+    assert found("Both teams reached the first quarter-final.", dt.date(2025, 6, 12)) == []
 
 
 def test_last_and_next_quarter_are_counted_from_publication():

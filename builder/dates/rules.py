@@ -838,7 +838,7 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"(?<!\w){_THE}(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final|latter|former))"
      rf"{_SP}(?P<unit>(?i:half|quarter)){_SP}of{_SP}{_YREF}", _year_fraction),
     (rf"(?<!\w)(?P<qh>[QH])(?P<n>[1-4])(?:{_SP}of{_SP}|{_SP0}/{_SP0}|{_SP}){_year('y')}", _quarter_code),
-    (rf"(?<!\w){_THE}(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th)){_SP}(?i:quarter)(?!\w)"
+    (rf"(?<!\w){_THE}(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th)){_SP}(?i:quarter)(?![\w-])"
      rf"(?!{_SP}of(?!\w))", _yearless_quarter),
     (r"(?<!\w)Q(?P<n>[1-4])(?![\w/-])", _yearless_quarter),
     (rf"(?<!\w){_THE}(?P<ord>(?i:first|last))(?:{_SP}(?P<n>{_NUM}))?{_SP}(?P<months>(?i:months?))"
