@@ -10,15 +10,14 @@ import re
 from builder.dates.rules import (
     _NUM,
     _TENS,
-    _future_worded,
     _num,
     _point,
-    _sentence_end,
 )
 from builder.dates.scan import (
     _scan,
     normalise_date,
 )
+from builder.dates.tense import _future_worded, _sentence_end
 from builder.model import DatePoint, PublicationDate
 
 # A line that is only a date, as scraped pages print their own date line: an optional place and
