@@ -1,5 +1,5 @@
-"""Dates: the grammar of date expressions (`rules`), finding and normalising them in text (`scan`), and
-inferring an undated article's publication date (`publication`)."""
+"""Dates: the grammar of date expressions (`rules`), the tense a date is told in (`tense`), finding and
+normalising them in text (`scan`), and inferring an undated article's publication date (`publication`)."""
 
 from builder.dates.publication import infer_publication_date
 from builder.dates.scan import find_dates, normalise_date

@@ -9,7 +9,7 @@ import re
 
 from builder.dates.rules import (
     _NUM,
-    _future_worded,
+    _TENS,
     _num,
     _point,
 )
@@ -17,6 +17,7 @@ from builder.dates.scan import (
     _scan,
     normalise_date,
 )
+from builder.dates.tense import _future_worded, _sentence_end
 from builder.model import DatePoint, PublicationDate
 
 # A line that is only a date, as scraped pages print their own date line: an optional place and
@@ -31,11 +32,40 @@ _BARE_WEEKDAY = re.compile(
     r"(?<![\w-])(?<!last )(?<!next )(?<!this )(?<!past )(?i:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
     r"(?!\w)(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|September|October|November|December))")
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+# Ordinals as an anniversary is counted: "25th", "fortieth", "twenty-fifth", "seventy fifth".
+_ORDINAL_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9}
+_ORDINAL_WORDS = {**_ORDINAL_UNITS, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                  "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                  "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+                  "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
+_ORDINAL = (rf"\d{{1,3}}(?:st|nd|rd|th)|(?:{'|'.join(_TENS)})[-\u2010\u2011 ](?:{'|'.join(_ORDINAL_UNITS)})"
+            rf"|{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))}")
 # An anniversary told from the day of publication: "Seventy years ago today, on May 7, 1954",
-# "today marks 30 years since ... on July 28, 1995", "This month marks 40 years since ...".
+# "Twenty-five years ago to the day", "today marks 30 years since ... on July 28, 1995", "This month
+# marks 40 years since ...", "this year marks the 75th anniversary of ...". The unit says how
+# closely the anniversary dates the article.
 _ANNIVERSARY = re.compile(
-    rf"(?i:(?P<n1>{_NUM})\s+years?\s+ago\s+(?P<unit1>today|this\s+month)"
-    rf"|(?P<unit2>today|this\s+month|this\s+year)\s+(?:marks|is)\s+(?:the\s+)?(?P<n2>{_NUM})(?:\s+years|th|st|nd|rd))(?!\w)")
+    rf"(?i:(?P<n1>{_NUM})\s+years?\s+ago\s+(?P<unit1>today|to\s+the\s+day|this\s+month)"
+    rf"|(?P<unit2>today|this\s+month|this\s+year)\s+(?:marks|is)\s+(?:the\s+)?"
+    rf"(?:(?P<n2>{_NUM})\s+years|(?P<o2>{_ORDINAL})(?:\s+\w+)?\s+anniversary))(?!\w)")
+# An anniversary told without a word for now ("The fair marks 20 years since ...", "a gala for the 25th
+# anniversary of ..."): the article was written about then, to the month, but what marks it may be
+# an event of another day; a basis only when the reported dates give none, or only ones from long before.
+_ANNIVERSARY_OF = re.compile(
+    rf"(?i:(?<!\w)(?:marks\s+(?P<n3>{_NUM})\s+years\s+since"
+    rf"|(?:the|its)\s+(?P<o>{_ORDINAL})(?:\s+\w+)?\s+anniversary))(?!\w)")
+
+
+def _ordinal(word: str) -> int:
+    """25th / fortieth / twenty-fifth -> the number."""
+    word = word.lower()
+    if word[:1].isdigit():
+        return int(word[:-2])
+    if word in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[word]
+    tens, unit = re.split(r"[-\u2010\u2011 ]", word)
+    return _num(tens) + _ORDINAL_UNITS[unit]
 
 
 def infer_publication_date(text: str) -> PublicationDate:
@@ -51,13 +81,40 @@ def infer_publication_date(text: str) -> PublicationDate:
     written near the publication day, so when one sets the upper bound its
     month is the answer; bounds on one day give that day. Years or months
     alone ("in 2023", "the 1982 Convention") are no basis: the date is unknown.
+
+    Before the bounds: an anniversary counted from now ("Twenty-five years ago to the day, on
+    December 30, 1999") dates the article by arithmetic; to a month or a year, the bounds may
+    narrow it inside that period. An anniversary told without a word for now ("marks 20 years
+    since ...") counts only when the bounds give nothing, or only dates from years before it.
     """
     printed = _printed_date_line(text)
     if printed is not None:
         return printed
-    anniversary = _anniversary(text)
-    if anniversary is not None:
+    anniversary = _anniversary(text, _ANNIVERSARY)
+    if anniversary is not None and anniversary.value.precision == "day":
         return anniversary
+    bounded = _from_bounds(text)
+    if anniversary is None:
+        # "the 60th anniversary of" a dated event: written about then, so a basis when the reported
+        # dates give none or only ones from long before it (the event itself, told as done)
+        anniversary = _anniversary(text, _ANNIVERSARY_OF)
+        if anniversary is not None and bounded.value is not None and bounded.value.year >= anniversary.value.year - 1:
+            return bounded
+    if anniversary is None:
+        return bounded
+    if bounded.value is not None and _within(bounded.value, anniversary.value):
+        return bounded  # the reported dates place the article more closely inside the anniversary's month or year
+    return anniversary
+
+
+def _within(point: DatePoint, period: DatePoint) -> bool:
+    """Whether `point` is finer than `period` and lies inside it."""
+    finer = ("year", "month", "day").index(point.precision) > ("year", "month", "day").index(period.precision)
+    return finer and period.first_day() <= point.first_day() <= period.last_day()
+
+
+def _from_bounds(text: str) -> PublicationDate:
+    """The publication date bounded by the full dates the text reports as done or to come."""
     lower: dt.date | None = None
     lower_is_reported_day = False  # the lower bound is the day of a reported event, not a period's end
     upper: tuple[dt.date, bool] | None = None  # (last possible day, set by a year-less date)
@@ -153,27 +210,34 @@ def _printed_date_line(text: str) -> PublicationDate | None:
     return None
 
 
-def _anniversary(text: str) -> PublicationDate | None:
+def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
     """An anniversary counted from the day of publication dates the article by arithmetic:
     "Seventy years ago today, on May 7, 1954" is 7 May 2024; "This month marks 40 years since
-    ... September 5, 1985" is September 2025. The dated event is the first full date after the
-    phrase in its sentence (or the one just before it)."""
-    for m in _ANNIVERSARY.finditer(text):
-        years = _num(m["n1"] or m["n2"])
-        unit = " ".join((m["unit1"] or m["unit2"]).lower().split())
-        end = text.find(". ", m.end())
-        sentence_end = len(text) if end < 0 else end
-        event = None
-        for hit in _scan(text[m.start():sentence_end], None):
-            if hit.kind == "absolute" and hit.value.end is None and hit.value.start.precision != "year":
-                event = hit.value.start
-                break
-        if event is None:
+    ... September 5, 1985" is September 2025; "this year marks the 75th anniversary of ... 1950" is
+    2025. The dated event is the first date after the phrase in its sentence (not a span, and as precise as the
+    unit needs (a day for "today", a month for "this month" or none, a year for "this year"))."""
+    for m in shape.finditer(text):
+        groups = m.groupdict()
+        number = next((groups[g] for g in ("n1", "n2", "n3") if groups.get(g)), None)
+        ordinal = next((groups[g] for g in ("o", "o2", "o3") if groups.get(g)), None)
+        years = _num(number) if number else _ordinal(ordinal)
+        unit = " ".join((groups.get("unit1") or groups.get("unit2") or "").lower().split())
+        need = {"today": "day", "to the day": "day", "this year": "year"}.get(unit, "month")
+        hits = _scan(text[m.start():_sentence_end(text, m.end())], None)
+        if not hits:
             continue
-        point = _point(event.year + years, event.month, event.day if unit == "today" else None)
-        if unit == "this year":
-            point = _point(event.year + years)
+        first = hits[0]  # the event counted from: the first date told after the phrase
+        event = first.value.start
+        if first.kind != "absolute" or first.value.end is not None or not _covers(event.precision, need):
+            continue
+        point = _point(event.year + years, event.month if need != "year" else None,
+                       event.day if need == "day" else None)
         if point is None:
             continue
         return PublicationDate(point, True, "inferred from text")
     return None
+
+
+def _covers(precision: str, need: str) -> bool:
+    order = ("year", "month", "day")
+    return order.index(precision) >= order.index(need)

@@ -5,14 +5,13 @@ reference day (the publication date). `builder.dates.scan` runs the rules over a
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import functools
 import re
 import re._parser
 from dataclasses import dataclass
 from typing import Callable
 
+from builder.dates.tense import _future_worded, _sentence_start, _tense
 from builder.model import DatePoint, DateValue
 
 # --------------------------------------------------------------------------
@@ -36,6 +35,9 @@ NUMBER_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
 }
+# Tens and units that make a compound number word: "twenty-five", "seventy two".
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "last": -1, "final": -1, "latter": 2, "former": 1,
@@ -43,11 +45,9 @@ ORDINALS = {
 # (first month, last month, year offset of the last month); northern hemisphere
 SEASONS = {"spring": (3, 5, 0), "summer": (6, 8, 0), "autumn": (9, 11, 0),
            "fall": (9, 11, 0), "winter": (12, 2, 1)}
-# early / mid / late thirds of a year (months) and of a month (days; None = month's end)
+# early / mid / late thirds of a year (months); a part of a month is linked as the month
 YEAR_THIRDS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4),
                "mid": (5, 8), "middle": (5, 8), "late": (9, 12), "end": (9, 12)}
-MONTH_THIRDS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10),
-                "mid": (11, 20), "middle": (11, 20), "late": (21, None), "end": (21, None)}
 DECADE_THIRDS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 
 # Words after which a bare four-digit number reads as a year.
@@ -86,7 +86,8 @@ _DASH = rf"{_SP0}[-\u2010\u2011\u2012\u2013\u2014]{_SP0}"
 _FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ABBR_MONTH = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_NUM = rf"\d{{1,3}}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}"
+_NUM = (rf"\d{{1,3}}|(?:{'|'.join(_TENS)})[-\u2010\u2011 ](?:{'|'.join(_UNITS)})(?!\w)"
+        rf"|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}")
 _CONN = rf"(?P<conn>{_SP}(?:to|until|till|through|and){_SP}|{_DASH})"
 
 
@@ -167,7 +168,13 @@ def _mon(name: str) -> int:
 
 
 def _num(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+    """A number in digits or words, compounds included ("twenty-five", "seventy two")."""
+    if word.isdigit():
+        return int(word)
+    word = word.lower()
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    return sum(NUMBER_WORDS[part] for part in re.split(r"[-\u2010\u2011 ]", word))
 
 
 def _word_before(text: str, pos: int, skip: int = 0) -> str:
@@ -181,82 +188,6 @@ def _word_after(text: str, pos: int) -> str:
     if not tokens or not text[pos:pos + 1].isspace():
         return text[pos:pos + 1]  # punctuation glued to the match, or nothing
     return tokens[0]
-
-
-_SENTENCE_MARK = re.compile(r"\. |\? |! |\n|: ")
-
-
-@functools.lru_cache(maxsize=4)
-def _sentence_marks(text: str) -> tuple[list[int], list[int]]:
-    """Where each sentence mark of the text starts and ends, in order (marks never overlap)."""
-    marks = [m.span() for m in _SENTENCE_MARK.finditer(text)]
-    return [start for start, _ in marks], [end for _, end in marks]
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    """Just after the first character of the last mark (". ", "? ", "! ", newline, ": ") ending
-    by `pos`; 0 if none. Marks are found once per text (the same text is asked ~30 times)."""
-    starts, ends = _sentence_marks(text)
-    k = bisect.bisect_right(ends, pos)
-    return starts[k - 1] + 1 if k else 0
-
-
-_FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|going|slated)\s+to|"
-    r"(?:scheduled|slated)\s+for|to\s+be\s+held|upcoming|plans?\s+to|this\s+coming)\b", re.I)
-
-
-def _future_worded(text: str, pos: int) -> bool:
-    """Whether the sentence leading up to `pos` announces something to come."""
-    return bool(_FUTURE.search(text, _sentence_start(text, pos), pos))
-
-
-# The tense of the verb a date belongs to. Future: "will", "would", "shall", "is to", "plans to",
-# "agreed to hold" (an intention's infinitive); past: "said", "was", a regular past ("approved",
-# "signed") or a common irregular one ("met", "began"). Participles used as adjectives ("United",
-# "the planned railway") are not told apart: the nearest marker decides.
-_FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:scheduled|set|due|expected|going|slated|to)\s+(?:to\s+)?"
-                r"|(?:scheduled|slated)\s+for|to\s+be\s+held|upcoming|this\s+coming"
-                r"|(?:plans?|planned|agreed|agrees|decided|pledged|vowed|aims?|intends?|intended|hopes?|hoped"
-                r"|expects?|expected|promised|invited\s+\w+)\s+to")
-_PAST_MARK = (r"said|says|was|were|had|did|met|began|begun|held|took|made|gave|told|left|came|went|saw|spoke|sent"
-              r"|led|paid|won|wrote|brought|sought|became|grew|rose|fell|ran|kept|built|\w{2,}ed")
-_TENSE = re.compile(rf"(?i)(?<![\w’'-])(?:(?P<future>{_FUTURE_MARK})|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?P<past>{_PAST_MARK}))(?![\w’'-])")
-
-
-_REPORTING = re.compile(r"(?i)said|says|told|noted|added|stressed|stated|announced|emphasi[sz]ed|affirmed|confirmed")
-
-
-def _tense(text: str, pos: int) -> int:
-    """+1 if the verb the date at `pos` belongs to is future, -1 if past, 0 if untold: the nearest
-    tense marker before it in its sentence, or, when the date opens the sentence ("On Friday, the
-    minister will ..."), the first one after it; after a reporting verb ("said"), the reported
-    clause's own verb when it follows the date."""
-    start = _sentence_start(text, pos)
-    before = None
-    for before in _TENSE.finditer(text, start, pos):
-        pass
-    if before is None or not text[start:before.start()].strip():
-        # only a preposition or nothing before the date: its clause follows
-        lead = text[start:pos].strip(" \n\"“").lower()
-        if before is None and lead in ("", "on", "in", "by", "from", "until", "since", "and", "but", "then"):
-            end = _sentence_end(text, pos)
-            after = _TENSE.search(text, pos, end)
-            return 0 if after is None else (1 if after["future"] else -1)
-    if before is None:
-        return 0
-    if _REPORTING.fullmatch(before.group()):
-        # "Zhu said the talks on Friday would focus on ...": the reported clause's own verb decides
-        after = _TENSE.search(text, pos, _sentence_end(text, pos))
-        if after is not None and not _REPORTING.fullmatch(after.group()):
-            return 1 if after["future"] else -1
-    return 1 if before["future"] else -1
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    starts, _ = _sentence_marks(text)
-    k = bisect.bisect_right(starts, pos)
-    return starts[k] if k < len(starts) else len(text)
 
 
 def _nearest_year(ref: dt.date, month: int, day: int = 1) -> int | None:
@@ -326,7 +257,7 @@ def _iso_date(m, ctx):
 
 
 def _numeric_date(m, ctx):
-    """25/7/2024 (day first, as Vietnamese sources write it)"""
+    """25/7/2024 / Thursday, 25/07/2024 (day first, as Vietnamese sources write it)"""
     return _found(_point(int(m["y"]), int(m["mo"]), int(m["d"])))
 
 
@@ -369,11 +300,12 @@ def _day_range(m, ctx):
     return _found(_point(year, month, d1), _point(year, month, d2), kind)
 
 
-def _between_ok(m, ctx) -> bool:
-    """A range joined by "and" needs "between" before it ("on May 1 and May 5" is two dates)."""
+def _between_ok(m, ctx, adjacent: bool = False) -> bool:
+    """A range joined by "and" needs "between" before it ("on May 1 and May 5" is two dates), unless
+    its two ends are adjacent periods that together make one ("in January and February")."""
     conn = (m["conn"] or "").strip().lower()
     start = m.start("span") if "span" in m.re.groupindex else m.start()
-    return conn != "and" or _word_before(ctx.text, start).lower() == "between"
+    return conn != "and" or adjacent or _word_before(ctx.text, start).lower() == "between"
 
 
 def _date_range(m, ctx):
@@ -400,10 +332,10 @@ def _date_range(m, ctx):
 
 
 def _month_range(m, ctx):
-    """June-August 2024 / from December 2023 to March 2024"""
-    if not _between_ok(m, ctx):
-        return None
+    """June-August 2024 / from December 2023 to March 2024 / January and February (adjacent months)"""
     m1, m2 = _mon(m["m1"]), _mon(m["m2"])
+    if not _between_ok(m, ctx, adjacent=m2 == m1 % 12 + 1 and not (m["y1"] and m["y2"])):
+        return None
     kind = "absolute"
     if m["y2"]:
         y2 = int(m["y2"])
@@ -453,6 +385,15 @@ def _decade(m, ctx):
     return _found(_point(start + first), _point(start + last))
 
 
+def _decade_range(m, ctx):
+    """the 1950s and 1960s / the 1970s to the 1990s / 1980s-1990s: one span of decades (joined by
+    "and", only adjacent ones: "the 1950s and 1970s" are two)"""
+    first, last = int(m["dec"]), int(m["dec2"])
+    if last <= first or (m["conn"].strip().lower() == "and" and last != first + 10):
+        return None
+    return _found(_point(first), _point(last + 9))
+
+
 def _year_third(m, ctx):
     """early 2024 / mid-2024 / late 2024 / the end of 2024 / late last year"""
     resolved = _yref(m, ctx)
@@ -478,6 +419,30 @@ def _year_fraction(m, ctx):
         return None
     return _found(_point(year, (index - 1) * size + 1), _point(year, index * size),
                   "relative" if relative else "period")
+
+
+_QUARTER_PREPS = ("in", "during", "by", "for", "until", "till", "since", "from", "through", "before", "after")
+
+
+def _yearless_quarter(m, ctx):
+    """in the third quarter / by Q4 (no year): the quarter of the reference's year, or of the
+    year before when told as done before it began, or the year after when announced after it ended."""
+    if ctx.ref is None:
+        return None
+    written_the = m.group().lower().startswith("the")
+    if not written_the and _word_before(ctx.text, m.start()).lower() not in _QUARTER_PREPS:
+        return None  # "Q1:" numbering a question, "third quarter" in a name
+    groups = m.groupdict()
+    index = ORDINALS[groups["ord"].lower()] if groups.get("ord") else int(groups["n"])
+    first, last = (index - 1) * 3 + 1, index * 3
+    ref = ctx.ref
+    tense = _tense(ctx.text, m.start(), horizon=True) if ctx.strict else int(_future_worded(ctx.text, m.start()))
+    year = ref.year
+    if tense < 0 and (ref.year, ref.month) < (ref.year, first):
+        year -= 1  # done, and this year's has not begun
+    elif tense > 0 and (ref.year, ref.month) > (ref.year, last):
+        year += 1  # to come, and this year's is over
+    return _found(_point(year, first), _point(year, last), "yearless")
 
 
 def _quarter_code(m, ctx):
@@ -517,7 +482,8 @@ def _season(m, ctx):
 
 
 def _month_third(m, ctx):
-    """early March / mid-March / late March 2024 / the end of March / late last month"""
+    """early March / mid-March / late March 2024 / the end of March / late last month: the month
+    itself, as the gold corpora link a part of a month (the words only place the event in it)"""
     if m["mrel"]:
         if ctx.ref is None:
             return None
@@ -527,15 +493,25 @@ def _month_third(m, ctx):
         year, month, kind = int(m["y"]), _mon(m["m"]), "absolute"
     elif ctx.ref is not None:
         month = _mon(m["m"])
-        year, kind = _month_year(ctx.ref, month, _future_worded(ctx.text, m.start())), "yearless"
+        year, kind = _month_year(ctx.ref, month, _month_part_lean(ctx, m.start())), "yearless"
     else:
         return None
-    first, last = MONTH_THIRDS[m["part"].lower().split()[0]]
-    end_day = last or DatePoint(year, month).last_day().day
-    return _found(_point(year, month, first), _point(year, month, end_day), kind)
+    return _found(_point(year, month), kind=kind)
 
 
 _PREP_LEAN = {"in": 0, "during": 0, "since": -1, "from": -1, "until": 1, "till": 1, "by": 1}
+
+
+def _month_part_lean(ctx: _Ctx, pos: int) -> int:
+    """Which way a year-less part of a month at `pos` leans ("the end of June"): announced is to
+    come; a deadline ("by the end of June") is to come unless its verb is past ("was finished by");
+    otherwise none (the nearest year)."""
+    if _future_worded(ctx.text, pos):
+        return 1
+    prep = _word_before(ctx.text, pos).lower()
+    if prep in ("by", "until", "till"):
+        return (_tense(ctx.text, pos, horizon=True) if ctx.strict else 0) or 1
+    return -1 if prep == "since" else 0
 
 
 def _bare_month(m, ctx):
@@ -546,7 +522,7 @@ def _bare_month(m, ctx):
         return None  # "in August Revolution": the month names something
     month = _mon(m["m"])
     prep = m["prep"].lower()
-    lean = _PREP_LEAN[prep] if prep == "since" or not ctx.strict else (_tense(ctx.text, m.start()) or _PREP_LEAN[prep])
+    lean = _PREP_LEAN[prep] if prep == "since" or not ctx.strict else (_tense(ctx.text, m.start(), horizon=True) or _PREP_LEAN[prep])
     year = _month_year(ctx.ref, month, lean)
     return _found(_point(year, month), kind="yearless")
 
@@ -652,7 +628,7 @@ def _week_of(day: dt.date) -> _Found | None:
 
 
 def _relative_unit(m, ctx):
-    """last year / this month / next week / earlier this year"""
+    """last year / this month / next week / last quarter / (earlier) this year"""
     if ctx.ref is None:
         return None
     which, unit = m["which"].lower(), m["unit"].lower()
@@ -664,11 +640,15 @@ def _relative_unit(m, ctx):
         return _found(_point(ref.year + by), kind="relative")
     if unit == "month":
         return _found(_point(*_shift_month(ref.year, ref.month, by)), kind="relative")
+    if unit == "quarter":
+        year, month = _shift_month(ref.year, (ref.month - 1) // 3 * 3 + 1, 3 * by)
+        return _found(_point(year, month), _point(year, month + 2), kind="relative")
     return _week_of(ref + dt.timedelta(weeks=by))
 
 
 def _ago(m, ctx):
-    """24 years ago / three months ago / two days ago / a decade ago (a year) / seventy years ago today (a day)"""
+    """24 years ago / three months ago / two days ago / a decade ago (a year) / seventy years ago today,
+    twenty-five years ago to the day (the anniversary day itself)"""
     if ctx.ref is None:
         return None
     n, unit, ref = _num(m["n"]), m["unit"].lower(), ctx.ref
@@ -699,7 +679,8 @@ def _lone_year(m, ctx):
 def _year_in_context(text: str, start: int, end: int) -> bool:
     """Whether a four-digit number stands where a year is expected."""
     before = text[max(0, start - 80):start].split()  # as _word_before(text, start) and (.., 1)
-    prev, prev2 = (before[-1] if before else ""), (before[-2] if len(before) > 1 else "")
+    # an opening quotation mark or bracket does not hide the cue: "“In 2006 we ..."
+    prev, prev2 = ((before[-1] if before else "").lstrip("“‘\"'(["), (before[-2] if len(before) > 1 else ""))
     nxt = _word_after(text, end)
     cue = prev.lower()
     if cue in CURRENCIES or re.fullmatch(r"[\d.,]+", prev) or prev in NUMBERED_NAMES:
@@ -724,6 +705,7 @@ def _year_in_context(text: str, start: int, end: int) -> bool:
 # to the date itself when the pattern also matches a leading word.
 # --------------------------------------------------------------------------
 
+_WD_MOD = rf"(?:(?i:this{_SP}coming|this{_SP}past|last|next|coming|this|past){_SP})?"
 _MDY = rf"{_month('m')}{_SP}{_day('d')},?{_SP}{_year('y')}"
 _DMY = rf"{_day('d')}{_SP}{_month('m')},?{_SP}{_year('y')}"
 
@@ -746,8 +728,11 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
     # days
     (rf"{_month('m')}(?:{_SP}{_day('d')})?(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
     (rf"{_day('d')}{_SP}{_month('m')}(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
-    (rf"(?<!\w)(?P<wd>{_WEEKDAY}),?{_SP}{_month('m')}{_SP}{_day('d')}(?:,?{_SP}{_year('y')})?", _weekday_date),
-    (rf"(?<!\w)(?P<wd>{_WEEKDAY}),?{_SP}{_day('d')}{_SP}{_month('m')}(?:,?{_SP}{_year('y')})?", _weekday_date),
+    # "(next) Thursday, November 13": the weekday and its modifier confirm the date, they are not another
+    (rf"(?<!\w){_WD_MOD}(?P<wd>{_WEEKDAY}),?{_SP}{_month('m')}{_SP}{_day('d')}(?:,?{_SP}{_year('y')})?", _weekday_date),
+    (rf"(?<!\w){_WD_MOD}(?P<wd>{_WEEKDAY}),?{_SP}{_day('d')}{_SP}{_month('m')}(?:,?{_SP}{_year('y')})?", _weekday_date),
+    (rf"(?<!\w)(?P<wd>{_WEEKDAY}),?{_SP}(?P<d>0?[1-9]|[12]\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])",
+     _numeric_date),
     (_MDY, _full_date),
     (_DMY, _full_date),
     (rf"(?<![\w/.-]){_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _iso_date),
@@ -760,11 +745,16 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
      rf"|(?P<mrel>(?i:last|this|next)){_SP}month(?!\w))", _month_third),
     (rf"(?<!\w){_THE}(?P<part>(?i:early|mid|late)){_SP0}-?{_SP0}(?P<dec>1[89]\d0|2[01]\d0)s(?!\w)", _decade),
     (rf"(?<![\w'])(?:(?i:the){_SP})?(?P<part>)(?P<dec>1[89]\d0|2[01]\d0)s(?!\w)", _decade),
+    (rf"(?<![\w'])(?:(?i:the){_SP})?(?P<dec>1[89]\d0|2[01]\d0)s{_CONN}(?:(?i:the){_SP})?"
+     rf"(?P<dec2>1[89]\d0|2[01]\d0)s(?!\w)", _decade_range),
     (rf"(?<!\w)(?P<part>(?i:early|mid|late)){_SP0}-?{_SP0}{_YREF}", _year_third),
     (rf"(?<!\w){_THE}(?P<part>(?i:beginning|start|middle|end)){_SP}of{_SP}{_YREF}", _year_third),
     (rf"(?<!\w){_THE}(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final|latter|former))"
      rf"{_SP}(?P<unit>(?i:half|quarter)){_SP}of{_SP}{_YREF}", _year_fraction),
     (rf"(?<!\w)(?P<qh>[QH])(?P<n>[1-4])(?:{_SP}of{_SP}|{_SP0}/{_SP0}|{_SP}){_year('y')}", _quarter_code),
+    (rf"(?<!\w){_THE}(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th)){_SP}(?i:quarter)(?![\w-])"
+     rf"(?!{_SP}of(?!\w))", _yearless_quarter),
+    (r"(?<!\w)Q(?P<n>[1-4])(?![\w/-])", _yearless_quarter),
     (rf"(?<!\w){_THE}(?P<ord>(?i:first|last))(?:{_SP}(?P<n>{_NUM}))?{_SP}(?P<months>(?i:months?))"
      rf"{_SP}of{_SP}{_YREF}", _months_of_year),
     (rf"(?<!\w){_THE}(?P<season>(?i:spring|summer|autumn|fall|winter))(?:{_SP}of)?{_SP}{_YREF}", _season),
@@ -783,10 +773,11 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
      rf"(?P<season>spring|summer|autumn|fall|winter)(?!\w)", _relative_season),
     (rf"(?<!\w)(?:(?P<mod>(?i:this{_SP}coming|this{_SP}past|last|next|coming|this|past)){_SP})?"
      rf"(?P<wd>{_WEEKDAY})(?!\w)", _weekday),
-    (rf"(?<!\w)(?:(?i:earlier|later){_SP})?(?P<which>(?i:last|this|next)){_SP}"
-     rf"(?P<unit>year|month|week)(?!\w)", _relative_unit),
+    # "later this month": the span is the month; "earlier"/"later" only place the event in it
+    (rf"(?<!\w)(?P<which>(?i:last|this|next)){_SP}"
+     rf"(?P<unit>year|quarter|month|week)(?!\w)", _relative_unit),
     (rf"(?<!\w)(?P<n>(?i:{_NUM})){_SP}(?P<unit>decade|year|month|week|day)s?{_SP}ago"
-     rf"(?:{_SP}(?P<today>(?i:today)))?(?!\w)", _ago),
+     rf"(?:{_SP}(?P<today>(?i:today|to{_SP}the{_SP}day)))?(?!\w)", _ago),
     # years
     (_year("y"), _lone_year),
 ]

@@ -16,9 +16,9 @@ from builder.dates.rules import (
     _THE,
     Resolver,
     _Ctx,
-    _future_worded,
     _Hit,
 )
+from builder.dates.tense import _future_worded
 from builder.model import DateValue, Mention
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,93 @@
+"""The sentence around a date and the tense of the verb it belongs to: whether a date is told as
+done, as to come, or neither. `builder.dates.rules` asks it to pick the year of a year-less date
+and the day of a weekday; `builder.dates.publication` asks it which dates bound the publication."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+_SENTENCE_MARK = re.compile(r"\. |\? |! |\n|: ")
+
+
+@functools.lru_cache(maxsize=4)
+def _sentence_marks(text: str) -> tuple[list[int], list[int]]:
+    """Where each sentence mark of the text starts and ends, in order (marks never overlap)."""
+    marks = [m.span() for m in _SENTENCE_MARK.finditer(text)]
+    return [start for start, _ in marks], [end for _, end in marks]
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Just after the first character of the last mark (". ", "? ", "! ", newline, ": ") ending
+    by `pos`; 0 if none. Marks are found once per text (the same text is asked ~30 times)."""
+    starts, ends = _sentence_marks(text)
+    k = bisect.bisect_right(ends, pos)
+    return starts[k - 1] + 1 if k else 0
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|going|slated)\s+to|"
+    r"(?:scheduled|slated)\s+for|to\s+be\s+held|upcoming|plans?\s+to|this\s+coming)\b", re.I)
+
+
+def _future_worded(text: str, pos: int) -> bool:
+    """Whether the sentence leading up to `pos` announces something to come."""
+    return bool(_FUTURE.search(text, _sentence_start(text, pos), pos))
+
+
+# The tense of the verb a date belongs to. Future: "will", "would", "shall", "is to", "plans to",
+# "agreed to hold" (an intention's infinitive); past: "said", "was", a regular past ("approved",
+# "signed") or a common irregular one ("met", "began"). Participles used as adjectives ("United",
+# "the planned railway") are not told apart: the nearest marker decides.
+_FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set|due|expected|going|slated)\s+to|to)"
+                r"|(?:scheduled|slated)\s+for|to\s+be\s+held|upcoming|this\s+coming"
+                r"|(?:plans?|planned|agreed|agrees|decided|pledged|vowed|aims?|intends?|intended|hopes?|hoped"
+                r"|expects?|expected|promised|invited\s+\w+)\s+to")
+_PAST_MARK = (r"said|says|was|were|had|did|met|began|begun|held|took|made|gave|told|left|came|went|saw|spoke|sent"
+              r"|led|paid|won|wrote|brought|sought|became|grew|rose|fell|ran|kept|built|\w{2,}ed")
+_TENSE = re.compile(rf"(?i)(?<![\w’'-])(?:(?P<future>{_FUTURE_MARK})|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?P<past>{_PAST_MARK}))(?![\w’'-])")
+
+
+_REPORTING = re.compile(r"(?i)said|says|told|noted|added|stressed|stated|announced|emphasi[sz]ed|affirmed|confirmed")
+
+
+_OBLIGATION = re.compile(r"(?i)(?<![\w’'-])(?:should|must)(?![\w’'-])(?!\s+(?:not\s+)?have(?!\w))")
+
+
+def _tense(text: str, pos: int, horizon: bool = False) -> int:
+    """+1 if the verb the date at `pos` belongs to is future, -1 if past, 0 if untold: the nearest
+    tense marker before it in its sentence, or, when the date opens the sentence ("On Friday, the
+    minister will ..."), the first one after it; after a reporting verb ("said"), the reported
+    clause's own verb when it follows the date (unless the date follows the reporting verb at once:
+    "said on Monday that ... would"), or, for a month or a quarter (`horizon`; a weekday
+    after a reported clause is as often the day it was said), its "should"/"must" before the date."""
+    start = _sentence_start(text, pos)
+    before = None
+    for before in _TENSE.finditer(text, start, pos):
+        pass
+    if before is None or not text[start:before.start()].strip():
+        # only a preposition or nothing before the date: its clause follows
+        lead = text[start:pos].strip(" \n\"“").lower()
+        if before is None and lead in ("", "on", "in", "by", "from", "until", "since", "and", "but", "then"):
+            end = _sentence_end(text, pos)
+            after = _TENSE.search(text, pos, end)
+            return 0 if after is None else (1 if after["future"] else -1)
+    if before is None:
+        return 0
+    if _REPORTING.fullmatch(before.group()):
+        if text[before.end():pos].strip().lower() in ("", "on", "in", "at", "during"):
+            return -1  # "said on Monday that ...": the date is the saying's
+        # "Zhu said the talks on Friday would focus on ...": the reported clause's own verb decides
+        after = _TENSE.search(text, pos, _sentence_end(text, pos))
+        if after is not None and not _REPORTING.fullmatch(after.group()):
+            return 1 if after["future"] else -1
+        if horizon and after is None and _OBLIGATION.search(text, before.end(), pos):
+            return 1  # "Sun said the group should meet in the second quarter": the reported duty is to come
+    return 1 if before["future"] else -1
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    starts, _ = _sentence_marks(text)
+    k = bisect.bisect_right(starts, pos)
+    return starts[k] if k < len(starts) else len(text)
