@@ -874,3 +874,24 @@ def test_an_event_marking_an_anniversary_yields_to_the_days_the_text_reports():
 ])
 def test_is_due_set_or_to_before_a_month_announces_it(sentence):
     assert only(sentence, dt.date(2025, 6, 24)) == ("March", "2026-03")
+
+
+# --- what a past verb leads to ------------------------------------------------------------------
+
+
+def test_a_month_named_ahead_of_an_event_is_its_nearest_not_the_past_verbs():
+    ref = dt.date(2026, 1, 12)
+    assert only("The mayor met investors ahead of the regional fair in May.", ref)[1] == "2026-05"
+    assert only("The envoys met in the run-up to the summit in October.", dt.date(2026, 11, 2))[1] == "2026-10"
+
+
+def test_a_month_in_what_someone_was_asked_or_urged_to_do_is_to_come():
+    ref = dt.date(2026, 3, 10)
+    assert only("Traders asked the council to postpone the new fees until September.", ref)[1] == "2026-09"
+    assert only("Farmers urged the ministry to reopen the crossing in February.", ref)[1] == "2027-02"
+
+
+def test_a_date_an_article_says_was_decided_for_later_does_not_date_the_article():
+    body = ("The harbour board voted on April 2, 2026 to hold the regatta on September 20, 2026.\n\n"
+            "Members said the budget was approved.")
+    assert infer_publication_date(body).value == DatePoint(2026, 4)

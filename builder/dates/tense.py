@@ -26,14 +26,26 @@ def _sentence_start(text: str, pos: int) -> int:
     return starts[k - 1] + 1 if k else 0
 
 
+# A decision, request or promise whose infinitive follows ("voted on March 12 to keep the date of ...",
+# "asked the council to delay ..."): what the infinitive names is still to come when it was told.
+_INTENTION = (r"(?:agreed|decided|voted|resolved|pledged|vowed|promised|asked|urged|requested|called\s+on)"
+              r"\b[^.;:?!]{0,80}?\bto\s+(?!the\b|a\b|an\b|be\s+held\b)[a-z]{3,}\b")
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|going|slated)\s+to|"
-    r"(?:scheduled|slated)\s+for|to\s+be\s+held|upcoming|plans?\s+to|this\s+coming)\b", re.I)
+    r"(?:scheduled|slated)\s+for|to\s+be\s+held|upcoming|plans?\s+to|this\s+coming|(?P<intention>" + _INTENTION
+    + r"))\b", re.I)
 
 
 def _future_worded(text: str, pos: int) -> bool:
-    """Whether the sentence leading up to `pos` announces something to come."""
-    return bool(_FUTURE.search(text, _sentence_start(text, pos), pos))
+    """Whether the sentence leading up to `pos` announces something to come (an intention's infinitive
+    only in its own clause: no comma and no past verb between it and `pos`, as in "agreed to open …, at
+    a meeting which closed on" or "asked him to convey …, recalling their talks of")."""
+    for m in _FUTURE.finditer(text, _sentence_start(text, pos), pos):
+        if not m["intention"]:
+            return True
+        if "," not in text[m.end():pos] and not any(t["past"] for t in _TENSE.finditer(text, m.end(), pos)):
+            return True
+    return False
 
 
 # The tense of the verb a date belongs to. Future: "will", "would", "shall", "is to", "plans to",
@@ -43,10 +55,17 @@ def _future_worded(text: str, pos: int) -> bool:
 _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set|due|expected|going|slated)\s+to|to)"
                 r"|(?:scheduled|slated)\s+for|to\s+be\s+held|upcoming|this\s+coming"
                 r"|(?:plans?|planned|agreed|agrees|decided|pledged|vowed|aims?|intends?|intended|hopes?|hoped"
-                r"|expects?|expected|promised|invited\s+\w+)\s+to")
+                r"|expects?|expected|promised|invited\s+\w+)\s+to"
+                r"|(?:asked|urged|requested|called\s+on|encouraged|persuaded)(?:\s+[\w’'-]+){1,3}?\s+to(?=\s+[a-z])")
 _PAST_MARK = (r"said|says|was|were|had|did|met|began|begun|held|took|made|gave|told|left|came|went|saw|spoke|sent"
               r"|led|paid|won|wrote|brought|sought|became|grew|rose|fell|ran|kept|built|\w{2,}ed")
 _TENSE = re.compile(rf"(?i)(?<![\w’'-])(?:(?P<future>{_FUTURE_MARK})|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?P<past>{_PAST_MARK}))(?![\w’'-])")
+
+
+# What is done "ahead of" something is before it: a date named there is not bound to the verb's tense
+# ("met officials ahead of the annual meeting in May" names a meeting still to come in January).
+_ANTICIPATION = re.compile(r"(?i)\b(?:ahead\s+of|in\s+the\s+(?:run|lead)-up\s+to|in\s+preparation\s+for|"
+                           r"in\s+time\s+for)\b")
 
 
 _REPORTING = re.compile(r"(?i)said|says|told|noted|added|stressed|stated|announced|emphasi[sz]ed|affirmed|confirmed")
@@ -75,6 +94,8 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
             return 0 if after is None else (1 if after["future"] else -1)
     if before is None:
         return 0
+    if before["past"] and _ANTICIPATION.search(text, before.end(), pos):
+        return 0  # the nearest occurrence decides
     if _REPORTING.fullmatch(before.group()):
         if text[before.end():pos].strip().lower() in ("", "on", "in", "at", "during"):
             return -1  # "said on Monday that ...": the date is the saying's
