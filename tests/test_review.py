@@ -126,6 +126,20 @@ def test_flags_decide_without_prompts(archive, monkeypatch, capsys):
     assert "cpc-idcpc" in _mentions(archive).values()
 
 
+def test_a_rejected_entity_has_no_page_and_the_builds_own_note_is_never_shown(archive, monkeypatch, capsys):
+    site = Path(archive.out)
+    stub = (site / "people" / "dang-hoang-giang" / "index.html").read_text(encoding="utf-8")
+    assert "Đặng Hoàng Giang" in stub and "Discovered by the build" not in stub and "Editor’s notes" not in stub
+    assert "Discovered by the build" in (Path(archive.content) / "people" / "dang-hoang-giang.md").read_text(
+        encoding="utf-8")  # the note is the editor's, on the page in content/
+    assert "<em>kept</em> byte for byte" in (site / "people" / "luu-kien-sieu" / "index.html").read_text(encoding="utf-8")
+    assert _review(["--reject", "dang-hoang-giang"], capsys=capsys)[0] == 0
+    build(archive).close()
+    assert not (site / "people" / "dang-hoang-giang").exists()
+    for page in ("people/index.html", "index.html", "sitemap.xml"):
+        assert "dang-hoang-giang" not in (site / page).read_text(encoding="utf-8"), page
+
+
 def test_flag_mistakes_are_reported_not_raised(archive, monkeypatch, capsys):
     assert main(["review", "--accept", "nobody"]) == 1
     assert "no entity 'nobody'" in capsys.readouterr().err

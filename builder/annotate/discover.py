@@ -36,7 +36,7 @@ from builder.annotate.people import (
     title_before,
 )
 from builder.annotate.spans import SpanSet
-from builder.ingest.registry import Registry, surface_forms
+from builder.ingest.registry import Registry, discovery_note, surface_forms
 from builder.model import ENTITY_KINDS, Article, Entity, Mention
 from builder.text import fold, form_key, slugify
 
@@ -568,12 +568,7 @@ def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[E
                 claimed.add(form_key(alias))
     for key, entity in by_key.items():
         seen = first_seen[key]
-        entity.notes_markdown = (
-            f"Discovered by the build in article `{seen.article}` (line {seen.line} of its text), "
-            f"as {ENTITY_KINDS[entity.type].label.lower()}.\n\n"
-            "An editor should check the name and type, then set `status: confirmed` — or `status: rejected` "
-            "to stop it being linked and proposed again (deleting this page would only bring it back)."
-        )
+        entity.notes_markdown = discovery_note(seen.article, seen.line, ENTITY_KINDS[entity.type].label.lower())
     return sorted(by_key.values(), key=lambda e: (e.type, e.id))
 
 

@@ -33,8 +33,6 @@ from builder.text import form_key
 
 HELP = ("a accept · r reject · m merge into another entity · n rename · s skip · q quit · ? this help")
 # What the build writes in a discovered page's body (`discover.py`): not an editor's words.
-_GENERATED_NOTES = re.compile(r"^Discovered by the build in article .*?deleting this page would only bring it "
-                              r"back\)\.\s*$", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _CONTEXT = re.compile(r'<blockquote class="context">(.*?)</blockquote>', re.S)
 _HEADING = re.compile(r"<h3><a [^>]*>(.*?)</a>(?:.*?<time datetime=\"([^\"]+)\")?", re.S)
@@ -158,8 +156,7 @@ def merge(registry: Registry, entity_id: str, into: str) -> str:
     stub, target = _entity(registry, entity_id), _entity(registry, into)
     if stub is target:
         raise BuildError(stub.path, "cannot merge an entity into itself")
-    notes = stub.notes_markdown.strip()
-    if notes and not _GENERATED_NOTES.match(notes):
+    if stub.notes_markdown:  # the build's own note is read as none
         raise BuildError(stub.path, f"holds an editor's notes, which a merge would lose; move them to {target.path} "
                                     "(or delete them), then merge")
     target_text = Path(target.path).read_text(encoding="utf-8")

@@ -190,7 +190,7 @@ def read_entity_page(path: Path, type_: str) -> tuple[Entity, list[str]]:
         titles=[nfc(t) for t in titles],
         status=status,
         summary=str(meta["summary"]).strip() if meta.get("summary") else None,
-        notes_markdown="\n".join(lines[end:]).strip(),
+        notes_markdown=editors_notes("\n".join(lines[end:])),
         path=where,
         extra=extra,
     )
@@ -306,6 +306,24 @@ def _form_line(path: str, form: str, key: str) -> int | None:
         if form in nfc(line) and (line.lstrip().startswith(("-", f"{key}:"))):
             return i
     return None
+
+
+def discovery_note(article_id: str, line: int, kind_label: str) -> str:
+    """The body of a page the build proposed: where it found the name, and what to do (for the editor,
+    never shown on the site: `read_entity_page` reads it as no notes)."""
+    return (f"Discovered by the build in article `{article_id}` (line {line} of its text), as {kind_label}.\n\n"
+            "An editor should check the name and type, then set `status: confirmed` — or `status: rejected` "
+            "to stop it being linked and proposed again (deleting this page would only bring it back).")
+
+
+_DISCOVERY_NOTE = re.compile(r"^Discovered by the build in article .*?deleting this page would only bring it "
+                             r"back\)\.\s*$", re.S)
+
+
+def editors_notes(body: str) -> str:
+    """An entity page's body as the editors' notes: none while it is the build's `discovery_note`."""
+    body = body.strip()
+    return "" if _DISCOVERY_NOTE.match(body) else body
 
 
 def entity_page_text(entity: Entity) -> str:

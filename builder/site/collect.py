@@ -92,8 +92,10 @@ class SiteView:
 
     @cached_property
     def entities(self) -> dict[str, EntitySummary]:
-        """Every registry entity (rejected ones too: their pages say so), with its sums."""
-        summaries = {eid: EntitySummary(entity) for eid, entity in self.registry.entities.items()}
+        """Every registry entity an editor has not rejected (a rejected one is kept in the registry only so
+        that it is not proposed again: it has no page), with its sums."""
+        summaries = {eid: EntitySummary(entity) for eid, entity in self.registry.entities.items()
+                     if entity.status != "rejected"}
         for eid, (mentions, articles) in self.store.entity_totals().items():
             if eid in summaries:
                 summaries[eid].mentions, summaries[eid].articles = mentions, articles
