@@ -12,6 +12,7 @@ same byte for byte. Command-line flags (`--base-url`, `--no-search`) override th
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -107,6 +108,7 @@ class SiteConfig:
 
 _STRINGS = {"title", "description", "heading", "feed_subtitle", "feed_id", "base_url", "language", "locale",
             "source_credit"}
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")  # BCP 47's shape: en, vi, zh-Hant, en-GB
 _KNOWN = _STRINGS | {"publisher", "kinds", "navigation", "page_sizes", "search"}
 
 
@@ -199,6 +201,10 @@ def validate(text: str, path: str = CONFIG_FILE) -> tuple[SiteConfig, list[Build
                 if value is None:
                     continue
                 value = value if value.endswith("/") else value + "/"
+            if key == "language" and not _LANGUAGE_TAG.fullmatch(value):
+                problems.error(node, f"language: {value!r} is not a language tag; give one such as en, vi or en-GB "
+                                     "(it goes into <html lang> and the feed)")
+                continue
             values[key] = value
         elif key == "search":
             value = _scalar(node) if isinstance(node, yaml.ScalarNode) else None
@@ -216,6 +222,9 @@ def validate(text: str, path: str = CONFIG_FILE) -> tuple[SiteConfig, list[Build
             _page_sizes(node, problems, values, default)
     if problems.errors:
         return default, problems.errors, problems.warnings
+    if "title" in values:  # an archive's own title is its heading and publisher unless it names others
+        values.setdefault("heading", values["title"])
+        values.setdefault("publisher_name", values["title"])
     return replace(default, **values), [], problems.warnings
 
 

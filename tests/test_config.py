@@ -86,6 +86,19 @@ def test_unknown_key_is_a_warning_and_ignored():
     assert warnings[1].startswith("archive.yml:5: publisher: unknown key 'mail'")
 
 
+def test_an_archives_title_is_its_heading_and_publisher_unless_it_names_others():
+    config, _, _ = validate("title: Lantern News\n")
+    assert (config.heading, config.publisher_name) == ("Lantern News", "Lantern News")
+    config, _, _ = validate("title: Lantern News\nheading: News of the town\npublisher: Lantern Media\n")
+    assert (config.heading, config.publisher_name) == ("News of the town", "Lantern Media")
+
+
+def test_language_must_be_a_language_tag():
+    assert validate("language: vi\n")[0].language == "vi" and not validate("language: en-GB\n")[1]
+    _, errors, _ = validate("title: Ours\nlanguage: English\n")
+    assert [(e.line, e.message.split(":")[0]) for e in errors] == [(2, "language")]
+
+
 def test_values_reach_the_config():
     config, errors, _ = validate("base_url: https://example.org/x\nsearch: false\nkinds:\n  place: {shown: false}\n"
                                  "  person: {plural: Individuals}\npage_sizes: {articles: 10}\n")

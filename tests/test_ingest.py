@@ -546,3 +546,9 @@ def test_only_first_sentence_is_used_for_title():
 
 def test_empty_lead_gives_placeholder_title():
     assert derive_title("   ") == "Untitled article"
+
+
+def test_a_headline_is_never_cut_inside_a_compound_preposition():
+    title = derive_title("Deputy Prime Minister Trần Văn Lâm received a delegation of the Mekong River Commission "
+                         "in Cần Thơ on Friday, ahead of the commission's annual meeting in May.")
+    assert not title.endswith(("ahead", ",")) and title.endswith("Cần Thơ"), title

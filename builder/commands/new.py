@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import shlex
 from pathlib import Path
 
 from builder.console import command
@@ -20,15 +21,15 @@ ARCHIVE_YML = """\
 # before it starts and names the line of any mistake. Command-line flags override this file.
 title: {title}
 description: An annotated archive of wire reporting, with people, organisations, places and dates cross-linked.
-heading: {title}                     # the home page's heading
+# heading: …                         # the home page's heading (default: the title)
 feed_subtitle: Wire reporting, annotated and cross-linked.
 feed_id: {feed_id}      # the authority of the feed's entry ids (tag: URIs); never change it once published
 base_url: /                          # the published address, e.g. https://user.github.io/repo/ (the workflow sets it)
 language: en
 locale: en_GB
-publisher:
-  name: {title}
-  # url: https://example.org/        # with a url, articles' JSON-LD names the publisher
+# publisher:                         # for JSON-LD and the feed (default: the title as its name)
+#   name: …
+#   url: https://example.org/        # with a url, articles' JSON-LD names the publisher
 source_credit: Annotated from wire copy.
 search: true
 # Which kinds of entity the navigation, home page, legends and search filters show, and their labels:
@@ -120,8 +121,9 @@ jobs:
 
 
 def _title(folder: Path) -> str:
-    words = re.sub(r"[-_.]+", " ", folder.resolve().name).strip()
-    return (words[:1].upper() + words[1:] + " archive") if words else "My archive"
+    """The folder's name as words ("lantern-news" → "Lantern news"): what the user called the archive."""
+    words = " ".join(re.sub(r"[-_.]+", " ", folder.resolve().name).split())
+    return words[:1].upper() + words[1:] if words else "My archive"
 
 
 def _feed_id(folder: Path, year: int) -> str:
@@ -158,6 +160,8 @@ def new_archive(folder: Path) -> list[Path]:
 
 
 def next_steps(folder: Path) -> str:
+    here = Path(folder).resolve() == Path.cwd().resolve()
+    go = "" if here else f"cd {shlex.quote(str(folder))} && "
     return (f"new archive in {folder}/: archive.yml, seeds/example.txt, content/ (the registry), .gitignore, "
-            f".github/workflows/pages.yml.\nNext: cd {folder} && {command('build')}, then open site/index.html "
+            f".github/workflows/pages.yml.\nNext: {go}{command('build')}, then open site/index.html "
             f"(or run `{command('serve')}`); put your articles in seeds/ and set the title in archive.yml.")

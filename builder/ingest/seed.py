@@ -355,7 +355,9 @@ _FLUFF = re.compile(
 _CUT_POINTS = re.compile(
     r",\s|\s[–—-]\s|\s(?=(?:while|as|ahead of|after|before|amid|to|for|with|from|at|on|in|between|of|that|which)\s)"
 )
-_WEAK_ENDINGS = {"a", "an", "the", "of", "to", "and", "or", "for", "with", "in", "on", "at", "by", "from", "as", "its", "their"}
+_WEAK_ENDINGS = {"a", "an", "the", "of", "to", "and", "or", "for", "with", "in", "on", "at", "by", "from", "as", "its", "their",
+                 # the first word of a compound preposition ("ahead of", "according to"): cut before it
+                 "ahead", "according", "due", "prior", "instead", "because", "along", "together"}
 
 
 def derive_title(lead: str, limit: int = TITLE_MAX) -> str:
