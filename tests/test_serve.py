@@ -7,9 +7,11 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 from helpers import builder_env
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +64,12 @@ def test_serve_previews_the_site_and_rebuilds_when_a_seed_changes(tmp_path, cont
         articles = _wait_for(lambda: (page := _get(f"http://127.0.0.1:{port}/articles/")) and
                              "PM Phạm Minh Chính met investors" in page and page)
         assert articles is not None, "the new article never appeared"
+        # A missing page is the site's own 404 page, with a 404 status.
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-page/", timeout=5)
+        assert missing.value.code == 404
+        assert (tmp_path / "site" / "404.html").read_bytes()[:200] in missing.value.read()
+        time.sleep(2.5)  # polls enough to see the article page the build wrote into content/
         # A broken seed keeps the last good site online.
         (seeds / "bad.txt").write_text(" date 2026-02-30 HÀ NỘI — Text. — VNS\n", encoding="utf-8")
         time.sleep(2.5)
@@ -70,6 +78,9 @@ def test_serve_previews_the_site_and_rebuilds_when_a_seed_changes(tmp_path, cont
         server.terminate()
         _, stderr = server.communicate(timeout=10)
     assert "bad.txt:1: header date '2026-02-30' is not a real YYYY-MM-DD date" in stderr
+    # One build at the start and one for the new seed: the article page the build wrote into content/
+    # (an input) is not a change to build again for.
+    assert stderr.count("serve: built ") == 2, stderr
     assert "Traceback" not in stderr
 
 

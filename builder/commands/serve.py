@@ -78,6 +78,11 @@ class Builds:
             return self.count
 
 
+def _with_reload(page: bytes) -> bytes:
+    at = page.rfind(b"</body>")
+    return page[:at] + RELOAD_TAG + page[at:] if at >= 0 else page + RELOAD_TAG
+
+
 class SiteHandler(SimpleHTTPRequestHandler):
     """Serves the published `site/` folder only; waits out the swap of a rebuild; tells open pages to
     reload when a build is published."""
@@ -107,11 +112,26 @@ class SiteHandler(SimpleHTTPRequestHandler):
                 return self._html_with_reload(path)
         return super().send_head()
 
+    def send_error(self, code, message=None, explain=None):
+        """A missing page gets the site's own 404 page (as GitHub Pages serves it), not the server's."""
+        page = os.path.join(self.directory, "404.html")
+        if code != 404 or not os.path.isfile(page):
+            return super().send_error(code, message, explain)
+        with open(page, "rb") as handle:
+            body = handle.read()
+        if self.builds is not None:
+            body = _with_reload(body)
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def _html_with_reload(self, path: str):
         with open(path, "rb") as handle:
-            body = handle.read()
-        at = body.rfind(b"</body>")
-        body = body[:at] + RELOAD_TAG + body[at:] if at >= 0 else body + RELOAD_TAG
+            body = _with_reload(handle.read())
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -151,8 +171,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 
 def rebuild(options: BuildOptions, progress: Callable[[], Progress] = Progress, resident: Resident | None = None,
-            builds: Builds | None = None) -> bool:
-    """Build; report a failure and go on. `progress` makes the build's progress reporter."""
+            builds: Builds | None = None) -> list[str] | None:
+    """Build; report a failure and go on (None). `progress` makes the build's progress reporter. Returns
+    the files of content/ the build wrote itself (inputs too: an article page, a proposed entity's page)."""
     started = time.perf_counter()
     try:
         with progress() as reporter:
@@ -161,23 +182,30 @@ def rebuild(options: BuildOptions, progress: Callable[[], Progress] = Progress, 
         for error in exc.errors:
             print(error, file=sys.stderr)
         print("serve: build failed; still serving the last good site", file=sys.stderr)
-        return False
+        return None
     except BuildError as exc:
         print(exc, file=sys.stderr)
         print("serve: build failed; still serving the last good site", file=sys.stderr)
-        return False
+        return None
     except Exception:  # a bug in the builder must not stop the watcher: show it, keep serving
         traceback.print_exc()
         print("serve: build crashed (a bug: please report it); still serving the last good site", file=sys.stderr)
-        return False
+        return None
     if builds is not None:
         builds.published()
     live = result.published_after if result.published_after is not None else time.perf_counter() - started
     print(f"serve: built {len(result.pages)} pages from {result.article_count} articles "
           f"({len(result.written)} written; pages live after {live:.2f} s, done after "
           f"{time.perf_counter() - started:.2f} s)", file=sys.stderr)
+    wrote = [str(path) for path in result.content_changed]
     result.close()
-    return True
+    return wrote
+
+
+def _only_written(before: tuple, after: tuple, wrote: list[str]) -> bool:
+    """Whether every input that changed between the two fingerprints is a file the build wrote."""
+    old, new = {f[0]: f for f in before}, {f[0]: f for f in after}
+    return all(name in wrote for name in old.keys() | new.keys() if old.get(name) != new.get(name))
 
 
 def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, interval: float = 1.0,
@@ -211,7 +239,10 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, inte
                         print(error, file=sys.stderr)
                     print("serve: archive.yml has errors; still serving the last good site", file=sys.stderr)
                     continue
-            rebuild(options, progress, resident, builds)
+            wrote = rebuild(options, progress, resident, builds)
+            after = input_fingerprint(options)
+            if wrote is not None and _only_written(now, after, wrote):
+                seen = after  # the build's own writes are no change to build again for
 
     threading.Thread(target=watch, daemon=True).start()
     print(f"serve: http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr)
