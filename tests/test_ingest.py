@@ -552,3 +552,11 @@ def test_a_headline_is_never_cut_inside_a_compound_preposition():
     title = derive_title("Deputy Prime Minister Trần Văn Lâm received a delegation of the Mekong River Commission "
                          "in Cần Thơ on Friday, ahead of the commission's annual meeting in May.")
     assert not title.endswith(("ahead", ",")) and title.endswith("Cần Thơ"), title
+
+
+def test_a_credit_of_several_words_on_its_own_line_names_the_outlet():
+    seed = " date 2026-03-10 MILLBROOK — The council met on Tuesday.\n\nIt meets again in May.\n— Millbrook Ledger\n"
+    article = parse_seed(seed.encode(), "a.txt")
+    assert article.source == "Millbrook Ledger" and article.body.endswith("again in May.")
+    quoted = " date 2026-03-10 MILLBROOK — The council met on Tuesday.\n\nWe meet again in May.\n— Janet Okafor\n"
+    assert parse_seed(quoted.encode(), "b.txt").source is None  # a name alone is no outlet

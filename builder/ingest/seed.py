@@ -58,6 +58,11 @@ _BLANK_RUN = re.compile(r"[^\S\n]{2,}")
 _HEADER = re.compile(r"^[ \t]*date[ \t]+(\S+)[ \t]*(.*)$")
 _DATELINE = re.compile(r"^([^\W\d_][^\W\d_ .,'’-]*(?:[ .,'’-]+[^\W\d_]+){0,4})[ \t]*[—–-]+(?:[ \t]+|$)")
 _CREDIT = re.compile(r"(?:^|[ \t]+)[—–-]+[ \t]*([A-Z][A-Za-z]{1,11}(?:/[A-Z][A-Za-z]{1,11}){0,3})[ \t]*$")
+# A credit of several words stands on a line of its own and names an outlet by its kind ("— Millbrook
+# Ledger", "— Xinhua News Agency"); a name alone there is a quote's attribution.
+_OUTLET_CREDIT = re.compile(
+    r"^[ \t]*[—–-]+[ \t]*((?:[A-Z][\w'’&.-]*[ \t]+){1,4}(?:Ledger|News|Times|Post|Agency|Press|Herald|Daily|Tribune|"
+    r"Journal|Gazette|Radio|Television|TV|Wire|Service|Online|Media|Chronicle|Courier|Observer|Review))[ \t]*$")
 _PHOTO = re.compile(r"[ \t]*\((Photo|Photos|Video|Graphic|Image)s?:[ \t]*([^()]{1,80})\)[ \t]*$", re.I)
 _CAROUSEL = re.compile(r"^Item \d+ of \d+$", re.I)
 _CLOSING_PUNCT = tuple(".!?:;,\"'”’…)")
@@ -162,7 +167,7 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
 
     source = None
     last = paras[-1]
-    if m := _CREDIT.search(last.lines[-1]):
+    if m := _CREDIT.search(last.lines[-1]) or _OUTLET_CREDIT.match(last.lines[-1]):
         source = m.group(1)
         last.lines[-1] = last.lines[-1][: m.start()].rstrip()
         if not last.lines[-1]:
