@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from builder import config as archive_config
-from builder.console import command, program, set_program
+from builder.console import command, plural, program, set_program
 from builder.engine.state import BuildOptions, check_inputs
 from builder.model import BuildError, BuildErrors
 
@@ -56,6 +56,7 @@ def _options(args: argparse.Namespace) -> BuildOptions:
     config, warnings = archive_config.load(path)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    args.config_warnings = warnings  # printed here, counted in the build's summary
     config = config.with_flags(base_url=args.base_url, search=False if getattr(args, "no_search", False) else None)
     root = path.parent if path is not None else Path(".")
     return BuildOptions(seeds=args.seeds, content=args.content, out=args.out, base_url=config.base_url,
@@ -69,7 +70,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     options = _options(args)
     state, inputs = check_inputs(options)
     if state is not None and not args.strict:  # --strict looks again at what it counts
-        print(f"up to date: {state['pages']} pages from {state['articles']} articles ({state['mentions']} mentions) "
+        print(f"up to date: {state['pages']} pages from {plural(state['articles'], 'article')} "
+              f"({plural(state['mentions'], 'mention')}) "
               f"in {args.out}/; nothing changed since the last build; 0 content files updated.")
         return 0
     from builder.engine.build import (
@@ -85,8 +87,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     warnings = list(result.warnings)
     waiting = discovered_entities(result.registry)
     if args.strict:  # what --strict counts besides the build's own warnings
-        warnings += waiting + inferred_dates(result.summaries)
+        warnings += waiting + inferred_dates(result.summaries, args.seeds)
     report_warnings(warnings, args.verbose)
+    warnings = list(getattr(args, "config_warnings", [])) + warnings  # archive.yml's, printed before the build
     for error in result.errors:
         print(error, file=sys.stderr)
     if result.errors:
@@ -97,7 +100,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print("timings: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.timings.items()),
               file=sys.stderr)
     unchanged = f" ({len(result.reused)} unchanged, kept from the last build)" if result.reused else ""
-    print(f"built {len(result.pages)} pages{unchanged} from {result.article_count} articles ({result.mention_count} mentions) "
+    print(f"built {len(result.pages)} pages{unchanged} from {plural(result.article_count, 'article')} "
+          f"({plural(result.mention_count, 'mention')}) "
           f"into {args.out}/; {len(result.content_changed)} content files updated; {len(waiting)} entities waiting for "
           f"review (status: discovered); {len(warnings)} warning{'' if len(warnings) == 1 else 's'}. "
           f"Open {args.out}/index.html or run `{command('serve')}`.")

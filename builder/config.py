@@ -48,6 +48,11 @@ def _default_kinds() -> dict[str, KindConfig]:
             for k in ENTITY_KINDS.values()}
 
 
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: `People` → `people`, but `ASEAN bodies` stays."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     title: str = "Việt Nam–China Archive"
@@ -77,6 +82,12 @@ class SiteConfig:
     def shown_kinds(self) -> list[EntityKind]:
         kinds = self.entity_kinds
         return [kinds[t] for t in ENTITY_KINDS if self.kinds[t].shown]
+
+    def kinds_phrase(self, plural: bool = True, also: tuple[str, ...] = ()) -> str:
+        """The shown kinds (then `also`) as a list in a sentence, in this archive's labels: `people,
+        cooperation mechanisms, organisations and places`; with `plural=False`, `person, mechanism, …`."""
+        words = [_in_sentence(k.plural if plural else k.label) for k in self.shown_kinds] + list(also)
+        return " and ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " and " + words[-1]
 
     @property
     def nav(self) -> tuple[NavItem, ...]:

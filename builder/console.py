@@ -19,7 +19,7 @@ SHOWN_PER_KIND = 3
 
 # (kind, what a warning of that kind says): the first that matches names a warning's kind.
 _KINDS = [
-    ("slug collision", re.compile(r"slug|would be written as", re.I)),
+    ("slug collision", re.compile(r"slug|would be written as|same article id", re.I)),
     ("duplicate seed", re.compile(r"byte for byte|duplicate|repeats", re.I)),
     ("date", re.compile(r"\bdate\b", re.I)),
     ("control character", re.compile(r"control character", re.I)),
@@ -45,6 +45,11 @@ def set_program(name: str) -> None:
 def command(rest: str = "") -> str:
     """`archive-builder build`, `python -m builder serve`, … as the user would type it here."""
     return f"{_PROG[0]} {rest}".strip()
+
+
+def plural(n: int, noun: str) -> str:
+    """`1 article`, `2 articles`."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 def warning_kind(text: str) -> str:
@@ -77,8 +82,8 @@ def kinds_count(warnings: list[str]) -> str:
     return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def inferred_dates(summaries) -> list[str]:
+def inferred_dates(summaries, seeds_folder) -> list[str]:
     """One line per article whose publication date was inferred from its text (what --strict counts)."""
-    return [f"{s.source_file}:1: publication date inferred from the text ({s.date.how}); give the seed a "
-            "` date YYYY-MM-DD` header or a `date:` in front matter"
+    return [f"{seeds_folder}/{s.source_file}:1: publication date inferred from the text "
+            f"({s.date.display()}); give the seed a ` date YYYY-MM-DD` header or a `date:` in front matter"
             for s in summaries if s.date.inferred]

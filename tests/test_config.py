@@ -99,6 +99,14 @@ def test_language_must_be_a_language_tag():
     assert [(e.line, e.message.split(":")[0]) for e in errors] == [(2, "language")]
 
 
+def test_the_sites_own_sentences_name_the_kinds_it_shows_in_its_labels():
+    assert SiteConfig().kinds_phrase(True, ("dates",)) == "people, cooperation mechanisms, organisations, places and dates"
+    config, _, _ = validate("kinds:\n  mechanism: {shown: false}\n  organisation: {plural: ASEAN bodies}\n"
+                            "  place: {shown: false}\n")
+    assert config.kinds_phrase(True, ("dates",)) == "people, ASEAN bodies and dates"
+    assert config.kinds_phrase(False) == "person and organisation"
+
+
 def test_values_reach_the_config():
     config, errors, _ = validate("base_url: https://example.org/x\nsearch: false\nkinds:\n  place: {shown: false}\n"
                                  "  person: {plural: Individuals}\npage_sizes: {articles: 10}\n")

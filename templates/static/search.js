@@ -124,6 +124,6 @@
       document.body.classList.add("search-ready");
       if (input.value) run();
     }).catch(function () {
-      status.textContent = "The search index did not load. Browse the articles, people and mechanisms instead.";
+      status.textContent = "The search index did not load. Browse the articles and the entity pages instead.";
     });
 })();

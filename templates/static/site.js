@@ -1,4 +1,4 @@
-/* Việt Nam–China Archive: link preview cards and the timeline filter.
+/* The archive's pages: link preview cards and the timeline filter.
  * Progressive enhancement only: every link, list and page works without this file.
  * No inline scripts or styles anywhere (the Content-Security-Policy forbids them);
  * text is inserted with textContent, never as HTML. */
