@@ -203,8 +203,10 @@ def main(argv: list[str] | None = None) -> int:
     p_build.set_defaults(func=cmd_build)
     p_serve = sub.add_parser("serve", help="build, preview at http://127.0.0.1:8000, rebuild on change")
     _add_build_options(p_serve)
-    p_serve.add_argument("--host", default="127.0.0.1")
-    p_serve.add_argument("--port", type=int, default=8000)
+    p_serve.add_argument("--host", default="127.0.0.1",
+                         help="the address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: every "
+                              "network this machine is on)")
+    p_serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default 8000)")
     p_serve.set_defaults(func=cmd_serve)
     p_check = sub.add_parser("check", help="validate content/ and the built site; exit 1 on problems")
     _add_build_options(p_check)
@@ -212,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     p_check.set_defaults(func=cmd_check)
     p_new = sub.add_parser("new", help="write a new archive into DIR (archive.yml, seeds/, content/, the Pages "
                                        "workflow) that builds at once; DIR must be new or empty")
-    p_new.add_argument("folder", type=Path, metavar="DIR")
+    p_new.add_argument("folder", type=Path, metavar="DIR",
+                       help="the folder of the new archive (made if missing; its name becomes the title)")
     p_new.set_defaults(func=cmd_new)
     p_review = sub.add_parser("review", help="accept, reject, merge or rename the entities the build discovered")
     p_review.add_argument("--content", type=Path, default=Path("content"), help="folder with the registry")

@@ -145,6 +145,9 @@ def test_flag_mistakes_are_reported_not_raised(archive, monkeypatch, capsys):
     assert "no entity 'nobody'" in capsys.readouterr().err
     assert main(["review", "--merge", "liu-jianchao"]) == 1
     assert "--merge ID needs --into ID" in capsys.readouterr().err
+    assert main(["review", "--reject", "liu-jianchao", "--accept", "liu-jianchao"]) == 1
+    assert "'liu-jianchao' is given two decisions at once" in capsys.readouterr().err
+    assert "status: discovered" in (Path(archive.content) / "people" / "liu-jianchao.md").read_text(encoding="utf-8")
     stub = Path(archive.content) / "people" / "liu-jianchao.md"
     stub.write_text(stub.read_text(encoding="utf-8") + "\nAn editor's own research.\n", encoding="utf-8")
     assert main(["review", "--merge", "liu-jianchao", "--into", "luu-kien-sieu"]) == 1

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from builder.console import command
 from builder.ingest.edit import edit_page, front_matter_value
 from builder.ingest.registry import Registry, load_registry, surface_forms, unsafe_slug
 from builder.model import ENTITY_KINDS, BuildError, Entity
@@ -54,6 +55,10 @@ class Tally:
     merged: int = 0
     renamed: int = 0
     skipped: int = 0
+
+    @property
+    def decided(self) -> int:
+        return self.accepted + self.rejected + self.merged + self.renamed
 
     def line(self) -> str:
         return (f"review: {self.accepted} accepted, {self.rejected} rejected, {self.merged} merged, "
@@ -266,7 +271,8 @@ def interactive(registry: Registry, evidence, inp: TextIO = sys.stdin, out: Text
                 out.write("  " + reject(registry, entity.id) + "\n")
                 tally.rejected += 1
             elif key == "m":
-                into = _ask("  merge into (the id of an entity page, e.g. he-wei): ", inp, out)
+                into = _ask(f"  merge into (the id of an entity page: its file name in content/{entity.folder}/ "
+                            "without .md): ", inp, out)
                 if not into:
                     out.write("  not merged\n")
                     continue
@@ -305,6 +311,10 @@ def run(args) -> int:
         raise BuildError("review", "--merge ID needs --into ID (and --into needs --merge)")
     if args.rename and not args.name or (args.name or args.slug) and not args.rename:
         raise BuildError("review", "--rename ID needs --name NAME (and --name, --slug need --rename)")
+    named = [i for i in scripted if i]
+    if len(set(named)) < len(named):
+        raise BuildError("review", f"{sorted(i for i in set(named) if named.count(i) > 1)[0]!r} is given two "
+                                   "decisions at once; give one")
     if any(scripted):
         if args.rename:
             print(rename(registry, args.rename, args.name, args.slug), file=out)
@@ -314,7 +324,7 @@ def run(args) -> int:
             print(accept(registry, args.accept), file=out)
         if args.reject:
             print(reject(registry, args.reject), file=out)
-        print("the next build follows these decisions: python -m builder build", file=out)
+        print(f"the next build follows these decisions: {command('build')}", file=out)
         return 0
     store_file = Path(args.cache) / "build.sqlite"
 
@@ -322,5 +332,6 @@ def run(args) -> int:
         return evidence_from_store(store_file, entity.id) or evidence_from_seeds(args.seeds, registry, entity.id)
 
     tally = interactive(registry, evidence, sys.stdin, out)
-    print(f"\n{tally.line()}; the next build follows these decisions: python -m builder build", file=out)
+    follows = f"; the next build follows these decisions: {command('build')}" if tally.decided else ""
+    print(f"\n{tally.line()}{follows}", file=out)
     return 0
