@@ -125,7 +125,8 @@ SEED_ROWS = [
     seed("runs of spaces and tabs", GOOD.replace(" received ", " \t  received   ").encode(),
          Accepted(same_as=GOOD.encode())),
     seed("front matter date differs from header", b"---\ndate: 2026-01-01\n---\n" + GOOD.encode(),
-         Accepted(same_as=GOOD.encode(), warning="differs from the header's 2026-01-24; the header wins")),
+         Accepted(same_as=GOOD.encode(), warning="hostile.txt:2: front matter date 2026-01-01 differs from the header's "
+                                                 "2026-01-24 (line 4); the header wins")),
     seed("just under the size limit", lambda: GOOD.encode() + b"\n" + b"Trade grew. " * (MAX_SEED_BYTES // 13),
          Accepted()),
 ]

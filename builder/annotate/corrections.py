@@ -57,7 +57,7 @@ def apply_corrections(body: str, mentions: list[Mention], corrections: list[Corr
         if start is None:
             nth = "" if c.occurrence == 1 else f" {c.occurrence} times"
             warnings.append(f"{where}:{c.line}: correction of {c.text!r}: the article does not have these words"
-                            f"{nth} any more; correct the correction or remove it")
+                            f"{nth}; correct the correction or remove it")
             continue
         end = start + len(c.text)
         out = [m for m in out if m.end <= start or m.start >= end]

@@ -184,8 +184,8 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
         pub = PublicationDate(header_date, inferred=False, how="header")
         if "date" in meta and meta["date"] != header_date:
             warnings.append(
-                f"{where}:{header_line + 1}: front matter date {meta['date'].iso()} differs from the header's "
-                f"{header_date.iso()}; the header wins"
+                f"{where}:{key_line(lines, 'date', first_body_line)}: front matter date {meta['date'].iso()} "
+                f"differs from the header's {header_date.iso()} (line {header_line + 1}); the header wins"
             )
     elif "date" in meta:
         pub = PublicationDate(meta["date"], inferred=False, how="front matter")
@@ -224,7 +224,8 @@ def _parse_iso_day(value: str, where: str, line: int) -> DatePoint:
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise BuildError(where, f"header date {value!r} is not a real YYYY-MM-DD date", line) from None
+        raise BuildError(where, f"header date {value!r} is not a real YYYY-MM-DD date; correct it (or remove the "
+                                "header to have the date read from the text)", line) from None
     return DatePoint.of(day)
 
 
