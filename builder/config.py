@@ -181,6 +181,10 @@ def validate(text: str, path: str = CONFIG_FILE) -> tuple[SiteConfig, list[Build
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         what = getattr(exc, "problem", None) or str(exc)
+        if (start := getattr(exc, "context_mark", None)) is not None and mark is not None and start.line < mark.line:
+            # "while scanning a quoted scalar": the line where what never ended began, not the file's end
+            what = f"{exc.context} that starts here, {what} (line {mark.line + 1})"
+            mark = start
         problems.errors.append(BuildError(path, f"not valid YAML: {what}; check the indentation and quotes "
                                                 "around that line", mark.line + 1 if mark else 1))
         return default, problems.errors, problems.warnings

@@ -76,6 +76,8 @@ def test_every_problem_is_reported_with_its_line():
 def test_broken_yaml_names_its_line():
     _, errors, _ = validate("title: Ours\nkinds: [\n  person\n")
     assert len(errors) == 1 and errors[0].line >= 2 and "not valid YAML" in errors[0].message
+    _, errors, _ = validate('title: Ours\nheading: "Unclosed\nlanguage: en\nsearch: true\n')
+    assert [e.line for e in errors] == [2] and "quoted scalar that starts here" in errors[0].message
 
 
 def test_unknown_key_is_a_warning_and_ignored():

@@ -60,7 +60,7 @@ def test_serve_previews_the_site_and_rebuilds_when_a_seed_changes(tmp_path, cont
         home = _wait_for(lambda: _get(f"http://127.0.0.1:{port}/"))
         assert home is not None and "Consulate General of Việt Nam" in home
         (seeds / "new.txt").write_text(" date 2026-03-01 HÀ NỘI — Prime Minister Phạm Minh Chính met "
-                                       "investors on Monday. — VNS\n", encoding="utf-8")
+                                       "investors on Monday.\x07 — VNS\n", encoding="utf-8")
         articles = _wait_for(lambda: (page := _get(f"http://127.0.0.1:{port}/articles/")) and
                              "PM Phạm Minh Chính met investors" in page and page)
         assert articles is not None, "the new article never appeared"
@@ -78,6 +78,7 @@ def test_serve_previews_the_site_and_rebuilds_when_a_seed_changes(tmp_path, cont
         server.terminate()
         _, stderr = server.communicate(timeout=10)
     assert "bad.txt:1: header date '2026-02-30' is not a real YYYY-MM-DD date" in stderr
+    assert "warning: " in stderr and "new.txt:1: control character U+0007" in stderr  # a build's warnings are shown
     # One build at the start and one for the new seed: the article page the build wrote into content/
     # (an input) is not a change to build again for.
     assert stderr.count("serve: built ") == 2, stderr

@@ -33,6 +33,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from builder.config import CONFIG_FILE
+from builder.console import report_warnings
 from builder.engine.build import Resident, build
 from builder.engine.progress import Progress
 from builder.engine.state import BuildOptions, input_files
@@ -193,6 +194,7 @@ def rebuild(options: BuildOptions, progress: Callable[[], Progress] = Progress, 
         return None
     if builds is not None:
         builds.published()
+    report_warnings(result.warnings, verbose=False)
     live = result.published_after if result.published_after is not None else time.perf_counter() - started
     print(f"serve: built {len(result.pages)} pages from {result.article_count} articles "
           f"({len(result.written)} written; pages live after {live:.2f} s, done after "
