@@ -262,3 +262,57 @@ def test_summits_meetings_themed_years_and_horizon_plans_are_mechanisms(registry
     assert any(kind == "mechanism" and "Friendship and Solidarity Year" in name for name, kind in kinds.items())
     assert kinds.get("Mekong Summit") is None and kinds.get("Mekong Summit 2024") is None
     assert not any("Lunar" in name for name in kinds)
+
+
+def test_a_lower_case_role_touching_a_name_makes_a_person(registry):
+    found = _found(registry, "Officials and deputy spokesperson Đoàn Khắc Minh answered questions. The veteran "
+                             "photographer Zhao Tiemin sent a letter.")
+    assert found["Đoàn Khắc Minh"] == ("person", ["deputy spokesperson"], [])
+    assert found["Zhao Tiemin"][0] == "person"  # a role that is no office: the family name vouches too
+
+
+def test_a_lower_case_role_that_is_no_office_needs_a_family_name(registry):
+    found = _found(registry, "The chess player Harbour Lights won twice.")
+    assert not any(kind == "person" for kind, _, _ in found.values())
+
+
+def test_a_titled_name_ends_at_in_or_of_and_what_follows_is_a_name_of_its_own(registry):
+    found = _found(registry, "Trade Minister Qiao Renfa in Chengdu on Monday met director general Dong Lihua of the "
+                             "Department of Tariff Policy.")
+    assert found["Qiao Renfa"][0] == "person"
+    assert found["Dong Lihua"] == ("person", ["director general"], [])
+    assert found["Department of Tariff Policy"][0] == "organisation"
+
+
+def test_a_pinyin_name_after_a_title_is_a_name_even_with_a_rare_family_name(registry):
+    found = _found(registry, "They met Chinese Minister of Water Resources Rui Haotian at the dam site.")
+    assert found["Rui Haotian"][0] == "person"
+
+
+def test_viet_nam_and_an_unaccented_the_are_name_syllables_after_a_vietnamese_family_name(registry):
+    found = _found(registry, "Vũ Quốc Việt said the plan was ready. Tran The Vinh, Director of the Hải Dương "
+                             "Department of Health, agreed. Đặng Nam Phong said so too.")
+    assert {"Vũ Quốc Việt", "Tran The Vinh", "Đặng Nam Phong"} <= {n for n, (k, _, _) in found.items() if k == "person"}
+
+
+def test_a_deputy_head_of_the_commission_named_before_is_a_title(registry):
+    found = _found(registry, "The Ocean Commission sent a team. Deputy Head of the commission Hoàng Văn Sử "
+                             "will lead it.")
+    assert found["Hoàng Văn Sử"] == ("person", ["Deputy Head of the commission"], [])
+
+
+def test_and_i_after_a_name_is_not_part_of_it(registry):
+    found = _found(registry, "Deputy Minister Trương Gia Bảo and I visited the school.")
+    assert found["Trương Gia Bảo"][0] == "person"
+
+
+def test_a_name_one_letter_off_another_in_the_article_is_its_misspelling_not_a_second_person(registry):
+    found = _found(registry, "Zhou Xiaolong, President of the Kunming Medical College, signed. Zhou Xiaolong "
+                             "smiled. Zhou Xialong said the course opens in May.")
+    assert found["Zhou Xiaolong"][2] == ["Zhou Xialong"]
+    assert "Zhou Xialong" not in found
+
+
+def test_names_of_two_people_differing_in_a_short_syllable_stay_two(registry):
+    found = _found(registry, "Nguyễn Văn Nam said yes. Nguyễn Văn Lam said no.")
+    assert {"Nguyễn Văn Nam", "Nguyễn Văn Lam"} <= set(found)

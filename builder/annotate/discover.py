@@ -25,6 +25,7 @@ also stops the name being proposed again).
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import NamedTuple
@@ -137,6 +138,17 @@ _ROLE = rf"(?:(?:a|an|the|[\w-]+[’']s)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?)?{_RO
 _ROLE_AFTER = re.compile(rf",[ \t]+(?:\d{{1,3}},[ \t]+)?{_ROLE}")
 _DESCRIBED = re.compile(rf",[ \t]+(?:\d{{1,3}},|who[ \t]|whose[ \t]|now[ \t]+\d|no relation|"
                         rf"(?:\d{{1,3}},[ \t]+)?{_ROLE})")
+# A role in lower case just before a name, as briefings and features write it (`deputy spokesperson X`, `the
+# retired surveyor X`, `vice foreign minister X`, `director general X of …`): the role noun touches the name.
+# An office (`_OFFICE_NOUNS`) vouches for any name; another role only for one a family name opens.
+_OFFICE_NOUNS = frozenset("""
+minister ambassador spokesperson spokesman spokeswoman director president chairman chairwoman chairperson consul
+governor mayor premier commander envoy secretary admiral colonel
+""".split())
+_LOWER_ROLE = re.compile(
+    r"(?<![\w’'-])((?:(?:deputy|vice|chief|senior|retired|former|late|then|acting|assistant|foreign|prime|"
+    rf"permanent|executive|defen[cs]e|trade)[ \t]+)*(?:{_ROLE_NOUNS}|surveyor|photographer|reporter|writer|"
+    r"author|poet|translator|interpreter|premier|admiral|colonel|captain)(?:[ \t]+general)?)[ \t]+$")
 # A name after one of these is where something happens, not who: `a visit to Phnom Penh, where …`.
 _PLACE_PREPOSITION = re.compile(r"(?:^|\s)(?:in|at|to|from|near|via|into|across|outside|inside)[ \t]+$", re.I)
 _ABBREVIATION = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,9})\)")
@@ -270,7 +282,7 @@ def _split_at_and(run: list[_Word]) -> list[list[_Word]]:
             continue
         nxt = run[i + 1]
         following = next((w for w in run[i + 1:] if w.capitalised), nxt)
-        if (nxt.key == "the" or {run[i - 1].key, following.key} & _HEAD_OR_TITLE
+        if (nxt.key == "the" or nxt.text == "I" or {run[i - 1].key, following.key} & _HEAD_OR_TITLE
                 or any(w.key in HEAD_WORDS for w in run[i + 1:i + 5])
                 or following.key in ORGANISATION_LEADS or following.text.lower() in _NATIONALITIES):
             return [run[:i], *_split_at_and(run[i + 1:])]
@@ -295,17 +307,51 @@ def _is_name_word(word: _Word) -> bool:
             and not word.text.isupper() and word.text.isalpha())
 
 
-def _personal_name(words: list[_Word], bare: bool) -> list[_Word] | None:
-    """The personal name at the end of `words`: 2-4 name words (a family name first when `bare`)."""
+# Vietnamese syllables that are also words the name test turns away (`Việt`, `Nam`, and `The` for an unaccented
+# `Thế`): inside a name that a Vietnamese family name opens they are the name's (`Lưu Quang Việt`, `Vũ Nam
+# Khánh`, `Pham The Hung`), never as its first word and never as the pair `Việt Nam`.
+_SYLLABLE_WORDS = frozenset({"viet", "nam", "the"})
+
+
+def _name_tail(words: list[_Word]) -> list[_Word]:
+    """The name words that end `words` (at most four), a syllable word kept only after a Vietnamese family name."""
     tail: list[_Word] = []
     for word in reversed(words):
-        if not _is_name_word(word) or len(tail) == 4:
+        if len(tail) == 4 or not (_is_name_word(word) or (
+                word.key in _SYLLABLE_WORDS and word.capitalised and word.text.isalpha()
+                and not (word.key == "viet" and tail and tail[0].key == "nam"))):
             break
         tail.insert(0, word)
+    for i in range(len(tail) - 1, -1, -1):
+        if tail[i].key in _SYLLABLE_WORDS and not _is_name_word(tail[i]) and not any(
+                w.key in VIETNAMESE_FAMILY_NAMES for w in tail[:i]):
+            return tail[i + 1:]
+    return tail
+
+
+# One pinyin syllable, and a Chinese given name of one or two: `Huai Jinpeng` after a title is a Chinese name
+# even when its family name is a rare one.
+_PINYIN_SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iong|iang|uang|iao|ian|uai|uan|ong|ang|eng|ing|ai|ei|ao|"
+                    r"ou|an|en|in|un|er|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v)")
+_PINYIN_SURNAME = re.compile(_PINYIN_SYLLABLE)
+_PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,2}}")
+
+
+def _pinyin_name(words: list[_Word]) -> bool:
+    return (len(words) == 2 and bool(_PINYIN_SURNAME.fullmatch(words[0].key))
+            and bool(_PINYIN_GIVEN.fullmatch(words[1].key)) and words[1].text[1:].islower())
+
+
+def _personal_name(words: list[_Word], bare: bool, pinyin: bool = False) -> list[_Word] | None:
+    """The personal name at the end of `words`: 2-4 name words (a family name first when `bare`).
+
+    `pinyin`: a title vouches for the name, so a pinyin surname and given name will do for a family name.
+    """
+    tail = _name_tail(words)
     if not bare and 2 <= len(tail) <= 3:
         return tail  # after a title every name word is the name's: `Secretary-General Kao Kim Hourn`
     for i in range(len(tail) - 1):
-        if _family_name(tail[i]):
+        if _family_name(tail[i]) or (pinyin and _pinyin_name(tail[i:])):
             return tail[i:]
     if not bare and len(tail) >= 2:
         return tail[-3:] if len(tail) > 3 else tail
@@ -318,7 +364,7 @@ def _family_name(word: _Word) -> bool:
 
 def _could_be_personal_name(words: list[_Word]) -> bool:
     """Whether `_personal_name` could return all of `words`: two to four words, every one a name word."""
-    return 2 <= len(words) <= 4 and all(map(_is_name_word, words))
+    return 2 <= len(words) <= 4 and len(_name_tail(words)) == len(words)
 
 
 def _line_of(article: Article, offset: int) -> int:
@@ -349,7 +395,21 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         found.append(Discovery(type_, text[start:end], article.id, _line_of(article, start),
                                [t for t in titles if t], list(aliases)))
 
-    for run in _runs(text, breaking):
+    queue = deque(_runs(text, breaking))
+    while queue:
+        run = queue.popleft()
+        split = _person_before_connector(text, run)
+        if split:
+            # `Foreign Minister Wang Yi in Xiamen`, `director general Wu Xi of the Department of …`: the name
+            # ends at the preposition; what follows it is a name of its own.
+            k, title, name_words = split
+            add("person", name_words[0].start, name_words[-1].end, [title])
+            rest = run[k + 1:]
+            while rest and not rest[0].capitalised:
+                rest = rest[1:]
+            if rest:
+                queue.appendleft(rest)
+            continue
         start, end = run[0].start, run[-1].end
         # People first: a title, an apposition or a reporting verb vouches for the name.
         inner_title, name_words = _title_inside(text, run)
@@ -370,9 +430,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 continue
             start, end = run[0].start, run[-1].end
         if _could_be_personal_name(run):
-            title, _ = title_before(text, start)
+            title, vouches = _title_or_role_before(text, start)
             appositive = title_after(text, end)
-            name = _personal_name(run, bare=not (title or appositive))
+            name = _personal_name(run, bare=not (vouches or appositive), pinyin=bool(title))
             described = (_DESCRIBED.match(text, end) and not title
                          and not _PLACE_PREPOSITION.search(text[max(0, start - 12):start]))
             if name is None and described:
@@ -405,15 +465,97 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     for start, end in _lower_case_mechanisms(text):
         if not names.overlaps(start, end):  # never around a linked person or mechanism
             add("mechanism", start, end)
+    found = _fold_misspellings(found, text, [m.text for m in mentions if m.type == "person"])
     return sorted(found, key=lambda d: (d.line, d.name))
+
+
+def _fold_misspellings(found: list[Discovery], text: str, linked: list[str]) -> list[Discovery]:
+    """A personal name one letter off another in the same article is that person misspelt, not a second one.
+
+    `Zhou Minghua … Zhou Minhua said`: the spelling the article uses more (then first) is the name, the other
+    becomes its alias; one off a linked name is dropped (the registry's page is the person's).
+    """
+    people = [d for d in found if d.type == "person"]
+    if len(people) + len(linked) < 2:
+        return found
+    names = {d.name for d in people}
+    rank = {name: (-text.count(name), text.find(name)) for name in names}
+    dropped: set[str] = set()
+    aliases: dict[str, list[str]] = {}
+    for name in sorted(names, key=rank.__getitem__):
+        width = len(name.split())
+        if any(_one_letter_apart(name, " ".join(known.split()[-width:])) for known in linked):
+            dropped.add(name)
+            continue
+        better = next((other for other in sorted(names - dropped, key=rank.__getitem__)
+                       if rank[other] < rank[name]
+                       and _one_letter_apart(name, " ".join(other.split()[-width:]))), None)
+        if better is not None:
+            dropped.add(name)
+            aliases.setdefault(better, []).append(name)
+    if not dropped:
+        return found
+    kept, given = [], set()
+    for d in found:
+        if d.type == "person" and d.name in dropped:
+            continue
+        if d.type == "person" and d.name in aliases and d.name not in given:
+            d.aliases.extend(a for a in aliases[d.name] if a not in d.aliases)
+            given.add(d.name)
+        kept.append(d)
+    return kept
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Same words but one, and that one (six letters or more) one letter inserted, dropped or changed."""
+    wa, wb = fold(a).split(), fold(b).split()
+    if len(wa) != len(wb) or len(wa) < 2:
+        return False
+    differ = [(x, y) for x, y in zip(wa, wb) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    if max(len(x), len(y)) < 6 or abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y)) == 1
+    short, long_ = sorted((x, y), key=len)
+    i = next((i for i, (p, q) in enumerate(zip(short, long_)) if p != q), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+def _title_or_role_before(text: str, start: int) -> tuple[str | None, bool]:
+    """The title before `start`, or a lower-case role touching it; and whether it vouches for any name."""
+    title, _ = title_before(text, start)
+    if title:
+        return title, True
+    role = _LOWER_ROLE.search(text, max(0, start - 60), start)
+    if not role:
+        return None, False
+    return role.group(1), role.group(1).replace(" general", "").split()[-1] in _OFFICE_NOUNS
+
+
+def _person_before_connector(text: str, run: list[_Word]) -> tuple[int, str | None, list[_Word]] | None:
+    """(where `in` or `of` ends a titled personal name inside `run`, the title, the name words), or None."""
+    for k in range(2, len(run) - 1):
+        if run[k].key not in ("in", "of") or not run[k - 1].capitalised:
+            continue
+        prefix = run[:k]
+        title, names = _title_inside(text, prefix)
+        if names and names[-1] is prefix[-1]:
+            return k, title_before(text, names[0].start)[0] or title, names
+        if _could_be_personal_name(prefix):
+            title, vouches = _title_or_role_before(text, prefix[0].start)
+            name = _personal_name(prefix, bare=not vouches, pinyin=True) if title else None
+            if name and name[0] is prefix[0]:
+                return k, title, name
+    return None
 
 
 def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] | None]:
     """`Deputy Prime Minister Bùi Thanh Sơn` inside one run: (title, name words)."""
     # The name is the run's last two to four words, all of them name words: look for a title only before those.
-    first = len(run)
-    while first > 0 and _is_name_word(run[first - 1]):
-        first -= 1
+    first = len(run) - len(_name_tail(run))
     for i in range(max(1, first, len(run) - 4), len(run) - 1):
         head = text[run[0].start:run[i].start]
         title, _ = title_before(head, len(head))
@@ -422,7 +564,8 @@ def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] 
             # (`Minister of Public Works and Transport Phoxay Vongsouthi said`), vouches for a name
             # without a family name.
             ends_on_head = fold(title.split()[-1]).strip(".") in HEAD_WORDS
-            name = _personal_name(run[i:], bare=not ends_on_head and not REPORTING_VERB.match(text, run[-1].end))
+            name = _personal_name(run[i:], bare=not ends_on_head and not REPORTING_VERB.match(text, run[-1].end),
+                                  pinyin=True)
             if name and not ends_on_head and len(name) >= 3 and not _family_name(name[0]):
                 name = name[1:]  # `Secretary for International Development Torbjørn Aasgård`: the complement's last word
             if name and name[0].start == run[i].start:

@@ -38,14 +38,19 @@ _HEADS = [
     "General", "Rear Admiral", "Vice Admiral", "Admiral", "Spokesperson", "Spokeswoman", "Spokesman", "Comrade", "Professor",
     "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Uncle", "Politburo member",
     "Secretary-General", "Managing Director", "Chief Executive Officer", "Chief Executive", "CEO",
-    "Commander", "Historian", "Veteran", "Researcher", "Scholar", "State Secretary",
+    "Deputy Head", "Head", "Commander", "Historian", "Veteran", "Researcher", "Scholar", "State Secretary",
 ]
 _HEAD = "(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True)) + ")"
 _NATIONALITY = r"(?:Vietnamese|Chinese|Lao|Cambodian|Thai|Việt Nam(?:’|')s|Vietnam(?:’|')s|China(?:’|')s)"
 _MODIFIER = r"(?:late|former|then|new|newly elected|incumbent|outgoing|acting|Permanent|Standing|Executive)"
 # "of the Communist Party of China (CPC) Central Committee", "to Việt Nam"
 _NAME_WORD = r"(?:[A-ZÀ-Ỹ][\w’'.&-]*|\([A-Z]{2,}\))"
-_COMPLEMENT = rf"(?:of|to|for|in)\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:of|the|for|and|on|{_NAME_WORD}))*?"
+# `Deputy Head of the commission`: an institution named before, referred back to in lower case.
+_INSTITUTION_NOUNS = ("commission", "ministry", "committee", "department", "agency", "embassy", "consulate", "office",
+                      "board", "council", "party", "university", "institute", "academy", "centre", "center")
+_LOWER_INSTITUTION = "the\\s+(?:" + "|".join(_INSTITUTION_NOUNS) + ")"
+_COMPLEMENT = (rf"(?:of|to|for|in)\s+(?:{_LOWER_INSTITUTION}|(?:the\s+)?{_NAME_WORD}"
+               rf"(?:\s+(?:of|the|for|and|on|{_NAME_WORD}))*?)")
 _ONE_TITLE = rf"(?:{_MODIFIER}\s+)?{_HEAD}(?:\s+{_COMPLEMENT})?"
 _TITLE_BEFORE = re.compile(
     rf"(?:(?<=\s)|^)((?:{_NATIONALITY}\s+)?{_ONE_TITLE}(?:,?\s+and\s+{_ONE_TITLE})*)\s+$"
@@ -148,7 +153,8 @@ def title_before(text: str, start: int) -> tuple[str | None, int]:
     window = window[cut:]
     offset = window_start + cut
     full = _TITLE_BEFORE.search(window)
-    if not full or full.group(1).rstrip().split()[-1].islower():
+    if not full or (full.group(1).rstrip().split()[-1].islower()
+                    and full.group(1).rstrip().split()[-1] not in _INSTITUTION_NOUNS):
         # `Director of the Centre for Southeast Asian Studies`: the name is the complement's, not a person's.
         return None, start
     adjacent = _ADJACENT_TITLE.search(window)
