@@ -316,3 +316,18 @@ def test_a_name_one_letter_off_another_in_the_article_is_its_misspelling_not_a_s
 def test_names_of_two_people_differing_in_a_short_syllable_stay_two(registry):
     found = _found(registry, "Nguyễn Văn Nam said yes. Nguyễn Văn Lam said no.")
     assert {"Nguyễn Văn Nam", "Nguyễn Văn Lam"} <= set(found)
+
+
+def test_lower_case_mechanisms_in_other_word_orders_and_with_qualifiers(registry):
+    found = _found(registry, "The two sides held a second round of talks on river-related water issues. They hailed "
+                             "the ministerial negotiations on fisheries and forestry matters, the annual meetings of the "
+                             "intergovernmental committee between Thailand and Myanmar, and the joint river "
+                             "survey committee, which has worked for several years. The talks in Yangon ended; "
+                             "the consultations between the two countries will go on.")
+    mechanisms = {name for name, (kind, _, _) in found.items() if kind == "mechanism"}
+    assert "talks on river-related water issues" in mechanisms
+    assert any(n.endswith("negotiations on fisheries and forestry matters") for n in mechanisms)
+    assert "intergovernmental committee between Thailand and Myanmar" in mechanisms
+    assert "joint river survey committee" in mechanisms
+    # One sitting, and consultations between unnamed parties: descriptions.
+    assert not any("Yangon" in n or "two countries" in n for n in mechanisms)

@@ -749,8 +749,10 @@ def guess_country(name: str) -> str | None:
 # or a complement after it (`on …`, `for …`, `of …`, `between …`), after the definite article or a
 # possessive. Indefinite (`a protocol on …`) and bare anaphoric (`the committee`) phrases are not names.
 _LOWER_HEAD = re.compile(
-    r"(?<![\w’'-])(?:working group|working committee|(?:joint|steering|cooperation|coordination) committee|"
-    r"joint platform|platform|consultations?|dialogue|forum|mechanism|workshop|seminar|agreement|protocol|"
+    r"(?<![\w’'-])(?:working group|working committee|"
+    r"(?:joint|steering|cooperation|coordination|intergovernmental)(?:[ \t]+[a-z]+){0,2}?[ \t]+committee|"
+    r"joint platform|platform|consultations?|talks|negotiations|dialogue|forum|mechanism|workshop|seminar|"
+    r"agreement|protocol|"
     r"partnership|action plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|"
     r"community with a shared future)(?![\w’'-])")
 # Heads that name a mechanism only after a pair of names (`Kunming–Hải Phòng economic corridor`,
@@ -780,6 +782,14 @@ _WORD_BEFORE = re.compile(r"[\w’'.-]+$")
 _WORD_AFTER = re.compile(r"([ \t]+|[ \t]*[-–][ \t]*)([^\W_][\w’'.-]*)")
 
 
+# `the joint committee for several years`: a stretch of time, not what the mechanism is for.
+_SPAN_WORDS = frozenset("several many some years decades months weeks days".split())
+_ROUND_OF = re.compile(r"(?<![\w’'-])(?:round|rounds|session|sessions)[ \t]+$")
+# `between the two countries`, `between both sides`: the parties not named, a description; `between the two
+# foreign ministries` says which.
+_BARE_BETWEEN = re.compile(r"[ \t]+between[ \t]+(?:the[ \t]+two|both)[ \t]+[\w’'-]+")
+
+
 def _lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
     """Spans of mechanisms named in lower case: (start, end), without the article."""
     found = []
@@ -798,6 +808,9 @@ def _lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
                 break
             if lw in ("a", "an") and _PAIR_HEADS.fullmatch(head):
                 determiner = lw
+                break
+            if lw == "of" and not modifiers and _ROUND_OF.search(text, 0, word.start()):
+                determiner = lw  # `a new round of talks on …`: one sitting of a standing mechanism
                 break
             if lw in _PHRASE_STOP:
                 break
@@ -818,11 +831,17 @@ def _lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
         if _PAIR_HEADS.fullmatch(head) and not (modifiers and _NAME_PAIR.search(text, modifiers[0][0], m.start())):
             continue
         specific = [w for _, w in modifiers if w.lower() not in _GENERIC_MODIFIERS]
+        if head.endswith("committee") and " " in head and head.split()[1:-1]:
+            specific.append(head)  # `the joint land border committee`: the words inside say which
         end = _complement_end(text, m.end(), head)
         if end is None and not specific:
             continue
-        if end is not None and not specific and " " not in head and re.match(r"[ \t]+between", text[m.end():]):
+        if (end is not None and not specific and " " not in head
+                and _BARE_BETWEEN.fullmatch(text, m.end(), end)):
             continue  # `the agreement between the two countries`: a description
+        if head in ("talks", "negotiations") and (end is None or re.match(r"[ \t]+\w+[ \t]+(?:the|a|an)\b",
+                                                                          text[m.end():m.end() + 20])):
+            continue  # `the talks in Beijing`, `talks on the sidelines`: one meeting, not a standing mechanism
         start = modifiers[0][0] if modifiers else m.start()
         if specific and not end and modifiers and modifiers[0][1] != specific[0]:
             start = next(s for s, w in modifiers if w == specific[0])
@@ -852,7 +871,8 @@ def _complement_end(text: str, pos: int, head: str) -> int | None:
             pass
         elif lw == "of" and words:
             pass
-        elif lw in _PHRASE_STOP or (lw.endswith("ed") and not w[0].isupper()) or w[0].isdigit():
+        elif (lw in _PHRASE_STOP or lw in _SPAN_WORDS or (lw.endswith("ed") and not w[0].isupper() and "-" not in w)
+              or w[0].isdigit()):  # (`sea-related`: a compound adjective, not a verb)
             break
         else:
             end = word.start(2) + len(w)
