@@ -331,3 +331,41 @@ def test_lower_case_mechanisms_in_other_word_orders_and_with_qualifiers(registry
     assert "joint river survey committee" in mechanisms
     # One sitting, and consultations between unnamed parties: descriptions.
     assert not any("Yangon" in n or "two countries" in n for n in mechanisms)
+
+
+def _article_with_dateline(body: str, dateline: str):
+    raw = f" date 2025-05-12 {dateline} — {body}".encode()
+    return parse_seed(raw, "d.txt", "d.txt")
+
+
+def test_the_dateline_is_a_place_where_the_text_names_it(registry):
+    article = _article_with_dateline("Officials met on Monday. Delegates from Thakhek and Pakse attended; "
+                                     "Thakhek will host the next round.", "THAKHEK")
+    mentions = Annotator(registry).mentions(article.body, dt.date(2025, 5, 12))
+    found = {d.name: d.type for d in discover(article, mentions)}
+    assert found.get("Thakhek") == "place"
+    assert "Pakse" not in found  # no cue: not proposed
+
+
+def test_places_the_context_names_without_a_head_word(registry):
+    found = _found(registry, "Farmers in Sóc Trăng and Bạc Liêu provinces and in provinces such as Cà Mau, "
+                             "Kiên Giang and An Giang grow rice. The consulates general in Khon Kaen and the embassy "
+                             "in Vientiane helped; Consul General in Pakse Lê Thị Mai spoke. Pakse, the capital of "
+                             "Champasak, lies near the Lao capital, Vientiane. Goods go by the Kunming–Vientiane "
+                             "railway to Cái Mép port. The fair was held in Thailand.")
+    places = {name for name, (kind, _, _) in found.items() if kind == "place"}
+    assert {"Sóc Trăng", "Bạc Liêu", "Cà Mau", "Kiên Giang", "An Giang", "Khon Kaen", "Vientiane", "Pakse",
+            "Kunming–Vientiane railway", "Cái Mép port"} <= places
+    assert "Thailand" not in places  # an event may be held in a country, which is not a place here
+
+
+def test_a_briefing_question_labelled_with_an_outlet_names_a_news_organisation(registry):
+    found = _found(registry, "The spokesperson answered.\n\nQuestion (Reuters): Will the talks resume?\n\n"
+                             "Question (Nhân Dân): When?")
+    assert found["Reuters"][0] == found["Nhân Dân"][0] == "organisation"
+
+
+def test_a_numbered_region_is_a_command_not_a_place(registry):
+    found = _found(registry, "Officers of Military Region 9 joined the drill.")
+    assert found.get("Military Region 9", (None,))[0] == "organisation"
+    assert "Military Region" not in found

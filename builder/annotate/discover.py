@@ -110,7 +110,7 @@ ORGANISATION_HEADS = {
     "union", "federation", "university", "institute", "academy", "embassy", "consulate", "secretariat",
     "front", "court", "procuracy", "police", "guard", "committee", "organisation", "organization",
     "newspaper", "television", "radio", "league", "society", "centre", "center", "station", "unit",
-    "command", "brigade", "regiment", "enterprise", "institution",
+    "command", "brigade", "regiment", "enterprise", "institution", "hospital", "museum",
 }
 ORGANISATION_LEADS = {"ministry", "department", "office", "bureau", "embassy", "consulate", "commission", "council",
                       "association", "union", "academy", "institute", "bank", "university"}
@@ -395,22 +395,36 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         found.append(Discovery(type_, text[start:end], article.id, _line_of(article, start),
                                [t for t in titles if t], list(aliases)))
 
-    queue = deque(_runs(text, breaking))
+    # What the context alone says is a place or an outlet, before the runs claim their words.
+    for type_, name_start, name_end in _named_by_context(article, text):
+        add(type_, name_start, name_end)
+    runs = _runs(text, breaking)
+    listed = _listed_places(text, runs)
+    queue = deque(runs)
     while queue:
         run = queue.popleft()
+        if (run[0].start, run[-1].end) in listed:
+            for part in listed[run[0].start, run[-1].end]:
+                add("place", part[0].start, part[-1].end)
+            continue
         split = _person_before_connector(text, run)
         if split:
             # `Foreign Minister Wang Yi in Xiamen`, `director general Wu Xi of the Department of …`: the name
-            # ends at the preposition; what follows it is a name of its own.
+            # ends at the preposition; what follows it is a name of its own (after `in`, where the person is).
             k, title, name_words = split
             add("person", name_words[0].start, name_words[-1].end, [title])
             rest = run[k + 1:]
             while rest and not rest[0].capitalised:
                 rest = rest[1:]
-            if rest:
+            if rest and run[k].key == "in" and _bare_place_name(rest):
+                add("place", rest[0].start, rest[-1].end)
+            elif rest:
                 queue.appendleft(rest)
             continue
         start, end = run[0].start, run[-1].end
+        if _AT_A_MISSION.search(text, max(0, start - 40), start) and _bare_place_name(run):
+            add("place", start, end)  # `the embassy in Beijing`, `the consulates general in Guangzhou`
+            continue
         # People first: a title, an apposition or a reporting verb vouches for the name.
         inner_title, name_words = _title_inside(text, run)
         if name_words:
@@ -446,8 +460,19 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             add("organisation", start, company)
             continue
         # Otherwise the whole run, or the part after `of (the)`, named by its head word.
+        located = _before_location(run)
+        if (len(located) < len(run) and (located[-1].key in ("consul", "consulate") or (
+                len(located) > 1 and located[-1].key == "general" and located[-2].key in ("consul", "consulate")))
+                and _bare_place_name(run[len(located) + 1:])):
+            # `Consul General in Kunming`, `Consulate General in Nanning`: a consulate stands in a city (an
+            # event `in` a name may be in a country, which is not a place here).
+            add("place", run[len(located) + 1].start, end)
         for part in map(_before_location, _parts(run)):
             kind = _kind_of(part, text)
+            if kind == "place" and part[-1].key == "region" and _NUMBER_AFTER.match(text, part[-1].end):
+                # `Military Region 4`, `Naval Region 1`: a command numbered by its region, not the region
+                add("organisation", part[0].start, _NUMBER_AFTER.match(text, part[-1].end).end())
+                break
             if kind:
                 part_end = part[-1].end
                 year = _YEAR_AFTER.match(text, part_end) if kind == "mechanism" else None
@@ -522,6 +547,115 @@ def _one_letter_apart(a: str, b: str) -> bool:
     short, long_ = sorted((x, y), key=len)
     i = next((i for i, (p, q) in enumerate(zip(short, long_)) if p != q), len(short))
     return short[i:] == long_[i + 1:]
+
+
+_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,2}(?![\w.,]\d)\b")
+# Missions abroad stand in cities: `the embassy in …`, `the consulates general in …`.
+_AT_A_MISSION = re.compile(r"(?<![\w’'-])(?:embassy|consulates?(?:[ \t]+general)?)[ \t]+in[ \t]+$")
+# A noun for several places after (`Lào Cai and Hà Giang provinces`) or before (`provinces such as …`) a list of names.
+_PLACES_AFTER = re.compile(r"[ \t]+(?:provinces|cities|districts|prefectures|communes|archipelagoes|islands)(?![\w’'-])")
+_PLACES_BEFORE = re.compile(r"(?<![\w’'-])(?:provinces|cities|districts|prefectures|communes)[ \t]+"
+                            r"(?:such[ \t]+as|of|including|like)[ \t]+$")
+_LIST_GAP = re.compile(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+")
+# Infrastructure is a place, named with its kind in lower case: `the Laos–China railway`, `Vũng Áng port`.
+_INFRASTRUCTURE = re.compile(r"[ \t]+(?:railway station|railway|expressway|highway|canal|seaport|port|rail corridor)"
+                             r"(?![\w’'-])")
+_CAPITAL = re.compile(r"(?<![\w’'-])capital(?:[ \t]+city)?,?[ \t]+(?=[^\W\d_])|,[ \t]+the[ \t]+capital[ \t]+of\b")
+# A briefing's question labelled with the outlet that asks it: `Question (Reuters):`.
+_QUESTION_LABEL = re.compile(r"^Question[ \t]*\(([^()\n]{2,40})\):", re.MULTILINE)
+_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _bare_place_name(words: list[_Word]) -> bool:
+    """One to three capitalised words naming nothing else: no head, title, nationality or calendar word."""
+    return 1 <= len(words) <= 3 and all(
+        w.capitalised and w.key not in _HEAD_OR_TITLE and w.key not in _NOT_NAME_WORDS and not w.text.isupper()
+        and w.text.lower() not in _NATIONALITIES and w.key not in _LEADING_WORDS for w in words)
+
+
+def _capitalised_tail(text: str, start: int, end: int) -> int | None:
+    """Where the capitalised words that end `text[start:end]`, joined by blanks or dashes, begin; or None."""
+    first, pos = None, end
+    for m in reversed(list(_WORDS.finditer(text, start, end))):
+        if text[m.end():pos].strip(" \t–-") or not m.group()[0].isupper() or _key(m.group()) in _LEADING_WORDS:
+            break
+        first, pos = m.start(), m.start()
+    return first
+
+
+def _named_by_context(article: Article, text: str) -> list[tuple[str, int, int]]:
+    """(type, start, end) of places and outlets the context names: the dateline, infrastructure with its kind,
+    a capital, the outlet of a briefing question."""
+    found: list[tuple[str, int, int]] = []
+    if article.dateline and article.dateline.strip():
+        # The dateline is where the story was filed: a place, linked where the text writes it.
+        pattern = re.compile(r"(?<![\w’'-])" + r"[ \t]+".join(map(re.escape, article.dateline.split()))
+                             + r"(?![\w’'-])", re.IGNORECASE)
+        m = next((m for m in pattern.finditer(text) if m.group()[0].isupper() and not m.group().isupper()), None)
+        if m:
+            found.append(("place", m.start(), m.end()))
+    for m in _INFRASTRUCTURE.finditer(text):
+        first = _capitalised_tail(text, max(0, m.start() - 80), m.start())
+        if first is None:
+            continue
+        names = [w for w in re.split(r"[ \t]*[–-][ \t]*|[ \t]+", text[first:m.start()]) if w]
+        if names and not all(w.lower() in _NATIONALITIES for w in names):
+            found.append(("place", first, m.end()))
+    for m in _CAPITAL.finditer(text):
+        if m.group().startswith(","):
+            first = _capitalised_tail(text, max(0, m.start() - 40), m.start())
+            if first is not None:
+                found.append(("place", first, m.start()))
+        else:
+            name = re.match(r"[^\W\d_][\w’'-]*(?:[ \t]+[^\W\d_][\w’'-]*){0,2}", text[m.end():m.end() + 60])
+            words = name.group().split() if name else []
+            while words and not words[-1][0].isupper():
+                words.pop()
+            if words and all(w[0].isupper() for w in words):
+                found.append(("place", m.end(), m.end() + len(" ".join(words))))
+    for m in _QUESTION_LABEL.finditer(text):
+        found.append(("organisation", m.start(1), m.end(1)))
+    return found
+
+
+def _listed_places(text: str, runs: list[list[_Word]]) -> dict[tuple[int, int], list[list[_Word]]]:
+    """Runs listed before a plural place noun, or after `provinces such as`: their names, by the run's span."""
+    listed: dict[tuple[int, int], list[list[_Word]]] = {}
+    chain: list[list[_Word]] = []
+    for i, run in enumerate(runs):
+        chain.append(run)
+        nxt = runs[i + 1] if i + 1 < len(runs) else None
+        if nxt is not None and _LIST_GAP.fullmatch(text, run[-1].end, nxt[0].start):
+            continue
+        lead = max((j + 1 for j, w in enumerate(chain[0]) if not w.capitalised and w.key != "and"), default=0)
+        names = [chain[0][lead:], *chain[1:]]  # `Farmers in Lào Cai and …`: the list starts after the connector
+        parts = [p for r in names for p in _and_parts(r)]
+        if len(parts) >= 2 and all(map(_listed_name, parts)) and (
+                _PLACES_AFTER.match(text, chain[-1][-1].end)
+                or _PLACES_BEFORE.search(text, max(0, names[0][0].start - 40), names[0][0].start)):
+            for r, n in zip(chain, names):
+                listed[r[0].start, r[-1].end] = _and_parts(n)
+        chain = []
+    return listed
+
+
+def _listed_name(words: list[_Word]) -> bool:
+    """A name in a list of places: one to three capitalised words, no head, title, date or nationality."""
+    return 1 <= len(words) <= 3 and all(w.capitalised and not w.text.isupper() and w.key not in _HEAD_OR_TITLE
+                                        and w.key not in _CALENDAR_WORDS for w in words) \
+        and not all(w.text.lower() in _NATIONALITIES for w in words) and words[0].key not in _LEADING_WORDS - {"an"}
+
+
+def _and_parts(run: list[_Word]) -> list[list[_Word]]:
+    parts, current = [], []
+    for word in run:
+        if word.key == "and":
+            parts.append(current)
+            current = []
+        else:
+            current.append(word)
+    parts.append(current)
+    return [p for p in parts if p]
 
 
 def _title_or_role_before(text: str, start: int) -> tuple[str | None, bool]:
@@ -809,7 +943,7 @@ def _lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
             if lw in ("a", "an") and _PAIR_HEADS.fullmatch(head):
                 determiner = lw
                 break
-            if lw == "of" and not modifiers and _ROUND_OF.search(text, 0, word.start()):
+            if lw == "of" and not modifiers and _ROUND_OF.search(text, max(0, word.start() - 20), word.start()):
                 determiner = lw  # `a new round of talks on …`: one sitting of a standing mechanism
                 break
             if lw in _PHRASE_STOP:
