@@ -931,8 +931,9 @@ def _lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
         head = m.group()
         pos, modifiers, determiner = m.start(), [], None
         while len(modifiers) < 5:
-            gap = _GAP_BEFORE.search(text, 0, pos)
-            word = gap and _WORD_BEFORE.search(text, 0, gap.start())
+            # (Searched in a window: from the text's start, each step would cost the whole text before it.)
+            gap = _GAP_BEFORE.search(text, max(0, pos - 20), pos)
+            word = gap and _WORD_BEFORE.search(text, max(0, gap.start() - 60), gap.start())
             if not word:
                 break
             w = word.group().strip(".")
