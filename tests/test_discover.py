@@ -369,3 +369,19 @@ def test_a_numbered_region_is_a_command_not_a_place(registry):
     found = _found(registry, "Officers of Military Region 9 joined the drill.")
     assert found.get("Military Region 9", (None,))[0] == "organisation"
     assert "Military Region" not in found
+
+
+def test_a_syllable_written_with_its_marks_is_not_the_english_word_it_folds_to(registry):
+    found = _found(registry, "Yesterday Chairman Tô Văn Hải visited the port.")
+    assert found["Tô Văn Hải"][0] == "person"
+
+
+def test_a_title_then_the_name_between_commas_makes_a_person(registry):
+    found = _found(registry, "The former Chinese Consul General in Đà Nẵng, He Xiaoming, said the office would stay.")
+    assert found["He Xiaoming"][0] == "person"
+    assert "Xiaoming" not in found  # `He` mid-sentence is the family name, not the pronoun
+
+
+def test_whom_the_speaker_acts_with_after_a_title_is_a_person(registry):
+    found = _found(registry, "Thai Deputy Minister of Culture and Tourism Somchai Rattana and I toured the site.")
+    assert found["Somchai Rattana"][0] == "person"

@@ -244,14 +244,21 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
     runs.append(current)
     trimmed = []
     for part in (p for run in runs if run for q in _split_at_and(run) for p in _split_at_possessive(q)):
-        # A name neither starts with a sentence's opening word nor ends on a connector.
-        while part and (part[0].key in _LEADING_WORDS or not part[0].capitalised):
+        # A name neither starts with a sentence's opening word nor ends on a connector. (A family name
+        # such words share, `He`, is one only mid-sentence: `the Ambassador, He Wei, said`.)
+        while part and (not part[0].capitalised or (part[0].key in _LEADING_WORDS and not (
+                part[0].key in CHINESE_FAMILY_NAMES and len(part) > 1 and _mid_sentence(text, part[0].start)))):
             part = part[1:]
         while part and not part[-1].capitalised:
             part = part[:-1]
         if part:
             trimmed.append(part)
     return trimmed
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \t“\"'‘")
+    return bool(before) and before[-1] not in ".!?:;\n—–"
 
 
 # `LMC Leaders’ Meeting`, `Economic Leaders’ Week`: a plural possessive inside a meeting's name.
@@ -302,9 +309,14 @@ def _split_at_possessive(run: list[_Word]) -> list[list[_Word]]:
     return [run]
 
 
+# English function words a Vietnamese syllable folds to: written with its marks (`Tô`, `Ân`), it is the syllable.
+_FOLDS_TO_FUNCTION_WORD = frozenset("to the on in an a at by of and".split())
+
+
 def _is_name_word(word: _Word) -> bool:
-    return (word.capitalised and word.key not in _NOT_NAME_WORDS and word.key not in HEAD_WORDS
-            and not word.text.isupper() and word.text.isalpha())
+    return (word.capitalised and (word.key not in _NOT_NAME_WORDS or (
+                word.key in _FOLDS_TO_FUNCTION_WORD and word.text.lower() != word.key))
+            and word.key not in HEAD_WORDS and not word.text.isupper() and word.text.isalpha())
 
 
 # Vietnamese syllables that are also words the name test turns away (`Việt`, `Nam`, and `The` for an unaccented
@@ -658,11 +670,22 @@ def _and_parts(run: list[_Word]) -> list[list[_Word]]:
     return [p for p in parts if p]
 
 
+# `… Khampheng Vongsavath and I visited`: whoever the speaker does things with is a person.
+_CLOSING_COMMA = re.compile(r"[^\W\d_][\w’'-]*(?:[ \t]+[^\W\d_][\w’'-]*){1,3},")
+_AND_I = re.compile(r"[ \t]+and[ \t]+(?:I|we)(?![\w’'-])")
+
+
 def _title_or_role_before(text: str, start: int) -> tuple[str | None, bool]:
     """The title before `start`, or a lower-case role touching it; and whether it vouches for any name."""
     title, _ = title_before(text, start)
     if title:
         return title, True
+    if text[max(0, start - 2):start] == ", " and _CLOSING_COMMA.match(text, start):
+        # `the Chinese Ambassador to Việt Nam, He Wei, said`: the title, then the name in apposition.
+        probe = text[max(0, start - 240):start - 2] + " "
+        title, _ = title_before(probe, len(probe))
+        if title:
+            return title, True
     role = _LOWER_ROLE.search(text, max(0, start - 60), start)
     if not role:
         return None, False
@@ -698,8 +721,8 @@ def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] 
             # (`Minister of Public Works and Transport Phoxay Vongsouthi said`), vouches for a name
             # without a family name.
             ends_on_head = fold(title.split()[-1]).strip(".") in HEAD_WORDS
-            name = _personal_name(run[i:], bare=not ends_on_head and not REPORTING_VERB.match(text, run[-1].end),
-                                  pinyin=True)
+            acts = REPORTING_VERB.match(text, run[-1].end) or _AND_I.match(text, run[-1].end)
+            name = _personal_name(run[i:], bare=not ends_on_head and not acts, pinyin=True)
             if name and not ends_on_head and len(name) >= 3 and not _family_name(name[0]):
                 name = name[1:]  # `Secretary for International Development Torbjørn Aasgård`: the complement's last word
             if name and name[0].start == run[i].start:
