@@ -385,3 +385,19 @@ def test_a_title_then_the_name_between_commas_makes_a_person(registry):
 def test_whom_the_speaker_acts_with_after_a_title_is_a_person(registry):
     found = _found(registry, "Thai Deputy Minister of Culture and Tourism Somchai Rattana and I toured the site.")
     assert found["Somchai Rattana"][0] == "person"
+
+
+def test_a_name_after_in_or_to_with_a_day_or_month_after_it_is_a_place(registry):
+    found = _found(registry, "The inspectors will meet in Đồng Hới on Friday and travel to Pleiku in March. "
+                             "They spoke in English on Monday.")
+    places = {name for name, (kind, _, _) in found.items() if kind == "place"}
+    assert {"Đồng Hới", "Pleiku"} <= places
+    assert "English" not in places  # a language, named like its people
+
+
+def test_a_long_institution_name_of_generic_words_is_a_name_and_a_bank_at_sea_a_place(registry):
+    found = _found(registry, "The Central Commission for Popular Mobilisation met. The Standing Committee "
+                             "agreed. Boats were seen near Bombay Reef Bank on Monday.")
+    assert found["Central Commission for Popular Mobilisation"][0] == "organisation"
+    assert "Standing Committee" not in found
+    assert found["Bombay Reef Bank"][0] == "place"

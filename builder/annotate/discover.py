@@ -437,6 +437,11 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         if _AT_A_MISSION.search(text, max(0, start - 40), start) and _bare_place_name(run):
             add("place", start, end)  # `the embassy in Beijing`, `the consulates general in Guangzhou`
             continue
+        if (_bare_place_name(run) and _IN_OR_TO.search(text, max(0, start - 4), start)
+                and _WHEN_AFTER.match(text, end) and not (len(run) == 1 and run[0].key.endswith(("ish", "ese")))):
+            # (`in English on Monday`: a language, named like its people)
+            add("place", start, end)  # `will meet in Tây Ninh on Friday`: where and when a thing happens
+            continue
         # People first: a title, an apposition or a reporting verb vouches for the name.
         inner_title, name_words = _title_inside(text, run)
         if name_words:
@@ -561,6 +566,11 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1:]
 
 
+_NEAR = re.compile(r"(?<![\w’'-])(?:near|off|around)[ \t]+(?:the[ \t]+)?$")
+_IN_OR_TO = re.compile(r"(?<![\w’'-])(?:in|to)[ \t]+$")
+_WHEN_AFTER = re.compile(r"[ \t]+(?:on|in|next|last|this)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                         r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)(?![\w’'-])")
 _NUMBER_AFTER = re.compile(r"[ \t]+\d{1,2}(?![\w.,]\d)\b")
 # Missions abroad stand in cities: `the embassy in …`, `the consulates general in …`.
 _AT_A_MISSION = re.compile(r"(?<![\w’'-])(?:embassy|consulates?(?:[ \t]+general)?)[ \t]+in[ \t]+$")
@@ -811,8 +821,13 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
         return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
     if head in _JOINT_ONLY_HEADS and keys & _MECHANISM_COMMITTEE_WORDS:
         return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
-    if not any(_is_proper(w) for w in words):
-        return None  # `Standing Committee`, `Communist Party`: an organ or a description, not a name
+    if not any(_is_proper(w) for w in words) and not (
+            head in ORGANISATION_HEADS and head_index >= 2 and len(words) - head_index >= 3):
+        # `Standing Committee`, `Communist Party`: an organ or a description, not a name. (Generic words
+        # on both sides of the complement say which one: `Central Commission for External Relations`.)
+        return None
+    if head == "bank" and text and _NEAR.search(text, max(0, words[0].start - 12), words[0].start):
+        return "place"  # `near Vanguard Bank`: a bank at sea, a shoal
     if head in ORGANISATION_HEADS:
         return "organisation"
     if head in PLACE_HEADS or _PLACE_TAILS.match(text, words[-1].end):
