@@ -401,3 +401,12 @@ def test_a_long_institution_name_of_generic_words_is_a_name_and_a_bank_at_sea_a_
     assert found["Central Commission for Popular Mobilisation"][0] == "organisation"
     assert "Standing Committee" not in found
     assert found["Bombay Reef Bank"][0] == "place"
+
+
+def test_a_long_lower_case_mechanism_and_a_groupings_master_plan(registry):
+    found = _found(registry, "They met at the Gia Lai-Ratanakiri fire prevention cooperation mechanism and "
+                             "backed the BIMP-EAGA Tourism Master Plan. The Hanoi Master Plan was not discussed.")
+    mechanisms = {name for name, (kind, _, _) in found.items() if kind == "mechanism"}
+    assert any(n.endswith("Ratanakiri fire prevention cooperation mechanism") for n in mechanisms)
+    assert "BIMP-EAGA Tourism Master Plan" in mechanisms
+    assert not any("Hanoi" in n for n in mechanisms)

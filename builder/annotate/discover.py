@@ -799,7 +799,8 @@ def _series(words: list[_Word], head: str, text: str) -> bool:
         return before in ("leaders", "ministers") or words[0].key == "annual"
     if head == "year":
         return bool({w.key for w in words} & _THEME_YEAR_WORDS)
-    if head in ("plan", "vision", "agenda") and year_after:
+    if head in ("plan", "vision", "agenda") and (year_after or (head == "plan" and words[-2].key == "master")):
+        # `ASEAN Connectivity Master Plan (2025)`: a grouping's plan, by its horizon year or as its master plan
         return any(len(w.text) >= 2 and w.text.isupper() for w in words)
     return False
 
@@ -968,7 +969,7 @@ def _lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
     for m in _LOWER_HEAD.finditer(text):
         head = m.group()
         pos, modifiers, determiner = m.start(), [], None
-        while len(modifiers) < 5:
+        while len(modifiers) < 6:  # `the Quang Ninh-Guangxi border health cooperation mechanism`
             # (Searched in a window: from the text's start, each step would cost the whole text before it.)
             gap = _GAP_BEFORE.search(text, max(0, pos - 20), pos)
             word = gap and _WORD_BEFORE.search(text, max(0, gap.start() - 60), gap.start())
