@@ -6,14 +6,20 @@ Runs on an article after the registry's names are matched, over the text
 - people: a title then a personal name (`Deputy Prime Minister Bùi Thanh Sơn`),
   a personal name then an apposition (`Liu Jianchao, Head of the International
   Department …`), or a personal name then a reporting verb (`Nguyễn Văn Thắng
-  said`). A bare name must start with a family name (Vietnamese or Chinese);
-  after a title any two to four capitalised words that are not institution
-  words will do;
+  said`), or a lower-case role touching the name (`deputy spokesperson …`).
+  A bare name must start with a family name (Vietnamese or Chinese); after a
+  title any two to four capitalised words that are not institution words will
+  do; a name one letter off another in the article is its misspelling
+  (`builder.annotate.misspellings`);
 - mechanisms, organisations and places: a capitalised name whose head word
   says what it is — `… Initiative`, `… Partnership`, `… Joint Committee`,
   `… Expo`; `Ministry of …`, `… Foreign Affairs Office`, `… Party`;
   `… Province`, `… City`, `… border gate` — and a "3+3"-style format name;
-  an abbreviation in brackets after a name (`(CPV)`) becomes its alias.
+  an abbreviation in brackets after a name (`(CPV)`) becomes its alias;
+  mechanisms named in lower case (`builder.annotate.mechanism_phrases`);
+- places and outlets the context alone names: the dateline, infrastructure
+  with its kind (`the Laos–China railway`), a list before `provinces`, `the
+  embassy in …`, `in X on Friday`, a briefing's `Question (AFP):`.
 
 Each proposal is a `Discovery`. `propose_entities` merges them across the
 archive into `status: discovered` entities; the build writes each as a new
@@ -39,21 +45,17 @@ from builder.annotate.people import (
 from builder.annotate.spans import SpanSet
 from builder.ingest.registry import Registry, surface_forms
 from builder.model import ENTITY_KINDS, Article, Entity, Mention
+from builder.annotate.mechanism_phrases import CALENDAR_WORDS as _CALENDAR_WORDS
+from builder.annotate.mechanism_phrases import QUOTED_LABEL, lower_case_mechanisms
+from builder.annotate.misspellings import fold_misspellings
+from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, re-exported)
+    CHINESE_FAMILY_NAMES,
+    PINYIN_GIVEN,
+    PINYIN_SURNAME,
+    VIETNAMESE_FAMILY_NAMES,
+    guess_country,
+)
 from builder.text import fold, form_key, slugify
-
-# Family names, folded. A bare capitalised pair is a person only if it starts with one.
-VIETNAMESE_FAMILY_NAMES = frozenset("""
-nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly luong to dinh truong lam mai dao cao
-ha chu doan trinh vuong kieu quach thai ton giang tang luu nong lo khuat ta trieu phung nghiem thach hua diep
-kim lai ong tong quan than hau vi cu mac banh ninh ung chau tieu khong hong la van
-""".split())
-CHINESE_FAMILY_NAMES = frozenset("""
-wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang
-han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai jia ding wei xue ye yan du dai xia zhong fu
-shen shi cheng lu su ren fan fang yao tan liao zou xiong jin qin kong bai cui kang mao qiu hou shao meng long
-wan duan lei qian yin yi chang wen qiao lai gong hao qi mo geng xing niu ge hong pang zhan yue bi chai nie
-xin zuo he hua ji
-""".split())
 
 # Words that make a capitalised run an institution, a place or a date rather than a personal name.
 _NOT_NAME_WORDS = frozenset("""
@@ -80,10 +82,6 @@ _STRETCH = re.compile(
     rf"(?:(?:[ \t]+|-)[\d_’'-]*+(?!{_PLAIN_LOWER})[^\W\d_][\w’'-]*+)*"
 )
 _CONNECTORS = {"of", "for", "and", "on", "the", "between", "in", "to"}
-_CALENDAR_WORDS = frozenset("""
-january february march april june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday
-""".split())
 # Capitalised only because they open a sentence: never the first word of a name.
 _LEADING_WORDS = frozenset("""
 the a an in on at during for of and to from with by after before since under as this that these those both all its
@@ -341,17 +339,9 @@ def _name_tail(words: list[_Word]) -> list[_Word]:
     return tail
 
 
-# One pinyin syllable, and a Chinese given name of one or two: `Huai Jinpeng` after a title is a Chinese name
-# even when its family name is a rare one.
-_PINYIN_SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iong|iang|uang|iao|ian|uai|uan|ong|ang|eng|ing|ai|ei|ao|"
-                    r"ou|an|en|in|un|er|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v)")
-_PINYIN_SURNAME = re.compile(_PINYIN_SYLLABLE)
-_PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,2}}")
-
-
 def _pinyin_name(words: list[_Word]) -> bool:
-    return (len(words) == 2 and bool(_PINYIN_SURNAME.fullmatch(words[0].key))
-            and bool(_PINYIN_GIVEN.fullmatch(words[1].key)) and words[1].text[1:].islower())
+    return (len(words) == 2 and bool(PINYIN_SURNAME.fullmatch(words[0].key))
+            and bool(PINYIN_GIVEN.fullmatch(words[1].key)) and words[1].text[1:].islower())
 
 
 def _personal_name(words: list[_Word], bare: bool, pinyin: bool = False) -> list[_Word] | None:
@@ -501,69 +491,14 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 break
     for m in _N_PLUS_N.finditer(text) if "+" in text else ():
         add("mechanism", m.start(), m.end())
-    for m in _QUOTED_LABEL.finditer(text):
+    for m in QUOTED_LABEL.finditer(text):
         add("mechanism", m.start(), m.end())
     names = SpanSet(breaking)
-    for start, end in _lower_case_mechanisms(text):
+    for start, end in lower_case_mechanisms(text):
         if not names.overlaps(start, end):  # never around a linked person or mechanism
             add("mechanism", start, end)
-    found = _fold_misspellings(found, text, [m.text for m in mentions if m.type == "person"])
+    found = fold_misspellings(found, text, [m.text for m in mentions if m.type == "person"])
     return sorted(found, key=lambda d: (d.line, d.name))
-
-
-def _fold_misspellings(found: list[Discovery], text: str, linked: list[str]) -> list[Discovery]:
-    """A personal name one letter off another in the same article is that person misspelt, not a second one.
-
-    `Zhou Minghua … Zhou Minhua said`: the spelling the article uses more (then first) is the name, the other
-    becomes its alias; one off a linked name is dropped (the registry's page is the person's).
-    """
-    people = [d for d in found if d.type == "person"]
-    if len(people) + len(linked) < 2:
-        return found
-    names = {d.name for d in people}
-    rank = {name: (-text.count(name), text.find(name)) for name in names}
-    dropped: set[str] = set()
-    aliases: dict[str, list[str]] = {}
-    for name in sorted(names, key=rank.__getitem__):
-        width = len(name.split())
-        if any(_one_letter_apart(name, " ".join(known.split()[-width:])) for known in linked):
-            dropped.add(name)
-            continue
-        better = next((other for other in sorted(names - dropped, key=rank.__getitem__)
-                       if rank[other] < rank[name]
-                       and _one_letter_apart(name, " ".join(other.split()[-width:]))), None)
-        if better is not None:
-            dropped.add(name)
-            aliases.setdefault(better, []).append(name)
-    if not dropped:
-        return found
-    kept, given = [], set()
-    for d in found:
-        if d.type == "person" and d.name in dropped:
-            continue
-        if d.type == "person" and d.name in aliases and d.name not in given:
-            d.aliases.extend(a for a in aliases[d.name] if a not in d.aliases)
-            given.add(d.name)
-        kept.append(d)
-    return kept
-
-
-def _one_letter_apart(a: str, b: str) -> bool:
-    """Same words but one, and that one (six letters or more) one letter inserted, dropped or changed."""
-    wa, wb = fold(a).split(), fold(b).split()
-    if len(wa) != len(wb) or len(wa) < 2:
-        return False
-    differ = [(x, y) for x, y in zip(wa, wb) if x != y]
-    if len(differ) != 1:
-        return False
-    x, y = differ[0]
-    if max(len(x), len(y)) < 6 or abs(len(x) - len(y)) > 1:
-        return False
-    if len(x) == len(y):
-        return sum(p != q for p, q in zip(x, y)) == 1
-    short, long_ = sorted((x, y), key=len)
-    i = next((i for i, (p, q) in enumerate(zip(short, long_)) if p != q), len(short))
-    return short[i:] == long_[i + 1:]
 
 
 _NEAR = re.compile(r"(?<![\w’'-])(?:near|off|around)[ \t]+(?:the[ \t]+)?$")
@@ -899,157 +834,3 @@ def _known_place(discovery: Discovery, claimed: set[str]) -> bool:
         return False
     words = discovery.name.split()
     return len(words) > 1 and fold(words[-1]) in PLACE_HEADS and form_key(" ".join(words[:-1])) in claimed
-
-
-def guess_country(name: str) -> str | None:
-    """`vn` for a Vietnamese name, `cn` for a Chinese one, from spelling and family name; else None."""
-    words = [fold(w) for w in re.findall(r"[^\W\d_]+", name)]
-    if not words:
-        return None
-    if any(fold(ch) != ch.lower() for ch in name if ch.isalpha()) or (words[0] in VIETNAMESE_FAMILY_NAMES
-                                                                     and len(words) >= 3):
-        return "vn"
-    if words[0] in CHINESE_FAMILY_NAMES and len(words) == 2:
-        return "cn"
-    if words[0] in VIETNAMESE_FAMILY_NAMES:
-        return "vn"
-    return None
-
-
-# Mechanisms named in lower case by what they do (`the working group on agricultural trade`, `the
-# two defence ministries’ annual consultations`, `the railway cooperation committee`): a head noun of
-# the mechanism vocabulary, with words before it that say which one (not only `annual`, `first` …)
-# or a complement after it (`on …`, `for …`, `of …`, `between …`), after the definite article or a
-# possessive. Indefinite (`a protocol on …`) and bare anaphoric (`the committee`) phrases are not names.
-_LOWER_HEAD = re.compile(
-    r"(?<![\w’'-])(?:working group|working committee|"
-    r"(?:joint|steering|cooperation|coordination|intergovernmental)(?:[ \t]+[a-z]+){0,2}?[ \t]+committee|"
-    r"joint platform|platform|consultations?|talks|negotiations|dialogue|forum|mechanism|workshop|seminar|"
-    r"agreement|protocol|"
-    r"partnership|action plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|"
-    r"community with a shared future)(?![\w’'-])")
-# Heads that name a mechanism only after a pair of names (`Kunming–Hải Phòng economic corridor`,
-# `Laos–China community with a shared future`), which makes even `a …` particular.
-_PAIR_HEADS = re.compile(r"economic corridor|(?:economic )?(?:development )?belt|community with a shared future")
-_NAME_PAIR = re.compile(r"[A-Z][\w’'.]*(?:[ \t]+[A-Z][\w’'.]*)*[ \t]*[-–][ \t]*[A-Z]")
-# `the “Diamond Hexagon” cooperation framework`: a quoted capitalised label named with its head noun.
-_QUOTED_LABEL = re.compile(r"[“\"][A-Z][\w’' -]{1,40}[”\"](?:[ \t]+[a-z]+){0,3}?[ \t]+"
-                           r"(?:framework|mechanism|dialogue|initiative|strategy|format|partnership)(?![\w’'-])")
-# A document, not a standing body: an ordinal before it makes it one of several (`the first exchange agreement`).
-_DOCUMENT_HEADS = {"agreement", "protocol", "action plan", "code of conduct"}
-# Words before a head that do not say which mechanism it is.
-_GENERIC_MODIFIERS = frozenset("""
-annual regular current new first second third fourth fifth sixth next last latest upcoming previous same special
-existing relevant proposed planned recent future whole entire other such each every two three both bilateral
-""".split())
-_DEFINITE = {"the", "their", "its", "our"}
-_PHRASE_STOP = frozenset("""
-in at to by with from since during under over into through within after before until as which that who whose when
-where while and or but is are was were will would has have had be been being can could should may might must said
-says say set held signed agreed opened launched also not than then so if on for of between the a an its their this
-these those there here it they he she we alongside including among against toward towards via amid like about upon
-across behind beyond without because following per behalf
-""".split()) | _CALENDAR_WORDS | {"may"}
-_GAP_BEFORE = re.compile(r"(?:[ \t]+|[ \t]*[-–][ \t]*)$")
-_WORD_BEFORE = re.compile(r"[\w’'.-]+$")
-_WORD_AFTER = re.compile(r"([ \t]+|[ \t]*[-–][ \t]*)([^\W_][\w’'.-]*)")
-
-
-# `the joint committee for several years`: a stretch of time, not what the mechanism is for.
-_SPAN_WORDS = frozenset("several many some years decades months weeks days".split())
-_ROUND_OF = re.compile(r"(?<![\w’'-])(?:round|rounds|session|sessions)[ \t]+$")
-# `between the two countries`, `between both sides`: the parties not named, a description; `between the two
-# foreign ministries` says which.
-_BARE_BETWEEN = re.compile(r"[ \t]+between[ \t]+(?:the[ \t]+two|both)[ \t]+[\w’'-]+")
-
-
-def _lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
-    """Spans of mechanisms named in lower case: (start, end), without the article."""
-    found = []
-    for m in _LOWER_HEAD.finditer(text):
-        head = m.group()
-        pos, modifiers, determiner = m.start(), [], None
-        while len(modifiers) < 6:  # `the Quang Ninh-Guangxi border health cooperation mechanism`
-            # (Searched in a window: from the text's start, each step would cost the whole text before it.)
-            gap = _GAP_BEFORE.search(text, max(0, pos - 20), pos)
-            word = gap and _WORD_BEFORE.search(text, max(0, gap.start() - 60), gap.start())
-            if not word:
-                break
-            w = word.group().strip(".")
-            lw = w.lower()
-            if lw in _DEFINITE or (w[:1].isupper() and lw.endswith(("’s", "'s"))):
-                determiner = lw
-                break
-            if lw in ("a", "an") and _PAIR_HEADS.fullmatch(head):
-                determiner = lw
-                break
-            if lw == "of" and not modifiers and _ROUND_OF.search(text, max(0, word.start() - 20), word.start()):
-                determiner = lw  # `a new round of talks on …`: one sitting of a standing mechanism
-                break
-            if lw in _PHRASE_STOP:
-                break
-            modifiers.insert(0, (word.start(), w))
-            pos = word.start()
-        if determiner is None:
-            continue
-        # Leading ordinals and generic adjectives are not part of the name.
-        while modifiers and (modifiers[0][1].lower() in _GENERIC_MODIFIERS or modifiers[0][1][0].isdigit()
-                             or modifiers[0][1].lower().endswith("-level")):
-            if head in _DOCUMENT_HEADS and (modifiers[0][1][0].isdigit() or modifiers[0][1].lower() in
-                                            {"first", "second", "third", "fourth", "fifth", "sixth"}):
-                modifiers = None
-                break
-            modifiers = modifiers[1:]
-        if modifiers is None:
-            continue
-        if _PAIR_HEADS.fullmatch(head) and not (modifiers and _NAME_PAIR.search(text, modifiers[0][0], m.start())):
-            continue
-        specific = [w for _, w in modifiers if w.lower() not in _GENERIC_MODIFIERS]
-        if head.endswith("committee") and " " in head and head.split()[1:-1]:
-            specific.append(head)  # `the joint land border committee`: the words inside say which
-        end = _complement_end(text, m.end(), head)
-        if end is None and not specific:
-            continue
-        if (end is not None and not specific and " " not in head
-                and _BARE_BETWEEN.fullmatch(text, m.end(), end)):
-            continue  # `the agreement between the two countries`: a description
-        if head in ("talks", "negotiations") and (end is None or re.match(r"[ \t]+\w+[ \t]+(?:the|a|an)\b",
-                                                                          text[m.end():m.end() + 20])):
-            continue  # `the talks in Beijing`, `talks on the sidelines`: one meeting, not a standing mechanism
-        start = modifiers[0][0] if modifiers else m.start()
-        if specific and not end and modifiers and modifiers[0][1] != specific[0]:
-            start = next(s for s, w in modifiers if w == specific[0])
-        found.append((start, end or m.end()))
-    return found
-
-
-def _complement_end(text: str, pos: int, head: str) -> int | None:
-    """Where `on agricultural trade`, `between Lạng Sơn and Guangxi` after a head ends; None if there is none."""
-    preps = ("in", "on", "for") if head == "code of conduct" else ("on", "for", "of", "between")
-    prep = re.match(r"[ \t]+(" + "|".join(preps) + r")(?![\w’'-])", text[pos:pos + 12])
-    if not prep:
-        return None
-    pos += prep.end()
-    words: list[str] = []
-    end = None
-    while len(words) < 9:
-        word = _WORD_AFTER.match(text, pos)
-        if not word:
-            break
-        w = word.group(2).rstrip(".")
-        lw = w.lower()
-        if lw == "the" and (not words or words[-1].lower() in ("and", "of")):
-            pass
-        elif lw == "and" and words and (prep.group(1) == "between"
-                                        or not re.match(r"[ \t]+(?:the|a|an)(?![\w’'-])", text[word.end():])):
-            pass
-        elif lw == "of" and words:
-            pass
-        elif (lw in _PHRASE_STOP or lw in _SPAN_WORDS or (lw.endswith("ed") and not w[0].isupper() and "-" not in w)
-              or w[0].isdigit()):  # (`sea-related`: a compound adjective, not a verb)
-            break
-        else:
-            end = word.start(2) + len(w)
-        words.append(w)
-        pos = word.start(2) + len(w)
-    return end

@@ -20,6 +20,7 @@ import re
 from bisect import insort
 from dataclasses import dataclass
 
+from builder.annotate.names import guess_country
 from builder.annotate.ruler import RulerMatch
 from builder.annotate.spans import SpanSet
 from builder.model import Entity, Mention
@@ -128,15 +129,9 @@ def short_forms(entity: Entity) -> PersonForms:
             forms.update({words[0], "".join(words[1:])})
         else:
             forms.add(words[-1])
-            if len(words) == 2 and entity.country not in ("vn", "cn") and _guess_country(entity.name) is None:
+            if len(words) == 2 and entity.country not in ("vn", "cn") and guess_country(entity.name) is None:
                 forms.add(words[0])
     return PersonForms(entity.id, frozenset(forms))
-
-
-def _guess_country(name: str) -> str | None:
-    from builder.annotate.discover import guess_country  # discovery builds on this module
-
-    return guess_country(name)
 
 
 def title_before(text: str, start: int) -> tuple[str | None, int]:
