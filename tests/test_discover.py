@@ -352,10 +352,11 @@ def test_places_the_context_names_without_a_head_word(registry):
                              "Kiên Giang and An Giang grow rice. The consulates general in Khon Kaen and the embassy "
                              "in Vientiane helped; Consul General in Pakse Lê Thị Mai spoke. Pakse, the capital of "
                              "Champasak, lies near the Lao capital, Vientiane. Goods go by the Kunming–Vientiane "
-                             "railway to Cái Mép port. The fair was held in Thailand.")
+                             "railway to Cái Mép port. The fair was held in Thailand. Doctors of Bình An General Hospital in Kon "
+                             "Tum province came.")
     places = {name for name, (kind, _, _) in found.items() if kind == "place"}
     assert {"Sóc Trăng", "Bạc Liêu", "Cà Mau", "Kiên Giang", "An Giang", "Khon Kaen", "Vientiane", "Pakse",
-            "Kunming–Vientiane railway", "Cái Mép port"} <= places
+            "Kunming–Vientiane railway", "Cái Mép port", "Kon Tum"} <= places
     assert "Thailand" not in places  # an event may be held in a country, which is not a place here
 
 

@@ -469,10 +469,11 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         # Otherwise the whole run, or the part after `of (the)`, named by its head word.
         located = _before_location(run)
         if (len(located) < len(run) and (located[-1].key in ("consul", "consulate") or (
-                len(located) > 1 and located[-1].key == "general" and located[-2].key in ("consul", "consulate")))
+                len(located) > 1 and located[-1].key == "general" and located[-2].key in ("consul", "consulate"))
+                or _PLACE_TAILS.match(text, end))
                 and _bare_place_name(run[len(located) + 1:])):
             # `Consul General in Kunming`, `Consulate General in Nanning`: a consulate stands in a city (an
-            # event `in` a name may be in a country, which is not a place here).
+            # event `in` a name may be in a country, which is not a place here); `… Hospital in X province`.
             add("place", run[len(located) + 1].start, end)
         for part in map(_before_location, _parts(run)):
             kind = _kind_of(part, text)
