@@ -178,3 +178,41 @@ def test_an_alias_with_optional_words_matches_with_and_without_them(content_copy
     mentions = Annotator(registry).mentions("The joint border committee of Vietnam and China met.", None)
     assert [(m.text, m.entity) for m in mentions] == [
         ("joint border committee of Vietnam and China", "joint-border-committee")]
+
+
+def _people_with(content_copy, pages: dict[str, str], text: str):
+    """Person mentions of `text` once invented people (slug: front matter) join the registry."""
+    from builder.ingest.registry import load_registry
+
+    for slug, front in pages.items():
+        (content_copy / "people" / f"{slug}.md").write_text(f"---\n{front}\n---\n", encoding="utf-8")
+    return people(Annotator(load_registry(content_copy)).mentions(text, dt.date(2025, 3, 14)))
+
+
+def test_a_bare_short_form_goes_to_whom_the_text_last_spoke_of_not_to_a_name_in_between(content_copy):
+    text = ("The drill is led by Vice Admiral Đặng Hữu Tiến. It follows a pledge by Minister Lý Văn Tiến in 2019. "
+            "Vice Admiral Tiến said the crews were ready. Tiến added that the weather was calm.")
+    found = _people_with(content_copy, {"dang-huu-tien": "name: Đặng Hữu Tiến\ncountry: vn",
+                                        "ly-van-tien": "name: Lý Văn Tiến\ncountry: vn"}, text)
+    assert found[-2:] == [("Vice Admiral Tiến", "dang-huu-tien"), ("Tiến", "dang-huu-tien")]
+
+
+def test_a_short_form_does_not_go_to_someone_marked_as_dead(content_copy):
+    text = ("Zhang Pengfei, a former trade attaché, brought letters from his late uncle, Zhang Dewen. "
+            "Zhang said the letters had never been published.")
+    found = _people_with(content_copy, {"zhang-pengfei": "name: Zhang Pengfei\ncountry: cn",
+                                        "zhang-dewen": "name: Zhang Dewen\ncountry: cn"}, text)
+    assert found[-1] == ("Zhang", "zhang-pengfei")
+
+
+def test_a_two_word_name_of_neither_country_is_shortened_by_either_word(content_copy):
+    text = ("Deputy Minister Souksavanh Inthavong opened the fair. Souksavanh said trade had doubled. "
+            "Inthavong thanked the organisers.")
+    found = _people_with(content_copy, {"souksavanh-inthavong": "name: Souksavanh Inthavong"}, text)
+    assert [t for t, _ in found] == ["Deputy Minister Souksavanh Inthavong", "Souksavanh", "Inthavong"]
+
+
+def test_a_short_form_that_is_a_word_is_linked_before_a_relative_who(content_copy):
+    text = "Director Trần Hữu Long opened the hall. Long, who joined in 1998, thanked the staff. Long hours followed."
+    found = _people_with(content_copy, {"tran-huu-long": "name: Trần Hữu Long\ncountry: vn"}, text)
+    assert found == [("Director Trần Hữu Long", "tran-huu-long"), ("Long", "tran-huu-long")]

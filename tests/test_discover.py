@@ -262,3 +262,152 @@ def test_summits_meetings_themed_years_and_horizon_plans_are_mechanisms(registry
     assert any(kind == "mechanism" and "Friendship and Solidarity Year" in name for name, kind in kinds.items())
     assert kinds.get("Mekong Summit") is None and kinds.get("Mekong Summit 2024") is None
     assert not any("Lunar" in name for name in kinds)
+
+
+def test_a_lower_case_role_touching_a_name_makes_a_person(registry):
+    found = _found(registry, "Officials and deputy spokesperson Đoàn Khắc Minh answered questions. The veteran "
+                             "photographer Zhao Tiemin sent a letter.")
+    assert found["Đoàn Khắc Minh"] == ("person", ["deputy spokesperson"], [])
+    assert found["Zhao Tiemin"][0] == "person"  # a role that is no office: the family name vouches too
+
+
+def test_a_lower_case_role_that_is_no_office_needs_a_family_name(registry):
+    found = _found(registry, "The chess player Harbour Lights won twice.")
+    assert not any(kind == "person" for kind, _, _ in found.values())
+
+
+def test_a_titled_name_ends_at_in_or_of_and_what_follows_is_a_name_of_its_own(registry):
+    found = _found(registry, "Trade Minister Qiao Renfa in Chengdu on Monday met director general Dong Lihua of the "
+                             "Department of Tariff Policy.")
+    assert found["Qiao Renfa"][0] == "person"
+    assert found["Dong Lihua"] == ("person", ["director general"], [])
+    assert found["Department of Tariff Policy"][0] == "organisation"
+
+
+def test_a_pinyin_name_after_a_title_is_a_name_even_with_a_rare_family_name(registry):
+    found = _found(registry, "They met Chinese Minister of Water Resources Rui Haotian at the dam site.")
+    assert found["Rui Haotian"][0] == "person"
+
+
+def test_viet_nam_and_an_unaccented_the_are_name_syllables_after_a_vietnamese_family_name(registry):
+    found = _found(registry, "Vũ Quốc Việt said the plan was ready. Tran The Vinh, Director of the Hải Dương "
+                             "Department of Health, agreed. Đặng Nam Phong said so too.")
+    assert {"Vũ Quốc Việt", "Tran The Vinh", "Đặng Nam Phong"} <= {n for n, (k, _, _) in found.items() if k == "person"}
+
+
+def test_a_deputy_head_of_the_commission_named_before_is_a_title(registry):
+    found = _found(registry, "The Ocean Commission sent a team. Deputy Head of the commission Hoàng Văn Sử "
+                             "will lead it.")
+    assert found["Hoàng Văn Sử"] == ("person", ["Deputy Head of the commission"], [])
+
+
+def test_and_i_after_a_name_is_not_part_of_it(registry):
+    found = _found(registry, "Deputy Minister Trương Gia Bảo and I visited the school.")
+    assert found["Trương Gia Bảo"][0] == "person"
+
+
+def test_a_name_one_letter_off_another_in_the_article_is_its_misspelling_not_a_second_person(registry):
+    found = _found(registry, "Zhou Xiaolong, President of the Kunming Medical College, signed. Zhou Xiaolong "
+                             "smiled. Zhou Xialong said the course opens in May.")
+    assert found["Zhou Xiaolong"][2] == ["Zhou Xialong"]
+    assert "Zhou Xialong" not in found
+
+
+def test_names_of_two_people_differing_in_a_short_syllable_stay_two(registry):
+    found = _found(registry, "Nguyễn Văn Nam said yes. Nguyễn Văn Lam said no.")
+    assert {"Nguyễn Văn Nam", "Nguyễn Văn Lam"} <= set(found)
+
+
+def test_lower_case_mechanisms_in_other_word_orders_and_with_qualifiers(registry):
+    found = _found(registry, "The two sides held a second round of talks on river-related water issues. They hailed "
+                             "the ministerial negotiations on fisheries and forestry matters, the annual meetings of the "
+                             "intergovernmental committee between Thailand and Myanmar, and the joint river "
+                             "survey committee, which has worked for several years. The talks in Yangon ended; "
+                             "the consultations between the two countries will go on.")
+    mechanisms = {name for name, (kind, _, _) in found.items() if kind == "mechanism"}
+    assert "talks on river-related water issues" in mechanisms
+    assert any(n.endswith("negotiations on fisheries and forestry matters") for n in mechanisms)
+    assert "intergovernmental committee between Thailand and Myanmar" in mechanisms
+    assert "joint river survey committee" in mechanisms
+    # One sitting, and consultations between unnamed parties: descriptions.
+    assert not any("Yangon" in n or "two countries" in n for n in mechanisms)
+
+
+def _article_with_dateline(body: str, dateline: str):
+    raw = f" date 2025-05-12 {dateline} — {body}".encode()
+    return parse_seed(raw, "d.txt", "d.txt")
+
+
+def test_the_dateline_is_a_place_where_the_text_names_it(registry):
+    article = _article_with_dateline("Officials met on Monday. Delegates from Thakhek and Pakse attended; "
+                                     "Thakhek will host the next round.", "THAKHEK")
+    mentions = Annotator(registry).mentions(article.body, dt.date(2025, 5, 12))
+    found = {d.name: d.type for d in discover(article, mentions)}
+    assert found.get("Thakhek") == "place"
+    assert "Pakse" not in found  # no cue: not proposed
+
+
+def test_places_the_context_names_without_a_head_word(registry):
+    found = _found(registry, "Farmers in Sóc Trăng and Bạc Liêu provinces and in provinces such as Cà Mau, "
+                             "Kiên Giang and An Giang grow rice. The consulates general in Khon Kaen and the embassy "
+                             "in Vientiane helped; Consul General in Pakse Lê Thị Mai spoke. Pakse, the capital of "
+                             "Champasak, lies near the Lao capital, Vientiane. Goods go by the Kunming–Vientiane "
+                             "railway to Cái Mép port. The fair was held in Thailand. Doctors of Bình An General Hospital in Kon "
+                             "Tum province came.")
+    places = {name for name, (kind, _, _) in found.items() if kind == "place"}
+    assert {"Sóc Trăng", "Bạc Liêu", "Cà Mau", "Kiên Giang", "An Giang", "Khon Kaen", "Vientiane", "Pakse",
+            "Kunming–Vientiane railway", "Cái Mép port", "Kon Tum"} <= places
+    assert "Thailand" not in places  # an event may be held in a country, which is not a place here
+
+
+def test_a_briefing_question_labelled_with_an_outlet_names_a_news_organisation(registry):
+    found = _found(registry, "The spokesperson answered.\n\nQuestion (Reuters): Will the talks resume?\n\n"
+                             "Question (Nhân Dân): When?")
+    assert found["Reuters"][0] == found["Nhân Dân"][0] == "organisation"
+
+
+def test_a_numbered_region_is_a_command_not_a_place(registry):
+    found = _found(registry, "Officers of Military Region 9 joined the drill.")
+    assert found.get("Military Region 9", (None,))[0] == "organisation"
+    assert "Military Region" not in found
+
+
+def test_a_syllable_written_with_its_marks_is_not_the_english_word_it_folds_to(registry):
+    found = _found(registry, "Yesterday Chairman Tô Văn Hải visited the port.")
+    assert found["Tô Văn Hải"][0] == "person"
+
+
+def test_a_title_then_the_name_between_commas_makes_a_person(registry):
+    found = _found(registry, "The former Chinese Consul General in Đà Nẵng, He Xiaoming, said the office would stay.")
+    assert found["He Xiaoming"][0] == "person"
+    assert "Xiaoming" not in found  # `He` mid-sentence is the family name, not the pronoun
+
+
+def test_whom_the_speaker_acts_with_after_a_title_is_a_person(registry):
+    found = _found(registry, "Thai Deputy Minister of Culture and Tourism Somchai Rattana and I toured the site.")
+    assert found["Somchai Rattana"][0] == "person"
+
+
+def test_a_name_after_in_or_to_with_a_day_or_month_after_it_is_a_place(registry):
+    found = _found(registry, "The inspectors will meet in Đồng Hới on Friday and travel to Pleiku in March. "
+                             "They spoke in English on Monday.")
+    places = {name for name, (kind, _, _) in found.items() if kind == "place"}
+    assert {"Đồng Hới", "Pleiku"} <= places
+    assert "English" not in places  # a language, named like its people
+
+
+def test_a_long_institution_name_of_generic_words_is_a_name_and_a_bank_at_sea_a_place(registry):
+    found = _found(registry, "The Central Commission for Popular Mobilisation met. The Standing Committee "
+                             "agreed. Boats were seen near Bombay Reef Bank on Monday.")
+    assert found["Central Commission for Popular Mobilisation"][0] == "organisation"
+    assert "Standing Committee" not in found
+    assert found["Bombay Reef Bank"][0] == "place"
+
+
+def test_a_long_lower_case_mechanism_and_a_groupings_master_plan(registry):
+    found = _found(registry, "They met at the Gia Lai-Ratanakiri fire prevention cooperation mechanism and "
+                             "backed the BIMP-EAGA Tourism Master Plan. The Hanoi Master Plan was not discussed.")
+    mechanisms = {name for name, (kind, _, _) in found.items() if kind == "mechanism"}
+    assert any(n.endswith("Ratanakiri fire prevention cooperation mechanism") for n in mechanisms)
+    assert "BIMP-EAGA Tourism Master Plan" in mechanisms
+    assert not any("Hanoi" in n for n in mechanisms)

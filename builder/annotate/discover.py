@@ -6,14 +6,20 @@ Runs on an article after the registry's names are matched, over the text
 - people: a title then a personal name (`Deputy Prime Minister Bùi Thanh Sơn`),
   a personal name then an apposition (`Liu Jianchao, Head of the International
   Department …`), or a personal name then a reporting verb (`Nguyễn Văn Thắng
-  said`). A bare name must start with a family name (Vietnamese or Chinese);
-  after a title any two to four capitalised words that are not institution
-  words will do;
+  said`), or a lower-case role touching the name (`deputy spokesperson …`).
+  A bare name must start with a family name (Vietnamese or Chinese); after a
+  title any two to four capitalised words that are not institution words will
+  do; a name one letter off another in the article is its misspelling
+  (`builder.annotate.misspellings`);
 - mechanisms, organisations and places: a capitalised name whose head word
   says what it is — `… Initiative`, `… Partnership`, `… Joint Committee`,
   `… Expo`; `Ministry of …`, `… Foreign Affairs Office`, `… Party`;
   `… Province`, `… City`, `… border gate` — and a "3+3"-style format name;
-  an abbreviation in brackets after a name (`(CPV)`) becomes its alias.
+  an abbreviation in brackets after a name (`(CPV)`) becomes its alias;
+  mechanisms named in lower case (`builder.annotate.mechanism_phrases`);
+- places and outlets the context alone names: the dateline, infrastructure
+  with its kind (`the Laos–China railway`), a list before `provinces`, `the
+  embassy in …`, `in X on Friday`, a briefing's `Question (AFP):`.
 
 Each proposal is a `Discovery`. `propose_entities` merges them across the
 archive into `status: discovered` entities; the build writes each as a new
@@ -25,6 +31,7 @@ also stops the name being proposed again).
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import NamedTuple
@@ -38,21 +45,17 @@ from builder.annotate.people import (
 from builder.annotate.spans import SpanSet
 from builder.ingest.registry import Registry, discovery_note, surface_forms
 from builder.model import ENTITY_KINDS, Article, Entity, Mention
+from builder.annotate.mechanism_phrases import CALENDAR_WORDS as _CALENDAR_WORDS
+from builder.annotate.mechanism_phrases import QUOTED_LABEL, lower_case_mechanisms
+from builder.annotate.misspellings import fold_misspellings
+from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, re-exported)
+    CHINESE_FAMILY_NAMES,
+    PINYIN_GIVEN,
+    PINYIN_SURNAME,
+    VIETNAMESE_FAMILY_NAMES,
+    guess_country,
+)
 from builder.text import fold, form_key, slugify
-
-# Family names, folded. A bare capitalised pair is a person only if it starts with one.
-VIETNAMESE_FAMILY_NAMES = frozenset("""
-nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly luong to dinh truong lam mai dao cao
-ha chu doan trinh vuong kieu quach thai ton giang tang luu nong lo khuat ta trieu phung nghiem thach hua diep
-kim lai ong tong quan than hau vi cu mac banh ninh ung chau tieu khong hong la van
-""".split())
-CHINESE_FAMILY_NAMES = frozenset("""
-wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang
-han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai jia ding wei xue ye yan du dai xia zhong fu
-shen shi cheng lu su ren fan fang yao tan liao zou xiong jin qin kong bai cui kang mao qiu hou shao meng long
-wan duan lei qian yin yi chang wen qiao lai gong hao qi mo geng xing niu ge hong pang zhan yue bi chai nie
-xin zuo he hua ji
-""".split())
 
 # Words that make a capitalised run an institution, a place or a date rather than a personal name.
 _NOT_NAME_WORDS = frozenset("""
@@ -79,10 +82,6 @@ _STRETCH = re.compile(
     rf"(?:(?:[ \t]+|-)[\d_’'-]*+(?!{_PLAIN_LOWER})[^\W\d_][\w’'-]*+)*"
 )
 _CONNECTORS = {"of", "for", "and", "on", "the", "between", "in", "to"}
-_CALENDAR_WORDS = frozenset("""
-january february march april june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday
-""".split())
 # Capitalised only because they open a sentence: never the first word of a name.
 _LEADING_WORDS = frozenset("""
 the a an in on at during for of and to from with by after before since under as this that these those both all its
@@ -109,7 +108,7 @@ ORGANISATION_HEADS = {
     "union", "federation", "university", "institute", "academy", "embassy", "consulate", "secretariat",
     "front", "court", "procuracy", "police", "guard", "committee", "organisation", "organization",
     "newspaper", "television", "radio", "league", "society", "centre", "center", "station", "unit",
-    "command", "brigade", "regiment", "enterprise", "institution",
+    "command", "brigade", "regiment", "enterprise", "institution", "hospital", "museum",
 }
 ORGANISATION_LEADS = {"ministry", "department", "office", "bureau", "embassy", "consulate", "commission", "council",
                       "association", "union", "academy", "institute", "bank", "university"}
@@ -137,6 +136,17 @@ _ROLE = rf"(?:(?:a|an|the|[\w-]+[’']s)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?)?{_RO
 _ROLE_AFTER = re.compile(rf",[ \t]+(?:\d{{1,3}},[ \t]+)?{_ROLE}")
 _DESCRIBED = re.compile(rf",[ \t]+(?:\d{{1,3}},|who[ \t]|whose[ \t]|now[ \t]+\d|no relation|"
                         rf"(?:\d{{1,3}},[ \t]+)?{_ROLE})")
+# A role in lower case just before a name, as briefings and features write it (`deputy spokesperson X`, `the
+# retired surveyor X`, `vice foreign minister X`, `director general X of …`): the role noun touches the name.
+# An office (`_OFFICE_NOUNS`) vouches for any name; another role only for one a family name opens.
+_OFFICE_NOUNS = frozenset("""
+minister ambassador spokesperson spokesman spokeswoman director president chairman chairwoman chairperson consul
+governor mayor premier commander envoy secretary admiral colonel
+""".split())
+_LOWER_ROLE = re.compile(
+    r"(?<![\w’'-])((?:(?:deputy|vice|chief|senior|retired|former|late|then|acting|assistant|foreign|prime|"
+    rf"permanent|executive|defen[cs]e|trade)[ \t]+)*(?:{_ROLE_NOUNS}|surveyor|photographer|reporter|writer|"
+    r"author|poet|translator|interpreter|premier|admiral|colonel|captain)(?:[ \t]+general)?)[ \t]+$")
 # A name after one of these is where something happens, not who: `a visit to Phnom Penh, where …`.
 _PLACE_PREPOSITION = re.compile(r"(?:^|\s)(?:in|at|to|from|near|via|into|across|outside|inside)[ \t]+$", re.I)
 _ABBREVIATION = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,9})\)")
@@ -232,14 +242,21 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
     runs.append(current)
     trimmed = []
     for part in (p for run in runs if run for q in _split_at_and(run) for p in _split_at_possessive(q)):
-        # A name neither starts with a sentence's opening word nor ends on a connector.
-        while part and (part[0].key in _LEADING_WORDS or not part[0].capitalised):
+        # A name neither starts with a sentence's opening word nor ends on a connector. (A family name
+        # such words share, `He`, is one only mid-sentence: `the Ambassador, He Wei, said`.)
+        while part and (not part[0].capitalised or (part[0].key in _LEADING_WORDS and not (
+                part[0].key in CHINESE_FAMILY_NAMES and len(part) > 1 and _mid_sentence(text, part[0].start)))):
             part = part[1:]
         while part and not part[-1].capitalised:
             part = part[:-1]
         if part:
             trimmed.append(part)
     return trimmed
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \t“\"'‘")
+    return bool(before) and before[-1] not in ".!?:;\n—–"
 
 
 # `LMC Leaders’ Meeting`, `Economic Leaders’ Week`: a plural possessive inside a meeting's name.
@@ -270,7 +287,7 @@ def _split_at_and(run: list[_Word]) -> list[list[_Word]]:
             continue
         nxt = run[i + 1]
         following = next((w for w in run[i + 1:] if w.capitalised), nxt)
-        if (nxt.key == "the" or {run[i - 1].key, following.key} & _HEAD_OR_TITLE
+        if (nxt.key == "the" or nxt.text == "I" or {run[i - 1].key, following.key} & _HEAD_OR_TITLE
                 or any(w.key in HEAD_WORDS for w in run[i + 1:i + 5])
                 or following.key in ORGANISATION_LEADS or following.text.lower() in _NATIONALITIES):
             return [run[:i], *_split_at_and(run[i + 1:])]
@@ -290,22 +307,53 @@ def _split_at_possessive(run: list[_Word]) -> list[list[_Word]]:
     return [run]
 
 
+# English function words a Vietnamese syllable folds to: written with its marks (`Tô`, `Ân`), it is the syllable.
+_FOLDS_TO_FUNCTION_WORD = frozenset("to the on in an a at by of and".split())
+
+
 def _is_name_word(word: _Word) -> bool:
-    return (word.capitalised and word.key not in _NOT_NAME_WORDS and word.key not in HEAD_WORDS
-            and not word.text.isupper() and word.text.isalpha())
+    return (word.capitalised and (word.key not in _NOT_NAME_WORDS or (
+                word.key in _FOLDS_TO_FUNCTION_WORD and word.text.lower() != word.key))
+            and word.key not in HEAD_WORDS and not word.text.isupper() and word.text.isalpha())
 
 
-def _personal_name(words: list[_Word], bare: bool) -> list[_Word] | None:
-    """The personal name at the end of `words`: 2-4 name words (a family name first when `bare`)."""
+# Vietnamese syllables that are also words the name test turns away (`Việt`, `Nam`, and `The` for an unaccented
+# `Thế`): inside a name that a Vietnamese family name opens they are the name's (`Lưu Quang Việt`, `Vũ Nam
+# Khánh`, `Pham The Hung`), never as its first word and never as the pair `Việt Nam`.
+_SYLLABLE_WORDS = frozenset({"viet", "nam", "the"})
+
+
+def _name_tail(words: list[_Word]) -> list[_Word]:
+    """The name words that end `words` (at most four), a syllable word kept only after a Vietnamese family name."""
     tail: list[_Word] = []
     for word in reversed(words):
-        if not _is_name_word(word) or len(tail) == 4:
+        if len(tail) == 4 or not (_is_name_word(word) or (
+                word.key in _SYLLABLE_WORDS and word.capitalised and word.text.isalpha()
+                and not (word.key == "viet" and tail and tail[0].key == "nam"))):
             break
         tail.insert(0, word)
+    for i in range(len(tail) - 1, -1, -1):
+        if tail[i].key in _SYLLABLE_WORDS and not _is_name_word(tail[i]) and not any(
+                w.key in VIETNAMESE_FAMILY_NAMES for w in tail[:i]):
+            return tail[i + 1:]
+    return tail
+
+
+def _pinyin_name(words: list[_Word]) -> bool:
+    return (len(words) == 2 and bool(PINYIN_SURNAME.fullmatch(words[0].key))
+            and bool(PINYIN_GIVEN.fullmatch(words[1].key)) and words[1].text[1:].islower())
+
+
+def _personal_name(words: list[_Word], bare: bool, pinyin: bool = False) -> list[_Word] | None:
+    """The personal name at the end of `words`: 2-4 name words (a family name first when `bare`).
+
+    `pinyin`: a title vouches for the name, so a pinyin surname and given name will do for a family name.
+    """
+    tail = _name_tail(words)
     if not bare and 2 <= len(tail) <= 3:
         return tail  # after a title every name word is the name's: `Secretary-General Kao Kim Hourn`
     for i in range(len(tail) - 1):
-        if _family_name(tail[i]):
+        if _family_name(tail[i]) or (pinyin and _pinyin_name(tail[i:])):
             return tail[i:]
     if not bare and len(tail) >= 2:
         return tail[-3:] if len(tail) > 3 else tail
@@ -318,7 +366,7 @@ def _family_name(word: _Word) -> bool:
 
 def _could_be_personal_name(words: list[_Word]) -> bool:
     """Whether `_personal_name` could return all of `words`: two to four words, every one a name word."""
-    return 2 <= len(words) <= 4 and all(map(_is_name_word, words))
+    return 2 <= len(words) <= 4 and len(_name_tail(words)) == len(words)
 
 
 def _line_of(article: Article, offset: int) -> int:
@@ -349,8 +397,41 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         found.append(Discovery(type_, text[start:end], article.id, _line_of(article, start),
                                [t for t in titles if t], list(aliases)))
 
-    for run in _runs(text, breaking):
+    # What the context alone says is a place or an outlet, before the runs claim their words.
+    for type_, name_start, name_end in _named_by_context(article, text):
+        add(type_, name_start, name_end)
+    runs = _runs(text, breaking)
+    listed = _listed_places(text, runs)
+    queue = deque(runs)
+    while queue:
+        run = queue.popleft()
+        if (run[0].start, run[-1].end) in listed:
+            for part in listed[run[0].start, run[-1].end]:
+                add("place", part[0].start, part[-1].end)
+            continue
+        split = _person_before_connector(text, run)
+        if split:
+            # `Foreign Minister Wang Yi in Xiamen`, `director general Wu Xi of the Department of …`: the name
+            # ends at the preposition; what follows it is a name of its own (after `in`, where the person is).
+            k, title, name_words = split
+            add("person", name_words[0].start, name_words[-1].end, [title])
+            rest = run[k + 1:]
+            while rest and not rest[0].capitalised:
+                rest = rest[1:]
+            if rest and run[k].key == "in" and _bare_place_name(rest):
+                add("place", rest[0].start, rest[-1].end)
+            elif rest:
+                queue.appendleft(rest)
+            continue
         start, end = run[0].start, run[-1].end
+        if _AT_A_MISSION.search(text, max(0, start - 40), start) and _bare_place_name(run):
+            add("place", start, end)  # `the embassy in Beijing`, `the consulates general in Guangzhou`
+            continue
+        if (_bare_place_name(run) and _IN_OR_TO.search(text, max(0, start - 4), start)
+                and _WHEN_AFTER.match(text, end) and not (len(run) == 1 and run[0].key.endswith(("ish", "ese")))):
+            # (`in English on Monday`: a language, named like its people)
+            add("place", start, end)  # `will meet in Tây Ninh on Friday`: where and when a thing happens
+            continue
         # People first: a title, an apposition or a reporting verb vouches for the name.
         inner_title, name_words = _title_inside(text, run)
         if name_words:
@@ -370,9 +451,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 continue
             start, end = run[0].start, run[-1].end
         if _could_be_personal_name(run):
-            title, _ = title_before(text, start)
+            title, vouches = _title_or_role_before(text, start)
             appositive = title_after(text, end)
-            name = _personal_name(run, bare=not (title or appositive))
+            name = _personal_name(run, bare=not (vouches or appositive), pinyin=bool(title))
             described = (_DESCRIBED.match(text, end) and not title
                          and not _PLACE_PREPOSITION.search(text[max(0, start - 12):start]))
             if name is None and described:
@@ -386,8 +467,20 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             add("organisation", start, company)
             continue
         # Otherwise the whole run, or the part after `of (the)`, named by its head word.
+        located = _before_location(run)
+        if (len(located) < len(run) and (located[-1].key in ("consul", "consulate") or (
+                len(located) > 1 and located[-1].key == "general" and located[-2].key in ("consul", "consulate"))
+                or _PLACE_TAILS.match(text, end))
+                and _bare_place_name(run[len(located) + 1:])):
+            # `Consul General in Kunming`, `Consulate General in Nanning`: a consulate stands in a city (an
+            # event `in` a name may be in a country, which is not a place here); `… Hospital in X province`.
+            add("place", run[len(located) + 1].start, end)
         for part in map(_before_location, _parts(run)):
             kind = _kind_of(part, text)
+            if kind == "place" and part[-1].key == "region" and _NUMBER_AFTER.match(text, part[-1].end):
+                # `Military Region 4`, `Naval Region 1`: a command numbered by its region, not the region
+                add("organisation", part[0].start, _NUMBER_AFTER.match(text, part[-1].end).end())
+                break
             if kind:
                 part_end = part[-1].end
                 year = _YEAR_AFTER.match(text, part_end) if kind == "mechanism" else None
@@ -399,21 +492,173 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 break
     for m in _N_PLUS_N.finditer(text) if "+" in text else ():
         add("mechanism", m.start(), m.end())
-    for m in _QUOTED_LABEL.finditer(text):
+    for m in QUOTED_LABEL.finditer(text):
         add("mechanism", m.start(), m.end())
     names = SpanSet(breaking)
-    for start, end in _lower_case_mechanisms(text):
+    for start, end in lower_case_mechanisms(text):
         if not names.overlaps(start, end):  # never around a linked person or mechanism
             add("mechanism", start, end)
+    found = fold_misspellings(found, text, [m.text for m in mentions if m.type == "person"])
     return sorted(found, key=lambda d: (d.line, d.name))
+
+
+_NEAR = re.compile(r"(?<![\w’'-])(?:near|off|around)[ \t]+(?:the[ \t]+)?$")
+_IN_OR_TO = re.compile(r"(?<![\w’'-])(?:in|to)[ \t]+$")
+_WHEN_AFTER = re.compile(r"[ \t]+(?:on|in|next|last|this)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                         r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)(?![\w’'-])")
+_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,2}(?![\w.,]\d)\b")
+# Missions abroad stand in cities: `the embassy in …`, `the consulates general in …`.
+_AT_A_MISSION = re.compile(r"(?<![\w’'-])(?:embassy|consulates?(?:[ \t]+general)?)[ \t]+in[ \t]+$")
+# A noun for several places after (`Lào Cai and Hà Giang provinces`) or before (`provinces such as …`) a list of names.
+_PLACES_AFTER = re.compile(r"[ \t]+(?:provinces|cities|districts|prefectures|communes|archipelagoes|islands)(?![\w’'-])")
+_PLACES_BEFORE = re.compile(r"(?<![\w’'-])(?:provinces|cities|districts|prefectures|communes)[ \t]+"
+                            r"(?:such[ \t]+as|of|including|like)[ \t]+$")
+_LIST_GAP = re.compile(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+")
+# Infrastructure is a place, named with its kind in lower case: `the Laos–China railway`, `Vũng Áng port`.
+_INFRASTRUCTURE = re.compile(r"[ \t]+(?:railway station|railway|expressway|highway|canal|seaport|port|rail corridor)"
+                             r"(?![\w’'-])")
+_CAPITAL = re.compile(r"(?<![\w’'-])capital(?:[ \t]+city)?,?[ \t]+(?=[^\W\d_])|,[ \t]+the[ \t]+capital[ \t]+of\b")
+# A briefing's question labelled with the outlet that asks it: `Question (Reuters):`.
+_QUESTION_LABEL = re.compile(r"^Question[ \t]*\(([^()\n]{2,40})\):", re.MULTILINE)
+_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _bare_place_name(words: list[_Word]) -> bool:
+    """One to three capitalised words naming nothing else: no head, title, nationality or calendar word."""
+    return 1 <= len(words) <= 3 and all(
+        w.capitalised and w.key not in _HEAD_OR_TITLE and w.key not in _NOT_NAME_WORDS and not w.text.isupper()
+        and w.text.lower() not in _NATIONALITIES and w.key not in _LEADING_WORDS for w in words)
+
+
+def _capitalised_tail(text: str, start: int, end: int) -> int | None:
+    """Where the capitalised words that end `text[start:end]`, joined by blanks or dashes, begin; or None."""
+    first, pos = None, end
+    for m in reversed(list(_WORDS.finditer(text, start, end))):
+        if text[m.end():pos].strip(" \t–-") or not m.group()[0].isupper() or _key(m.group()) in _LEADING_WORDS:
+            break
+        first, pos = m.start(), m.start()
+    return first
+
+
+def _named_by_context(article: Article, text: str) -> list[tuple[str, int, int]]:
+    """(type, start, end) of places and outlets the context names: the dateline, infrastructure with its kind,
+    a capital, the outlet of a briefing question."""
+    found: list[tuple[str, int, int]] = []
+    if article.dateline and article.dateline.strip():
+        # The dateline is where the story was filed: a place, linked where the text writes it.
+        pattern = re.compile(r"(?<![\w’'-])" + r"[ \t]+".join(map(re.escape, article.dateline.split()))
+                             + r"(?![\w’'-])", re.IGNORECASE)
+        m = next((m for m in pattern.finditer(text) if m.group()[0].isupper() and not m.group().isupper()), None)
+        if m:
+            found.append(("place", m.start(), m.end()))
+    for m in _INFRASTRUCTURE.finditer(text):
+        first = _capitalised_tail(text, max(0, m.start() - 80), m.start())
+        if first is None:
+            continue
+        names = [w for w in re.split(r"[ \t]*[–-][ \t]*|[ \t]+", text[first:m.start()]) if w]
+        if names and not all(w.lower() in _NATIONALITIES for w in names):
+            found.append(("place", first, m.end()))
+    for m in _CAPITAL.finditer(text):
+        if m.group().startswith(","):
+            first = _capitalised_tail(text, max(0, m.start() - 40), m.start())
+            if first is not None:
+                found.append(("place", first, m.start()))
+        else:
+            name = re.match(r"[^\W\d_][\w’'-]*(?:[ \t]+[^\W\d_][\w’'-]*){0,2}", text[m.end():m.end() + 60])
+            words = name.group().split() if name else []
+            while words and not words[-1][0].isupper():
+                words.pop()
+            if words and all(w[0].isupper() for w in words):
+                found.append(("place", m.end(), m.end() + len(" ".join(words))))
+    for m in _QUESTION_LABEL.finditer(text):
+        found.append(("organisation", m.start(1), m.end(1)))
+    return found
+
+
+def _listed_places(text: str, runs: list[list[_Word]]) -> dict[tuple[int, int], list[list[_Word]]]:
+    """Runs listed before a plural place noun, or after `provinces such as`: their names, by the run's span."""
+    listed: dict[tuple[int, int], list[list[_Word]]] = {}
+    chain: list[list[_Word]] = []
+    for i, run in enumerate(runs):
+        chain.append(run)
+        nxt = runs[i + 1] if i + 1 < len(runs) else None
+        if nxt is not None and _LIST_GAP.fullmatch(text, run[-1].end, nxt[0].start):
+            continue
+        lead = max((j + 1 for j, w in enumerate(chain[0]) if not w.capitalised and w.key != "and"), default=0)
+        names = [chain[0][lead:], *chain[1:]]  # `Farmers in Lào Cai and …`: the list starts after the connector
+        parts = [p for r in names for p in _and_parts(r)]
+        if len(parts) >= 2 and all(map(_listed_name, parts)) and (
+                _PLACES_AFTER.match(text, chain[-1][-1].end)
+                or _PLACES_BEFORE.search(text, max(0, names[0][0].start - 40), names[0][0].start)):
+            for r, n in zip(chain, names):
+                listed[r[0].start, r[-1].end] = _and_parts(n)
+        chain = []
+    return listed
+
+
+def _listed_name(words: list[_Word]) -> bool:
+    """A name in a list of places: one to three capitalised words, no head, title, date or nationality."""
+    return 1 <= len(words) <= 3 and all(w.capitalised and not w.text.isupper() and w.key not in _HEAD_OR_TITLE
+                                        and w.key not in _CALENDAR_WORDS for w in words) \
+        and not all(w.text.lower() in _NATIONALITIES for w in words) and words[0].key not in _LEADING_WORDS - {"an"}
+
+
+def _and_parts(run: list[_Word]) -> list[list[_Word]]:
+    parts, current = [], []
+    for word in run:
+        if word.key == "and":
+            parts.append(current)
+            current = []
+        else:
+            current.append(word)
+    parts.append(current)
+    return [p for p in parts if p]
+
+
+# `… Khampheng Vongsavath and I visited`: whoever the speaker does things with is a person.
+_CLOSING_COMMA = re.compile(r"[^\W\d_][\w’'-]*(?:[ \t]+[^\W\d_][\w’'-]*){1,3},")
+_AND_I = re.compile(r"[ \t]+and[ \t]+(?:I|we)(?![\w’'-])")
+
+
+def _title_or_role_before(text: str, start: int) -> tuple[str | None, bool]:
+    """The title before `start`, or a lower-case role touching it; and whether it vouches for any name."""
+    title, _ = title_before(text, start)
+    if title:
+        return title, True
+    if text[max(0, start - 2):start] == ", " and _CLOSING_COMMA.match(text, start):
+        # `the Chinese Ambassador to Việt Nam, He Wei, said`: the title, then the name in apposition.
+        probe = text[max(0, start - 240):start - 2] + " "
+        title, _ = title_before(probe, len(probe))
+        if title:
+            return title, True
+    role = _LOWER_ROLE.search(text, max(0, start - 60), start)
+    if not role:
+        return None, False
+    return role.group(1), role.group(1).replace(" general", "").split()[-1] in _OFFICE_NOUNS
+
+
+def _person_before_connector(text: str, run: list[_Word]) -> tuple[int, str | None, list[_Word]] | None:
+    """(where `in` or `of` ends a titled personal name inside `run`, the title, the name words), or None."""
+    for k in range(2, len(run) - 1):
+        if run[k].key not in ("in", "of") or not run[k - 1].capitalised:
+            continue
+        prefix = run[:k]
+        title, names = _title_inside(text, prefix)
+        if names and names[-1] is prefix[-1]:
+            return k, title_before(text, names[0].start)[0] or title, names
+        if _could_be_personal_name(prefix):
+            title, vouches = _title_or_role_before(text, prefix[0].start)
+            name = _personal_name(prefix, bare=not vouches, pinyin=True) if title else None
+            if name and name[0] is prefix[0]:
+                return k, title, name
+    return None
 
 
 def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] | None]:
     """`Deputy Prime Minister Bùi Thanh Sơn` inside one run: (title, name words)."""
     # The name is the run's last two to four words, all of them name words: look for a title only before those.
-    first = len(run)
-    while first > 0 and _is_name_word(run[first - 1]):
-        first -= 1
+    first = len(run) - len(_name_tail(run))
     for i in range(max(1, first, len(run) - 4), len(run) - 1):
         head = text[run[0].start:run[i].start]
         title, _ = title_before(head, len(head))
@@ -422,7 +667,8 @@ def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] 
             # (`Minister of Public Works and Transport Phoxay Vongsouthi said`), vouches for a name
             # without a family name.
             ends_on_head = fold(title.split()[-1]).strip(".") in HEAD_WORDS
-            name = _personal_name(run[i:], bare=not ends_on_head and not REPORTING_VERB.match(text, run[-1].end))
+            acts = REPORTING_VERB.match(text, run[-1].end) or _AND_I.match(text, run[-1].end)
+            name = _personal_name(run[i:], bare=not ends_on_head and not acts, pinyin=True)
             if name and not ends_on_head and len(name) >= 3 and not _family_name(name[0]):
                 name = name[1:]  # `Secretary for International Development Torbjørn Aasgård`: the complement's last word
             if name and name[0].start == run[i].start:
@@ -489,7 +735,8 @@ def _series(words: list[_Word], head: str, text: str) -> bool:
         return before in ("leaders", "ministers") or words[0].key == "annual"
     if head == "year":
         return bool({w.key for w in words} & _THEME_YEAR_WORDS)
-    if head in ("plan", "vision", "agenda") and year_after:
+    if head in ("plan", "vision", "agenda") and (year_after or (head == "plan" and words[-2].key == "master")):
+        # `ASEAN Connectivity Master Plan (2025)`: a grouping's plan, by its horizon year or as its master plan
         return any(len(w.text) >= 2 and w.text.isupper() for w in words)
     return False
 
@@ -511,8 +758,13 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
         return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
     if head in _JOINT_ONLY_HEADS and keys & _MECHANISM_COMMITTEE_WORDS:
         return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
-    if not any(_is_proper(w) for w in words):
-        return None  # `Standing Committee`, `Communist Party`: an organ or a description, not a name
+    if not any(_is_proper(w) for w in words) and not (
+            head in ORGANISATION_HEADS and head_index >= 2 and len(words) - head_index >= 3):
+        # `Standing Committee`, `Communist Party`: an organ or a description, not a name. (Generic words
+        # on both sides of the complement say which one: `Central Commission for External Relations`.)
+        return None
+    if head == "bank" and text and _NEAR.search(text, max(0, words[0].start - 12), words[0].start):
+        return "place"  # `near Vanguard Bank`: a bank at sea, a shoal
     if head in ORGANISATION_HEADS:
         return "organisation"
     if head in PLACE_HEADS or _PLACE_TAILS.match(text, words[-1].end):
@@ -578,136 +830,3 @@ def _known_place(discovery: Discovery, claimed: set[str]) -> bool:
         return False
     words = discovery.name.split()
     return len(words) > 1 and fold(words[-1]) in PLACE_HEADS and form_key(" ".join(words[:-1])) in claimed
-
-
-def guess_country(name: str) -> str | None:
-    """`vn` for a Vietnamese name, `cn` for a Chinese one, from spelling and family name; else None."""
-    words = [fold(w) for w in re.findall(r"[^\W\d_]+", name)]
-    if not words:
-        return None
-    if any(fold(ch) != ch.lower() for ch in name if ch.isalpha()) or (words[0] in VIETNAMESE_FAMILY_NAMES
-                                                                     and len(words) >= 3):
-        return "vn"
-    if words[0] in CHINESE_FAMILY_NAMES and len(words) == 2:
-        return "cn"
-    if words[0] in VIETNAMESE_FAMILY_NAMES:
-        return "vn"
-    return None
-
-
-# Mechanisms named in lower case by what they do (`the working group on agricultural trade`, `the
-# two defence ministries’ annual consultations`, `the railway cooperation committee`): a head noun of
-# the mechanism vocabulary, with words before it that say which one (not only `annual`, `first` …)
-# or a complement after it (`on …`, `for …`, `of …`, `between …`), after the definite article or a
-# possessive. Indefinite (`a protocol on …`) and bare anaphoric (`the committee`) phrases are not names.
-_LOWER_HEAD = re.compile(
-    r"(?<![\w’'-])(?:working group|working committee|(?:joint|steering|cooperation|coordination) committee|"
-    r"joint platform|platform|consultations?|dialogue|forum|mechanism|workshop|seminar|agreement|protocol|"
-    r"partnership|action plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|"
-    r"community with a shared future)(?![\w’'-])")
-# Heads that name a mechanism only after a pair of names (`Kunming–Hải Phòng economic corridor`,
-# `Laos–China community with a shared future`), which makes even `a …` particular.
-_PAIR_HEADS = re.compile(r"economic corridor|(?:economic )?(?:development )?belt|community with a shared future")
-_NAME_PAIR = re.compile(r"[A-Z][\w’'.]*(?:[ \t]+[A-Z][\w’'.]*)*[ \t]*[-–][ \t]*[A-Z]")
-# `the “Diamond Hexagon” cooperation framework`: a quoted capitalised label named with its head noun.
-_QUOTED_LABEL = re.compile(r"[“\"][A-Z][\w’' -]{1,40}[”\"](?:[ \t]+[a-z]+){0,3}?[ \t]+"
-                           r"(?:framework|mechanism|dialogue|initiative|strategy|format|partnership)(?![\w’'-])")
-# A document, not a standing body: an ordinal before it makes it one of several (`the first exchange agreement`).
-_DOCUMENT_HEADS = {"agreement", "protocol", "action plan", "code of conduct"}
-# Words before a head that do not say which mechanism it is.
-_GENERIC_MODIFIERS = frozenset("""
-annual regular current new first second third fourth fifth sixth next last latest upcoming previous same special
-existing relevant proposed planned recent future whole entire other such each every two three both bilateral
-""".split())
-_DEFINITE = {"the", "their", "its", "our"}
-_PHRASE_STOP = frozenset("""
-in at to by with from since during under over into through within after before until as which that who whose when
-where while and or but is are was were will would has have had be been being can could should may might must said
-says say set held signed agreed opened launched also not than then so if on for of between the a an its their this
-these those there here it they he she we alongside including among against toward towards via amid like about upon
-across behind beyond without because following per behalf
-""".split()) | _CALENDAR_WORDS | {"may"}
-_GAP_BEFORE = re.compile(r"(?:[ \t]+|[ \t]*[-–][ \t]*)$")
-_WORD_BEFORE = re.compile(r"[\w’'.-]+$")
-_WORD_AFTER = re.compile(r"([ \t]+|[ \t]*[-–][ \t]*)([^\W_][\w’'.-]*)")
-
-
-def _lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
-    """Spans of mechanisms named in lower case: (start, end), without the article."""
-    found = []
-    for m in _LOWER_HEAD.finditer(text):
-        head = m.group()
-        pos, modifiers, determiner = m.start(), [], None
-        while len(modifiers) < 5:
-            gap = _GAP_BEFORE.search(text, 0, pos)
-            word = gap and _WORD_BEFORE.search(text, 0, gap.start())
-            if not word:
-                break
-            w = word.group().strip(".")
-            lw = w.lower()
-            if lw in _DEFINITE or (w[:1].isupper() and lw.endswith(("’s", "'s"))):
-                determiner = lw
-                break
-            if lw in ("a", "an") and _PAIR_HEADS.fullmatch(head):
-                determiner = lw
-                break
-            if lw in _PHRASE_STOP:
-                break
-            modifiers.insert(0, (word.start(), w))
-            pos = word.start()
-        if determiner is None:
-            continue
-        # Leading ordinals and generic adjectives are not part of the name.
-        while modifiers and (modifiers[0][1].lower() in _GENERIC_MODIFIERS or modifiers[0][1][0].isdigit()
-                             or modifiers[0][1].lower().endswith("-level")):
-            if head in _DOCUMENT_HEADS and (modifiers[0][1][0].isdigit() or modifiers[0][1].lower() in
-                                            {"first", "second", "third", "fourth", "fifth", "sixth"}):
-                modifiers = None
-                break
-            modifiers = modifiers[1:]
-        if modifiers is None:
-            continue
-        if _PAIR_HEADS.fullmatch(head) and not (modifiers and _NAME_PAIR.search(text, modifiers[0][0], m.start())):
-            continue
-        specific = [w for _, w in modifiers if w.lower() not in _GENERIC_MODIFIERS]
-        end = _complement_end(text, m.end(), head)
-        if end is None and not specific:
-            continue
-        if end is not None and not specific and " " not in head and re.match(r"[ \t]+between", text[m.end():]):
-            continue  # `the agreement between the two countries`: a description
-        start = modifiers[0][0] if modifiers else m.start()
-        if specific and not end and modifiers and modifiers[0][1] != specific[0]:
-            start = next(s for s, w in modifiers if w == specific[0])
-        found.append((start, end or m.end()))
-    return found
-
-
-def _complement_end(text: str, pos: int, head: str) -> int | None:
-    """Where `on agricultural trade`, `between Lạng Sơn and Guangxi` after a head ends; None if there is none."""
-    preps = ("in", "on", "for") if head == "code of conduct" else ("on", "for", "of", "between")
-    prep = re.match(r"[ \t]+(" + "|".join(preps) + r")(?![\w’'-])", text[pos:pos + 12])
-    if not prep:
-        return None
-    pos += prep.end()
-    words: list[str] = []
-    end = None
-    while len(words) < 9:
-        word = _WORD_AFTER.match(text, pos)
-        if not word:
-            break
-        w = word.group(2).rstrip(".")
-        lw = w.lower()
-        if lw == "the" and (not words or words[-1].lower() in ("and", "of")):
-            pass
-        elif lw == "and" and words and (prep.group(1) == "between"
-                                        or not re.match(r"[ \t]+(?:the|a|an)(?![\w’'-])", text[word.end():])):
-            pass
-        elif lw == "of" and words:
-            pass
-        elif lw in _PHRASE_STOP or (lw.endswith("ed") and not w[0].isupper()) or w[0].isdigit():
-            break
-        else:
-            end = word.start(2) + len(w)
-        words.append(w)
-        pos = word.start(2) + len(w)
-    return end

@@ -17,8 +17,10 @@ resolves short references within the article, as an editor would:
 from __future__ import annotations
 
 import re
+from bisect import insort
 from dataclasses import dataclass
 
+from builder.annotate.names import guess_country
 from builder.annotate.ruler import RulerMatch
 from builder.annotate.spans import SpanSet
 from builder.model import Entity, Mention
@@ -34,17 +36,22 @@ _HEADS = [
     "Deputy Minister", "Vice Minister", "Minister", "State Councillor", "State Councilor",
     "Director General", "Deputy Director", "Director", "Governor", "Vice Governor", "Mayor",
     "Senior Lieutenant General", "Lieutenant General", "Major General", "Senior Colonel", "Colonel",
-    "General", "Admiral", "Spokesperson", "Spokeswoman", "Spokesman", "Comrade", "Professor",
+    "General", "Rear Admiral", "Vice Admiral", "Admiral", "Spokesperson", "Spokeswoman", "Spokesman", "Comrade", "Professor",
     "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Uncle", "Politburo member",
     "Secretary-General", "Managing Director", "Chief Executive Officer", "Chief Executive", "CEO",
-    "Commander", "Historian", "Veteran", "Researcher", "Scholar", "State Secretary",
+    "Deputy Head", "Head", "Commander", "Historian", "Veteran", "Researcher", "Scholar", "State Secretary",
 ]
 _HEAD = "(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True)) + ")"
 _NATIONALITY = r"(?:Vietnamese|Chinese|Lao|Cambodian|Thai|Việt Nam(?:’|')s|Vietnam(?:’|')s|China(?:’|')s)"
 _MODIFIER = r"(?:late|former|then|new|newly elected|incumbent|outgoing|acting|Permanent|Standing|Executive)"
 # "of the Communist Party of China (CPC) Central Committee", "to Việt Nam"
 _NAME_WORD = r"(?:[A-ZÀ-Ỹ][\w’'.&-]*|\([A-Z]{2,}\))"
-_COMPLEMENT = rf"(?:of|to|for|in)\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:of|the|for|and|on|{_NAME_WORD}))*?"
+# `Deputy Head of the commission`: an institution named before, referred back to in lower case.
+_INSTITUTION_NOUNS = ("commission", "ministry", "committee", "department", "agency", "embassy", "consulate", "office",
+                      "board", "council", "party", "university", "institute", "academy", "centre", "center")
+_LOWER_INSTITUTION = "the\\s+(?:" + "|".join(_INSTITUTION_NOUNS) + ")"
+_COMPLEMENT = (rf"(?:of|to|for|in)\s+(?:{_LOWER_INSTITUTION}|(?:the\s+)?{_NAME_WORD}"
+               rf"(?:\s+(?:of|the|for|and|on|{_NAME_WORD}))*?)")
 _ONE_TITLE = rf"(?:{_MODIFIER}\s+)?{_HEAD}(?:\s+{_COMPLEMENT})?"
 _TITLE_BEFORE = re.compile(
     rf"(?:(?<=\s)|^)((?:{_NATIONALITY}\s+)?{_ONE_TITLE}(?:,?\s+and\s+{_ONE_TITLE})*)\s+$"
@@ -81,9 +88,12 @@ REPORTING_VERB = re.compile(
 )
 # After a short form that is also a common word, what shows it is someone acting or owning:
 # a reporting verb, a past-tense verb or auxiliary (`Sơn stopped`, `Long will`), a possessive (`Sơn’s visit`).
+# A relative clause on a person (`Sơn, who met …`) says as much.
 _ACTS = re.compile(
-    REPORTING_VERB.pattern + r"|[ \t]+(?:[a-z]+ed|will|would|has|had|was|also|then|later)\b|[’']s\b"
+    REPORTING_VERB.pattern + r"|[ \t]+(?:[a-z]+ed|will|would|has|had|was|also|then|later)\b|[’']s\b|,[ \t]+who\b"
 )
+# `his late father, ` / `the late ` just before a name: that person has died.
+_DECEASED_BEFORE = re.compile(r"(?<![\w’'-])late[ \t]+(?:[a-z’'-]+[ \t]+){0,2}?(?:[a-z’'-]+,[ \t]+)?$")
 _PRONOUNS = {"he", "she", "it", "we", "they", "i", "you", "his", "her", "him"}
 # Short forms that alone say too little: English words ("Long", "Do"), and syllables shared by
 # so many names that only a title or a reporting verb makes them a reference. (Pronouns such
@@ -107,7 +117,11 @@ class PersonForms:
 
 
 def short_forms(entity: Entity) -> PersonForms:
-    """Vietnamese: last syllable; Chinese (surname first): surname and given name."""
+    """Vietnamese: last syllable; Chinese (surname first): surname and given name.
+
+    A two-word name of neither (`Phoxay Vongsouthi`, `Ana Ribeiro`) may be shortened either way: Lao and
+    Thai copy keeps the given name (`Phoxay said`), most other copy the family name (`Ribeiro said`).
+    """
     words = [fold(w) for w in _WORD.findall(entity.name)]
     forms: set[str] = set()
     if len(words) >= 2:
@@ -115,6 +129,8 @@ def short_forms(entity: Entity) -> PersonForms:
             forms.update({words[0], "".join(words[1:])})
         else:
             forms.add(words[-1])
+            if len(words) == 2 and entity.country not in ("vn", "cn") and guess_country(entity.name) is None:
+                forms.add(words[0])
     return PersonForms(entity.id, frozenset(forms))
 
 
@@ -132,7 +148,8 @@ def title_before(text: str, start: int) -> tuple[str | None, int]:
     window = window[cut:]
     offset = window_start + cut
     full = _TITLE_BEFORE.search(window)
-    if not full or full.group(1).rstrip().split()[-1].islower():
+    if not full or (full.group(1).rstrip().split()[-1].islower()
+                    and full.group(1).rstrip().split()[-1] not in _INSTITUTION_NOUNS):
         # `Director of the Centre for Southeast Asian Studies`: the name is the complement's, not a person's.
         return None, start
     adjacent = _ADJACENT_TITLE.search(window)
@@ -169,24 +186,30 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
         for form in short_forms(people[entity_id]).short:
             forms.setdefault(form, []).append(entity_id)
 
-    full_positions = sorted((m.start, m.entity) for m in mentions)
+    # Every mention so far, full or short, by position: a bare short form goes to whoever of its
+    # candidates the text last spoke of (`Rear Admiral Chính said …. Chính added` after a Prime Minister
+    # Chính named between them for a past meeting).
+    positions = sorted((m.start, m.entity) for m in mentions)
     titles: dict[str, set[str]] = {}
     for m in mentions:
         titles.setdefault(m.entity, set()).update(fold(m.title or "").split())
+        if _DECEASED_BEFORE.search(text, max(0, m.start - 60), m.start):
+            titles[m.entity].add("late")  # `his late father, Liu Hanqing`
     for word in _WORD.finditer(text):
         form = fold(word.group(0))
         if form not in forms or not word.group(0)[0].isupper() or taken.overlaps(word.start(), word.end()):
             continue
-        entity_id = _resolve_short(text, word, forms[form], full_positions, titles)
+        entity_id = _resolve_short(text, word, forms[form], positions, titles)
         if entity_id is None:
             continue
         mention = _mention(text, word.start(), word.end(), entity_id)
         mentions.append(mention)
         taken.add(mention.start, mention.end)
+        insort(positions, (word.start(), entity_id))
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _resolve_short(text: str, word: re.Match, candidates: list[str], full_positions: list[tuple[int, str]],
+def _resolve_short(text: str, word: re.Match, candidates: list[str], positions: list[tuple[int, str]],
                    titles: dict[str, set[str]]) -> str | None:
     start, end = word.span()
     form = fold(word.group(0))
@@ -205,12 +228,18 @@ def _resolve_short(text: str, word: re.Match, candidates: list[str], full_positi
         if len(titled) == 1:
             return titled[0]
     if len(candidates) > 1:
+        # The dead say nothing new: `Liu said` after `Liu Mingde, a former consul, … his late father,
+        # Liu Hanqing` is the son, former though he is.
+        living = [c for c in candidates if "late" not in titles.get(c, set())]
+        if living and len(living) < len(candidates):
+            candidates = living
+    if len(candidates) > 1:
         # `Wei said` after `Wei Xiaodong, whose grandfather, the late General Wei Guoqing`: one marked as
         # late, former, then or ex- is not the one the article goes on about, while another fits.
         current = [c for c in candidates if not titles.get(c, set()) & _FORMER]
         if current and len(current) < len(candidates):
             candidates = current
-    before = [entity for pos, entity in full_positions if pos < start and entity in candidates]
+    before = [entity for pos, entity in positions if pos < start and entity in candidates]
     if before:
         return before[-1]
     return candidates[0] if len(candidates) == 1 else None

@@ -1,0 +1,154 @@
+"""Annotate stage, unknown entities: mechanisms named in lower case by what they do.
+
+`discover` proposes, besides capitalised names, the mechanisms wire copy names in lower case:
+`the joint working group on border trade`, `the two navies’ annual consultations`, `a new round of
+talks on …`, `the intergovernmental committee between A and B` (and a quoted label with its head noun,
+`the “Diamond Hexagon” framework`). This module finds their spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+CALENDAR_WORDS = frozenset("""
+january february march april june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+""".split())
+
+# Mechanisms named in lower case by what they do (`the working group on agricultural trade`, `the
+# two defence ministries’ annual consultations`, `the railway cooperation committee`): a head noun of
+# the mechanism vocabulary, with words before it that say which one (not only `annual`, `first` …)
+# or a complement after it (`on …`, `for …`, `of …`, `between …`), after the definite article or a
+# possessive. Indefinite (`a protocol on …`) and bare anaphoric (`the committee`) phrases are not names.
+_LOWER_HEAD = re.compile(
+    r"(?<![\w’'-])(?:working group|working committee|"
+    r"(?:joint|steering|cooperation|coordination|intergovernmental)(?:[ \t]+[a-z]+){0,2}?[ \t]+committee|"
+    r"joint platform|platform|consultations?|talks|negotiations|dialogue|forum|mechanism|workshop|seminar|"
+    r"agreement|protocol|"
+    r"partnership|action plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|"
+    r"community with a shared future)(?![\w’'-])")
+# Heads that name a mechanism only after a pair of names (`Kunming–Hải Phòng economic corridor`,
+# `Laos–China community with a shared future`), which makes even `a …` particular.
+_PAIR_HEADS = re.compile(r"economic corridor|(?:economic )?(?:development )?belt|community with a shared future")
+_NAME_PAIR = re.compile(r"[A-Z][\w’'.]*(?:[ \t]+[A-Z][\w’'.]*)*[ \t]*[-–][ \t]*[A-Z]")
+# `the “Diamond Hexagon” cooperation framework`: a quoted capitalised label named with its head noun.
+QUOTED_LABEL = re.compile(r"[“\"][A-Z][\w’' -]{1,40}[”\"](?:[ \t]+[a-z]+){0,3}?[ \t]+"
+                           r"(?:framework|mechanism|dialogue|initiative|strategy|format|partnership)(?![\w’'-])")
+# A document, not a standing body: an ordinal before it makes it one of several (`the first exchange agreement`).
+_DOCUMENT_HEADS = {"agreement", "protocol", "action plan", "code of conduct"}
+# Words before a head that do not say which mechanism it is.
+_GENERIC_MODIFIERS = frozenset("""
+annual regular current new first second third fourth fifth sixth next last latest upcoming previous same special
+existing relevant proposed planned recent future whole entire other such each every two three both bilateral
+""".split())
+_DEFINITE = {"the", "their", "its", "our"}
+_PHRASE_STOP = frozenset("""
+in at to by with from since during under over into through within after before until as which that who whose when
+where while and or but is are was were will would has have had be been being can could should may might must said
+says say set held signed agreed opened launched also not than then so if on for of between the a an its their this
+these those there here it they he she we alongside including among against toward towards via amid like about upon
+across behind beyond without because following per behalf
+""".split()) | CALENDAR_WORDS | {"may"}
+_GAP_BEFORE = re.compile(r"(?:[ \t]+|[ \t]*[-–][ \t]*)$")
+_WORD_BEFORE = re.compile(r"[\w’'.-]+$")
+_WORD_AFTER = re.compile(r"([ \t]+|[ \t]*[-–][ \t]*)([^\W_][\w’'.-]*)")
+
+
+# `the joint committee for several years`: a stretch of time, not what the mechanism is for.
+_SPAN_WORDS = frozenset("several many some years decades months weeks days".split())
+_ROUND_OF = re.compile(r"(?<![\w’'-])(?:round|rounds|session|sessions)[ \t]+$")
+# `between the two countries`, `between both sides`: the parties not named, a description; `between the two
+# foreign ministries` says which.
+_BARE_BETWEEN = re.compile(r"[ \t]+between[ \t]+(?:the[ \t]+two|both)[ \t]+[\w’'-]+")
+
+
+def lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
+    """Spans of mechanisms named in lower case: (start, end), without the article."""
+    found = []
+    for m in _LOWER_HEAD.finditer(text):
+        head = m.group()
+        pos, modifiers, determiner = m.start(), [], None
+        while len(modifiers) < 6:  # `the Quang Ninh-Guangxi border health cooperation mechanism`
+            # (Searched in a window: from the text's start, each step would cost the whole text before it.)
+            gap = _GAP_BEFORE.search(text, max(0, pos - 20), pos)
+            word = gap and _WORD_BEFORE.search(text, max(0, gap.start() - 60), gap.start())
+            if not word:
+                break
+            w = word.group().strip(".")
+            lw = w.lower()
+            if lw in _DEFINITE or (w[:1].isupper() and lw.endswith(("’s", "'s"))):
+                determiner = lw
+                break
+            if lw in ("a", "an") and _PAIR_HEADS.fullmatch(head):
+                determiner = lw
+                break
+            if lw == "of" and not modifiers and _ROUND_OF.search(text, max(0, word.start() - 20), word.start()):
+                determiner = lw  # `a new round of talks on …`: one sitting of a standing mechanism
+                break
+            if lw in _PHRASE_STOP:
+                break
+            modifiers.insert(0, (word.start(), w))
+            pos = word.start()
+        if determiner is None:
+            continue
+        # Leading ordinals and generic adjectives are not part of the name.
+        while modifiers and (modifiers[0][1].lower() in _GENERIC_MODIFIERS or modifiers[0][1][0].isdigit()
+                             or modifiers[0][1].lower().endswith("-level")):
+            if head in _DOCUMENT_HEADS and (modifiers[0][1][0].isdigit() or modifiers[0][1].lower() in
+                                            {"first", "second", "third", "fourth", "fifth", "sixth"}):
+                modifiers = None
+                break
+            modifiers = modifiers[1:]
+        if modifiers is None:
+            continue
+        if _PAIR_HEADS.fullmatch(head) and not (modifiers and _NAME_PAIR.search(text, modifiers[0][0], m.start())):
+            continue
+        specific = [w for _, w in modifiers if w.lower() not in _GENERIC_MODIFIERS]
+        if head.endswith("committee") and " " in head and head.split()[1:-1]:
+            specific.append(head)  # `the joint land border committee`: the words inside say which
+        end = _complement_end(text, m.end(), head)
+        if end is None and not specific:
+            continue
+        if (end is not None and not specific and " " not in head
+                and _BARE_BETWEEN.fullmatch(text, m.end(), end)):
+            continue  # `the agreement between the two countries`: a description
+        if head in ("talks", "negotiations") and (end is None or re.match(r"[ \t]+\w+[ \t]+(?:the|a|an)\b",
+                                                                          text[m.end():m.end() + 20])):
+            continue  # `the talks in Beijing`, `talks on the sidelines`: one meeting, not a standing mechanism
+        start = modifiers[0][0] if modifiers else m.start()
+        if specific and not end and modifiers and modifiers[0][1] != specific[0]:
+            start = next(s for s, w in modifiers if w == specific[0])
+        found.append((start, end or m.end()))
+    return found
+
+
+def _complement_end(text: str, pos: int, head: str) -> int | None:
+    """Where `on agricultural trade`, `between Lạng Sơn and Guangxi` after a head ends; None if there is none."""
+    preps = ("in", "on", "for") if head == "code of conduct" else ("on", "for", "of", "between")
+    prep = re.match(r"[ \t]+(" + "|".join(preps) + r")(?![\w’'-])", text[pos:pos + 12])
+    if not prep:
+        return None
+    pos += prep.end()
+    words: list[str] = []
+    end = None
+    while len(words) < 9:
+        word = _WORD_AFTER.match(text, pos)
+        if not word:
+            break
+        w = word.group(2).rstrip(".")
+        lw = w.lower()
+        if lw == "the" and (not words or words[-1].lower() in ("and", "of")):
+            pass
+        elif lw == "and" and words and (prep.group(1) == "between"
+                                        or not re.match(r"[ \t]+(?:the|a|an)(?![\w’'-])", text[word.end():])):
+            pass
+        elif lw == "of" and words:
+            pass
+        elif (lw in _PHRASE_STOP or lw in _SPAN_WORDS or (lw.endswith("ed") and not w[0].isupper() and "-" not in w)
+              or w[0].isdigit()):  # (`sea-related`: a compound adjective, not a verb)
+            break
+        else:
+            end = word.start(2) + len(w)
+        words.append(w)
+        pos = word.start(2) + len(w)
+    return end

@@ -1,0 +1,46 @@
+"""Annotate stage: what personal names look like — family names, pinyin, and the country a name's spelling suggests.
+
+Shared by `people` (short forms by country) and `discover` (which capitalised words make a person).
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.text import fold
+
+# Family names, folded. A bare capitalised pair is a person only if it starts with one.
+VIETNAMESE_FAMILY_NAMES = frozenset("""
+nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly luong to dinh truong lam mai dao cao
+ha chu doan trinh vuong kieu quach thai ton giang tang luu nong lo khuat ta trieu phung nghiem thach hua diep
+kim lai ong tong quan than hau vi cu mac banh ninh ung chau tieu khong hong la van
+""".split())
+CHINESE_FAMILY_NAMES = frozenset("""
+wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang
+han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai jia ding wei xue ye yan du dai xia zhong fu
+shen shi cheng lu su ren fan fang yao tan liao zou xiong jin qin kong bai cui kang mao qiu hou shao meng long
+wan duan lei qian yin yi chang wen qiao lai gong hao qi mo geng xing niu ge hong pang zhan yue bi chai nie
+xin zuo he hua ji
+""".split())
+
+# One pinyin syllable, and a Chinese given name of one or two: `Huai Jinpeng` after a title is a Chinese name
+# even when its family name is a rare one.
+_PINYIN_SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iong|iang|uang|iao|ian|uai|uan|ong|ang|eng|ing|ai|ei|ao|"
+                    r"ou|an|en|in|un|er|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v)")
+PINYIN_SURNAME = re.compile(_PINYIN_SYLLABLE)
+PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,2}}")
+
+
+def guess_country(name: str) -> str | None:
+    """`vn` for a Vietnamese name, `cn` for a Chinese one, from spelling and family name; else None."""
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", name)]
+    if not words:
+        return None
+    if any(fold(ch) != ch.lower() for ch in name if ch.isalpha()) or (words[0] in VIETNAMESE_FAMILY_NAMES
+                                                                     and len(words) >= 3):
+        return "vn"
+    if words[0] in CHINESE_FAMILY_NAMES and len(words) == 2:
+        return "cn"
+    if words[0] in VIETNAMESE_FAMILY_NAMES:
+        return "vn"
+    return None
