@@ -226,10 +226,14 @@ def test_habitual_weekday_plural_is_not_a_date():
     assert found("Markets open on Sundays.", REF_MONDAY) == []
 
 
-@pytest.mark.parametrize("word, iso", [("yesterday", "2026-02-08"), ("today", "2026-02-09"),
-                                       ("tomorrow", "2026-02-10")])
-def test_yesterday_today_tomorrow(word, iso):
+@pytest.mark.parametrize("word, iso", [("yesterday", "2026-02-08"), ("tomorrow", "2026-02-10")])
+def test_yesterday_and_tomorrow(word, iso):
     assert only(f"The delegation arrives {word} in Hà Nội.", REF_MONDAY) == (word, iso)
+
+
+def test_the_deictic_today_is_the_articles_own_day_and_not_linked():
+    assert found("The delegation arrives today in Hà Nội.", REF_MONDAY) == []
+    assert normalise_date("today", REF_MONDAY).iso() == "2026-02-09"  # an editor's link to it still has a value
 
 
 def test_sentence_opening_today_means_nowadays():
@@ -895,3 +899,48 @@ def test_a_date_an_article_says_was_decided_for_later_does_not_date_the_article(
     body = ("The harbour board voted on April 2, 2026 to hold the regatta on September 20, 2026.\n\n"
             "Members said the budget was approved.")
     assert infer_publication_date(body).value == DatePoint(2026, 4)
+
+
+# --- publication dates a page states in passing --------------------------------------------------
+
+
+def test_a_printed_date_line_with_a_bracketed_time_zone_is_the_publication_day():
+    body = "Wednesday, 05/03/2025 14:10 (GMT+7)\n\nCẦN THƠ — Rice exports rose on Tuesday, traders said."
+    assert infer_publication_date(body) == PublicationDate(DatePoint(2025, 3, 5), False, "date line in text")
+
+
+def test_an_ordinal_anniversary_with_its_span_of_years_dates_the_article_and_weekdays_pin_the_day():
+    body = ("Leaders will send greetings on Friday, May 9, the 80th anniversary of the victory (1945–2025).\n\n"
+            "At a reception on Wednesday, May 7, the ambassador spoke. On Thursday, veterans laid wreaths.")
+    assert infer_publication_date(body).value == DatePoint(2025, 5, 8)
+
+
+def test_an_abbreviation_before_a_number_does_not_end_the_anniversarys_sentence():
+    body = "This year marks 50 years since Berth No. 2 at the port opened on June 3, 1975, to cargo ships."
+    assert infer_publication_date(body).value == DatePoint(2025)
+
+
+@pytest.mark.parametrize("sentence, ref, iso", [
+    ("The review is planned for the third quarter.", dt.date(2025, 2, 3), "2025-07/2025-09"),
+    ("The mayor wanted the bridge to reopen by late April.", dt.date(2025, 1, 20), "2025-04"),
+    ("Growers expected prices to fall in November.", dt.date(2025, 8, 7), "2025-11"),
+])
+def test_what_was_planned_wanted_or_expected_is_to_come(sentence, ref, iso):
+    assert only(sentence, ref)[1] == iso
+
+
+@pytest.mark.parametrize("phrase, iso", [("next March", "2026-03"), ("last March", "2025-03"),
+                                         ("this March", "2025-03"), ("next November", "2025-11")])
+def test_a_month_with_next_last_or_this_is_counted_from_publication(phrase, iso):
+    assert only(f"The fair opens {phrase} in Huế.", dt.date(2025, 10, 16)) == (phrase, iso)
+
+
+def test_a_range_of_months_told_as_done_is_the_last_one_past():
+    assert only("The route had carried 2 million people between February and July.", dt.date(2025, 9, 30)) == (
+        "February and July", "2025-02/2025-07")
+
+
+def test_the_first_months_without_a_year_are_the_publication_years():
+    assert only("Exports rose 9 per cent in the first five months.", dt.date(2025, 6, 10)) == (
+        "the first five months", "2025-01/2025-05")
+    assert found("Its first two months of operation were slow.", dt.date(2025, 6, 10)) == []

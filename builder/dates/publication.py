@@ -21,8 +21,9 @@ from builder.dates.tense import _future_worded, _sentence_end
 from builder.model import DatePoint, PublicationDate
 
 # A line that is only a date, as scraped pages print their own date line: an optional place and
-# an optional clock time around one full date ("15:44, November 21, 2025", "Vientiane, 03/10/2024").
-_CLOCK = r"\d{1,2}[:.h]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT[+-]?\d*|ICT|UTC[+-]?\d*))?"
+# an optional clock time around one full date ("15:44, November 21, 2025", "Vientiane, 03/10/2024",
+# "Tuesday, 22/04/2025 08:40 (GMT+7)").
+_CLOCK = r"\d{1,2}[:.h]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|\(?(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|\(?ICT\)?))?"
 _DATE_LINE = re.compile(
     rf"^(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}},\s*)?(?:{_CLOCK},?\s+)?"
     rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>[\w ,./-]{{6,30}}?)(?:,?\s+{_CLOCK})?\s*$",
@@ -104,6 +105,10 @@ def infer_publication_date(text: str) -> PublicationDate:
         return bounded
     if bounded.value is not None and _within(bounded.value, anniversary.value):
         return bounded  # the reported dates place the article more closely inside the anniversary's month or year
+    if anniversary.value.precision == "year":
+        placed = _from_bounds(text, anniversary.value.year)
+        if placed.value is not None and _within(placed.value, anniversary.value):
+            return placed
     return anniversary
 
 
@@ -113,8 +118,10 @@ def _within(point: DatePoint, period: DatePoint) -> bool:
     return finer and period.first_day() <= point.first_day() <= period.last_day()
 
 
-def _from_bounds(text: str) -> PublicationDate:
-    """The publication date bounded by the full dates the text reports as done or to come."""
+def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
+    """The publication date bounded by the full dates the text reports as done or to come; with `year`
+    (an anniversary's), month-days written without a year count too when they fall in it, as a
+    weekday beside one pins it ("on Monday, September 29" of the 76th anniversary's year)."""
     lower: dt.date | None = None
     lower_is_reported_day = False  # the lower bound is the day of a reported event, not a period's end
     upper: tuple[dt.date, bool] | None = None  # (last possible day, set by a year-less date)
@@ -124,7 +131,13 @@ def _from_bounds(text: str) -> PublicationDate:
         if upper is None or day < upper[0]:
             upper = (day, yearless)
 
-    for hit in _scan(text, None):
+    if year is None:
+        hits = _scan(text, None)
+    else:
+        hits = [h for h in _scan(text, dt.date(year, 7, 1)) if h.kind in ("absolute", "period", "anniversary")
+                or h.kind == "yearless" and h.value.end is None and h.value.start.precision == "day"
+                and h.value.start.year == year]
+    for hit in hits:
         future = _future_worded(text, hit.start)
         if hit.kind == "anniversary":
             start = hit.value.start
@@ -228,6 +241,10 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
             continue
         first = hits[0]  # the event counted from: the first date told after the phrase
         event = first.value.start
+        if (first.kind == "absolute" and first.value.end is not None and event.precision == "year"
+                and first.value.end.year - event.year == years):
+            # "the 76th anniversary of the founding … (1949–2025)": the span ends in the anniversary's year
+            return PublicationDate(DatePoint(first.value.end.year), True, "inferred from text")
         if first.kind != "absolute" or first.value.end is not None or not _covers(event.precision, need):
             continue
         point = _point(event.year + years, event.month if need != "year" else None,

@@ -341,7 +341,8 @@ def _month_range(m, ctx):
         y2 = int(m["y2"])
         y1 = int(m["y1"]) if m["y1"] else y2 - (m2 < m1)
     elif ctx.ref is not None and not m["y1"]:
-        y1, kind = _month_year(ctx.ref, m1, _future_worded(ctx.text, m.start())), "yearless"
+        lean = (_tense(ctx.text, m.start(), horizon=True) if ctx.strict else 0) or int(_future_worded(ctx.text, m.start()))
+        y1, kind = _month_year(ctx.ref, m1, lean), "yearless"
         y2 = y1 + (m2 < m1)
     else:
         return None
@@ -456,8 +457,13 @@ def _quarter_code(m, ctx):
 
 
 def _months_of_year(m, ctx):
-    """the first six months of the year / the first seven months of 2024 / the last three months of 2024"""
-    resolved = _yref(m, ctx)
+    """the first six months of the year / the first seven months of 2024 / the last three months of 2024 /
+    the first eight months (of the reference's year)"""
+    if m["y"] is None and m["yrel"] is None:  # "in the first eight months": of this year ("its first …": not)
+        written_the = m.group().lower().startswith("the")
+        resolved = (ctx.ref.year, True) if ctx.ref is not None and m["n"] and written_the else None
+    else:
+        resolved = _yref(m, ctx)
     if resolved is None:
         return None
     year, relative = resolved
@@ -550,6 +556,21 @@ def _weekday(m, ctx):
     return _found(DatePoint.of(ctx.ref + dt.timedelta(days=offset)), kind="relative")
 
 
+def _relative_month(m, ctx):
+    """next March / last March / this March: the nearest March after, or before, the reference's month,
+    or the reference year's"""
+    if ctx.ref is None:
+        return None
+    month, which = _mon(m["m"]), m["mrel"].lower()
+    if which == "next":
+        year = ctx.ref.year + (month <= ctx.ref.month)
+    elif which == "last":
+        year = ctx.ref.year - (month >= ctx.ref.month)
+    else:
+        year = ctx.ref.year
+    return _found(_point(year, month), kind="relative")
+
+
 def _month_of_relative_year(m, ctx):
     """December last year / December 5 last year / 5 December last year / March of next year"""
     if ctx.ref is None:
@@ -609,9 +630,10 @@ def _relative_day(m, ctx):
     if ctx.ref is None:
         return None
     word = m["w"].lower()
-    if (word == "today" and ctx.strict and ctx.text[m.end():m.end() + 1] == ","
-            and _sentence_start(ctx.text, m.start()) >= m.start() - 1):
-        return None  # sentence-opening "Today, ..." means "nowadays"
+    if word == "today" and ctx.strict and not m["beyond"]:
+        # The deictic "today" is the day of publication, already the article's own date ("Today, China
+        # is ..." means nowadays): editors, and all our gold corpora, do not link it.
+        return None
     offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
     offset += {"before": -1, "after": 1}.get((m["beyond"] or "").lower(), 0)
     return _found(DatePoint.of(ctx.ref + dt.timedelta(days=offset)), kind="relative")
@@ -756,13 +778,14 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
      rf"(?!{_SP}of(?!\w))", _yearless_quarter),
     (r"(?<!\w)Q(?P<n>[1-4])(?![\w/-])", _yearless_quarter),
     (rf"(?<!\w){_THE}(?P<ord>(?i:first|last))(?:{_SP}(?P<n>{_NUM}))?{_SP}(?P<months>(?i:months?))"
-     rf"{_SP}of{_SP}{_YREF}", _months_of_year),
+     rf"(?:{_SP}of{_SP}{_YREF}|(?!\w)(?!{_SP}of(?!\w)))", _months_of_year),
     (rf"(?<!\w){_THE}(?P<season>(?i:spring|summer|autumn|fall|winter))(?:{_SP}of)?{_SP}{_YREF}", _season),
     # months
     (rf"{_month('m')}(?:{_SP}of)?,?{_SP}{_year('y')}", _month_year_shape),
     (rf"(?<!\w)(?P<prep>(?i:in|during|since|from|until|till|by)){_SP}"
      rf"(?P<span>(?P<m>{_FULL_MONTH}))(?!\w)", _bare_month),
     # relative
+    (rf"(?<!\w)(?P<mrel>(?i:last|this|next)){_SP}(?P<m>{_FULL_MONTH})(?!\w)(?!,?{_SP}{_year('y')})", _relative_month),
     (rf"(?<!\w)(?:(?i:the){_SP}day{_SP}(?P<beyond>(?i:before|after)){_SP})?"
      r"(?P<w>(?i:yesterday|today|tomorrow))(?!\w)", _relative_day),
     (rf"(?<!\w)(?P<wd>{_WEEKDAY}){_SP}(?:(?i:of){_SP})?(?P<which>(?i:last|this|next)){_SP}week(?!\w)",

@@ -8,7 +8,8 @@ import bisect
 import functools
 import re
 
-_SENTENCE_MARK = re.compile(r"\. |\? |! |\n|: ")
+# A full stop before a number is an abbreviation's ("Blast Furnace No. 1", "Vol. 2"), not a sentence's end.
+_SENTENCE_MARK = re.compile(r"\. (?!\d)|\? |! |\n|: ")
 
 
 @functools.lru_cache(maxsize=4)
@@ -32,7 +33,7 @@ _INTENTION = (r"(?:agreed|decided|voted|resolved|pledged|vowed|promised|asked|ur
               r"\b[^.;:?!]{0,80}?\bto\s+(?!the\b|a\b|an\b|be\s+held\b)[a-z]{3,}\b")
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|going|slated)\s+to|"
-    r"(?:scheduled|slated)\s+for|to\s+be\s+held|upcoming|plans?\s+to|this\s+coming|(?P<intention>" + _INTENTION
+    r"(?:scheduled|slated|planned)\s+for|to\s+be\s+held|upcoming|plans?\s+to|this\s+coming|(?P<intention>" + _INTENTION
     + r"))\b", re.I)
 
 
@@ -53,10 +54,11 @@ def _future_worded(text: str, pos: int) -> bool:
 # "signed") or a common irregular one ("met", "began"). Participles used as adjectives ("United",
 # "the planned railway") are not told apart: the nearest marker decides.
 _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set|due|expected|going|slated)\s+to|to)"
-                r"|(?:scheduled|slated)\s+for|to\s+be\s+held|upcoming|this\s+coming"
+                r"|(?:scheduled|slated|planned)\s+for|to\s+be\s+held|upcoming|this\s+coming"
                 r"|(?:plans?|planned|agreed|agrees|decided|pledged|vowed|aims?|intends?|intended|hopes?|hoped"
                 r"|expects?|expected|promised|invited\s+\w+)\s+to"
-                r"|(?:asked|urged|requested|called\s+on|encouraged|persuaded)(?:\s+[\w’'-]+){1,3}?\s+to(?=\s+[a-z])")
+                r"|(?:asked|urged|requested|called\s+on|encouraged|persuaded|wanted|wants?|expected|expects?)"
+                r"(?:\s+[\w’'-]+){1,3}?\s+to(?=\s+[a-z])")
 _PAST_MARK = (r"said|says|was|were|had|did|met|began|begun|held|took|made|gave|told|left|came|went|saw|spoke|sent"
               r"|led|paid|won|wrote|brought|sought|became|grew|rose|fell|ran|kept|built|\w{2,}ed")
 _TENSE = re.compile(rf"(?i)(?<![\w’'-])(?:(?P<future>{_FUTURE_MARK})|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?P<past>{_PAST_MARK}))(?![\w’'-])")
