@@ -56,12 +56,14 @@ def nfc(text: str) -> str:
 
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+# In a slug a letter may become two, as people spell it without the letter: Kjærsgaard -> kjaersgaard.
+_SLUG_SPECIAL = {"æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "þ": "th", "Þ": "Th"}
 
 
 def slugify(text: str, max_length: int = 80) -> str:
     """`Tô Lâm` -> `to-lam`; `Đổi mới` -> `doi-moi`. Never empty, never cut mid-word."""
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(_SPECIAL.get(ch, ch) for ch in text)
+    text = "".join(_SLUG_SPECIAL.get(ch) or _SPECIAL.get(ch, ch) for ch in text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     slug = _NON_SLUG.sub("-", text).strip("-")

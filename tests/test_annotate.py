@@ -216,3 +216,12 @@ def test_a_short_form_that_is_a_word_is_linked_before_a_relative_who(content_cop
     text = "Director Trần Hữu Long opened the hall. Long, who joined in 1998, thanked the staff. Long hours followed."
     found = _people_with(content_copy, {"tran-huu-long": "name: Trần Hữu Long\ncountry: vn"}, text)
     assert found == [("Director Trần Hữu Long", "tran-huu-long"), ("Long", "tran-huu-long")]
+
+
+def test_a_speaker_label_in_a_briefing_is_the_speaker_introduced_first_not_the_name_a_question_gave(content_copy):
+    text = ("Spokesperson Đỗ Thu Hằng chaired the briefing.\n"
+            "Question: A Vietnamese tourist, Lê Thu Hằng, lost her passport in Nanning. What can she do?\n"
+            "Hằng: The consulate has issued her a travel document.")
+    found = _people_with(content_copy, {"do-thu-hang": "name: Đỗ Thu Hằng\ncountry: vn",
+                                        "le-thu-hang": "name: Lê Thu Hằng\ncountry: vn"}, text)
+    assert found[-1] == ("Hằng", "do-thu-hang")

@@ -411,3 +411,17 @@ def test_a_long_lower_case_mechanism_and_a_groupings_master_plan(registry):
     assert any(n.endswith("Ratanakiri fire prevention cooperation mechanism") for n in mechanisms)
     assert "BIMP-EAGA Tourism Master Plan" in mechanisms
     assert not any("Hanoi" in n for n in mechanisms)
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Trần Minh Đức, a bus driver from Lạng Sơn, said the new lane saved hours.", "Trần Minh Đức"),
+    ("Wei Lanfang, education counsellor at the Chinese Embassy, handed over the awards.", "Wei Lanfang"),
+    ("A Vietnamese engineer, Phạm Quốc Bảo, was honoured in Kunming.", "Phạm Quốc Bảo"),
+])
+def test_a_person_described_by_an_occupation_before_or_after_the_name_is_a_person(registry, body, name):
+    assert _found(registry, body)[name][0] == "person"
+
+
+def test_a_name_described_as_a_site_is_not_a_person(registry):
+    found = _found(registry, "Tràng An, a heritage site in Ninh Bình, drew more visitors.")
+    assert found.get("Tràng An", ("place",))[0] != "person"

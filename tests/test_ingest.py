@@ -560,3 +560,9 @@ def test_a_credit_of_several_words_on_its_own_line_names_the_outlet():
     assert article.source == "Millbrook Ledger" and article.body.endswith("again in May.")
     quoted = " date 2026-03-10 MILLBROOK — The council met on Tuesday.\n\nWe meet again in May.\n— Janet Okafor\n"
     assert parse_seed(quoted.encode(), "b.txt").source is None  # a name alone is no outlet
+
+
+def test_a_slug_spells_a_ligature_as_its_letters():
+    from builder.text import slugify
+
+    assert slugify("Søren Kjærsgaard") == "soren-kjaersgaard" and slugify("Straße") == "strasse"

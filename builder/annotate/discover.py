@@ -131,8 +131,14 @@ _ROLE_NOUNS = (r"(?:diplomat|economist|researcher|expert|engineer|historian|vete
                r"analyst|representative|spokes(?:person|man|woman)|official|minister|director|chief|head|member|"
                r"deputy|chairman|chairwoman|teacher|journalist|ambassador|advis[eo]r|officer|executive|president|"
                r"secretary|governor|mayor|envoy|general|consul|commander|founder|student|farmer|businessman|"
-               r"businesswoman|entrepreneur|worker|doctor|[a-z]+ologist|[a-z]+ist|[a-z]+ian)s?")
-_ROLE = rf"(?:(?:a|an|the|[\w-]+[’']s)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?)?{_ROLE_NOUNS}\b"
+               r"businesswoman|entrepreneur|worker|doctor|driver|manager|operator|owner|trader|vendor|pilot|nurse|"
+               r"guide|resident|villager|fisherman|craftsman|artisan|chef|coach|athlete|player|artist|singer|"
+               r"volunteer|employee|clerk|shopkeeper|retiree|graduate|counsell?or|attaché|delegate|inspector|"
+               r"accountant|lawyer|judge|monk|priest|[a-z]+ologist|[a-z]+ist|[a-z]+ian)s?")
+# The role's words: after an article or a possessive up to three of any case ("a Spanish hydrologist at"),
+# else up to two in lower case ("education counsellor at the embassy").
+_ROLE = (rf"(?:(?:a|an|the|[\w-]+[’']s)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?|(?:[a-z][\w’'-]*[ \t]+){{1,2}}?)?"
+         rf"{_ROLE_NOUNS}\b")
 _ROLE_AFTER = re.compile(rf",[ \t]+(?:\d{{1,3}},[ \t]+)?{_ROLE}")
 _DESCRIBED = re.compile(rf",[ \t]+(?:\d{{1,3}},|who[ \t]|whose[ \t]|now[ \t]+\d|no relation|"
                         rf"(?:\d{{1,3}},[ \t]+)?{_ROLE})")
@@ -632,6 +638,10 @@ def _title_or_role_before(text: str, start: int) -> tuple[str | None, bool]:
         title, _ = title_before(probe, len(probe))
         if title:
             return title, True
+        # `A Vietnamese student, Nguyễn Hồng Nhung, was injured`: a lower-case role, then the name.
+        role = _LOWER_ROLE.search(probe, max(0, len(probe) - 60))
+        if role:
+            return role.group(1), role.group(1).replace(" general", "").split()[-1] in _OFFICE_NOUNS
     role = _LOWER_ROLE.search(text, max(0, start - 60), start)
     if not role:
         return None, False

@@ -240,6 +240,10 @@ def _resolve_short(text: str, word: re.Match, candidates: list[str], positions: 
         if current and len(current) < len(candidates):
             candidates = current
     before = [entity for pos, entity in positions if pos < start and entity in candidates]
+    if before and len(set(before)) > 1 and text[end:end + 1] == ":" and (start == 0 or text[start - 1] == "\n"):
+        # `Nhung:` opening an answer in a briefing: the speaker the briefing introduced first of that name,
+        # not someone a question just named.
+        return before[0]
     if before:
         return before[-1]
     return candidates[0] if len(candidates) == 1 else None
