@@ -425,3 +425,18 @@ def test_a_person_described_by_an_occupation_before_or_after_the_name_is_a_perso
 def test_a_name_described_as_a_site_is_not_a_person(registry):
     found = _found(registry, "Tràng An, a heritage site in Ninh Bình, drew more visitors.")
     assert found.get("Tràng An", ("place",))[0] != "person"
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Officials said the data agreement was useful.", []),
+    ("Both cities will use the same digital platform from May.", []),
+    ("Hà Nội and Vientiane renewed their twinning agreement.", ["twinning agreement"]),
+    ("Exports grew under the intergovernmental memorandum on power cooperation.",
+     ["intergovernmental memorandum on power cooperation"]),
+    ("They reviewed the 2021–2025 action plan on rice trade.", ["action plan on rice trade"]),
+    ("They signed the first exchange agreement.", []),
+])
+def test_a_lower_case_mechanism_needs_what_it_is_about_a_proper_name_or_whose_it_is(text, spans):
+    from builder.annotate.mechanism_phrases import lower_case_mechanisms
+
+    assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans

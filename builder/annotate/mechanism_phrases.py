@@ -24,7 +24,7 @@ _LOWER_HEAD = re.compile(
     r"(?<![\w’'-])(?:working group|working committee|"
     r"(?:joint|steering|cooperation|coordination|intergovernmental)(?:[ \t]+[a-z]+){0,2}?[ \t]+committee|"
     r"joint platform|platform|consultations?|talks|negotiations|dialogue|forum|mechanism|workshop|seminar|"
-    r"agreement|protocol|"
+    r"agreement|protocol|memorandum(?:[ \t]+of[ \t]+understanding)?|"
     r"partnership|action plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|"
     r"community with a shared future)(?![\w’'-])")
 # Heads that name a mechanism only after a pair of names (`Kunming–Hải Phòng economic corridor`,
@@ -35,7 +35,14 @@ _NAME_PAIR = re.compile(r"[A-Z][\w’'.]*(?:[ \t]+[A-Z][\w’'.]*)*[ \t]*[-–][
 QUOTED_LABEL = re.compile(r"[“\"][A-Z][\w’' -]{1,40}[”\"](?:[ \t]+[a-z]+){0,3}?[ \t]+"
                            r"(?:framework|mechanism|dialogue|initiative|strategy|format|partnership)(?![\w’'-])")
 # A document, not a standing body: an ordinal before it makes it one of several (`the first exchange agreement`).
-_DOCUMENT_HEADS = {"agreement", "protocol", "action plan", "code of conduct"}
+_DOCUMENT_HEADS = {"agreement", "protocol", "action plan", "code of conduct", "memorandum",
+                   "memorandum of understanding"}
+# Common nouns that lower-case words before them only describe (`the data agreement`, `the same digital
+# platform`, `a regional power trade forum`): a name needs what it is about (`on …`), a proper name or
+# whose it is.
+_COMMON_HEADS = {"agreement", "protocol", "platform", "forum", "workshop", "seminar", "partnership", "memorandum",
+                 "memorandum of understanding"}
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth", re.I)
 # Words before a head that do not say which mechanism it is.
 _GENERIC_MODIFIERS = frozenset("""
 annual regular current new first second third fourth fifth sixth next last latest upcoming previous same special
@@ -94,9 +101,8 @@ def lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
         # Leading ordinals and generic adjectives are not part of the name.
         while modifiers and (modifiers[0][1].lower() in _GENERIC_MODIFIERS or modifiers[0][1][0].isdigit()
                              or modifiers[0][1].lower().endswith("-level")):
-            if head in _DOCUMENT_HEADS and (modifiers[0][1][0].isdigit() or modifiers[0][1].lower() in
-                                            {"first", "second", "third", "fourth", "fifth", "sixth"}):
-                modifiers = None
+            if head in _DOCUMENT_HEADS and _ORDINAL.fullmatch(modifiers[0][1]):
+                modifiers = None  # (a year or a span of years, `the 2021–2025 action plan`, says which one)
                 break
             modifiers = modifiers[1:]
         if modifiers is None:
@@ -109,6 +115,9 @@ def lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
         end = _complement_end(text, m.end(), head)
         if end is None and not specific:
             continue
+        if (end is None and head in _COMMON_HEADS and determiner in ("the", "a", "an", "our")
+                and not any(w[:1].isupper() for w in specific)):
+            continue  # (`their twinning agreement`, `Laos’s power partnership`: whose says which)
         if (end is not None and not specific and " " not in head
                 and _BARE_BETWEEN.fullmatch(text, m.end(), end)):
             continue  # `the agreement between the two countries`: a description
