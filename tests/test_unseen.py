@@ -1,4 +1,4 @@
-"""The 24 unseen articles (tests/unseen) and the four held-out ones, built as a publisher builds them
+"""The unseen articles (tests/unseen, tests/fresh, tests/fresh3) and the four held-out ones, built as a publisher builds them
 (discovery included) over the registry and over an EMPTY registry, must keep the figures measured in
 tests/unseen/RESULTS.md. The floors sit a little below the measured values: a change that drops
 below one has made annotation worse on copy nobody tuned for (see tests/unseen_scoring.py)."""
@@ -12,19 +12,24 @@ from unseen_scoring import CORPORA, score_corpus
 
 # (corpus, empty registry) -> {type: F1 floor}; "published_wrong": most publication dates wrong
 FLOORS = {
-    ("unseen", False): {"people": 0.93, "mechanisms": 0.91, "organisations": 0.93, "places": 0.79, "dates": 0.93,
+    ("unseen", False): {"people": 0.96, "mechanisms": 0.92, "organisations": 0.95, "places": 0.88, "dates": 0.96,
                         "published_wrong": 0},
-    ("unseen", True): {"people": 0.89, "mechanisms": 0.91, "organisations": 0.90, "places": 0.51, "dates": 0.93,
+    ("unseen", True): {"people": 0.94, "mechanisms": 0.92, "organisations": 0.92, "places": 0.86, "dates": 0.96,
                        "published_wrong": 0},
-    ("heldout", False): {"people": 0.98, "mechanisms": 0.96, "organisations": 0.93, "places": 0.96},
-    ("heldout", True): {"people": 0.98, "mechanisms": 0.95, "organisations": 0.90, "places": 0.72},
-    # Written after the fixes above, scored once and not tuned on (tests/fresh/RESULTS.md): the honest figure.
-    ("fresh", False): {"people": 0.84, "mechanisms": 0.78, "organisations": 0.81, "places": 0.85, "dates": 0.89,
-                       "published_wrong": 1},
-    ("fresh", True): {"people": 0.82, "mechanisms": 0.77, "organisations": 0.73, "places": 0.47, "dates": 0.89,
-                      "published_wrong": 1},
+    ("heldout", False): {"people": 0.98, "mechanisms": 0.96, "organisations": 0.94, "places": 0.97},
+    ("heldout", True): {"people": 0.98, "mechanisms": 0.96, "organisations": 0.91, "places": 0.86},
+    # Its first look is in tests/fresh/RESULTS.md; the classes it showed were fixed since (tuned-on now).
+    ("fresh", False): {"people": 0.98, "mechanisms": 0.95, "organisations": 0.96, "places": 0.96, "dates": 0.98,
+                       "published_wrong": 0},
+    ("fresh", True): {"people": 0.98, "mechanisms": 0.95, "organisations": 0.94, "places": 0.94, "dates": 0.98,
+                      "published_wrong": 0},
+    # First look (the honest figure) in tests/fresh3/RESULTS.md; these floors are after its classes were fixed.
+    ("fresh3", False): {"people": 0.96, "mechanisms": 0.91, "organisations": 0.90, "places": 0.89, "dates": 0.96,
+                        "published_wrong": 0},
+    ("fresh3", True): {"people": 0.96, "mechanisms": 0.91, "organisations": 0.85, "places": 0.83, "dates": 0.96,
+                       "published_wrong": 0},
 }
-ARTICLES = {"unseen": 24, "heldout": 4, "fresh": 12}
+ARTICLES = {"unseen": 24, "heldout": 4, "fresh": 12, "fresh3": 20}
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +52,7 @@ def test_unseen_articles_keep_their_figures(scores, key):
             assert result.f1(section) >= floor, f"{section}: F1 {result.f1(section):.3f} < {floor}\n{result.errors()}"
 
 
-@pytest.mark.parametrize("corpus", ["unseen", "fresh"])
+@pytest.mark.parametrize("corpus", ["unseen", "fresh", "fresh3"])
 def test_unseen_gold_is_consistent_with_its_articles(corpus):
     """The corpus's own checker (it imports nothing of ours) passes on every file."""
     import subprocess
