@@ -440,3 +440,16 @@ def test_a_lower_case_mechanism_needs_what_it_is_about_a_proper_name_or_whose_it
     from builder.annotate.mechanism_phrases import lower_case_mechanisms
 
     assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Veterans recalled the late Trịnh Văn Bảo, who built the first kiln.", "Trịnh Văn Bảo"),
+    ("Zhou Ming brought letters from his late father, Zhou Dewen, to the museum.", "Zhou Dewen"),
+])
+def test_someone_named_as_dead_or_by_kinship_is_a_person(registry, body, name):
+    assert _found(registry, body)[name][0] == "person"
+
+
+def test_a_place_whose_first_syllable_is_an_is_listed_whole(registry):
+    found = _found(registry, "Growers from Lạng Sơn, An Giang and Đồng Tháp provinces came to the fair.")
+    assert found.get("An Giang", (None,))[0] == "place" and "Giang" not in found

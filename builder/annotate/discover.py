@@ -134,7 +134,9 @@ _ROLE_NOUNS = (r"(?:diplomat|economist|researcher|expert|engineer|historian|vete
                r"businesswoman|entrepreneur|worker|doctor|driver|manager|operator|owner|trader|vendor|pilot|nurse|"
                r"guide|resident|villager|fisherman|craftsman|artisan|chef|coach|athlete|player|artist|singer|"
                r"volunteer|employee|clerk|shopkeeper|retiree|graduate|counsell?or|attaché|delegate|inspector|"
-               r"accountant|lawyer|judge|monk|priest|[a-z]+ologist|[a-z]+ist|[a-z]+ian)s?")
+               r"accountant|lawyer|judge|monk|priest|father|mother|son|daughter|wife|husband|brother|sister|uncle|"
+               r"aunt|grandfather|grandmother|grandson|granddaughter|nephew|niece|widow|"
+               r"[a-z]+ologist|[a-z]+ist|[a-z]+ian)s?")
 # The role's words: after an article or a possessive up to three of any case ("a Spanish hydrologist at"),
 # else up to two in lower case ("education counsellor at the embassy").
 _ROLE = (rf"(?:(?:a|an|the|[\w-]+[’']s)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?|(?:[a-z][\w’'-]*[ \t]+){{1,2}}?)?"
@@ -153,6 +155,7 @@ _LOWER_ROLE = re.compile(
     r"(?<![\w’'-])((?:(?:deputy|vice|chief|senior|retired|former|late|then|acting|assistant|foreign|prime|"
     rf"permanent|executive|defen[cs]e|trade)[ \t]+)*(?:{_ROLE_NOUNS}|surveyor|photographer|reporter|writer|"
     r"author|poet|translator|interpreter|premier|admiral|colonel|captain)(?:[ \t]+general)?)[ \t]+$")
+_THE_LATE = re.compile(r"(?<![\w’'-])(?:the|his|her|their|our)[ \t]+late[ \t]+$", re.IGNORECASE)
 # A name after one of these is where something happens, not who: `a visit to Phnom Penh, where …`.
 _PLACE_PREPOSITION = re.compile(r"(?:^|\s)(?:in|at|to|from|near|via|into|across|outside|inside)[ \t]+$", re.I)
 _ABBREVIATION = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,9})\)")
@@ -249,9 +252,11 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
     trimmed = []
     for part in (p for run in runs if run for q in _split_at_and(run) for p in _split_at_possessive(q)):
         # A name neither starts with a sentence's opening word nor ends on a connector. (A family name
-        # such words share, `He`, is one only mid-sentence: `the Ambassador, He Wei, said`.)
+        # such words share, `He`, is one only mid-sentence: `the Ambassador, He Wei, said`; so is a place's
+        # first syllable, `from Lạng Sơn, An Giang and …`: mid-sentence an article is in lower case.)
         while part and (not part[0].capitalised or (part[0].key in _LEADING_WORDS and not (
-                part[0].key in CHINESE_FAMILY_NAMES and len(part) > 1 and _mid_sentence(text, part[0].start)))):
+                (part[0].key in CHINESE_FAMILY_NAMES or part[0].key == "an") and len(part) > 1
+                and _mid_sentence(text, part[0].start)))):
             part = part[1:]
         while part and not part[-1].capitalised:
             part = part[:-1]
@@ -643,6 +648,8 @@ def _title_or_role_before(text: str, start: int) -> tuple[str | None, bool]:
         if role:
             return role.group(1), role.group(1).replace(" general", "").split()[-1] in _OFFICE_NOUNS
     role = _LOWER_ROLE.search(text, max(0, start - 60), start)
+    if not role and _THE_LATE.search(text, max(0, start - 20), start):
+        return "late", False  # `the late Yuan Longping`: someone who has died, named by a family name
     if not role:
         return None, False
     return role.group(1), role.group(1).replace(" general", "").split()[-1] in _OFFICE_NOUNS
