@@ -453,3 +453,18 @@ def test_someone_named_as_dead_or_by_kinship_is_a_person(registry, body, name):
 def test_a_place_whose_first_syllable_is_an_is_listed_whole(registry):
     found = _found(registry, "Growers from Lạng Sơn, An Giang and Đồng Tháp provinces came to the fair.")
     assert found.get("An Giang", (None,))[0] == "place" and "Giang" not in found
+
+
+@pytest.mark.parametrize("body, name, kind", [
+    ("Lý Thu Hà, general manager of Mekong Harvest Logistics, said orders doubled.", "Mekong Harvest Logistics",
+     "organisation"),
+    ("Wang Jun, vice president of Nanfang Grid (NFG), said the line was ready.", "Nanfang Grid", "organisation"),
+])
+def test_a_name_a_lower_case_role_works_for_is_an_organisation(registry, body, name, kind):
+    assert _found(registry, body)[name][0] == kind
+
+
+def test_a_name_before_a_lower_case_noun_is_not_the_employer(registry):
+    found = _found(registry, "Đỗ Văn Nam, director of the Southeast Asia office of Lotus Air, said more flights "
+                             "were planned.")
+    assert found.get("Southeast Asia", (None,))[0] != "organisation"

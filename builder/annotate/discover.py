@@ -42,6 +42,15 @@ from builder.annotate.people import (
     title_after,
     title_before,
 )
+from builder.annotate.roles import (
+    DESCRIBED,
+    EMPLOYER_AFTER,
+    EMPLOYER_BEFORE,
+    LOWER_ROLE,
+    OFFICE_NOUNS,
+    ROLE_AFTER,
+    THE_LATE,
+)
 from builder.annotate.spans import SpanSet
 from builder.ingest.registry import Registry, discovery_note, surface_forms
 from builder.model import ENTITY_KINDS, Article, Entity, Mention
@@ -125,37 +134,6 @@ _PLACE_TAILS = re.compile(
 # `JA Solar Vietnam Co., Ltd.`: a company suffix makes the run an organisation and belongs to its name.
 _COMPANY_SUFFIX = re.compile(r"[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Co\.|Corp\.|Ltd\.?|JSC|LLC|Inc\.|Group)(?!\w)")
 _N_PLUS_N = re.compile(r"[“\"']?\d\+\d[”\"']?(?:[ \t]+[a-z]+){0,4}?[ \t]+(?:mechanism|dialogue|format|framework|talks)\b")
-# After a personal name, a comma and what describes a person: an age, "who", "whose", "now 96",
-# "a retired diplomat", "an economist at", "CRBC’s representative", "no relation".
-_ROLE_NOUNS = (r"(?:diplomat|economist|researcher|expert|engineer|historian|veteran|scholar|professor|lecturer|"
-               r"analyst|representative|spokes(?:person|man|woman)|official|minister|director|chief|head|member|"
-               r"deputy|chairman|chairwoman|teacher|journalist|ambassador|advis[eo]r|officer|executive|president|"
-               r"secretary|governor|mayor|envoy|general|consul|commander|founder|student|farmer|businessman|"
-               r"businesswoman|entrepreneur|worker|doctor|driver|manager|operator|owner|trader|vendor|pilot|nurse|"
-               r"guide|resident|villager|fisherman|craftsman|artisan|chef|coach|athlete|player|artist|singer|"
-               r"volunteer|employee|clerk|shopkeeper|retiree|graduate|counsell?or|attaché|delegate|inspector|"
-               r"accountant|lawyer|judge|monk|priest|father|mother|son|daughter|wife|husband|brother|sister|uncle|"
-               r"aunt|grandfather|grandmother|grandson|granddaughter|nephew|niece|widow|"
-               r"[a-z]+ologist|[a-z]+ist|[a-z]+ian)s?")
-# The role's words: after an article or a possessive up to three of any case ("a Spanish hydrologist at"),
-# else up to two in lower case ("education counsellor at the embassy").
-_ROLE = (rf"(?:(?:a|an|the|[\w-]+[’']s)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?|(?:[a-z][\w’'-]*[ \t]+){{1,2}}?)?"
-         rf"{_ROLE_NOUNS}\b")
-_ROLE_AFTER = re.compile(rf",[ \t]+(?:\d{{1,3}},[ \t]+)?{_ROLE}")
-_DESCRIBED = re.compile(rf",[ \t]+(?:\d{{1,3}},|who[ \t]|whose[ \t]|now[ \t]+\d|no relation|"
-                        rf"(?:\d{{1,3}},[ \t]+)?{_ROLE})")
-# A role in lower case just before a name, as briefings and features write it (`deputy spokesperson X`, `the
-# retired surveyor X`, `vice foreign minister X`, `director general X of …`): the role noun touches the name.
-# An office (`_OFFICE_NOUNS`) vouches for any name; another role only for one a family name opens.
-_OFFICE_NOUNS = frozenset("""
-minister ambassador spokesperson spokesman spokeswoman director president chairman chairwoman chairperson consul
-governor mayor premier commander envoy secretary admiral colonel
-""".split())
-_LOWER_ROLE = re.compile(
-    r"(?<![\w’'-])((?:(?:deputy|vice|chief|senior|retired|former|late|then|acting|assistant|foreign|prime|"
-    rf"permanent|executive|defen[cs]e|trade)[ \t]+)*(?:{_ROLE_NOUNS}|surveyor|photographer|reporter|writer|"
-    r"author|poet|translator|interpreter|premier|admiral|colonel|captain)(?:[ \t]+general)?)[ \t]+$")
-_THE_LATE = re.compile(r"(?<![\w’'-])(?:the|his|her|their|our)[ \t]+late[ \t]+$", re.IGNORECASE)
 # A name after one of these is where something happens, not who: `a visit to Phnom Penh, where …`.
 _PLACE_PREPOSITION = re.compile(r"(?:^|\s)(?:in|at|to|from|near|via|into|across|outside|inside)[ \t]+$", re.I)
 _ABBREVIATION = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,9})\)")
@@ -465,10 +443,10 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             title, vouches = _title_or_role_before(text, start)
             appositive = title_after(text, end)
             name = _personal_name(run, bare=not (vouches or appositive), pinyin=bool(title))
-            described = (_DESCRIBED.match(text, end) and not title
+            described = (DESCRIBED.match(text, end) and not title
                          and not _PLACE_PREPOSITION.search(text[max(0, start - 12):start]))
             if name is None and described:
-                name = _personal_name(run, bare=not _ROLE_AFTER.match(text, end))
+                name = _personal_name(run, bare=not ROLE_AFTER.match(text, end))
             if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)
                                                     or described):
                 add("person", start, end, [title, appositive])
@@ -644,15 +622,15 @@ def _title_or_role_before(text: str, start: int) -> tuple[str | None, bool]:
         if title:
             return title, True
         # `A Vietnamese student, Nguyễn Hồng Nhung, was injured`: a lower-case role, then the name.
-        role = _LOWER_ROLE.search(probe, max(0, len(probe) - 60))
+        role = LOWER_ROLE.search(probe, max(0, len(probe) - 60))
         if role:
-            return role.group(1), role.group(1).replace(" general", "").split()[-1] in _OFFICE_NOUNS
-    role = _LOWER_ROLE.search(text, max(0, start - 60), start)
-    if not role and _THE_LATE.search(text, max(0, start - 20), start):
+            return role.group(1), role.group(1).replace(" general", "").split()[-1] in OFFICE_NOUNS
+    role = LOWER_ROLE.search(text, max(0, start - 60), start)
+    if not role and THE_LATE.search(text, max(0, start - 20), start):
         return "late", False  # `the late Yuan Longping`: someone who has died, named by a family name
     if not role:
         return None, False
-    return role.group(1), role.group(1).replace(" general", "").split()[-1] in _OFFICE_NOUNS
+    return role.group(1), role.group(1).replace(" general", "").split()[-1] in OFFICE_NOUNS
 
 
 def _person_before_connector(text: str, run: list[_Word]) -> tuple[int, str | None, list[_Word]] | None:
@@ -786,6 +764,9 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
         return "organisation"
     if head in PLACE_HEADS or _PLACE_TAILS.match(text, words[-1].end):
         return "place"
+    if (text and EMPLOYER_BEFORE.search(text, max(0, words[0].start - 50), words[0].start)
+            and EMPLOYER_AFTER.match(text, words[-1].end)):
+        return "organisation"  # `general manager of Guangxi Borderland Travel`: whom a role works for
     return None
 
 
