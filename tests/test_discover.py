@@ -468,3 +468,22 @@ def test_a_name_before_a_lower_case_noun_is_not_the_employer(registry):
     found = _found(registry, "Đỗ Văn Nam, director of the Southeast Asia office of Lotus Air, said more flights "
                              "were planned.")
     assert found.get("Southeast Asia", (None,))[0] != "organisation"
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Farmers in Muang Sing now sell bananas in Kunming.", "Muang Sing"),
+    ("The bus will stop in Phủ Lý and reach the capital at noon.", "Phủ Lý"),
+    ("About 900 trucks crossed into Tianbao last month.", "Tianbao"),
+    ("Leaders of the Chinese city of Baise met the delegation.", "Baise"),
+    ("The line will reach Kon Tum by the end of the year.", None),  # `reach` says nothing of `Kon Tum`
+    ("The fair will open in Đồng Văn before the Lunar New Year.", "Đồng Văn"),
+    ("Trucks may cross the Tà Lùng and Shuikou border gates at night.", "Tà Lùng"),
+])
+def test_what_happens_in_or_comes_to_a_name_makes_it_a_place(registry, body, name):
+    found = _found(registry, body)
+    if name is not None:
+        assert found[name][0] == "place"
+
+
+def test_a_country_visited_in_a_year_is_no_place(registry):
+    assert "Brunei" not in _found(registry, "He was part of the delegation to Brunei in 1995.")

@@ -412,12 +412,16 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             elif rest:
                 queue.appendleft(rest)
             continue
+        if len(run) > 2 and run[0].key in _DWELLERS and run[1].key == "in" and _bare_place_name(run[2:]):
+            add("place", run[2].start, run[-1].end)  # `Farmers in Luang Namtha` opening a sentence
+            continue
         start, end = run[0].start, run[-1].end
         if _AT_A_MISSION.search(text, max(0, start - 40), start) and _bare_place_name(run):
             add("place", start, end)  # `the embassy in Beijing`, `the consulates general in Guangzhou`
             continue
-        if (_bare_place_name(run) and _IN_OR_TO.search(text, max(0, start - 4), start)
-                and _WHEN_AFTER.match(text, end) and not (len(run) == 1 and run[0].key.endswith(("ish", "ese")))):
+        if (_bare_place_name(run) and not (len(run) == 1 and run[0].key.endswith(("ish", "ese"))) and (
+                (_IN_OR_TO.search(text, max(0, start - 4), start) and _WHEN_AFTER.match(text, end))
+                or _SOMEWHERE_BEFORE.search(text, max(0, start - 40), start))):
             # (`in English on Monday`: a language, named like its people)
             add("place", start, end)  # `will meet in Tây Ninh on Friday`: where and when a thing happens
             continue
@@ -493,14 +497,26 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
 
 _NEAR = re.compile(r"(?<![\w’'-])(?:near|off|around)[ \t]+(?:the[ \t]+)?$")
 _IN_OR_TO = re.compile(r"(?<![\w’'-])(?:in|to)[ \t]+$")
-_WHEN_AFTER = re.compile(r"[ \t]+(?:on|in|next|last|this)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+_WHEN_AFTER = re.compile(r"[ \t]+(?:(?:on|in|next|last|this)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                          r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December)(?![\w’'-])")
+                         r"December)|(?:by|before|until)[ \t]+(?:the[ \t]+(?:end|start|beginning|middle|Lunar)|"
+                         r"January|February|March|April|May|June|July|August|September|October|November|December|"
+                         r"20\d\d))(?![\w’'-])")
+# Who lives or works in a place, or comes to one, before `in`/`at`/`into`: `farmers in Luang Namtha`,
+# `will stop in Bắc Ninh`, `crossed into Hekou`; and `the city of Chongzuo`.
+_DWELLERS = ("farmers", "growers", "residents", "people", "workers", "villagers", "fishermen", "traders", "families",
+             "students")
+_SOMEWHERE_BEFORE = re.compile(
+    rf"(?<![\w’'-])(?:(?:{'|'.join(_DWELLERS)})"
+    r"[ \t]+in|(?:stop|stops|stopped|arrive|arrives|arrived|arriving)[ \t]+(?:in|at)|(?:crossed|cross|crosses)"
+    r"[ \t]+into|the[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:city|province|town|county|district|port[ \t]+city|border[ \t]+town)"
+    r"[ \t]+of)[ \t]+$")
 _NUMBER_AFTER = re.compile(r"[ \t]+\d{1,2}(?![\w.,]\d)\b")
 # Missions abroad stand in cities: `the embassy in …`, `the consulates general in …`.
 _AT_A_MISSION = re.compile(r"(?<![\w’'-])(?:embassy|consulates?(?:[ \t]+general)?)[ \t]+in[ \t]+$")
 # A noun for several places after (`Lào Cai and Hà Giang provinces`) or before (`provinces such as …`) a list of names.
-_PLACES_AFTER = re.compile(r"[ \t]+(?:provinces|cities|districts|prefectures|communes|archipelagoes|islands)(?![\w’'-])")
+_PLACES_AFTER = re.compile(r"[ \t]+(?:provinces|cities|districts|prefectures|communes|archipelagoes|islands|"
+                           r"border gates)(?![\w’'-])")
 _PLACES_BEFORE = re.compile(r"(?<![\w’'-])(?:provinces|cities|districts|prefectures|communes)[ \t]+"
                             r"(?:such[ \t]+as|of|including|like)[ \t]+$")
 _LIST_GAP = re.compile(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+")
