@@ -487,3 +487,16 @@ def test_what_happens_in_or_comes_to_a_name_makes_it_a_place(registry, body, nam
 
 def test_a_country_visited_in_a_year_is_no_place(registry):
     assert "Brunei" not in _found(registry, "He was part of the delegation to Brunei in 1995.")
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Screenwriter Vũ Thanh Mai said the script was approved.", "Vũ Thanh Mai"),
+    ("French architect Claire Martin, who leads the team, said the work was slow.", "Claire Martin"),
+    ("Danish economist Lars Holm of Aarhus University spoke first.", "Lars Holm"),
+    ("The opener came from a penalty by captain Nattaya Sriwong.", "Nattaya Sriwong"),
+    ("Đinh Thị Hồng Nhung of the Institute for Monuments led the survey.", "Đinh Thị Hồng Nhung"),
+    ("One sailor, Lê Văn Tâm, is in hospital.", "Lê Văn Tâm"),
+    ("Venerable Thích Minh Đức opened the hall.", "Thích Minh Đức"),
+])
+def test_a_persons_occupation_before_a_full_name_makes_a_person_whatever_the_names_origin(registry, body, name):
+    assert _found(registry, body)[name][0] == "person"

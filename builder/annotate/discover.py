@@ -42,6 +42,21 @@ from builder.annotate.people import (
     title_after,
     title_before,
 )
+from builder.annotate.place_cues import (
+    AT_A_MISSION,
+    CAPITAL,
+    DWELLERS,
+    INFRASTRUCTURE,
+    IN_OR_TO,
+    LIST_GAP,
+    NEAR,
+    NUMBER_AFTER,
+    PLACES_AFTER,
+    PLACES_BEFORE,
+    QUESTION_LABEL,
+    SOMEWHERE_BEFORE,
+    WHEN_AFTER,
+)
 from builder.annotate.roles import (
     DESCRIBED,
     EMPLOYER_AFTER,
@@ -412,16 +427,16 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             elif rest:
                 queue.appendleft(rest)
             continue
-        if len(run) > 2 and run[0].key in _DWELLERS and run[1].key == "in" and _bare_place_name(run[2:]):
+        if len(run) > 2 and run[0].key in DWELLERS and run[1].key == "in" and _bare_place_name(run[2:]):
             add("place", run[2].start, run[-1].end)  # `Farmers in Luang Namtha` opening a sentence
             continue
         start, end = run[0].start, run[-1].end
-        if _AT_A_MISSION.search(text, max(0, start - 40), start) and _bare_place_name(run):
+        if AT_A_MISSION.search(text, max(0, start - 40), start) and _bare_place_name(run):
             add("place", start, end)  # `the embassy in Beijing`, `the consulates general in Guangzhou`
             continue
         if (_bare_place_name(run) and not (len(run) == 1 and run[0].key.endswith(("ish", "ese"))) and (
-                (_IN_OR_TO.search(text, max(0, start - 4), start) and _WHEN_AFTER.match(text, end))
-                or _SOMEWHERE_BEFORE.search(text, max(0, start - 40), start))):
+                (IN_OR_TO.search(text, max(0, start - 4), start) and WHEN_AFTER.match(text, end))
+                or SOMEWHERE_BEFORE.search(text, max(0, start - 40), start))):
             # (`in English on Monday`: a language, named like its people)
             add("place", start, end)  # `will meet in Tây Ninh on Friday`: where and when a thing happens
             continue
@@ -445,6 +460,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             start, end = run[0].start, run[-1].end
         if _could_be_personal_name(run):
             title, vouches = _title_or_role_before(text, start)
+            if title and not vouches and len(run) in (2, 3) and _PERSON_AFTER.match(text, end):
+                vouches = True  # `Czech economist Jiří Dvořák of Charles University`: a role, then a full name
             appositive = title_after(text, end)
             name = _personal_name(run, bare=not (vouches or appositive), pinyin=bool(title))
             described = (DESCRIBED.match(text, end) and not title
@@ -470,9 +487,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             add("place", run[len(located) + 1].start, end)
         for part in map(_before_location, _parts(run)):
             kind = _kind_of(part, text)
-            if kind == "place" and part[-1].key == "region" and _NUMBER_AFTER.match(text, part[-1].end):
+            if kind == "place" and part[-1].key == "region" and NUMBER_AFTER.match(text, part[-1].end):
                 # `Military Region 4`, `Naval Region 1`: a command numbered by its region, not the region
-                add("organisation", part[0].start, _NUMBER_AFTER.match(text, part[-1].end).end())
+                add("organisation", part[0].start, NUMBER_AFTER.match(text, part[-1].end).end())
                 break
             if kind:
                 part_end = part[-1].end
@@ -495,37 +512,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     return sorted(found, key=lambda d: (d.line, d.name))
 
 
-_NEAR = re.compile(r"(?<![\w’'-])(?:near|off|around)[ \t]+(?:the[ \t]+)?$")
-_IN_OR_TO = re.compile(r"(?<![\w’'-])(?:in|to)[ \t]+$")
-_WHEN_AFTER = re.compile(r"[ \t]+(?:(?:on|in|next|last|this)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                         r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December)|(?:by|before|until)[ \t]+(?:the[ \t]+(?:end|start|beginning|middle|Lunar)|"
-                         r"January|February|March|April|May|June|July|August|September|October|November|December|"
-                         r"20\d\d))(?![\w’'-])")
-# Who lives or works in a place, or comes to one, before `in`/`at`/`into`: `farmers in Luang Namtha`,
-# `will stop in Bắc Ninh`, `crossed into Hekou`; and `the city of Chongzuo`.
-_DWELLERS = ("farmers", "growers", "residents", "people", "workers", "villagers", "fishermen", "traders", "families",
-             "students")
-_SOMEWHERE_BEFORE = re.compile(
-    rf"(?<![\w’'-])(?:(?:{'|'.join(_DWELLERS)})"
-    r"[ \t]+in|(?:stop|stops|stopped|arrive|arrives|arrived|arriving)[ \t]+(?:in|at)|(?:crossed|cross|crosses)"
-    r"[ \t]+into|the[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:city|province|town|county|district|port[ \t]+city|border[ \t]+town)"
-    r"[ \t]+of)[ \t]+$")
-_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,2}(?![\w.,]\d)\b")
-# Missions abroad stand in cities: `the embassy in …`, `the consulates general in …`.
-_AT_A_MISSION = re.compile(r"(?<![\w’'-])(?:embassy|consulates?(?:[ \t]+general)?)[ \t]+in[ \t]+$")
-# A noun for several places after (`Lào Cai and Hà Giang provinces`) or before (`provinces such as …`) a list of names.
-_PLACES_AFTER = re.compile(r"[ \t]+(?:provinces|cities|districts|prefectures|communes|archipelagoes|islands|"
-                           r"border gates)(?![\w’'-])")
-_PLACES_BEFORE = re.compile(r"(?<![\w’'-])(?:provinces|cities|districts|prefectures|communes)[ \t]+"
-                            r"(?:such[ \t]+as|of|including|like)[ \t]+$")
-_LIST_GAP = re.compile(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+")
-# Infrastructure is a place, named with its kind in lower case: `the Laos–China railway`, `Vũng Áng port`.
-_INFRASTRUCTURE = re.compile(r"[ \t]+(?:railway station|railway|expressway|highway|canal|seaport|port|rail corridor)"
-                             r"(?![\w’'-])")
-_CAPITAL = re.compile(r"(?<![\w’'-])capital(?:[ \t]+city)?,?[ \t]+(?=[^\W\d_])|,[ \t]+the[ \t]+capital[ \t]+of\b")
-# A briefing's question labelled with the outlet that asks it: `Question (Reuters):`.
-_QUESTION_LABEL = re.compile(r"^Question[ \t]*\(([^()\n]{2,40})\):", re.MULTILINE)
+_PERSON_AFTER = re.compile(rf"{REPORTING_VERB.pattern}|[ \t]*[,(.;]|[ \t]+(?:of|who|from|at)(?![\w’'-])")
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 
 
@@ -557,14 +544,14 @@ def _named_by_context(article: Article, text: str) -> list[tuple[str, int, int]]
         m = next((m for m in pattern.finditer(text) if m.group()[0].isupper() and not m.group().isupper()), None)
         if m:
             found.append(("place", m.start(), m.end()))
-    for m in _INFRASTRUCTURE.finditer(text):
+    for m in INFRASTRUCTURE.finditer(text):
         first = _capitalised_tail(text, max(0, m.start() - 80), m.start())
         if first is None:
             continue
         names = [w for w in re.split(r"[ \t]*[–-][ \t]*|[ \t]+", text[first:m.start()]) if w]
         if names and not all(w.lower() in _NATIONALITIES for w in names):
             found.append(("place", first, m.end()))
-    for m in _CAPITAL.finditer(text):
+    for m in CAPITAL.finditer(text):
         if m.group().startswith(","):
             first = _capitalised_tail(text, max(0, m.start() - 40), m.start())
             if first is not None:
@@ -576,7 +563,7 @@ def _named_by_context(article: Article, text: str) -> list[tuple[str, int, int]]
                 words.pop()
             if words and all(w[0].isupper() for w in words):
                 found.append(("place", m.end(), m.end() + len(" ".join(words))))
-    for m in _QUESTION_LABEL.finditer(text):
+    for m in QUESTION_LABEL.finditer(text):
         found.append(("organisation", m.start(1), m.end(1)))
     return found
 
@@ -588,14 +575,14 @@ def _listed_places(text: str, runs: list[list[_Word]]) -> dict[tuple[int, int], 
     for i, run in enumerate(runs):
         chain.append(run)
         nxt = runs[i + 1] if i + 1 < len(runs) else None
-        if nxt is not None and _LIST_GAP.fullmatch(text, run[-1].end, nxt[0].start):
+        if nxt is not None and LIST_GAP.fullmatch(text, run[-1].end, nxt[0].start):
             continue
         lead = max((j + 1 for j, w in enumerate(chain[0]) if not w.capitalised and w.key != "and"), default=0)
         names = [chain[0][lead:], *chain[1:]]  # `Farmers in Lào Cai and …`: the list starts after the connector
         parts = [p for r in names for p in _and_parts(r)]
         if len(parts) >= 2 and all(map(_listed_name, parts)) and (
-                _PLACES_AFTER.match(text, chain[-1][-1].end)
-                or _PLACES_BEFORE.search(text, max(0, names[0][0].start - 40), names[0][0].start)):
+                PLACES_AFTER.match(text, chain[-1][-1].end)
+                or PLACES_BEFORE.search(text, max(0, names[0][0].start - 40), names[0][0].start)):
             for r, n in zip(chain, names):
                 listed[r[0].start, r[-1].end] = _and_parts(n)
         chain = []
@@ -660,7 +647,12 @@ def _person_before_connector(text: str, run: list[_Word]) -> tuple[int, str | No
             return k, title_before(text, names[0].start)[0] or title, names
         if _could_be_personal_name(prefix):
             title, vouches = _title_or_role_before(text, prefix[0].start)
+            # `Czech economist Jiří Dvořák of Charles University`: a role, a full name, then where they work
+            vouches = vouches or (title is not None and len(prefix) in (2, 3))
             name = _personal_name(prefix, bare=not vouches, pinyin=True) if title else None
+            if title is None and run[k].key == "of" and len(prefix) >= 3:
+                # `Nguyễn Thị Hải Yến of Việt Nam’s Institute …`: a full name a family name opens, and where from
+                name = _personal_name(prefix, bare=True)
             if name and name[0] is prefix[0]:
                 return k, title, name
     return None
@@ -774,7 +766,7 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
         # `Standing Committee`, `Communist Party`: an organ or a description, not a name. (Generic words
         # on both sides of the complement say which one: `Central Commission for External Relations`.)
         return None
-    if head == "bank" and text and _NEAR.search(text, max(0, words[0].start - 12), words[0].start):
+    if head == "bank" and text and NEAR.search(text, max(0, words[0].start - 12), words[0].start):
         return "place"  # `near Vanguard Bank`: a bank at sea, a shoal
     if head in ORGANISATION_HEADS:
         return "organisation"

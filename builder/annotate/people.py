@@ -40,6 +40,12 @@ _HEADS = [
     "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Uncle", "Politburo member",
     "Secretary-General", "Managing Director", "Chief Executive Officer", "Chief Executive", "CEO",
     "Deputy Head", "Head", "Commander", "Historian", "Veteran", "Researcher", "Scholar", "State Secretary",
+    # what a person does, written before the name (at a sentence's start in capitals)
+    "Screenwriter", "Translator", "Novelist", "Writer", "Poet", "Author", "Journalist", "Reporter", "Photographer",
+    "Midfielder", "Defender", "Striker", "Goalkeeper", "Captain", "Head Coach", "Coach", "Actress", "Actor",
+    "Presenter", "Architect", "Conservator", "Curator", "Economist", "Engineer", "Doctor", "Farmer", "Teacher",
+    # monastics
+    "Most Venerable", "Venerable", "Abbot",
 ]
 _HEAD = "(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True)) + ")"
 _NATIONALITY = r"(?:Vietnamese|Chinese|Lao|Cambodian|Thai|Việt Nam(?:’|')s|Vietnam(?:’|')s|China(?:’|')s)"

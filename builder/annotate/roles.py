@@ -36,7 +36,9 @@ governor mayor premier commander envoy secretary admiral colonel
 LOWER_ROLE = re.compile(
     r"(?<![\w’'-])((?:(?:deputy|vice|chief|senior|retired|former|late|then|acting|assistant|foreign|prime|"
     rf"permanent|executive|defen[cs]e|trade)[ \t]+)*(?:{ROLE_NOUNS}|surveyor|photographer|reporter|writer|"
-    r"author|poet|translator|interpreter|premier|admiral|colonel|captain)(?:[ \t]+general)?)[ \t]+$")
+    r"author|poet|translator|interpreter|premier|admiral|colonel|captain|actress|actor|presenter|host|"
+    r"substitute|midfielder|defender|striker|goalkeeper|architect|conservator|curator|screenwriter|sailor|"
+    r"seafarer)(?:[ \t]+general)?)[ \t]+$")
 # A role in lower case and `of`/`at` before a name without a head word: the name is whom it works for.
 EMPLOYER_BEFORE = re.compile(
     r"(?<![\w’'-])(?:director|manager|president|chairman|chairwoman|executive|officer|founder|employee|engineer|"
