@@ -944,3 +944,21 @@ def test_the_first_months_without_a_year_are_the_publication_years():
     assert only("Exports rose 9 per cent in the first five months.", dt.date(2025, 6, 10)) == (
         "the first five months", "2025-01/2025-05")
     assert found("Its first two months of operation were slow.", dt.date(2025, 6, 10)) == []
+
+
+def test_a_range_of_days_with_a_relative_year_is_one_date():
+    assert only("The ban runs from June 1 to July 31 this year.", dt.date(2025, 8, 2)) == (
+        "June 1 to July 31 this year", "2025-06-01/2025-07-31")
+
+
+@pytest.mark.parametrize("phrase, iso", [("the end of October next year", "2026-10"), ("the end of the month", "2025-03")])
+def test_a_part_of_a_month_of_a_relative_year_or_of_the_month(phrase, iso):
+    assert only(f"Work will finish at {phrase}.", dt.date(2025, 3, 14)) == (phrase, iso)
+
+
+def test_a_weekday_something_lasts_until_is_to_come():
+    assert only("The exhibition runs until Saturday.", dt.date(2025, 6, 19)) == ("Saturday", "2025-06-21")
+
+
+def test_an_irregular_past_verb_sends_a_bare_month_back():
+    assert only("The team taught classes in November.", dt.date(2026, 1, 20)) == ("November", "2025-11")

@@ -102,6 +102,11 @@ def infer_publication_date(text: str) -> PublicationDate:
         if anniversary is not None and bounded.value is not None and bounded.value.year >= anniversary.value.year - 1:
             return bounded
     if anniversary is None:
+        if bounded.value is not None and bounded.value.precision != "day":
+            # `went live on Monday, September 8` in a month the full dates give: the weekday pins the year
+            placed = _from_bounds(text, bounded.value.year)
+            if placed.value is not None and _within(placed.value, bounded.value):
+                return placed
         return bounded
     if bounded.value is not None and _within(bounded.value, anniversary.value):
         return bounded  # the reported dates place the article more closely inside the anniversary's month or year

@@ -331,6 +331,16 @@ def _date_range(m, ctx):
     return _found(_point(y1, m1, d1), _point(y2, m2, d2), kind)
 
 
+def _date_range_of_relative_year(m, ctx):
+    """from May 1 to August 16 this year / between December 20 and January 5 next year"""
+    if ctx.ref is None or not _between_ok(m, ctx):
+        return None
+    year = ctx.ref.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+    m1, d1, m2, d2 = _mon(m["m1"]), int(m["d1"]), _mon(m["m2"]), int(m["d2"])
+    wraps = (m2, d2) < (m1, d1)
+    return _found(_point(year - wraps, m1, d1), _point(year, m2, d2), "relative")
+
+
 def _month_range(m, ctx):
     """June-August 2024 / from December 2023 to March 2024 / January and February (adjacent months)"""
     m1, m2 = _mon(m["m1"]), _mon(m["m2"])
@@ -490,11 +500,16 @@ def _season(m, ctx):
 def _month_third(m, ctx):
     """early March / mid-March / late March 2024 / the end of March / late last month: the month
     itself, as the gold corpora link a part of a month (the words only place the event in it)"""
-    if m["mrel"]:
+    if m["mrel"]:  # (`the end of the month`: this one)
         if ctx.ref is None:
             return None
-        by = {"last": -1, "this": 0, "next": 1}[m["mrel"].lower()]
+        by = {"last": -1, "this": 0, "next": 1, "the": 0}[m["mrel"].lower()]
         (year, month), kind = _shift_month(ctx.ref.year, ctx.ref.month, by), "relative"
+    elif m["yrel"]:  # `the end of September next year`
+        if ctx.ref is None:
+            return None
+        year = ctx.ref.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+        month, kind = _mon(m["m"]), "relative"
     elif m["y"]:
         year, month, kind = int(m["y"]), _mon(m["m"]), "absolute"
     elif ctx.ref is not None:
@@ -549,6 +564,8 @@ def _weekday(m, ctx):
         offset = -(behind or 7)
     elif mod == "this":
         offset = wd - ctx.ref.weekday()  # same ISO week
+    elif _word_before(ctx.text, m.start()).lower() in ("until", "till", "through"):
+        offset = ahead  # `the fair runs until Sunday`: what lasts till a day has not ended
     elif (_tense(ctx.text, m.start()) > 0) if ctx.strict else _future_worded(ctx.text, m.start()):
         offset = ahead
     else:
@@ -734,6 +751,8 @@ _DMY = rf"{_day('d')}{_SP}{_month('m')},?{_SP}{_year('y')}"
 Resolver = Callable[[re.Match, _Ctx], "_Found | None"]
 _RULE_TABLE: list[tuple[str, Resolver]] = [
     # ranges
+    (rf"(?P<span>{_month('m1')}{_SP}{_day('d1')}{_CONN}{_month('m2')}{_SP}{_day('d2')}{_SP}{_RELYEAR})",
+     _date_range_of_relative_year),
     (rf"(?P<span>{_month('m1')}{_SP}{_day('d1')}(?:,?{_SP}{_year('y1')})?{_CONN}"
      rf"{_month('m2')}{_SP}{_day('d2')}(?:,?{_SP}{_year('y2')})?)", _date_range),
     (rf"(?P<span>{_day('d1')}{_SP}{_month('m1')}(?:{_SP}{_year('y1')})?{_CONN}"
@@ -763,8 +782,8 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"{_day('d')}{_SP}{_month('m')}", _month_day),
     # parts of months and years
     (rf"{_THE}(?P<part>(?i:early|mid|late|(?:beginning|start|middle|end){_SP}of))"
-     rf"(?:{_SP0}-{_SP0}|{_SP})(?:{_month('m')}(?:,?{_SP}{_year('y')})?"
-     rf"|(?P<mrel>(?i:last|this|next)){_SP}month(?!\w))", _month_third),
+     rf"(?:{_SP0}-{_SP0}|{_SP})(?:{_month('m')}(?:,?{_SP}{_year('y')}|{_SP}(?P<yrel>(?i:last|this|next)){_SP}year(?!\w))?"
+     rf"|(?P<mrel>(?i:last|this|next|the)){_SP}month(?!\w))", _month_third),
     (rf"(?<!\w){_THE}(?P<part>(?i:early|mid|late)){_SP0}-?{_SP0}(?P<dec>1[89]\d0|2[01]\d0)s(?!\w)", _decade),
     (rf"(?<![\w'])(?:(?i:the){_SP})?(?P<part>)(?P<dec>1[89]\d0|2[01]\d0)s(?!\w)", _decade),
     (rf"(?<![\w'])(?:(?i:the){_SP})?(?P<dec>1[89]\d0|2[01]\d0)s{_CONN}(?:(?i:the){_SP})?"

@@ -60,7 +60,9 @@ _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set
                 r"|(?:asked|urged|requested|called\s+on|encouraged|persuaded|wanted|wants?|expected|expects?)"
                 r"(?:\s+[\w’'-]+){1,3}?\s+to(?=\s+[a-z])")
 _PAST_MARK = (r"said|says|was|were|had|did|met|began|begun|held|took|made|gave|told|left|came|went|saw|spoke|sent"
-              r"|led|paid|won|wrote|brought|sought|became|grew|rose|fell|ran|kept|built|\w{2,}ed")
+              r"|led|paid|won|wrote|brought|sought|became|grew|rose|fell|ran|kept|built|spent|taught|bought|caught"
+              r"|fought|sold|felt|found|got|heard|knew|lost|meant|stood|struck|drew|drove|flew|rode|sang|sat|slept"
+              r"|stole|swept|wore|ate|fled|dealt|dug|withdrew|oversaw|chose|broke|\w{2,}ed")
 _TENSE = re.compile(rf"(?i)(?<![\w’'-])(?:(?P<future>{_FUTURE_MARK})|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?P<past>{_PAST_MARK}))(?![\w’'-])")
 
 
