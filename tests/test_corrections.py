@@ -219,3 +219,17 @@ def test_an_editors_page_whose_seed_now_makes_another_id_is_kept_and_named_in_a_
     result.close()
     assert not any("rename it" in w for w in result.warnings)
     assert "two-way" in (Path(archive.out) / "articles" / new / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_generated_page_read_back_is_its_article_word_for_word_block_for_block_and_link_for_link(seed_articles):
+    from builder.content.markdown import article_markdown
+    from builder.ingest.article_page import read_article_page
+
+    for article in seed_articles.values():
+        text = article_markdown(article).replace("generated: true\n", "", 1)
+        page = read_article_page(text, "page.md")
+        assert page.body == article.body, article.source_file
+        assert [(b.kind, b.start, b.end, b.credit) for b in page.blocks] == \
+            [(b.kind, b.start, b.end, b.credit) for b in article.blocks], article.source_file
+        assert [(s, e) for s, e, _ in page.links] == [(m.start, m.end) for m in article.mentions]
+        assert page.title == article.title and page.date == article.date.value

@@ -48,21 +48,15 @@ class ArticlePage:
     body: str
     blocks: list[Block]
     links: list[tuple[int, int, str]]  # (start, end, target) in `body`
-    date: DatePoint | None
-    date_given: bool  # front matter has `date:` (null: the seed's inference)
+    date: DatePoint | None  # front matter `date:` (none or null: the seed's)
     dateline: str | None
     source: str | None
 
     def article(self, seed_article: Article) -> Article:
         """The article as this page has it: its words, title and dates; the seed's id, file and corrections."""
-        date = seed_article.date
-        if self.date_given:
-            if self.date is None:
-                date = seed_article.date
-            elif seed_article.date.value == self.date:
-                date = seed_article.date  # unchanged: still inferred if the seed's was
-            else:
-                date = PublicationDate(self.date, inferred=False, how="editor's page")
+        date = seed_article.date  # (the same value: still inferred if the seed's was)
+        if self.date is not None and self.date != seed_article.date.value:
+            date = PublicationDate(self.date, inferred=False, how="editor's page")
         title = self.title or seed_article.title
         return dataclasses.replace(
             seed_article, title=title, title_derived=seed_article.title_derived and title == seed_article.title,
@@ -90,8 +84,8 @@ def read_article_page(text: str, where: str) -> ArticlePage:
     """Parse an editor's article page; raises BuildError naming the line of a problem."""
     lines = nfc(text).split("\n")
     meta, first = split_front_matter(lines, where)
-    date, date_given = None, "date" in meta
-    if date_given and meta["date"] is not None:
+    date = None
+    if meta.get("date") is not None:
         value = meta["date"]
         value = value.isoformat() if isinstance(value, dt.date) else str(value)
         try:
@@ -148,8 +142,7 @@ def read_article_page(text: str, where: str) -> ArticlePage:
     if not blocks:
         raise BuildError(where, "has no article text under its title; write the article's words, or delete the "
                                 "page to have the build write it from the seed again", first + 1)
-    return ArticlePage(where, title, "\n\n".join(texts), blocks, links, date, date_given,
-                       fields["dateline"], fields["source"])
+    return ArticlePage(where, title, "\n\n".join(texts), blocks, links, date, fields["dateline"], fields["source"])
 
 
 def _parts(lines: list[str], first: int) -> list[tuple[str, int]]:
