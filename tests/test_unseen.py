@@ -1,4 +1,4 @@
-"""The unseen articles (tests/unseen, tests/fresh, tests/fresh3, tests/fresh4) and the four held-out ones, built as a publisher builds them
+"""The unseen articles (tests/unseen, tests/fresh, tests/fresh3, tests/fresh4, tests/fresh5) and the four held-out ones, built as a publisher builds them
 (discovery included) over the registry and over an EMPTY registry, must keep the figures measured in
 tests/unseen/RESULTS.md. The floors sit a little below the measured values: a change that drops
 below one has made annotation worse on copy nobody tuned for (see tests/unseen_scoring.py)."""
@@ -33,8 +33,13 @@ FLOORS = {
                         "published_wrong": 0},
     ("fresh4", True): {"people": 0.94, "mechanisms": 0.80, "organisations": 0.82, "places": 0.80, "dates": 0.94,
                        "published_wrong": 0},
+    # Scored once and not tuned on (tests/fresh5/RESULTS.md): the honest figure, kept as floors.
+    ("fresh5", False): {"people": 0.89, "mechanisms": 0.78, "organisations": 0.85, "places": 0.90, "dates": 0.88,
+                        "published_wrong": 0},
+    ("fresh5", True): {"people": 0.89, "mechanisms": 0.73, "organisations": 0.81, "places": 0.84, "dates": 0.88,
+                       "published_wrong": 0},
 }
-ARTICLES = {"unseen": 24, "heldout": 4, "fresh": 12, "fresh3": 20, "fresh4": 20}
+ARTICLES = {"unseen": 24, "heldout": 4, "fresh": 12, "fresh3": 20, "fresh4": 20, "fresh5": 16}
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +62,7 @@ def test_unseen_articles_keep_their_figures(scores, key):
             assert result.f1(section) >= floor, f"{section}: F1 {result.f1(section):.3f} < {floor}\n{result.errors()}"
 
 
-@pytest.mark.parametrize("corpus", ["unseen", "fresh", "fresh3", "fresh4"])
+@pytest.mark.parametrize("corpus", ["unseen", "fresh", "fresh3", "fresh4", "fresh5"])
 def test_unseen_gold_is_consistent_with_its_articles(corpus):
     """The corpus's own checker (it imports nothing of ours) passes on every file."""
     import subprocess
