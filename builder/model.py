@@ -186,9 +186,14 @@ class PublicationDate:
     value: DatePoint | None
     inferred: bool
     how: str  # "header" | "front matter" | "date line in text" | "inferred from text" | "unknown"
+    # Inferred to a month, the latest day the text reports as done in it: relative dates are read from there.
+    reference: _dt.date | None = None
 
     def reference_day(self) -> _dt.date | None:
-        """The day relative expressions are resolved against (start of an inferred month)."""
+        """The day relative expressions are resolved against: the value's day, else the latest reported day
+        of an inferred month, else the month's (or year's) first day."""
+        if self.reference is not None:
+            return self.reference
         return self.value.first_day() if self.value else None
 
     def display(self) -> str:

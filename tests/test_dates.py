@@ -962,3 +962,11 @@ def test_a_weekday_something_lasts_until_is_to_come():
 
 def test_an_irregular_past_verb_sends_a_bare_month_back():
     assert only("The team taught classes in November.", dt.date(2026, 1, 20)) == ("November", "2025-11")
+
+
+def test_an_article_dated_to_a_month_reads_its_relative_dates_from_the_latest_day_it_reports():
+    body = ("Exports in the first ten months of 2025 rose 12 per cent.\n\n"
+            "A new lane opened on Monday, November 10, officials said. They will meet again on Friday.")
+    published = infer_publication_date(body)
+    assert published.value == DatePoint(2025, 11) and published.reference_day() == dt.date(2025, 11, 10)
+    assert ("Friday", "2025-11-14") in found(body, published.reference_day())

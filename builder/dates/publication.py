@@ -191,7 +191,11 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
     if upper is not None and upper[0] == lower:
         return PublicationDate(DatePoint.of(lower), True, "inferred from text")
     guess = upper[0] if upper is not None and (lower is None or upper[1]) else lower
-    return PublicationDate(DatePoint(guess.year, guess.month), True, "inferred from text")
+    month = DatePoint(guess.year, guess.month)
+    # The latest day reported as done, when it falls in that month, is a better "now" than the 1st.
+    reference = lower if lower is not None and lower_is_reported_day and (lower.year, lower.month) == (
+        guess.year, guess.month) else None
+    return PublicationDate(month, True, "inferred from text", reference)
 
 
 def _weekday_bounds(text: str, lower: dt.date, upper: tuple[dt.date, bool] | None
