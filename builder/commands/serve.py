@@ -10,12 +10,14 @@ server only, never in site/), which listens for "built" events on `/__serve__/ev
 The inputs are polled once a second by their sizes and modification times:
 every file a build reads (seeds, every registry folder, templates, our code),
 from the list the no-op check hashes (`state.input_files`), so serve can never
-watch less than the build reads, and an `archive.yml` written after serve started. A change triggers a build, which
-swaps the new `site/` in only when it is complete, so a reader never sees a
-half-written page: requests are answered from `site/` (never from the staging
-folder), and a request that falls in the instant between the two renames of
-the swap waits for the new `site/` instead of getting a 404. A failed rebuild
-is reported and the last good site stays.
+watch less than the build reads, and an `archive.yml` written after serve
+started. A change triggers a build (the files a build writes into `content/`
+itself start none), which swaps the new `site/` in only when it is complete,
+so a reader never sees a half-written page: requests are answered from `site/`
+(never from the staging folder), and a request that falls in the instant
+between the two renames of the swap waits for the new `site/` instead of
+getting a 404; a page that is not there gets the site's 404.html. A failed
+rebuild is reported and the last good site stays.
 """
 
 from __future__ import annotations
