@@ -212,3 +212,21 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path):
     built = run(tmp_path / "empty", "build", "--no-search")
     assert built.returncode == 0, built.stderr
     assert "built " in built.stdout and (tmp_path / "empty" / "site" / "index.html").is_file()
+
+
+def test_the_summary_counts_archive_yml_warnings_and_says_one_article(tmp_path):
+    root = archive(tmp_path, "title: Ours\ntitel: Typo\n", {"a.txt": DATED})
+    built = run(root, "build", "--no-search")
+    assert built.returncode == 0, built.stderr
+    assert "archive.yml:2: unknown key 'titel'" in built.stderr
+    line = built.stdout.strip().splitlines()[-1]
+    assert " from 1 article (" in line and line.count("; 1 warning.") == 1, line
+    strict = run(root, "build", "--no-search", "--strict")
+    assert strict.returncode == 1 and "unknown key" in strict.stderr.split("--strict:")[1]
+
+
+def test_strict_names_a_slug_collision_as_one(tmp_path):
+    from builder.console import warning_kind
+    from builder.ingest.seed import collision_warning
+
+    assert warning_kind(collision_warning("seeds", "2026-01-12-talks", ["a.txt", "b.txt"])) == "slug collision"
