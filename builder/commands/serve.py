@@ -220,7 +220,12 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, inte
     options = dataclasses.replace(options, search_after_pages=True)
     resident = Resident()
     builds = Builds()
-    rebuild(options, progress, resident, builds)
+    # What the inputs were when the first build began: an edit made while it runs, or before the
+    # watcher's first poll, is then seen (the build's own writes into content/ are not an edit).
+    before = input_fingerprint(options)
+    wrote = rebuild(options, progress, resident, builds)
+    after = input_fingerprint(options)
+    first_seen = after if wrote is not None and _only_written(before, after, wrote) else before
     out = Path(options.out).resolve()
     handler = functools.partial(type("ServeHandler", (SiteHandler,), {"builds": builds}), directory=str(out))
     server = ThreadingHTTPServer((host, port), handler)
@@ -229,7 +234,7 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, inte
 
     def watch() -> None:
         nonlocal options
-        seen = input_fingerprint(options)
+        seen = first_seen
         while not stop.wait(interval):
             now = input_fingerprint(options)
             if now == seen:
