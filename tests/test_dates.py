@@ -970,3 +970,14 @@ def test_an_article_dated_to_a_month_reads_its_relative_dates_from_the_latest_da
     published = infer_publication_date(body)
     assert published.value == DatePoint(2025, 11) and published.reference_day() == dt.date(2025, 11, 10)
     assert ("Friday", "2025-11-14") in found(body, published.reference_day())
+
+
+@pytest.mark.parametrize("sentence, ref, iso", [
+    ("The team will visit the new commune, which was formed on April 1.", dt.date(2025, 11, 14), "2025-04-01"),
+    ("The port opened a new berth in May, and in February we will open another.", dt.date(2026, 1, 8), "2026-02"),
+    ("She proposed that the forum be held in Hạ Long in November.", dt.date(2025, 6, 25), "2025-11"),
+    ("A tea fair is planned in Lijiang in October.", dt.date(2024, 4, 10), "2024-10"),
+    ("The draft is to be submitted to the Assembly by the end of December.", dt.date(2025, 10, 23), "2025-12"),
+])
+def test_the_verb_a_date_belongs_to_decides_its_year(sentence, ref, iso):
+    assert found(sentence, ref)[-1][1] == iso

@@ -207,6 +207,10 @@ def _yearless_year(ctx: _Ctx, pos: int, month: int, day: int = 1) -> int | None:
     December 5"), otherwise the one nearest the reference."""
     if _word_before(ctx.text, pos).lower() == "since":
         return ctx.ref.year - ((month, day) > (ctx.ref.month, ctx.ref.day))
+    tense = _tense(ctx.text, pos) if ctx.strict else 0
+    if tense < 0 and _future_worded(ctx.text, pos):
+        # `will travel to Bắc Ninh …, which took effect on July 1`: the nearest verb is the date's
+        return ctx.ref.year - ((month, day) > (ctx.ref.month, ctx.ref.day))
     if _future_worded(ctx.text, pos):
         return ctx.ref.year + ((month, day) < (ctx.ref.month, ctx.ref.day))
     return _nearest_year(ctx.ref, month, day)

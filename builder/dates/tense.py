@@ -54,7 +54,8 @@ def _future_worded(text: str, pos: int) -> bool:
 # "signed") or a common irregular one ("met", "began"). Participles used as adjectives ("United",
 # "the planned railway") are not told apart: the nearest marker decides.
 _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set|due|expected|going|slated)\s+to|to)"
-                r"|(?:scheduled|slated|planned)\s+for|to\s+be\s+held|upcoming|this\s+coming"
+                r"|(?:scheduled|slated|planned)\s+for|(?:is|are)\s+planned|to\s+be\s+[a-z]+ed|be\s+held|upcoming"
+                r"|this\s+coming"
                 r"|(?:plans?|planned|agreed|agrees|decided|pledged|vowed|aims?|intends?|intended|hopes?|hoped"
                 r"|expects?|expected|promised|invited\s+\w+)\s+to"
                 r"|(?:asked|urged|requested|called\s+on|encouraged|persuaded|wanted|wants?|expected|expects?)"
@@ -70,6 +71,9 @@ _TENSE = re.compile(rf"(?i)(?<![\w’'-])(?:(?P<future>{_FUTURE_MARK})|(?<!\bbe 
 # ("met officials ahead of the annual meeting in May" names a meeting still to come in January).
 _ANTICIPATION = re.compile(r"(?i)\b(?:ahead\s+of|in\s+the\s+(?:run|lead)-up\s+to|in\s+preparation\s+for|"
                            r"in\s+time\s+for)\b")
+
+
+_CLAUSE_BREAK = re.compile(r"(?:,[ \t]+(?:and|but|while|whereas)|;)[ \t]+(?!.*(?:,[ \t]+(?:and|but)|;))")
 
 
 _REPORTING = re.compile(r"(?i)said|says|told|noted|added|stressed|stated|announced|emphasi[sz]ed|affirmed|confirmed")
@@ -98,6 +102,12 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
             return 0 if after is None else (1 if after["future"] else -1)
     if before is None:
         return 0
+    if (gap := _CLAUSE_BREAK.search(text, before.end(), pos)) and text[gap.end():pos].strip().lower() in (
+            "", "on", "in", "by", "from", "until", "since"):
+        # `opened a service point in September, and in March we will hold …`: a new clause opens with the date
+        after = _TENSE.search(text, pos, _sentence_end(text, pos))
+        if after is not None:
+            return 1 if after["future"] else -1
     if before["past"] and _ANTICIPATION.search(text, before.end(), pos):
         return 0  # the nearest occurrence decides
     if _REPORTING.fullmatch(before.group()):
