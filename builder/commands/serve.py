@@ -206,10 +206,17 @@ def rebuild(options: BuildOptions, progress: Callable[[], Progress] = Progress, 
     return wrote
 
 
-def _only_written(before: tuple, after: tuple, wrote: list[str]) -> bool:
-    """Whether every input that changed between the two fingerprints is a file the build wrote."""
+def _rebuild_from(before: tuple, options: BuildOptions, progress, resident: Resident, builds: Builds) -> tuple:
+    """Rebuild from inputs whose fingerprint was `before`; the fingerprint the next poll compares with:
+    the one after the build when every input that changed meanwhile is a file the build wrote itself
+    (no change to build again for), else `before` (an edit made during the build is then seen)."""
+    wrote = rebuild(options, progress, resident, builds)
+    after = input_fingerprint(options)
+    if wrote is None:
+        return before
     old, new = {f[0]: f for f in before}, {f[0]: f for f in after}
-    return all(name in wrote for name in old.keys() | new.keys() if old.get(name) != new.get(name))
+    only_written = all(name in wrote for name in old.keys() | new.keys() if old.get(name) != new.get(name))
+    return after if only_written else before
 
 
 def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, interval: float = 1.0,
@@ -220,12 +227,8 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, inte
     options = dataclasses.replace(options, search_after_pages=True)
     resident = Resident()
     builds = Builds()
-    # What the inputs were when the first build began: an edit made while it runs, or before the
-    # watcher's first poll, is then seen (the build's own writes into content/ are not an edit).
-    before = input_fingerprint(options)
-    wrote = rebuild(options, progress, resident, builds)
-    after = input_fingerprint(options)
-    first_seen = after if wrote is not None and _only_written(before, after, wrote) else before
+    # Fingerprinted before the first build, not when the watcher first runs: an edit made meanwhile is seen.
+    first_seen = _rebuild_from(input_fingerprint(options), options, progress, resident, builds)
     out = Path(options.out).resolve()
     handler = functools.partial(type("ServeHandler", (SiteHandler,), {"builds": builds}), directory=str(out))
     server = ThreadingHTTPServer((host, port), handler)
@@ -248,10 +251,7 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, inte
                         print(error, file=sys.stderr)
                     print("serve: archive.yml has errors; still serving the last good site", file=sys.stderr)
                     continue
-            wrote = rebuild(options, progress, resident, builds)
-            after = input_fingerprint(options)
-            if wrote is not None and _only_written(now, after, wrote):
-                seen = after  # the build's own writes are no change to build again for
+            seen = _rebuild_from(now, options, progress, resident, builds)
 
     threading.Thread(target=watch, daemon=True).start()
     print(f"serve: http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr)
