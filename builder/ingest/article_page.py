@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.ingest.frontmatter import key_line, split_front_matter
+from builder.ingest.seed import paragraphs
 from builder.model import Article, Block, BuildError, DatePoint, PublicationDate
 from builder.text import nfc
 
@@ -100,7 +101,7 @@ def read_article_page(text: str, where: str) -> ArticlePage:
             raise BuildError(where, f"`{key}` must be one line of text", key_line(lines, key, first))
         fields[key] = " ".join(str(value).split()) if value is not None and str(value).strip() else None
 
-    parts = _parts(lines, first)
+    parts = [("\n".join(para.lines), para.line) for para in paragraphs(lines, first)]
     title = fields["title"]
     if parts and parts[0][0].startswith("# "):
         title = _words(parts.pop(0)[0][2:])[0].strip() or title
@@ -143,25 +144,6 @@ def read_article_page(text: str, where: str) -> ArticlePage:
         raise BuildError(where, "has no article text under its title; write the article's words, or delete the "
                                 "page to have the build write it from the seed again", first + 1)
     return ArticlePage(where, title, "\n\n".join(texts), blocks, links, date, fields["dateline"], fields["source"])
-
-
-def _parts(lines: list[str], first: int) -> list[tuple[str, int]]:
-    """The page's blocks of lines after the front matter, each with its 1-based first line."""
-    parts: list[tuple[str, int]] = []
-    current: list[str] = []
-    start = 0
-    for i in range(first, len(lines)):
-        row = lines[i].rstrip()
-        if row.strip():
-            if not current:
-                start = i + 1
-            current.append(row)
-        elif current:
-            parts.append(("\n".join(current), start))
-            current = []
-    if current:
-        parts.append(("\n".join(current), start))
-    return parts
 
 
 def _words(markdown: str) -> tuple[str, list[tuple[int, int, str]]]:

@@ -69,7 +69,7 @@ _CLOSING_PUNCT = tuple(".!?:;,\"'”’…)")
 
 
 @dataclass
-class _Para:
+class Paragraph:
     lines: list[str]
     line: int  # 1-based line number of the first line
 
@@ -139,7 +139,7 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
         header_date = _parse_iso_day(m.group(1), where, header_line + 1)
         lines = lines[:header_line] + [m.group(2)] + lines[header_line + 1 :]
 
-    paras = _paragraphs(lines, first_body_line)
+    paras = paragraphs(lines, first_body_line)
     if not paras:
         raise BuildError(where, "has no article text; add the article below its header", 1)
 
@@ -270,8 +270,9 @@ def _item_lines(lines: list[str], key: str, end: int):
     return lambda i: first if i is None else (items[i] if i < len(items) else first)
 
 
-def _paragraphs(lines: list[str], start: int) -> list[_Para]:
-    paras: list[_Para] = []
+def paragraphs(lines: list[str], start: int) -> list[Paragraph]:
+    """The blocks of non-blank lines from `start` on (each line stripped), with their 1-based first lines."""
+    paras: list[Paragraph] = []
     current: list[str] = []
     first = 0
     for i in range(start, len(lines)):
@@ -281,10 +282,10 @@ def _paragraphs(lines: list[str], start: int) -> list[_Para]:
                 first = i + 1
             current.append(line.strip())
         elif current:
-            paras.append(_Para(current, first))
+            paras.append(Paragraph(current, first))
             current = []
     if current:
-        paras.append(_Para(current, first))
+        paras.append(Paragraph(current, first))
     return paras
 
 
@@ -297,11 +298,11 @@ def _is_short_unpunctuated(line: str, max_words: int) -> bool:
     )
 
 
-def _looks_like_title_line(para: _Para) -> bool:
+def _looks_like_title_line(para: Paragraph) -> bool:
     return len(para.lines) == 1 and _is_short_unpunctuated(para.lines[0], 25) and not _DATELINE.match(para.lines[0])
 
 
-def _blocks(paras: list[_Para]) -> tuple[list[Block], str]:
+def _blocks(paras: list[Paragraph]) -> tuple[list[Block], str]:
     """Classify paragraphs into blocks and join them into the clean body text."""
     parts: list[str] = []
     blocks: list[Block] = []
