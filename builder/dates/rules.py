@@ -207,13 +207,16 @@ def _yearless_year(ctx: _Ctx, pos: int, month: int, day: int = 1) -> int | None:
     December 5"), otherwise the one nearest the reference."""
     if _word_before(ctx.text, pos).lower() == "since":
         return ctx.ref.year - ((month, day) > (ctx.ref.month, ctx.ref.day))
-    tense = _tense(ctx.text, pos) if ctx.strict else 0
-    if tense < 0 and _future_worded(ctx.text, pos):
+    if not _future_worded(ctx.text, pos):
+        return _nearest_year(ctx.ref, month, day)
+    if ctx.strict and _tense(ctx.text, pos) < 0:
         # `will travel to Bắc Ninh …, which took effect on July 1`: the nearest verb is the date's
         return ctx.ref.year - ((month, day) > (ctx.ref.month, ctx.ref.day))
-    if _future_worded(ctx.text, pos):
-        return ctx.ref.year + ((month, day) < (ctx.ref.month, ctx.ref.day))
-    return _nearest_year(ctx.ref, month, day)
+    return ctx.ref.year + ((month, day) < (ctx.ref.month, ctx.ref.day))
+
+
+# `last`, `this`, `next` before a year, month, quarter or week: how many of them from the reference's.
+_STEP = {"last": -1, "this": 0, "next": 1}
 
 
 def _month_year(ref: dt.date, month: int, lean: int = 0) -> int:
@@ -339,7 +342,7 @@ def _date_range_of_relative_year(m, ctx):
     """from May 1 to August 16 this year / between December 20 and January 5 next year"""
     if ctx.ref is None or not _between_ok(m, ctx):
         return None
-    year = ctx.ref.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+    year = ctx.ref.year + _STEP[m["yrel"].lower()]
     m1, d1, m2, d2 = _mon(m["m1"]), int(m["d1"]), _mon(m["m2"]), int(m["d2"])
     wraps = (m2, d2) < (m1, d1)
     return _found(_point(year - wraps, m1, d1), _point(year, m2, d2), "relative")
@@ -507,12 +510,12 @@ def _month_third(m, ctx):
     if m["mrel"]:  # (`the end of the month`: this one)
         if ctx.ref is None:
             return None
-        by = {"last": -1, "this": 0, "next": 1, "the": 0}[m["mrel"].lower()]
+        by = {**_STEP, "the": 0}[m["mrel"].lower()]
         (year, month), kind = _shift_month(ctx.ref.year, ctx.ref.month, by), "relative"
     elif m["yrel"]:  # `the end of September next year`
         if ctx.ref is None:
             return None
-        year = ctx.ref.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+        year = ctx.ref.year + _STEP[m["yrel"].lower()]
         month, kind = _mon(m["m"]), "relative"
     elif m["y"]:
         year, month, kind = int(m["y"]), _mon(m["m"]), "absolute"
@@ -596,7 +599,7 @@ def _month_of_relative_year(m, ctx):
     """December last year / December 5 last year / 5 December last year / March of next year"""
     if ctx.ref is None:
         return None
-    year = ctx.ref.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+    year = ctx.ref.year + _STEP[m["yrel"].lower()]
     day = int(m["d"]) if m["d"] else None
     return _found(_point(year, _mon(m["m"]), day), kind="relative")
 
@@ -605,7 +608,7 @@ def _weekday_of_relative_week(m, ctx):
     """Tuesday last week / on Friday next week / Monday of this week"""
     if ctx.ref is None:
         return None
-    by = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+    by = _STEP[m["which"].lower()]
     monday = ctx.ref - dt.timedelta(days=ctx.ref.weekday()) + dt.timedelta(weeks=by)
     return _found(DatePoint.of(monday + dt.timedelta(days=WEEKDAYS[m["wd"].lower()])), kind="relative")
 
@@ -677,7 +680,7 @@ def _relative_unit(m, ctx):
     which, unit = m["which"].lower(), m["unit"].lower()
     if which != "this" and _word_before(ctx.text, m.start()).lower() == "the":
         return None  # "over the last year" is a duration
-    by = {"last": -1, "this": 0, "next": 1}[which]
+    by = _STEP[which]
     ref = ctx.ref
     if unit == "year":
         return _found(_point(ref.year + by), kind="relative")

@@ -73,7 +73,7 @@ _ANTICIPATION = re.compile(r"(?i)\b(?:ahead\s+of|in\s+the\s+(?:run|lead)-up\s+to
                            r"in\s+time\s+for)\b")
 
 
-_CLAUSE_BREAK = re.compile(r"(?:,[ \t]+(?:and|but|while|whereas)|;)[ \t]+(?!.*(?:,[ \t]+(?:and|but)|;))")
+_CLAUSE_BREAK = re.compile(r"(?:,[ \t]+(?:and|but|while|whereas)|;)[ \t]+")
 
 
 _REPORTING = re.compile(r"(?i)said|says|told|noted|added|stressed|stated|announced|emphasi[sz]ed|affirmed|confirmed")
@@ -102,8 +102,10 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
             return 0 if after is None else (1 if after["future"] else -1)
     if before is None:
         return 0
-    if (gap := _CLAUSE_BREAK.search(text, before.end(), pos)) and text[gap.end():pos].strip().lower() in (
-            "", "on", "in", "by", "from", "until", "since"):
+    gap = None
+    for gap in _CLAUSE_BREAK.finditer(text, before.end(), pos):  # the last clause break before the date
+        pass
+    if gap is not None and text[gap.end():pos].strip().lower() in ("", "on", "in", "by", "from", "until", "since"):
         # `opened a service point in September, and in March we will hold …`: a new clause opens with the date
         after = _TENSE.search(text, pos, _sentence_end(text, pos))
         if after is not None:
