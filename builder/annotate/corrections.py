@@ -91,12 +91,11 @@ def editor_mentions(links: list[tuple[int, int, str]], body: str, annotated: lis
     out: list[Mention] = []
     for start, end, target in links:
         text = body[start:end]
-        span = (start, end)
         if _DATE_TARGET.match(target):
-            if span in dates:
-                out.append(dates[span])
+            if (start, end) in dates:
+                out.append(dates[start, end])
             elif (value := normalise_date(text, reference)) is not None:
-                out.append(Mention("date", *span, body[span[0]:span[1]], value=value))
+                out.append(Mention("date", start, end, text, value=value))
             else:
                 warnings.append(f"{where}: link {text!r} goes to the timeline but names no date; left out")
         elif m := _ENTITY_TARGET.match(target):
@@ -105,7 +104,7 @@ def editor_mentions(links: list[tuple[int, int, str]], body: str, annotated: lis
             if type_ is None or entity is None or entity.type != type_ or entity.status == "rejected":
                 warnings.append(f"{where}: link {text!r} goes to {target}, which is no entity page; left out")
                 continue
-            out.append(Mention(type_, *span, body[span[0]:span[1]], entity=eid))
+            out.append(Mention(type_, start, end, text, entity=eid))
         else:
             warnings.append(f"{where}: link {text!r} goes to {target}, which is neither an entity page nor the "
                             "timeline; left out")

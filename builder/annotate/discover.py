@@ -627,13 +627,18 @@ def _title_or_role_before(text: str, start: int) -> tuple[str | None, bool]:
         # `A Vietnamese student, Nguyễn Hồng Nhung, was injured`: a lower-case role, then the name.
         role = LOWER_ROLE.search(probe, max(0, len(probe) - 60))
         if role:
-            return role.group(1), role.group(1).replace(" general", "").split()[-1] in OFFICE_NOUNS
+            return _role_vouching(role.group(1))
     role = LOWER_ROLE.search(text, max(0, start - 60), start)
     if not role and THE_LATE.search(text, max(0, start - 20), start):
         return "late", False  # `the late Yuan Longping`: someone who has died, named by a family name
     if not role:
         return None, False
-    return role.group(1), role.group(1).replace(" general", "").split()[-1] in OFFICE_NOUNS
+    return _role_vouching(role.group(1))
+
+
+def _role_vouching(role: str) -> tuple[str, bool]:
+    """A lower-case role, and whether it is an office, which vouches for any name."""
+    return role, role.replace(" general", "").split()[-1] in OFFICE_NOUNS
 
 
 def _person_before_connector(text: str, run: list[_Word]) -> tuple[int, str | None, list[_Word]] | None:
