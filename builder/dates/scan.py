@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 import re._parser
 from dataclasses import dataclass
@@ -241,8 +242,13 @@ def _searches(rules: list[_Rule]) -> list[tuple[re.Pattern | None, tuple[int, ..
 _SEARCHES = _searches(_RULES)
 
 
-def _all_matches(text: str) -> list[list[re.Match]]:
-    """Each rule's matches in the text (by rule index): exactly those of `pattern.finditer(text)`."""
+@functools.lru_cache(maxsize=8)
+def _all_matches(text: str) -> tuple[tuple[re.Match, ...], ...]:
+    """Each rule's matches in the text (by rule index): exactly those of `pattern.finditer(text)`.
+
+    Remembered for the last few texts: an article without a dated header is scanned with several
+    references while its publication date is inferred, then once more to be annotated, and the
+    matches do not depend on the reference."""
     out: list[list[re.Match]] = [[] for _ in _RULES]
     present: dict[tuple[str, ...], bool] = {}  # whether one of these literals is in the text
     for search, members in _SEARCHES:
@@ -272,7 +278,7 @@ def _all_matches(text: str) -> list[list[re.Match]]:
                 if at >= resume and (m := match(text, at)) is not None:
                     found.append(m)
                     resume = m.end()
-    return out
+    return tuple(map(tuple, out))
 
 
 def _the_before(text: str, at: int) -> int | None:
