@@ -202,8 +202,10 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
         if _DECEASED_BEFORE.search(text, max(0, m.start - 60), m.start):
             titles[m.entity].add("late")  # `his late father, Liu Hanqing`
     for word in _WORD.finditer(text):
+        if not word.group(0)[0].isupper():
+            continue
         form = fold(word.group(0))
-        if form not in forms or not word.group(0)[0].isupper() or taken.overlaps(word.start(), word.end()):
+        if form not in forms or taken.overlaps(word.start(), word.end()):
             continue
         entity_id = _resolve_short(text, word, forms[form], positions, titles)
         if entity_id is None:

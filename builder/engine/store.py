@@ -23,6 +23,7 @@ article's pieces changed (`changes`).
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import json
 import pickle
@@ -94,8 +95,13 @@ def block_digest(block: EntityMentions) -> str:
     return hashlib.blake2b(repr((block.count, block.titles, block.html)).encode(), digest_size=12).hexdigest()
 
 
+_ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(TimelineItem))
+
+
 def entry_digest(entry: TimelineItem) -> str:
-    return hashlib.blake2b(repr(sorted(vars(entry).items())).encode(), digest_size=12).hexdigest()
+    # Each field as str, not the repr of them all: an entry's HTML and sentence are long, and repr copies them.
+    return hashlib.blake2b("\x1f".join([str(getattr(entry, name)) for name in _ENTRY_FIELDS]).encode(),
+                           digest_size=12).hexdigest()
 
 
 def seal(record: ArticleRecord) -> dict:
