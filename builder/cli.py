@@ -131,10 +131,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     from builder.content.markdown import content_files
     from builder.engine.build import read_articles
-    from builder.engine.editorial import (  # the editors' pages and corrections, as a build has them
-        corrected_mentions,
-        editor_article,
-    )
+    from builder.engine.editorial import annotated_article  # as a build has them: editors' pages, corrections
     from builder.ingest.registry import load_registry
 
     problems: list[str] = []
@@ -147,14 +144,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     annotator = Annotator(registry)
     for n, seed_article in enumerate(articles):
         try:
-            article, page = editor_article(seed_article, args.content / "articles", [])
+            articles[n] = annotated_article(seed_article, lambda a: annotator(a).mentions, args.content / "articles",
+                                            registry.entities, str(args.seeds / seed_article.source_file), [])
         except BuildError as exc:
             problems.append(str(exc))
-            continue
-        annotator(article)
-        article.mentions = corrected_mentions(article, page, registry.entities,
-                                              str(args.seeds / article.source_file), [])
-        articles[n] = article
     problems += stale_content(args.content, content_files(args.content, articles))
     if args.out.is_dir():
         problems += check_site_links(args.out)
@@ -162,7 +155,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         problems.append(f"{args.out}: no built site; run `{command('build')}` first")
     for problem in problems:
         print(problem, file=sys.stderr)
-    print(f"check: {len(problems)} problem(s); {len(articles)} articles, {len(registry.entities)} entities")
+    rejected = sum(e.status == "rejected" for e in registry.entities.values())
+    print(f"check: {len(problems)} problem(s); {len(articles)} articles, {len(registry.entities) - rejected} entities"
+          + (f" ({rejected} rejected, not counted)" if rejected else ""))
     return 1 if problems else 0
 
 

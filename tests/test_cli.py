@@ -243,6 +243,15 @@ def test_check_after_good_build_passes(built_tree):
     assert "Traceback" not in result.stderr
 
 
+def test_check_does_not_count_rejected_entities(built_tree):
+    page = built_tree / "C" / "people" / "he-wei.md"
+    counted = int(re.search(r"(\d+) entities", check(built_tree).stdout).group(1))
+    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\nstatus: rejected\n", 1), encoding="utf-8")
+    assert build(built_tree).returncode == 0
+    result = check(built_tree)
+    assert f"{counted - 1} entities (1 rejected, not counted)" in result.stdout, result.stdout
+
+
 def test_check_reports_missing_generated_article(built_tree):
     missing = built_tree / "C" / "articles" / "undated-convergence-of-development-stages-for-viet-nam-and-china.md"
     missing.unlink()

@@ -47,10 +47,9 @@ from builder.engine.content import (
     write_timeline_content,
 )
 from builder.engine.editorial import (
+    annotated_article,
     collision_warnings,
-    corrected_mentions,
     drop_repeats,
-    editor_article,
     settle_collisions,
 )
 from builder.engine.executors import Workers, tools
@@ -77,7 +76,7 @@ from builder.engine.store import SiteStore, seal
 from builder.ingest.registry import Registry, create_entity_page, load_registry
 from builder.ingest.seed import collision_suffix, natural_id, read_articles, read_seed  # noqa: F401 - read_articles: for tools and tests
 from builder.memory import give_back_freed_memory
-from builder.model import Article, BuildError, BuildErrors
+from builder.model import Article, BuildError, BuildErrors, Mention
 from builder.records import NOTHING, ArticleRecord, ArticleSummary, Touched
 from builder.site.collect import SiteView
 from builder.site.fragments import article_record
@@ -179,26 +178,23 @@ class _Mapper:
         if suffixed:
             article.slug = f"{article.slug}-{collision_suffix(seed.name)}"
         result = Mapped(seed.name, key, warnings=list(article.warnings))
-        try:  # an article page an editor made theirs is the article's text from then on
-            article, page = editor_article(article, self.articles, result.warnings)
+
+        def annotate(article: Article) -> list[Mention]:
+            reference = article.date.reference_day()
+            cache_key = self.cache.key(article.body, reference)
+            mentions = self.cache.get(cache_key, article.body)
+            if mentions is None:
+                # The dates do not depend on the registry: after a registry change they are the stored ones.
+                known = self.cache.dates(cache_key)
+                mentions, dates = self.annotator.annotate(article.body, reference, known)
+                result.fresh = (cache_key, mentions, dates if known is None else None)
+            return mentions
+
+        try:
+            article = annotated_article(article, annotate, self.articles, self.entities, str(seed), result.warnings)
         except BuildError as exc:
             result.error = (exc.path, exc.message, exc.line)
             return result
-        reference = article.date.reference_day()
-        cache_key = self.cache.key(article.body, reference)
-        mentions = self.cache.get(cache_key, article.body)
-        if mentions is None:
-            # The dates do not depend on the registry: after a registry change they are the stored ones.
-            known = self.cache.dates(cache_key)
-            mentions, dates = self.annotator.annotate(article.body, reference, known)
-            result.fresh = (cache_key, mentions, dates if known is None else None)
-        article.mentions = mentions
-        try:  # the editors' word, after the annotation cache: it holds through every rebuild
-            mentions = corrected_mentions(article, page, self.entities, str(seed), result.warnings)
-        except BuildError as exc:
-            result.error = (exc.path, exc.message, exc.line)
-            return result
-        article.mentions = mentions
         if propose:
             result.discoveries = discover(article, article.mentions)
         try:

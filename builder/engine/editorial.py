@@ -5,6 +5,7 @@ collision suffix of their seed's file name, `builder.ingest.seed.collision_suffi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from builder.annotate.corrections import apply_corrections, editor_mentions
@@ -49,6 +50,18 @@ def corrected_mentions(article, page: ArticlePage | None, entities: dict[str, En
         mentions, notes = apply_corrections(article.body, mentions, article.corrections, entities, where)
         warnings += notes
     return mentions
+
+
+def annotated_article(article: Article, annotate: Callable[[Article], list[Mention]], articles_dir: Path,
+                      entities: dict[str, Entity], where: str, warnings: list[str]) -> Article:
+    """The article as a build has it, in the one order every reader of the seeds keeps (`build`'s map
+    step, `check`): the editor's page in place of the seed's words when an editor made it theirs
+    (`editor_article`), the annotator's mentions (`annotate(article)`, or the annotation cache's), then
+    the editors' word on them (`corrected_mentions`). Raises BuildError for a bad page or correction."""
+    article, page = editor_article(article, articles_dir, warnings)
+    article.mentions = annotate(article)
+    article.mentions = corrected_mentions(article, page, entities, where, warnings)
+    return article
 
 
 def settle_collisions(store: SiteStore, seeds: Path, keys: dict[str, str], deferred: dict[str, str],
