@@ -93,8 +93,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     for error in result.errors:
         print(error, file=sys.stderr)
     if result.errors:
-        print(f"{len(result.errors)} seed(s) skipped (--keep-going): the site was built without them; "
-              "fix them and rebuild", file=sys.stderr)
+        stored = set(result.site.store.keys())
+        kept = sum(Path(error.path).name in stored for error in result.errors)
+        what = ("the site was built without them" if not kept else "kept as the last build made them"
+                if kept == len(result.errors) else f"{kept} kept as the last build made them, "
+                f"{len(result.errors) - kept} left out of the site")
+        print(f"{len(result.errors)} seed(s) skipped (--keep-going): {what}; fix them and rebuild", file=sys.stderr)
     result.close()
     if getattr(args, "timings", False):
         print("timings: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.timings.items()),

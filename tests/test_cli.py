@@ -212,6 +212,22 @@ def test_keep_going_builds_good_articles_and_reports_bad_one(tree):
     assert (tree / "O" / "index.html").is_file()
 
 
+def test_keep_going_keeps_the_last_good_build_of_an_article_whose_update_is_broken(built_tree):
+    seed = built_tree / "S" / "001_9879fc0823ef7d0e.txt"
+    page = built_tree / "O" / "articles" / "2026-02-09-pm-pham-minh-chinh-gave-reception-in-ha-noi-for-chinese" / "index.html"
+    markdown = built_tree / "C" / "articles" / f"{page.parent.name}.md"
+    before = page.read_bytes(), markdown.read_bytes()
+    text = seed.read_text(encoding="utf-8")
+    assert " date 2026-02-09 " in text
+    seed.write_text(text.replace(" date 2026-02-09 ", " date 2026-02-30 ", 1) + "\n\nA sentence added.", encoding="utf-8")
+    result = build(built_tree, "--keep-going")
+    assert_clean_failure(result)
+    assert f"S/{seed.name}:1:" in result.stderr
+    assert "1 seed(s) skipped (--keep-going): kept as the last build made them" in result.stderr
+    assert (page.read_bytes(), markdown.read_bytes()) == before
+    assert "from 5 articles" in result.stdout
+
+
 @pytest.mark.parametrize("breakage", ["bad-seed", "bad-registry"])
 def test_failed_build_leaves_previous_site_untouched(built_tree, breakage):
     before_site = tree_bytes(built_tree / "O")

@@ -555,12 +555,9 @@ def _map_into_store(todo, registry, options, workers, work, store, touched, erro
     for result in map_seeds(todo, registry, options, workers, work, propose, suffixed):
         advance()
         if result.error is not None:
+            # With --keep-going, an article built before keeps its record, and so its last good pages (as
+            # `make -k` leaves a target whose rule failed): an error in an update never unpublishes it.
             errors.append(BuildError(*result.error))
-            old = by_seed.get(result.seed)
-            if old is not None and options.keep_going:  # built without it: as if removed
-                _remove(store, old, touched or Touched())
-                ids.pop(old, None)
-                by_seed.pop(result.seed, None)
             continue
         record = result.record
         aid = record.summary.id
