@@ -57,6 +57,32 @@ def test_heads_say_what_a_name_is_mechanism_organisation_or_place(registry):
     assert found["Thái Nguyên"][0] == "place"
 
 
+def test_a_title_opening_a_clause_after_the_capital_is_not_the_capital_s_name(registry):
+    found = _found(registry, "At talks in the provincial capital, Chairman of the Thái Bình provincial People’s "
+                             "Committee Đỗ Văn Thành welcomed the delegation.")
+    assert "Chairman" not in found
+    assert found["Đỗ Văn Thành"][0] == "person"
+
+
+def test_a_title_never_stretches_a_person_s_link_over_another_entity_s_link(tmp_path):
+    from helpers import copy_registry
+
+    from builder.site.fragments import article_record
+    from builder.site.templating import Templates
+
+    copy_registry(tmp_path / "content")
+    (tmp_path / "content" / "places" / "chairman.md").write_text(  # as a wrong discovery could leave it
+        "---\nname: Chairman\nstatus: discovered\n---\n", encoding="utf-8")
+    registry = load_registry(tmp_path / "content")
+    article = _article("Chairman Phạm Minh Chính met the delegation.")
+    article.mentions = Annotator(registry).mentions(article.body, dt.date(2025, 5, 12))
+    spans = sorted((m.start, m.end) for m in article.mentions)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), article.mentions
+    person = next(m for m in article.mentions if m.type == "person")
+    assert person.text == "Phạm Minh Chính" and person.entity == "pham-minh-chinh"
+    article_record(article, registry.entities, Templates(), "", "")  # laid out without a KeyError
+
+
 def test_an_abbreviation_in_brackets_becomes_an_alias_only_if_its_letters_fit(registry):
     found = _found(registry, "The Việt Nam Women's Union Academy (VWUA) and the Hanoi Trade Promotion Centre (XYZ) met.")
     assert found["Việt Nam Women's Union Academy"][2] == ["VWUA"]

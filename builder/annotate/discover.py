@@ -561,7 +561,8 @@ def _named_by_context(article: Article, text: str) -> list[tuple[str, int, int]]
             words = name.group().split() if name else []
             while words and not words[-1][0].isupper():
                 words.pop()
-            if words and all(w[0].isupper() for w in words):
+            # `in the provincial capital, Chairman of …`: a new clause opening with a title, not the capital's name.
+            if words and all(w[0].isupper() for w in words) and _key(words[0]) not in HEAD_WORDS:
                 found.append(("place", m.end(), m.end() + len(" ".join(words))))
     for m in QUESTION_LABEL.finditer(text):
         found.append(("organisation", m.start(1), m.end(1)))

@@ -183,8 +183,9 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
             continue
         if not text[match.start].isupper() or _NOT_A_PERSON_AFTER.match(text, match.end):
             continue
-        mentions.append(_mention(text, match.start, match.end, match.entity))
-        taken.add(match.start, match.end)
+        mention = _mention(text, match.start, match.end, match.entity, taken)
+        mentions.append(mention)
+        taken.add(mention.start, mention.end)
 
     named = {m.entity for m in mentions}
     forms: dict[str, list[str]] = {}
@@ -210,7 +211,7 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
         entity_id = _resolve_short(text, word, forms[form], positions, titles)
         if entity_id is None:
             continue
-        mention = _mention(text, word.start(), word.end(), entity_id)
+        mention = _mention(text, word.start(), word.end(), entity_id, taken)
         mentions.append(mention)
         taken.add(mention.start, mention.end)
         insort(positions, (word.start(), entity_id))
@@ -276,8 +277,10 @@ def _part_of_longer_name(text: str, start: int, end: int, has_title: bool) -> bo
     return bool(before and before.group(1)[0].isupper())
 
 
-def _mention(text: str, start: int, end: int, entity_id: str) -> Mention:
+def _mention(text: str, start: int, end: int, entity_id: str, taken: SpanSet) -> Mention:
     title, link_start = title_before(text, start)
+    if taken.overlaps(link_start, start):  # the title's words are another entity's link: the name alone
+        link_start = start
     # With no title before the name, an apposition after it (`Wang Wen, Director of …,`) is the title.
     return Mention("person", link_start, end, text[link_start:end], entity=entity_id,
                    title=title or title_after(text, end))
