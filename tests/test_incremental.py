@@ -63,6 +63,32 @@ def test_an_edited_article_rerenders_its_page_and_its_entities_and_reuses_the_re
     assert site_bytes(archive.out) == clean_build_of(archive, tmp_path)
 
 
+def test_serve_publishes_the_edited_article_first_then_its_other_pages_then_the_search_index(archive, tmp_path):
+    import dataclasses
+
+    options = dataclasses.replace(archive, publish_in_steps=True)
+    seed = sorted(Path(options.seeds).glob("*.txt"))[2]
+    add_sentence(seed, "Prime Minister Phạm Minh Chính met Ambassador He Wei on March 3, 2025.")
+    commits: list[list[str]] = []
+    seen_in_site: list[bytes] = []
+
+    def published(paths: list[str]) -> None:
+        commits.append(paths)
+        if len(commits) == 1:  # the page is in site/ already, before the rest is rendered
+            seen_in_site.append((Path(options.out) / paths[0]).read_bytes())
+
+    result = build(options, on_publish=published)
+    article = next(a for a in result.articles if a.source_file == seed.name)
+    page = f"articles/{article.id}/index.html"
+    assert commits[0] == [page]
+    assert b"Ambassador He Wei" in seen_in_site[0]
+    assert page not in commits[1] and "people/he-wei/index.html" in commits[1]
+    assert all(path.startswith("pagefind/") for path in commits[2])
+    assert result.first_published_after < result.published_after
+    result.close()
+    assert site_bytes(options.out) == clean_build_of(options, tmp_path)
+
+
 def test_a_renamed_entity_changes_every_page_that_shows_its_name(archive, tmp_path):
     page = Path(archive.content) / "people" / "he-wei.md"
     page.write_text(page.read_text(encoding="utf-8").replace("name: He Wei", "name: HE Wei"), encoding="utf-8")
@@ -367,9 +393,9 @@ def test_a_date_added_to_a_bucket_cut_into_pages_shows_anew_only_the_articles_wh
     assert len(rebuilt) <= 1 + pages_there and len(rebuilt) < len(dated_there), (rebuilt, pages_there, dated_there)
 
 
-@pytest.mark.parametrize("search_after_pages", [False, True], ids=["command line", "serve"])
+@pytest.mark.parametrize("publish_in_steps", [False, True], ids=["command line", "serve"])
 def test_a_date_link_that_moved_page_leaves_the_search_bundles_of_the_articles_holding_it_alone(
-        tmp_path, monkeypatch, search_after_pages):
+        tmp_path, monkeypatch, publish_in_steps):
     """Pagefind indexes words, not where links go: the articles whose date links moved to another
     timeline page keep their year's bundle; only the edited article's bundle is indexed again, whether
     the pages are published before the search index (serve) or with it."""
@@ -382,7 +408,7 @@ def test_a_date_link_that_moved_page_leaves_the_search_bundles_of_the_articles_h
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 24, seed=9)
     options = BuildOptions(seeds=corpus / "seeds", content=corpus / "content", out=tmp_path / "site",
-                           cache=tmp_path / "cache", jobs=1, search_after_pages=search_after_pages)
+                           cache=tmp_path / "cache", jobs=1, publish_in_steps=publish_in_steps)
     result = build(options)
     store = result.site.store
     year, month, _ = max((b for b in store.timeline_buckets() if b[1]),

@@ -217,12 +217,14 @@ def test_bench_quick_reports_every_row(tmp_path, step):
             if line.startswith("| 20 |") for cells in [[c.strip() for c in line.split("|")]]}
     less = "ours: one article changed, less its search index update"
     one = "ours: one article changed (a dated sentence added)"
-    served = "ours: one article changed under serve, until its pages are written"
+    served = "ours: one article changed under serve, until all its pages are written"
+    first = "ours: one article changed under serve, until its page is written"
     for tool in ("ours: clean build (no search)", "ours: clean build (with search)", "ours: no-op rebuild",
-                 one, less, served):
+                 one, less, served, first):
         assert re.fullmatch(r"\d+\.\d\d", rows[tool][3]), rows[tool]
     assert float(rows[less][3]) < float(rows[one][3])
     assert float(rows[served][3]) < float(rows[one][3])  # no interpreter to start, nothing to read again
+    assert float(rows[first][3]) <= float(rows[served][3])  # the edited page is the first commit
     assert "search" in rows["ours: clean build (with search)"][8] and "map" in rows["ours: clean build (no search)"][8]
     text = out.read_text(encoding="utf-8")
     assert "old figures" not in text and text.endswith("## Earlier runs\n\nthe history\n")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import shutil
 import socket
 import subprocess
@@ -101,15 +103,21 @@ def test_serve_rebuilds_when_a_place_page_changes_and_tells_the_open_page_to_rel
         assert events.readline().startswith(b": serving")
         page = content_copy / "places" / "chongqing.md"
         page.write_text(page.read_text(encoding="utf-8") + "\nA municipality on the Yangtze.\n", encoding="utf-8")
-        while not (line := events.readline()).startswith(b"event: built"):
-            assert line, "the events stream closed before the build was published"
+        # An event after each commit of the rebuild, with the URLs it changed: this page's among them.
+        urls: list = []
+        while "/places/chongqing/" not in urls:
+            line = events.readline()
+            assert line, "the events stream closed before the page was published"
+            if line.startswith(b"event: built"):
+                urls = json.loads(events.readline().decode("utf-8").removeprefix("data: "))
+                assert urls != "*", "one place page changed, yet every open page was told to reload"
         events.close()
         changed = _get(f"http://127.0.0.1:{port}/places/chongqing/")
         assert changed is not None and "A municipality on the Yangtze." in changed
     finally:
         server.terminate()
         _, stderr = server.communicate(timeout=10)
-    assert stderr.count("serve: built ") >= 2, stderr
+    # (The rebuild's own line may not be printed yet: the page is published before its search index.)
     assert "Traceback" not in stderr
 
 

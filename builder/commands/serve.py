@@ -3,9 +3,11 @@ reloads by itself.
 
 Serve is a resident build: it keeps the registry (read again only when a registry page changes), the
 annotator compiled from it, and every input's hash between its builds (`builder.engine.build.Resident`),
-so a save costs the work its change reaches. A rebuild publishes its pages first and updates the search
-index a moment later. Each page served as HTML gets one script (`/__serve__/reload.js`, from this
-server only, never in site/), which listens for "built" events on `/__serve__/events` and reloads.
+so a save costs the work its change reaches. A rebuild publishes in steps (`publish_in_steps`): the
+pages of the edited article first, then the other pages it reaches, then the search index. Each page
+served as HTML gets one script (`/__serve__/reload.js`, from this server only, never in site/), which
+listens for a "built" event on `/__serve__/events` after each of those commits, and reloads when its
+own URL is among the ones the commit changed.
 
 The inputs are polled once a second by their sizes and modification times:
 every file a build reads (seeds, every registry folder, templates, our code),
@@ -25,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import io
+import json
 import os
 import sys
 import threading
@@ -59,26 +62,53 @@ def input_fingerprint(options: BuildOptions) -> tuple:
 
 
 SWAP_WAIT_SECONDS = 5.0
-RELOAD_SCRIPT = b"""new EventSource("/__serve__/events").addEventListener("built", () => location.reload());\n"""
+# A "built" event's data: the URLs a commit wrote or deleted (JSON), or "*" for too many to list. An open page
+# reloads when its own URL is among them.
+RELOAD_SCRIPT = b"""new EventSource("/__serve__/events").addEventListener("built", (event) => {
+  const changed = JSON.parse(event.data);
+  const here = decodeURI(location.pathname).replace(/index\\.html$/, "");
+  if (changed === "*" || changed.includes(here)) location.reload();
+});
+"""
+EVENT_URLS_MAX = 2000  # a commit of more files says "*": every open page reloads
 RELOAD_TAG = b'<script src="/__serve__/reload.js" defer></script>'
 
 
 class Builds:
-    """How many builds serve has published; open pages wait on it to reload."""
+    """How many commits serve's builds have made into site/, and what each changed; open pages wait on
+    it to reload (a rebuild commits in steps: the edited article's pages, the other pages, the search
+    index)."""
+
+    KEPT = 64  # the last commits' events, for a page that reconnects
 
     def __init__(self):
         self.count = 0
         self.changed = threading.Condition()
+        self.events: dict[int, bytes] = {}
 
-    def published(self) -> None:
+    def published(self, paths: list[str] | None = None) -> None:
+        """A commit wrote or deleted `paths` of site/ (None: unknown, every page should reload)."""
+        data = b'"*"' if paths is None or len(paths) > EVENT_URLS_MAX else \
+            json.dumps(sorted({_url(path) for path in paths}), ensure_ascii=False).encode("utf-8")
         with self.changed:
             self.count += 1
+            self.events[self.count] = data
+            self.events.pop(self.count - self.KEPT, None)
             self.changed.notify_all()
+
+    def event(self, number: int) -> bytes:
+        return self.events.get(number, b'"*"')
 
     def wait_past(self, count: int, timeout: float) -> int:
         with self.changed:
             self.changed.wait_for(lambda: self.count > count, timeout)
             return self.count
+
+
+def _url(path: str) -> str:
+    """The URL path serve answers for a file of site/ (`articles/x/index.html` -> `/articles/x/`)."""
+    path = path.rstrip("/")
+    return "/" + (path[: -len("index.html")] if path == "index.html" or path.endswith("/index.html") else path)
 
 
 def _with_reload(page: bytes) -> bytes:
@@ -151,7 +181,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
     def _events(self) -> None:
-        """Server-sent events: one "built" event after each build published from now on."""
+        """Server-sent events: one "built" event after each commit into site/ from now on."""
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
@@ -162,7 +192,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.wfile.flush()
             while True:
                 now = self.builds.wait_past(seen, timeout=15)
-                self.wfile.write(b"event: built\ndata: %d\n\n" % now if now > seen else b": still here\n\n")
+                if now == seen:
+                    self.wfile.write(b": still here\n\n")
+                for number in range(seen + 1, now + 1):
+                    self.wfile.write(b"event: built\ndata: %s\n\n" % self.builds.event(number))
                 self.wfile.flush()
                 seen = now
         except (BrokenPipeError, ConnectionResetError):
@@ -180,7 +213,8 @@ def rebuild(options: BuildOptions, progress: Callable[[], Progress] = Progress, 
     started = time.perf_counter()
     try:
         with progress() as reporter:
-            result = build(options, progress=reporter, resident=resident)
+            result = build(options, progress=reporter, resident=resident,
+                           on_publish=builds.published if builds is not None else None)
     except BuildErrors as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
@@ -194,12 +228,12 @@ def rebuild(options: BuildOptions, progress: Callable[[], Progress] = Progress, 
         traceback.print_exc()
         print("serve: build crashed (a bug: please report it); still serving the last good site", file=sys.stderr)
         return None
-    if builds is not None:
-        builds.published()
     report_warnings(result.warnings, verbose=False)
     live = result.published_after if result.published_after is not None else time.perf_counter() - started
+    first = f"the edited article's page after {result.first_published_after:.2f} s, " \
+        if result.first_published_after is not None and result.first_published_after < live else ""
     print(f"serve: built {len(result.pages)} pages from {result.article_count} articles "
-          f"({len(result.written)} written; pages live after {live:.2f} s, done after "
+          f"({len(result.written)} written; {first}pages live after {live:.2f} s, done after "
           f"{time.perf_counter() - started:.2f} s)", file=sys.stderr)
     wrote = [str(path) for path in result.content_changed]
     result.close()
@@ -224,7 +258,7 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, inte
     """Build, serve `options.out` and rebuild on every change of an input. `reload`: the options made
     again (archive.yml read and validated again, the flags over it), called before each rebuild so that
     an edit to archive.yml takes effect; when it raises, the errors are shown and the last site stays."""
-    options = dataclasses.replace(options, search_after_pages=True)
+    options = dataclasses.replace(options, publish_in_steps=True)
     resident = Resident()
     builds = Builds()
     # Fingerprinted before the first build, not when the watcher first runs: an edit made meanwhile is seen.
@@ -245,7 +279,7 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, inte
             seen = now
             if reload is not None:
                 try:
-                    options = dataclasses.replace(reload(), search_after_pages=True)
+                    options = dataclasses.replace(reload(), publish_in_steps=True)
                 except (BuildError, BuildErrors) as exc:
                     for error in exc.errors if isinstance(exc, BuildErrors) else [exc]:
                         print(error, file=sys.stderr)

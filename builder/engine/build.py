@@ -32,6 +32,7 @@ import os
 import tempfile
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -57,7 +58,7 @@ from builder.engine.progress import Progress, Step
 from builder.engine.reach import (
     entity_digests,
 )
-from builder.engine.render import render_and_publish
+from builder.engine.render import publish_articles_first, render_and_publish
 from builder.engine.state import (
     BuildOptions,
     absolute,
@@ -99,6 +100,7 @@ class BuildResult:
     scratch: object = None  # the temporary folder of a --no-cache build's store, kept while the result is
     timings: dict = field(default_factory=dict)  # seconds by stage (`Stopwatch`)
     published_after: float | None = None  # seconds until the pages were in site/ (before a later search index)
+    first_published_after: float | None = None  # seconds until the first of them were (`publish_in_steps`)
     inputs: dict | None = None  # each input's [size, mtime_ns, content hash] as the build recorded them
 
     def close(self) -> None:
@@ -317,17 +319,18 @@ def _changed_registry_keys(old: dict, new: dict) -> list[str]:
 
 
 def build(options: BuildOptions, inputs: dict | None = None, progress: Progress | None = None,
-          resident: Resident | None = None) -> BuildResult:
+          resident: Resident | None = None, on_publish: Callable[[list[str]], None] | None = None) -> BuildResult:
     """Run the whole pipeline; raises BuildErrors on input problems (unless keep_going).
 
     `inputs`: each input file's [size, mtime_ns, content hash] as `state.check_inputs` just found them
     (the seeds are then not looked at again); None: they are found here. `progress`: told what each
     stage is doing, as it does it (`builder.engine.progress`); the caller closes it. `resident`: what a
-    long-running caller keeps warm from one build to the next (`Resident`)."""
+    long-running caller keeps warm from one build to the next (`Resident`). `on_publish(paths)`: called
+    after each commit into site/ with the paths it wrote or deleted (serve reloads the open pages)."""
     seeds_dir = Path(options.seeds)
     if not seeds_dir.is_dir():
         raise BuildErrors([BuildError(str(seeds_dir), "seed folder not found; pass --seeds DIR")])
-    clock.start(progress)
+    clock.start(progress, on_publish)
     started = time.perf_counter()
     with clock.CLOCK.stage("registry"):
         if resident is not None:
@@ -367,6 +370,7 @@ def build(options: BuildOptions, inputs: dict | None = None, progress: Progress 
     clock.CLOCK.seconds["total"] = time.perf_counter() - started
     result.timings = dict(clock.CLOCK.seconds)
     result.published_after = clock.CLOCK.published
+    result.first_published_after = clock.CLOCK.first_published
     if resident is not None:
         resident.records = result.inputs
     return result
@@ -430,6 +434,11 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         store.drop_empty_ties()
         store.meta.registry = entity_fingerprints(registry)
         store.meta.made_with = recipe
+    reworded: set[str] = set()
+    if options.publish_in_steps and in_sync and touched.articles:
+        with clock.CLOCK.stage("first"):  # the pages being edited are back before the rest is worked out
+            reworded = publish_articles_first(SiteView(store, registry, options.config.page_sizes), options,
+                                              sorted(touched.articles))
     with clock.CLOCK.stage("content"), clock.PROGRESS.stage("content"):
         with store.transaction():
             content_changed += sync_content(options.content, store, warnings)
@@ -442,7 +451,8 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     changed_entities = {eid for eid in set(digests) | set(last_digests) if digests.get(eid) != last_digests.get(eid)}
     gc.freeze()  # what the parent holds lives until the end: out of the collector's sight, and not copied
     try:
-        pages = render_and_publish(site, options, workers, touched, not in_sync or fresh_store, changed_entities)
+        pages = render_and_publish(site, options, workers, touched, not in_sync or fresh_store, changed_entities,
+                                   reworded)
     finally:
         gc.unfreeze()
     with store.transaction():

@@ -59,6 +59,22 @@ class SiteUpdate:
         self._made: set[Path] = set()  # staging folders made so far
 
     @classmethod
+    def some(cls, out: Path, cache: Path | None, paths: list[str]) -> SiteUpdate | None:
+        """An update of a few files of a published site that leaves every other file, and its row in the
+        record, as it is (a commit of it deletes nothing); None when there is no such site to update."""
+        out = Path(out).resolve()
+        finish_interrupted(out)
+        known = load_record(cache, out, paths)
+        if not known or not out.is_dir():
+            return None
+        self = cls.__new__(cls)
+        self.out, self.cache, self.known, self.clean = out, Path(cache), known, False
+        self.staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+        self.written, self.changed, self.deleted, self.kept = {}, set(), [], set()
+        self.forgotten, self._made = [], set()
+        return self
+
+    @classmethod
     def joining(cls, out: Path, cache: Path | None, staging: Path, clean: bool, forgotten: list[str]) -> SiteUpdate:
         """Another process's hands on an update the build's process made (a cluster worker's, which
         renders pages): it stages into the same folder and compares with the same record of `site/`
@@ -246,8 +262,9 @@ def _record_db(cache: Path) -> sqlite3.Connection:
     return db
 
 
-def load_record(cache: Path | None, out: Path) -> dict[str, list]:
-    """What the last build wrote into `out`: {path: [digest, size, mtime_ns]} ({} when unknown)."""
+def load_record(cache: Path | None, out: Path, paths: list[str] | None = None) -> dict[str, list]:
+    """What the last build wrote into `out`: {path: [digest, size, mtime_ns]} ({} when unknown); of
+    `paths` only, when given (a path the last build did not write is then [None, None, None])."""
     if cache is None or not (Path(cache) / STORE_FILE).is_file():
         return {}
     try:
@@ -256,6 +273,10 @@ def load_record(cache: Path | None, out: Path) -> dict[str, list]:
             row = db.execute("SELECT value FROM published_meta WHERE key = 'out'").fetchone()
             if row is None or row[0] != str(Path(out).resolve()):
                 return {}
+            if paths is not None:
+                rows = (db.execute("SELECT * FROM published_files WHERE path = ?", (path,)).fetchone() for path in paths)
+                found = {row[0]: list(row[1:]) for row in rows if row is not None}
+                return {path: found.get(path, [None, None, None]) for path in paths}
             return {path: [key, size, mtime] for path, key, size, mtime in db.execute("SELECT * FROM published_files")}
         finally:
             db.close()

@@ -11,7 +11,6 @@ change made stale (`builder.search`), and makes it all appear in `site/` at once
 from __future__ import annotations
 
 import functools
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,9 +32,11 @@ from builder.site.export import (
     write_previews,
     write_reader_files,
 )
+from builder.site.families.articles import ArticleFamily
 from builder.site.families.base import PageFamily
 from builder.site.pages import SitePages, check_collisions, copy_static
 from builder.site.templating import Templates
+from builder.site.urls import article_url, output_path
 
 
 class _ForkedPages:
@@ -81,9 +82,10 @@ def _render_families(token: str, recipe, work: list[tuple[PageFamily, set[str] |
 
 
 def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, touched: Touched, full: bool,
-             changed_entities: set[str]) -> tuple[list[str], list[str]]:
+             changed_entities: set[str], reworded_before: set[str] = frozenset()) -> tuple[list[str], list[str]]:
     """Render what the change reaches, write the data files and search bundles, and publish them;
-    returns (every page of the site, the files written)."""
+    returns (every page of the site, the files written). `reworded_before`: the pages whose words an
+    earlier commit of this build changed (`publish_articles_first`), for the search index."""
     templates = Templates(template_folders(options), options.base_url, options.cache, options.config)
     pages = SitePages(site, templates)
     search = search_index()
@@ -162,11 +164,12 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
             urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in every if p != "404.html"]
             write_reader_files(site, update, pages.relationship_map(), urls, templates.base_url, templates.config)
         # serve's rebuilds publish the pages first and the search index a moment later.
-        search_later = options.search and options.search_after_pages and not update.clean \
+        search_later = options.search and options.publish_in_steps and not update.clean \
             and site.store.meta.search
         if options.search and not search_later:
             give_back_freed_memory()  # Pagefind runs beside this process
-            _index_search(search, update, bundles, site.store, set(indexed_early))
+            _index_search(search, update, bundles, site.store, set(indexed_early),
+                          search.reworded(update) | reworded_before if reworded_before else None)
         elif not options.search:
             search.remove(update)  # no index rather than a stale one
         with site.store.transaction():
@@ -185,7 +188,7 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
             remember_shapes(pages, site.store, None if update.clean else [family for family, _ in work],
                             None if update.clean else touched)
         # Which pages' words changed is seen while the staged pages stand beside the published ones.
-        reworded = search.reworded(update) if search_later else None
+        reworded = search.reworded(update) | reworded_before if search_later else None
         with clock.CLOCK.stage("publish"), clock.PROGRESS.stage("publish", what="changes published") as counter:
             update.commit(expected=expected)
             counter.add(len(update.changed) + len(update.deleted))
@@ -193,7 +196,7 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
     except BaseException:
         update.abort()
         raise
-    clock.CLOCK.published = time.perf_counter() - clock.CLOCK.started
+    clock.CLOCK.committed(sorted(update.changed | set(update.deleted)))
     if search_later:
         index = SiteUpdate(Path(options.out), options.cache, clean=False)
         try:
@@ -203,7 +206,32 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
         except BaseException:
             index.abort()
             raise
+        clock.CLOCK.committed(sorted(index.changed | set(index.deleted)), pages=False)
     return sorted(every), sorted(update.changed)
+
+
+def publish_articles_first(site: SiteView, options: BuildOptions, article_ids: list[str]) -> set[str]:
+    """The first commit of a rebuild that publishes in steps (`BuildOptions.publish_in_steps`, serve):
+    the pages of the articles it mapped, made from their records and the timeline's pages as the store
+    now has them (what the full render will make of them too, so it leaves them as they are). Returns
+    the pages whose words it changed (the search index's to catch up with); it writes nothing when
+    `site/` has no record to add them to (a first build)."""
+    paths = {output_path(article_url(aid)): aid for aid in article_ids if site.store.summary(aid) is not None}
+    update = SiteUpdate.some(Path(options.out), options.cache, sorted(paths))
+    if update is None or not paths:
+        return set()
+    pages = SitePages(site, Templates(template_folders(options), options.base_url, options.cache, options.config))
+    try:
+        for aid in paths.values():
+            for path, html in pages.family_html(PageFamily(ArticleFamily.kind, aid)):
+                update.put(path, html)
+        reworded = search_index().reworded(update)
+        update.commit()
+    except BaseException:
+        update.abort()
+        raise
+    clock.CLOCK.committed(sorted(update.changed))
+    return reworded
 
 
 def _index_search(search: SearchIndex, update: SiteUpdate, bundles: dict[str, list[str]], store: SiteStore,

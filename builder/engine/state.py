@@ -43,7 +43,9 @@ class BuildOptions:
     cache: Path | None = Path(".cache")  # None: no annotation cache
     jobs: int = 0  # worker processes; 0 = one per core
     search: bool = True  # False: no search index (a quicker preview; the search page says it is missing)
-    search_after_pages: bool = False  # a rebuild publishes its pages first, then the search index (serve)
+    # A rebuild publishes in three commits: the pages of the articles it mapped, its other pages, then
+    # the search index (serve: the page being edited is back first).
+    publish_in_steps: bool = False
     scheduler: str | None = None  # a Dask scheduler's address: map and render on its cluster (never shapes the output)
     config: SiteConfig = field(default_factory=SiteConfig)  # archive.yml, with the flags applied
     config_file: Path | None = None  # where it was read from (an input: the no-op check hashes it)
