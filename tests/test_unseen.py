@@ -38,8 +38,13 @@ FLOORS = {
                         "published_wrong": 0},
     ("fresh5", True): {"people": 0.89, "mechanisms": 0.73, "organisations": 0.81, "places": 0.84, "dates": 0.88,
                        "published_wrong": 0},
+    # First look in tests/fresh6/RESULTS.md (nine publication dates wrong); floors under it until its classes are fixed.
+    ("fresh6", False): {"people": 0.92, "mechanisms": 0.90, "organisations": 0.83, "places": 0.89, "dates": 0.87,
+                        "published_wrong": 9},
+    ("fresh6", True): {"people": 0.92, "mechanisms": 0.88, "organisations": 0.80, "places": 0.86, "dates": 0.87,
+                       "published_wrong": 9},
 }
-ARTICLES = {"unseen": 24, "heldout": 4, "fresh": 12, "fresh3": 20, "fresh4": 20, "fresh5": 16}
+ARTICLES = {"unseen": 24, "heldout": 4, "fresh": 12, "fresh3": 20, "fresh4": 20, "fresh5": 16, "fresh6": 20}
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +67,7 @@ def test_unseen_articles_keep_their_figures(scores, key):
             assert result.f1(section) >= floor, f"{section}: F1 {result.f1(section):.3f} < {floor}\n{result.errors()}"
 
 
-@pytest.mark.parametrize("corpus", ["unseen", "fresh", "fresh3", "fresh4", "fresh5"])
+@pytest.mark.parametrize("corpus", ["unseen", "fresh", "fresh3", "fresh4", "fresh5", "fresh6"])
 def test_unseen_gold_is_consistent_with_its_articles(corpus):
     """The corpus's own checker (it imports nothing of ours) passes on every file."""
     import subprocess
