@@ -11,7 +11,8 @@ import pytest
 from helpers import builder_env, site_bytes
 
 from builder.annotate.annotator import Annotator
-from builder.annotate.discover import discover, guess_country, propose_entities
+from builder.annotate.discover import discover, guess_country
+from builder.annotate.proposals import propose_entities
 from builder.engine.build import BuildOptions, build
 from builder.ingest.registry import load_registry
 from builder.ingest.seed import parse_seed

@@ -21,7 +21,7 @@ Runs on an article after the registry's names are matched, over the text
   with its kind (`the Laos–China railway`), a list before `provinces`, `the
   embassy in …`, `in X on Friday`, a briefing's `Question (AFP):`.
 
-Each proposal is a `Discovery`. `propose_entities` merges them across the
+Each proposal is a `Discovery`. `propose_entities` (`builder.annotate.proposals`) merges them across the
 archive into `status: discovered` entities; the build writes each as a new
 registry page (never over an existing one) and `check` lists them for an
 editor to confirm (`status: confirmed`) or reject (`status: rejected`, which
@@ -67,8 +67,7 @@ from builder.annotate.roles import (
     THE_LATE,
 )
 from builder.annotate.spans import SpanSet
-from builder.ingest.registry import Registry, discovery_note, surface_forms
-from builder.model import ENTITY_KINDS, Article, Entity, Mention
+from builder.model import Article, Mention
 from builder.annotate.mechanism_phrases import CALENDAR_WORDS as _CALENDAR_WORDS
 from builder.annotate.mechanism_phrases import QUOTED_LABEL, lower_case_mechanisms
 from builder.annotate.misspellings import fold_misspellings
@@ -79,7 +78,7 @@ from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, 
     VIETNAMESE_FAMILY_NAMES,
     guess_country,
 )
-from builder.text import fold, form_key, slugify
+from builder.text import fold
 
 # Words that make a capitalised run an institution, a place or a date rather than a personal name.
 _NOT_NAME_WORDS = frozenset("""
@@ -797,47 +796,3 @@ def _is_proper(word: _Word) -> bool:
         return True
     return word.capitalised and word.key not in _GENERIC_WORDS and word.key not in _HEAD_OR_TITLE
 
-
-def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[Entity]:
-    """New `status: discovered` entities, one per name the registry does not already claim.
-
-    A name claimed by any registry entity — rejected ones included — is not
-    proposed again. Proposals are merged by folded name across articles;
-    the first article (in id order) is recorded as where it was first seen.
-    """
-    claimed = {form_key(form) for e in registry.entities.values() for form in surface_forms(e)}
-    by_key: dict[tuple[str, str], Entity] = {}
-    first_seen: dict[tuple[str, str], Discovery] = {}
-    for d in sorted(discoveries, key=lambda d: (d.article, d.line, d.name)):
-        key = (d.type, form_key(d.name))
-        if key[1] in claimed or not key[1] or _known_place(d, claimed):
-            continue
-        entity = by_key.get(key)
-        if entity is None:
-            slug = slugify(d.name)
-            if not slug or slug in registry.entities or any(e.id == slug for e in by_key.values()):
-                continue
-            entity = Entity(id=slug, type=d.type, name=d.name, status="discovered")
-            if d.type == "person":
-                entity.country = guess_country(d.name)
-            by_key[key] = entity
-            first_seen[key] = d
-        for title in d.titles:
-            if title not in entity.titles and d.type == "person":
-                entity.titles.append(title)
-        for alias in d.aliases:
-            if alias not in entity.aliases and form_key(alias) not in claimed:
-                entity.aliases.append(alias)
-                claimed.add(form_key(alias))
-    for key, entity in by_key.items():
-        seen = first_seen[key]
-        entity.notes_markdown = discovery_note(seen.article, seen.line, ENTITY_KINDS[entity.type].label.lower())
-    return sorted(by_key.values(), key=lambda e: (e.type, e.id))
-
-
-def _known_place(discovery: Discovery, claimed: set[str]) -> bool:
-    """`Da Nang City` when `Da Nang` is known: the same place with its kind spelled out."""
-    if discovery.type != "place":
-        return False
-    words = discovery.name.split()
-    return len(words) > 1 and fold(words[-1]) in PLACE_HEADS and form_key(" ".join(words[:-1])) in claimed
