@@ -501,3 +501,52 @@ def test_a_country_visited_in_a_year_is_no_place(registry):
 ])
 def test_a_persons_occupation_before_a_full_name_makes_a_person_whatever_the_names_origin(registry, body, name):
     assert _found(registry, body)[name][0] == "person"
+
+
+def test_a_meeting_or_exchange_the_text_says_recurs_is_a_mechanism(registry):
+    found = _found(registry, "The two border guards will hold their annual high-level meeting in Hải Phòng and "
+                             "proposed the next river patrol friendship exchange in Cao Bằng. The next trilateral "
+                             "meeting will take place in Vientiane. The annual meeting was short.")
+    assert found["annual high-level meeting"][0] == "mechanism"
+    assert found["river patrol friendship exchange"][0] == "mechanism"
+    assert not any("trilateral" in name or name == "annual meeting" for name in found)
+
+
+def test_a_meeting_of_one_offices_holders_of_a_named_grouping_is_a_mechanism(registry):
+    found = _found(registry, "Officials will report to the Mekong–Ganga Cooperation foreign ministers’ meeting in "
+                             "July, to the Greater Tumen Subregion (GTS) trade forum in Seoul and to the RCEP trade ministers’ meeting. "
+                             "The defence "
+                             "ministers’ meeting ended early.")
+    assert found["Mekong–Ganga Cooperation foreign ministers’ meeting"][0] == "mechanism"
+    assert found["Greater Tumen Subregion (GTS) trade forum"][0] == "mechanism"
+    assert found["RCEP trade ministers’ meeting"][0] == "mechanism"  # a known grouping's own meeting
+    assert not any(name.startswith("defence") for name in found)
+
+
+def test_a_channel_is_a_mechanism_when_the_words_before_it_say_what_it_is_for(registry):
+    found = _found(registry, "The incident was handled through the maritime rescue hotline. The hotline between "
+                             "the two ministries stayed open, and the naval hotline working group met.")
+    assert found["maritime rescue hotline"][0] == "mechanism"
+    assert found["naval hotline working group"][0] == "mechanism"
+    assert not any(name.startswith("hotline") for name in found)
+
+
+def test_a_capitalised_event_is_a_mechanism_when_it_recurs_a_season_names_its_series_or_it_is_a_frameworks_fund(
+        registry):
+    found = _found(registry, "A Laos Film and Music Week opened in Bangkok. The next Laos Film and Music Week will "
+                             "open in May. Delegates will meet at the Summer Boao in Hainan, after the Spring "
+                             "Festival, and projects will be paid for by the Mekong-Ganga Cooperation Special Fund "
+                             "and by Thai Government Scholarships.")
+    assert found["Laos Film and Music Week"][0] == "mechanism"
+    assert found["Summer Boao"][0] == "mechanism"
+    assert found["Mekong-Ganga Cooperation Special Fund"][0] == "mechanism"
+    assert found["Thai Government Scholarships"][0] == "mechanism"
+    assert "Spring Festival" not in found
+
+
+def test_an_institution_named_by_generic_words_alone_is_an_organisation(registry):
+    found = _found(registry, "Colonel Đỗ Minh Tâm, director of the Institute for Maritime Strategy, and lecturers "
+                             "of the National Logistics Academy met the Central Committee.")
+    assert found["Institute for Maritime Strategy"][0] == "organisation"
+    assert found["National Logistics Academy"][0] == "organisation"
+    assert "Central Committee" not in found

@@ -71,6 +71,7 @@ from builder.model import Article, Mention
 from builder.annotate.mechanism_phrases import CALENDAR_WORDS as _CALENDAR_WORDS
 from builder.annotate.mechanism_phrases import QUOTED_LABEL, lower_case_mechanisms
 from builder.annotate.misspellings import fold_misspellings
+from builder.annotate.recurring import recurring_series, season_series
 from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, re-exported)
     CHINESE_FAMILY_NAMES,
     PINYIN_GIVEN,
@@ -116,7 +117,7 @@ MECHANISM_HEADS = {
     "mechanism", "mechanisms", "initiative", "partnership", "treaty", "agreement", "agreements", "forum", "expo",
     "exposition", "fair", "dialogue", "framework", "corridor", "corridors", "programme", "program", "declaration",
     "memorandum", "convention", "charter", "strategy", "zone", "area", "community", "exchange", "exchanges",
-    "talks", "consultations", "protocol", "protocols", "code",
+    "talks", "consultations", "protocol", "protocols", "code", "scholarship", "scholarships",
 }
 # Heads that name a cooperation mechanism only when the name says it is joint or bilateral
 # (`Joint Vision Statement`, `Cooperation Plan on …`), an institution or a domestic matter otherwise
@@ -131,7 +132,8 @@ ORGANISATION_HEADS = {
     "union", "federation", "university", "institute", "academy", "embassy", "consulate", "secretariat",
     "front", "court", "procuracy", "police", "guard", "committee", "organisation", "organization",
     "newspaper", "television", "radio", "league", "society", "centre", "center", "station", "unit",
-    "command", "brigade", "regiment", "enterprise", "institution", "hospital", "museum",
+    "command", "brigade", "regiment", "enterprise", "institution", "hospital", "museum", "school", "theatre",
+    "theater",
 }
 ORGANISATION_LEADS = {"ministry", "department", "office", "bureau", "embassy", "consulate", "commission", "council",
                       "association", "union", "academy", "institute", "bank", "university"}
@@ -503,9 +505,11 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         add("mechanism", m.start(), m.end())
     for m in QUOTED_LABEL.finditer(text):
         add("mechanism", m.start(), m.end())
-    names = SpanSet(breaking)
+    names, mechanisms = SpanSet(breaking), {(m.start, m.end) for m in mentions if m.type == "mechanism"}
     for start, end in lower_case_mechanisms(text):
-        if not names.overlaps(start, end):  # never around a linked person or mechanism
+        # Never around a linked person or mechanism, but for a mechanism opening the name of one of its own
+        # bodies (`the <grouping> foreign ministers’ meeting`).
+        if all(a == start and b < end and (a, b) in mechanisms for a, b in names.overlapping(start, end)):
             add("mechanism", start, end)
     found = fold_misspellings(found, text, [m.text for m in mentions if m.type == "person"])
     return sorted(found, key=lambda d: (d.line, d.name))
@@ -710,7 +714,8 @@ def _abbreviates(abbreviation: str, words: list[_Word]) -> bool:
 def _before_location(run: list[_Word]) -> list[_Word]:
     """`Việt Nam–China International Trade Fair in Lào Cai`: a name complete on its head word ends before `in`."""
     for i, word in enumerate(run[1:-1], start=1):
-        if word.key == "in" and run[i - 1].key in _HEAD_OR_TITLE | _JOINT_ONLY_HEADS | _POSSESSED_HEADS:
+        if word.key == "in" and (run[i - 1].key in _HEAD_OR_TITLE | _JOINT_ONLY_HEADS | _POSSESSED_HEADS
+                                 or season_series([w.key for w in run[:i]])):
             return run[:i]
     return run
 
@@ -734,6 +739,8 @@ _THEME_YEAR_WORDS = {"friendship", "solidarity", "exchange", "exchanges", "human
 
 
 def _series(words: list[_Word], head: str, text: str) -> bool:
+    if recurring_series([w.key for w in words], head, text, words[0].start):
+        return True  # `the next … Week`, `the 20th … Seminar`, `the Summer Davos`, `… Cooperation Special Fund`
     year_after = bool(text) and bool(_YEAR_AFTER.match(text, words[-1].end))
     if head == "summit":
         return not year_after
@@ -760,15 +767,14 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
         return "place" if tail and _is_name_word(words[0]) else None
     head_index = next((i for i, w in enumerate(words) if i and w.key in {"of", "for", "on", "in"}), len(words))
     head, keys = words[head_index - 1].key, {w.key for w in words}
-    if head in MECHANISM_HEADS or words[-1].key in MECHANISM_HEADS or _series(words, head, text):
+    if (head in MECHANISM_HEADS or (words[-1].key in MECHANISM_HEADS and head not in ORGANISATION_HEADS)
+            or _series(words, head, text)):  # (`Institute for Defence Strategy`: an institute, whatever it studies)
         # `the Joint Committee`, `the Forum`: an institution's generic words alone refer back, they do not name.
         return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
     if head in _JOINT_ONLY_HEADS and keys & _MECHANISM_COMMITTEE_WORDS:
         return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
-    if not any(_is_proper(w) for w in words) and not (
-            head in ORGANISATION_HEADS and head_index >= 2 and len(words) - head_index >= 3):
-        # `Standing Committee`, `Communist Party`: an organ or a description, not a name. (Generic words
-        # on both sides of the complement say which one: `Central Commission for External Relations`.)
+    if not any(_is_proper(w) for w in words) and not (head in ORGANISATION_HEADS and _generic_name(words, head_index)):
+        # `Standing Committee`, `Communist Party`: an organ or a description, not a name.
         return None
     if head == "bank" and text and NEAR.search(text, max(0, words[0].start - 12), words[0].start):
         return "place"  # `near Vanguard Bank`: a bank at sea, a shoal
@@ -780,6 +786,20 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
             and EMPLOYER_AFTER.match(text, words[-1].end)):
         return "organisation"  # `general manager of Guangxi Borderland Travel`: whom a role works for
     return None
+
+
+# The level of a local body: `the Provincial People’s Committee` refers back to one named before.
+_LOCAL_LEVELS = {"provincial", "municipal", "district", "city", "commune", "town", "county", "prefectural"}
+
+
+def _generic_name(words: list[_Word], head_index: int) -> bool:
+    """Whether generic words alone name one institution: on both sides of the complement (`Central Commission for
+    External Relations`), a leading institution noun and its complement (`Institute for Defence Strategy`), or
+    three or more ending on the head (`National Defence Academy`), not a local body's level (`Provincial …`)."""
+    complement = len(words) - head_index
+    return ((head_index >= 2 and complement >= 3) or (head_index == 1 and words[0].key in ORGANISATION_LEADS
+                                                      and complement >= 3)
+            or (complement == 0 and len(words) >= 3 and words[0].key not in _LOCAL_LEVELS))
 
 
 # Words of institutions' generic names: `Central`, `Standing`, `Political`, `Foreign Affairs` …
