@@ -550,3 +550,43 @@ def test_an_institution_named_by_generic_words_alone_is_an_organisation(registry
     assert found["Institute for Maritime Strategy"][0] == "organisation"
     assert found["National Logistics Academy"][0] == "organisation"
     assert "Central Committee" not in found
+
+
+def test_a_name_quoted_later_by_one_of_its_words_or_after_its_attribution_is_a_person(registry):
+    found = _found(registry, "The talks were chaired by Lao Vice Minister of Energy and Mines Khamphay Sivongxay. "
+                             "Khamphay said the line would open in May. “Prices are up,” said Wang Lihua, a trader "
+                             "from Dali. A paper came from Sun Hongwei of the Yunnan Planning Institute.")
+    assert found["Khamphay Sivongxay"][0] == "person"
+    assert found["Wang Lihua"][0] == "person"
+    assert found["Sun Hongwei"][0] == "person"
+
+
+def test_a_later_quote_by_a_word_another_name_ends_on_or_a_place_does_not_make_a_person(registry):
+    found = _found(registry, "Border posts in Yên Minh district and Đồng Văn Cường met. The Xuân Yên cooperative "
+                             "joined Lục Văn Yên, who chairs the commune. Yên said trade rose, and Cường said so too.")
+    assert found.get("Yên Minh", ("place",))[0] != "person"
+    assert found.get("Xuân Yên", ("place",))[0] != "person"
+
+
+def test_a_european_name_keeps_its_lower_case_particle(registry):
+    found = _found(registry, "Belgian logistics analyst Pieter van Dam said the port was full.")
+    assert found["Pieter van Dam"][0] == "person"
+    from builder.annotate.names import with_particle
+    text = "The rise was modest, van Dam said."
+    assert with_particle(text, text.index("Dam"), text.index("Dam") + 3, "Pieter van Dam") == text.index("van")
+
+
+def test_a_syllable_written_with_its_marks_is_not_the_english_word_it_folds_to(registry):
+    found = _found(registry, "For Hmong farmer Lò Thị Mây, the harvest came early.")
+    assert found["Lò Thị Mây"][0] == "person"
+
+
+def test_a_counsellor_is_a_title_not_part_of_the_name(registry):
+    found = _found(registry, "Minister Counsellor Zhou Lanfang of the embassy handed over the awards.")
+    assert found["Zhou Lanfang"] == ("person", ["Minister Counsellor"], [])
+
+
+def test_an_attribution_after_a_comma_is_not_an_apposition(registry):
+    found = _found(registry, "Most of the tea went through Bình Nghi, said Vice Chairman of the Lạng Sơn "
+                             "Provincial People’s Committee Đoàn Thanh Sơn.")
+    assert found.get("Bình Nghi", ("place",))[0] != "person"

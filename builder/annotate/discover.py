@@ -71,9 +71,11 @@ from builder.model import Article, Mention
 from builder.annotate.mechanism_phrases import CALENDAR_WORDS as _CALENDAR_WORDS
 from builder.annotate.mechanism_phrases import QUOTED_LABEL, lower_case_mechanisms
 from builder.annotate.misspellings import fold_misspellings
+from builder.annotate.person_cues import attributed_before, quoted_later
 from builder.annotate.recurring import recurring_series, season_series
 from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, re-exported)
     CHINESE_FAMILY_NAMES,
+    PARTICLES,
     PINYIN_GIVEN,
     PINYIN_SURNAME,
     VIETNAMESE_FAMILY_NAMES,
@@ -100,7 +102,8 @@ _TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 # Where runs can be: a word not starting with a-z, then words joined by blanks or a hyphen, each of
 # them anything but a plain lower-case word that is not a connector (such a word always ends a run).
 # A word (`_TOKEN`) is what is left of a maximal stretch of `[\w’'-]` after its leading digits and marks.
-_PLAIN_LOWER = r"(?!(?:of|for|and|on|the|between|in|to)[’'-]*+(?![\w’'-]))[a-z][a-z0-9_’'-]*+(?![\w’'-])"
+_PLAIN_LOWER = (r"(?!(?:of|for|and|on|the|between|in|to|" + "|".join(PARTICLES) + r")[’'-]*+(?![\w’'-]))"
+                r"[a-z][a-z0-9_’'-]*+(?![\w’'-])")
 _STRETCH = re.compile(
     r"(?<![\w’'-])[\d_’'-]*+(?![a-z])[^\W\d_][\w’'-]*+"
     rf"(?:(?:[ \t]+|-)[\d_’'-]*+(?!{_PLAIN_LOWER})[^\W\d_][\w’'-]*+)*"
@@ -221,7 +224,7 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
         if key is None:
             key = _key(raw)
         capitalised = raw[0].isupper()
-        if not capitalised and key not in _CONNECTORS:
+        if not capitalised and key not in _CONNECTORS and key not in PARTICLES:
             continue
         if raw[-1] in "’'-":
             raw = raw.rstrip("’'-")
@@ -277,6 +280,8 @@ def _connects(current: list[_Word], key: str) -> bool:
     """A lower-case word may join a name: `of`, `for`, `and`; `the` only after one of those."""
     if key == "the":
         return not current[-1].capitalised
+    if key in PARTICLES:  # `Pieter van Dam`: a particle joins a name, after a capitalised word
+        return current[-1].capitalised
     return key in _CONNECTORS
 
 
@@ -317,8 +322,10 @@ _FOLDS_TO_FUNCTION_WORD = frozenset("to the on in an a at by of and".split())
 
 
 def _is_name_word(word: _Word) -> bool:
+    # Written with its marks, a syllable is not the English word it folds to (`Mây`, not `May`).
     return (word.capitalised and (word.key not in _NOT_NAME_WORDS or (
-                word.key in _FOLDS_TO_FUNCTION_WORD and word.text.lower() != word.key))
+                word.key in _FOLDS_TO_FUNCTION_WORD and word.text.lower() != word.key) or (
+                word.key not in _SYLLABLE_WORDS and any(ch.isalpha() and not ch.isascii() for ch in word.text)))
             and word.key not in HEAD_WORDS and not word.text.isupper() and word.text.isalpha())
 
 
@@ -334,9 +341,12 @@ def _name_tail(words: list[_Word]) -> list[_Word]:
     for word in reversed(words):
         if len(tail) == 4 or not (_is_name_word(word) or (
                 word.key in _SYLLABLE_WORDS and word.capitalised and word.text.isalpha()
-                and not (word.key == "viet" and tail and tail[0].key == "nam"))):
+                and not (word.key == "viet" and tail and tail[0].key == "nam"))
+                or (word.key in PARTICLES and tail and tail[0].capitalised)):
             break
         tail.insert(0, word)
+    while tail and not tail[0].capitalised:
+        tail.pop(0)  # (a particle opens no name)
     for i in range(len(tail) - 1, -1, -1):
         if tail[i].key in _SYLLABLE_WORDS and not _is_name_word(tail[i]) and not any(
                 w.key in VIETNAMESE_FAMILY_NAMES for w in tail[:i]):
@@ -464,13 +474,16 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             if title and not vouches and len(run) in (2, 3) and _PERSON_AFTER.match(text, end):
                 vouches = True  # `Czech economist Jiří Dvořák of Charles University`: a role, then a full name
             appositive = title_after(text, end)
-            name = _personal_name(run, bare=not (vouches or appositive), pinyin=bool(title))
+            # `“…,” said Zhao Wei`; `Phoxay Vongsouthi …. Phoxay said`: the attribution, or a later quote by a word
+            cued = len(run) in (2, 3) and not _PLACE_TAILS.match(text, end) and (attributed_before(text, start)
+                                           or quoted_later(text, run[0].text, run[-1].text, start, end))
+            name = _personal_name(run, bare=not (vouches or appositive or cued), pinyin=bool(title))
             described = (DESCRIBED.match(text, end) and not title
                          and not _PLACE_PREPOSITION.search(text[max(0, start - 12):start]))
             if name is None and described:
                 name = _personal_name(run, bare=not ROLE_AFTER.match(text, end))
             if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)
-                                                    or described):
+                                                    or described or cued):
                 add("person", start, end, [title, appositive])
                 continue
         company = _company_suffix(text, run)
@@ -658,8 +671,8 @@ def _person_before_connector(text: str, run: list[_Word]) -> tuple[int, str | No
             # `Czech economist Jiří Dvořák of Charles University`: a role, a full name, then where they work
             vouches = vouches or (title is not None and len(prefix) in (2, 3))
             name = _personal_name(prefix, bare=not vouches, pinyin=True) if title else None
-            if title is None and run[k].key == "of" and len(prefix) >= 3:
-                # `Nguyễn Thị Hải Yến of Việt Nam’s Institute …`: a full name a family name opens, and where from
+            if title is None and run[k].key == "of" and (len(prefix) >= 3 or _pinyin_name(prefix)):
+                # `Nguyễn Thị Hải Yến of Việt Nam’s Institute …`, `Zhang Wei of …`: a full name a family name opens
                 name = _personal_name(prefix, bare=True)
             if name and name[0] is prefix[0]:
                 return k, title, name
@@ -678,7 +691,8 @@ def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] 
             # (`Minister of Public Works and Transport Phoxay Vongsouthi said`), vouches for a name
             # without a family name.
             ends_on_head = fold(title.split()[-1]).strip(".") in HEAD_WORDS
-            acts = REPORTING_VERB.match(text, run[-1].end) or _AND_I.match(text, run[-1].end)
+            acts = (REPORTING_VERB.match(text, run[-1].end) or _AND_I.match(text, run[-1].end)
+                    or quoted_later(text, run[i].text, run[-1].text, run[i].start, run[-1].end))
             name = _personal_name(run[i:], bare=not ends_on_head and not acts, pinyin=True)
             if name and not ends_on_head and len(name) >= 3 and not _family_name(name[0]):
                 name = name[1:]  # `Secretary for International Development Torbjørn Aasgård`: the complement's last word
