@@ -11,7 +11,8 @@ import pytest
 from helpers import builder_env, site_bytes
 
 from builder.annotate.annotator import Annotator
-from builder.annotate.discover import discover, guess_country, propose_entities
+from builder.annotate.discover import discover, guess_country
+from builder.annotate.proposals import propose_entities
 from builder.engine.build import BuildOptions, build
 from builder.ingest.registry import load_registry
 from builder.ingest.seed import parse_seed
@@ -526,3 +527,92 @@ def test_a_country_visited_in_a_year_is_no_place(registry):
 ])
 def test_a_persons_occupation_before_a_full_name_makes_a_person_whatever_the_names_origin(registry, body, name):
     assert _found(registry, body)[name][0] == "person"
+
+
+def test_a_meeting_or_exchange_the_text_says_recurs_is_a_mechanism(registry):
+    found = _found(registry, "The two border guards will hold their annual high-level meeting in Hải Phòng and "
+                             "proposed the next river patrol friendship exchange in Cao Bằng. The next trilateral "
+                             "meeting will take place in Vientiane. The annual meeting was short.")
+    assert found["annual high-level meeting"][0] == "mechanism"
+    assert found["river patrol friendship exchange"][0] == "mechanism"
+    assert not any("trilateral" in name or name == "annual meeting" for name in found)
+
+
+def test_a_meeting_of_one_offices_holders_of_a_named_grouping_is_a_mechanism(registry):
+    found = _found(registry, "Officials will report to the Mekong–Ganga Cooperation foreign ministers’ meeting in "
+                             "July, to the Greater Tumen Subregion (GTS) trade forum in Seoul and to the RCEP trade ministers’ meeting. "
+                             "The defence "
+                             "ministers’ meeting ended early.")
+    assert found["Mekong–Ganga Cooperation foreign ministers’ meeting"][0] == "mechanism"
+    assert found["Greater Tumen Subregion (GTS) trade forum"][0] == "mechanism"
+    assert found["RCEP trade ministers’ meeting"][0] == "mechanism"  # a known grouping's own meeting
+    assert not any(name.startswith("defence") for name in found)
+
+
+def test_a_channel_is_a_mechanism_when_the_words_before_it_say_what_it_is_for(registry):
+    found = _found(registry, "The incident was handled through the maritime rescue hotline. The hotline between "
+                             "the two ministries stayed open, and the naval hotline working group met.")
+    assert found["maritime rescue hotline"][0] == "mechanism"
+    assert found["naval hotline working group"][0] == "mechanism"
+    assert not any(name.startswith("hotline") for name in found)
+
+
+def test_a_capitalised_event_is_a_mechanism_when_it_recurs_a_season_names_its_series_or_it_is_a_frameworks_fund(
+        registry):
+    found = _found(registry, "A Laos Film and Music Week opened in Bangkok. The next Laos Film and Music Week will "
+                             "open in May. Delegates will meet at the Summer Boao in Hainan, after the Spring "
+                             "Festival, and projects will be paid for by the Mekong-Ganga Cooperation Special Fund "
+                             "and by Thai Government Scholarships.")
+    assert found["Laos Film and Music Week"][0] == "mechanism"
+    assert found["Summer Boao"][0] == "mechanism"
+    assert found["Mekong-Ganga Cooperation Special Fund"][0] == "mechanism"
+    assert found["Thai Government Scholarships"][0] == "mechanism"
+    assert "Spring Festival" not in found
+
+
+def test_an_institution_named_by_generic_words_alone_is_an_organisation(registry):
+    found = _found(registry, "Colonel Đỗ Minh Tâm, director of the Institute for Maritime Strategy, and lecturers "
+                             "of the National Logistics Academy met the Central Committee.")
+    assert found["Institute for Maritime Strategy"][0] == "organisation"
+    assert found["National Logistics Academy"][0] == "organisation"
+    assert "Central Committee" not in found
+
+
+def test_a_name_quoted_later_by_one_of_its_words_or_after_its_attribution_is_a_person(registry):
+    found = _found(registry, "The talks were chaired by Lao Vice Minister of Energy and Mines Khamphay Sivongxay. "
+                             "Khamphay said the line would open in May. “Prices are up,” said Wang Lihua, a trader "
+                             "from Dali. A paper came from Sun Hongwei of the Yunnan Planning Institute.")
+    assert found["Khamphay Sivongxay"][0] == "person"
+    assert found["Wang Lihua"][0] == "person"
+    assert found["Sun Hongwei"][0] == "person"
+
+
+def test_a_later_quote_by_a_word_another_name_ends_on_or_a_place_does_not_make_a_person(registry):
+    found = _found(registry, "Border posts in Yên Minh district and Đồng Văn Cường met. The Xuân Yên cooperative "
+                             "joined Lục Văn Yên, who chairs the commune. Yên said trade rose, and Cường said so too.")
+    assert found.get("Yên Minh", ("place",))[0] != "person"
+    assert found.get("Xuân Yên", ("place",))[0] != "person"
+
+
+def test_a_european_name_keeps_its_lower_case_particle(registry):
+    found = _found(registry, "Belgian logistics analyst Pieter van Dam said the port was full.")
+    assert found["Pieter van Dam"][0] == "person"
+    from builder.annotate.names import with_particle
+    text = "The rise was modest, van Dam said."
+    assert with_particle(text, text.index("Dam"), text.index("Dam") + 3, "Pieter van Dam") == text.index("van")
+
+
+def test_a_syllable_written_with_its_marks_is_not_the_english_word_it_folds_to(registry):
+    found = _found(registry, "For Hmong farmer Lò Thị Mây, the harvest came early.")
+    assert found["Lò Thị Mây"][0] == "person"
+
+
+def test_a_counsellor_is_a_title_not_part_of_the_name(registry):
+    found = _found(registry, "Minister Counsellor Zhou Lanfang of the embassy handed over the awards.")
+    assert found["Zhou Lanfang"] == ("person", ["Minister Counsellor"], [])
+
+
+def test_an_attribution_after_a_comma_is_not_an_apposition(registry):
+    found = _found(registry, "Most of the tea went through Bình Nghi, said Vice Chairman of the Lạng Sơn "
+                             "Provincial People’s Committee Đoàn Thanh Sơn.")
+    assert found.get("Bình Nghi", ("place",))[0] != "person"

@@ -21,7 +21,7 @@ Runs on an article after the registry's names are matched, over the text
   with its kind (`the Laos–China railway`), a list before `provinces`, `the
   embassy in …`, `in X on Friday`, a briefing's `Question (AFP):`.
 
-Each proposal is a `Discovery`. `propose_entities` merges them across the
+Each proposal is a `Discovery`. `propose_entities` (`builder.annotate.proposals`) merges them across the
 archive into `status: discovered` entities; the build writes each as a new
 registry page (never over an existing one) and `check` lists them for an
 editor to confirm (`status: confirmed`) or reject (`status: rejected`, which
@@ -67,19 +67,21 @@ from builder.annotate.roles import (
     THE_LATE,
 )
 from builder.annotate.spans import SpanSet
-from builder.ingest.registry import Registry, discovery_note, surface_forms
-from builder.model import ENTITY_KINDS, Article, Entity, Mention
+from builder.model import Article, Mention
 from builder.annotate.mechanism_phrases import CALENDAR_WORDS as _CALENDAR_WORDS
 from builder.annotate.mechanism_phrases import QUOTED_LABEL, lower_case_mechanisms
 from builder.annotate.misspellings import fold_misspellings
+from builder.annotate.person_cues import attributed_before, quoted_later
+from builder.annotate.recurring import recurring_series, season_series
 from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, re-exported)
     CHINESE_FAMILY_NAMES,
+    PARTICLES,
     PINYIN_GIVEN,
     PINYIN_SURNAME,
     VIETNAMESE_FAMILY_NAMES,
     guess_country,
 )
-from builder.text import fold, form_key, slugify
+from builder.text import fold
 
 # Words that make a capitalised run an institution, a place or a date rather than a personal name.
 _NOT_NAME_WORDS = frozenset("""
@@ -100,7 +102,8 @@ _TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 # Where runs can be: a word not starting with a-z, then words joined by blanks or a hyphen, each of
 # them anything but a plain lower-case word that is not a connector (such a word always ends a run).
 # A word (`_TOKEN`) is what is left of a maximal stretch of `[\w’'-]` after its leading digits and marks.
-_PLAIN_LOWER = r"(?!(?:of|for|and|on|the|between|in|to)[’'-]*+(?![\w’'-]))[a-z][a-z0-9_’'-]*+(?![\w’'-])"
+_PLAIN_LOWER = (r"(?!(?:of|for|and|on|the|between|in|to|" + "|".join(PARTICLES) + r")[’'-]*+(?![\w’'-]))"
+                r"[a-z][a-z0-9_’'-]*+(?![\w’'-])")
 _STRETCH = re.compile(
     r"(?<![\w’'-])[\d_’'-]*+(?![a-z])[^\W\d_][\w’'-]*+"
     rf"(?:(?:[ \t]+|-)[\d_’'-]*+(?!{_PLAIN_LOWER})[^\W\d_][\w’'-]*+)*"
@@ -117,7 +120,7 @@ MECHANISM_HEADS = {
     "mechanism", "mechanisms", "initiative", "partnership", "treaty", "agreement", "agreements", "forum", "expo",
     "exposition", "fair", "dialogue", "framework", "corridor", "corridors", "programme", "program", "declaration",
     "memorandum", "convention", "charter", "strategy", "zone", "area", "community", "exchange", "exchanges",
-    "talks", "consultations", "protocol", "protocols", "code",
+    "talks", "consultations", "protocol", "protocols", "code", "scholarship", "scholarships",
 }
 # Heads that name a cooperation mechanism only when the name says it is joint or bilateral
 # (`Joint Vision Statement`, `Cooperation Plan on …`), an institution or a domestic matter otherwise
@@ -132,7 +135,8 @@ ORGANISATION_HEADS = {
     "union", "federation", "university", "institute", "academy", "embassy", "consulate", "secretariat",
     "front", "court", "procuracy", "police", "guard", "committee", "organisation", "organization",
     "newspaper", "television", "radio", "league", "society", "centre", "center", "station", "unit",
-    "command", "brigade", "regiment", "enterprise", "institution", "hospital", "museum",
+    "command", "brigade", "regiment", "enterprise", "institution", "hospital", "museum", "school", "theatre",
+    "theater",
 }
 ORGANISATION_LEADS = {"ministry", "department", "office", "bureau", "embassy", "consulate", "commission", "council",
                       "association", "union", "academy", "institute", "bank", "university"}
@@ -220,7 +224,7 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
         if key is None:
             key = _key(raw)
         capitalised = raw[0].isupper()
-        if not capitalised and key not in _CONNECTORS:
+        if not capitalised and key not in _CONNECTORS and key not in PARTICLES:
             continue
         if raw[-1] in "’'-":
             raw = raw.rstrip("’'-")
@@ -276,6 +280,8 @@ def _connects(current: list[_Word], key: str) -> bool:
     """A lower-case word may join a name: `of`, `for`, `and`; `the` only after one of those."""
     if key == "the":
         return not current[-1].capitalised
+    if key in PARTICLES:  # `Pieter van Dam`: a particle joins a name, after a capitalised word
+        return current[-1].capitalised
     return key in _CONNECTORS
 
 
@@ -316,8 +322,10 @@ _FOLDS_TO_FUNCTION_WORD = frozenset("to the on in an a at by of and".split())
 
 
 def _is_name_word(word: _Word) -> bool:
+    # Written with its marks, a syllable is not the English word it folds to (`Mây`, not `May`).
     return (word.capitalised and (word.key not in _NOT_NAME_WORDS or (
-                word.key in _FOLDS_TO_FUNCTION_WORD and word.text.lower() != word.key))
+                word.key in _FOLDS_TO_FUNCTION_WORD and word.text.lower() != word.key) or (
+                word.key not in _SYLLABLE_WORDS and any(ch.isalpha() and not ch.isascii() for ch in word.text)))
             and word.key not in HEAD_WORDS and not word.text.isupper() and word.text.isalpha())
 
 
@@ -333,9 +341,12 @@ def _name_tail(words: list[_Word]) -> list[_Word]:
     for word in reversed(words):
         if len(tail) == 4 or not (_is_name_word(word) or (
                 word.key in _SYLLABLE_WORDS and word.capitalised and word.text.isalpha()
-                and not (word.key == "viet" and tail and tail[0].key == "nam"))):
+                and not (word.key == "viet" and tail and tail[0].key == "nam"))
+                or (word.key in PARTICLES and tail and tail[0].capitalised)):
             break
         tail.insert(0, word)
+    while tail and not tail[0].capitalised:
+        tail.pop(0)  # (a particle opens no name)
     for i in range(len(tail) - 1, -1, -1):
         if tail[i].key in _SYLLABLE_WORDS and not _is_name_word(tail[i]) and not any(
                 w.key in VIETNAMESE_FAMILY_NAMES for w in tail[:i]):
@@ -463,13 +474,16 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             if title and not vouches and len(run) in (2, 3) and _PERSON_AFTER.match(text, end):
                 vouches = True  # `Czech economist Jiří Dvořák of Charles University`: a role, then a full name
             appositive = title_after(text, end)
-            name = _personal_name(run, bare=not (vouches or appositive), pinyin=bool(title))
+            # `“…,” said Zhao Wei`; `Phoxay Vongsouthi …. Phoxay said`: the attribution, or a later quote by a word
+            cued = len(run) in (2, 3) and not _PLACE_TAILS.match(text, end) and (attributed_before(text, start)
+                                           or quoted_later(text, run[0].text, run[-1].text, start, end))
+            name = _personal_name(run, bare=not (vouches or appositive or cued), pinyin=bool(title))
             described = (DESCRIBED.match(text, end) and not title
                          and not _PLACE_PREPOSITION.search(text[max(0, start - 12):start]))
             if name is None and described:
                 name = _personal_name(run, bare=not ROLE_AFTER.match(text, end))
             if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)
-                                                    or described):
+                                                    or described or cued):
                 add("person", start, end, [title, appositive])
                 continue
         company = _company_suffix(text, run)
@@ -504,9 +518,11 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         add("mechanism", m.start(), m.end())
     for m in QUOTED_LABEL.finditer(text):
         add("mechanism", m.start(), m.end())
-    names = SpanSet(breaking)
+    names, mechanisms = SpanSet(breaking), {(m.start, m.end) for m in mentions if m.type == "mechanism"}
     for start, end in lower_case_mechanisms(text):
-        if not names.overlaps(start, end):  # never around a linked person or mechanism
+        # Never around a linked person or mechanism, but for a mechanism opening the name of one of its own
+        # bodies (`the <grouping> foreign ministers’ meeting`).
+        if all(a == start and b < end and (a, b) in mechanisms for a, b in names.overlapping(start, end)):
             add("mechanism", start, end)
     found = fold_misspellings(found, text, [m.text for m in mentions if m.type == "person"])
     return sorted(found, key=lambda d: (d.line, d.name))
@@ -656,8 +672,8 @@ def _person_before_connector(text: str, run: list[_Word]) -> tuple[int, str | No
             # `Czech economist Jiří Dvořák of Charles University`: a role, a full name, then where they work
             vouches = vouches or (title is not None and len(prefix) in (2, 3))
             name = _personal_name(prefix, bare=not vouches, pinyin=True) if title else None
-            if title is None and run[k].key == "of" and len(prefix) >= 3:
-                # `Nguyễn Thị Hải Yến of Việt Nam’s Institute …`: a full name a family name opens, and where from
+            if title is None and run[k].key == "of" and (len(prefix) >= 3 or _pinyin_name(prefix)):
+                # `Nguyễn Thị Hải Yến of Việt Nam’s Institute …`, `Zhang Wei of …`: a full name a family name opens
                 name = _personal_name(prefix, bare=True)
             if name and name[0] is prefix[0]:
                 return k, title, name
@@ -676,7 +692,8 @@ def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] 
             # (`Minister of Public Works and Transport Phoxay Vongsouthi said`), vouches for a name
             # without a family name.
             ends_on_head = fold(title.split()[-1]).strip(".") in HEAD_WORDS
-            acts = REPORTING_VERB.match(text, run[-1].end) or _AND_I.match(text, run[-1].end)
+            acts = (REPORTING_VERB.match(text, run[-1].end) or _AND_I.match(text, run[-1].end)
+                    or quoted_later(text, run[i].text, run[-1].text, run[i].start, run[-1].end))
             name = _personal_name(run[i:], bare=not ends_on_head and not acts, pinyin=True)
             if name and not ends_on_head and len(name) >= 3 and not _family_name(name[0]):
                 name = name[1:]  # `Secretary for International Development Torbjørn Aasgård`: the complement's last word
@@ -712,7 +729,8 @@ def _abbreviates(abbreviation: str, words: list[_Word]) -> bool:
 def _before_location(run: list[_Word]) -> list[_Word]:
     """`Việt Nam–China International Trade Fair in Lào Cai`: a name complete on its head word ends before `in`."""
     for i, word in enumerate(run[1:-1], start=1):
-        if word.key == "in" and run[i - 1].key in _HEAD_OR_TITLE | _JOINT_ONLY_HEADS | _POSSESSED_HEADS:
+        if word.key == "in" and (run[i - 1].key in _HEAD_OR_TITLE | _JOINT_ONLY_HEADS | _POSSESSED_HEADS
+                                 or season_series([w.key for w in run[:i]])):
             return run[:i]
     return run
 
@@ -736,6 +754,8 @@ _THEME_YEAR_WORDS = {"friendship", "solidarity", "exchange", "exchanges", "human
 
 
 def _series(words: list[_Word], head: str, text: str) -> bool:
+    if recurring_series([w.key for w in words], head, text, words[0].start):
+        return True  # `the next … Week`, `the 20th … Seminar`, `the Summer Davos`, `… Cooperation Special Fund`
     year_after = bool(text) and bool(_YEAR_AFTER.match(text, words[-1].end))
     if head == "summit":
         return not year_after
@@ -762,15 +782,14 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
         return "place" if tail and _is_name_word(words[0]) else None
     head_index = next((i for i, w in enumerate(words) if i and w.key in {"of", "for", "on", "in"}), len(words))
     head, keys = words[head_index - 1].key, {w.key for w in words}
-    if head in MECHANISM_HEADS or words[-1].key in MECHANISM_HEADS or _series(words, head, text):
+    if (head in MECHANISM_HEADS or (words[-1].key in MECHANISM_HEADS and head not in ORGANISATION_HEADS)
+            or _series(words, head, text)):  # (`Institute for Defence Strategy`: an institute, whatever it studies)
         # `the Joint Committee`, `the Forum`: an institution's generic words alone refer back, they do not name.
         return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
     if head in _JOINT_ONLY_HEADS and keys & _MECHANISM_COMMITTEE_WORDS:
         return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
-    if not any(_is_proper(w) for w in words) and not (
-            head in ORGANISATION_HEADS and head_index >= 2 and len(words) - head_index >= 3):
-        # `Standing Committee`, `Communist Party`: an organ or a description, not a name. (Generic words
-        # on both sides of the complement say which one: `Central Commission for External Relations`.)
+    if not any(_is_proper(w) for w in words) and not (head in ORGANISATION_HEADS and _generic_name(words, head_index)):
+        # `Standing Committee`, `Communist Party`: an organ or a description, not a name.
         return None
     if head == "bank" and text and NEAR.search(text, max(0, words[0].start - 12), words[0].start):
         return "place"  # `near Vanguard Bank`: a bank at sea, a shoal
@@ -782,6 +801,20 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
             and EMPLOYER_AFTER.match(text, words[-1].end)):
         return "organisation"  # `general manager of Guangxi Borderland Travel`: whom a role works for
     return None
+
+
+# The level of a local body: `the Provincial People’s Committee` refers back to one named before.
+_LOCAL_LEVELS = {"provincial", "municipal", "district", "city", "commune", "town", "county", "prefectural"}
+
+
+def _generic_name(words: list[_Word], head_index: int) -> bool:
+    """Whether generic words alone name one institution: on both sides of the complement (`Central Commission for
+    External Relations`), a leading institution noun and its complement (`Institute for Defence Strategy`), or
+    three or more ending on the head (`National Defence Academy`), not a local body's level (`Provincial …`)."""
+    complement = len(words) - head_index
+    return ((head_index >= 2 and complement >= 3) or (head_index == 1 and words[0].key in ORGANISATION_LEADS
+                                                      and complement >= 3)
+            or (complement == 0 and len(words) >= 3 and words[0].key not in _LOCAL_LEVELS))
 
 
 # Words of institutions' generic names: `Central`, `Standing`, `Political`, `Foreign Affairs` …
@@ -798,47 +831,3 @@ def _is_proper(word: _Word) -> bool:
         return True
     return word.capitalised and word.key not in _GENERIC_WORDS and word.key not in _HEAD_OR_TITLE
 
-
-def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[Entity]:
-    """New `status: discovered` entities, one per name the registry does not already claim.
-
-    A name claimed by any registry entity — rejected ones included — is not
-    proposed again. Proposals are merged by folded name across articles;
-    the first article (in id order) is recorded as where it was first seen.
-    """
-    claimed = {form_key(form) for e in registry.entities.values() for form in surface_forms(e)}
-    by_key: dict[tuple[str, str], Entity] = {}
-    first_seen: dict[tuple[str, str], Discovery] = {}
-    for d in sorted(discoveries, key=lambda d: (d.article, d.line, d.name)):
-        key = (d.type, form_key(d.name))
-        if key[1] in claimed or not key[1] or _known_place(d, claimed):
-            continue
-        entity = by_key.get(key)
-        if entity is None:
-            slug = slugify(d.name)
-            if not slug or slug in registry.entities or any(e.id == slug for e in by_key.values()):
-                continue
-            entity = Entity(id=slug, type=d.type, name=d.name, status="discovered")
-            if d.type == "person":
-                entity.country = guess_country(d.name)
-            by_key[key] = entity
-            first_seen[key] = d
-        for title in d.titles:
-            if title not in entity.titles and d.type == "person":
-                entity.titles.append(title)
-        for alias in d.aliases:
-            if alias not in entity.aliases and form_key(alias) not in claimed:
-                entity.aliases.append(alias)
-                claimed.add(form_key(alias))
-    for key, entity in by_key.items():
-        seen = first_seen[key]
-        entity.notes_markdown = discovery_note(seen.article, seen.line, ENTITY_KINDS[entity.type].label.lower())
-    return sorted(by_key.values(), key=lambda e: (e.type, e.id))
-
-
-def _known_place(discovery: Discovery, claimed: set[str]) -> bool:
-    """`Da Nang City` when `Da Nang` is known: the same place with its kind spelled out."""
-    if discovery.type != "place":
-        return False
-    words = discovery.name.split()
-    return len(words) > 1 and fold(words[-1]) in PLACE_HEADS and form_key(" ".join(words[:-1])) in claimed

@@ -2,8 +2,11 @@
 
 `discover` proposes, besides capitalised names, the mechanisms wire copy names in lower case:
 `the joint working group on border trade`, `the two navies’ annual consultations`, `a new round of
-talks on …`, `the intergovernmental committee between A and B` (and a quoted label with its head noun,
-`the “Diamond Hexagon” framework`). This module finds their spans.
+talks on …`, `the intergovernmental committee between A and B`, a channel (`the fisheries hotline`), a meeting
+or exchange the words before it say recurs (`their annual high-level meeting`, `the next border defence
+exchange`) or held by one office's holders of a named grouping (`the ASEAN foreign ministers’ retreat`, with a
+bracketed abbreviation inside: `the Greater Mekong Subregion (GMS) transport forum`), and a quoted label with its
+head noun (`the “Diamond Hexagon” framework`). This module finds their spans.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ january february march april june july august september october november decembe
 monday tuesday wednesday thursday friday saturday sunday
 """.split())
 
+# Holders of one office, whose meeting or group (`the ASEAN foreign ministers’ retreat`) is a standing one.
+_OFFICE_HOLDERS = r"(?:ministers|leaders|parliamentarians|legislators|governors|mayors|chairpersons|secretaries)"
 # Mechanisms named in lower case by what they do (`the working group on agricultural trade`, `the
 # two defence ministries’ annual consultations`, `the railway cooperation committee`): a head noun of
 # the mechanism vocabulary, with words before it that say which one (not only `annual`, `first` …)
@@ -26,7 +31,8 @@ _LOWER_HEAD = re.compile(
     r"joint platform|platform|consultations?|talks|negotiations|dialogue|forum|mechanism|workshop|seminar|"
     r"agreement|protocol|memorandum(?:[ \t]+of[ \t]+understanding)?|"
     r"partnership|action plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|"
-    r"community with a shared future)(?![\w’'-])")
+    r"community with a shared future|hotline(?![ \t]+(?:working|mechanism|group|committee|agreement))|"
+    rf"{_OFFICE_HOLDERS}[’']s?[ \t]+(?:meeting|retreat|group)|meeting|exchanges?)(?![\w’'-])")
 # Heads that name a mechanism only after a pair of names (`Kunming–Hải Phòng economic corridor`,
 # `Laos–China community with a shared future`), which makes even `a …` particular.
 _PAIR_HEADS = re.compile(r"economic corridor|(?:economic )?(?:development )?belt|community with a shared future")
@@ -57,10 +63,19 @@ these those there here it they he she we alongside including among against towar
 across behind beyond without because following per behalf
 """.split()) | CALENDAR_WORDS | {"may"}
 _GAP_BEFORE = re.compile(r"(?:[ \t]+|[ \t]*[-–][ \t]*)$")
-_WORD_BEFORE = re.compile(r"[\w’'.-]+$")
+_WORD_BEFORE = re.compile(r"(?:\([A-Z][A-Za-z]{1,7}\)|[\w’'.-]+)$")  # (`… Subregion (GMS) transport forum`)
 _WORD_AFTER = re.compile(r"([ \t]+|[ \t]*[-–][ \t]*)([^\W_][\w’'.-]*)")
 
 
+# Meetings and exchanges, mechanisms only when they recur (`_series_span`), and a meeting of one office's holders.
+_SERIES_HEADS = {"meeting", "exchange", "exchanges"}
+_OFFICE_HOLDERS_HEAD = re.compile(_OFFICE_HOLDERS + r"[’']")
+_RECURS = re.compile(r"annual|yearly|biennial|regular|next|\d+(?:st|nd|rd|th)")
+_NOT_IN_SERIES_NAME = re.compile(r"next|upcoming|coming|last|latest|previous|this|\d+(?:st|nd|rd|th)|first|second|"
+                                 r"third|fourth|fifth|sixth")
+# Words that say how a meeting is held or by how many sides, not which meeting it is.
+_FORMAT_WORDS = {"plenary", "trilateral", "multilateral", "tripartite", "extraordinary", "special", "emergency",
+                 "closing", "opening", "general", "informal", "formal", "preparatory", "online", "virtual"}
 # `the joint committee for several years`: a stretch of time, not what the mechanism is for.
 _SPAN_WORDS = frozenset("several many some years decades months weeks days".split())
 _ROUND_OF = re.compile(r"(?<![\w’'-])(?:round|rounds|session|sessions)[ \t]+$")
@@ -98,6 +113,11 @@ def lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
             pos = word.start()
         if determiner is None:
             continue
+        if head in _SERIES_HEADS or _OFFICE_HOLDERS_HEAD.match(head):
+            span = _series_span(modifiers, head)
+            if span is not None:
+                found.append((span, m.end()))
+            continue
         # Leading ordinals and generic adjectives are not part of the name.
         while modifiers and (modifiers[0][1].lower() in _GENERIC_MODIFIERS or modifiers[0][1][0].isdigit()
                              or modifiers[0][1].lower().endswith("-level")):
@@ -110,6 +130,8 @@ def lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
         if _PAIR_HEADS.fullmatch(head) and not (modifiers and _NAME_PAIR.search(text, modifiers[0][0], m.start())):
             continue
         specific = [w for _, w in modifiers if w.lower() not in _GENERIC_MODIFIERS]
+        if head == "hotline" and not specific:
+            continue  # `the hotline between the two ministries`: a channel; `the fisheries hotline` names one
         if head.endswith("committee") and " " in head and head.split()[1:-1]:
             specific.append(head)  # `the joint land border committee`: the words inside say which
         end = _complement_end(text, m.end(), head)
@@ -129,6 +151,26 @@ def lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
             start = next(s for s, w in modifiers if w == specific[0])
         found.append((start, end or m.end()))
     return found
+
+
+def _series_span(modifiers: list[tuple[int, str]], head: str) -> int | None:
+    """Where a meeting or exchange that recurs starts (`annual high-level meeting`), or None if it may not.
+
+    A meeting or an exchange is a standing mechanism when the words before it say it recurs (`annual`,
+    `next`, `20th`) and which one it is (`high-level`, `border defence friendship`); a meeting of one office's
+    holders (`foreign ministers’ meeting`) when whose it is is named (`the ASEAN …`, `the Lancang-Mekong
+    Cooperation …`). `next` and an ordinal are not part of the name; `annual` is.
+    """
+    words = [w.lower() for _, w in modifiers]
+    if _OFFICE_HOLDERS_HEAD.match(head):
+        capitalised = [i for i, (_, w) in enumerate(modifiers) if w[:1].isupper()]
+        return modifiers[capitalised[0]][0] if capitalised else None
+    if not any(_RECURS.fullmatch(w) for w in words):
+        return None
+    kept = [(s, w) for s, w in modifiers if not _NOT_IN_SERIES_NAME.fullmatch(w.lower())]
+    if not any(w.lower() not in _GENERIC_MODIFIERS and w.lower() not in _FORMAT_WORDS for _, w in kept):
+        return None  # `the annual meeting`, `the next plenary meeting`: which one is not said
+    return kept[0][0]
 
 
 def _complement_end(text: str, pos: int, head: str) -> int | None:

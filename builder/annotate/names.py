@@ -1,6 +1,7 @@
 """Annotate stage: what personal names look like — family names, pinyin, and the country a name's spelling suggests.
 
-Shared by `people` (short forms by country) and `discover` (which capitalised words make a person).
+Shared by `people` (short forms by country, with a European name's particle) and `discover` (which
+capitalised words make a person).
 """
 
 from __future__ import annotations
@@ -29,6 +30,19 @@ _PINYIN_SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iong|iang|uang|iao|
                     r"ou|an|en|in|un|er|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v)")
 PINYIN_SURNAME = re.compile(_PINYIN_SYLLABLE)
 PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,2}}")
+
+
+# Lower-case particles inside European personal names: `Pieter van Dam`, `Anne de Groot`, `Karl von Trotha`.
+PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "da", "di", "ter", "bin"})
+_PARTICLE_BEFORE = re.compile(r"([a-z]+)[ \t]+$")
+
+
+def with_particle(text: str, start: int, end: int, name: str) -> int:
+    """Where a short form starts once the particle the full name writes before it is taken in (`de Groot said`)."""
+    particle = _PARTICLE_BEFORE.search(text, max(0, start - 5), start)
+    if particle and particle.group(1) in PARTICLES and f" {particle.group(1)} {text[start:end]}" in name:
+        return particle.start()
+    return start
 
 
 def guess_country(name: str) -> str | None:

@@ -20,7 +20,7 @@ import re
 from bisect import insort
 from dataclasses import dataclass
 
-from builder.annotate.names import guess_country
+from builder.annotate.names import guess_country, with_particle
 from builder.annotate.ruler import RulerMatch
 from builder.annotate.spans import SpanSet
 from builder.model import Entity, Mention
@@ -38,7 +38,7 @@ _HEADS = [
     "Senior Lieutenant General", "Lieutenant General", "Major General", "Senior Colonel", "Colonel",
     "General", "Rear Admiral", "Vice Admiral", "Admiral", "Spokesperson", "Spokeswoman", "Spokesman", "Comrade", "Professor",
     "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Uncle", "Politburo member",
-    "Secretary-General", "Managing Director", "Chief Executive Officer", "Chief Executive", "CEO",
+    "Secretary-General", "Managing Director", "Minister Counsellor", "Minister Counselor", "Counsellor", "Counselor", "Chief Executive Officer", "Chief Executive", "CEO",
     "Deputy Head", "Head", "Commander", "Historian", "Veteran", "Researcher", "Scholar", "State Secretary",
     # what a person does, written before the name (at a sentence's start in capitals)
     "Screenwriter", "Translator", "Novelist", "Writer", "Poet", "Author", "Journalist", "Reporter", "Photographer",
@@ -73,7 +73,8 @@ _APPOSITIVE_HEADS = [h for h in _HEADS if len(h) > 3 and not h.endswith(".")] + 
     "spokesperson", "spokesman", "spokeswoman", "founder", "rector", "editor-in-chief", "president",
 ]
 _APPOSITIVE = re.compile(
-    rf",[ \t]+((?:the[ \t]+)?(?:(?:[A-Z]{{2,}}|{_NATIONALITY})[ \t]+)?(?:{_MODIFIER}[ \t]+)?"
+    rf",[ \t]+(?!(?:said|says|told|added|noted|stressed)\b)"  # (`…, said Vice Chairman X`: an attribution)
+    rf"((?:the[ \t]+)?(?:(?:[A-Z]{{2,}}|{_NATIONALITY})[ \t]+)?(?:{_MODIFIER}[ \t]+)?"
     rf"(?:{'|'.join(re.escape(h) for h in sorted(set(_APPOSITIVE_HEADS), key=len, reverse=True))})"
     rf"\b(?:[^,.;:()\n“”\"]|\([A-Z]{{2,6}}\)){{0,160}}?)(?=[,.;:)\n]|[ \t]+(?:said|says|noted|stressed|told|added)\b)",
     re.IGNORECASE,
@@ -211,7 +212,8 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
         entity_id = _resolve_short(text, word, forms[form], positions, titles)
         if entity_id is None:
             continue
-        mention = _mention(text, word.start(), word.end(), entity_id, taken)
+        mention = _mention(text, with_particle(text, word.start(), word.end(), people[entity_id].name), word.end(),
+                           entity_id, taken)
         mentions.append(mention)
         taken.add(mention.start, mention.end)
         insort(positions, (word.start(), entity_id))

@@ -39,7 +39,8 @@ from pathlib import Path
 
 from builder.annotate.annotator import Annotator
 from builder.annotate.cache import AnnotationCache, entity_fingerprints, squeeze
-from builder.annotate.discover import discover, propose_entities
+from builder.annotate.discover import discover
+from builder.annotate.proposals import propose_entities
 from builder.content.markdown import article_markdown
 from builder.engine import clock, executors
 from builder.engine.content import (

@@ -1,0 +1,70 @@
+"""Annotate stage, unknown entities: what else in an article makes a bare capitalised name a person's.
+
+`discover` takes a name for a person's after a title, a role, an apposition or a reporting verb. Wire copy
+introduces many people with none of those, and an editor still reads them as people:
+
+- the attribution comes first (`“…,” said Zhao Wei, a grower from …`);
+- the article goes on to quote them by one word of the name (`… Phoxay Vongsouthi. Phoxay said …`);
+- (a European name keeps its particle in lower case, `Pieter van Dam`: `builder.annotate.names.PARTICLES`).
+
+This module holds those cues; it keeps no state beyond a small cache of which words act in the last
+articles read (one scan of an article's reporting verbs, made only when a name needs it).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from builder.annotate.people import REPORTING_VERB
+
+# `“…,” said …`, `…, said …`: an attribution written before whom it quotes.
+_SAID_BEFORE = re.compile(r"[,”\"’][ \t]*(?:said|says|added|noted|asked|explained|recalled|told[ \t]+\w+)[ \t]+$")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*)[ \t]+$")
+_CAPITALISED_AFTER = re.compile(r"[ \t]+[A-ZÀ-Ỹ]")
+_NOT_SOMEONE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|to|from|near|via|into|across|through|outside|inside)[ \t]+$",
+                                 re.IGNORECASE)
+
+
+def attributed_before(text: str, start: int) -> bool:
+    """`“…,” said Zhao Wei`: a reporting verb after a quotation or a comma, just before the name."""
+    return bool(_SAID_BEFORE.search(text, max(0, start - 24), start))
+
+
+@lru_cache(maxsize=8)
+def _acting(text: str) -> dict[str, int]:
+    """Each capitalised word standing alone before a reporting verb (`Phoxay said`), with where it last does."""
+    acting: dict[str, int] = {}
+    for verb in REPORTING_VERB.finditer(text):
+        word = _WORD_BEFORE.search(text, max(0, verb.start() - 40), verb.end() - len(verb.group().lstrip()))
+        if not word or not word.group(1)[0].isupper():
+            continue
+        before = _WORD_BEFORE.search(text, max(0, word.start() - 40), word.start())
+        if before and before.group(1)[0].isupper() and text[before.end():word.start()].strip(" \t") == "":
+            continue  # `Hà Giang said`, `Officials said`: a longer name, or a sentence's opening word before it
+        acting[word.group(1)] = word.start()
+    return acting
+
+
+def quoted_later(text: str, first: str, last: str, start: int, end: int) -> bool:
+    """Whether the article goes on to quote a two- or three-word name by its first or last word (`Phoxay said`,
+    `Zhao said`, `Loan said`), a word no other name in the article ends on (`Đặng Xuân Phong … Phong said`).
+
+    Not a name after a preposition of place (`through Tân Thanh`): a place's syllable may be someone's name.
+    """
+    if _NOT_SOMEONE_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    acting = _acting(text)
+    return any(acting.get(word, -1) > end and not _ends_another_name(text, word, start, end) for word in (first, last))
+
+
+def _ends_another_name(text: str, word: str, start: int, end: int) -> bool:
+    at = text.find(word)
+    while at >= 0:
+        before = _WORD_BEFORE.search(text, max(0, at - 40), at)
+        after = at + len(word)
+        if (not start <= at < end and before and before.group(1)[0].isupper() and not text[after:after + 1].isalnum()
+                and not _CAPITALISED_AFTER.match(text, after)):
+            return True
+        at = text.find(word, at + 1)
+    return False

@@ -1,0 +1,59 @@
+"""Annotate stage, unknown entities: merge what `discover` found across the archive into new registry entities.
+
+Each `Discovery` is one article's word for a name the registry lacks. `propose_entities` merges them by
+folded name into `status: discovered` entities (never one the registry already claims, rejected ones
+included, nor a known place with its kind spelled out), which the build writes as new registry pages.
+"""
+
+from __future__ import annotations
+
+from builder.annotate.discover import PLACE_HEADS, Discovery
+from builder.annotate.names import guess_country
+from builder.ingest.registry import Registry, discovery_note, surface_forms
+from builder.model import ENTITY_KINDS, Entity
+from builder.text import fold, form_key, slugify
+
+
+def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[Entity]:
+    """New `status: discovered` entities, one per name the registry does not already claim.
+
+    A name claimed by any registry entity — rejected ones included — is not
+    proposed again. Proposals are merged by folded name across articles;
+    the first article (in id order) is recorded as where it was first seen.
+    """
+    claimed = {form_key(form) for e in registry.entities.values() for form in surface_forms(e)}
+    by_key: dict[tuple[str, str], Entity] = {}
+    first_seen: dict[tuple[str, str], Discovery] = {}
+    for d in sorted(discoveries, key=lambda d: (d.article, d.line, d.name)):
+        key = (d.type, form_key(d.name))
+        if key[1] in claimed or not key[1] or _known_place(d, claimed):
+            continue
+        entity = by_key.get(key)
+        if entity is None:
+            slug = slugify(d.name)
+            if not slug or slug in registry.entities or any(e.id == slug for e in by_key.values()):
+                continue
+            entity = Entity(id=slug, type=d.type, name=d.name, status="discovered")
+            if d.type == "person":
+                entity.country = guess_country(d.name)
+            by_key[key] = entity
+            first_seen[key] = d
+        for title in d.titles:
+            if title not in entity.titles and d.type == "person":
+                entity.titles.append(title)
+        for alias in d.aliases:
+            if alias not in entity.aliases and form_key(alias) not in claimed:
+                entity.aliases.append(alias)
+                claimed.add(form_key(alias))
+    for key, entity in by_key.items():
+        seen = first_seen[key]
+        entity.notes_markdown = discovery_note(seen.article, seen.line, ENTITY_KINDS[entity.type].label.lower())
+    return sorted(by_key.values(), key=lambda e: (e.type, e.id))
+
+
+def _known_place(discovery: Discovery, claimed: set[str]) -> bool:
+    """`Da Nang City` when `Da Nang` is known: the same place with its kind spelled out."""
+    if discovery.type != "place":
+        return False
+    words = discovery.name.split()
+    return len(words) > 1 and fold(words[-1]) in PLACE_HEADS and form_key(" ".join(words[:-1])) in claimed
