@@ -981,3 +981,39 @@ def test_an_article_dated_to_a_month_reads_its_relative_dates_from_the_latest_da
 ])
 def test_the_verb_a_date_belongs_to_decides_its_year(sentence, ref, iso):
     assert found(sentence, ref)[-1][1] == iso
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Published: 03/11/2024 09:15", (2024, 11, 3)),
+    ("Source: VNA | 2024-11-03 08:00:00", (2024, 11, 3)),
+    ("Friday, March 7, 2025 - 09:40", (2025, 3, 7)),
+    ("07-03-2025 | 14:20", (2025, 3, 7)),
+    ("Last updated: 07/03/2025 10:30 (GMT+7)", (2025, 3, 7)),
+])
+def test_a_printed_date_line_with_a_label_or_a_separator_is_the_publication_day(line, day):
+    body = f"Port traffic rises\n\n{line}\n\nHẢI PHÒNG — Container traffic rose in February, the port said on Monday."
+    assert infer_publication_date(body) == PublicationDate(DatePoint(*day), False, "date line in text")
+
+
+def test_a_day_first_date_with_dashes_or_dots_is_a_date():
+    found = find_dates("The notice was posted on 07-03-2025 and again on 08.03.2025.", None)
+    assert [(m.text, m.value.iso()) for m in found] == [("07-03-2025", "2025-03-07"), ("08.03.2025", "2025-03-08")]
+
+
+def test_a_weekday_beside_a_month_day_picks_the_year_among_those_the_text_names():
+    body = ("The fair opened on Friday, March 7, the 2025 edition of an event first held in 2019. "
+            "On Sunday, visitors queued for hours. On Monday, the organisers counted 20,000 of them. "
+            "They will close the fair on Tuesday.")
+    assert infer_publication_date(body).value == DatePoint(2025, 3, 10)
+
+
+def test_a_weekday_opening_its_sentence_takes_the_tense_of_the_verb_after_it():
+    body = ("Officers patrolled the river on Tuesday, March 4, 2025. On Wednesday, they met in Dongxing. "
+            "On Thursday, the officers will visit a border post.")
+    assert infer_publication_date(body).value == DatePoint(2025, 3, 5)
+
+
+def test_it_will_be_n_years_since_dates_the_article_to_the_anniversary_s_month():
+    body = ("On Sunday, it will be 30 years since the bridge was opened: the crossing carried its first trucks "
+            "on May 18, 1995. A seminar on its history was held on Friday.")
+    assert infer_publication_date(body).value == DatePoint(2025, 5)

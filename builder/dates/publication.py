@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from builder.dates.rules import (
+    MONTHS,
     _NUM,
     _TENS,
     _num,
@@ -17,16 +18,20 @@ from builder.dates.scan import (
     _scan,
     normalise_date,
 )
-from builder.dates.tense import _future_worded, _sentence_end
+from builder.dates.tense import _future_worded, _tense
 from builder.model import DatePoint, PublicationDate
 
-# A line that is only a date, as scraped pages print their own date line: an optional place and
-# an optional clock time around one full date ("15:44, November 21, 2025", "Vientiane, 03/10/2024",
-# "Tuesday, 22/04/2025 08:40 (GMT+7)").
-_CLOCK = r"\d{1,2}[:.h]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|\(?(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|\(?ICT\)?))?"
+# A line that is only a date, as scraped pages print their own date line: an optional label ("Posted:",
+# "Last updated:", "Source: Xinhua |"), an optional place and an optional clock time around one full date
+# ("15:44, November 21, 2025", "Vientiane, 03/10/2024", "Tuesday, 22/04/2025 08:40 (GMT+7)",
+# "22-01-2026 | 08:05", "Thursday, September 26, 2024 - 15:10").
+_CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|\(?(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?"
+          r"|\(?ICT\)?))?")
+_PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*)"
+_LABEL = r"[^\W\d_]+(?:[ ][^\W\d_]+){0,2}:\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*)?"
 _DATE_LINE = re.compile(
-    rf"^(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}},\s*)?(?:{_CLOCK},?\s+)?"
-    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>[\w ,./-]{{6,30}}?)(?:,?\s+{_CLOCK})?\s*$",
+    rf"^(?:{_LABEL})?(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}},\s*)?(?:{_CLOCK}{_PART_BREAK})?"
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>[\w ,./-]{{6,30}}?)(?:{_PART_BREAK}{_CLOCK})?\s*$",
     re.M)
 # A weekday on its own ("on Friday", not "Friday, May 2" nor "last Friday").
 _BARE_WEEKDAY = re.compile(
@@ -54,8 +59,12 @@ _ANNIVERSARY = re.compile(
 # anniversary of ..."): the article was written about then, to the month, but what marks it may be
 # an event of another day; a basis only when the reported dates give none, or only ones from long before.
 _ANNIVERSARY_OF = re.compile(
-    rf"(?i:(?<!\w)(?:marks\s+(?P<n3>{_NUM})\s+years\s+since"
+    rf"(?i:(?<!\w)(?:(?:marks|marking|it\s+will\s+be|it\s+is|it['’]s)\s+(?P<n3>{_NUM})\s+years\s+(?:since|of)"
     rf"|(?:the|its)\s+(?P<o>{_ORDINAL})(?:\s+\w+)?\s+anniversary))(?!\w)")
+
+
+# A sentence's end, a colon not counted ("No. 2" is an abbreviation's full stop).
+_FULL_STOP = re.compile(r"[.?!] (?!\d)|\n")
 
 
 def _ordinal(word: str) -> int:
@@ -101,6 +110,11 @@ def infer_publication_date(text: str) -> PublicationDate:
         anniversary = _anniversary(text, _ANNIVERSARY_OF)
         if anniversary is not None and bounded.value is not None and bounded.value.year >= anniversary.value.year - 1:
             return bounded
+    if anniversary is None and bounded.value is None:
+        # `opened on Saturday, September 13` in an article that names 2025: the weekday pins the year
+        year = _year_a_weekday_pins(text)
+        if year is not None:
+            return _from_bounds(text, year)
     if anniversary is None:
         if bounded.value is not None and bounded.value.precision != "day":
             # `went live on Monday, September 8` in a month the full dates give: the weekday pins the year
@@ -115,6 +129,33 @@ def infer_publication_date(text: str) -> PublicationDate:
         if placed.value is not None and _within(placed.value, anniversary.value):
             return placed
     return anniversary
+
+
+_WEEKDAY_MONTH_DAY = re.compile(
+    r"(?<!\w)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:(?P<m1>[A-Z][a-z]+)\s+(?P<d1>\d{1,2})"
+    r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]+))(?!\w)(?!,?\s+\d{4})")
+
+
+_YEAR_WORD = re.compile(r"(?<![\w.,/-])(1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
+
+
+def _year_a_weekday_pins(text: str) -> int | None:
+    """The one year in which every month-day written beside its weekday ("Saturday, September 13") falls
+    on that weekday: among the years the text names ("the 2025 edition", "(1950–2025)"), else among the
+    years next to them; None when none or several fit."""
+    written = [m for m in _WEEKDAY_MONTH_DAY.finditer(text) if MONTHS.get((m["m1"] or m["m2"]).lower())]
+    if not written:
+        return None
+    named = {int(year) for year in _YEAR_WORD.findall(text)}
+    for candidates in (named, {year + step for year in named for step in (-1, 1)} - named):
+        fits = set(candidates)
+        for m in written:
+            month, day = MONTHS[(m["m1"] or m["m2"]).lower()], int(m["d1"] or m["d2"])
+            weekday = _WEEKDAYS.index(m["wd"].lower())
+            fits = {y for y in fits if (p := _point(y, month, day)) is not None and p.first_day().weekday() == weekday}
+        if fits:
+            return fits.pop() if len(fits) == 1 else None
+    return None
 
 
 def _within(point: DatePoint, period: DatePoint) -> bool:
@@ -205,7 +246,9 @@ def _weekday_bounds(text: str, lower: dt.date, upper: tuple[dt.date, bool] | Non
     occurrence after the known day; a weekday told as done ("On Friday, the delegation visited")
     falls on or before publication, so when it can only be one day of the window, publication is
     no earlier than that day. Weekdays are always this week's: the window is at most six days."""
-    found = [(m["wd"].lower(), _future_worded(text, m.start())) for m in _BARE_WEEKDAY.finditer(text)]
+    # "On Thursday, the officers will visit …": the verb after a weekday that opens its sentence tells too.
+    found = [(m["wd"].lower(), _future_worded(text, m.start()) or _tense(text, m.start()) > 0)
+             for m in _BARE_WEEKDAY.finditer(text)]
     for name, future in found:
         if future:
             ahead = (_WEEKDAYS.index(name) - lower.weekday()) % 7 or 7
@@ -245,7 +288,9 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
         years = _num(number) if number else _ordinal(ordinal)
         unit = " ".join((groups.get("unit1") or groups.get("unit2") or "").lower().split())
         need = {"today": "day", "to the day": "day", "this year": "year"}.get(unit, "month")
-        hits = _scan(text[m.start():_sentence_end(text, m.end())], None)
+        # to the sentence's full stop: "20 years since the line was fixed: the Agreement … took effect on …"
+        stop = _FULL_STOP.search(text, m.end())
+        hits = _scan(text[m.start():stop.start() if stop else len(text)], None)
         if not hits:
             continue
         first = hits[0]  # the event counted from: the first date told after the phrase

@@ -785,6 +785,10 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
     (_DMY, _full_date),
     (rf"(?<![\w/.-]){_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _iso_date),
     (r"(?<![\w/.])(?P<d>0?[1-9]|[12]\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])", _numeric_date),
+    # 22-01-2026 / 22.01.2026: day first with dashes or dots too, as a page's own date line may print it
+    (r"(?<![\w/.-])(?P<d>0?[1-9]|[12]\d|3[01])-(?P<mo>0?[1-9]|1[0-2])-(?P<y>1[89]\d\d|2[01]\d\d)(?![\w-])", _numeric_date),
+    (r"(?<![\w/.-])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<mo>0?[1-9]|1[0-2])\.(?P<y>1[89]\d\d|2[01]\d\d)(?!\w|\.\d)",
+     _numeric_date),
     (rf"{_month('m')}{_SP}{_day('d')}", _month_day),
     (rf"{_day('d')}{_SP}{_month('m')}", _month_day),
     # parts of months and years
