@@ -133,6 +133,9 @@ class BuildResult:
         return out
 
 
+# A rebuild publishing in steps publishes the pages of at most this many mapped articles first: the
+# articles a save changed, not the hundreds a registry edit maps again (those come with the rest).
+FIRST_STEP_ARTICLES = 16
 # Rounds of discovery in one build at most (each maps again only the articles its new names touch).
 DISCOVERY_PASSES = 4
 
@@ -436,7 +439,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         store.meta.registry = entity_fingerprints(registry)
         store.meta.made_with = recipe
     reworded: set[str] = set()
-    if options.publish_in_steps and in_sync and touched.articles:
+    if options.publish_in_steps and in_sync and 0 < len(touched.articles) <= FIRST_STEP_ARTICLES:
         with clock.CLOCK.stage("first"):  # the pages being edited are back before the rest is worked out
             reworded = publish_articles_first(SiteView(store, registry, options.config.page_sizes), options,
                                               sorted(touched.articles))
