@@ -54,7 +54,10 @@ CREATE TABLE IF NOT EXISTS mentions (
     entity TEXT, article TEXT, ord TEXT, year INTEGER, month INTEGER, count INTEGER, digest TEXT,
     PRIMARY KEY (entity, article));
 CREATE INDEX IF NOT EXISTS mentions_order ON mentions (entity, ord, year);
-CREATE INDEX IF NOT EXISTS mentions_period ON mentions (entity, year, month, ord);
+-- With the count: an entity's mentions by period are summed from the index alone (at 10,000 articles a
+-- place named in 5,000 of them took 15 ms a query, read row by row from the table).
+DROP INDEX IF EXISTS mentions_period;
+CREATE INDEX IF NOT EXISTS mentions_by_period ON mentions (entity, year, month, ord, count);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article);
 CREATE TABLE IF NOT EXISTS mention_blocks (entity TEXT, article TEXT, html TEXT, PRIMARY KEY (entity, article));
 CREATE INDEX IF NOT EXISTS mention_blocks_article ON mention_blocks (article);

@@ -75,6 +75,8 @@ class SiteView:
         self.store = store
         self.registry = registry
         self.page_sizes = {**PAGE_SIZES, **(page_sizes or {})}  # archive.yml's page_sizes
+        self._mention_cuts: dict[tuple[str, str], Cut] = {}
+        self._own_timelines: dict[tuple[str, str], TimelinePlace] = {}
 
     @cached_property
     def article_count(self) -> int:
@@ -136,7 +138,14 @@ class SiteView:
 
     def mention_cut(self, entity_id: str, base: str) -> Cut:
         """An entity's mentions by the publication period of their articles, a page holding about
-        PAGE_SIZES["mentions"] of them (an article's mentions are never split)."""
+        PAGE_SIZES["mentions"] of them (an article's mentions are never split). Worked out once per
+        build: what a change reaches and the render both ask."""
+        key = (entity_id, base)
+        if key not in self._mention_cuts:
+            self._mention_cuts[key] = self._mention_cut(entity_id, base)
+        return self._mention_cuts[key]
+
+    def _mention_cut(self, entity_id: str, base: str) -> Cut:
         size = self.page_sizes["mentions"]
         rows = self.store.mention_buckets(entity_id)
         cut_whole = sum(w for _, _, _, w in rows) > size
@@ -150,8 +159,12 @@ class SiteView:
         return cut_by_period(buckets, base, size)
 
     def own_timeline(self, entity_id: str, base: str) -> TimelinePlace:
-        buckets = [Bucket(y, m, n) for y, m, n in self.store.timeline_buckets(entity_id)]
-        return TimelinePlace(cut_by_period(buckets, base, self.page_sizes["mentions"]), self.store, entity_id)
+        key = (entity_id, base)
+        if key not in self._own_timelines:
+            buckets = [Bucket(y, m, n) for y, m, n in self.store.timeline_buckets(entity_id)]
+            self._own_timelines[key] = TimelinePlace(cut_by_period(buckets, base, self.page_sizes["mentions"]),
+                                                     self.store, entity_id)
+        return self._own_timelines[key]
 
     def month_on_timeline(self) -> tuple[DatePoint | None, list[tuple]]:
         """The month of the newest article and the timeline entries that fall in it.
