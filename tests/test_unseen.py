@@ -44,8 +44,13 @@ FLOORS = {
                         "published_wrong": 0},
     ("fresh6", True): {"people": 0.94, "mechanisms": 0.92, "organisations": 0.82, "places": 0.87, "dates": 0.93,
                        "published_wrong": 0},
+    # Scored once (tests/fresh7/RESULTS.md): the first look, kept as floors until its classes are fixed.
+    ("fresh7", False): {"people": 0.93, "mechanisms": 0.70, "organisations": 0.82, "places": 0.84, "dates": 0.89,
+                        "published_wrong": 6},
+    ("fresh7", True): {"people": 0.93, "mechanisms": 0.68, "organisations": 0.82, "places": 0.75, "dates": 0.89,
+                       "published_wrong": 6},
 }
-ARTICLES = {"unseen": 24, "heldout": 4, "fresh": 12, "fresh3": 20, "fresh4": 20, "fresh5": 16, "fresh6": 20}
+ARTICLES = {"unseen": 24, "heldout": 4, "fresh": 12, "fresh3": 20, "fresh4": 20, "fresh5": 16, "fresh6": 20, "fresh7": 20}
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +73,7 @@ def test_unseen_articles_keep_their_figures(scores, key):
             assert result.f1(section) >= floor, f"{section}: F1 {result.f1(section):.3f} < {floor}\n{result.errors()}"
 
 
-@pytest.mark.parametrize("corpus", ["unseen", "fresh", "fresh3", "fresh4", "fresh5", "fresh6"])
+@pytest.mark.parametrize("corpus", ["unseen", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"])
 def test_unseen_gold_is_consistent_with_its_articles(corpus):
     """The corpus's own checker (it imports nothing of ours) passes on every file."""
     import subprocess
