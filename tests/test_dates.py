@@ -989,6 +989,9 @@ def test_the_verb_a_date_belongs_to_decides_its_year(sentence, ref, iso):
     ("Friday, March 7, 2025 - 09:40", (2025, 3, 7)),
     ("07-03-2025 | 14:20", (2025, 3, 7)),
     ("Last updated: 07/03/2025 10:30 (GMT+7)", (2025, 3, 7)),
+    ("March 7, 2025 5:41 PM GMT+7", (2025, 3, 7)),
+    ("ASIA WIRE - Mar 7, 2025 - 18:20 | Business", (2025, 3, 7)),
+    ("March 7, 2025 | 09:30 am GMT+7", (2025, 3, 7)),
 ])
 def test_a_printed_date_line_with_a_label_or_a_separator_is_the_publication_day(line, day):
     body = f"Port traffic rises\n\n{line}\n\nHẢI PHÒNG — Container traffic rose in February, the port said on Monday."
@@ -1017,3 +1020,31 @@ def test_it_will_be_n_years_since_dates_the_article_to_the_anniversary_s_month()
     body = ("On Sunday, it will be 30 years since the bridge was opened: the crossing carried its first trucks "
             "on May 18, 1995. A seminar on its history was held on Friday.")
     assert infer_publication_date(body).value == DatePoint(2025, 5)
+
+
+def test_this_years_nth_anniversary_of_a_dated_event_dates_the_article_to_that_year():
+    body = ("The visit was timed for this year’s 60th anniversary of the sister-city ties, set up on May 2, 1965. "
+            "On Monday, May 12, the mayors met. On Tuesday, they toured the port.")
+    assert infer_publication_date(body).value.year == 2025
+
+
+def test_a_weekday_beside_a_month_day_counts_an_anniversary_from_the_founding_year():
+    body = ("The club was set up on May 9, 1995, and its members celebrate three decades of exchanges. "
+            "On Tuesday, May 6, they planted trees. On Wednesday, they met the mayor. "
+            "They will open an exhibition on Thursday and hold a ceremony on Friday, May 9.")
+    assert infer_publication_date(body).value == DatePoint(2025, 5, 7)
+
+
+def test_what_is_prepared_for_is_not_a_day_reported_as_done():
+    body = ("The club was set up on May 9, 1995. On Tuesday, May 6, members planted trees, and on Wednesday they "
+            "met the mayor, as they prepared for a ceremony on Friday, May 9, thirty years of exchanges on. "
+            "They will open an exhibition on Thursday.")
+    assert infer_publication_date(body).value == DatePoint(2025, 5, 7)
+
+
+def test_the_year_of_an_edition_places_month_days_when_nothing_else_dates_the_article():
+    body = ("The 2025 Hanoi Autumn Marathon ended on Sunday, October 12, and the winners flew home. "
+            "Runners rested on Monday, October 13. The organisers will meet on Friday.")
+    assert infer_publication_date(body).value.year == 2025
+    treaty = "Both sides cited the 1982 United Nations Convention. The talks ended on April 22."
+    assert infer_publication_date(treaty).value is None

@@ -18,20 +18,26 @@ from builder.dates.scan import (
     _scan,
     normalise_date,
 )
-from builder.dates.tense import _future_worded, _tense
+from builder.dates.tense import _anticipated, _future_worded, _tense
 from builder.model import DatePoint, PublicationDate
 
 # A line that is only a date, as scraped pages print their own date line: an optional label ("Posted:",
 # "Last updated:", "Source: Xinhua |"), an optional place and an optional clock time around one full date
 # ("15:44, November 21, 2025", "Vientiane, 03/10/2024", "Tuesday, 22/04/2025 08:40 (GMT+7)",
 # "22-01-2026 | 08:05", "Thursday, September 26, 2024 - 15:10").
-_CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|\(?(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?"
-          r"|\(?ICT\)?))?")
+_CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+          r"(?:\s*\(?(?:GMT|UTC|ICT)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?")
 _PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*)"
-_LABEL = r"[^\W\d_]+(?:[ ][^\W\d_]+){0,2}:\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*)?"
+# "Posted:", "Last updated:", "Source: Xinhua |", or an agency's name in capitals before a dash or bar
+# ("KYODO NEWS - ").
+_LABEL = (r"(?:[^\W\d_]+(?:[ ][^\W\d_]+){0,2}:\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*)?"
+          r"|[A-Z][A-Z&.]+(?:[ ][A-Z][A-Z&.]+){0,2}\s*[|·•–—-]\s*)")
+# A section after a bar, as a site's date line may end: "| World".
+_SECTION = r"(?:\s*[|·•]\s*[^\W\d_][\w &'’-]{0,30})?"
 _DATE_LINE = re.compile(
     rf"^(?:{_LABEL})?(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}},\s*)?(?:{_CLOCK}{_PART_BREAK})?"
-    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>[\w ,./-]{{6,30}}?)(?:{_PART_BREAK}{_CLOCK})?\s*$",
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>[\w ,./-]{{6,30}}?)(?:{_PART_BREAK}{_CLOCK})?"
+    rf"{_SECTION}\s*$",
     re.M)
 # A weekday on its own ("on Friday", not "Friday, May 2" nor "last Friday").
 _BARE_WEEKDAY = re.compile(
@@ -54,7 +60,8 @@ _ORDINAL = (rf"\d{{1,3}}(?:st|nd|rd|th)|(?:{'|'.join(_TENS)})[-\u2010\u2011 ](?:
 _ANNIVERSARY = re.compile(
     rf"(?i:(?P<n1>{_NUM})\s+years?\s+ago\s+(?P<unit1>today|to\s+the\s+day|this\s+month)"
     rf"|(?P<unit2>today|this\s+month|this\s+year)\s+(?:marks|is)\s+(?:the\s+)?"
-    rf"(?:(?P<n2>{_NUM})\s+years|(?P<o2>{_ORDINAL})(?:\s+\w+)?\s+anniversary))(?!\w)")
+    rf"(?:(?P<n2>{_NUM})\s+years|(?P<o2>{_ORDINAL})(?:\s+\w+)?\s+anniversary)"
+    rf"|(?P<unit3>this\s+month|this\s+year)['’]s\s+(?P<o3>{_ORDINAL})(?:\s+\w+)?\s+anniversary)(?!\w)")
 # An anniversary told without a word for now ("The fair marks 20 years since ...", "a gala for the 25th
 # anniversary of ..."): the article was written about then, to the month, but what marks it may be
 # an event of another day; a basis only when the reported dates give none, or only ones from long before.
@@ -110,11 +117,22 @@ def infer_publication_date(text: str) -> PublicationDate:
         anniversary = _anniversary(text, _ANNIVERSARY_OF)
         if anniversary is not None and bounded.value is not None and bounded.value.year >= anniversary.value.year - 1:
             return bounded
-    if anniversary is None and bounded.value is None:
-        # `opened on Saturday, September 13` in an article that names 2025: the weekday pins the year
+    if anniversary is None:
+        # `opened on Saturday, September 13` in an article that names 2025: the weekday pins the year, and
+        # the article is no older than that (`set up on November 22, 1995` and a ceremony `on Saturday,
+        # November 22` thirty years on)
         year = _year_a_weekday_pins(text)
-        if year is not None:
+        if year is not None and (bounded.value is None or year > bounded.value.year):
             return _from_bounds(text, year)
+    if anniversary is None and bounded.value is None:
+        # Month-days without a year and no full date at all ("the 2025 Foshan … Championship ended on Sunday",
+        # a caption's "October 14"): the year of the edition the article reports is the one they are in, when
+        # they place it. (Not any year it names: "an agreement for 2024–2029" or "in 2025" may be to come.)
+        editions = [int(y) for y in _EDITION_YEAR.findall(text)]
+        if editions:
+            placed = _from_bounds(text, max(editions))
+            if placed.value is not None and placed.value.year == max(editions):
+                return placed
     if anniversary is None:
         if bounded.value is not None and bounded.value.precision != "day":
             # `went live on Monday, September 8` in a month the full dates give: the weekday pins the year
@@ -136,6 +154,11 @@ _WEEKDAY_MONTH_DAY = re.compile(
     r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]+))(?!\w)(?!,?\s+\d{4})")
 
 
+# The year of an edition of something that recurs ("the 2025 edition", "the 2025 Foshan International Lion
+# Dance Championship"), not of a treaty or a plan ("the 1982 United Nations Convention").
+_EDITION_YEAR = re.compile(
+    r"(?<!\w)the\s+((?:19|20)\d\d)\s+(?:[A-Z][\w’'-]*\s+){0,6}?"
+    r"(?i:edition|season|championships?|games|cup|festival|fair|expo|forum|week|marathon|tournament|summit)(?!\w)")
 _YEAR_WORD = re.compile(r"(?<![\w.,/-])(1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 
 
@@ -147,6 +170,8 @@ def _year_a_weekday_pins(text: str) -> int | None:
     if not written:
         return None
     named = {int(year) for year in _YEAR_WORD.findall(text)}
+    # ... and the years an anniversary counts from them ("three decades of exchanges", "the 30th anniversary")
+    named |= {year + count for year in named for count in _anniversary_counts(text)}
     for candidates in (named, {year + step for year in named for step in (-1, 1)} - named):
         fits = set(candidates)
         for m in written:
@@ -156,6 +181,21 @@ def _year_a_weekday_pins(text: str) -> int | None:
         if fits:
             return fits.pop() if len(fits) == 1 else None
     return None
+
+
+_COUNTED = re.compile(rf"(?i:(?<!\w)(?:(?P<n>{_NUM})\s+(?P<unit>years|decades)\s+(?:of|since|after)"
+                      rf"|(?P<o>{_ORDINAL})(?:\s+\w+)?\s+anniversary))(?!\w)")
+
+
+def _anniversary_counts(text: str) -> set[int]:
+    """The numbers of years the text counts as an anniversary: "30 years of", "three decades since", "the 30th anniversary"."""
+    counts = set()
+    for m in _COUNTED.finditer(text):
+        if m["o"]:
+            counts.add(_ordinal(m["o"]))
+        else:
+            counts.add(_num(m["n"]) * (10 if m["unit"].lower() == "decades" else 1))
+    return counts
 
 
 def _within(point: DatePoint, period: DatePoint) -> bool:
@@ -184,7 +224,8 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
                 or h.kind == "yearless" and h.value.end is None and h.value.start.precision == "day"
                 and h.value.start.year == year]
     for hit in hits:
-        future = _future_worded(text, hit.start)
+        # What is prepared for, or done ahead of, is still to come when it is reported.
+        future = _future_worded(text, hit.start) or _anticipated(text, hit.start)
         if hit.kind == "anniversary":
             start = hit.value.start
             day = _point(hit.value.end.year, start.month, start.day)
@@ -208,7 +249,8 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
         # Month-days without a year told as done ("on Tuesday, March 4, began"), in the month after
         # the lower bound: the reported day is a closer lower bound.
         for hit in _scan(text, lower):
-            if hit.kind == "yearless" and hit.value.start.precision == "day" and not _future_worded(text, hit.start):
+            if hit.kind == "yearless" and hit.value.start.precision == "day" and not _future_worded(text, hit.start) \
+                    and not _anticipated(text, hit.start):
                 start = hit.value.start
                 day = _point(lower.year, start.month, start.day)
                 if day is not None and lower <= day.first_day() <= lower + dt.timedelta(days=31):
@@ -286,7 +328,7 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
         number = next((groups[g] for g in ("n1", "n2", "n3") if groups.get(g)), None)
         ordinal = next((groups[g] for g in ("o", "o2", "o3") if groups.get(g)), None)
         years = _num(number) if number else _ordinal(ordinal)
-        unit = " ".join((groups.get("unit1") or groups.get("unit2") or "").lower().split())
+        unit = " ".join((groups.get("unit1") or groups.get("unit2") or groups.get("unit3") or "").lower().split())
         need = {"today": "day", "to the day": "day", "this year": "year"}.get(unit, "month")
         # to the sentence's full stop: "20 years since the line was fixed: the Agreement … took effect on …"
         stop = _FULL_STOP.search(text, m.end())

@@ -70,7 +70,13 @@ _TENSE = re.compile(rf"(?i)(?<![\w’'-])(?:(?P<future>{_FUTURE_MARK})|(?<!\bbe 
 # What is done "ahead of" something is before it: a date named there is not bound to the verb's tense
 # ("met officials ahead of the annual meeting in May" names a meeting still to come in January).
 _ANTICIPATION = re.compile(r"(?i)\b(?:ahead\s+of|in\s+the\s+(?:run|lead)-up\s+to|in\s+preparation\s+for|"
-                           r"in\s+time\s+for)\b")
+                           r"in\s+time\s+for|prepar(?:e|es|ed|ing)\s+for)\b")
+
+
+def _anticipated(text: str, pos: int) -> bool:
+    """Whether the date at `pos` names what its sentence's action comes before ("as members prepared for
+    a ceremony on Saturday, November 22"): not a day reported as done."""
+    return _ANTICIPATION.search(text, _sentence_start(text, pos), pos) is not None
 
 
 _CLAUSE_BREAK = re.compile(r"(?:,[ \t]+(?:and|but|while|whereas)|;)[ \t]+")
