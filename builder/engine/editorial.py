@@ -71,10 +71,11 @@ def settle_collisions(store: SiteStore, seeds: Path, keys: dict[str, str], defer
     change (and each `deferred` one), until the ids settle; `remap(seeds, suffixed)` maps seeds again and
     returns the seeds it deferred in turn. Returns the seeds that carry the suffix."""
     for _ in range(3):
-        ids = {seed: natural_id(aid, seed) for seed, (aid, _) in store.keys().items() if seed in keys}
+        natural = {seed: (natural_id(aid, seed), aid) for seed, (aid, _) in store.keys().items() if seed in keys}
+        ids = {seed: plain for seed, (plain, _) in natural.items()}
         ids.update(deferred)
         need = frozenset(seed for group in colliding(ids).values() for seed in group)
-        have = frozenset(seed for seed, (aid, _) in store.keys().items() if seed in keys and natural_id(aid, seed) != aid)
+        have = frozenset(seed for seed, (plain, aid) in natural.items() if plain != aid)
         again = sorted((need ^ have) | set(deferred))
         if not again:
             return need
