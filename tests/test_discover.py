@@ -462,6 +462,7 @@ def test_a_name_described_as_a_site_is_not_a_person(registry):
      ["intergovernmental memorandum on power cooperation"]),
     ("They reviewed the 2021–2025 action plan on rice trade.", ["action plan on rice trade"]),
     ("They signed the first exchange agreement.", []),
+    ("Flights grew after the two countries’ air transport agreement was amended.", ["air transport agreement"]),
 ])
 def test_a_lower_case_mechanism_needs_what_it_is_about_a_proper_name_or_whose_it_is(text, spans):
     from builder.annotate.mechanism_phrases import lower_case_mechanisms
@@ -616,3 +617,43 @@ def test_an_attribution_after_a_comma_is_not_an_apposition(registry):
     found = _found(registry, "Most of the tea went through Bình Nghi, said Vice Chairman of the Lạng Sơn "
                              "Provincial People’s Committee Đoàn Thanh Sơn.")
     assert found.get("Bình Nghi", ("place",))[0] != "person"
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("The two universities signed a memorandum of understanding on student exchange in May.",
+     ["memorandum of understanding on student exchange"]),
+    ("They signed a protocol on the export of dried longans.", []),
+    ("They will sign a memorandum of understanding on tourism next month.", []),
+    ("Both sides want a binding code of conduct in the South China Sea.",
+     ["binding code of conduct in the South China Sea"]),
+])
+def test_an_indefinite_document_is_a_mechanism_when_signed_under_its_title_or_placed_by_a_name(text, spans):
+    from builder.annotate.mechanism_phrases import lower_case_mechanisms
+
+    assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("The study is part of the joint research programme on ceramics, officials said.",
+     ["joint research programme on ceramics"]),
+    ("Delegates discussed the programme of the visit.", []),
+    ("Officials praised the training programme for young diplomats.", []),
+])
+def test_a_lower_case_programme_is_a_mechanism_when_it_is_shared(text, spans):
+    from builder.annotate.mechanism_phrases import lower_case_mechanisms
+
+    assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans
+
+
+def test_a_lower_case_name_never_crosses_a_full_stop():
+    from builder.annotate.mechanism_phrases import lower_case_mechanisms
+
+    assert lower_case_mechanisms("We will hold a forum with the publisher Minh Long. Last year’s seminar in Huế "
+                                 "was useful.") == []
+
+
+def test_a_lower_case_programme_between_proposed_places_stops_at_its_head(registry):
+    found = _found(registry, "The trip was paid for by the youth exchange programme between Quy Nhơn City and "
+                             "Dali City, which also funds choirs.")
+    assert found["youth exchange programme"][0] == "mechanism"
+

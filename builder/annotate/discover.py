@@ -65,7 +65,7 @@ from builder.annotate.roles import (
 from builder.annotate.spans import SpanSet
 from builder.model import Article, Mention
 from builder.annotate.mechanism_phrases import CALENDAR_WORDS as _CALENDAR_WORDS
-from builder.annotate.mechanism_phrases import QUOTED_LABEL, lower_case_mechanisms
+from builder.annotate.mechanism_phrases import QUOTED_LABEL, lower_case_mechanism_spans
 from builder.annotate.misspellings import fold_misspellings
 from builder.annotate.person_cues import attributed_before, quoted_later
 from builder.annotate.recurring import season_series
@@ -439,10 +439,14 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     for m in QUOTED_LABEL.finditer(text):
         add("mechanism", m.start(), m.end())
     names, mechanisms = SpanSet(breaking), {(m.start, m.end) for m in mentions if m.type == "mechanism"}
-    for start, end in lower_case_mechanisms(text):
+    for start, end, head_start, head_end in lower_case_mechanism_spans(text):
         # Never around a linked person or mechanism, but for a mechanism opening the name of one of its own
         # bodies (`the <grouping> foreign ministers’ meeting`).
         if all(a == start and b < end and (a, b) in mechanisms for a, b in names.overlapping(start, end)):
+            if start < head_start and head_end < end and any(head_end < a and b <= end for a, b in claimed):
+                # `the youth exchange programme between <a place proposed> and …`: the place keeps its name,
+                # the words before the head say which programme
+                end = head_end
             add("mechanism", start, end)
     found = fold_misspellings(found, text, [m.text for m in mentions if m.type == "person"])
     return sorted(found, key=lambda d: (d.line, d.name))
