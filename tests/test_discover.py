@@ -657,3 +657,46 @@ def test_a_lower_case_programme_between_proposed_places_stops_at_its_head(regist
                              "Dali City, which also funds choirs.")
     assert found["youth exchange programme"][0] == "mechanism"
 
+
+@pytest.mark.parametrize("body, name", [
+    ("A Korean Film Week opened in Đà Nẵng on Monday with eight films.", "Korean Film Week"),
+    ("More than 900 runners took part in the Hà Giang–Wenshan Friendship Half Marathon on Sunday.",
+     "Hà Giang–Wenshan Friendship Half Marathon"),
+    ("The actor hopes to return for the Huế International Music Festival next year.", "Huế International Music Festival"),
+    ("The troupe finished third at the 2024 Macau International Dragon Boat Championship, which ended on Sunday.",
+     "Macau International Dragon Boat Championship"),
+    ("The students travelled to Huế under the Green Campus Tour programme, which began in 2019.", "Green Campus Tour"),
+])
+def test_an_occasion_named_for_what_it_is_is_a_mechanism(registry, body, name):
+    assert _found(registry, body)[name][0] == "mechanism"
+
+
+@pytest.mark.parametrize("body", [
+    "Families in Hội An celebrated the Mid-Autumn Festival with lanterns.",
+    "Markets were busy before the Lunar New Year Festival this week.",
+])
+def test_a_holiday_is_no_mechanism(registry, body):
+    assert not any(kind == "mechanism" for kind, _, _ in _found(registry, body).values())
+
+
+def test_a_pair_joined_by_an_en_dash_belongs_to_the_mechanism_it_opens(registry):
+    found = _found(registry, "It was agreed at the annual meeting of the Laos–Thailand Joint Working Group on "
+                             "Fisheries, held online. The Network of Mekong–Lancang Research Institutes (NMRI) met "
+                             "on Friday.")
+    assert found["Laos–Thailand Joint Working Group on Fisheries"][0] == "mechanism"
+    assert found["Network of Mekong–Lancang Research Institutes"] == ("mechanism", [], ["NMRI"])
+    assert not any(name.startswith("Thailand") for name in found)
+
+
+def test_a_numbered_plan_is_a_mechanism(registry):
+    assert _found(registry, "The line is listed in the National Grid Plan VII, which foresees more imports.")[
+        "National Grid Plan VII"][0] == "mechanism"
+
+
+def test_a_bodys_place_after_its_complement_is_not_its_name_but_a_documents_scope_is(registry):
+    found = _found(registry, "The delegates met the Steering Committee for Laos–Cambodia Bilateral Cooperation in "
+                             "Vientiane on Friday. Both are parties to the Charter of Good Neighbourliness in "
+                             "Northeast Asia.")
+    assert found["Steering Committee for Laos–Cambodia Bilateral Cooperation"][0] == "mechanism"
+    assert found["Charter of Good Neighbourliness in Northeast Asia"][0] == "mechanism"
+

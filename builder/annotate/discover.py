@@ -86,6 +86,7 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
     _kind_of,
     _word,
     _Word,
+    join_pairs,
 )
 from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, re-exported)
     CHINESE_FAMILY_NAMES,
@@ -335,7 +336,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     # What the context alone says is a place or an outlet, before the runs claim their words.
     for type_, name_start, name_end in _named_by_context(article, text):
         add(type_, name_start, name_end)
-    runs = _runs(text, breaking)
+    runs = join_pairs(text, _runs(text, breaking))
     listed = _listed_places(text, runs)
     queue = deque(runs)
     while queue:
@@ -651,12 +652,26 @@ def _abbreviates(abbreviation: str, words: list[_Word]) -> bool:
 
 
 def _before_location(run: list[_Word]) -> list[_Word]:
-    """`Việt Nam–China International Trade Fair in Lào Cai`: a name complete on its head word ends before `in`."""
+    """`Việt Nam–China International Trade Fair in Lào Cai`: a name complete on its head word ends before `in`;
+    so does a body's complete on its complement (`Steering Committee for … Cooperation in Hà Nội`) before a bare
+    place. A document's scope is its title's (`Treaty of Amity and Cooperation in Southeast Asia`), and so is
+    a place with an article (`… Cooperation in the Gulf of Tonkin`)."""
     for i, word in enumerate(run[1:-1], start=1):
         if word.key == "in" and (run[i - 1].key in _HEAD_OR_TITLE | _JOINT_ONLY_HEADS | _POSSESSED_HEADS
-                                 or season_series([w.key for w in run[:i]])):
+                                 or season_series([w.key for w in run[:i]]) or _body_located(run, i)):
             return run[:i]
     return run
+
+
+# Documents, whose title may say where they apply: `… in Southeast Asia` is part of the name.
+_DOCUMENT_HEADS = {"treaty", "agreement", "agreements", "code", "convention", "declaration", "charter", "protocol",
+                   "protocols", "memorandum"}
+
+
+def _body_located(run: list[_Word], i: int) -> bool:
+    """Whether `in` at `run[i]`, after the complement of a body's name, says where the body meets: a bare place."""
+    head = next((k for k in range(1, i) if run[k].key in ("of", "for", "on")), None)
+    return head is not None and run[head - 1].key not in _DOCUMENT_HEADS and _bare_place_name(run[i + 1:])
 
 
 def _parts(run: list[_Word]) -> list[list[_Word]]:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from builder.annotate.people import HEAD_WORDS
 from builder.annotate.place_cues import NEAR
-from builder.annotate.recurring import recurring_series
+from builder.annotate.recurring import named_occasion, recurring_series
 from builder.annotate.roles import EMPLOYER_AFTER, EMPLOYER_BEFORE
 from builder.text import fold
 
@@ -23,7 +23,7 @@ MECHANISM_HEADS = {
     "mechanism", "mechanisms", "initiative", "partnership", "treaty", "agreement", "agreements", "forum", "expo",
     "exposition", "fair", "dialogue", "framework", "corridor", "corridors", "programme", "program", "declaration",
     "memorandum", "convention", "charter", "strategy", "zone", "area", "community", "exchange", "exchanges",
-    "talks", "consultations", "protocol", "protocols", "code", "scholarship", "scholarships",
+    "talks", "consultations", "protocol", "protocols", "code", "scholarship", "scholarships", "network",
 }
 # Heads that name a cooperation mechanism only when the name says it is joint or bilateral
 # (`Joint Vision Statement`, `Cooperation Plan on …`), an institution or a domestic matter otherwise
@@ -125,6 +125,8 @@ _SYLLABLE_WORDS = frozenset({"viet", "nam", "the"})
 # (`… Solidarity and Friendship Year`), and a grouping's plan or vision named by its horizon year
 # (`ASEAN Connectivity Master Plan 2025`).
 _YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?![\w–-])")
+# `Plan VIII`: a plan's number in the series, in Roman numerals.
+_ROMAN = re.compile(r"[IVX]{1,6}")
 _THEME_YEAR_WORDS = {"friendship", "solidarity", "exchange", "exchanges", "humanistic", "cooperation"}
 
 
@@ -145,6 +147,11 @@ def _series(words: list[_Word], head: str, text: str) -> bool:
     return False
 
 
+def _demonym(word: _Word) -> bool:
+    """`Chinese`, `Korean`, `China`: a nationality or a country opening an occasion's name (`Korean Film Week`)."""
+    return word.text.lower() in _NATIONALITIES or (word.key.endswith(("ese", "ean", "ian", "ish")) and word.text.isalpha())
+
+
 def _kind_of(run: list[_Word], text: str) -> str | None:
     """What a capitalised run names, from its head word: the last word before `of`/`for`, or the last word."""
     words = [w for w in run if w.key != "the"]
@@ -155,10 +162,18 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
     if len(words) == 1:
         tail = _PLACE_TAILS.match(text, words[0].end)
         return "place" if tail and _is_name_word(words[0]) else None
-    head_index = next((i for i, w in enumerate(words) if i and w.key in {"of", "for", "on", "in"}), len(words))
+    numbered = len(words) > 2 and words[-2].key == "plan" and bool(_ROMAN.fullmatch(words[-1].text))
+    head_index = next((i for i, w in enumerate(words) if i and w.key in {"of", "for", "on", "in"}),
+                      len(words) - numbered)  # (`Power Development Plan VIII`: the plan is the head)
     head, keys = words[head_index - 1].key, {w.key for w in words}
+    named = words[:head_index]
     if (head in MECHANISM_HEADS or (words[-1].key in MECHANISM_HEADS and head not in ORGANISATION_HEADS)
-            or _series(words, head, text)):  # (`Institute for Defence Strategy`: an institute, whatever it studies)
+            or _series(words, head, text) or numbered or (head == "group" and len(named) > 1 and named[-2].key == "working")
+            or named_occasion([w.key for w in named], _demonym(named[0]), text, named[0].start,
+                              named[-1].start, named[-1].end)):
+        # (`Institute for Defence Strategy`: an institute, whatever it studies; a numbered plan is one of a series
+        # of plans; a working group is a standing mechanism, whoever sits on it; `Korean Film Week`: an occasion
+        # named for what it is)
         # `the Joint Committee`, `the Forum`: an institution's generic words alone refer back, they do not name.
         return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
     if head in _JOINT_ONLY_HEADS and keys & _MECHANISM_COMMITTEE_WORDS:
@@ -206,3 +221,30 @@ def _is_proper(word: _Word) -> bool:
         return True
     return word.capitalised and word.key not in _GENERIC_WORDS and word.key not in _HEAD_OR_TITLE
 
+
+def join_pairs(text: str, runs: list[list[_Word]]) -> list[list[_Word]]:
+    """Runs either side of an en dash, one name when together they name a mechanism.
+
+    `Hà Giang–Wenshan Friendship Half Marathon`, `Network of Laos–Thailand Research Institutes`: a pair of
+    names joined by an en dash (no blank) belongs to the mechanism it opens or closes; the run before gives
+    only its capitalised tail (`Chairman of the Hà Giang–…`: the chairman is not part of it).
+    """
+    if "–" not in text:
+        return runs
+    joined: list[list[_Word]] = []
+    for run in runs:
+        before = joined[-1] if joined else None
+        if before is None or text[before[-1].end:run[0].start] != "–":
+            joined.append(run)
+            continue
+        cut = max((i + 1 for i, w in enumerate(before) if not w.capitalised), default=0)
+        for start in sorted({0, cut}):
+            if _kind_of(before[start:] + run, text) == "mechanism":
+                rest = before[:start]
+                while rest and not rest[-1].capitalised:
+                    rest = rest[:-1]
+                joined[-1:] = [rest, before[start:] + run] if rest else [before[start:] + run]
+                break
+        else:
+            joined.append(run)
+    return joined
