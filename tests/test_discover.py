@@ -700,3 +700,9 @@ def test_a_bodys_place_after_its_complement_is_not_its_name_but_a_documents_scop
     assert found["Steering Committee for Laos–Cambodia Bilateral Cooperation"][0] == "mechanism"
     assert found["Charter of Good Neighbourliness in Northeast Asia"][0] == "mechanism"
 
+
+def test_a_reporting_verb_after_the_comma_makes_no_apposition_so_the_employer_is_no_person(registry):
+    found = _found(registry, "Zhao Ming, general director of Jinyuan Garments, said workers now attend a class.")
+    assert found["Jinyuan Garments"][0] == "organisation"
+    assert found["Zhao Ming"][0] == "person"
+
