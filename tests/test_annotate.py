@@ -225,3 +225,12 @@ def test_a_speaker_label_in_a_briefing_is_the_speaker_introduced_first_not_the_n
     found = _people_with(content_copy, {"do-thu-hang": "name: Đỗ Thu Hằng\ncountry: vn",
                                         "le-thu-hang": "name: Lê Thu Hằng\ncountry: vn"}, text)
     assert found[-1] == ("Hằng", "do-thu-hang")
+
+
+def test_a_managers_title_before_a_short_form_picks_who_bore_it(content_copy):
+    text = ("Wu Hao, deputy general manager of Lanxin Power, said the line was ready. Wu Lei, an engineer at the "
+            "substation, said it was tested. Wu said the tests were clean. Deputy General Manager Wu, who will host "
+            "the talks, said prices would follow costs.")
+    found = _people_with(content_copy, {"wu-hao": "name: Wu Hao\ncountry: cn",
+                                        "wu-lei": "name: Wu Lei\ncountry: cn"}, text)
+    assert found[-1] == ("Deputy General Manager Wu", "wu-hao")

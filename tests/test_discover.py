@@ -706,3 +706,9 @@ def test_a_reporting_verb_after_the_comma_makes_no_apposition_so_the_employer_is
     assert found["Jinyuan Garments"][0] == "organisation"
     assert found["Zhao Ming"][0] == "person"
 
+
+def test_a_managers_title_is_never_part_of_the_name(registry):
+    found = _found(registry, "Wu Hao, deputy general manager of Lanxin Power, said the line was ready. Deputy "
+                             "General Manager Wu, who will host the talks, said prices would follow costs.")
+    assert not any("Manager" in name for name in found)
+

@@ -35,6 +35,7 @@ _HEADS = [
     "Deputy Foreign Minister", "Foreign Minister", "Defence Minister", "Defense Minister",
     "Deputy Minister", "Vice Minister", "Minister", "State Councillor", "State Councilor",
     "Director General", "Deputy Director", "Director", "Governor", "Vice Governor", "Mayor",
+    "Deputy General Manager", "General Manager", "Manager",
     "Senior Lieutenant General", "Lieutenant General", "Major General", "Senior Colonel", "Colonel",
     "General", "Rear Admiral", "Vice Admiral", "Admiral", "Spokesperson", "Spokeswoman", "Spokesman", "Comrade", "Professor",
     "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Uncle", "Politburo member",
