@@ -227,6 +227,14 @@ def test_a_speaker_label_in_a_briefing_is_the_speaker_introduced_first_not_the_n
     assert found[-1] == ("Hằng", "do-thu-hang")
 
 
+def test_a_possessive_short_form_before_a_namesake_is_named_goes_to_whom_the_text_named_even_if_dead(content_copy):
+    text = ("Her teacher, the late Zhou Meifang, wrote to her for decades. Zhou’s grandson, Zhou Lei, brought the "
+            "letters. “She kept them all,” Zhou Lei said.")
+    found = _people_with(content_copy, {"zhou-meifang": "name: Zhou Meifang\ncountry: cn",
+                                        "zhou-lei": "name: Zhou Lei\ncountry: cn"}, text)
+    assert ("Zhou", "zhou-meifang") in found
+
+
 def test_a_managers_title_before_a_short_form_picks_who_bore_it(content_copy):
     text = ("Wu Hao, deputy general manager of Lanxin Power, said the line was ready. Wu Lei, an engineer at the "
             "substation, said it was tested. Wu said the tests were clean. Deputy General Manager Wu, who will host "

@@ -239,17 +239,20 @@ def _resolve_short(text: str, word: re.Match, candidates: list[str], positions: 
         titled = [c for c in candidates if words <= titles.get(c, set())]
         if len(titled) == 1:
             return titled[0]
+    # A short form refers back: the filters below pass one over only for someone the text has already named
+    # (`Huang’s granddaughter, Huang Lili,` after `the late Huang Shuzhen` is the teacher's).
+    named_before = {entity for pos, entity in positions if pos < start}
     if len(candidates) > 1:
         # The dead say nothing new: `Liu said` after `Liu Mingde, a former consul, … his late father,
         # Liu Hanqing` is the son, former though he is.
         living = [c for c in candidates if "late" not in titles.get(c, set())]
-        if living and len(living) < len(candidates):
+        if living and len(living) < len(candidates) and named_before.intersection(living):
             candidates = living
     if len(candidates) > 1:
         # `Wei said` after `Wei Xiaodong, whose grandfather, the late General Wei Guoqing`: one marked as
         # late, former, then or ex- is not the one the article goes on about, while another fits.
         current = [c for c in candidates if not titles.get(c, set()) & _FORMER]
-        if current and len(current) < len(candidates):
+        if current and len(current) < len(candidates) and named_before.intersection(current):
             candidates = current
     before = [entity for pos, entity in positions if pos < start and entity in candidates]
     if before and len(set(before)) > 1 and text[end:end + 1] == ":" and (start == 0 or text[start - 1] == "\n"):
