@@ -242,3 +242,9 @@ def test_a_managers_title_before_a_short_form_picks_who_bore_it(content_copy):
     found = _people_with(content_copy, {"wu-hao": "name: Wu Hao\ncountry: cn",
                                         "wu-lei": "name: Wu Lei\ncountry: cn"}, text)
     assert found[-1] == ("Deputy General Manager Wu", "wu-hao")
+
+
+def test_a_two_letter_abbreviation_matches_only_in_capitals(annotate):
+    mentions = annotate("Li Na, a bank analyst, said rates would rise. The NA will vote in May.")
+    assert [m.text for m in mentions if m.type == "organisation"] == ["NA"]
+

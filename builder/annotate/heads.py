@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from builder.annotate.people import HEAD_WORDS
+from builder.annotate.people import ABBREVIATED_HEAD_WORDS, HEAD_WORDS
 from builder.annotate.place_cues import NEAR
 from builder.annotate.recurring import named_occasion, recurring_series
 from builder.annotate.roles import EMPLOYER_AFTER, EMPLOYER_BEFORE
@@ -109,13 +109,18 @@ def _is_name_word(word: _Word) -> bool:
     return (word.capitalised and (word.key not in _NOT_NAME_WORDS or (
                 word.key in _FOLDS_TO_FUNCTION_WORD and word.text.lower() != word.key) or (
                 word.key not in _SYLLABLE_WORDS and any(ch.isalpha() and not ch.isascii() for ch in word.text)))
-            and word.key not in HEAD_WORDS and not word.text.isupper() and word.text.isalpha())
+            and (word.key not in HEAD_WORDS or word.key in ABBREVIATED_HEAD_WORDS) and not word.text.isupper()
+            and (word.text.isalpha() or bool(_HYPHENATED_GIVEN.fullmatch(word.text))))
 
 
-# Vietnamese syllables that are also words the name test turns away (`Việt`, `Nam`, and `The` for an unaccented
+# `Kwok-wai`, `Jae-in`: a given name romanised syllable by syllable, the second in lower case.
+_HYPHENATED_GIVEN = re.compile(r"[^\W\d_]+-(?-i:[a-z])[^\W\d_]*")
+
+
+# Vietnamese syllables that are also words the name test turns away (`Việt`, `Nam`, `An`, and `The` for an unaccented
 # `Thế`): inside a name that a Vietnamese family name opens they are the name's (`Lưu Quang Việt`, `Vũ Nam
-# Khánh`, `Pham The Hung`), never as its first word and never as the pair `Việt Nam`.
-_SYLLABLE_WORDS = frozenset({"viet", "nam", "the"})
+# Khánh`, `Pham The Hung`, `Hồ An Phong`), never as its first word and never as the pair `Việt Nam`.
+_SYLLABLE_WORDS = frozenset({"viet", "nam", "the", "an"})
 
 
 

@@ -68,6 +68,9 @@ _ADJACENT_TITLE = re.compile(rf"(?:(?<=\s)|^)((?:{_HEAD})(?:\s+and\s+{_HEAD})*)\
 _HEAD_AT_END = re.compile(rf"(?:^|\s){_HEAD}$")
 # Every word of a title head, folded: such words are never part of a personal name.
 HEAD_WORDS = frozenset(fold(w).strip(".") for h in _HEADS for w in h.split())
+# Title words only ever written as abbreviations (`NA Chairman`, `PM`): in lower case (`Li Na`) a name's syllable.
+ABBREVIATED_HEAD_WORDS = HEAD_WORDS - frozenset(fold(w).strip(".") for h in _HEADS for w in h.split()
+                                                if not w.isupper())
 # A title in apposition after a name: `Wang Wen, Director of the Chongqing Foreign Affairs Office,`.
 _APPOSITIVE_HEADS = [h for h in _HEADS if len(h) > 3 and not h.endswith(".")] + [
     "member", "head", "deputy head", "chief", "leader", "secretary", "chairman", "director", "envoy",
