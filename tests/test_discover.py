@@ -712,3 +712,33 @@ def test_a_managers_title_is_never_part_of_the_name(registry):
                              "General Manager Wu, who will host the talks, said prices would follow costs.")
     assert not any("Manager" in name for name in found)
 
+
+def test_a_full_name_that_speaks_after_a_titles_complement_is_a_person_syllable_an_included(registry):
+    found = _found(registry, "Deputy Minister of Agriculture, Forestry and Fisheries Hồ An Khang said the rules "
+                             "would change.")
+    assert found["Hồ An Khang"][0] == "person"
+
+
+def test_one_word_before_a_described_full_name_is_its_title(registry):
+    found = _found(registry, "Artisan Tạ Văn Khôi, 70, who carved the doors, said the wood was old.")
+    assert found["Tạ Văn Khôi"] == ("person", ["Artisan"], [])
+
+
+def test_a_given_name_romanised_with_a_hyphen_is_a_name_and_where_its_bearer_is_from_no_person(registry):
+    from builder.model import Mention
+
+    body = "The judge Leung Ka-ming of Macau praised the dancers. Leung said the drummers were fast."
+    assert _found(registry, body)["Leung Ka-ming"][0] == "person"
+    # Once the judge is linked, the place after `of` is not read as someone praising.
+    article = _article(body)
+    start = article.body.index("Leung Ka-ming")
+    linked = [Mention("person", start, start + len("Leung Ka-ming"), "Leung Ka-ming", entity="leung-ka-ming")]
+    assert not any(d.type == "person" for d in discover(article, linked))
+
+
+def test_and_between_a_full_name_and_a_named_institution_splits_them(registry):
+    found = _found(registry, "Lạng Sơn Port director Phạm Minh Đức and Dongxing Port Group vice president Wang Tao "
+                             "signed the deal.")
+    assert found["Phạm Minh Đức"][0] == "person"
+    assert found["Dongxing Port Group"][0] == "organisation"
+

@@ -236,6 +236,7 @@ def _split_at_and(run: list[_Word]) -> list[list[_Word]]:
         nxt = run[i + 1]
         following = next((w for w in run[i + 1:] if w.capitalised), nxt)
         if (nxt.key == "the" or nxt.text == "I" or {run[i - 1].key, following.key} & _HEAD_OR_TITLE
+                or (_personal_name(run[:i], bare=True) and any(w.key in _HEAD_OR_TITLE for w in run[i + 1:]))
                 or any(w.key in HEAD_WORDS for w in run[i + 1:i + 5])
                 or following.key in ORGANISATION_LEADS or following.text.lower() in _NATIONALITIES):
             return [run[:i], *_split_at_and(run[i + 1:])]
@@ -316,6 +317,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     # never a person or a mechanism, and never only part of any linked name.
     taken = [(m.start, m.end) for m in mentions if m.type != "date"]
     breaking = [(m.start, m.end) for m in mentions if m.type in ("person", "mechanism")]
+    person_ends = {m.end for m in mentions if m.type == "person"}
     found: list[Discovery] = []
     claimed: list[tuple[int, int]] = []
 
@@ -356,8 +358,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 rest = rest[1:]
             if rest and run[k].key == "in" and _bare_place_name(rest):
                 add("place", rest[0].start, rest[-1].end)
-            elif rest:
-                queue.appendleft(rest)
+            elif rest and not (run[k].key == "of" and _bare_place_name(rest) and REPORTING_VERB.match(text, rest[-1].end)):
+                queue.appendleft(rest)  # (`Judge Chan Kwok-wai of Macau praised …`: the praise is the judge's)
             continue
         if len(run) > 2 and run[0].key in DWELLERS and run[1].key == "in" and _bare_place_name(run[2:]):
             add("place", run[2].start, run[-1].end)  # `Farmers in Luang Namtha` opening a sentence
@@ -380,17 +382,23 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             continue
         trailing = _personal_name(run, bare=True)
         if (trailing and trailing[0].start > start and (run[run.index(trailing[0]) - 1].capitalised or run[run.index(trailing[0]) - 1].key == "and")
-                and any(w.key in _HEAD_OR_TITLE for w in run[:run.index(trailing[0])])):
+                and (any(w.key in _HEAD_OR_TITLE for w in run[:run.index(trailing[0])])
+                     or (len(trailing) >= 3 and REPORTING_VERB.match(text, end)))):
             # (`… Joint Committee in Ha Noi`: after a connector the name is the institution's place.)
-            # `Head of the CPC International Department Liu Jianchao`: what precedes the name is the title.
-            add("person", trailing[0].start, end, [text[start:trailing[0].start].strip()])
+            # `Head of the CPC International Department Liu Jianchao`: what precedes the name is the title; so
+            # it is before a full name that speaks (`Minister of Culture, Sports and Tourism Hồ An Phong said`).
+            before = run[:run.index(trailing[0])]
+            add("person", trailing[0].start, end,
+                [text[start:trailing[0].start].strip() if any(w.key in _HEAD_OR_TITLE for w in before) else None])
             run = run[:run.index(trailing[0])]
             while run and not run[-1].capitalised:
                 run = run[:-1]
             if not run:
                 continue
             start, end = run[0].start, run[-1].end
-        if _could_be_personal_name(run):
+        of_person = _OF_BEFORE.search(text, max(0, start - 6), start)
+        if _could_be_personal_name(run) and not (of_person and of_person.start() in person_ends):
+            # (`… Chan Kwok-wai of Macau praised`: where the person named is from; the praise is theirs)
             title, vouches = _title_or_role_before(text, start)
             if title and not vouches and len(run) in (2, 3) and _PERSON_AFTER.match(text, end):
                 vouches = True  # `Czech economist Jiří Dvořák of Charles University`: a role, then a full name
@@ -406,6 +414,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)
                                                     or described or cued):
                 add("person", start, end, [title, appositive])
+                continue
+            if name and described and len(run) > 2 and name[0] is run[1] and _family_name(name[0]):
+                add("person", name[0].start, end, [run[0].text])  # `Master Lâm Chí Hùng, 62, who …`: a title
                 continue
         company = _company_suffix(text, run)
         if company:
@@ -453,6 +464,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     return sorted(found, key=lambda d: (d.line, d.name))
 
 
+_OF_BEFORE = re.compile(r"[ \t]+of[ \t]+$")
 _PERSON_AFTER = re.compile(rf"{REPORTING_VERB.pattern}|[ \t]*[,(.;]|[ \t]+(?:of|who|from|at)(?![\w’'-])")
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 
