@@ -248,3 +248,9 @@ def test_a_two_letter_abbreviation_matches_only_in_capitals(annotate):
     mentions = annotate("Li Na, a bank analyst, said rates would rise. The NA will vote in May.")
     assert [m.text for m in mentions if m.type == "organisation"] == ["NA"]
 
+
+def test_a_cantonese_name_is_shortened_by_its_surname(content_copy):
+    text = "The judge Leung Ka-ming praised the dancers. Leung said the drummers were fast."
+    found = _people_with(content_copy, {"leung-ka-ming": "name: Leung Ka-ming"}, text)
+    assert found[-1] == ("Leung", "leung-ka-ming")
+

@@ -742,3 +742,9 @@ def test_and_between_a_full_name_and_a_named_institution_splits_them(registry):
     assert found["Phạm Minh Đức"][0] == "person"
     assert found["Dongxing Port Group"][0] == "organisation"
 
+
+@pytest.mark.parametrize("name, country", [("Lo Jianping", "cn"), ("Le Tuan", "vn"), ("Le Hoai", "vn"),
+                                           ("Tran Hieu", "vn")])
+def test_a_given_name_of_two_pinyin_syllables_in_one_word_is_chinese(name, country):
+    assert guess_country(name) == country
+

@@ -133,7 +133,8 @@ def short_forms(entity: Entity) -> PersonForms:
     A two-word name of neither (`Phoxay Vongsouthi`, `Ana Ribeiro`) may be shortened either way: Lao and
     Thai copy keeps the given name (`Phoxay said`), most other copy the family name (`Ribeiro said`).
     """
-    words = [fold(w) for w in _WORD.findall(entity.name)]
+    # (`Chan Kwok-wai`: a given name romanised syllable by syllable is one word, the name two.)
+    words = [fold(w.replace("-", "")) for w in entity.name.split() if _WORD.search(w)]
     forms: set[str] = set()
     if len(words) >= 2:
         if entity.country == "cn":
