@@ -748,3 +748,11 @@ def test_and_between_a_full_name_and_a_named_institution_splits_them(registry):
 def test_a_given_name_of_two_pinyin_syllables_in_one_word_is_chinese(name, country):
     assert guess_country(name) == country
 
+
+
+def test_a_lower_case_name_stops_before_the_named_parties_between_which_it_stands(registry):
+    found = _found(registry, "The trip was paid for by the youth exchange agreement between Lạng Sơn and Guangxi, "
+                             "which also funds choirs. Officials reviewed the joint working group on border trade "
+                             "between Lạng Sơn and Guangxi.")
+    assert found["youth exchange agreement"][0] == "mechanism"
+    assert found["joint working group on border trade"][0] == "mechanism"

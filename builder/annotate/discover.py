@@ -455,9 +455,14 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         # Never around a linked person or mechanism, but for a mechanism opening the name of one of its own
         # bodies (`the <grouping> foreign ministers’ meeting`).
         if all(a == start and b < end and (a, b) in mechanisms for a, b in names.overlapping(start, end)):
-            if start < head_start and head_end < end and any(head_end < a and b <= end for a, b in claimed):
-                # `the youth exchange programme between <a place proposed> and …`: the place keeps its name,
-                # the words before the head say which programme
+            between = _BETWEEN.search(text, head_end, end)
+            if between and (start < head_start or between.start() > head_end) and (
+                    linked.overlapping(between.end(), end)
+                    or any(between.end() <= a and b <= end for a, b in claimed)):
+                end = between.start()  # `the youth exchange agreement between Huế and Kyoto`: the parties are named
+            elif start < head_start and head_end < end and any(head_end < a and b <= end for a, b in claimed):
+                # `the youth exchange programme for <a place proposed>`: the place keeps its name, the words
+                # before the head say which programme
                 end = head_end
             add("mechanism", start, end)
     found = fold_misspellings(found, text, [m.text for m in mentions if m.type == "person"])
@@ -465,6 +470,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
 
 
 _OF_BEFORE = re.compile(r"[ \t]+of[ \t]+$")
+_BETWEEN = re.compile(r"[ \t]+between[ \t]+")
 _PERSON_AFTER = re.compile(rf"{REPORTING_VERB.pattern}|[ \t]*[,(.;]|[ \t]+(?:of|who|from|at)(?![\w’'-])")
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 
