@@ -225,3 +225,32 @@ def test_a_speaker_label_in_a_briefing_is_the_speaker_introduced_first_not_the_n
     found = _people_with(content_copy, {"do-thu-hang": "name: Đỗ Thu Hằng\ncountry: vn",
                                         "le-thu-hang": "name: Lê Thu Hằng\ncountry: vn"}, text)
     assert found[-1] == ("Hằng", "do-thu-hang")
+
+
+def test_a_possessive_short_form_before_a_namesake_is_named_goes_to_whom_the_text_named_even_if_dead(content_copy):
+    text = ("Her teacher, the late Zhou Meifang, wrote to her for decades. Zhou’s grandson, Zhou Lei, brought the "
+            "letters. “She kept them all,” Zhou Lei said.")
+    found = _people_with(content_copy, {"zhou-meifang": "name: Zhou Meifang\ncountry: cn",
+                                        "zhou-lei": "name: Zhou Lei\ncountry: cn"}, text)
+    assert ("Zhou", "zhou-meifang") in found
+
+
+def test_a_managers_title_before_a_short_form_picks_who_bore_it(content_copy):
+    text = ("Wu Hao, deputy general manager of Lanxin Power, said the line was ready. Wu Lei, an engineer at the "
+            "substation, said it was tested. Wu said the tests were clean. Deputy General Manager Wu, who will host "
+            "the talks, said prices would follow costs.")
+    found = _people_with(content_copy, {"wu-hao": "name: Wu Hao\ncountry: cn",
+                                        "wu-lei": "name: Wu Lei\ncountry: cn"}, text)
+    assert found[-1] == ("Deputy General Manager Wu", "wu-hao")
+
+
+def test_a_two_letter_abbreviation_matches_only_in_capitals(annotate):
+    mentions = annotate("Li Na, a bank analyst, said rates would rise. The NA will vote in May.")
+    assert [m.text for m in mentions if m.type == "organisation"] == ["NA"]
+
+
+def test_a_cantonese_name_is_shortened_by_its_surname(content_copy):
+    text = "The judge Leung Ka-ming praised the dancers. Leung said the drummers were fast."
+    found = _people_with(content_copy, {"leung-ka-ming": "name: Leung Ka-ming"}, text)
+    assert found[-1] == ("Leung", "leung-ka-ming")
+

@@ -462,6 +462,7 @@ def test_a_name_described_as_a_site_is_not_a_person(registry):
      ["intergovernmental memorandum on power cooperation"]),
     ("They reviewed the 2021–2025 action plan on rice trade.", ["action plan on rice trade"]),
     ("They signed the first exchange agreement.", []),
+    ("Flights grew after the two countries’ air transport agreement was amended.", ["air transport agreement"]),
 ])
 def test_a_lower_case_mechanism_needs_what_it_is_about_a_proper_name_or_whose_it_is(text, spans):
     from builder.annotate.mechanism_phrases import lower_case_mechanisms
@@ -616,3 +617,142 @@ def test_an_attribution_after_a_comma_is_not_an_apposition(registry):
     found = _found(registry, "Most of the tea went through Bình Nghi, said Vice Chairman of the Lạng Sơn "
                              "Provincial People’s Committee Đoàn Thanh Sơn.")
     assert found.get("Bình Nghi", ("place",))[0] != "person"
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("The two universities signed a memorandum of understanding on student exchange in May.",
+     ["memorandum of understanding on student exchange"]),
+    ("They signed a protocol on the export of dried longans.", []),
+    ("They will sign a memorandum of understanding on tourism next month.", []),
+    ("Both sides want a binding code of conduct in the South China Sea.",
+     ["binding code of conduct in the South China Sea"]),
+])
+def test_an_indefinite_document_is_a_mechanism_when_signed_under_its_title_or_placed_by_a_name(text, spans):
+    from builder.annotate.mechanism_phrases import lower_case_mechanisms
+
+    assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("The study is part of the joint research programme on ceramics, officials said.",
+     ["joint research programme on ceramics"]),
+    ("Delegates discussed the programme of the visit.", []),
+    ("Officials praised the training programme for young diplomats.", []),
+])
+def test_a_lower_case_programme_is_a_mechanism_when_it_is_shared(text, spans):
+    from builder.annotate.mechanism_phrases import lower_case_mechanisms
+
+    assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans
+
+
+def test_a_lower_case_name_never_crosses_a_full_stop():
+    from builder.annotate.mechanism_phrases import lower_case_mechanisms
+
+    assert lower_case_mechanisms("We will hold a forum with the publisher Minh Long. Last year’s seminar in Huế "
+                                 "was useful.") == []
+
+
+def test_a_lower_case_programme_between_proposed_places_stops_at_its_head(registry):
+    found = _found(registry, "The trip was paid for by the youth exchange programme between Quy Nhơn City and "
+                             "Dali City, which also funds choirs.")
+    assert found["youth exchange programme"][0] == "mechanism"
+
+
+@pytest.mark.parametrize("body, name", [
+    ("A Korean Film Week opened in Đà Nẵng on Monday with eight films.", "Korean Film Week"),
+    ("More than 900 runners took part in the Hà Giang–Wenshan Friendship Half Marathon on Sunday.",
+     "Hà Giang–Wenshan Friendship Half Marathon"),
+    ("The actor hopes to return for the Huế International Music Festival next year.", "Huế International Music Festival"),
+    ("The troupe finished third at the 2024 Macau International Dragon Boat Championship, which ended on Sunday.",
+     "Macau International Dragon Boat Championship"),
+    ("The students travelled to Huế under the Green Campus Tour programme, which began in 2019.", "Green Campus Tour"),
+])
+def test_an_occasion_named_for_what_it_is_is_a_mechanism(registry, body, name):
+    assert _found(registry, body)[name][0] == "mechanism"
+
+
+@pytest.mark.parametrize("body", [
+    "Families in Hội An celebrated the Mid-Autumn Festival with lanterns.",
+    "Markets were busy before the Lunar New Year Festival this week.",
+])
+def test_a_holiday_is_no_mechanism(registry, body):
+    assert not any(kind == "mechanism" for kind, _, _ in _found(registry, body).values())
+
+
+def test_a_pair_joined_by_an_en_dash_belongs_to_the_mechanism_it_opens(registry):
+    found = _found(registry, "It was agreed at the annual meeting of the Laos–Thailand Joint Working Group on "
+                             "Fisheries, held online. The Network of Mekong–Lancang Research Institutes (NMRI) met "
+                             "on Friday.")
+    assert found["Laos–Thailand Joint Working Group on Fisheries"][0] == "mechanism"
+    assert found["Network of Mekong–Lancang Research Institutes"] == ("mechanism", [], ["NMRI"])
+    assert not any(name.startswith("Thailand") for name in found)
+
+
+def test_a_numbered_plan_is_a_mechanism(registry):
+    assert _found(registry, "The line is listed in the National Grid Plan VII, which foresees more imports.")[
+        "National Grid Plan VII"][0] == "mechanism"
+
+
+def test_a_bodys_place_after_its_complement_is_not_its_name_but_a_documents_scope_is(registry):
+    found = _found(registry, "The delegates met the Steering Committee for Laos–Cambodia Bilateral Cooperation in "
+                             "Vientiane on Friday. Both are parties to the Charter of Good Neighbourliness in "
+                             "Northeast Asia.")
+    assert found["Steering Committee for Laos–Cambodia Bilateral Cooperation"][0] == "mechanism"
+    assert found["Charter of Good Neighbourliness in Northeast Asia"][0] == "mechanism"
+
+
+def test_a_reporting_verb_after_the_comma_makes_no_apposition_so_the_employer_is_no_person(registry):
+    found = _found(registry, "Zhao Ming, general director of Jinyuan Garments, said workers now attend a class.")
+    assert found["Jinyuan Garments"][0] == "organisation"
+    assert found["Zhao Ming"][0] == "person"
+
+
+def test_a_managers_title_is_never_part_of_the_name(registry):
+    found = _found(registry, "Wu Hao, deputy general manager of Lanxin Power, said the line was ready. Deputy "
+                             "General Manager Wu, who will host the talks, said prices would follow costs.")
+    assert not any("Manager" in name for name in found)
+
+
+def test_a_full_name_that_speaks_after_a_titles_complement_is_a_person_syllable_an_included(registry):
+    found = _found(registry, "Deputy Minister of Agriculture, Forestry and Fisheries Hồ An Khang said the rules "
+                             "would change.")
+    assert found["Hồ An Khang"][0] == "person"
+
+
+def test_one_word_before_a_described_full_name_is_its_title(registry):
+    found = _found(registry, "Artisan Tạ Văn Khôi, 70, who carved the doors, said the wood was old.")
+    assert found["Tạ Văn Khôi"] == ("person", ["Artisan"], [])
+
+
+def test_a_given_name_romanised_with_a_hyphen_is_a_name_and_where_its_bearer_is_from_no_person(registry):
+    from builder.model import Mention
+
+    body = "The judge Leung Ka-ming of Macau praised the dancers. Leung said the drummers were fast."
+    assert _found(registry, body)["Leung Ka-ming"][0] == "person"
+    # Once the judge is linked, the place after `of` is not read as someone praising.
+    article = _article(body)
+    start = article.body.index("Leung Ka-ming")
+    linked = [Mention("person", start, start + len("Leung Ka-ming"), "Leung Ka-ming", entity="leung-ka-ming")]
+    assert not any(d.type == "person" for d in discover(article, linked))
+
+
+def test_and_between_a_full_name_and_a_named_institution_splits_them(registry):
+    found = _found(registry, "Lạng Sơn Port director Phạm Minh Đức and Dongxing Port Group vice president Wang Tao "
+                             "signed the deal.")
+    assert found["Phạm Minh Đức"][0] == "person"
+    assert found["Dongxing Port Group"][0] == "organisation"
+
+
+@pytest.mark.parametrize("name, country", [("Lo Jianping", "cn"), ("Le Tuan", "vn"), ("Le Hoai", "vn"),
+                                           ("Tran Hieu", "vn")])
+def test_a_given_name_of_two_pinyin_syllables_in_one_word_is_chinese(name, country):
+    assert guess_country(name) == country
+
+
+
+def test_a_lower_case_name_stops_before_the_named_parties_between_which_it_stands(registry):
+    found = _found(registry, "The trip was paid for by the youth exchange agreement between Lạng Sơn and Guangxi, "
+                             "which also funds choirs. Officials reviewed the joint working group on border trade "
+                             "between Lạng Sơn and Guangxi.")
+    assert found["youth exchange agreement"][0] == "mechanism"
+    assert found["joint working group on border trade"][0] == "mechanism"

@@ -34,7 +34,6 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import NamedTuple
 
 from builder.annotate.people import (
     HEAD_WORDS,
@@ -49,7 +48,6 @@ from builder.annotate.place_cues import (
     INFRASTRUCTURE,
     IN_OR_TO,
     LIST_GAP,
-    NEAR,
     NUMBER_AFTER,
     PLACES_AFTER,
     PLACES_BEFORE,
@@ -59,8 +57,6 @@ from builder.annotate.place_cues import (
 )
 from builder.annotate.roles import (
     DESCRIBED,
-    EMPLOYER_AFTER,
-    EMPLOYER_BEFORE,
     LOWER_ROLE,
     OFFICE_NOUNS,
     ROLE_AFTER,
@@ -69,10 +65,29 @@ from builder.annotate.roles import (
 from builder.annotate.spans import SpanSet
 from builder.model import Article, Mention
 from builder.annotate.mechanism_phrases import CALENDAR_WORDS as _CALENDAR_WORDS
-from builder.annotate.mechanism_phrases import QUOTED_LABEL, lower_case_mechanisms
+from builder.annotate.mechanism_phrases import QUOTED_LABEL, lower_case_mechanism_spans
 from builder.annotate.misspellings import fold_misspellings
 from builder.annotate.person_cues import attributed_before, quoted_later
-from builder.annotate.recurring import recurring_series, season_series
+from builder.annotate.recurring import season_series
+from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re-exported)
+    _HEAD_OR_TITLE,
+    _JOINT_ONLY_HEADS,
+    _KEYS,
+    _NATIONALITIES,
+    _NOT_NAME_WORDS,
+    _SYLLABLE_WORDS,
+    _PLACE_TAILS,
+    _YEAR_AFTER,
+    ORGANISATION_LEADS,
+    PLACE_HEADS,
+    _is_name_word,
+    _is_proper,
+    _key,
+    _kind_of,
+    _word,
+    _Word,
+    join_pairs,
+)
 from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, re-exported)
     CHINESE_FAMILY_NAMES,
     PARTICLES,
@@ -82,21 +97,6 @@ from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, 
     guess_country,
 )
 from builder.text import fold
-
-# Words that make a capitalised run an institution, a place or a date rather than a personal name.
-_NOT_NAME_WORDS = frozenset("""
-the of and for on in to with between at by from a an this that these those its their our his her
-party communist committee central national assembly people peoples republic socialist state government
-ministry minister foreign affairs office province city district viet vietnam nam china chinese vietnamese
-asean international general secretary president chairman chairwoman prime deputy vice standing political
-bureau politburo council congress army department embassy consulate university institute news agency
-north south east west new year day week month spring summer autumn winter
-january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday
-cooperation partnership mechanism initiative forum expo fair treaty agreement dialogue framework
-border gate region autonomous municipality sea island islands belt road corridor corridors
-vna vns xinhua photo item
-""".split())
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 # Where runs can be: a word not starting with a-z, then words joined by blanks or a hyphen, each of
@@ -116,40 +116,6 @@ their our his her meanwhile also according speaking following besides moreover h
 amid through within between upon while when where if but so yet it he she they we there here such other another
 """.split())
 
-MECHANISM_HEADS = {
-    "mechanism", "mechanisms", "initiative", "partnership", "treaty", "agreement", "agreements", "forum", "expo",
-    "exposition", "fair", "dialogue", "framework", "corridor", "corridors", "programme", "program", "declaration",
-    "memorandum", "convention", "charter", "strategy", "zone", "area", "community", "exchange", "exchanges",
-    "talks", "consultations", "protocol", "protocols", "code", "scholarship", "scholarships",
-}
-# Heads that name a cooperation mechanism only when the name says it is joint or bilateral
-# (`Joint Vision Statement`, `Cooperation Plan on …`), an institution or a domestic matter otherwise
-# (`Standing Committee`, `Five-Year Plan`, `SCO Summit`).
-_JOINT_ONLY_HEADS = {"committee", "plan", "statement", "summit"}
-# A committee is a cooperation mechanism when it is joint or bilateral, an institution otherwise.
-_MECHANISM_COMMITTEE_WORDS = {"joint", "steering", "cooperation", "bilateral", "intergovernmental", "coordination",
-                              "friendship", "partnership"}
-ORGANISATION_HEADS = {
-    "ministry", "office", "department", "agency", "administration", "bureau", "commission", "council",
-    "assembly", "party", "government", "army", "navy", "bank", "corporation", "company", "group", "association",
-    "union", "federation", "university", "institute", "academy", "embassy", "consulate", "secretariat",
-    "front", "court", "procuracy", "police", "guard", "committee", "organisation", "organization",
-    "newspaper", "television", "radio", "league", "society", "centre", "center", "station", "unit",
-    "command", "brigade", "regiment", "enterprise", "institution", "hospital", "museum", "school", "theatre",
-    "theater",
-}
-ORGANISATION_LEADS = {"ministry", "department", "office", "bureau", "embassy", "consulate", "commission", "council",
-                      "association", "union", "academy", "institute", "bank", "university"}
-PLACE_HEADS = {"province", "city", "district", "prefecture", "county", "region", "municipality", "island",
-               "islands", "archipelago", "sea", "gulf", "bay", "river", "port", "square", "mausoleum", "pass",
-               "commune", "town", "village", "park", "airport", "mountain", "lake", "strait", "peninsula"}
-# Compared with the word as written, lower-cased: `Thái Nguyên` is a province, `Thai` a nationality.
-_NATIONALITIES = {"vietnamese", "chinese", "lao", "cambodian", "thai", "asean", "viet", "việt", "nam", "vietnam",
-                  "china"}
-_PLACE_TAILS = re.compile(
-    r"[ \t]+(province|provinces|city|district|county|(?:international )?border gate|border crossing|border river|"
-    r"river|town|prefecture|"
-    r"commune|island|islands|industrial park|economic zone)\b")
 # `JA Solar Vietnam Co., Ltd.`: a company suffix makes the run an organisation and belongs to its name.
 _COMPANY_SUFFIX = re.compile(r"[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Co\.|Corp\.|Ltd\.?|JSC|LLC|Inc\.|Group)(?!\w)")
 _N_PLUS_N = re.compile(r"[“\"']?\d\+\d[”\"']?(?:[ \t]+[a-z]+){0,4}?[ \t]+(?:mechanism|dialogue|format|framework|talks)\b")
@@ -170,34 +136,6 @@ class Discovery:
     aliases: list[str] = field(default_factory=list)
 
 
-class _Word(NamedTuple):
-    """A word as written (trailing apostrophes and hyphens dropped), where it stands, and how word lists see it."""
-
-    text: str
-    start: int
-    end: int
-    key: str  # folded, without leading or trailing apostrophes, dots and hyphens
-    capitalised: bool
-
-
-# Folded keys by word as written: an archive repeats the same few thousand words, so each is folded once.
-_KEYS: dict[str, str] = {}
-
-
-def _key(text: str) -> str:
-    key = _KEYS.get(text)
-    if key is None:
-        if len(_KEYS) > 200_000:  # a bound, not a tuning knob: far above any archive's vocabulary
-            _KEYS.clear()
-        key = _KEYS[text] = fold(text).strip("’'.-")
-    return key
-
-
-def _word(text: str, start: int, end: int) -> _Word:
-    return _Word(text, start, end, _key(text), text[:1].isupper())
-
-
-_HEAD_OR_TITLE = MECHANISM_HEADS | ORGANISATION_HEADS | PLACE_HEADS | HEAD_WORDS
 
 
 def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
@@ -298,6 +236,7 @@ def _split_at_and(run: list[_Word]) -> list[list[_Word]]:
         nxt = run[i + 1]
         following = next((w for w in run[i + 1:] if w.capitalised), nxt)
         if (nxt.key == "the" or nxt.text == "I" or {run[i - 1].key, following.key} & _HEAD_OR_TITLE
+                or (_personal_name(run[:i], bare=True) and any(w.key in _HEAD_OR_TITLE for w in run[i + 1:]))
                 or any(w.key in HEAD_WORDS for w in run[i + 1:i + 5])
                 or following.key in ORGANISATION_LEADS or following.text.lower() in _NATIONALITIES):
             return [run[:i], *_split_at_and(run[i + 1:])]
@@ -316,23 +255,6 @@ def _split_at_possessive(run: list[_Word]) -> list[list[_Word]]:
                 return [run[:i] + [possessor], *_split_at_possessive(run[i + 1:])]
     return [run]
 
-
-# English function words a Vietnamese syllable folds to: written with its marks (`Tô`, `Ân`), it is the syllable.
-_FOLDS_TO_FUNCTION_WORD = frozenset("to the on in an a at by of and".split())
-
-
-def _is_name_word(word: _Word) -> bool:
-    # Written with its marks, a syllable is not the English word it folds to (`Mây`, not `May`).
-    return (word.capitalised and (word.key not in _NOT_NAME_WORDS or (
-                word.key in _FOLDS_TO_FUNCTION_WORD and word.text.lower() != word.key) or (
-                word.key not in _SYLLABLE_WORDS and any(ch.isalpha() and not ch.isascii() for ch in word.text)))
-            and word.key not in HEAD_WORDS and not word.text.isupper() and word.text.isalpha())
-
-
-# Vietnamese syllables that are also words the name test turns away (`Việt`, `Nam`, and `The` for an unaccented
-# `Thế`): inside a name that a Vietnamese family name opens they are the name's (`Lưu Quang Việt`, `Vũ Nam
-# Khánh`, `Pham The Hung`), never as its first word and never as the pair `Việt Nam`.
-_SYLLABLE_WORDS = frozenset({"viet", "nam", "the"})
 
 
 def _name_tail(words: list[_Word]) -> list[_Word]:
@@ -395,6 +317,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     # never a person or a mechanism, and never only part of any linked name.
     taken = [(m.start, m.end) for m in mentions if m.type != "date"]
     breaking = [(m.start, m.end) for m in mentions if m.type in ("person", "mechanism")]
+    person_ends = {m.end for m in mentions if m.type == "person"}
     found: list[Discovery] = []
     claimed: list[tuple[int, int]] = []
 
@@ -415,7 +338,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     # What the context alone says is a place or an outlet, before the runs claim their words.
     for type_, name_start, name_end in _named_by_context(article, text):
         add(type_, name_start, name_end)
-    runs = _runs(text, breaking)
+    runs = join_pairs(text, _runs(text, breaking))
     listed = _listed_places(text, runs)
     queue = deque(runs)
     while queue:
@@ -435,8 +358,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 rest = rest[1:]
             if rest and run[k].key == "in" and _bare_place_name(rest):
                 add("place", rest[0].start, rest[-1].end)
-            elif rest:
-                queue.appendleft(rest)
+            elif rest and not (run[k].key == "of" and _bare_place_name(rest) and REPORTING_VERB.match(text, rest[-1].end)):
+                queue.appendleft(rest)  # (`Judge Chan Kwok-wai of Macau praised …`: the praise is the judge's)
             continue
         if len(run) > 2 and run[0].key in DWELLERS and run[1].key == "in" and _bare_place_name(run[2:]):
             add("place", run[2].start, run[-1].end)  # `Farmers in Luang Namtha` opening a sentence
@@ -459,17 +382,23 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             continue
         trailing = _personal_name(run, bare=True)
         if (trailing and trailing[0].start > start and (run[run.index(trailing[0]) - 1].capitalised or run[run.index(trailing[0]) - 1].key == "and")
-                and any(w.key in _HEAD_OR_TITLE for w in run[:run.index(trailing[0])])):
+                and (any(w.key in _HEAD_OR_TITLE for w in run[:run.index(trailing[0])])
+                     or (len(trailing) >= 3 and REPORTING_VERB.match(text, end)))):
             # (`… Joint Committee in Ha Noi`: after a connector the name is the institution's place.)
-            # `Head of the CPC International Department Liu Jianchao`: what precedes the name is the title.
-            add("person", trailing[0].start, end, [text[start:trailing[0].start].strip()])
+            # `Head of the CPC International Department Liu Jianchao`: what precedes the name is the title; so
+            # it is before a full name that speaks (`Minister of Culture, Sports and Tourism Hồ An Phong said`).
+            before = run[:run.index(trailing[0])]
+            add("person", trailing[0].start, end,
+                [text[start:trailing[0].start].strip() if any(w.key in _HEAD_OR_TITLE for w in before) else None])
             run = run[:run.index(trailing[0])]
             while run and not run[-1].capitalised:
                 run = run[:-1]
             if not run:
                 continue
             start, end = run[0].start, run[-1].end
-        if _could_be_personal_name(run):
+        of_person = _OF_BEFORE.search(text, max(0, start - 6), start)
+        if _could_be_personal_name(run) and not (of_person and of_person.start() in person_ends):
+            # (`… Chan Kwok-wai of Macau praised`: where the person named is from; the praise is theirs)
             title, vouches = _title_or_role_before(text, start)
             if title and not vouches and len(run) in (2, 3) and _PERSON_AFTER.match(text, end):
                 vouches = True  # `Czech economist Jiří Dvořák of Charles University`: a role, then a full name
@@ -485,6 +414,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)
                                                     or described or cued):
                 add("person", start, end, [title, appositive])
+                continue
+            if name and described and len(run) > 2 and name[0] is run[1] and _family_name(name[0]):
+                add("person", name[0].start, end, [run[0].text])  # `Master Lâm Chí Hùng, 62, who …`: a title
                 continue
         company = _company_suffix(text, run)
         if company:
@@ -519,15 +451,26 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     for m in QUOTED_LABEL.finditer(text):
         add("mechanism", m.start(), m.end())
     names, mechanisms = SpanSet(breaking), {(m.start, m.end) for m in mentions if m.type == "mechanism"}
-    for start, end in lower_case_mechanisms(text):
+    for start, end, head_start, head_end in lower_case_mechanism_spans(text):
         # Never around a linked person or mechanism, but for a mechanism opening the name of one of its own
         # bodies (`the <grouping> foreign ministers’ meeting`).
         if all(a == start and b < end and (a, b) in mechanisms for a, b in names.overlapping(start, end)):
+            between = _BETWEEN.search(text, head_end, end)
+            if between and (start < head_start or between.start() > head_end) and (
+                    linked.overlapping(between.end(), end)
+                    or any(between.end() <= a and b <= end for a, b in claimed)):
+                end = between.start()  # `the youth exchange agreement between Huế and Kyoto`: the parties are named
+            elif start < head_start and head_end < end and any(head_end < a and b <= end for a, b in claimed):
+                # `the youth exchange programme for <a place proposed>`: the place keeps its name, the words
+                # before the head say which programme
+                end = head_end
             add("mechanism", start, end)
     found = fold_misspellings(found, text, [m.text for m in mentions if m.type == "person"])
     return sorted(found, key=lambda d: (d.line, d.name))
 
 
+_OF_BEFORE = re.compile(r"[ \t]+of[ \t]+$")
+_BETWEEN = re.compile(r"[ \t]+between[ \t]+")
 _PERSON_AFTER = re.compile(rf"{REPORTING_VERB.pattern}|[ \t]*[,(.;]|[ \t]+(?:of|who|from|at)(?![\w’'-])")
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -727,12 +670,26 @@ def _abbreviates(abbreviation: str, words: list[_Word]) -> bool:
 
 
 def _before_location(run: list[_Word]) -> list[_Word]:
-    """`Việt Nam–China International Trade Fair in Lào Cai`: a name complete on its head word ends before `in`."""
+    """`Việt Nam–China International Trade Fair in Lào Cai`: a name complete on its head word ends before `in`;
+    so does a body's complete on its complement (`Steering Committee for … Cooperation in Hà Nội`) before a bare
+    place. A document's scope is its title's (`Treaty of Amity and Cooperation in Southeast Asia`), and so is
+    a place with an article (`… Cooperation in the Gulf of Tonkin`)."""
     for i, word in enumerate(run[1:-1], start=1):
         if word.key == "in" and (run[i - 1].key in _HEAD_OR_TITLE | _JOINT_ONLY_HEADS | _POSSESSED_HEADS
-                                 or season_series([w.key for w in run[:i]])):
+                                 or season_series([w.key for w in run[:i]]) or _body_located(run, i)):
             return run[:i]
     return run
+
+
+# Documents, whose title may say where they apply: `… in Southeast Asia` is part of the name.
+_DOCUMENT_HEADS = {"treaty", "agreement", "agreements", "code", "convention", "declaration", "charter", "protocol",
+                   "protocols", "memorandum"}
+
+
+def _body_located(run: list[_Word], i: int) -> bool:
+    """Whether `in` at `run[i]`, after the complement of a body's name, says where the body meets: a bare place."""
+    head = next((k for k in range(1, i) if run[k].key in ("of", "for", "on")), None)
+    return head is not None and run[head - 1].key not in _DOCUMENT_HEADS and _bare_place_name(run[i + 1:])
 
 
 def _parts(run: list[_Word]) -> list[list[_Word]]:
@@ -743,91 +700,4 @@ def _parts(run: list[_Word]) -> list[list[_Word]]:
             parts.append(run[i + 1:])
     return parts
 
-
-# A summit of a grouping held again and again (`47th ASEAN Summit`, `East Asia Summit`) is a mechanism; one
-# with its year (`SCO Summit 2025`) is that year's event. So is a meeting of a grouping's leaders or ministers
-# (`LMC Leaders’ Meeting`, `Foreign Ministers’ Meeting`, `Annual Meeting of …`), a themed year of two countries
-# (`… Solidarity and Friendship Year`), and a grouping's plan or vision named by its horizon year
-# (`ASEAN Connectivity Master Plan 2025`).
-_YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?![\w–-])")
-_THEME_YEAR_WORDS = {"friendship", "solidarity", "exchange", "exchanges", "humanistic", "cooperation"}
-
-
-def _series(words: list[_Word], head: str, text: str) -> bool:
-    if recurring_series([w.key for w in words], head, text, words[0].start):
-        return True  # `the next … Week`, `the 20th … Seminar`, `the Summer Davos`, `… Cooperation Special Fund`
-    year_after = bool(text) and bool(_YEAR_AFTER.match(text, words[-1].end))
-    if head == "summit":
-        return not year_after
-    if head in ("meeting", "week") and len(words) >= 2:
-        before = words[-2].key
-        return before in ("leaders", "ministers") or words[0].key == "annual"
-    if head == "year":
-        return bool({w.key for w in words} & _THEME_YEAR_WORDS)
-    if head in ("plan", "vision", "agenda") and (year_after or (head == "plan" and words[-2].key == "master")):
-        # `ASEAN Connectivity Master Plan (2025)`: a grouping's plan, by its horizon year or as its master plan
-        return any(len(w.text) >= 2 and w.text.isupper() for w in words)
-    return False
-
-
-def _kind_of(run: list[_Word], text: str) -> str | None:
-    """What a capitalised run names, from its head word: the last word before `of`/`for`, or the last word."""
-    words = [w for w in run if w.key != "the"]
-    if len(words) > 1 and words[-1].key == "summit" and _series(words, "summit", text):
-        return "mechanism"  # `ASEAN Summit`, `ASEAN–China Summit`: a grouping's summits
-    if len([w for w in words if w.text.lower() not in _NATIONALITIES]) < 2 and len(words) > 1:
-        return None  # `Chinese Government`, `Vietnamese Embassy`: a description, not a name
-    if len(words) == 1:
-        tail = _PLACE_TAILS.match(text, words[0].end)
-        return "place" if tail and _is_name_word(words[0]) else None
-    head_index = next((i for i, w in enumerate(words) if i and w.key in {"of", "for", "on", "in"}), len(words))
-    head, keys = words[head_index - 1].key, {w.key for w in words}
-    if (head in MECHANISM_HEADS or (words[-1].key in MECHANISM_HEADS and head not in ORGANISATION_HEADS)
-            or _series(words, head, text)):  # (`Institute for Defence Strategy`: an institute, whatever it studies)
-        # `the Joint Committee`, `the Forum`: an institution's generic words alone refer back, they do not name.
-        return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
-    if head in _JOINT_ONLY_HEADS and keys & _MECHANISM_COMMITTEE_WORDS:
-        return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
-    if not any(_is_proper(w) for w in words) and not (head in ORGANISATION_HEADS and _generic_name(words, head_index)):
-        # `Standing Committee`, `Communist Party`: an organ or a description, not a name.
-        return None
-    if head == "bank" and text and NEAR.search(text, max(0, words[0].start - 12), words[0].start):
-        return "place"  # `near Vanguard Bank`: a bank at sea, a shoal
-    if head in ORGANISATION_HEADS:
-        return "organisation"
-    if head in PLACE_HEADS or _PLACE_TAILS.match(text, words[-1].end):
-        return "place"
-    if (text and EMPLOYER_BEFORE.search(text, max(0, words[0].start - 50), words[0].start)
-            and EMPLOYER_AFTER.match(text, words[-1].end)):
-        return "organisation"  # `general manager of Guangxi Borderland Travel`: whom a role works for
-    return None
-
-
-# The level of a local body: `the Provincial People’s Committee` refers back to one named before.
-_LOCAL_LEVELS = {"provincial", "municipal", "district", "city", "commune", "town", "county", "prefectural"}
-
-
-def _generic_name(words: list[_Word], head_index: int) -> bool:
-    """Whether generic words alone name one institution: on both sides of the complement (`Central Commission for
-    External Relations`), a leading institution noun and its complement (`Institute for Defence Strategy`), or
-    three or more ending on the head (`National Defence Academy`), not a local body's level (`Provincial …`)."""
-    complement = len(words) - head_index
-    return ((head_index >= 2 and complement >= 3) or (head_index == 1 and words[0].key in ORGANISATION_LEADS
-                                                      and complement >= 3)
-            or (complement == 0 and len(words) >= 3 and words[0].key not in _LOCAL_LEVELS))
-
-
-# Words of institutions' generic names: `Central`, `Standing`, `Political`, `Foreign Affairs` …
-_GENERIC_WORDS = frozenset("""
-the of and for on in to between central standing political communist national people's peoples general
-international public security state socialist republic joint bilateral cooperation steering permanent executive
-supreme high economic external relations foreign affairs home internal interior
-""".split())
-
-
-def _is_proper(word: _Word) -> bool:
-    """A word that makes a name particular: an acronym, or a capitalised word no institution shares."""
-    if len(word.text) >= 2 and word.text.isupper():
-        return True
-    return word.capitalised and word.key not in _GENERIC_WORDS and word.key not in _HEAD_OR_TITLE
 

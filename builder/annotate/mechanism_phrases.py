@@ -5,8 +5,12 @@
 talks on …`, `the intergovernmental committee between A and B`, a channel (`the fisheries hotline`), a meeting
 or exchange the words before it say recurs (`their annual high-level meeting`, `the next border defence
 exchange`) or held by one office's holders of a named grouping (`the ASEAN foreign ministers’ retreat`, with a
-bracketed abbreviation inside: `the Greater Mekong Subregion (GMS) transport forum`), and a quoted label with its
-head noun (`the “Diamond Hexagon” framework`). This module finds their spans.
+bracketed abbreviation inside: `the Greater Mekong Subregion (GMS) transport forum`), a quoted label with its
+head noun (`the “Diamond Hexagon” framework`), a shared programme (`the joint research programme on …`), whose
+document a plural possessive says (`the two countries’ air transport agreement`), and a document the text says
+was signed under its title (`signed a memorandum of understanding on student exchange`) or names a place for
+(`a code of conduct in the South China Sea`). A name never crosses a sentence's full stop. This module finds
+their spans.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ _LOWER_HEAD = re.compile(
     r"(?:joint|steering|cooperation|coordination|intergovernmental)(?:[ \t]+[a-z]+){0,2}?[ \t]+committee|"
     r"joint platform|platform|consultations?|talks|negotiations|dialogue|forum|mechanism|workshop|seminar|"
     r"agreement|protocol|memorandum(?:[ \t]+of[ \t]+understanding)?|"
-    r"partnership|action plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|"
+    r"partnership|action plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|programme|program|"
     r"community with a shared future|hotline(?![ \t]+(?:working|mechanism|group|committee|agreement))|"
     rf"{_OFFICE_HOLDERS}[’']s?[ \t]+(?:meeting|retreat|group)|meeting|exchanges?)(?![\w’'-])")
 # Heads that name a mechanism only after a pair of names (`Kunming–Hải Phòng economic corridor`,
@@ -47,7 +51,19 @@ _DOCUMENT_HEADS = {"agreement", "protocol", "action plan", "code of conduct", "m
 # platform`, `a regional power trade forum`): a name needs what it is about (`on …`), a proper name or
 # whose it is.
 _COMMON_HEADS = {"agreement", "protocol", "platform", "forum", "workshop", "seminar", "partnership", "memorandum",
-                 "memorandum of understanding"}
+                 "memorandum of understanding", "programme", "program"}
+# A programme is a cooperation mechanism when the words before it say it is shared (`the joint training
+# programme on …`, `the youth exchange programme between …`); a programme of a visit or a course is not.
+_PROGRAMME_HEADS = {"programme", "program"}
+_SHARED_WORDS = {"joint", "exchange", "exchanges", "cooperation", "mutual", "bilateral", "partnership", "friendship",
+                 "twinning"}
+# `… signed a memorandum of understanding on training cooperation`: a document the text says was signed is the
+# one signed, whose subject is given like its title (bare, without an article); `a protocol on the export of …`
+# describes one.
+_SIGNED_BEFORE = re.compile(r"(?<![\w’'-])(?:signed|inked|concluded)[ \t]+$")
+_BARE_SUBJECT = re.compile(r"[ \t]+(?:on|for|of)[ \t]+(?!(?:the|a|an|its|their|this|that|these|those)(?![\w’'-]))")
+# `a code of conduct in the East Sea`: a complement naming a place or a party makes even `a …` particular.
+_PROPER_IN = re.compile(r"[ \t]+[a-z]+[ \t]+(?:the[ \t]+)?[A-Z]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth", re.I)
 # Words before a head that do not say which mechanism it is.
 _GENERIC_MODIFIERS = frozenset("""
@@ -86,6 +102,12 @@ _BARE_BETWEEN = re.compile(r"[ \t]+between[ \t]+(?:the[ \t]+two|both)[ \t]+[\w�
 
 def lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
     """Spans of mechanisms named in lower case: (start, end), without the article."""
+    return [(start, end) for start, end, _, _ in lower_case_mechanism_spans(text)]
+
+
+def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, head start, head end) of mechanisms named in lower case: before the head the words that say
+    which one (`joint research`), after it its complement (`on bronze drums`)."""
     found = []
     for m in _LOWER_HEAD.finditer(text):
         head = m.group()
@@ -96,13 +118,21 @@ def lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
             word = gap and _WORD_BEFORE.search(text, max(0, gap.start() - 60), gap.start())
             if not word:
                 break
+            if word.group().endswith(".") and "." not in word.group()[:-1]:
+                break  # `… with the publisher Jieli. Last year’s seminar`: a name never crosses a full stop
             w = word.group().strip(".")
             lw = w.lower()
             if lw in _DEFINITE or (w[:1].isupper() and lw.endswith(("’s", "'s"))):
                 determiner = lw
                 break
-            if lw in ("a", "an") and _PAIR_HEADS.fullmatch(head):
-                determiner = lw
+            if lw.endswith(("s’", "s'")) and head in _COMMON_HEADS:
+                determiner = "whose"  # `the two countries’ air services agreement`: whose it is says which
+                break
+            if lw in ("a", "an") and (_PAIR_HEADS.fullmatch(head) or (head in _DOCUMENT_HEADS and (
+                    (_SIGNED_BEFORE.search(text, max(0, word.start() - 12), word.start())
+                     and _BARE_SUBJECT.match(text, m.end()))
+                    or _PROPER_IN.match(text, m.end(), m.end() + 24)))):
+                determiner = lw  # `signed a memorandum of understanding on training cooperation`
                 break
             if lw == "of" and not modifiers and _ROUND_OF.search(text, max(0, word.start() - 20), word.start()):
                 determiner = lw  # `a new round of talks on …`: one sitting of a standing mechanism
@@ -116,7 +146,7 @@ def lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
         if head in _SERIES_HEADS or _OFFICE_HOLDERS_HEAD.match(head):
             span = _series_span(modifiers, head)
             if span is not None:
-                found.append((span, m.end()))
+                found.append((span, m.end(), m.start(), m.end()))
             continue
         # Leading ordinals and generic adjectives are not part of the name.
         while modifiers and (modifiers[0][1].lower() in _GENERIC_MODIFIERS or modifiers[0][1][0].isdigit()
@@ -140,6 +170,8 @@ def lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
         if (end is None and head in _COMMON_HEADS and determiner in ("the", "a", "an", "our")
                 and not any(w[:1].isupper() for w in specific)):
             continue  # (`their twinning agreement`, `Laos’s power partnership`: whose says which)
+        if head in _PROGRAMME_HEADS and not _SHARED_WORDS.intersection(w.lower() for w in specific):
+            continue  # `the programme of the visit`, `the training programme for officials`
         if (end is not None and not specific and " " not in head
                 and _BARE_BETWEEN.fullmatch(text, m.end(), end)):
             continue  # `the agreement between the two countries`: a description
@@ -149,7 +181,7 @@ def lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
         start = modifiers[0][0] if modifiers else m.start()
         if specific and not end and modifiers and modifiers[0][1] != specific[0]:
             start = next(s for s, w in modifiers if w == specific[0])
-        found.append((start, end or m.end()))
+        found.append((start, end or m.end(), m.start(), m.end()))
     return found
 
 

@@ -30,6 +30,9 @@ _PINYIN_SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iong|iang|uang|iao|
                     r"ou|an|en|in|un|er|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v)")
 PINYIN_SURNAME = re.compile(_PINYIN_SYLLABLE)
 PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,2}}")
+# Two syllables, the second opening on a consonant (`Jian-hua`, `Shao-qing`): Vietnamese syllables such as `Tuan`
+# (`tu-an`) or `Hoai` (`ho-ai`) read as pinyin only with a bare vowel.
+_TWO_SYLLABLE_GIVEN = re.compile(rf"{_PINYIN_SYLLABLE}(?=[bpmfdtnlgkhjqxrzcsyw]){_PINYIN_SYLLABLE}")
 
 
 # Lower-case particles inside European personal names: `Pieter van Dam`, `Anne de Groot`, `Karl von Trotha`.
@@ -55,6 +58,8 @@ def guess_country(name: str) -> str | None:
         return "vn"
     if words[0] in CHINESE_FAMILY_NAMES and len(words) == 2:
         return "cn"
+    if len(words) == 2 and _TWO_SYLLABLE_GIVEN.fullmatch(words[1]) and PINYIN_SURNAME.fullmatch(words[0]):
+        return "cn"  # `Nong Jianhua`: a given name of two syllables written as one word is pinyin, not Vietnamese
     if words[0] in VIETNAMESE_FAMILY_NAMES:
         return "vn"
     return None

@@ -35,6 +35,7 @@ _HEADS = [
     "Deputy Foreign Minister", "Foreign Minister", "Defence Minister", "Defense Minister",
     "Deputy Minister", "Vice Minister", "Minister", "State Councillor", "State Councilor",
     "Director General", "Deputy Director", "Director", "Governor", "Vice Governor", "Mayor",
+    "Deputy General Manager", "General Manager", "Manager",
     "Senior Lieutenant General", "Lieutenant General", "Major General", "Senior Colonel", "Colonel",
     "General", "Rear Admiral", "Vice Admiral", "Admiral", "Spokesperson", "Spokeswoman", "Spokesman", "Comrade", "Professor",
     "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Uncle", "Politburo member",
@@ -67,6 +68,9 @@ _ADJACENT_TITLE = re.compile(rf"(?:(?<=\s)|^)((?:{_HEAD})(?:\s+and\s+{_HEAD})*)\
 _HEAD_AT_END = re.compile(rf"(?:^|\s){_HEAD}$")
 # Every word of a title head, folded: such words are never part of a personal name.
 HEAD_WORDS = frozenset(fold(w).strip(".") for h in _HEADS for w in h.split())
+# Title words only ever written as abbreviations (`NA Chairman`, `PM`): in lower case (`Li Na`) a name's syllable.
+ABBREVIATED_HEAD_WORDS = HEAD_WORDS - frozenset(fold(w).strip(".") for h in _HEADS for w in h.split()
+                                                if not w.isupper())
 # A title in apposition after a name: `Wang Wen, Director of the Chongqing Foreign Affairs Office,`.
 _APPOSITIVE_HEADS = [h for h in _HEADS if len(h) > 3 and not h.endswith(".")] + [
     "member", "head", "deputy head", "chief", "leader", "secretary", "chairman", "director", "envoy",
@@ -129,7 +133,8 @@ def short_forms(entity: Entity) -> PersonForms:
     A two-word name of neither (`Phoxay Vongsouthi`, `Ana Ribeiro`) may be shortened either way: Lao and
     Thai copy keeps the given name (`Phoxay said`), most other copy the family name (`Ribeiro said`).
     """
-    words = [fold(w) for w in _WORD.findall(entity.name)]
+    # (`Chan Kwok-wai`: a given name romanised syllable by syllable is one word, the name two.)
+    words = [fold(w.replace("-", "")) for w in entity.name.split() if _WORD.search(w)]
     forms: set[str] = set()
     if len(words) >= 2:
         if entity.country == "cn":
@@ -238,17 +243,20 @@ def _resolve_short(text: str, word: re.Match, candidates: list[str], positions: 
         titled = [c for c in candidates if words <= titles.get(c, set())]
         if len(titled) == 1:
             return titled[0]
+    # A short form refers back: the filters below pass one over only for someone the text has already named
+    # (`Huang’s granddaughter, Huang Lili,` after `the late Huang Shuzhen` is the teacher's).
+    named_before = {entity for pos, entity in positions if pos < start}
     if len(candidates) > 1:
         # The dead say nothing new: `Liu said` after `Liu Mingde, a former consul, … his late father,
         # Liu Hanqing` is the son, former though he is.
         living = [c for c in candidates if "late" not in titles.get(c, set())]
-        if living and len(living) < len(candidates):
+        if living and len(living) < len(candidates) and named_before.intersection(living):
             candidates = living
     if len(candidates) > 1:
         # `Wei said` after `Wei Xiaodong, whose grandfather, the late General Wei Guoqing`: one marked as
         # late, former, then or ex- is not the one the article goes on about, while another fits.
         current = [c for c in candidates if not titles.get(c, set()) & _FORMER]
-        if current and len(current) < len(candidates):
+        if current and len(current) < len(candidates) and named_before.intersection(current):
             candidates = current
     before = [entity for pos, entity in positions if pos < start and entity in candidates]
     if before and len(set(before)) > 1 and text[end:end + 1] == ":" and (start == 0 or text[start - 1] == "\n"):

@@ -2,10 +2,15 @@
 
 `discover` reads a name by its head word (`… Initiative`, `… Forum`). Some heads name an occasion that may be
 held once or be one of a series (`… Week`, `… Seminar`, `… Meeting`); wire copy says which by what it writes
-before the name: `the next …`, `the annual …`, `the 20th …` make it one of a series, a standing mechanism. A
-season before a one-word name (`the Summer Davos`) is how a series held every year is known. And a fund named
-after a cooperation framework (`… Cooperation Special Fund`) is the framework's own instrument. This module
-holds those cues; it keeps no state.
+before the name: `the next …`, `the annual …`, `the 20th …`, `the 2025 …` make it one of a series, a standing
+mechanism. A season before a one-word name (`the Summer Davos`) is how a series held every year is known. And a
+fund named after a cooperation framework (`… Cooperation Special Fund`) is the framework's own instrument.
+
+An occasion may also be named for what it is, which makes it the series, not one sitting: held by a pair of
+parties (`the Hà Giang–Wenshan Friendship Half Marathon`, `the Laos–Thailand Youth Meeting`), a country's or
+an international occasion of one subject (`a Korean Film Week`, `the Huế International Music Festival`), or one
+named as a programme (`the Green Campus Tour programme`). A holiday (`Mid-Autumn Festival`, `Lunar New Year
+Festival`) is none of these. This module holds those cues; it keeps no state.
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ from __future__ import annotations
 import re
 
 # Heads of occasions that are mechanisms only when the text says they recur.
-SERIES_HEADS = frozenset({"meeting", "meetings", "week", "seminar", "festival", "exchange", "exchanges", "retreat"})
-# What before a name says it is one of a series: `the next …`, `the annual …`, `the 20th …`.
-_RECURS_BEFORE = re.compile(r"(?<![\w’'-])(?:next|annual|yearly|biennial|regular|\d+(?:st|nd|rd|th))[ \t]+$",
-                            re.IGNORECASE)
+SERIES_HEADS = frozenset({"meeting", "meetings", "week", "seminar", "festival", "exchange", "exchanges", "retreat",
+                          "championship", "championships", "marathon", "tour", "games", "cup", "tournament"})
+# What before a name says it is one of a series: `the next …`, `the annual …`, `the 20th …`, `the 2025 …`.
+_RECURS_BEFORE = re.compile(r"(?<![\w’'-])(?:next|annual|yearly|biennial|regular|\d+(?:st|nd|rd|th)|(?:19|20)\d\d)"
+                            r"[ \t]+$", re.IGNORECASE)
 SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
 # What a season names besides a yearly series: a holiday, a building, a school term.
 _SEASONAL_COMMON = frozenset({"festival", "palace", "school", "session", "term", "holiday", "holidays", "camp",
@@ -44,3 +50,32 @@ def recurring_series(keys: list[str], head: str, text: str, start: int) -> bool:
     """Whether a capitalised name of these (folded) words, with this head, names a mechanism held again and again."""
     return (head in SERIES_HEADS and len(keys) >= 2 and recurs_before(text, start)) \
         or season_series(keys) or framework_fund(keys)
+
+
+# Occasions named for what they are: a pair of parties or a country's or international occasion of one subject.
+_OCCASION_HEADS = SERIES_HEADS - {"meetings", "exchange", "exchanges", "retreat", "seminar"} | {"meeting"}
+# Words of a holiday's name, which no one holds: `Spring Festival`, `Lunar New Year Festival`.
+_HOLIDAY_WORDS = SEASONS | {"new", "year", "lunar", "moon", "lantern", "mid-autumn", "day"}
+# `Hà Giang–Wenshan`, `Laos-Thailand`: two names joined by a dash or a hyphen.
+_PAIR = re.compile(r"[^\W\d_][–-](?=[^\W\d_])")
+# `the Green Campus Tour programme`: a programme that is the named occasion.
+_PROGRAMME_AFTER = re.compile(r"[ \t]+(?:programme|program|series)(?![\w’'-])")
+
+
+def named_occasion(keys: list[str], lead: bool, text: str, start: int, head_start: int, end: int) -> bool:
+    """Whether a capitalised occasion (folded `keys`, its head last) is named for what it is, so it is the series.
+
+    `lead`: the name opens on a nationality or a country (`Korean …`, `Laos …`). Held by a pair of parties named
+    before a subject (`Hà Giang–Wenshan Friendship Half Marathon`), a country's or an international occasion of
+    a subject (`Korean Film Week`, `Huế International Music Festival`), or named as a programme.
+    """
+    if len(keys) < 2 or keys[-1] not in _OCCASION_HEADS or _HOLIDAY_WORDS.intersection(keys):
+        return False
+    if _PROGRAMME_AFTER.match(text, end):
+        return True
+    pair = _PAIR.search(text, start, head_start)
+    if pair and text[pair.end()].isupper() and text[pair.end():head_start].strip().count(" ") >= 1:
+        return True  # (a subject between the pair and the head: `Laos–Thailand Meeting` names no occasion)
+    if "international" in keys:  # what follows `International` is the subject: `Huế International Music Festival`
+        return len(keys) - keys.index("international") > 2
+    return lead and len(keys) > 2  # `Korean Film Week`

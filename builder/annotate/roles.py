@@ -23,8 +23,10 @@ ROLE_NOUNS = (r"(?:diplomat|economist|researcher|expert|engineer|historian|veter
 # else up to two in lower case ("education counsellor at the embassy").
 ROLE = (rf"(?:(?:a|an|the|[\w-]+[’']s)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?|(?:[a-z][\w’'-]*[ \t]+){{1,2}}?)?"
         rf"{ROLE_NOUNS}\b")
-ROLE_AFTER = re.compile(rf",[ \t]+(?:\d{{1,3}},[ \t]+)?{ROLE}")
-DESCRIBED = re.compile(rf",[ \t]+(?:\d{{1,3}},|who[ \t]|whose[ \t]|now[ \t]+\d|no relation|"
+# `…, said managers from …`: a reporting verb after the comma attributes what came before; it describes no one.
+_NOT_ATTRIBUTION = r"(?!(?:said|says|told|added|noted|stressed)(?![\w’'-]))"
+ROLE_AFTER = re.compile(rf",[ \t]+{_NOT_ATTRIBUTION}(?:\d{{1,3}},[ \t]+)?{ROLE}")
+DESCRIBED = re.compile(rf",[ \t]+{_NOT_ATTRIBUTION}(?:\d{{1,3}},|who[ \t]|whose[ \t]|now[ \t]+\d|no relation|"
                        rf"(?:\d{{1,3}},[ \t]+)?{ROLE})")
 # A role in lower case just before a name, as briefings and features write it (`deputy spokesperson X`, `the
 # retired surveyor X`, `vice foreign minister X`, `director general X of …`): the role noun touches the name.

@@ -62,6 +62,12 @@ class _Key:
     pattern: Pattern
     length: int
     splits: tuple[frozenset[int], ...]  # per token tuple: offsets in the key where a junction may stand
+    capitals: bool = False  # every form with this key is a short abbreviation (`NA`): it matches only in capitals
+
+
+def _abbreviation(form: str) -> bool:
+    """`NA`, `PM`, `CPV`: two or three capitals, which as a word in lower case (`Na`) are someone's name."""
+    return 2 <= len(form) <= 3 and form.isupper() and form.isalpha()
 
 
 class EntityRuler:
@@ -76,6 +82,10 @@ class EntityRuler:
                 first_tokens.setdefault(tokens, pattern)
         by_key: dict[str, list[tuple[str, ...]]] = {}
         owner: dict[str, Pattern] = {}
+        written: dict[str, bool] = {}  # key -> whether every form with it is a short abbreviation
+        for pattern in patterns:
+            key = "".join(form_tokens(pattern.form))
+            written[key] = written.get(key, True) and _abbreviation(pattern.form)
         for tokens, pattern in first_tokens.items():
             key = "".join(tokens)
             by_key.setdefault(key, []).append(tokens)
@@ -84,7 +94,7 @@ class EntityRuler:
         if by_key:
             automaton = ahocorasick.Automaton()
             for key, tuples in by_key.items():
-                automaton.add_word(key, _Key(owner[key], len(key), tuple(_splits(t) for t in tuples)))
+                automaton.add_word(key, _Key(owner[key], len(key), tuple(_splits(t) for t in tuples), written[key]))
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -109,6 +119,8 @@ class EntityRuler:
                 continue
             if end - start != key.length and not _junctions_fit(where, first, last, key.splits):
                 continue
+            if key.capitals and not text[start:end].isupper():
+                continue  # `Li Na`: not the National Assembly
             best[first] = (last, key)
         candidates = []
         for first in sorted(best):

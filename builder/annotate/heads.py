@@ -1,0 +1,255 @@
+"""Annotate stage, unknown entities: what a capitalised name names, read from its head word.
+
+`discover` cuts an article's capitalised runs into names; this module says what each names. Its head word (the
+last word before `of`/`for`/`on`/`in`, or the last word) makes it a mechanism (`… Initiative`, `… Forum`, a
+joint `… Committee`, an occasion held again and again: `builder.annotate.recurring`), an organisation (`Ministry
+of …`, `… Foreign Affairs Office`) or a place (`… Province`, `… City`); generic words alone (`Standing
+Committee`) name nothing. It also holds the word discover's runs are made of (`_Word`), with the folded key word
+lists compare. It keeps no state but a cache of folded keys.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from builder.annotate.people import ABBREVIATED_HEAD_WORDS, HEAD_WORDS
+from builder.annotate.place_cues import NEAR
+from builder.annotate.recurring import named_occasion, recurring_series
+from builder.annotate.roles import EMPLOYER_AFTER, EMPLOYER_BEFORE
+from builder.text import fold
+
+MECHANISM_HEADS = {
+    "mechanism", "mechanisms", "initiative", "partnership", "treaty", "agreement", "agreements", "forum", "expo",
+    "exposition", "fair", "dialogue", "framework", "corridor", "corridors", "programme", "program", "declaration",
+    "memorandum", "convention", "charter", "strategy", "zone", "area", "community", "exchange", "exchanges",
+    "talks", "consultations", "protocol", "protocols", "code", "scholarship", "scholarships", "network",
+}
+# Heads that name a cooperation mechanism only when the name says it is joint or bilateral
+# (`Joint Vision Statement`, `Cooperation Plan on …`), an institution or a domestic matter otherwise
+# (`Standing Committee`, `Five-Year Plan`, `SCO Summit`).
+_JOINT_ONLY_HEADS = {"committee", "plan", "statement", "summit"}
+# A committee is a cooperation mechanism when it is joint or bilateral, an institution otherwise.
+_MECHANISM_COMMITTEE_WORDS = {"joint", "steering", "cooperation", "bilateral", "intergovernmental", "coordination",
+                              "friendship", "partnership"}
+ORGANISATION_HEADS = {
+    "ministry", "office", "department", "agency", "administration", "bureau", "commission", "council",
+    "assembly", "party", "government", "army", "navy", "bank", "corporation", "company", "group", "association",
+    "union", "federation", "university", "institute", "academy", "embassy", "consulate", "secretariat",
+    "front", "court", "procuracy", "police", "guard", "committee", "organisation", "organization",
+    "newspaper", "television", "radio", "league", "society", "centre", "center", "station", "unit",
+    "command", "brigade", "regiment", "enterprise", "institution", "hospital", "museum", "school", "theatre",
+    "theater",
+}
+ORGANISATION_LEADS = {"ministry", "department", "office", "bureau", "embassy", "consulate", "commission", "council",
+                      "association", "union", "academy", "institute", "bank", "university"}
+PLACE_HEADS = {"province", "city", "district", "prefecture", "county", "region", "municipality", "island",
+               "islands", "archipelago", "sea", "gulf", "bay", "river", "port", "square", "mausoleum", "pass",
+               "commune", "town", "village", "park", "airport", "mountain", "lake", "strait", "peninsula"}
+# Compared with the word as written, lower-cased: `Thái Nguyên` is a province, `Thai` a nationality.
+_NATIONALITIES = {"vietnamese", "chinese", "lao", "cambodian", "thai", "asean", "viet", "việt", "nam", "vietnam",
+                  "china"}
+_PLACE_TAILS = re.compile(
+    r"[ \t]+(province|provinces|city|district|county|(?:international )?border gate|border crossing|border river|"
+    r"river|town|prefecture|"
+    r"commune|island|islands|industrial park|economic zone)\b")
+
+
+class _Word(NamedTuple):
+    """A word as written (trailing apostrophes and hyphens dropped), where it stands, and how word lists see it."""
+
+    text: str
+    start: int
+    end: int
+    key: str  # folded, without leading or trailing apostrophes, dots and hyphens
+    capitalised: bool
+
+
+# Folded keys by word as written: an archive repeats the same few thousand words, so each is folded once.
+_KEYS: dict[str, str] = {}
+
+
+def _key(text: str) -> str:
+    key = _KEYS.get(text)
+    if key is None:
+        if len(_KEYS) > 200_000:  # a bound, not a tuning knob: far above any archive's vocabulary
+            _KEYS.clear()
+        key = _KEYS[text] = fold(text).strip("’'.-")
+    return key
+
+
+def _word(text: str, start: int, end: int) -> _Word:
+    return _Word(text, start, end, _key(text), text[:1].isupper())
+
+
+_HEAD_OR_TITLE = MECHANISM_HEADS | ORGANISATION_HEADS | PLACE_HEADS | HEAD_WORDS
+
+
+# Words that make a capitalised run an institution, a place or a date rather than a personal name.
+_NOT_NAME_WORDS = frozenset("""
+the of and for on in to with between at by from a an this that these those its their our his her
+party communist committee central national assembly people peoples republic socialist state government
+ministry minister foreign affairs office province city district viet vietnam nam china chinese vietnamese
+asean international general secretary president chairman chairwoman prime deputy vice standing political
+bureau politburo council congress army department embassy consulate university institute news agency
+north south east west new year day week month spring summer autumn winter
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+cooperation partnership mechanism initiative forum expo fair treaty agreement dialogue framework
+border gate region autonomous municipality sea island islands belt road corridor corridors
+vna vns xinhua photo item
+""".split())
+
+# English function words a Vietnamese syllable folds to: written with its marks (`Tô`, `Ân`), it is the syllable.
+_FOLDS_TO_FUNCTION_WORD = frozenset("to the on in an a at by of and".split())
+
+
+def _is_name_word(word: _Word) -> bool:
+    # Written with its marks, a syllable is not the English word it folds to (`Mây`, not `May`).
+    return (word.capitalised and (word.key not in _NOT_NAME_WORDS or (
+                word.key in _FOLDS_TO_FUNCTION_WORD and word.text.lower() != word.key) or (
+                word.key not in _SYLLABLE_WORDS and any(ch.isalpha() and not ch.isascii() for ch in word.text)))
+            and (word.key not in HEAD_WORDS or word.key in ABBREVIATED_HEAD_WORDS) and not word.text.isupper()
+            and (word.text.isalpha() or bool(_HYPHENATED_GIVEN.fullmatch(word.text))))
+
+
+# `Kwok-wai`, `Jae-in`: a given name romanised syllable by syllable, the second in lower case.
+_HYPHENATED_GIVEN = re.compile(r"[^\W\d_]+-(?-i:[a-z])[^\W\d_]*")
+
+
+# Vietnamese syllables that are also words the name test turns away (`Việt`, `Nam`, `An`, and `The` for an unaccented
+# `Thế`): inside a name that a Vietnamese family name opens they are the name's (`Lưu Quang Việt`, `Vũ Nam
+# Khánh`, `Pham The Hung`, `Hồ An Phong`), never as its first word and never as the pair `Việt Nam`.
+_SYLLABLE_WORDS = frozenset({"viet", "nam", "the", "an"})
+
+
+
+# A summit of a grouping held again and again (`47th ASEAN Summit`, `East Asia Summit`) is a mechanism; one
+# with its year (`SCO Summit 2025`) is that year's event. So is a meeting of a grouping's leaders or ministers
+# (`LMC Leaders’ Meeting`, `Foreign Ministers’ Meeting`, `Annual Meeting of …`), a themed year of two countries
+# (`… Solidarity and Friendship Year`), and a grouping's plan or vision named by its horizon year
+# (`ASEAN Connectivity Master Plan 2025`).
+_YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?![\w–-])")
+# `Plan VIII`: a plan's number in the series, in Roman numerals.
+_ROMAN = re.compile(r"[IVX]{1,6}")
+_THEME_YEAR_WORDS = {"friendship", "solidarity", "exchange", "exchanges", "humanistic", "cooperation"}
+
+
+def _series(words: list[_Word], head: str, text: str) -> bool:
+    if recurring_series([w.key for w in words], head, text, words[0].start):
+        return True  # `the next … Week`, `the 20th … Seminar`, `the Summer Davos`, `… Cooperation Special Fund`
+    year_after = bool(text) and bool(_YEAR_AFTER.match(text, words[-1].end))
+    if head == "summit":
+        return not year_after
+    if head in ("meeting", "week") and len(words) >= 2:
+        before = words[-2].key
+        return before in ("leaders", "ministers") or words[0].key == "annual"
+    if head == "year":
+        return bool({w.key for w in words} & _THEME_YEAR_WORDS)
+    if head in ("plan", "vision", "agenda") and (year_after or (head == "plan" and words[-2].key == "master")):
+        # `ASEAN Connectivity Master Plan (2025)`: a grouping's plan, by its horizon year or as its master plan
+        return any(len(w.text) >= 2 and w.text.isupper() for w in words)
+    return False
+
+
+def _demonym(word: _Word) -> bool:
+    """`Chinese`, `Korean`, `China`: a nationality or a country opening an occasion's name (`Korean Film Week`)."""
+    return word.text.lower() in _NATIONALITIES or (word.key.endswith(("ese", "ean", "ian", "ish")) and word.text.isalpha())
+
+
+def _kind_of(run: list[_Word], text: str) -> str | None:
+    """What a capitalised run names, from its head word: the last word before `of`/`for`, or the last word."""
+    words = [w for w in run if w.key != "the"]
+    if len(words) > 1 and words[-1].key == "summit" and _series(words, "summit", text):
+        return "mechanism"  # `ASEAN Summit`, `ASEAN–China Summit`: a grouping's summits
+    if len([w for w in words if w.text.lower() not in _NATIONALITIES]) < 2 and len(words) > 1:
+        return None  # `Chinese Government`, `Vietnamese Embassy`: a description, not a name
+    if len(words) == 1:
+        tail = _PLACE_TAILS.match(text, words[0].end)
+        return "place" if tail and _is_name_word(words[0]) else None
+    numbered = len(words) > 2 and words[-2].key == "plan" and bool(_ROMAN.fullmatch(words[-1].text))
+    head_index = next((i for i, w in enumerate(words) if i and w.key in {"of", "for", "on", "in"}),
+                      len(words) - numbered)  # (`Power Development Plan VIII`: the plan is the head)
+    head, keys = words[head_index - 1].key, {w.key for w in words}
+    named = words[:head_index]
+    if (head in MECHANISM_HEADS or (words[-1].key in MECHANISM_HEADS and head not in ORGANISATION_HEADS)
+            or _series(words, head, text) or numbered or (head == "group" and len(named) > 1 and named[-2].key == "working")
+            or named_occasion([w.key for w in named], _demonym(named[0]), text, named[0].start,
+                              named[-1].start, named[-1].end)):
+        # (`Institute for Defence Strategy`: an institute, whatever it studies; a numbered plan is one of a series
+        # of plans; a working group is a standing mechanism, whoever sits on it; `Korean Film Week`: an occasion
+        # named for what it is)
+        # `the Joint Committee`, `the Forum`: an institution's generic words alone refer back, they do not name.
+        return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
+    if head in _JOINT_ONLY_HEADS and keys & _MECHANISM_COMMITTEE_WORDS:
+        return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
+    if not any(_is_proper(w) for w in words) and not (head in ORGANISATION_HEADS and _generic_name(words, head_index)):
+        # `Standing Committee`, `Communist Party`: an organ or a description, not a name.
+        return None
+    if head == "bank" and text and NEAR.search(text, max(0, words[0].start - 12), words[0].start):
+        return "place"  # `near Vanguard Bank`: a bank at sea, a shoal
+    if head in ORGANISATION_HEADS:
+        return "organisation"
+    if head in PLACE_HEADS or _PLACE_TAILS.match(text, words[-1].end):
+        return "place"
+    if (text and EMPLOYER_BEFORE.search(text, max(0, words[0].start - 50), words[0].start)
+            and EMPLOYER_AFTER.match(text, words[-1].end)):
+        return "organisation"  # `general manager of Guangxi Borderland Travel`: whom a role works for
+    return None
+
+
+# The level of a local body: `the Provincial People’s Committee` refers back to one named before.
+_LOCAL_LEVELS = {"provincial", "municipal", "district", "city", "commune", "town", "county", "prefectural"}
+
+
+def _generic_name(words: list[_Word], head_index: int) -> bool:
+    """Whether generic words alone name one institution: on both sides of the complement (`Central Commission for
+    External Relations`), a leading institution noun and its complement (`Institute for Defence Strategy`), or
+    three or more ending on the head (`National Defence Academy`), not a local body's level (`Provincial …`)."""
+    complement = len(words) - head_index
+    return ((head_index >= 2 and complement >= 3) or (head_index == 1 and words[0].key in ORGANISATION_LEADS
+                                                      and complement >= 3)
+            or (complement == 0 and len(words) >= 3 and words[0].key not in _LOCAL_LEVELS))
+
+
+# Words of institutions' generic names: `Central`, `Standing`, `Political`, `Foreign Affairs` …
+_GENERIC_WORDS = frozenset("""
+the of and for on in to between central standing political communist national people's peoples general
+international public security state socialist republic joint bilateral cooperation steering permanent executive
+supreme high economic external relations foreign affairs home internal interior
+""".split())
+
+
+def _is_proper(word: _Word) -> bool:
+    """A word that makes a name particular: an acronym, or a capitalised word no institution shares."""
+    if len(word.text) >= 2 and word.text.isupper():
+        return True
+    return word.capitalised and word.key not in _GENERIC_WORDS and word.key not in _HEAD_OR_TITLE
+
+
+def join_pairs(text: str, runs: list[list[_Word]]) -> list[list[_Word]]:
+    """Runs either side of an en dash, one name when together they name a mechanism.
+
+    `Hà Giang–Wenshan Friendship Half Marathon`, `Network of Laos–Thailand Research Institutes`: a pair of
+    names joined by an en dash (no blank) belongs to the mechanism it opens or closes; the run before gives
+    only its capitalised tail (`Chairman of the Hà Giang–…`: the chairman is not part of it).
+    """
+    if "–" not in text:
+        return runs
+    joined: list[list[_Word]] = []
+    for run in runs:
+        before = joined[-1] if joined else None
+        if before is None or text[before[-1].end:run[0].start] != "–":
+            joined.append(run)
+            continue
+        cut = max((i + 1 for i, w in enumerate(before) if not w.capitalised), default=0)
+        for start in sorted({0, cut}):
+            if _kind_of(before[start:] + run, text) == "mechanism":
+                rest = before[:start]
+                while rest and not rest[-1].capitalised:
+                    rest = rest[:-1]
+                joined[-1:] = [rest, before[start:] + run] if rest else [before[start:] + run]
+                break
+        else:
+            joined.append(run)
+    return joined
