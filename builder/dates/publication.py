@@ -8,11 +8,16 @@ import datetime as dt
 import re
 
 from builder.dates.rules import (
-    MONTHS,
     _NUM,
+    _SP,
     _TENS,
+    _WEEKDAY,
+    _day,
+    _mon,
+    _month,
     _num,
     _point,
+    _year,
 )
 from builder.dates.scan import (
     _scan,
@@ -149,9 +154,10 @@ def infer_publication_date(text: str) -> PublicationDate:
     return anniversary
 
 
+# A month-day beside its weekday and without a year ("Saturday, September 13"), in the grammar's own words.
 _WEEKDAY_MONTH_DAY = re.compile(
-    r"(?<!\w)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:(?P<m1>[A-Z][a-z]+)\s+(?P<d1>\d{1,2})"
-    r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]+))(?!\w)(?!,?\s+\d{4})")
+    rf"(?<!\w)(?P<wd>{_WEEKDAY}),?{_SP}(?:{_month('m1')}{_SP}{_day('d1')}|{_day('d2')}{_SP}{_month('m2')})"
+    rf"(?!,?{_SP}\d{{4}})")
 
 
 # The year of an edition of something that recurs ("the 2025 edition", "the 2025 Foshan International Lion
@@ -159,14 +165,14 @@ _WEEKDAY_MONTH_DAY = re.compile(
 _EDITION_YEAR = re.compile(
     r"(?<!\w)the\s+((?:19|20)\d\d)\s+(?:[A-Z][\w’'-]*\s+){0,6}?"
     r"(?i:edition|season|championships?|games|cup|festival|fair|expo|forum|week|marathon|tournament|summit)(?!\w)")
-_YEAR_WORD = re.compile(r"(?<![\w.,/-])(1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
+_YEAR_WORD = re.compile(_year("y"))  # a year as the date grammar reads one
 
 
 def _year_a_weekday_pins(text: str) -> int | None:
     """The one year in which every month-day written beside its weekday ("Saturday, September 13") falls
     on that weekday: among the years the text names ("the 2025 edition", "(1950–2025)"), else among the
     years next to them; None when none or several fit."""
-    written = [m for m in _WEEKDAY_MONTH_DAY.finditer(text) if MONTHS.get((m["m1"] or m["m2"]).lower())]
+    written = list(_WEEKDAY_MONTH_DAY.finditer(text))
     if not written:
         return None
     named = {int(year) for year in _YEAR_WORD.findall(text)}
@@ -175,7 +181,7 @@ def _year_a_weekday_pins(text: str) -> int | None:
     for candidates in (named, {year + step for year in named for step in (-1, 1)} - named):
         fits = set(candidates)
         for m in written:
-            month, day = MONTHS[(m["m1"] or m["m2"]).lower()], int(m["d1"] or m["d2"])
+            month, day = _mon(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
             weekday = _WEEKDAYS.index(m["wd"].lower())
             fits = {y for y in fits if (p := _point(y, month, day)) is not None and p.first_day().weekday() == weekday}
         if fits:
