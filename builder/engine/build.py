@@ -438,18 +438,19 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         store.drop_empty_ties()
         store.meta.registry = entity_fingerprints(registry)
         store.meta.made_with = recipe
+    # Every record is in the store: the site's sums are worked out from here, once (the content stage
+    # writes files and stamps, never what they sum).
+    site = SiteView(store, registry, options.config.page_sizes)
     reworded: set[str] = set()
     if options.publish_in_steps and in_sync and 0 < len(touched.articles) <= FIRST_STEP_ARTICLES:
         with clock.CLOCK.stage("first"):  # the pages being edited are back before the rest is worked out
-            reworded = publish_articles_first(SiteView(store, registry, options.config.page_sizes), options,
-                                              sorted(touched.articles))
+            reworded = publish_articles_first(site, options, sorted(touched.articles))
     with clock.CLOCK.stage("content"), clock.PROGRESS.stage("content"):
         with store.transaction():
             content_changed += sync_content(options.content, store, warnings)
         content_changed += write_timeline_content(options.content, store, None if fresh_store else touched.years)
 
     give_back_freed_memory()  # what receiving the map's records left: the render workers fork from here
-    site = SiteView(store, registry, options.config.page_sizes)
     digests = entity_digests(registry.entities)
     last_digests = store.meta.entities
     changed_entities = {eid for eid in set(digests) | set(last_digests) if digests.get(eid) != last_digests.get(eid)}
