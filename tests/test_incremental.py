@@ -63,6 +63,36 @@ def test_an_edited_article_rerenders_its_page_and_its_entities_and_reuses_the_re
     assert site_bytes(archive.out) == clean_build_of(archive, tmp_path)
 
 
+def test_an_edit_indexes_its_article_bundle_beside_the_render_and_a_failed_index_publishes_nothing(
+        archive, monkeypatch, tmp_path):
+    """The edited article's search bundle is indexed on a thread of its own while the other pages render
+    (Pagefind is a process: it takes the other core); what goes wrong there stops the build like any
+    error, and site/ stays as the last build left it."""
+    import threading
+
+    from builder.model import BuildError
+    from builder.search import pagefind
+
+    seed = sorted(Path(archive.seeds).glob("*.txt"))[2]
+    add_sentence(seed, "The ministers will meet again on March 3, 2027.")
+    before = site_bytes(archive.out)
+    threads: list[str] = []
+
+    def failing(sources, pages, output_dir):
+        threads.append(threading.current_thread().name)
+        raise BuildError("pagefind", "the search index could not be built: disk full")
+
+    monkeypatch.setattr(pagefind, "index_bundle", failing)
+    with pytest.raises(BuildError, match="disk full"):
+        build(archive)
+    assert threads and threads[0].startswith("pagefind"), threads  # the articles' bundle, beside the render
+    assert site_bytes(archive.out) == before
+    monkeypatch.undo()
+    build(archive).close()
+    assert site_bytes(archive.out) == clean_build_of(archive, tmp_path)
+    assert any((Path(archive.out) / "pagefind").glob("articles-*/pagefind-entry.json"))
+
+
 def test_serve_publishes_the_edited_article_first_then_its_other_pages_then_the_search_index(archive, tmp_path):
     import dataclasses
 
@@ -401,7 +431,7 @@ def test_a_date_link_that_moved_page_leaves_the_search_bundles_of_the_articles_h
     the pages are published before the search index (serve) or with it."""
     from builder.bench.synthetic import write_corpus
     from builder.model import MONTH_NAMES
-    from builder.search.pagefind import Pagefind
+    from builder.search import pagefind
     from builder.site import collect
 
     monkeypatch.setitem(collect.PAGE_SIZES, "timeline", 4)
@@ -417,10 +447,10 @@ def test_a_date_link_that_moved_page_leaves_the_search_bundles_of_the_articles_h
     edited = sorted((corpus / "seeds").glob("*.txt"))[2]
     # Articles of other publication years than the edited one's are dated in that bucket: their pages
     # are shown anew (a link moved), their words are not.
-    indexed: list[str] = []
-    real = Pagefind.index
-    monkeypatch.setattr(Pagefind, "index", lambda self, update, parts, names, advance=None: (
-        indexed.extend(names), real(self, update, parts, names, advance)))
+    indexed: list[str] = []  # every bundle Pagefind is run on, beside the render or after it
+    real = pagefind.index_bundle
+    monkeypatch.setattr(pagefind, "index_bundle", lambda sources, pages, output_dir: (
+        indexed.append(Path(output_dir).name), real(sources, pages, output_dir)))
     add_sentence(edited, f"The ministers met again on {MONTH_NAMES[month - 1]} 1, {year}.")
     changed = build(options)
     rewritten_years = {p.split("/")[1][:4] for p in changed.written

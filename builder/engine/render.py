@@ -10,6 +10,7 @@ change made stale (`builder.search`), and makes it all appear in `site/` at once
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +91,10 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
     pages = SitePages(site, templates)
     search = search_index()
     update = SiteUpdate(Path(options.out), options.cache, clean=full)
+    # serve's rebuilds publish the pages first and the search index a moment later.
+    search_later = options.search and options.publish_in_steps and not update.clean and site.store.meta.search
+    indexed_early: list[str] = []  # search bundles indexed while the render went on
+    indexing_beside = None  # waits for those, when they are indexed on a thread of this process
     try:
         with clock.CLOCK.stage("reach"):  # which pages the change reaches, and what site/ holds now
             # Worked out once here, before any worker forks, so that every worker shares them.
@@ -113,7 +118,6 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
             here = [item for item in work if item[0].kind == "map"]
             # Articles first: on a clean build their search bundles are indexed while the rest renders.
             elsewhere = sorted((item for item in work if item[0].kind != "map"), key=lambda i: i[0].kind != "article")
-            indexed_early: list[str] = []  # search bundles indexed while the render went on
             if workers.parallel(len(elsewhere), executors.PARALLEL_MIN, needs_fork=True):
                 if workers.distributed:
                     recipe = _PagesRecipe(Path(site.store.path).resolve(), site.registry, absolute(options),
@@ -135,7 +139,7 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
                         for future in articles_only:
                             results += future.result()
                         # Pagefind is a process of its own: it runs beside the render workers.
-                        indexed_early = [name for name in sorted(bundles) if name.startswith("articles")]
+                        indexed_early = sorted(search.article_parts(bundles))
                         with clock.CLOCK.stage("search"), clock.PROGRESS.stage("search", len(indexed_early),
                                                                      "bundles indexed") as indexing:
                             search.index(update, bundles, indexed_early, indexing.advance)
@@ -144,7 +148,13 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
                         results += future.result()
                 counter.advance(len(mine))  # here, not beside the pool's thread: one counts at a time
             else:
-                results += _render_families_here(pages, update, work, counter)
+                # Articles first: the search bundles of the articles they change are indexed beside the rest.
+                articles = [item for item in work if item[0].kind == "article"]
+                results += _render_families_here(pages, update, articles, counter)
+                if options.search and not search_later and search.fits_beside_render(bundles):
+                    indexed_early, indexing_beside = _index_articles_beside(search, update, bundles, site.store,
+                                                                            results)
+                results += _render_families_here(pages, update, [i for i in work if i[0].kind != "article"], counter)
         for path, key, size, staged in results:
             if staged:
                 update.written[path] = [key, size, 0]
@@ -163,13 +173,11 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
             write_annotations(site, update)
             urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in every if p != "404.html"]
             write_reader_files(site, update, pages.relationship_map(), urls, templates.base_url, templates.config)
-        # serve's rebuilds publish the pages first and the search index a moment later.
-        search_later = options.search and options.publish_in_steps and not update.clean \
-            and site.store.meta.search
         if options.search and not search_later:
             give_back_freed_memory()  # Pagefind runs beside this process
             _index_search(search, update, bundles, site.store, set(indexed_early),
-                          search.reworded(update) | reworded_before if reworded_before else None)
+                          search.reworded(update) | reworded_before if reworded_before else None, indexing_beside)
+            indexing_beside = None
         elif not options.search:
             search.remove(update)  # no index rather than a stale one
         with site.store.transaction():
@@ -194,6 +202,9 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
             counter.add(len(update.changed) + len(update.deleted))
             counter.advance(len(update.changed) + len(update.deleted))
     except BaseException:
+        if indexing_beside is not None:
+            with contextlib.suppress(Exception):  # what failed here is the error to report
+                indexing_beside()
         update.abort()
         raise
     clock.CLOCK.committed(sorted(update.changed | set(update.deleted)))
@@ -234,11 +245,25 @@ def publish_articles_first(site: SiteView, options: BuildOptions, article_ids: l
     return reworded
 
 
+def _index_articles_beside(search: SearchIndex, update: SiteUpdate, bundles: dict[str, list[str]], store: SiteStore,
+                           rendered: list[tuple]) -> tuple[list[str], object]:
+    """Once the articles a change reaches are rendered (`rendered`, `_render_families_here`'s answer), start
+    indexing the article parts of the search index they made stale beside the rest of the render; returns
+    those parts and what waits for them (None when there are none)."""
+    update.changed.update(path for path, _key, _size, staged in rendered if staged)
+    todo = search.stale(update, search.article_parts(bundles), update.clean or not store.meta.search,
+                        store.meta.bundles)
+    return todo, (search.index_beside(update, bundles, todo) if todo else None)
+
+
 def _index_search(search: SearchIndex, update: SiteUpdate, bundles: dict[str, list[str]], store: SiteStore,
-                  done: set[str] = frozenset(), changed: set[str] | None = None) -> None:
+                  done: set[str] = frozenset(), changed: set[str] | None = None, beside=None) -> None:
     """Index the search parts a change made stale (every part when the last site had none: a
-    --no-search build), but those `done`; `changed`: the pages whose words an earlier commit of this build changed."""
+    --no-search build), but those `done`; `changed`: the pages whose words an earlier commit of this build
+    changed; `beside`: waits for the parts `done` that are being indexed on a thread of this process."""
     with clock.CLOCK.stage("search"):
+        if beside is not None:
+            beside()
         todo = search.stale(update, bundles, update.clean or not store.meta.search, store.meta.bundles, done,
                             changed)
         with clock.PROGRESS.stage("search", len(todo), "bundles indexed") as indexing:

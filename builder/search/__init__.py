@@ -9,6 +9,7 @@ it touches that module, the search page's template (`templates/search.html`) and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from builder.search.pagefind import Pagefind, search_terms
@@ -24,6 +25,13 @@ class SearchIndex(Protocol):
 
     def fits_beside_render(self, parts: dict[str, list[str]]) -> bool:
         """Whether the article parts can be indexed while the render workers run, within memory."""
+
+    def article_parts(self, parts: dict[str, list[str]]) -> dict[str, list[str]]:
+        """The parts of `parts` that index articles (those a render of the articles alone completes)."""
+
+    def index_beside(self, update, parts: dict[str, list[str]], names: list[str]) -> Callable[[], None]:
+        """Start indexing the parts `names` beside this process and return at once; the answer, called,
+        waits for the indexing to end and raises what it raised."""
 
     def reworded(self, update) -> set[str]:
         """The pages written or deleted by `update` (before it commits) whose searchable text changed."""

@@ -31,6 +31,8 @@ import os
 import re
 import subprocess
 import tempfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from builder.model import ENTITY_KINDS, BuildError
@@ -106,7 +108,7 @@ BESIDE_RENDER_BUDGET = 128 * 2**20
 def indexer_fits_beside_render(bundles: dict[str, list[str]]) -> bool:
     """Whether Pagefind, indexing the largest article bundle of `bundles` (`search_bundles`), stays
     within BESIDE_RENDER_BUDGET."""
-    sizes = [len(members) for name, members in bundles.items() if name.startswith("articles")]
+    sizes = [len(members) for members in Pagefind().article_parts(bundles).values()]
     return max(sizes, default=0) * PAGEFIND_BYTES_PER_PAGE <= BESIDE_RENDER_BUDGET
 
 
@@ -145,6 +147,9 @@ class Pagefind:
     def fits_beside_render(self, parts: dict[str, list[str]]) -> bool:
         return indexer_fits_beside_render(parts)
 
+    def article_parts(self, parts: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {name: members for name, members in parts.items() if name.startswith("articles")}
+
     def stale(self, update, parts: dict[str, list[str]], everything: bool, last: dict[str, str],
               done: set[str] = frozenset(), changed: set[str] | None = None) -> list[str]:
         """The bundles whose pages' words changed (in `update`, or the pages `changed`: `reworded`'s
@@ -169,6 +174,18 @@ class Pagefind:
             index_bundle(sources, parts[name], update.tree(f"{self.folder}/{name}"))
             if advance is not None:
                 advance()
+
+    def index_beside(self, update, parts: dict[str, list[str]], names: list[str]) -> Callable[[], None]:
+        """Start indexing the bundles `names` on a thread of its own and return at once: Pagefind is a
+        process, so it runs on another core while this one renders. The bundles' folders are claimed
+        here, on the caller's thread (the writer is not shared across threads). The answer waits for
+        the indexing to end and raises what it raised."""
+        sources = [update.root] if update.clean else [update.root, update.out]
+        targets = [(parts[name], update.tree(f"{self.folder}/{name}")) for name in names]
+        pool = ThreadPoolExecutor(1, thread_name_prefix="pagefind")
+        done = pool.submit(lambda: [index_bundle(sources, pages, target) for pages, target in targets])
+        pool.shutdown(wait=False)  # the thread ends with its one task
+        return done.result
 
     def finish(self, update, parts: dict[str, list[str]]) -> dict[str, str]:
         """List every bundle in bundles.json and delete those no page is in any more; returns a digest
