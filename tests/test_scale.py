@@ -222,7 +222,8 @@ def test_bench_quick_reports_every_row(tmp_path, step):
     for tool in ("ours: clean build (no search)", "ours: clean build (with search)", "ours: no-op rebuild",
                  one, less, served, first):
         assert re.fullmatch(r"\d+\.\d\d", rows[tool][3]), rows[tool]
-    assert float(rows[less][3]) < float(rows[one][3])
+    # the search update runs beside the render: its stage is only what is left to wait for, often nothing
+    assert float(rows[less][3]) <= float(rows[one][3])
     assert float(rows[served][3]) < float(rows[one][3])  # no interpreter to start, nothing to read again
     assert float(rows[first][3]) <= float(rows[served][3])  # the edited page is the first commit
     assert "search" in rows["ours: clean build (with search)"][8] and "map" in rows["ours: clean build (no search)"][8]
