@@ -149,7 +149,7 @@ def test_serve_takes_a_new_or_edited_archive_yml_and_keeps_the_last_site_when_it
 
 def test_serve_watches_the_files_the_no_op_check_hashes_and_an_archive_yml_to_come(tmp_path, content_copy,
                                                                                     monkeypatch):
-    from builder.commands.serve import input_fingerprint
+    from builder.commands.watch import input_fingerprint
     from builder.engine.state import BuildOptions, input_files
 
     monkeypatch.chdir(tmp_path)
@@ -160,3 +160,37 @@ def test_serve_watches_the_files_the_no_op_check_hashes_and_an_archive_yml_to_co
     assert [name for name, _, _ in input_fingerprint(options)] == [*watched, "archive.yml"]
     for folder in ("people", "mechanisms", "organisations", "places"):
         assert any(Path(name).parent == content_copy / folder for name in watched), folder
+
+
+def test_the_watcher_hears_a_save_at_once_and_not_the_builds_own_writes_nor_other_files(tmp_path):
+    """serve learns of a save from the file system's events, not a poll, and keeps what it saw for the
+    build; a file the build wrote itself (seen as written) and a file no build reads start nothing."""
+    import threading
+
+    from builder.commands.watch import InputWatcher
+    from builder.engine.state import BuildOptions
+
+    seeds, content = tmp_path / "seeds", tmp_path / "content"
+    for folder in (seeds, content / "people", content / "articles"):
+        folder.mkdir(parents=True)
+    shutil.copy(ROOT / "seeds" / "000_d0e993820bacc527.txt", seeds)
+    options = BuildOptions(seeds=seeds, content=content)
+    watcher = InputWatcher(options)
+    assert str(seeds / "000_d0e993820bacc527.txt") in watcher.seen
+    stop = threading.Event()
+    changes = watcher.changes(stop)
+    saved = seeds / "new.txt"
+    threading.Timer(0.5, lambda: saved.write_text(" date 2026-03-01 HÀ NỘI — Text. — VNS", encoding="utf-8")).start()
+    started = time.monotonic()
+    next(changes)
+    assert time.monotonic() - started < 0.5 + 0.9, "the save was seen no sooner than a poll would have"
+    assert watcher.seen[str(saved)] == (saved.stat().st_size, saved.stat().st_mtime_ns)
+    # While the build runs (the watcher waits for it), it writes an article page, an input it reads back.
+    page = content / "articles" / "2026-03-01-text.md"
+    page.write_text("---\ntitle: Text\n---\nText.\n", encoding="utf-8")
+    watcher.saw([str(page)])
+    (content / "timeline.md").write_text("# Timeline\n", encoding="utf-8")  # written by a build, never read
+    (tmp_path / "notes.txt").write_text("not an input\n", encoding="utf-8")
+    threading.Timer(1.5, stop.set).start()
+    assert next(changes, "stopped") == "stopped", "a file the build wrote, or no build reads, started a build"
+    assert str(content / "timeline.md") not in watcher.seen

@@ -9,12 +9,13 @@ served as HTML gets one script (`/__serve__/reload.js`, from this server only, n
 listens for a "built" event on `/__serve__/events` after each of those commits, and reloads when its
 own URL is among the ones the commit changed.
 
-The inputs are polled once a second by their sizes and modification times:
+The inputs are watched through the file system's events (`builder.commands.watch`):
 every file a build reads (seeds, every registry folder, templates, our code),
-from the list the no-op check hashes (`state.input_files`), so serve can never
-watch less than the build reads, and an `archive.yml` written after serve
-started. A change triggers a build (the files a build writes into `content/`
-itself start none), which swaps the new `site/` in only when it is complete,
+from the build's own list (`state.input_sources`), so serve can never watch less
+than the build reads, and an `archive.yml` written after serve started. A change
+triggers a build, which starts from what the watcher saw rather than look at
+every input again; the files a build writes into `content/` itself start none.
+The build swaps the new `site/` in only when it is complete,
 so a reader never sees a half-written page: requests are answered from `site/`
 (never from the staging folder), and a request that falls in the instant
 between the two renames of the swap waits for the new `site/` instead of
@@ -37,28 +38,12 @@ from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from builder.config import CONFIG_FILE
+from builder.commands.watch import InputWatcher
 from builder.console import report_warnings
 from builder.engine.build import Resident, build
 from builder.engine.progress import Progress
-from builder.engine.state import BuildOptions, input_files
+from builder.engine.state import BuildOptions
 from builder.model import BuildError, BuildErrors
-
-
-def input_fingerprint(options: BuildOptions) -> tuple:
-    """(path, size, mtime) of every file a build reads; changes when an input does (or comes or goes),
-    and when an `archive.yml` appears where a build would look for one."""
-    files = []
-    names = input_files(options)
-    if options.config_file is None:
-        names.append(CONFIG_FILE)  # none yet: a build run here would take one written now
-    for name in names:
-        try:
-            stat = os.stat(name)
-        except OSError:  # removed since it was listed: the next poll sees it gone
-            continue
-        files.append((name, stat.st_size, stat.st_mtime_ns))
-    return tuple(files)
 
 
 SWAP_WAIT_SECONDS = 5.0
@@ -240,20 +225,17 @@ def rebuild(options: BuildOptions, progress: Callable[[], Progress] = Progress, 
     return wrote
 
 
-def _rebuild_from(before: tuple, options: BuildOptions, progress, resident: Resident, builds: Builds) -> tuple:
-    """Rebuild from inputs whose fingerprint was `before`; the fingerprint the next poll compares with:
-    the one after the build when every input that changed meanwhile is a file the build wrote itself
-    (no change to build again for), else `before` (an edit made during the build is then seen)."""
+def _rebuild_from(watcher: InputWatcher, options: BuildOptions, progress, resident: Resident, builds: Builds) -> None:
+    """Rebuild from the inputs as `watcher` sees them; the files the build wrote into content/ itself
+    (inputs too: an article page, a proposed entity's page) are then seen as written, no change to
+    build again for."""
+    resident.seen = watcher.build_inputs()  # the build starts from this look rather than take its own
     wrote = rebuild(options, progress, resident, builds)
-    after = input_fingerprint(options)
-    if wrote is None:
-        return before
-    old, new = {f[0]: f for f in before}, {f[0]: f for f in after}
-    only_written = all(name in wrote for name in old.keys() | new.keys() if old.get(name) != new.get(name))
-    return after if only_written else before
+    if wrote is not None:
+        watcher.saw(wrote)
 
 
-def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, interval: float = 1.0,
+def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000,
           progress: Callable[[], Progress] = Progress, reload: Callable[[], BuildOptions] | None = None) -> None:
     """Build, serve `options.out` and rebuild on every change of an input. `reload`: the options made
     again (archive.yml read and validated again, the flags over it), called before each rebuild so that
@@ -261,8 +243,9 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, inte
     options = dataclasses.replace(options, publish_in_steps=True)
     resident = Resident()
     builds = Builds()
-    # Fingerprinted before the first build, not when the watcher first runs: an edit made meanwhile is seen.
-    first_seen = _rebuild_from(input_fingerprint(options), options, progress, resident, builds)
+    # Looked at before the first build, not when the watching starts: an edit made meanwhile is seen.
+    watcher = InputWatcher(options)
+    _rebuild_from(watcher, options, progress, resident, builds)
     out = Path(options.out).resolve()
     handler = functools.partial(type("ServeHandler", (SiteHandler,), {"builds": builds}), directory=str(out))
     server = ThreadingHTTPServer((host, port), handler)
@@ -271,12 +254,7 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, inte
 
     def watch() -> None:
         nonlocal options
-        seen = first_seen
-        while not stop.wait(interval):
-            now = input_fingerprint(options)
-            if now == seen:
-                continue
-            seen = now
+        for _ in watcher.changes(stop):
             if reload is not None:
                 try:
                     options = dataclasses.replace(reload(), publish_in_steps=True)
@@ -285,7 +263,8 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000, inte
                         print(error, file=sys.stderr)
                     print("serve: archive.yml has errors; still serving the last good site", file=sys.stderr)
                     continue
-            seen = _rebuild_from(now, options, progress, resident, builds)
+                watcher.retarget(options)
+            _rebuild_from(watcher, options, progress, resident, builds)
 
     threading.Thread(target=watch, daemon=True).start()
     print(f"serve: http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr)

@@ -68,6 +68,7 @@ from builder.engine.state import (
     input_files,
     load_state,
     made_with,
+    records_from_stats,
     registry_files,
     save_state,
     seed_files,
@@ -78,7 +79,7 @@ from builder.engine.store import SiteStore, seal
 from builder.ingest.registry import Registry, create_entity_page, load_registry
 from builder.ingest.seed import collision_suffix, natural_id, read_articles, read_seed  # noqa: F401 - read_articles: for tools and tests
 from builder.memory import give_back_freed_memory
-from builder.model import Article, BuildError, BuildErrors, Mention
+from builder.model import ENTITY_KINDS, Article, BuildError, BuildErrors, Mention
 from builder.records import NOTHING, ArticleRecord, ArticleSummary, Touched
 from builder.site.collect import SiteView
 from builder.site.fragments import article_record
@@ -238,11 +239,30 @@ class Resident:
         self.registry_stamps: list | None = None  # (path, size, mtime) of every registry page it was read from
         self.mapper: list = []  # as _LOCAL: [registry, mapper]
         self.records: dict | None = None  # each input's [size, mtime_ns, content hash], as the last build read it
+        self.seen: dict | None = None  # {path: (size, mtime_ns)} of every input, as the caller's watcher just saw them
 
-    def registry_for(self, options: BuildOptions) -> Registry:
-        """The registry, read again only when a registry page came, went or changed since the last read."""
-        stamps = [(name, stat.st_size, stat.st_mtime_ns) for name in registry_files(options)
-                  for stat in [os.stat(name)]]
+    def inputs_for(self, options: BuildOptions) -> dict | None:
+        """Each input's [size, mtime_ns, content hash] for the next build (None before the first): from
+        the watcher's snapshot when the caller handed one over (`seen`, used once), so that the files are
+        not listed and stat'ed a second time; only the files that changed are read."""
+        seen, self.seen = self.seen, None
+        if self.records is None:
+            return None
+        if seen is not None:
+            return records_from_stats(seen, self.records)
+        return file_records(input_files(options), self.records)
+
+    def registry_for(self, options: BuildOptions, inputs: dict | None = None) -> Registry:
+        """The registry, read again only when a registry page came, went or changed since the last read;
+        `inputs`: the records the build starts from, which hold every registry page's size and mtime."""
+        if inputs is not None:
+            folders = {str(Path(options.content) / kind.folder) for kind in ENTITY_KINDS.values()}
+            stamps = [(name, record[0], record[1]) for name, record in inputs.items()
+                      if name.endswith(".md") and os.path.dirname(name) in folders]
+            stamps.sort()
+        else:
+            stamps = sorted((name, stat.st_size, stat.st_mtime_ns) for name in registry_files(options)
+                            for stat in [os.stat(name)])
         if self.registry is None or stamps != self.registry_stamps:
             self.registry = load_registry(options.content, None if options.cache is None else store_path(options.cache))
             self.registry_stamps = stamps
@@ -338,10 +358,10 @@ def build(options: BuildOptions, inputs: dict | None = None, progress: Progress 
     started = time.perf_counter()
     with clock.CLOCK.stage("registry"):
         if resident is not None:
-            registry = resident.registry_for(options)
+            if inputs is None:  # the files that changed since the last build are read
+                inputs = resident.inputs_for(options)
+            registry = resident.registry_for(options, inputs)
             _LOCAL[:] = resident.mapper
-            if inputs is None and resident.records is not None:  # the files that changed since are read
-                inputs = file_records(input_files(options), resident.records)
         else:
             registry = load_registry(options.content, None if options.cache is None else store_path(options.cache))
     warnings = list(registry.warnings)

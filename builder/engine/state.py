@@ -93,14 +93,51 @@ def registry_files(options: BuildOptions) -> list[str]:
     return files
 
 
+@dataclass(frozen=True)
+class InputSource:
+    """A folder a build reads files from: those whose names end in `suffix` ("" for every file), in the
+    folder itself or, `below`, in any folder under it."""
+
+    folder: Path
+    suffix: str
+    below: bool = False
+
+    def files(self) -> list[str]:
+        """Its files as a build names them (the folder as given, joined with the name), sorted."""
+        if not self.below:
+            return _files_in(self.folder, self.suffix)
+        return [str(p) for p in sorted(Path(self.folder).rglob("*")) if p.name.endswith(self.suffix) and p.is_file()]
+
+    def name_of(self, path: str) -> str | None:
+        """The name a build gives the file at the absolute `path` when it is one of this source's, else None."""
+        root = os.path.abspath(self.folder)
+        if not path.endswith(self.suffix) or not path.startswith(root + os.sep):
+            return None
+        rest = path[len(root) + 1:]
+        if not self.below and os.sep in rest:
+            return None
+        return str(Path(self.folder) / rest)
+
+
+def input_sources(options: BuildOptions) -> list[InputSource]:
+    """Where a build's inputs are, in `input_files`' order: the seeds, the registry (every entity folder),
+    the article pages an editor may have taken over (read back), the templates and our own code."""
+    content = Path(options.content)
+    return ([InputSource(Path(options.seeds), ".txt")]
+            + [InputSource(content / kind.folder, ".md") for kind in ENTITY_KINDS.values()]
+            + [InputSource(content / "articles", ".md")]
+            + [InputSource(Path(folder), "", below=True) for folder in template_folders(options)]
+            + [InputSource(_PACKAGE, ".py", below=True)])
+
+
 def input_files(options: BuildOptions) -> list[str]:
-    """Everything a build reads: seeds, registry pages (every entity folder), templates and our own
-    code, archive.yml and the article pages an editor may have taken over. The one list of inputs: the
-    no-op check hashes these files and `serve` watches them."""
+    """Everything a build reads: the files of its `input_sources` and archive.yml. The one list of inputs:
+    the no-op check hashes these files and `serve` watches them."""
     config = [str(options.config_file)] if options.config_file is not None else []
-    return (_files_in(Path(options.seeds), ".txt") + registry_files(options) + config
-            + _files_in(Path(options.content) / "articles", ".md")  # an editor's article page is read back
-            + [str(p) for p in code_and_template_files(template_folders(options))])
+    listed = [source.files() for source in input_sources(options)]
+    registry_end = 1 + len(ENTITY_KINDS)
+    return [name for files in listed[:registry_end] for name in files] + config \
+        + [name for files in listed[registry_end:] for name in files]
 
 
 def file_records(paths: list[str] | list[Path], known: dict | None = None) -> dict[str, list]:
@@ -117,6 +154,25 @@ def file_records(paths: list[str] | list[Path], known: dict | None = None) -> di
             with open(name, "rb") as handle:
                 content = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
         files[name] = [stat.st_size, stat.st_mtime_ns, content]
+    return files
+
+
+def records_from_stats(stats: dict[str, tuple[int, int]], known: dict | None = None) -> dict[str, list]:
+    """`file_records` of the files `stats` names ({path: (size, mtime_ns)}, as a watcher just found them),
+    without a stat of their own: only a file whose size or mtime is not the known one is read."""
+    known = known or {}
+    files: dict[str, list] = {}
+    for name, (size, mtime) in stats.items():
+        last = known.get(name)
+        if last and last[0] == size and last[1] == mtime:
+            files[name] = last
+            continue
+        try:
+            with open(name, "rb") as handle:
+                content = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+        except FileNotFoundError:  # gone since it was seen: as if it had not been there
+            continue
+        files[name] = [size, mtime, content]
     return files
 
 
