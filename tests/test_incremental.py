@@ -206,6 +206,28 @@ def test_a_rebuild_goes_on_from_what_the_no_op_check_found_and_records_the_edit(
     assert up_to_date(archive) is not None  # the record saved is the edited seed's
 
 
+def test_what_a_rebuild_plans_from_a_moments_records_is_what_listing_and_reading_the_inputs_gives(archive):
+    """A rebuild handed the inputs' records (the no-op check's, or serve's watcher's) takes the seeds, the
+    code's recipe and the article pages' stamps from them instead of listing and reading again."""
+    from builder.engine.content import article_pages_changed
+    from builder.engine.state import check_inputs, made_with, seed_paths, store_path
+    from builder.engine.store import SiteStore
+
+    pages = sorted((Path(archive.content) / "articles").glob("*.md"))
+    pages[0].write_text(pages[0].read_text(encoding="utf-8") + "\nAn editor's line.\n", encoding="utf-8")
+    pages[1].unlink()
+    (Path(archive.seeds) / "notes.md").write_text("not a seed", encoding="utf-8")
+    _, records = check_inputs(archive)
+    assert seed_paths(archive.seeds, records) == seed_paths(archive.seeds) != []
+    assert made_with(archive, records) == made_with(archive)
+    store = SiteStore(store_path(archive.cache))
+    try:
+        changed = article_pages_changed(archive.content, store, records)
+        assert changed == article_pages_changed(archive.content, store) == {pages[0].stem, pages[1].stem}
+    finally:
+        store.close()
+
+
 def test_a_missing_output_is_not_up_to_date(archive):
     shutil.rmtree(archive.out)
     assert up_to_date(archive) is None
@@ -378,7 +400,7 @@ def test_a_build_with_other_code_lays_the_map_out_again(archive, monkeypatch):
     monkeypatch.setattr(render, "force_layout", counted)
     recipe = build_module.made_with
     # Other code (a changed layout, say) makes another recipe: the remembered layout is not its own.
-    monkeypatch.setattr(build_module, "made_with", lambda options: "other " + recipe(options))
+    monkeypatch.setattr(build_module, "made_with", lambda options, records=None: "other " + recipe(options, records))
     build(archive).close()
     assert len(laid_out) == 1
 

@@ -71,7 +71,7 @@ from builder.engine.state import (
     records_from_stats,
     registry_files,
     save_state,
-    seed_files,
+    seed_paths,
     store_path,
     template_folders,
 )
@@ -403,7 +403,7 @@ def build(options: BuildOptions, inputs: dict | None = None, progress: Progress 
 def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings: list[str], workers: Workers,
            work: Path, records: dict | None) -> BuildResult:
     with clock.CLOCK.stage("plan"):  # what changed: seeds by hash, the registry entity by entity
-        recipe = made_with(options)
+        recipe = made_with(options, records)
         inputs = [str(Path(options.seeds).resolve()), str(Path(options.content).resolve())]
         fresh_store = store.meta.made_with != recipe or store.meta.inputs != inputs
         if fresh_store:  # records of other code, templates, options or folders: none of them holds
@@ -411,14 +411,18 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
                 store.clear()
                 store.meta.inputs = inputs
         in_sync = store.meta.in_sync and not fresh_store
-        seeds = seed_files(options.seeds)
+        # Paths as plain strings: an archive has tens of thousands of seeds, and this is on every
+        # rebuild's way to its first page.
         if records is None:
+            seeds = seed_paths(options.seeds)
             records = load_state(options).get("files", {}) if options.cache is not None else {}
             hashes = file_hashes(seeds, records)
-        else:  # looked at a moment ago: a seed changed since then has another mtime in the record kept
-            hashes = {str(seed): records[str(seed)][2] for seed in seeds if str(seed) in records}
-            hashes.update(file_hashes([seed for seed in seeds if str(seed) not in hashes]))
-        keys = {seed.name: hashes[str(seed)] for seed in seeds}
+            stamps = None
+        else:  # looked at a moment ago (listed, and a seed changed since has another mtime in its record)
+            seeds = seed_paths(options.seeds, records)
+            hashes = {seed: records[seed][2] for seed in seeds}
+            stamps = records
+        keys = {os.path.basename(seed): hashes[seed] for seed in seeds}
         seeds, keys = drop_repeats(seeds, keys, options.seeds, warnings)  # a seed repeating another: built once
         stored = store.keys()  # seed -> (article id, key)
 
@@ -433,9 +437,9 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
                 if old_registry.get(eid) != fingerprints.get(eid):
                     affected.update(store.articles_mentioning(eid))
         # An article page an editor made theirs (or changed, deleted, gave back) since the last build.
-        affected |= article_pages_changed(options.content, store)
-        todo = [(seed, keys[seed.name]) for seed in seeds
-                if seed.name not in stored or stored[seed.name][1] != keys[seed.name] or stored[seed.name][0] in affected]
+        affected |= article_pages_changed(options.content, store, stamps)
+        todo = [(Path(seed), keys[name]) for seed in seeds for name in [os.path.basename(seed)]
+                if name not in stored or stored[name][1] != keys[name] or stored[name][0] in affected]
         gone = {seed: aid for seed, (aid, _) in stored.items() if seed not in keys}
 
     touched = Touched()

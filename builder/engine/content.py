@@ -16,11 +16,20 @@ from builder.content.markdown import (
 from builder.engine.store import SiteStore
 
 
-def article_pages_changed(content: Path, store: SiteStore) -> set[str]:
+def article_pages_changed(content: Path, store: SiteStore, records: dict | None = None) -> set[str]:
     """The ids of the articles whose page in content/articles/ is missing or is not what the last build
     left there: an editor made it theirs or changed it (it is read back), deleted it or gave it back
-    (the article is made from its seed again)."""
+    (the article is made from its seed again). `records`: every input's [size, mtime_ns, …] as a moment
+    ago (`state.file_records`), the article pages among them: the folder is then not looked at again."""
     folder = Path(content) / "articles"
+    if records is not None:
+        base = str(folder)
+        out = set()
+        for article_id, size, mtime in store.content_stamps():
+            record = records.get(os.path.join(base, f"{article_id}.md"))
+            if record is None or record[0] != size or record[1] != mtime:
+                out.add(article_id)
+        return out
     try:
         with os.scandir(folder) as entries:
             present = {entry.name: entry for entry in entries if entry.name.endswith(".md")}

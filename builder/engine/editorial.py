@@ -5,6 +5,7 @@ collision suffix of their seed's file name, `builder.ingest.seed.collision_suffi
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def settle_collisions(store: SiteStore, seeds: Path, keys: dict[str, str], defer
     return suffixed
 
 
-def drop_repeats(seeds: list[Path], keys: dict[str, str], folder: Path, warnings: list[str]):
+def drop_repeats(seeds: list[str], keys: dict[str, str], folder: Path, warnings: list[str]):
     """(`seeds`, `keys`) without the seeds that repeat another byte for byte (the one whose name sorts
     first is built), with a warning naming both."""
     repeats = duplicate_seeds(keys)
@@ -95,7 +96,8 @@ def drop_repeats(seeds: list[Path], keys: dict[str, str], folder: Path, warnings
         warnings.append(duplicate_warning(str(folder), seed, original))
     if not repeats:
         return seeds, keys
-    return [s for s in seeds if s.name not in repeats], {n: k for n, k in keys.items() if n not in repeats}
+    return ([s for s in seeds if os.path.basename(s) not in repeats],
+            {n: k for n, k in keys.items() if n not in repeats})
 
 
 def collision_warnings(store: SiteStore, folder: Path, keys: dict[str, str]) -> list[str]:

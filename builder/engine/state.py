@@ -80,9 +80,15 @@ def _files_in(folder: Path, suffix: str) -> list[str]:
     return [os.path.join(base, name) for name in names]
 
 
-def seed_files(folder: Path) -> list[Path]:
-    """The seed files (`*.txt`) of `folder`, sorted by name."""
-    return [Path(name) for name in _files_in(Path(folder), ".txt")]
+def seed_paths(folder: Path, records: dict | None = None) -> list[str]:
+    """The seed files (`*.txt`) of `folder`, sorted by name; `records`: every input as a moment ago
+    (`file_records`), whose seeds are those (the folder is not listed again)."""
+    if records is None:
+        return _files_in(Path(folder), ".txt")
+    prefix = str(Path(folder)) + os.sep
+    start = len(prefix)
+    return sorted(name for name in records
+                  if name.startswith(prefix) and name.endswith(".txt") and name.find(os.sep, start) < 0)
 
 
 def registry_files(options: BuildOptions) -> list[str]:
@@ -108,6 +114,12 @@ class InputSource:
             return _files_in(self.folder, self.suffix)
         return [str(p) for p in sorted(Path(self.folder).rglob("*")) if p.name.endswith(self.suffix) and p.is_file()]
 
+    def holds(self, name: str) -> bool:
+        """Whether `name` (as a build names files: `files()`) is one of this source's files."""
+        base = str(self.folder)
+        return (name.endswith(self.suffix) and name.startswith(base) and name[len(base):len(base) + 1] == os.sep
+                and (self.below or os.sep not in name[len(base) + 1:]))
+
     def name_of(self, path: str) -> str | None:
         """The name a build gives the file at the absolute `path` when it is one of this source's, else None."""
         root = os.path.abspath(self.folder)
@@ -126,8 +138,12 @@ def input_sources(options: BuildOptions) -> list[InputSource]:
     return ([InputSource(Path(options.seeds), ".txt")]
             + [InputSource(content / kind.folder, ".md") for kind in ENTITY_KINDS.values()]
             + [InputSource(content / "articles", ".md")]
-            + [InputSource(Path(folder), "", below=True) for folder in template_folders(options)]
-            + [InputSource(_PACKAGE, ".py", below=True)])
+            + _code_and_template_sources(options))
+
+
+def _code_and_template_sources(options: BuildOptions) -> list[InputSource]:
+    return [InputSource(Path(folder), "", below=True) for folder in template_folders(options)] \
+        + [InputSource(_PACKAGE, ".py", below=True)]
 
 
 def input_files(options: BuildOptions) -> list[str]:
@@ -138,6 +154,10 @@ def input_files(options: BuildOptions) -> list[str]:
     registry_end = 1 + len(ENTITY_KINDS)
     return [name for files in listed[:registry_end] for name in files] + config \
         + [name for files in listed[registry_end:] for name in files]
+
+
+def _content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def file_records(paths: list[str] | list[Path], known: dict | None = None) -> dict[str, list]:
@@ -152,7 +172,7 @@ def file_records(paths: list[str] | list[Path], known: dict | None = None) -> di
             content = last[2]
         else:
             with open(name, "rb") as handle:
-                content = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+                content = _content_hash(handle.read())
         files[name] = [stat.st_size, stat.st_mtime_ns, content]
     return files
 
@@ -169,7 +189,7 @@ def records_from_stats(stats: dict[str, tuple[int, int]], known: dict | None = N
             continue
         try:
             with open(name, "rb") as handle:
-                content = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+                content = _content_hash(handle.read())
         except FileNotFoundError:  # gone since it was seen: as if it had not been there
             continue
         files[name] = [size, mtime, content]
@@ -193,15 +213,23 @@ def inputs_fingerprint(options: BuildOptions, known: dict | None = None) -> tupl
     return digest.hexdigest(), files
 
 
-def made_with(options: BuildOptions) -> str:
+def made_with(options: BuildOptions, records: dict | None = None) -> str:
     """What every record and page depends on besides its article and the registry: our code, the
-    templates, archive.yml and the options that shape the output (the store's `made_with`)."""
+    templates, archive.yml and the options that shape the output (the store's `made_with`).
+    `records`: every input as a moment ago (`file_records`): their hashes are used, nothing is read."""
     from builder.engine.store import SCHEMA_VERSION
 
     h = hashlib.blake2b(digest_size=16)
     h.update(json.dumps([SCHEMA_VERSION, options.base_url, options.config.fingerprint()]).encode())
-    for path in code_and_template_files(template_folders(options)):
-        h.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
+    if records is None:
+        files = [(str(path), _content_hash(path.read_bytes())) for path in code_and_template_files(template_folders(options))]
+    else:
+        sources = _code_and_template_sources(options)
+        prefixes = tuple(str(source.folder) + os.sep for source in sources)
+        files = [(name, record[2]) for name, record in records.items()
+                 if name.startswith(prefixes) and any(source.holds(name) for source in sources)]
+    for name, digest in sorted(files):
+        h.update(os.path.basename(name).encode() + b"\0" + digest.encode() + b"\0")
     return h.hexdigest()
 
 
