@@ -1048,3 +1048,62 @@ def test_the_year_of_an_edition_places_month_days_when_nothing_else_dates_the_ar
     assert infer_publication_date(body).value.year == 2025
     treaty = "Both sides cited the 1982 United Nations Convention. The talks ended on April 22."
     assert infer_publication_date(treaty).value is None
+
+
+def test_an_edition_counted_from_the_series_first_year_lets_a_weekday_pin_the_year():
+    text = ("HÀ NỘI — The seventh Mekong Rowing Regatta since the series began in 2019 opened on Friday, June 6, "
+            "with crews from five countries.")
+    assert infer_publication_date(text).value == DatePoint(2025, 6)  # (June 6 was a Friday in 2025, not in 2019)
+
+
+def test_a_byline_date_line_is_the_publication_date():
+    text = "By Kyodo staff | 3 March 2025\n\nTOKYO, March 3 (Kyodo) - Airlines added flights to Hanoi."
+    published = infer_publication_date(text)
+    assert (published.value, published.how) == (DatePoint(2025, 3, 3), "date line in text")
+
+
+def test_this_year_beside_the_year_it_is_dates_a_retrospective_to_that_year():
+    text = "The path is quiet now. Earlier this year, in April 2024, the cooperative sent its first truck of tea."
+    assert infer_publication_date(text).value == DatePoint(2024)
+    assert infer_publication_date("The path is quiet now. In April 2024 a truck went north.").value is None
+
+
+def test_two_days_left_after_a_dated_event_give_that_events_day():
+    text = ("The delegation left Hà Nội on Saturday, June 14, 2025, after a three-day visit. From Monday, "
+            "forecasters will receive images every five minutes.")
+    assert infer_publication_date(text).value == DatePoint(2025, 6, 14)
+
+
+def _iso(text: str, published: dt.date) -> list[tuple[str, str]]:
+    return [(m.text, m.value.iso()) for m in find_dates(text, published)]
+
+
+def test_the_verb_right_after_a_weekday_decides_its_tense():
+    text = "Operators will share data every hour after a joint test on Monday showed that the link works."
+    assert ("Monday", "2025-07-21") in _iso(text, dt.date(2025, 7, 23))
+
+
+def test_a_word_only_ending_like_a_past_verb_tells_no_tense():
+    wednesday = dt.date(2025, 10, 22)
+    assert ("October 26 to 28", "2025-10-26/2025-10-28") in _iso(
+        "Premier Li will attend the summit and related meetings from October 26 to 28.", wednesday)
+    assert ("December", "2025-12") in _iso(
+        "He said the side would add radar images to the feed before the consultations, due in Hà Nội in December.",
+        dt.date(2025, 7, 23))
+
+
+def test_with_no_verb_before_a_month_the_first_verb_after_it_decides():
+    assert ("January", "2026-01") in _iso(
+        "Most of them start from zero, so from January every student will take 200 hours of Mandarin.",
+        dt.date(2025, 10, 21))
+
+
+def test_a_numeric_month_and_year_is_a_month_but_a_documents_number_is_not():
+    assert ("12/2023", "2023-12") in _iso("Its label reads “State visit to Việt Nam, 12/2023”.", dt.date(2025, 1, 18))
+    assert _iso("Under Decree No. 12/2023 the rules changed.", dt.date(2025, 1, 18)) == []
+
+
+def test_a_year_ending_a_plans_name_is_part_of_the_name():
+    text = "It trains engineers under the Semiconductor Industry Development Strategy to 2030, which aims for 50,000 by 2030."
+    assert [t for t, _ in _iso(text, dt.date(2025, 3, 18))] == ["2030"]
+    assert _iso(text, dt.date(2025, 3, 18))[0] == ("2030", "2030") and text.rindex("2030") > text.index("to 2030")

@@ -35,7 +35,8 @@ _CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
 _PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*)"
 # "Posted:", "Last updated:", "Source: Xinhua |", or an agency's name in capitals before a dash or bar
 # ("KYODO NEWS - ").
-_LABEL = (r"(?:[^\W\d_]+(?:[ ][^\W\d_]+){0,2}:\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*)?"
+_LABEL = (r"(?:By[ ][^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*"  # a byline: "By Reuters staff | "
+          r"|[^\W\d_]+(?:[ ][^\W\d_]+){0,2}:\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*)?"
           r"|[A-Z][A-Z&.]+(?:[ ][A-Z][A-Z&.]+){0,2}\s*[|·•–—-]\s*)")
 # A section after a bar, as a site's date line may end: "| World".
 _SECTION = r"(?:\s*[|·•]\s*[^\W\d_][\w &'’-]{0,30})?"
@@ -102,7 +103,8 @@ def infer_publication_date(text: str) -> PublicationDate:
     is the lower bound's month; a month-day announced without its year is
     written near the publication day, so when one sets the upper bound its
     month is the answer; bounds on one day give that day. Years or months
-    alone ("in 2023", "the 1982 Convention") are no basis: the date is unknown.
+    alone ("in 2023", "the 1982 Convention") are no basis: the date is unknown, unless the text says
+    which year is this one ("Earlier this year, in March 2025": 2025).
 
     Before the bounds: an anniversary counted from now ("Twenty-five years ago to the day, on
     December 30, 1999") dates the article by arithmetic; to a month or a year, the bounds may
@@ -112,6 +114,23 @@ def infer_publication_date(text: str) -> PublicationDate:
     printed = _printed_date_line(text)
     if printed is not None:
         return printed
+    found = _infer(text)
+    if found.value is None:
+        # "Earlier this year, in March 2025, …": the year a text calls this one, when nothing dates it closer
+        this_year = _THIS_YEAR_NAMED.search(text)
+        if this_year is not None:
+            return PublicationDate(DatePoint(int(this_year["y"])), True, "inferred from text")
+    return found
+
+
+# "this year" beside the year it is: "Earlier this year, in March 2025", "this year (2025)".
+_THIS_YEAR_NAMED = re.compile(
+    r"(?i:(?<!\w)this\s+year)(?:,?\s+(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?|\s*\()"
+    r"(?P<y>(?:19|20)\d\d)(?![\d\w])")
+
+
+def _infer(text: str) -> PublicationDate:
+    """`infer_publication_date` from the dates the text reports (no date line in it)."""
     anniversary = _anniversary(text, _ANNIVERSARY)
     if anniversary is not None and anniversary.value.precision == "day":
         return anniversary
@@ -178,6 +197,9 @@ def _year_a_weekday_pins(text: str) -> int | None:
     named = {int(year) for year in _YEAR_WORD.findall(text)}
     # ... and the years an anniversary counts from them ("three decades of exchanges", "the 30th anniversary")
     named |= {year + count for year in named for count in _anniversary_counts(text)}
+    # ... and the year of an edition counted from a series' first ("the fifth … Drill since the series
+    # began in 2021": yearly, 2025)
+    named |= {int(m["y"]) + _ordinal(m["o"]) - 1 for m in _EDITION_SINCE.finditer(text)}
     for candidates in (named, {year + step for year in named for step in (-1, 1)} - named):
         fits = set(candidates)
         for m in written:
@@ -189,6 +211,10 @@ def _year_a_weekday_pins(text: str) -> int | None:
     return None
 
 
+_EDITION_SINCE = re.compile(
+    rf"(?i:(?<!\w)the\s+(?P<o>{_ORDINAL})\s)[^.?!\n]{{0,120}}?(?<!\w)"
+    rf"(?i:since|began\s+in|started\s+in|launched\s+in|first\s+held\s+in)(?!\w)"
+    rf"[^.?!\n\d]{{0,40}}?(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)")
 _COUNTED = re.compile(rf"(?i:(?<!\w)(?:(?P<n>{_NUM})\s+(?P<unit>years|decades)\s+(?:of|since|after)"
                       rf"|(?P<o>{_ORDINAL})(?:\s+\w+)?\s+anniversary))(?!\w)")
 
@@ -271,6 +297,7 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
             if event < lower:
                 event = event.replace(year=lower.year + 1)
             bound_above(event - dt.timedelta(days=1), yearless=True)
+    dated_day = lower if lower_is_reported_day else None  # the latest full date reported as done
     if lower is not None and lower_is_reported_day:
         lower, upper = _weekday_bounds(text, lower, upper)
     if upper is not None and lower is not None and upper[0] < lower:
@@ -278,6 +305,11 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
     if lower is None and upper is None:
         return PublicationDate(None, True, "unknown")
     if upper is not None and upper[0] == lower:
+        return PublicationDate(DatePoint.of(lower), True, "inferred from text")
+    if upper is not None and lower is not None and lower == dated_day and upper[0] - lower == dt.timedelta(days=1):
+        # Two days left, the first the day of the latest dated event ("left on Saturday, June 14", and from
+        # Monday something to come): wire copy reports the day it happens, so that day rather than its month.
+        # (A weekday told as done, "On Wednesday, vendors said", is as often the day before: a month then.)
         return PublicationDate(DatePoint.of(lower), True, "inferred from text")
     guess = upper[0] if upper is not None and (lower is None or upper[1]) else lower
     month = DatePoint(guess.year, guess.month)

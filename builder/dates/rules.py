@@ -268,6 +268,15 @@ def _numeric_date(m, ctx):
     return _found(_point(int(m["y"]), int(m["mo"]), int(m["d"])))
 
 
+def _numeric_month(m, ctx):
+    """12/2023 (month first, as Vietnamese captions and labels write it); not a document's number
+    ("Decree No. 12/2023")"""
+    if _word_before(ctx.text, m.start()).rstrip(".") in NUMBERED_NAMES or \
+            _word_before(ctx.text, m.start()).lower() in ("decision", "resolution", "circular", "law", "directive"):
+        return None
+    return _found(_point(int(m["y"]), int(m["mo"])))
+
+
 def _weekday_date(m, ctx):
     """Tuesday, March 4 / Thursday, October 31, 2024: the weekday is part of the date, and pins
     the year of a month-day written without one (the year near the reference where it falls so)."""
@@ -733,6 +742,8 @@ def _year_in_context(text: str, start: int, end: int) -> bool:
         return False
     if _looks_like_quantity(nxt, weak_cue=cue in WEAK_YEAR_CUES or cue == "the"):
         return False
+    if cue == "to" and prev2[:1].isupper() and prev2.isalpha() and prev2.lower() not in YEAR_CUES:
+        return False  # the end of a plan's name: "the … Development Strategy to 2030"
     if cue in YEAR_CUES:
         return not (cue in WEAK_YEAR_CUES and prev2.lower() in QUANTITY_HEADS)
     if text[start - 1:start] == "(" and text[end:end + 1] in ("),"):
@@ -789,6 +800,7 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
     (r"(?<![\w/.-])(?P<d>0?[1-9]|[12]\d|3[01])-(?P<mo>0?[1-9]|1[0-2])-(?P<y>1[89]\d\d|2[01]\d\d)(?![\w-])", _numeric_date),
     (r"(?<![\w/.-])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<mo>0?[1-9]|1[0-2])\.(?P<y>1[89]\d\d|2[01]\d\d)(?!\w|\.\d)",
      _numeric_date),
+    (r"(?<![\w/.-])(?P<mo>0?[1-9]|1[0-2])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/-])", _numeric_month),
     (rf"{_month('m')}{_SP}{_day('d')}", _month_day),
     (rf"{_day('d')}{_SP}{_month('m')}", _month_day),
     # parts of months and years

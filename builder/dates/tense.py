@@ -33,6 +33,7 @@ _INTENTION = (r"(?:agreed|decided|voted|resolved|pledged|vowed|promised|asked|ur
               r"\b[^.;:?!]{0,80}?\bto\s+(?!the\b|a\b|an\b|be\s+held\b)[a-z]{3,}\b")
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|going|slated)\s+to|"
+    r"(?:is|are)\s+(?:scheduled|set|due|slated)\s+for|"
     r"(?:scheduled|slated|planned)\s+for|to\s+be\s+held|upcoming|plans?\s+to|this\s+coming|(?P<intention>" + _INTENTION
     + r"))\b", re.I)
 
@@ -54,6 +55,7 @@ def _future_worded(text: str, pos: int) -> bool:
 # "signed") or a common irregular one ("met", "began"). Participles used as adjectives ("United",
 # "the planned railway") are not told apart: the nearest marker decides.
 _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set|due|expected|going|slated)\s+to|to)"
+                r"|(?:is|are)\s+(?:scheduled|set|due|slated)\s+for|(?<=,\s)due(?=\s+(?:in|on|for)\b)"
                 r"|(?:scheduled|slated|planned)\s+for|(?:is|are)\s+planned|to\s+be\s+[a-z]+ed|be\s+held|upcoming"
                 r"|this\s+coming"
                 r"|(?:plans?|planned|agreed|agrees|decided|pledged|vowed|aims?|intends?|intended|hopes?|hoped"
@@ -63,8 +65,18 @@ _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set
 _PAST_MARK = (r"said|says|was|were|had|did|met|began|begun|held|took|made|gave|told|left|came|went|saw|spoke|sent"
               r"|led|paid|won|wrote|brought|sought|became|grew|rose|fell|ran|kept|built|spent|taught|bought|caught"
               r"|fought|sold|felt|found|got|heard|knew|lost|meant|stood|struck|drew|drove|flew|rode|sang|sat|slept"
-              r"|stole|swept|wore|ate|fled|dealt|dug|withdrew|oversaw|chose|broke|\w{2,}ed")
-_TENSE = re.compile(rf"(?i)(?<![\w’'-])(?:(?P<future>{_FUTURE_MARK})|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?P<past>{_PAST_MARK}))(?![\w’'-])")
+              r"|stole|swept|wore|ate|fled|dealt|dug|withdrew|oversaw|chose|broke"
+              # a regular past, but not an adjective after an article or `and` ("the related meetings")
+              # nor a word that only ends like one ("feed", "hundred")
+              r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\band )(?!(?:fe|ne|se|spe|bre|inde|cre|we|de|gre|ble|hee|hundr"
+              r"|kindr|sacr|nak|wick|rugg|ag|r|b|sh|w|l|f)ed(?![\w’'-]))\w{2,}ed")
+# (a past form before `by` is a participle, "buses made by Yutong": a `was` before it is the verb)
+_TENSE = re.compile(rf"(?i)(?<![\w’'-])(?:(?P<future>{_FUTURE_MARK})|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
+                    rf"(?P<past>{_PAST_MARK})(?![\w’'-])(?![ \t]+by(?![\w’'-])))(?![\w’'-])")
+# Between a date and the verb it is the subject's modifier of ("a joint drill on Tuesday showed"): only
+# the date's own words.
+_DATE_WORDS = re.compile(r"(?i)(?:[ \t]*(?:\d[\d–-]*|[a-z]+day|january|february|march|april|may|june|july|august"
+                         r"|september|october|november|december|to|and|–|-))+[ \t]+$")
 
 
 # What is done "ahead of" something is before it: a date named there is not bound to the verb's tense
@@ -99,6 +111,9 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
     before = None
     for before in _TENSE.finditer(text, start, pos):
         pass
+    after = _TENSE.search(text, pos, _sentence_end(text, pos))
+    if after is not None and after["past"] and _DATE_WORDS.fullmatch(text, pos, after.start()):
+        return -1  # "a joint drill on Tuesday showed that …": the verb right after the date is its own
     if before is None or not text[start:before.start()].strip():
         # only a preposition or nothing before the date: its clause follows
         lead = text[start:pos].strip(" \n\"“").lower()
@@ -107,7 +122,8 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
             after = _TENSE.search(text, pos, end)
             return 0 if after is None else (1 if after["future"] else -1)
     if before is None:
-        return 0
+        # no verb before the date in its sentence ("so from January every student will take …"): the first after
+        return 0 if after is None else (1 if after["future"] else -1)
     gap = None
     for gap in _CLAUSE_BREAK.finditer(text, before.end(), pos):  # the last clause break before the date
         pass
