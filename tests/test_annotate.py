@@ -254,3 +254,30 @@ def test_a_cantonese_name_is_shortened_by_its_surname(content_copy):
     found = _people_with(content_copy, {"leung-ka-ming": "name: Leung Ka-ming"}, text)
     assert found[-1] == ("Leung", "leung-ka-ming")
 
+
+
+def _with_people(*people):
+    from builder.ingest.registry import Registry
+    from builder.model import Entity
+
+    return Annotator(Registry({p.id: p for p in people}))
+
+
+def test_a_short_form_written_with_its_marks_or_after_a_verb_that_acts_on_someone_resolves():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("nguyen-thi-kim-hue", "person", "Nguyễn Thị Kim Huệ", country="vn"),
+                             Entity("lu-chunmei", "person", "Lu Chunmei", country="cn"))
+    text = ("Nguyễn Thị Kim Huệ and Lu Chunmei signed the plan. On Tuesday, the investors held talks with Huệ. "
+            "Officials thanked Lu for keeping the office open. The hue of the river changed.")
+    assert people(annotator.mentions(text, dt.date(2025, 3, 18))) == [
+        ("Nguyễn Thị Kim Huệ", "nguyen-thi-kim-hue"), ("Lu Chunmei", "lu-chunmei"), ("Huệ", "nguyen-thi-kim-hue"),
+        ("Lu", "lu-chunmei")]
+
+
+def test_a_given_name_of_hyphened_syllables_leaves_the_family_name_as_the_short_form():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("kim-dong-hyun", "person", "Kim Dong-hyun"))
+    text = "South Korean coach Kim Dong-hyun joined in March. Kim said the team was ready."
+    assert people(annotator.mentions(text, dt.date(2025, 11, 12)))[-1] == ("Kim", "kim-dong-hyun")

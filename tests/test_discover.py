@@ -756,3 +756,32 @@ def test_a_lower_case_name_stops_before_the_named_parties_between_which_it_stand
                              "between Lạng Sơn and Guangxi.")
     assert found["youth exchange agreement"][0] == "mechanism"
     assert found["joint working group on border trade"][0] == "mechanism"
+
+
+def test_a_family_name_written_like_an_english_word_keeps_its_place_in_the_name(registry):
+    found = _found(registry, "“Buyers ask for a registration number first,” said Tô Thị Hạnh, deputy director of the "
+                             "association.")
+    assert found["Tô Thị Hạnh"][0] == "person" and "Thị Hạnh" not in found
+
+
+def test_a_vietnamese_full_name_with_van_or_thi_is_a_person_without_a_cue(registry):
+    found = _found(registry, "The path that Lò Văn Sinh walked still runs from his village to the border.")
+    assert found["Lò Văn Sinh"][0] == "person"
+
+
+def test_a_relative_clause_or_an_age_after_any_name_makes_it_a_person(registry):
+    found = _found(registry, "Bounmy Phommachanh, who led the Lao team, said the line held. "
+                             "Kjell Ødegaard, 52, said it was close.")
+    assert found["Bounmy Phommachanh"][0] == "person" and found["Kjell Ødegaard"][0] == "person"
+
+
+def test_a_capitalised_role_with_its_rank_after_a_name_is_its_title(registry):
+    found = _found(registry, "Liang Weimin, Deputy Administrator of the National Forestry Administration, arrived.")
+    assert found["Liang Weimin"] == ("person", ["Deputy Administrator of the National Forestry Administration"], [])
+
+
+def test_an_edition_counted_by_an_ordinal_and_a_games_are_series(registry):
+    found = _found(registry, "Laos won the fourth Laos–Cambodia Youth Chess Match a month before the SEA Games in "
+                             "Thailand.")
+    assert found["Laos–Cambodia Youth Chess Match"][0] == "mechanism"
+    assert found["SEA Games"][0] == "mechanism" and "SEA Games in Thailand" not in found

@@ -68,7 +68,7 @@ from builder.annotate.mechanism_phrases import CALENDAR_WORDS as _CALENDAR_WORDS
 from builder.annotate.mechanism_phrases import QUOTED_LABEL, lower_case_mechanism_spans
 from builder.annotate.misspellings import fold_misspellings
 from builder.annotate.person_cues import attributed_before, quoted_later
-from builder.annotate.recurring import season_series
+from builder.annotate.recurring import SERIES_HEADS, season_series
 from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re-exported)
     _HEAD_OR_TITLE,
     _JOINT_ONLY_HEADS,
@@ -189,8 +189,9 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
         # A name neither starts with a sentence's opening word nor ends on a connector. (A family name
         # such words share, `He`, is one only mid-sentence: `the Ambassador, He Wei, said`; so is a place's
         # first syllable, `from Lạng Sơn, An Giang and …`: mid-sentence an article is in lower case.)
-        while part and (not part[0].capitalised or (part[0].key in _LEADING_WORDS and not (
-                (part[0].key in CHINESE_FAMILY_NAMES or part[0].key == "an") and len(part) > 1
+        # (`Tô`, with its mark, is no English `To`.)
+        while part and (not part[0].capitalised or (part[0].key in _LEADING_WORDS and part[0].text.isascii() and not (
+                (_family_name(part[0]) or part[0].key == "an") and len(part) > 1
                 and _mid_sentence(text, part[0].start)))):
             part = part[1:]
         while part and not part[-1].capitalised:
@@ -297,6 +298,13 @@ def _personal_name(words: list[_Word], bare: bool, pinyin: bool = False) -> list
     return None
 
 
+def _middle_named(words: list[_Word]) -> bool:
+    """A Vietnamese full name by its shape: a family name, then the middle name Văn or Thị, then one or two
+    given names (`Lò Văn Páo`, `Vi Thị Hồng Nhạn`): no cue needed to say it is a person's."""
+    return (3 <= len(words) <= 4 and words[0].key in VIETNAMESE_FAMILY_NAMES and words[1].key in ("van", "thi")
+            and all(w.capitalised for w in words))
+
+
 def _family_name(word: _Word) -> bool:
     return word.key in VIETNAMESE_FAMILY_NAMES or word.key in CHINESE_FAMILY_NAMES
 
@@ -383,7 +391,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         trailing = _personal_name(run, bare=True)
         if (trailing and trailing[0].start > start and (run[run.index(trailing[0]) - 1].capitalised or run[run.index(trailing[0]) - 1].key == "and")
                 and (any(w.key in _HEAD_OR_TITLE for w in run[:run.index(trailing[0])])
-                     or (len(trailing) >= 3 and REPORTING_VERB.match(text, end)))):
+                     or (len(trailing) >= 3 and REPORTING_VERB.match(text, end))
+                     or (_middle_named(trailing) and not DESCRIBED.match(text, end)))):
             # (`… Joint Committee in Ha Noi`: after a connector the name is the institution's place.)
             # `Head of the CPC International Department Liu Jianchao`: what precedes the name is the title; so
             # it is before a full name that speaks (`Minister of Culture, Sports and Tourism Hồ An Phong said`).
@@ -410,9 +419,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             described = (DESCRIBED.match(text, end) and not title
                          and not _PLACE_PREPOSITION.search(text[max(0, start - 12):start]))
             if name is None and described:
-                name = _personal_name(run, bare=not ROLE_AFTER.match(text, end))
+                name = _personal_name(run, bare=not (ROLE_AFTER.match(text, end) or _WHO_OR_AGE.match(text, end)))
             if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)
-                                                    or described or cued):
+                                                    or described or cued or _middle_named(name)):
                 add("person", start, end, [title, appositive])
                 continue
             if name and described and len(run) > 2 and name[0] is run[1] and _family_name(name[0]):
@@ -470,6 +479,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
 
 
 _OF_BEFORE = re.compile(r"[ \t]+of[ \t]+$")
+# `Souphanh Keomany, who led …`, `Y Bhiam Nie, 52,`: a relative clause on a person or an age vouches for any name.
+_WHO_OR_AGE = re.compile(r",[ \t]+(?:who[ \t]|\d{1,3},)")
 _BETWEEN = re.compile(r"[ \t]+between[ \t]+")
 _PERSON_AFTER = re.compile(rf"{REPORTING_VERB.pattern}|[ \t]*[,(.;]|[ \t]+(?:of|who|from|at)(?![\w’'-])")
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
@@ -675,7 +686,7 @@ def _before_location(run: list[_Word]) -> list[_Word]:
     place. A document's scope is its title's (`Treaty of Amity and Cooperation in Southeast Asia`), and so is
     a place with an article (`… Cooperation in the Gulf of Tonkin`)."""
     for i, word in enumerate(run[1:-1], start=1):
-        if word.key == "in" and (run[i - 1].key in _HEAD_OR_TITLE | _JOINT_ONLY_HEADS | _POSSESSED_HEADS
+        if word.key == "in" and (run[i - 1].key in _HEAD_OR_TITLE | _JOINT_ONLY_HEADS | _POSSESSED_HEADS | SERIES_HEADS
                                  or season_series([w.key for w in run[:i]]) or _body_located(run, i)):
             return run[:i]
     return run

@@ -75,11 +75,12 @@ ABBREVIATED_HEAD_WORDS = HEAD_WORDS - frozenset(fold(w).strip(".") for h in _HEA
 _APPOSITIVE_HEADS = [h for h in _HEADS if len(h) > 3 and not h.endswith(".")] + [
     "member", "head", "deputy head", "chief", "leader", "secretary", "chairman", "director", "envoy",
     "spokesperson", "spokesman", "spokeswoman", "founder", "rector", "editor-in-chief", "president",
+    "administrator", "commissioner", "dean", "principal",
 ]
 _APPOSITIVE = re.compile(
     rf",[ \t]+(?!(?:said|says|told|added|noted|stressed)\b)"  # (`…, said Vice Chairman X`: an attribution)
     rf"((?:the[ \t]+)?(?:(?:[A-Z]{{2,}}|{_NATIONALITY})[ \t]+)?(?:{_MODIFIER}[ \t]+)?"
-    rf"(?:{'|'.join(re.escape(h) for h in sorted(set(_APPOSITIVE_HEADS), key=len, reverse=True))})"
+    rf"(?:(?:deputy|vice|assistant|associate)[ \t]+)?(?:{'|'.join(re.escape(h) for h in sorted(set(_APPOSITIVE_HEADS), key=len, reverse=True))})"
     rf"\b(?:[^,.;:()\n“”\"]|\([A-Z]{{2,6}}\)){{0,160}}?)(?=[,.;:)\n]|[ \t]+(?:said|says|noted|stressed|told|added)\b)",
     re.IGNORECASE,
 )
@@ -114,6 +115,9 @@ _AMBIGUOUS_SHORT_FORMS = {
     "nam", "tin", "thin", "chin", "man", "mine", "sun", "gun", "bang", "sang", "ding", "dong", "ping", "fang",
     "tam", "phu", "kim", "lam", "le", "li", "ma", "mai", "lu", "yu", "hu", "wen", "chi", "minh", "tu",
 }
+# A verb that acts on someone, just before a short form: `thanked Lu for`, `congratulated Song on`.
+_ACTED_ON = re.compile(r"(?<![\w’'-])(?:thanked|congratulated|praised|met|told|urged|asked|welcomed|received|"
+                       r"invited|presented|accompanied|greeted|briefed|hosted|joined)[ \t]+$")
 _WORD = re.compile(r"[^\W\d_]+")
 _FORMER = {"late", "former", "then", "ex"}
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n|,\s|—|–")
@@ -143,6 +147,8 @@ def short_forms(entity: Entity) -> PersonForms:
             forms.add(words[-1])
             if len(words) == 2 and entity.country not in ("vn", "cn") and guess_country(entity.name) is None:
                 forms.add(words[0])
+            elif len(words) == 2 and "-" in entity.name.split()[-1]:
+                forms.add(words[0])  # a given name of hyphened syllables follows the family name: `Kim Dong-hyun`
     return PersonForms(entity.id, frozenset(forms))
 
 
@@ -233,7 +239,9 @@ def _resolve_short(text: str, word: re.Match, candidates: list[str], positions: 
     has_title = bool(head)
     if form in _PRONOUNS and not has_title and not _capitalised_mid_sentence(text, start, end):
         return None
-    if form in _AMBIGUOUS_SHORT_FORMS and not has_title and not _ACTS.match(text, end):
+    if (form in _AMBIGUOUS_SHORT_FORMS and not has_title and not _ACTS.match(text, end)
+            and word.group(0).isascii() and not _ACTED_ON.search(text, max(0, start - 20), start)):
+        # (written with its marks, `Huệ` is neither `hue` nor `Huế`; after `thanked`, `Lu` is someone thanked)
         return None
     if _part_of_longer_name(text, start, end, has_title):
         return None

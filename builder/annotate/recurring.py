@@ -19,9 +19,14 @@ import re
 
 # Heads of occasions that are mechanisms only when the text says they recur.
 SERIES_HEADS = frozenset({"meeting", "meetings", "week", "seminar", "festival", "exchange", "exchanges", "retreat",
-                          "championship", "championships", "marathon", "tour", "games", "cup", "tournament"})
-# What before a name says it is one of a series: `the next …`, `the annual …`, `the 20th …`, `the 2025 …`.
-_RECURS_BEFORE = re.compile(r"(?<![\w’'-])(?:next|annual|yearly|biennial|regular|\d+(?:st|nd|rd|th)|(?:19|20)\d\d)"
+                          "championship", "championships", "marathon", "tour", "games", "cup", "tournament",
+                          "drill", "match", "invitational", "competition", "contest", "rally"})
+# Heads that name a series whatever is written before them: `SEA Games`, `… Esports Invitational`.
+ALWAYS_SERIES_HEADS = frozenset({"games", "invitational"})
+# What before a name says it is one of a series: `the next …`, `the annual …`, `the 20th …`, `the fifth …`,
+# `the 2025 …`.
+_RECURS_BEFORE = re.compile(r"(?<![\w’'-])(?:next|annual|yearly|biennial|regular|\d+(?:st|nd|rd|th)|(?:19|20)\d\d"
+                            r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
                             r"[ \t]+$", re.IGNORECASE)
 SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
 # What a season names besides a yearly series: a holiday, a building, a school term.
@@ -48,7 +53,7 @@ def framework_fund(keys: list[str]) -> bool:
 
 def recurring_series(keys: list[str], head: str, text: str, start: int) -> bool:
     """Whether a capitalised name of these (folded) words, with this head, names a mechanism held again and again."""
-    return (head in SERIES_HEADS and len(keys) >= 2 and recurs_before(text, start)) \
+    return (head in SERIES_HEADS and len(keys) >= 2 and (recurs_before(text, start) or head in ALWAYS_SERIES_HEADS)) \
         or season_series(keys) or framework_fund(keys)
 
 
