@@ -98,3 +98,20 @@ def test_everything_a_build_remembers_is_in_one_store_file(tmp_path):
     assert store.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
     assert store.db.execute("SELECT COUNT(*) FROM annotations").fetchone()[0] == annotated
     store.close()
+
+
+def test_the_stored_keys_read_once_follow_every_put_removal_and_rolled_back_transaction(seed_articles, registry):
+    articles = list(seed_articles.values())
+    store = site_of(articles, registry).store
+    first = store.keys()
+    seed, (aid, key) = next((s, v) for s, v in first.items() if v[0] == articles[0].id)
+    first.pop(seed)  # the caller's copy, not the store's
+    assert store.keys()[seed] == (aid, key)
+    store.remove(aid)
+    assert seed not in store.keys()
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.remove(articles[1].id)
+            assert articles[1].id not in {a for a, _ in store.keys().values()}
+            raise RuntimeError("stop")
+    assert articles[1].id in {a for a, _ in store.keys().values()}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from builder.annotate.discover import PLACE_HEADS, Discovery
 from builder.annotate.names import guess_country
-from builder.ingest.registry import Registry, discovery_note, surface_forms
+from builder.ingest.registry import Registry, discovery_note
 from builder.model import ENTITY_KINDS, Entity
 from builder.text import fold, form_key, slugify
 
@@ -21,7 +21,7 @@ def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[E
     proposed again. Proposals are merged by folded name across articles;
     the first article (in id order) is recorded as where it was first seen.
     """
-    claimed = {form_key(form) for e in registry.entities.values() for form in surface_forms(e)}
+    claimed = set(registry.claimed_forms())
     by_key: dict[tuple[str, str], Entity] = {}
     first_seen: dict[tuple[str, str], Discovery] = {}
     for d in sorted(discoveries, key=lambda d: (d.article, d.line, d.name)):

@@ -255,10 +255,11 @@ class Resident:
     def registry_for(self, options: BuildOptions, inputs: dict | None = None) -> Registry:
         """The registry, read again only when a registry page came, went or changed since the last read;
         `inputs`: the records the build starts from, which hold every registry page's size and mtime."""
-        if inputs is not None:
-            folders = {str(Path(options.content) / kind.folder) for kind in ENTITY_KINDS.values()}
+        if inputs is not None:  # (tens of thousands of records: one C-level test for most of them)
+            folders = tuple(str(Path(options.content) / kind.folder) + os.sep for kind in ENTITY_KINDS.values())
+            depth = folders[0].count(os.sep)
             stamps = [(name, record[0], record[1]) for name, record in inputs.items()
-                      if name.endswith(".md") and os.path.dirname(name) in folders]
+                      if name.startswith(folders) and name.endswith(".md") and name.count(os.sep) == depth]
             stamps.sort()
         else:
             stamps = sorted((name, stat.st_size, stat.st_mtime_ns) for name in registry_files(options)

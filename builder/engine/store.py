@@ -186,14 +186,19 @@ class SiteStore:
             self.db.executescript(_SCHEMA)
         self.db.execute("PRAGMA cache_size=-16000")  # 16 MB: the store is read page by page, not held
         self.meta = StoreMeta(self)
+        self._keys: dict[str, tuple[str, str]] | None = None  # `keys()` until a record is put or taken out
 
     def close(self) -> None:
         self.db.close()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.db:
-            yield
+        try:
+            with self.db:
+                yield
+        except BaseException:
+            self._keys = None  # rolled back: what was put or taken out is not so
+            raise
 
     # --- what the records were made with --------------------------------------------------
 
@@ -219,6 +224,7 @@ class SiteStore:
     def clear(self) -> None:
         """Forget every record (they were made with other code, templates or options); the other
         owners' tables in the same file (annotation cache, publish record, inputs) stay."""
+        self._keys = None
         for table in _OWN_TABLES:
             if table != "meta":
                 self.db.execute(f"DELETE FROM {table}")
@@ -226,11 +232,15 @@ class SiteStore:
     # --- writing ----------------------------------------------------------------------------
 
     def keys(self) -> dict[str, tuple[str, str]]:
-        """{seed file: (article id, record key)} of every stored record."""
-        return {seed: (aid, key) for aid, seed, key in self.db.execute("SELECT id, seed, key FROM articles")}
+        """{seed file: (article id, record key)} of every stored record (read once until one is put or taken
+        out: a build asks at each step of its map, and an archive has tens of thousands)."""
+        if self._keys is None:
+            self._keys = {seed: (aid, key) for aid, seed, key in self.db.execute("SELECT id, seed, key FROM articles")}
+        return dict(self._keys)
 
     def remove(self, article_id: str) -> None:
         """Take an article's rows out, and its part of the site-wide sums."""
+        self._keys = None
         for a, b, n in self.db.execute("SELECT a, b, n FROM article_ties WHERE article = ?", (article_id,)).fetchall():
             self._add_tie(a, b, -n)
         self._add_sums(article_id, -1)
@@ -273,6 +283,7 @@ class SiteStore:
     def put(self, seed: str, key: str, record: ArticleRecord, sealed: dict | None = None) -> None:
         """Store `record` (made from `seed` with inputs hashing to `key`) in place of the article's old
         rows; `sealed`: its `seal(record)`, when already worked out."""
+        self._keys = None
         sealed = sealed or seal(record)
         s = record.summary
         aid = s.id

@@ -69,6 +69,17 @@ class Registry:
     def get(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
 
+    def claimed_forms(self) -> frozenset[str]:
+        """The `form_key` of every surface form of every entity, rejected ones included: the names discovery
+        never proposes again. Worked out once per registry (its entities are not changed once read; one
+        added, as `review` adds, is seen)."""
+        cached = self.__dict__.get("_claimed")
+        if cached is None or cached[0] != len(self.entities):
+            cached = (len(self.entities),
+                      frozenset(form_key(form) for e in self.entities.values() for form in surface_forms(e)))
+            self.__dict__["_claimed"] = cached
+        return cached[1]
+
 
 def load_registry(content_dir: Path, cache: Path | None = None, remember: bool = True) -> Registry:
     """Read and validate every entity page; raises BuildErrors listing all problems.

@@ -413,6 +413,8 @@ def collision_suffix(file_name: str) -> str:
 def natural_id(article_id: str, file_name: str) -> str:
     """The id an article of seed `file_name` makes from its date and title (`article_id` less its
     collision suffix, if it carries one)."""
+    if len(article_id) < 8 or article_id[-7] != "-":  # no room for a suffix: most ids, and no hash to work out
+        return article_id
     tail = "-" + collision_suffix(file_name)
     return article_id[: -len(tail)] if article_id.endswith(tail) else article_id
 
