@@ -423,7 +423,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
             seeds = seed_paths(options.seeds, records)
             hashes = {seed: records[seed][2] for seed in seeds}
             stamps = records
-        keys = {os.path.basename(seed): hashes[seed] for seed in seeds}
+        keys = {seed.rpartition(os.sep)[2]: hashes[seed] for seed in seeds}
         seeds, keys = drop_repeats(seeds, keys, options.seeds, warnings)  # a seed repeating another: built once
         stored = store.keys()  # seed -> (article id, key)
 
@@ -439,7 +439,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
                     affected.update(store.articles_mentioning(eid))
         # An article page an editor made theirs (or changed, deleted, gave back) since the last build.
         affected |= article_pages_changed(options.content, store, stamps)
-        todo = [(Path(seed), keys[name]) for seed in seeds for name in [os.path.basename(seed)]
+        todo = [(Path(seed), keys[name]) for seed in seeds for name in [seed.rpartition(os.sep)[2]]
                 if name not in stored or stored[name][1] != keys[name] or stored[name][0] in affected]
         gone = {seed: aid for seed, (aid, _) in stored.items() if seed not in keys}
 
@@ -514,6 +514,7 @@ def _map_rounds(todo, registry: Registry, options: BuildOptions, workers: Worker
     articles mapped (each round adds its own to the total).
     """
     written: list[Path] = []
+    settled: dict[str, str] | None = None
     batch = list(todo)
     warnings_by_seed: dict[str, list[str]] = {}  # from the last round that mapped each seed
     # The seeds whose stored article carries its collision suffix (kept unless the collision went).
@@ -527,7 +528,7 @@ def _map_rounds(todo, registry: Registry, options: BuildOptions, workers: Worker
         discoveries = _map_into_store(batch, registry, options, workers, work, store, touched, errors,
                                       warnings_by_seed, gone, proposing, counter, suffixed, deferred)
         mapped.update((seed.name, None) for seed, _ in batch)
-        suffixed = settle_collisions(store, options.seeds, keys, deferred, suffixed, functools.partial(
+        suffixed, settled = settle_collisions(store, options.seeds, keys, deferred, suffixed, functools.partial(
             _remap, registry, options, workers, work, store, touched, errors, warnings_by_seed, gone, keys, mapped,
             counter), errors)
         if not proposing or (errors and not options.keep_going):
@@ -546,7 +547,7 @@ def _map_rounds(todo, registry: Registry, options: BuildOptions, workers: Worker
             batch = [(Path(options.seeds) / seed, keys[seed])
                      for seed in sorted(seed_of[aid] for aid in reached if aid in seed_of) if seed in keys]
     warnings.extend(w for seed in mapped for w in warnings_by_seed.get(seed, ()))
-    warnings.extend(collision_warnings(store, options.seeds, keys))
+    warnings.extend(collision_warnings(store, options.seeds, keys, settled))
     return registry, written
 
 

@@ -23,10 +23,10 @@ def article_pages_changed(content: Path, store: SiteStore, records: dict | None 
     ago (`state.file_records`), the article pages among them: the folder is then not looked at again."""
     folder = Path(content) / "articles"
     if records is not None:
-        base = str(folder)
+        base = str(folder) + os.sep
         out = set()
         for article_id, size, mtime in store.content_stamps():
-            record = records.get(os.path.join(base, f"{article_id}.md"))
+            record = records.get(f"{base}{article_id}.md")
             if record is None or record[0] != size or record[1] != mtime:
                 out.add(article_id)
         return out

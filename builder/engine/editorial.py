@@ -66,11 +66,12 @@ def annotated_article(article: Article, annotate: Callable[[Article], list[Menti
 
 
 def settle_collisions(store: SiteStore, seeds: Path, keys: dict[str, str], deferred: dict[str, str],
-                      suffixed: frozenset, remap, errors: list[BuildError]) -> frozenset:
+                      suffixed: frozenset, remap, errors: list[BuildError]) -> tuple[frozenset, dict[str, str] | None]:
     """Give every seed whose article's id another seed's article also makes its collision suffix, and
     take it back from a seed whose article no longer collides: map again each seed whose suffix must
     change (and each `deferred` one), until the ids settle; `remap(seeds, suffixed)` maps seeds again and
-    returns the seeds it deferred in turn. Returns the seeds that carry the suffix."""
+    returns the seeds it deferred in turn. Returns the seeds that carry the suffix, and each stored seed's
+    natural id once they settled (None when they did not: `collision_warnings` works them out)."""
     for _ in range(3):
         natural = {seed: (natural_id(aid, seed), aid) for seed, (aid, _) in store.keys().items() if seed in keys}
         ids = {seed: plain for seed, (plain, _) in natural.items()}
@@ -79,13 +80,13 @@ def settle_collisions(store: SiteStore, seeds: Path, keys: dict[str, str], defer
         have = frozenset(seed for seed, (plain, aid) in natural.items() if plain != aid)
         again = sorted((need ^ have) | set(deferred))
         if not again:
-            return need
+            return need, ids
         deferred = remap(again, need)
         suffixed = need
     for seed, aid in deferred.items():  # never seen: ids that will not settle are reported, not built
         errors.append(BuildError(str(Path(seeds) / seed), f"would be written as {aid}.md like another "
                                                                   "article; give it another `title:` in front matter"))
-    return suffixed
+    return suffixed, None
 
 
 def drop_repeats(seeds: list[str], keys: dict[str, str], folder: Path, warnings: list[str]):
@@ -96,11 +97,14 @@ def drop_repeats(seeds: list[str], keys: dict[str, str], folder: Path, warnings:
         warnings.append(duplicate_warning(str(folder), seed, original))
     if not repeats:
         return seeds, keys
-    return ([s for s in seeds if os.path.basename(s) not in repeats],
+    return ([s for s in seeds if s.rpartition(os.sep)[2] not in repeats],
             {n: k for n, k in keys.items() if n not in repeats})
 
 
-def collision_warnings(store: SiteStore, folder: Path, keys: dict[str, str]) -> list[str]:
-    """A warning for each id that two or more seeds' articles make (built with their suffixes)."""
-    ids = {seed: natural_id(aid, seed) for seed, (aid, _) in store.keys().items() if seed in keys}
+def collision_warnings(store: SiteStore, folder: Path, keys: dict[str, str], ids: dict[str, str] | None = None
+                       ) -> list[str]:
+    """A warning for each id that two or more seeds' articles make (built with their suffixes); `ids`: each
+    stored seed's natural id, when `settle_collisions` just worked them out."""
+    if ids is None:
+        ids = {seed: natural_id(aid, seed) for seed, (aid, _) in store.keys().items() if seed in keys}
     return [collision_warning(str(folder), aid, group) for aid, group in colliding(ids).items()]

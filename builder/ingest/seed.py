@@ -426,7 +426,7 @@ def colliding(ids: dict[str, str]) -> dict[str, list[str]]:
     by_id: dict[str, list[str]] = {}
     for seed, aid in ids.items():
         by_id.setdefault(aid, []).append(seed)
-    return {aid: sorted(seeds) for aid, seeds in sorted(by_id.items()) if len(seeds) > 1}
+    return {aid: sorted(seeds) for aid, seeds in sorted((aid, seeds) for aid, seeds in by_id.items() if len(seeds) > 1)}
 
 
 def collision_warning(folder: str, aid: str, seeds: list[str]) -> str:
