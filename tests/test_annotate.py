@@ -281,3 +281,13 @@ def test_a_given_name_of_hyphened_syllables_leaves_the_family_name_as_the_short_
     annotator = _with_people(Entity("kim-dong-hyun", "person", "Kim Dong-hyun"))
     text = "South Korean coach Kim Dong-hyun joined in March. Kim said the team was ready."
     assert people(annotator.mentions(text, dt.date(2025, 11, 12)))[-1] == ("Kim", "kim-dong-hyun")
+
+
+def test_a_short_form_closing_a_quotation_is_its_speaker_not_a_namesake_the_quotation_names():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("li-rui", "person", "Li Rui", country="cn"),
+                             Entity("li-xinyi", "person", "Li Xinyi", country="cn"))
+    text = ("Coach Li Rui said his players would learn from the defeat. Li Xinyi lost the last game. "
+            "“Li Xinyi will remember that endgame,” Li said.")
+    assert people(annotator.mentions(text, dt.date(2025, 8, 18)))[-1] == ("Li", "li-rui")

@@ -118,6 +118,9 @@ _AMBIGUOUS_SHORT_FORMS = {
 # A verb that acts on someone, just before a short form: `thanked Lu for`, `congratulated Song on`.
 _ACTED_ON = re.compile(r"(?<![\w’'-])(?:thanked|congratulated|praised|met|told|urged|asked|welcomed|received|"
                        r"invited|presented|accompanied|greeted|briefed|hosted|joined)[ \t]+$")
+_QUOTE_CLOSED = re.compile(r"[,.?!]?”[ \t]*$")
+# A name (with its title) that speaks: `Coach Li Rui said`.
+_SPEAKS = re.compile(r"(?:[^\W\d_][\w’'-]*[ \t]+){0,4}?[^\W\d_][\w’'-]*" + REPORTING_VERB.pattern)
 _WORD = re.compile(r"[^\W\d_]+")
 _FORMER = {"late", "former", "then", "ex"}
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n|,\s|—|–")
@@ -266,6 +269,16 @@ def _resolve_short(text: str, word: re.Match, candidates: list[str], positions: 
         current = [c for c in candidates if not titles.get(c, set()) & _FORMER]
         if current and len(current) < len(candidates) and named_before.intersection(current):
             candidates = current
+    quoted = _QUOTE_CLOSED.search(text, max(0, start - 3), start)
+    if quoted is not None and len(candidates) > 1:
+        # `“Li Xinyi will remember it,” Li said`: who closes a quotation is its speaker, not someone it names
+        opening = text.rfind("“", 0, quoted.start())
+        if opening >= 0:
+            speakers = [entity for pos, entity in positions
+                        if pos < opening and entity in candidates and _SPEAKS.match(text, pos)]
+            if speakers:
+                return speakers[-1]
+            positions = [(pos, entity) for pos, entity in positions if not opening <= pos < start]
     before = [entity for pos, entity in positions if pos < start and entity in candidates]
     if before and len(set(before)) > 1 and text[end:end + 1] == ":" and (start == 0 or text[start - 1] == "\n"):
         # `Nhung:` opening an answer in a briefing: the speaker the briefing introduced first of that name,
