@@ -52,8 +52,9 @@ def _future_worded(text: str, pos: int) -> bool:
 
 # The tense of the verb a date belongs to. Future: "will", "would", "shall", "is to", "plans to",
 # "agreed to hold" (an intention's infinitive); past: "said", "was", a regular past ("approved",
-# "signed") or a common irregular one ("met", "began"). Participles used as adjectives ("United",
-# "the planned railway") are not told apart: the nearest marker decides.
+# "signed") or a common irregular one ("met", "began"). A participle used as an adjective is told apart only
+# after an article or `and` ("the related meetings") and before `by` ("buses made by"); otherwise
+# ("United") the nearest marker decides.
 _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set|due|expected|going|slated)\s+to|to)"
                 r"|(?:is|are)\s+(?:scheduled|set|due|slated)\s+for|(?<=,\s)due(?=\s+(?:in|on|for)\b)"
                 r"|(?:scheduled|slated|planned)\s+for|(?:is|are)\s+planned|to\s+be\s+[a-z]+ed|be\s+held|upcoming"
@@ -73,8 +74,8 @@ _PAST_MARK = (r"said|says|was|were|had|did|met|began|begun|held|took|made|gave|t
 # (a past form before `by` is a participle, "buses made by Yutong": a `was` before it is the verb)
 _TENSE = re.compile(rf"(?i)(?<![\w’'-])(?:(?P<future>{_FUTURE_MARK})|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
                     rf"(?P<past>{_PAST_MARK})(?![\w’'-])(?![ \t]+by(?![\w’'-])))(?![\w’'-])")
-# Between a date and the verb it is the subject's modifier of ("a joint drill on Tuesday showed"): only
-# the date's own words.
+# What may stand between a date and the verb of the subject the date belongs to ("a joint drill on Tuesday
+# showed"): the date's own words only.
 _DATE_WORDS = re.compile(r"(?i)(?:[ \t]*(?:\d[\d–-]*|[a-z]+day|january|february|march|april|may|june|july|august"
                          r"|september|october|november|december|to|and|–|-))+[ \t]+$")
 
@@ -106,7 +107,9 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
     minister will ..."), the first one after it; after a reporting verb ("said"), the reported
     clause's own verb when it follows the date (unless the date follows the reporting verb at once:
     "said on Monday that ... would"), or, for a month or a quarter (`horizon`; a weekday
-    after a reported clause is as often the day it was said), its "should"/"must" before the date."""
+    after a reported clause is as often the day it was said), its "should"/"must" before the date.
+    A past verb right after the date is the date's own ("a joint drill on Tuesday showed …"), and with
+    no marker before the date in its sentence the first one after it decides."""
     start = _sentence_start(text, pos)
     before = None
     for before in _TENSE.finditer(text, start, pos):
