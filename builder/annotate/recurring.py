@@ -1,10 +1,11 @@
 """Annotate stage, unknown entities: the cues that make a capitalised name a standing mechanism, held again and again.
 
 `discover` reads a name by its head word (`… Initiative`, `… Forum`). Some heads name an occasion that may be
-held once or be one of a series (`… Week`, `… Seminar`, `… Meeting`); wire copy says which by what it writes
-before the name: `the next …`, `the annual …`, `the 20th …`, `the 2025 …` make it one of a series, a standing
-mechanism. A season before a one-word name (`the Summer Davos`) is how a series held every year is known. And a
-fund named after a cooperation framework (`… Cooperation Special Fund`) is the framework's own instrument.
+held once or be one of a series (`… Week`, `… Seminar`, `… Meeting`, `… Drill`); wire copy says which by what it
+writes before the name: `the next …`, `the annual …`, `the 20th …`, `the fifth …`, `the 2025 …` make it one of a
+series, a standing mechanism; a Games or an Invitational (`SEA Games`) is one whatever precedes it. A season
+before a one-word name (`the Summer Davos`) is how a series held every year is known. And a fund named after a
+cooperation framework (`… Cooperation Special Fund`) is the framework's own instrument.
 
 An occasion may also be named for what it is, which makes it the series, not one sitting: held by a pair of
 parties (`the Hà Giang–Wenshan Friendship Half Marathon`, `the Laos–Thailand Youth Meeting`), a country's or
