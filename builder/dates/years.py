@@ -1,0 +1,82 @@
+"""Date grammar, lone numbers: when a four-digit number is a year ("in 2022", "the 1982 United Nations
+Convention", "SCO Summit 2025") and when it is a count, an amount or a document's number ("2000 tourists",
+"USD 2000", "Decree No. 12/2023"). `builder.dates.rules` asks it before it reads a lone number as a year."""
+
+from __future__ import annotations
+
+import re
+
+from builder.dates.tense import _sentence_start
+
+# Words after which a bare four-digit number reads as a year.
+YEAR_CUES = {
+    "in", "since", "until", "till", "by", "of", "from", "to", "before", "after", "during",
+    "between", "and", "or", "year", "early", "mid", "late", "through", "throughout", "circa",
+}
+# Cues that also introduce quantities ("a total of 2000", "up to 2000").
+WEAK_YEAR_CUES = {"of", "to", "and", "or", "from", "between", "by"}
+QUANTITY_HEADS = {"total", "number", "sum", "population", "capacity", "average", "maximum",
+                  "minimum", "up", "least", "than"}
+# Capitalised words that take a number, not a year, after them.
+NUMBERED_NAMES = {"No", "No.", "Number", "Article", "Clause", "Decree", "Item", "Page", "Room",
+                  "Route", "Flight", "Highway", "Chapter", "Section", "Point", "Km", "Lot"}
+CURRENCIES = {"usd", "us$", "vnd", "vnđ", "eur", "cny", "rmb", "yuan", "yen", "dollars", "dong",
+              "euros", "$", "€", "£", "¥", "%", "percent", "per"}
+UNITS = {
+    "km", "kilometres", "kilometers", "m", "metres", "meters", "kg", "tonnes", "tons", "ha",
+    "hectares", "people", "persons", "tourists", "visitors", "students", "workers", "projects",
+    "units", "cases", "households", "enterprises", "companies", "firms", "members", "delegates",
+    "participants", "jobs", "items", "products", "vehicles", "containers", "times", "hours",
+    "minutes", "days", "years", "months", "weeks", "billion", "million", "thousand", "trillion",
+}
+# Words ending in "s" that are not plural nouns.
+S_WORDS = {"was", "is", "has", "as", "its", "his", "this", "thus", "always", "besides",
+           "towards", "across", "unless", "plus", "whereas", "versus", "does", "us"}
+
+
+def _word_before(text: str, pos: int, skip: int = 0) -> str:
+    """The whitespace-delimited token before `pos` (skip=1: the one before that)."""
+    tokens = text[max(0, pos - 80):pos].split()
+    return tokens[-1 - skip] if len(tokens) > skip else ""
+
+
+def _word_after(text: str, pos: int) -> str:
+    tokens = text[pos:pos + 40].split()
+    if not tokens or not text[pos:pos + 1].isspace():
+        return text[pos:pos + 1]  # punctuation glued to the match, or nothing
+    return tokens[0]
+
+
+def _looks_like_quantity(word: str, weak_cue: bool) -> bool:
+    """Whether the word after a number makes it a count ("2000 tourists"), not a year."""
+    w = word.strip(".,;:!?)’”'\"").lower()
+    if w in CURRENCIES or w in UNITS:
+        return True
+    plural = len(w) > 3 and w.endswith("s") and w.isalpha() and w not in S_WORDS
+    return weak_cue and plural and word[:1].islower()
+
+
+def _year_in_context(text: str, start: int, end: int) -> bool:
+    """Whether a four-digit number stands where a year is expected."""
+    before = text[max(0, start - 80):start].split()  # as _word_before(text, start) and (.., 1)
+    # an opening quotation mark or bracket does not hide the cue: "“In 2006 we ..."
+    prev, prev2 = ((before[-1] if before else "").lstrip("“‘\"'(["), (before[-2] if len(before) > 1 else ""))
+    nxt = _word_after(text, end)
+    cue = prev.lower()
+    if cue in CURRENCIES or re.fullmatch(r"[\d.,]+", prev) or prev in NUMBERED_NAMES:
+        return False
+    if _looks_like_quantity(nxt, weak_cue=cue in WEAK_YEAR_CUES or cue == "the"):
+        return False
+    if cue == "to" and prev2[:1].isupper() and prev2.isalpha() and prev2.lower() not in YEAR_CUES:
+        return False  # the end of a plan's name: "the … Development Strategy to 2030"
+    if cue in YEAR_CUES:
+        return not (cue in WEAK_YEAR_CUES and prev2.lower() in QUANTITY_HEADS)
+    if text[start - 1:start] == "(" and text[end:end + 1] in ("),"):
+        return True
+    if cue == "the":
+        return nxt[:1].isupper()  # "the 1982 United Nations Convention"
+    if prev[:1].isupper() and prev.isalpha() and _sentence_start(text, start) < start - len(prev) - 1:
+        return True  # a name with a year: "SCO Summit 2025"
+    if _sentence_start(text, start) >= start - 1:  # opens the sentence: "2024 was ..."
+        return nxt in (",", "was", "is", "saw", "marked", "marks", "will", "has", "had")
+    return False
