@@ -206,7 +206,7 @@ def test_date_scanner_shortcuts_find_what_a_plain_scan_finds(text, reference, st
 @given(st.lists(st.sampled_from([". ", "? ", "! ", "\n", ": ", ".", ":", " ", "a", "Sunday", "5"]), max_size=30),
        st.integers(0, 200))
 def test_sentence_start_from_marks_found_once_equals_looking_back_for_each_mark(parts, pos):
-    from builder.dates.rules import _sentence_start
+    from builder.dates.tense import _sentence_start
 
     text = "".join(parts)
     pos = min(pos, len(text))
