@@ -65,11 +65,12 @@ from builder.engine.state import (
     absolute,
     file_hashes,
     file_records,
+    files_of,
     input_files,
     load_state,
     made_with,
     records_from_stats,
-    registry_files,
+    registry_sources,
     save_state,
     seed_paths,
     store_path,
@@ -79,7 +80,7 @@ from builder.engine.store import SiteStore, seal
 from builder.ingest.registry import Registry, create_entity_page, load_registry
 from builder.ingest.seed import collision_suffix, natural_id, read_articles, read_seed  # noqa: F401 - read_articles: for tools and tests
 from builder.memory import give_back_freed_memory
-from builder.model import ENTITY_KINDS, Article, BuildError, BuildErrors, Mention
+from builder.model import Article, BuildError, BuildErrors, Mention
 from builder.records import NOTHING, ArticleRecord, ArticleSummary, Touched
 from builder.site.collect import SiteView
 from builder.site.fragments import article_record
@@ -255,15 +256,11 @@ class Resident:
     def registry_for(self, options: BuildOptions, inputs: dict | None = None) -> Registry:
         """The registry, read again only when a registry page came, went or changed since the last read;
         `inputs`: the records the build starts from, which hold every registry page's size and mtime."""
-        if inputs is not None:  # (tens of thousands of records: one C-level test for most of them)
-            folders = tuple(str(Path(options.content) / kind.folder) + os.sep for kind in ENTITY_KINDS.values())
-            depth = folders[0].count(os.sep)
-            stamps = [(name, record[0], record[1]) for name, record in inputs.items()
-                      if name.startswith(folders) and name.endswith(".md") and name.count(os.sep) == depth]
-            stamps.sort()
+        pages = files_of(registry_sources(options), inputs)
+        if inputs is not None:
+            stamps = [(name, inputs[name][0], inputs[name][1]) for name in pages]
         else:
-            stamps = sorted((name, stat.st_size, stat.st_mtime_ns) for name in registry_files(options)
-                            for stat in [os.stat(name)])
+            stamps = [(name, stat.st_size, stat.st_mtime_ns) for name in pages for stat in [os.stat(name)]]
         if self.registry is None or stamps != self.registry_stamps:
             self.registry = load_registry(options.content, None if options.cache is None else store_path(options.cache))
             self.registry_stamps = stamps

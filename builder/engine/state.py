@@ -61,13 +61,6 @@ def template_folders(options: BuildOptions) -> list[Path]:
     return folders
 
 
-def code_and_template_files(templates: Path | list[Path]) -> list[Path]:
-    """The templates (of each folder of the chain) and our own code: what every page depends on."""
-    folders = templates if isinstance(templates, list | tuple) else [templates]
-    return ([p for folder in folders for p in sorted(Path(folder).rglob("*")) if p.is_file()]
-            + sorted(_PACKAGE.rglob("*.py")))
-
-
 def _files_in(folder: Path, suffix: str) -> list[str]:
     """The files of `folder` whose names end in `suffix`, sorted (plain strings: an archive has tens
     of thousands, and this runs on every build, the no-op one included)."""
@@ -83,20 +76,7 @@ def _files_in(folder: Path, suffix: str) -> list[str]:
 def seed_paths(folder: Path, records: dict | None = None) -> list[str]:
     """The seed files (`*.txt`) of `folder`, sorted by name; `records`: every input as a moment ago
     (`file_records`), whose seeds are those (the folder is not listed again)."""
-    if records is None:
-        return _files_in(Path(folder), ".txt")
-    prefix = str(Path(folder)) + os.sep
-    start = len(prefix)
-    return sorted(name for name in records
-                  if name.startswith(prefix) and name.endswith(".txt") and name.find(os.sep, start) < 0)
-
-
-def registry_files(options: BuildOptions) -> list[str]:
-    """The registry's pages: every entity folder's `*.md`."""
-    files: list[str] = []
-    for kind in ENTITY_KINDS.values():
-        files += _files_in(Path(options.content) / kind.folder, ".md")
-    return files
+    return files_of([InputSource(Path(folder), ".txt")], records)
 
 
 @dataclass(frozen=True)
@@ -134,16 +114,30 @@ class InputSource:
 def input_sources(options: BuildOptions) -> list[InputSource]:
     """Where a build's inputs are, in `input_files`' order: the seeds, the registry (every entity folder),
     the article pages an editor may have taken over (read back), the templates and our own code."""
-    content = Path(options.content)
-    return ([InputSource(Path(options.seeds), ".txt")]
-            + [InputSource(content / kind.folder, ".md") for kind in ENTITY_KINDS.values()]
-            + [InputSource(content / "articles", ".md")]
-            + _code_and_template_sources(options))
+    return ([InputSource(Path(options.seeds), ".txt")] + registry_sources(options)
+            + [InputSource(Path(options.content) / "articles", ".md")] + code_and_template_sources(options))
 
 
-def _code_and_template_sources(options: BuildOptions) -> list[InputSource]:
+def registry_sources(options: BuildOptions) -> list[InputSource]:
+    """The registry's pages: every entity folder's `*.md`."""
+    return [InputSource(Path(options.content) / kind.folder, ".md") for kind in ENTITY_KINDS.values()]
+
+
+def code_and_template_sources(options: BuildOptions) -> list[InputSource]:
+    """The templates (of each folder of the chain) and our own code: what every page depends on."""
     return [InputSource(Path(folder), "", below=True) for folder in template_folders(options)] \
         + [InputSource(_PACKAGE, ".py", below=True)]
+
+
+def files_of(sources: list[InputSource], records: dict | None = None) -> list[str]:
+    """The files of `sources` as a build names them, sorted: listed, or, `records` being every input as a
+    moment ago (`file_records`, a watcher's snapshot), picked from their names (tens of thousands: one
+    C-level prefix test before `InputSource.holds`)."""
+    if records is None:
+        return sorted(name for source in sources for name in source.files())
+    prefixes = tuple(str(source.folder) + os.sep for source in sources)
+    return sorted(name for name in records
+                  if name.startswith(prefixes) and any(source.holds(name) for source in sources))
 
 
 def input_files(options: BuildOptions) -> list[str]:
@@ -221,14 +215,8 @@ def made_with(options: BuildOptions, records: dict | None = None) -> str:
 
     h = hashlib.blake2b(digest_size=16)
     h.update(json.dumps([SCHEMA_VERSION, options.base_url, options.config.fingerprint()]).encode())
-    if records is None:
-        files = [(str(path), _content_hash(path.read_bytes())) for path in code_and_template_files(template_folders(options))]
-    else:
-        sources = _code_and_template_sources(options)
-        prefixes = tuple(str(source.folder) + os.sep for source in sources)
-        files = [(name, record[2]) for name, record in records.items()
-                 if name.startswith(prefixes) and any(source.holds(name) for source in sources)]
-    for name, digest in sorted(files):
+    for name in files_of(code_and_template_sources(options), records):
+        digest = records[name][2] if records is not None else _content_hash(Path(name).read_bytes())
         h.update(os.path.basename(name).encode() + b"\0" + digest.encode() + b"\0")
     return h.hexdigest()
 

@@ -283,7 +283,6 @@ class SiteStore:
     def put(self, seed: str, key: str, record: ArticleRecord, sealed: dict | None = None) -> None:
         """Store `record` (made from `seed` with inputs hashing to `key`) in place of the article's old
         rows; `sealed`: its `seal(record)`, when already worked out."""
-        self._keys = None
         sealed = sealed or seal(record)
         s = record.summary
         aid = s.id
