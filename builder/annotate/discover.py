@@ -61,6 +61,7 @@ from builder.annotate.roles import (
     OFFICE_NOUNS,
     ROLE_AFTER,
     THE_LATE,
+    WHO_OR_AGE,
 )
 from builder.annotate.spans import SpanSet
 from builder.model import Article, Mention
@@ -419,7 +420,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             described = (DESCRIBED.match(text, end) and not title
                          and not _PLACE_PREPOSITION.search(text[max(0, start - 12):start]))
             if name is None and described:
-                name = _personal_name(run, bare=not (ROLE_AFTER.match(text, end) or _WHO_OR_AGE.match(text, end)))
+                name = _personal_name(run, bare=not (ROLE_AFTER.match(text, end) or WHO_OR_AGE.match(text, end)))
             if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)
                                                     or described or cued or _middle_named(name)):
                 add("person", start, end, [title, appositive])
@@ -479,8 +480,6 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
 
 
 _OF_BEFORE = re.compile(r"[ \t]+of[ \t]+$")
-# `Souphanh Keomany, who led …`, `Y Bhiam Nie, 52,`: a relative clause on a person or an age vouches for any name.
-_WHO_OR_AGE = re.compile(r",[ \t]+(?:who[ \t]|\d{1,3},)")
 _BETWEEN = re.compile(r"[ \t]+between[ \t]+")
 _PERSON_AFTER = re.compile(rf"{REPORTING_VERB.pattern}|[ \t]*[,(.;]|[ \t]+(?:of|who|from|at)(?![\w’'-])")
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")

@@ -26,7 +26,11 @@ ROLE = (rf"(?:(?:a|an|the|[\w-]+[’']s)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?|(?:[a
 # `…, said managers from …`: a reporting verb after the comma attributes what came before; it describes no one.
 _NOT_ATTRIBUTION = r"(?!(?:said|says|told|added|noted|stressed)(?![\w’'-]))"
 ROLE_AFTER = re.compile(rf",[ \t]+{_NOT_ATTRIBUTION}(?:\d{{1,3}},[ \t]+)?{ROLE}")
-DESCRIBED = re.compile(rf",[ \t]+{_NOT_ATTRIBUTION}(?:\d{{1,3}},|who[ \t]|whose[ \t]|now[ \t]+\d|no relation|"
+# `Souphanh Keomany, who led …`, `Y Bhiam Nie, 52,`: a relative clause on a person or an age, which vouches
+# for any name (a role only for one a family name opens).
+_WHO_OR_AGE = r"\d{1,3},|who[ \t]"
+WHO_OR_AGE = re.compile(rf",[ \t]+(?:{_WHO_OR_AGE})")
+DESCRIBED = re.compile(rf",[ \t]+{_NOT_ATTRIBUTION}(?:{_WHO_OR_AGE}|whose[ \t]|now[ \t]+\d|no relation|"
                        rf"(?:\d{{1,3}},[ \t]+)?{ROLE})")
 # A role in lower case just before a name, as briefings and features write it (`deputy spokesperson X`, `the
 # retired surveyor X`, `vice foreign minister X`, `director general X of …`): the role noun touches the name.

@@ -65,7 +65,10 @@ class InputWatcher:
 
     def look_again(self) -> None:
         """Stat every input (at the start, and when the options change where the inputs are)."""
-        self.seen = {name: (size, mtime) for name, size, mtime in input_fingerprint(self.options)}
+        self.seen = self._look()
+
+    def _look(self) -> dict[str, tuple[int, int]]:
+        return {name: (size, mtime) for name, size, mtime in input_fingerprint(self.options)}
 
     def retarget(self, options: BuildOptions) -> None:
         """Watch for another set of options (archive.yml read again); look at every input again only when
@@ -136,7 +139,7 @@ class InputWatcher:
 
     def _polled(self, stop: threading.Event) -> Iterator[None]:
         while not stop.wait(POLL_SECONDS):
-            now = {name: (size, mtime) for name, size, mtime in input_fingerprint(self.options)}
+            now = self._look()
             if now != self.seen:
                 self.seen = now
                 yield None

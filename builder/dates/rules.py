@@ -231,8 +231,8 @@ def _numeric_date(m, ctx):
 def _numeric_month(m, ctx):
     """12/2023 (month first, as Vietnamese captions and labels write it); not a document's number
     ("Decree No. 12/2023")"""
-    if _word_before(ctx.text, m.start()).rstrip(".") in NUMBERED_NAMES or \
-            _word_before(ctx.text, m.start()).lower() in ("decision", "resolution", "circular", "law", "directive"):
+    before = _word_before(ctx.text, m.start())
+    if before.rstrip(".") in NUMBERED_NAMES or before.lower() in ("decision", "resolution", "circular", "law", "directive"):
         return None
     return _found(_point(int(m["y"]), int(m["mo"])))
 
