@@ -386,6 +386,22 @@ def test_a_rebuild_that_leaves_the_ties_alone_takes_the_map_layout_from_the_stor
     assert site["data/graph.json"] == clean["data/graph.json"]
 
 
+def test_the_map_page_is_rendered_only_when_what_it_draws_changed(archive, monkeypatch):
+    from builder.site.pages import SitePages
+
+    rendered = []
+    render = SitePages.render
+    monkeypatch.setattr(SitePages, "render", lambda self, page: rendered.append(page.url) or render(self, page))
+    seeds = sorted(Path(archive.seeds).glob("*.txt"))
+    add_sentence(seeds[0], "Both sides pledged further talks on March 3, 2025.")  # a date, no tie
+    build(archive).close()
+    assert "timeline/" in rendered and "map/" not in rendered
+    rendered.clear()
+    add_sentence(seeds[1], "Prime Minister Phạm Minh Chính met Ambassador He Wei in Hà Nội.")
+    build(archive).close()
+    assert "map/" in rendered
+
+
 def test_a_build_with_other_code_lays_the_map_out_again(archive, monkeypatch):
     from builder.engine import build as build_module
     from builder.site import graph

@@ -111,8 +111,8 @@ class Family:
     - `reached(change)`: the URLs of its pages a change can alter (None: all of them; an empty set:
       none), from what the change touched (`builder.records.Touched`) — what each page depends on;
     - `shape()`: what the next build compares to know whether the family's pages moved (its URLs, by
-      default; None: nothing to remember): when it differs from the last build's, every page of the
-      family is rendered;
+      default, with whatever else decides them whole; None: nothing to remember): when it differs from
+      the last build's, every page of the family is rendered;
     - `html(only)`: (output path, finished HTML) of its pages (those at the URLs in `only`).
     """
 

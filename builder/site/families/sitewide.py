@@ -1,12 +1,16 @@
 """The site-wide pages, one each: home (``), the relationship map (`map/`), search (`search/`) and the
-404 page. Every rebuild renders them (they sum up the whole archive); publish writes only those whose
-bytes changed."""
+404 page. Every rebuild renders the home page (it sums up the whole archive) and the map only when what
+it draws changed; publish writes only pages whose bytes changed."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from builder.model import ENTITY_KINDS, DateValue, format_value
+from builder.records import Touched
 from builder.site.families.base import Family, Page
-from builder.site.urls import HOME, MAP, NOT_FOUND, SEARCH, TIMELINE
+from builder.site.urls import HOME, MAP, NOT_FOUND, SEARCH, TIMELINE, entity_url
 
 
 class HomeFamily(Family):
@@ -38,6 +42,17 @@ class MapFamily(Family):
 
     def pages(self) -> list[Page]:
         return [Page(MAP, "map.html", "Relationship map", lambda: {"graph": self.site_pages.relationship_map()})]
+
+    def shape(self) -> list[str]:
+        """Its URL and a digest of everything the page draws: most edits leave the strongest ties and
+        the most connected entities as they were, and the page is the largest a rebuild would render."""
+        graph = self.site_pages.relationship_map()
+        drawn = [graph.to_json(lambda e: entity_url(e.type, e.id)), graph.total_nodes, graph.total_edges,
+                 [kind.type for kind in self.site_pages.templates.config.shown_kinds]]
+        return [MAP, hashlib.blake2b(json.dumps(drawn, sort_keys=True).encode(), digest_size=12).hexdigest()]
+
+    def reached(self, change: Touched) -> set[str]:
+        return set()  # what it draws is in its shape: a change that alters the map alters the shape
 
 
 class SearchFamily(Family):
