@@ -95,6 +95,7 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
     search_later = options.search and options.publish_in_steps and not update.clean and site.store.meta.search
     indexed_early: list[str] = []  # search bundles indexed while the render went on
     indexing_beside = None  # waits for those, when they are indexed on a thread of this process
+    results: list[tuple] = []  # (path, key, size, staged) of each page rendered
     try:
         with clock.CLOCK.stage("reach"):  # which pages the change reaches, and what site/ holds now
             # Worked out once here, before any worker forks, so that every worker shares them.
@@ -110,15 +111,28 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
             else:
                 tampered = update.tampered()
                 update.forget(tampered)
-                work = sorted(reach(pages, touched, changed_entities, site.store, tampered).items(),
-                              key=lambda item: (item[0].kind, item[0].key))
+                early: list[tuple] = []
+                if options.search and not search_later and search.fits_beside_render(bundles):
+                    # Pagefind is the longest step of a small rebuild: the changed articles' pages are
+                    # made first and their search bundles indexed while the reach and render go on.
+                    ids = touched.articles | {ArticleFamily.owning(pages, path) for path in tampered} - {None}
+                    early = [(PageFamily(ArticleFamily.kind, aid), None) for aid in sorted(ids)
+                             if site.store.summary(aid) is not None]
+                    with clock.CLOCK.stage("render"):
+                        results = _render_families_here(pages, update, early)
+                        indexed_early, indexing_beside = _index_articles_beside(search, update, bundles,
+                                                                                site.store, results)
+                work = sorted((item for item in reach(pages, touched, changed_entities, site.store, tampered).items()
+                               if item not in early), key=lambda item: (item[0].kind, item[0].key))
         with clock.CLOCK.stage("render"), clock.PROGRESS.stage("render", len(every) if update.clean else
                                                      _pages_to_render(pages, work), "pages rendered") as counter:
-            results: list[tuple] = []
             here = [item for item in work if item[0].kind == "map"]
             # Articles first: on a clean build their search bundles are indexed while the rest renders.
             elsewhere = sorted((item for item in work if item[0].kind != "map"), key=lambda i: i[0].kind != "article")
             if workers.parallel(len(elsewhere), executors.PARALLEL_MIN, needs_fork=True):
+                if indexing_beside is not None and not workers.distributed:
+                    indexing_beside()  # workers are forked from a process with no other thread running
+                    indexing_beside = None
                 if workers.distributed:
                     recipe = _PagesRecipe(Path(site.store.path).resolve(), site.registry, absolute(options),
                                           update.staging.resolve(), update.clean, list(update.forgotten))
@@ -148,13 +162,7 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
                         results += future.result()
                 counter.advance(len(mine))  # here, not beside the pool's thread: one counts at a time
             else:
-                # Articles first: the search bundles of the articles they change are indexed beside the rest.
-                articles = [item for item in work if item[0].kind == "article"]
-                results += _render_families_here(pages, update, articles, counter)
-                if options.search and not search_later and search.fits_beside_render(bundles):
-                    indexed_early, indexing_beside = _index_articles_beside(search, update, bundles, site.store,
-                                                                            results)
-                results += _render_families_here(pages, update, [i for i in work if i[0].kind != "article"], counter)
+                results += _render_families_here(pages, update, work, counter)
         for path, key, size, staged in results:
             if staged:
                 update.written[path] = [key, size, 0]
