@@ -992,6 +992,12 @@ def test_the_verb_a_date_belongs_to_decides_its_year(sentence, ref, iso):
     ("March 7, 2025 5:41 PM GMT+7", (2025, 3, 7)),
     ("ASIA WIRE - Mar 7, 2025 - 18:20 | Business", (2025, 3, 7)),
     ("March 7, 2025 | 09:30 am GMT+7", (2025, 3, 7)),
+    ("Source: CGTN | 2025-03-07 18:02:11 | Editor: Li Na", (2025, 3, 7)),
+    ("Fri, March 7, 2025 at 6:02 PM GMT+7", (2025, 3, 7)),
+    ("Last update 09:12, 07/03/2025", (2025, 3, 7)),
+    ("Posted on 07/03/2025", (2025, 3, 7)),
+    ("Published: 07/03/2025 10:15 | Updated: 09/03/2025 08:30", (2025, 3, 7)),
+    ("Updated: 09/03/2025 08:30 | Published: 07/03/2025 10:15", (2025, 3, 7)),
 ])
 def test_a_printed_date_line_with_a_label_or_a_separator_is_the_publication_day(line, day):
     body = f"Port traffic rises\n\n{line}\n\nHẢI PHÒNG — Container traffic rose in February, the port said on Monday."
@@ -1060,6 +1066,32 @@ def test_a_byline_date_line_is_the_publication_date():
     text = "By Kyodo staff | 3 March 2025\n\nTOKYO, March 3 (Kyodo) - Airlines added flights to Hanoi."
     published = infer_publication_date(text)
     assert (published.value, published.how) == (DatePoint(2025, 3, 3), "date line in text")
+
+
+def test_a_line_of_prose_with_a_bar_is_no_date_line():
+    body = ("Port traffic rises\n\nThe port's two terminals | north and south | handled cargo on March 7, 2025, "
+            "and will handle more on March 20, 2025.\n\nOfficials said the rise went on.")
+    assert infer_publication_date(body).how != "date line in text"
+
+
+def test_a_weekday_cut_short_before_a_date_is_part_of_it():
+    assert found("The stamp reads Thu., 6 March 2025 and nothing more.") == [("Thu., 6 March 2025", "2025-03-06")]
+    assert found("Sat, March 8, the fair closes.", dt.date(2025, 3, 3)) == [("Sat, March 8", "2025-03-08")]
+    assert found("Thus, March 8 came and went.", dt.date(2025, 3, 3)) == [("March 8", "2025-03-08")]
+
+
+def test_an_edition_counted_from_the_first_year_wins_over_other_years_the_weekday_fits():
+    # March 9 fell on a Sunday in 2014 and in 2025: the count says which.
+    text = ("The final was played on Sunday, March 9, the 12th edition of a tournament held every year since 2014. "
+            "The club has hosted it since 2014.")
+    assert infer_publication_date(text).value.year == 2025
+
+
+@pytest.mark.parametrize("said, year", [("appeared last year, in 2023", 2024), ("is due next year, in 2027", 2026),
+                                        ("sold out this year (2025)", 2025)])
+def test_a_year_named_beside_last_this_or_next_year_dates_a_retrospective(said, year):
+    text = f"The dictionary took two decades. Its printed edition {said}, its editor said."
+    assert infer_publication_date(text).value == DatePoint(year)
 
 
 def test_this_year_beside_the_year_it_is_dates_a_retrospective_to_that_year():

@@ -27,24 +27,31 @@ from builder.dates.tense import _anticipated, _future_worded, _tense
 from builder.model import DatePoint, PublicationDate
 
 # A line that is only a date, as scraped pages print their own date line: an optional label ("Posted:",
-# "Last updated:", "Source: Xinhua |"), an optional place and an optional clock time around one full date
-# ("15:44, November 21, 2025", "Vientiane, 03/10/2024", "Tuesday, 22/04/2025 08:40 (GMT+7)",
-# "22-01-2026 | 08:05", "Thursday, September 26, 2024 - 15:10").
+# "Last updated:", "Last update", "Source: Xinhua |"), an optional place, weekday and clock time around one
+# full date ("15:44, November 21, 2025", "Vientiane, 03/10/2024", "Tuesday, 22/04/2025 08:40 (GMT+7)",
+# "22-01-2026 | 08:05", "Thursday, September 26, 2024 - 15:10", "Wed, August 21, 2024 at 11:02 AM GMT+7"),
+# and optional sections after a bar ("| World", "| Editor: huaxia").
 _CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
           r"(?:\s*\(?(?:GMT|UTC|ICT)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?")
 _PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*)"
-# "Posted:", "Last updated:", "Source: Xinhua |", or an agency's name in capitals before a dash or bar
-# ("KYODO NEWS - ").
+# "Posted:", "Last updated:", "Source: Xinhua |", a page's own word for its stamp without a colon
+# ("Last update 16:20, …", "Published on …"), or an agency's name in capitals before a dash or bar ("KYODO NEWS - ").
 _LABEL = (r"(?:By[ ][^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*"  # a byline: "By Reuters staff | "
+          r"|(?i:(?:first[ ]|last[ ])?(?:published|posted|updated?|modified)(?:[ ](?:on|at))?)\s+"
           r"|[^\W\d_]+(?:[ ][^\W\d_]+){0,2}:\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*)?"
           r"|[A-Z][A-Z&.]+(?:[ ][A-Z][A-Z&.]+){0,2}\s*[|·•–—-]\s*)")
-# A section after a bar, as a site's date line may end: "| World".
-_SECTION = r"(?:\s*[|·•]\s*[^\W\d_][\w &'’-]{0,30})?"
+# Sections after a bar, as a site's date line may end: "| World", "| Editor: huaxia".
+_SECTION = r"(?:\s*[|·•]\s*[^\W\d_][\w &'’-]{0,30}(?::\s*[^\W\d_][\w &'’-]{0,30})?)*"
+# A weekday written out or cut short ("Wednesday,", "Wed,", "Thurs.").
+_LINE_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)"
 _DATE_LINE = re.compile(
     rf"^(?:{_LABEL})?(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}},\s*)?(?:{_CLOCK}{_PART_BREAK})?"
-    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>[\w ,./-]{{6,30}}?)(?:{_PART_BREAK}{_CLOCK})?"
-    rf"{_SECTION}\s*$",
-    re.M)
+    rf"{_LINE_WEEKDAY}?(?P<date>[\w ,./-]{{6,30}}?)(?:(?:{_PART_BREAK}|\s+at\s+){_CLOCK})?"
+    rf"{_SECTION}\s*$")
+# Stamps in a line of their own, parted by bars: "Published: 04/12/2024 10:15 | Updated: 05/12/2024 08:30".
+_STAMP_BAR = re.compile(r"\s*[|·•]\s*")
+_STAMP_LINE_MAX = 160  # characters: a line longer than this is prose, not a page's stamp
+
 # A weekday on its own ("on Friday", not "Friday, May 2" nor "last Friday").
 _BARE_WEEKDAY = re.compile(
     r"(?<![\w-])(?<!last )(?<!next )(?<!this )(?<!past )(?i:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
@@ -116,16 +123,19 @@ def infer_publication_date(text: str) -> PublicationDate:
         return printed
     found = _infer(text)
     if found.value is None:
-        # "Earlier this year, in March 2025, …": the year a text calls this one, when nothing dates it closer
-        this_year = _THIS_YEAR_NAMED.search(text)
-        if this_year is not None:
-            return PublicationDate(DatePoint(int(this_year["y"])), True, "inferred from text")
+        # "Earlier this year, in March 2025, …", "appeared last year, in 2023": the year a text calls this
+        # one, or the last or the next, when nothing dates it closer
+        named = _YEAR_NAMED_RELATIVELY.search(text)
+        if named is not None:
+            year = int(named["y"]) + {"last": 1, "this": 0, "next": -1}[named["which"].lower()]
+            return PublicationDate(DatePoint(year), True, "inferred from text")
     return found
 
 
-# "this year" beside the year it is: "Earlier this year, in March 2025", "this year (2025)".
-_THIS_YEAR_NAMED = re.compile(
-    r"(?i:(?<!\w)this\s+year)(?:,?\s+(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?|\s*\()"
+# "this year" (or "last year", "next year") beside the year it is: "Earlier this year, in March 2025",
+# "this year (2025)", "last year, in 2023".
+_YEAR_NAMED_RELATIVELY = re.compile(
+    r"(?<!\w)(?P<which>(?i:this|last|next))\s+(?i:year)(?:,?\s+(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?|\s*\()"
     r"(?P<y>(?:19|20)\d\d)(?![\d\w])")
 
 
@@ -194,13 +204,15 @@ def _year_a_weekday_pins(text: str) -> int | None:
     written = list(_WEEKDAY_MONTH_DAY.finditer(text))
     if not written:
         return None
+    # The year of an edition counted from a series' first ("the fifth … Drill since the series began in
+    # 2021": yearly, 2025) is the article's own: tried first, as weekdays fall alike every few years
+    # ("the 12th edition of a contest held every year since 2014": 2025, though May 11 of 2014 was a Sunday too).
+    counted = {int(m["y"]) + _ordinal(m["o"]) - 1 for m in _EDITION_SINCE.finditer(text)}
     named = {int(year) for year in _YEAR_WORD.findall(text)}
     # ... and the years an anniversary counts from them ("three decades of exchanges", "the 30th anniversary")
     named |= {year + count for year in named for count in _anniversary_counts(text)}
-    # ... and the year of an edition counted from a series' first ("the fifth … Drill since the series
-    # began in 2021": yearly, 2025)
-    named |= {int(m["y"]) + _ordinal(m["o"]) - 1 for m in _EDITION_SINCE.finditer(text)}
-    for candidates in (named, {year + step for year in named for step in (-1, 1)} - named):
+    named |= counted
+    for candidates in (counted, named, {year + step for year in named for step in (-1, 1)} - named):
         fits = set(candidates)
         for m in written:
             month, day = _mon(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
@@ -347,12 +359,28 @@ def _weekday_bounds(text: str, lower: dt.date, upper: tuple[dt.date, bool] | Non
 
 
 def _printed_date_line(text: str) -> PublicationDate | None:
-    """The date a page prints on a line of its own, above or below the story: its publication date."""
-    for line in _DATE_LINE.finditer(text):
-        value = normalise_date(line["date"])
-        if value is not None and value.end is None and value.start.precision == "day":
-            return PublicationDate(value.start, False, "date line in text")
+    """The date a page prints on a line of its own, above or below the story: its publication date.
+    A line of several stamps parted by bars ("Published: … | Updated: …") gives the earliest: a page
+    is updated after it is published."""
+    for line in text.splitlines():
+        if len(line) > _STAMP_LINE_MAX or not any(c.isdigit() for c in line):
+            continue
+        days = [day for part in [line, *(_STAMP_BAR.split(line) if "|" in line or "·" in line or "•" in line else ())]
+                if (day := _stamp_day(part)) is not None]
+        if days:
+            return PublicationDate(min(days, key=lambda d: (d.year, d.month, d.day)), False, "date line in text")
     return None
+
+
+def _stamp_day(part: str) -> DatePoint | None:
+    """The day a date stamp (`_DATE_LINE`) gives, or None."""
+    line = _DATE_LINE.match(part)
+    if line is None:
+        return None
+    value = normalise_date(line["date"])
+    if value is None or value.end is not None or value.start.precision != "day":
+        return None
+    return value.start
 
 
 def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:

@@ -35,6 +35,8 @@ WEEKDAYS = {
     name: i for i, name in enumerate(
         "monday tuesday wednesday thursday friday saturday sunday".split())
 }
+WEEKDAYS.update({cut: i for i, cuts in enumerate(["mon", "tue tues", "wed", "thu thur thurs", "fri", "sat", "sun"])
+                 for cut in cuts.split()})  # as date lines cut them: "Wed, August 21, 2024"
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -68,6 +70,8 @@ _DASH = rf"{_SP0}[-\u2010\u2011\u2012\u2013\u2014]{_SP0}"
 _FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ABBR_MONTH = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# A weekday cut short, only where a full stop or comma follows it ("Wed, August 21", "Thu. May 15").
+_WEEKDAY_CUT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?=[.,])\.?"
 _NUM = (rf"\d{{1,3}}|(?:{'|'.join(_TENS)})[-\u2010\u2011 ](?:{'|'.join(_UNITS)})(?!\w)"
         rf"|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}")
 _CONN = rf"(?P<conn>{_SP}(?:to|until|till|through|and){_SP}|{_DASH})"
@@ -245,7 +249,7 @@ def _weekday_date(m, ctx):
         return _found(_point(int(m["y"]), month, day))
     if ctx.ref is None:
         return None
-    wd = WEEKDAYS[m["wd"].lower()]
+    wd = WEEKDAYS[m["wd"].lower().rstrip(".")]
     fits = [y for y in (ctx.ref.year, ctx.ref.year - 1, ctx.ref.year + 1)
             if _point(y, month, day) is not None and dt.date(y, month, day).weekday() == wd]
     year = fits[0] if len(fits) == 1 else _yearless_year(ctx, m.start(), month, day)
@@ -722,9 +726,11 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"{_month('m')}(?:{_SP}{_day('d')})?(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
     (rf"{_day('d')}{_SP}{_month('m')}(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
     # "(next) Thursday, November 13": the weekday and its modifier confirm the date, they are not another
-    (rf"(?<!\w){_WD_MOD}(?P<wd>{_WEEKDAY}),?{_SP}{_month('m')}{_SP}{_day('d')}(?:,?{_SP}{_year('y')})?", _weekday_date),
-    (rf"(?<!\w){_WD_MOD}(?P<wd>{_WEEKDAY}),?{_SP}{_day('d')}{_SP}{_month('m')}(?:,?{_SP}{_year('y')})?", _weekday_date),
-    (rf"(?<!\w)(?P<wd>{_WEEKDAY}),?{_SP}(?P<d>0?[1-9]|[12]\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])",
+    (rf"(?<!\w){_WD_MOD}(?P<wd>{_WEEKDAY}|{_WEEKDAY_CUT}),?{_SP}{_month('m')}{_SP}{_day('d')}(?:,?{_SP}{_year('y')})?",
+     _weekday_date),
+    (rf"(?<!\w){_WD_MOD}(?P<wd>{_WEEKDAY}|{_WEEKDAY_CUT}),?{_SP}{_day('d')}{_SP}{_month('m')}(?:,?{_SP}{_year('y')})?",
+     _weekday_date),
+    (rf"(?<!\w)(?P<wd>{_WEEKDAY}|{_WEEKDAY_CUT}),?{_SP}(?P<d>0?[1-9]|[12]\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])",
      _numeric_date),
     (_MDY, _full_date),
     (_DMY, _full_date),
