@@ -24,9 +24,15 @@ def _article(body: str, name: str = "x.txt"):
 
 
 def _found(registry, body: str) -> dict[str, tuple[str, list[str]]]:
+    """{name: (type, titles, aliases)}, a name's discoveries merged as `propose_entities` merges them."""
     article = _article(body)
     mentions = Annotator(registry).mentions(article.body, dt.date(2025, 5, 12))
-    return {d.name: (d.type, d.titles, d.aliases) for d in discover(article, mentions)}
+    out: dict[str, tuple[str, list[str], list[str]]] = {}
+    for d in discover(article, mentions):
+        type_, titles, aliases = out.setdefault(d.name, (d.type, [], []))
+        titles += [t for t in d.titles if t not in titles]
+        aliases += [a for a in d.aliases if a not in aliases]
+    return out
 
 
 def test_a_title_before_an_unknown_name_makes_a_person(registry):
@@ -785,3 +791,32 @@ def test_an_edition_counted_by_an_ordinal_and_a_games_are_series(registry):
                              "Thailand.")
     assert found["Laos–Cambodia Youth Chess Match"][0] == "mechanism"
     assert found["SEA Games"][0] == "mechanism" and "SEA Games in Thailand" not in found
+
+
+def test_a_chinese_name_of_a_common_family_name_and_a_two_syllable_given_name_needs_no_cue(registry):
+    found = _found(registry, "In the final the home side's Tran Huu Phuoc beat Zhang Haoran in straight games.")
+    assert found["Zhang Haoran"][0] == "person"
+    # One syllable, or a syllable pinyin lacks, is no such name: `Hong Kong`, `Cao Bang`, `Lang Son`.
+    found = _found(registry, "Trucks from Hong Kong reached Cao Bang and Lang Son on Monday.")
+    assert not any(kind == "person" for kind, _, _ in found.values())
+
+
+def test_a_second_name_given_to_someone_just_named_is_their_alias_not_another_person(registry):
+    found = _found(registry, "Professor Zhou Minhua of Yunnan University, whom his Hà Nội students call Chu Minh Hoa, "
+                             "retired on Friday.")
+    assert found["Zhou Minhua"][2] == ["Chu Minh Hoa"] and "Chu Minh Hoa" not in found
+    found = _found(registry, "Director Lin Haoyu spoke. To his Vietnamese colleagues he was Lâm Hạo Vũ, the name a "
+                             "teacher in Huế gave him.")
+    assert found["Lin Haoyu"][2] == ["Lâm Hạo Vũ"] and "Lâm Hạo Vũ" not in found
+
+
+def test_a_cooperation_introduced_with_its_abbreviation_is_a_mechanism(registry):
+    found = _found(registry, "Under the Mekong-Lancang Cooperation (MLC) framework, the two sides shared data.")
+    assert found["Mekong-Lancang Cooperation"] == ("mechanism", [], ["MLC"])
+    # Without the abbreviation a name ending on Cooperation is not read as one.
+    assert "Upper Mekong Cooperation" not in _found(registry, "They spoke of Upper Mekong Cooperation at length.")
+
+
+def test_an_exercise_said_to_recur_is_a_mechanism(registry):
+    found = _found(registry, "The navies will join the next ASEAN–Japan Maritime Exercise off Okinawa.")
+    assert found["ASEAN–Japan Maritime Exercise"][0] == "mechanism"

@@ -95,6 +95,7 @@ from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, 
     PINYIN_GIVEN,
     PINYIN_SURNAME,
     VIETNAMESE_FAMILY_NAMES,
+    chinese_by_shape,
     guess_country,
 )
 from builder.text import fold
@@ -278,6 +279,28 @@ def _name_tail(words: list[_Word]) -> list[_Word]:
     return tail
 
 
+# Another name of someone: `whom Vietnamese colleagues call …`, `known in Việt Nam as …`, `by his Vietnamese
+# name, …`; and `…, the name a teacher gave him`.
+_NAMED_BEFORE = re.compile(
+    r"(?:(?<!\w)whom\s[^,.;:!?”]{0,40}?\scalls?(?:\s+(?:him|her))?|(?<!\w)(?:known|called|nicknamed)(?:\s[^,.;:!?”]{0,30}?)?\sas"
+    r"|(?<!\w)(?:his|her)\s+(?:own\s+)?(?:Vietnamese|Chinese|English|Lao|Khmer|Korean|Japanese|Thai)\s+name,?)"
+    r"(?:\s+by\s+(?:his|her)\s+(?:\w+\s+)?name,?)?[ \t]+$")
+_NAMED_AFTER = re.compile(r",?\s+the\s+name\s+(?:that\s+|which\s+)?(?:a|an|the|his|her|their|[A-Z])")
+_NAMED_REACH = 300  # characters back to the person a second name is given to
+_ANOTHER_NAME = "another name"  # a claimed span that is a person's second name, not a proposal of its own
+
+
+def _person_just_named(found: list[Discovery], claimed: list[tuple[int, int]], mentions: list[Mention],
+                       start: int) -> Discovery | Mention | None:
+    """The person named last before `start` (within `_NAMED_REACH`): a proposed one, or a linked mention."""
+    proposed = next(((span, d) for span, d in zip(reversed(claimed), reversed(found), strict=True)
+                     if d.type == "person" and span[1] <= start), None)
+    linked = max((m for m in mentions if m.type == "person" and m.end <= start), key=lambda m: m.end, default=None)
+    best = max([c for c in ((proposed[0][1], proposed[1]) if proposed else None,
+                            (linked.end, linked) if linked else None) if c], key=lambda c: c[0], default=None)
+    return best[1] if best and start - best[0] <= _NAMED_REACH else None
+
+
 def _pinyin_name(words: list[_Word]) -> bool:
     return (len(words) == 2 and bool(PINYIN_SURNAME.fullmatch(words[0].key))
             and bool(PINYIN_GIVEN.fullmatch(words[1].key)) and words[1].text[1:].islower())
@@ -301,7 +324,8 @@ def _personal_name(words: list[_Word], bare: bool, pinyin: bool = False) -> list
 
 def _middle_named(words: list[_Word]) -> bool:
     """A Vietnamese full name by its shape: a family name, then the middle name Văn or Thị, then one or two
-    given names (`Lò Văn Páo`, `Vi Thị Hồng Nhạn`): no cue needed to say it is a person's."""
+    given names (`Lò Văn Páo`, `Vi Thị Hồng Nhạn`): no cue needed to say it is a person's (a Chinese one:
+    `names.chinese_by_shape`)."""
     return (3 <= len(words) <= 4 and words[0].key in VIETNAMESE_FAMILY_NAMES and words[1].key in ("van", "thi")
             and all(w.capitalised for w in words))
 
@@ -383,6 +407,16 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             # (`in English on Monday`: a language, named like its people)
             add("place", start, end)  # `will meet in Tây Ninh on Friday`: where and when a thing happens
             continue
+        if _could_be_personal_name(run) and (_NAMED_BEFORE.search(text, max(0, start - 80), start)
+                                             or _NAMED_AFTER.match(text, end)):
+            # `Wu Guoping …, whom Vietnamese colleagues call Ngô Quốc Bình`: another name of the person just named
+            named = _person_just_named(found, claimed, mentions, start)
+            if named is not None:
+                if isinstance(named, Discovery) and text[start:end] not in named.aliases:
+                    named.aliases.append(text[start:end])
+                claimed.append((start, end))
+                found.append(Discovery(_ANOTHER_NAME, text[start:end], article.id, _line_of(article, start)))
+                continue
         # People first: a title, an apposition or a reporting verb vouches for the name.
         inner_title, name_words = _title_inside(text, run)
         if name_words:
@@ -422,7 +456,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             if name is None and described:
                 name = _personal_name(run, bare=not (ROLE_AFTER.match(text, end) or WHO_OR_AGE.match(text, end)))
             if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)
-                                                    or described or cued or _middle_named(name)):
+                                                    or described or cued or _middle_named(name)
+                                                    or chinese_by_shape([w.text for w in name])):
                 add("person", start, end, [title, appositive])
                 continue
             if name and described and len(run) > 2 and name[0] is run[1] and _family_name(name[0]):
@@ -443,6 +478,10 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             add("place", run[len(located) + 1].start, end)
         for part in map(_before_location, _parts(run)):
             kind = _kind_of(part, text)
+            if kind is None and len(part) >= 2 and part[-1].key == "cooperation":
+                abbreviation = _ABBREVIATION.match(text, part[-1].end)
+                if abbreviation and _abbreviates(abbreviation.group(1), part):
+                    kind = "mechanism"  # `Lancang-Mekong Cooperation (LMC)`: a framework named with its abbreviation
             if kind == "place" and part[-1].key == "region" and NUMBER_AFTER.match(text, part[-1].end):
                 # `Military Region 4`, `Naval Region 1`: a command numbered by its region, not the region
                 add("organisation", part[0].start, NUMBER_AFTER.match(text, part[-1].end).end())
@@ -475,6 +514,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 # before the head say which programme
                 end = head_end
             add("mechanism", start, end)
+    found = [d for d in found if d.type != _ANOTHER_NAME]
     found = fold_misspellings(found, text, [m.text for m in mentions if m.type == "person"])
     return sorted(found, key=lambda d: (d.line, d.name))
 
@@ -667,8 +707,9 @@ def _company_suffix(text: str, run: list[_Word]) -> int | None:
 
 
 def _abbreviates(abbreviation: str, words: list[_Word]) -> bool:
-    """`CPV` for `Communist Party of Việt Nam`: its letters are initials of the name's words, in order, from the first."""
-    initials = [w.text[0].upper() for w in words if w.capitalised]
+    """`CPV` for `Communist Party of Việt Nam`: its letters are initials of the name's words, in order, from the first
+    (a hyphened word's parts each give one: `LMC` for `Lancang-Mekong Cooperation`)."""
+    initials = [part[0].upper() for w in words if w.capitalised for part in w.text.split("-") if part[:1].isupper()]
     letters = [c for c in abbreviation if c.isalpha()]
     if not initials or not letters or letters[0].upper() != initials[0]:
         return False

@@ -36,6 +36,14 @@ PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,2}}")
 _TWO_SYLLABLE_GIVEN = re.compile(rf"{_PINYIN_SYLLABLE}(?=[bpmfdtnlgkhjqxrzcsyw]){_PINYIN_SYLLABLE}")
 
 
+def chinese_by_shape(words: list[str]) -> bool:
+    """A Chinese full name by its shape alone, as `Wang Zihan` or `Huang Yuxin` (the words as written): a common
+    family name, then a given name of two pinyin syllables written as one word. Neither a Vietnamese place
+    (`Long Biên`, `Cao Bằng`: marks, or a syllable pinyin lacks) nor `Hong Kong` (one syllable) has it."""
+    return (len(words) == 2 and all(w.isascii() and w[:1].isupper() and w[1:].islower() for w in words)
+            and words[0].lower() in CHINESE_FAMILY_NAMES and bool(_TWO_SYLLABLE_GIVEN.fullmatch(words[1].lower())))
+
+
 # Lower-case particles inside European personal names: `Pieter van Dam`, `Anne de Groot`, `Karl von Trotha`.
 PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "da", "di", "ter", "bin"})
 _PARTICLE_BEFORE = re.compile(r"([a-z]+)[ \t]+$")

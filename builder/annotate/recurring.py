@@ -1,7 +1,7 @@
 """Annotate stage, unknown entities: the cues that make a capitalised name a standing mechanism, held again and again.
 
 `discover` reads a name by its head word (`… Initiative`, `… Forum`). Some heads name an occasion that may be
-held once or be one of a series (`… Week`, `… Seminar`, `… Meeting`, `… Drill`); wire copy says which by what it
+held once or be one of a series (`… Week`, `… Seminar`, `… Meeting`, `… Drill`, `… Exercise`); wire copy says which by what it
 writes before the name: `the next …`, `the annual …`, `the 20th …`, `the fifth …`, `the 2025 …` make it one of a
 series, a standing mechanism; a Games or an Invitational (`SEA Games`) is one whatever precedes it. A season
 before a one-word name (`the Summer Davos`) is how a series held every year is known. And a fund named after a
@@ -21,7 +21,7 @@ import re
 # Heads of occasions that are mechanisms only when the text says they recur.
 SERIES_HEADS = frozenset({"meeting", "meetings", "week", "seminar", "festival", "exchange", "exchanges", "retreat",
                           "championship", "championships", "marathon", "tour", "games", "cup", "tournament",
-                          "drill", "match", "invitational", "competition", "contest", "rally"})
+                          "drill", "exercise", "match", "invitational", "competition", "contest", "rally"})
 # Heads that name a series whatever is written before them: `SEA Games`, `… Esports Invitational`.
 ALWAYS_SERIES_HEADS = frozenset({"games", "invitational"})
 # What before a name says it is one of a series: `the next …`, `the annual …`, `the 20th …`, `the fifth …`,
