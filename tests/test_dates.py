@@ -1074,6 +1074,14 @@ def test_a_line_of_prose_with_a_bar_is_no_date_line():
     assert infer_publication_date(body).how != "date line in text"
 
 
+@pytest.mark.parametrize("opening, day", [
+    ("Tomorrow marks 20 years since the bridge opened on April 2, 2005.", (2025, 4, 1)),
+    ("Yesterday marked 20 years since the bridge opened on April 2, 2005.", (2025, 4, 3)),
+])
+def test_an_anniversary_told_from_tomorrow_or_yesterday_dates_the_article_a_day_off(opening, day):
+    assert infer_publication_date(f"LÀO CAI — {opening} Traders crossed it on Monday.").value == DatePoint(*day)
+
+
 def test_a_weekday_cut_short_before_a_date_is_part_of_it():
     assert found("The stamp reads Thu., 6 March 2025 and nothing more.") == [("Thu., 6 March 2025", "2025-03-06")]
     assert found("Sat, March 8, the fair closes.", dt.date(2025, 3, 3)) == [("Sat, March 8", "2025-03-08")]

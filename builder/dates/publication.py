@@ -72,7 +72,7 @@ _ORDINAL = (rf"\d{{1,3}}(?:st|nd|rd|th)|(?:{'|'.join(_TENS)})[-\u2010\u2011 ](?:
 # closely the anniversary dates the article.
 _ANNIVERSARY = re.compile(
     rf"(?i:(?P<n1>{_NUM})\s+years?\s+ago\s+(?P<unit1>today|to\s+the\s+day|this\s+month)"
-    rf"|(?P<unit2>today|this\s+month|this\s+year)\s+(?:marks|is)\s+(?:the\s+)?"
+    rf"|(?P<unit2>today|tomorrow|yesterday|this\s+month|this\s+year)\s+(?:marks|marked|is|was|will\s+(?:mark|be))\s+(?:the\s+)?"
     rf"(?:(?P<n2>{_NUM})\s+years|(?P<o2>{_ORDINAL})(?:\s+\w+)?\s+anniversary)"
     rf"|(?P<unit3>this\s+month|this\s+year)['’]s\s+(?P<o3>{_ORDINAL})(?:\s+\w+)?\s+anniversary)(?!\w)")
 # An anniversary told without a word for now ("The fair marks 20 years since ...", "a gala for the 25th
@@ -395,7 +395,8 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
         ordinal = next((groups[g] for g in ("o", "o2", "o3") if groups.get(g)), None)
         years = _num(number) if number else _ordinal(ordinal)
         unit = " ".join((groups.get("unit1") or groups.get("unit2") or groups.get("unit3") or "").lower().split())
-        need = {"today": "day", "to the day": "day", "this year": "year"}.get(unit, "month")
+        need = {"today": "day", "to the day": "day", "tomorrow": "day", "yesterday": "day", "this year": "year"}.get(
+            unit, "month")
         # to the sentence's full stop: "20 years since the line was fixed: the Agreement … took effect on …"
         stop = _FULL_STOP.search(text, m.end())
         hits = _scan(text[m.start():stop.start() if stop else len(text)], None)
@@ -413,6 +414,8 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
                        event.day if need == "day" else None)
         if point is None:
             continue
+        if unit in ("tomorrow", "yesterday"):  # the anniversary is the day after, or before, publication
+            point = DatePoint.of(point.first_day() + dt.timedelta(days=-1 if unit == "tomorrow" else 1))
         return PublicationDate(point, True, "inferred from text")
     return None
 
