@@ -820,3 +820,12 @@ def test_a_cooperation_introduced_with_its_abbreviation_is_a_mechanism(registry)
 def test_an_exercise_said_to_recur_is_a_mechanism(registry):
     found = _found(registry, "The navies will join the next ASEAN–Japan Maritime Exercise off Okinawa.")
     assert found["ASEAN–Japan Maritime Exercise"][0] == "mechanism"
+
+
+def test_a_byline_and_a_credit_line_name_the_writers_as_people(registry):
+    body = ("By Lê Thu Hằng and Mark Evans | March 3, 2025\n\nTrade rose in February, the ministry said.\n\n"
+            "(Reporting by Chen Jialin in Nanning; Editing by Ruth Adams)")
+    found = _found(registry, body)
+    assert {name for name, (kind, _, _) in found.items() if kind == "person"} == {
+        "Lê Thu Hằng", "Mark Evans", "Chen Jialin", "Ruth Adams"}
+    assert not any(kind == "person" for kind, _, _ in _found(registry, "By Reuters staff | March 3, 2025\n\nTrade rose.").values())

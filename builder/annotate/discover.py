@@ -68,7 +68,7 @@ from builder.model import Article, Mention
 from builder.annotate.mechanism_phrases import CALENDAR_WORDS as _CALENDAR_WORDS
 from builder.annotate.mechanism_phrases import QUOTED_LABEL, lower_case_mechanism_spans
 from builder.annotate.misspellings import fold_misspellings
-from builder.annotate.person_cues import attributed_before, quoted_later
+from builder.annotate.person_cues import attributed_before, credited_names, quoted_later
 from builder.annotate.recurring import SERIES_HEADS, season_series
 from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re-exported)
     _HEAD_OR_TITLE,
@@ -371,6 +371,10 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     # What the context alone says is a place or an outlet, before the runs claim their words.
     for type_, name_start, name_end in _named_by_context(article, text):
         add(type_, name_start, name_end)
+    for name_start, name_end in credited_names(text):
+        words = [_word(m.group(), m.start(), m.end()) for m in _WORDS.finditer(text, name_start, name_end)]
+        if _could_be_personal_name(words) and text[name_start:name_end] == " ".join(w.text for w in words):
+            add("person", name_start, name_end)
     runs = join_pairs(text, _runs(text, breaking))
     listed = _listed_places(text, runs)
     queue = deque(runs)

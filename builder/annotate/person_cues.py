@@ -68,3 +68,27 @@ def _ends_another_name(text: str, word: str, start: int, end: int) -> bool:
             return True
         at = text.find(word, at + 1)
     return False
+
+
+# A byline on a line of its own (`By Hoang Thu Trang`, `By An Lê and Minh Phương | March 3, 2025`), or an agency's
+# credit line (`(Reporting by … in Hanoi and … in Beijing; Editing by …)`): each names the article's writers.
+_BYLINE = re.compile(r"(?m)^By[ \t]+(?P<names>[^|\n]+?)[ \t]*(?:[|·•].*)?$")
+_CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*)(?:Additional[ \t]+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|"
+                     r"[Pp]hotos?|[Cc]ompiled)[ \t]+by[ \t]+(?P<names>[^;)\n]+)")
+_LISTED = re.compile(r"[ \t]*(?:,|\band\b)[ \t]*")
+_WHERE = re.compile(r"[ \t]+in[ \t]+\S.*$")
+
+
+def credited_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each name a byline or credit line gives, without where the writer was (`… in Hanoi`);
+    the caller says whether each is a personal name."""
+    spans = []
+    for line in (*_BYLINE.finditer(text), *_CREDIT.finditer(text)):
+        at = line.start("names")
+        for item in _LISTED.split(line["names"]):
+            start = text.find(item, at)
+            name = _WHERE.sub("", item).strip()
+            if start >= 0 and name:
+                spans.append((start, start + len(name)))
+                at = start + len(item)
+    return sorted(spans)
