@@ -644,8 +644,12 @@ def test_an_indefinite_document_is_a_mechanism_when_signed_under_its_title_or_pl
      ["joint research programme on ceramics"]),
     ("Delegates discussed the programme of the visit.", []),
     ("Officials praised the training programme for young diplomats.", []),
+    ("Both ministries drew up the joint plan on flood control in May.", ["joint plan on flood control"]),
+    ("The grant came under the health cooperation plan between Lào Cai and Yunnan.",
+     ["health cooperation plan between Lào Cai and Yunnan"]),
+    ("Engineers revised the construction plan for the bridge.", []),
 ])
-def test_a_lower_case_programme_is_a_mechanism_when_it_is_shared(text, spans):
+def test_a_lower_case_programme_or_plan_is_a_mechanism_when_it_is_shared(text, spans):
     from builder.annotate.mechanism_phrases import lower_case_mechanisms
 
     assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans

@@ -34,7 +34,7 @@ _LOWER_HEAD = re.compile(
     r"(?:joint|steering|cooperation|coordination|intergovernmental)(?:[ \t]+[a-z]+){0,2}?[ \t]+committee|"
     r"joint platform|platform|consultations?|talks|negotiations|dialogue|forum|mechanism|workshop|seminar|"
     r"agreement|protocol|memorandum(?:[ \t]+of[ \t]+understanding)?|"
-    r"partnership|action plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|programme|program|"
+    r"partnership|action plan|plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|programme|program|"
     r"community with a shared future|hotline(?![ \t]+(?:working|mechanism|group|committee|agreement))|"
     rf"{_OFFICE_HOLDERS}[’']s?[ \t]+(?:meeting|retreat|group)|meeting|exchanges?)(?![\w’'-])")
 # Heads that name a mechanism only after a pair of names (`Kunming–Hải Phòng economic corridor`,
@@ -51,10 +51,11 @@ _DOCUMENT_HEADS = {"agreement", "protocol", "action plan", "code of conduct", "m
 # platform`, `a regional power trade forum`): a name needs what it is about (`on …`), a proper name or
 # whose it is.
 _COMMON_HEADS = {"agreement", "protocol", "platform", "forum", "workshop", "seminar", "partnership", "memorandum",
-                 "memorandum of understanding", "programme", "program"}
-# A programme is a cooperation mechanism when the words before it say it is shared (`the joint training
-# programme on …`, `the youth exchange programme between …`); a programme of a visit or a course is not.
-_PROGRAMME_HEADS = {"programme", "program"}
+                 "memorandum of understanding", "programme", "program", "plan"}
+# A programme or a plan is a cooperation mechanism when the words before it say it is shared (`the joint training
+# programme on …`, `the youth exchange programme between …`, `the health cooperation plan`); a programme of a
+# visit or a course, or a plan of works, is not.
+_PROGRAMME_HEADS = {"programme", "program", "plan"}
 _SHARED_WORDS = {"joint", "exchange", "exchanges", "cooperation", "mutual", "bilateral", "partnership", "friendship",
                  "twinning"}
 # `… signed a memorandum of understanding on training cooperation`: a document the text says was signed is the
