@@ -56,6 +56,12 @@ FLOORS = {
                         "published_wrong": 0},
     ("fresh8", True): {"people": 0.97, "mechanisms": 0.88, "organisations": 0.86, "places": 0.85, "dates": 0.97,
                        "published_wrong": 0},
+    # First look in tests/fresh9/RESULTS.md (people .935, mechanisms .895, dates .925, six publication dates
+    # wrong); floors after its date-line, people and mechanism classes were fixed (tuned-on now).
+    ("fresh9", False): {"people": 0.96, "mechanisms": 0.92, "organisations": 0.85, "places": 0.83, "dates": 0.95,
+                        "published_wrong": 0},
+    ("fresh9", True): {"people": 0.96, "mechanisms": 0.92, "organisations": 0.86, "places": 0.76, "dates": 0.95,
+                       "published_wrong": 0},
 }
 ARTICLES = {"unseen": 24, "heldout": 4, "fresh": 12, "fresh3": 20, "fresh4": 20, "fresh5": 16, "fresh6": 20, "fresh7": 20, "fresh8": 20, "fresh9": 20}
 
