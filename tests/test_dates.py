@@ -81,8 +81,12 @@ def test_invalid_calendar_day_is_not_a_date():
     assert found("It was signed on February 30, 2024.") == []
 
 
-def test_year_outside_supported_range_is_not_a_date():
-    assert found("The temple was built in 1200 and rebuilt in 2250.") == []
+def test_a_historical_year_is_a_date_and_a_far_future_one_is_not():
+    # Retrospectives and obituaries date dynasties and foundings (`built in 1647`, `(1271–1368)`).
+    assert found("The temple was built in 1200 and rebuilt in 2250.") == [("1200", "1200")]
+    assert found("The Yuan dynasty (1271–1368) traded here.") == [("1271–1368", "1271/1368")]
+    # ... and a four-digit count is still a count.
+    assert found("Floods reached 1500 homes; about 1200 people left.") == []
 
 
 # --- month-day without year ------------------------------------------------------
@@ -1147,3 +1151,33 @@ def test_a_year_ending_a_plans_name_is_part_of_the_name():
     text = "It trains engineers under the Semiconductor Industry Development Strategy to 2030, which aims for 50,000 by 2030."
     assert [t for t, _ in _iso(text, dt.date(2025, 3, 18))] == ["2030"]
     assert _iso(text, dt.date(2025, 3, 18))[0] == ("2030", "2030") and text.rindex("2030") > text.index("to 2030")
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Updated 19:42, 06-Nov-2025", (2025, 11, 6)),
+    ("Published Thu, Nov 6 2025 2:12 AM EST", (2025, 11, 6)),
+    ("PUBLISHED : 6 Nov 2025 at 04:20", (2025, 11, 6)),
+    ("November 6, 2025 17:05 JST", (2025, 11, 6)),
+])
+def test_stamps_in_more_sites_styles_are_the_publication_day(line, day):
+    body = f"{line}\n\nHẢI PHÒNG — Container traffic rose in October, the port said on Thursday."
+    assert infer_publication_date(body) == PublicationDate(DatePoint(*day), False, "date line in text")
+
+
+def test_a_title_that_ends_on_its_day_dates_a_transcript_but_a_day_to_come_does_not():
+    body = "Spokesperson: Good afternoon. The minister will visit Hà Nội next week."
+    title = "Foreign Ministry Spokesperson's Regular Press Conference on March 3, 2025"
+    assert infer_publication_date(body, title) == PublicationDate(DatePoint(2025, 3, 3), False, "date line in text")
+    assert infer_publication_date(body, "Leaders to meet on March 3, 2025").how != "date line in text"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("A decade ago to the day, on March 3, 2015, the prize was first given. It went to a poet on Monday.",
+     DatePoint(2025, 3, 3)),
+    ("Next year will mark 150 years since the school opened in 1876. Classes resumed last month, in September.",
+     DatePoint(2025, 10)),
+    ("The book marks the 75th anniversary of the ties, set up in January 1950, which both sides are celebrating "
+     "this year.", DatePoint(2025)),
+])
+def test_more_anniversaries_date_the_article_by_arithmetic(text, value):
+    assert infer_publication_date(text).value == value

@@ -32,12 +32,12 @@ from builder.model import DatePoint, PublicationDate
 # "22-01-2026 | 08:05", "Thursday, September 26, 2024 - 15:10", "Wed, August 21, 2024 at 11:02 AM GMT+7"),
 # and optional sections after a bar ("| World", "| Editor: huaxia").
 _CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
-          r"(?:\s*\(?(?:GMT|UTC|ICT)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?")
+          r"(?:\s*\(?(?:GMT|UTC|[A-Z]{1,3}T)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?")  # (ICT, JST, EST, CEST …)
 _PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*)"
 # "Posted:", "Last updated:", "Source: Xinhua |", a page's own word for its stamp without a colon
 # ("Last update 16:20, …", "Published on …"), or an agency's name in capitals before a dash or bar ("KYODO NEWS - ").
 _LABEL = (r"(?:By[ ][^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*"  # a byline: "By Reuters staff | "
-          r"|(?i:(?:first[ ]|last[ ])?(?:published|posted|updated?|modified)(?:[ ](?:on|at))?)\s+"
+          r"|(?i:(?:first[ ]|last[ ])?(?:published|posted|updated?|modified)(?:[ ](?:on|at))?)(?:[ \t]*:)?\s+"
           r"|[^\W\d_]+(?:[ ][^\W\d_]+){0,2}:\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*)?"
           r"|[A-Z][A-Z&.]+(?:[ ][A-Z][A-Z&.]+){0,2}\s*[|·•–—-]\s*)")
 # Sections after a bar, as a site's date line may end: "| World", "| Editor: huaxia".
@@ -67,13 +67,14 @@ _ORDINAL_WORDS = {**_ORDINAL_UNITS, "tenth": 10, "eleventh": 11, "twelfth": 12, 
 _ORDINAL = (rf"\d{{1,3}}(?:st|nd|rd|th)|(?:{'|'.join(_TENS)})[-\u2010\u2011 ](?:{'|'.join(_ORDINAL_UNITS)})"
             rf"|{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))}")
 # An anniversary told from the day of publication: "Seventy years ago today, on May 7, 1954",
-# "Twenty-five years ago to the day", "today marks 30 years since ... on July 28, 1995", "This month
-# marks 40 years since ...", "this year marks the 75th anniversary of ...". The unit says how
-# closely the anniversary dates the article.
+# "Twenty-five years ago to the day", "A decade ago to the day", "today marks 30 years since ... on July 28,
+# 1995", "This month marks 40 years since ...", "this year marks the 75th anniversary of ...", "Next year will
+# mark 240 years since ...". The unit says how closely the anniversary dates the article.
 _ANNIVERSARY = re.compile(
-    rf"(?i:(?P<n1>{_NUM})\s+years?\s+ago\s+(?P<unit1>today|to\s+the\s+day|this\s+month)"
-    rf"|(?P<unit2>today|tomorrow|yesterday|this\s+month|this\s+year)\s+(?:marks|marked|is|was|will\s+(?:mark|be))\s+(?:the\s+)?"
-    rf"(?:(?P<n2>{_NUM})\s+years|(?P<o2>{_ORDINAL})(?:\s+\w+)?\s+anniversary)"
+    rf"(?i:(?P<n1>{_NUM})\s+(?P<d1>years?|decades?)\s+ago\s+(?P<unit1>today|to\s+the\s+day|this\s+month)"
+    rf"|(?P<unit2>today|tomorrow|yesterday|this\s+month|this\s+year|next\s+year)\s+"
+    rf"(?:marks|marked|is|was|will\s+(?:mark|be))\s+(?:the\s+)?"
+    rf"(?:(?P<n2>{_NUM})\s+(?P<d2>years|decades)|(?P<o2>{_ORDINAL})(?:\s+\w+)?\s+anniversary)"
     rf"|(?P<unit3>this\s+month|this\s+year)['’]s\s+(?P<o3>{_ORDINAL})(?:\s+\w+)?\s+anniversary)(?!\w)")
 # An anniversary told without a word for now ("The fair marks 20 years since ...", "a gala for the 25th
 # anniversary of ..."): the article was written about then, to the month, but what marks it may be
@@ -83,6 +84,7 @@ _ANNIVERSARY_OF = re.compile(
     rf"|(?:the|its)\s+(?P<o>{_ORDINAL})(?:\s+\w+)?\s+anniversary))(?!\w)")
 
 
+_THIS_YEAR = re.compile(r"(?<!\w)this\s+year(?!\w)", re.IGNORECASE)
 # A sentence's end, a colon not counted ("No. 2" is an abbreviation's full stop).
 _FULL_STOP = re.compile(r"[.?!] (?!\d)|\n")
 
@@ -98,7 +100,7 @@ def _ordinal(word: str) -> int:
     return _num(tens) + _ORDINAL_UNITS[unit]
 
 
-def infer_publication_date(text: str) -> PublicationDate:
+def infer_publication_date(text: str, title: str | None = None) -> PublicationDate:
     """Guess when an article without a dated header was published.
 
     The issue's rule: the latest explicit full date, adjusted by what the text
@@ -113,12 +115,15 @@ def infer_publication_date(text: str) -> PublicationDate:
     alone ("in 2023", "the 1982 Convention") are no basis: the date is unknown, unless the text says
     which year is this one ("Earlier this year, in March 2025": 2025).
 
+    `title`: the article's title, when the seed gives one: a transcript's title may end on its day ("… Regular
+    Press Conference on September 24, 2025").
+
     Before the bounds: an anniversary counted from now ("Twenty-five years ago to the day, on
     December 30, 1999") dates the article by arithmetic; to a month or a year, the bounds may
     narrow it inside that period. An anniversary told without a word for now ("marks 20 years
     since ...") counts only when the bounds give nothing, or only dates from years before it.
     """
-    printed = _printed_date_line(text)
+    printed = _printed_date_line(text) or _dated_title(title or "")
     if printed is not None:
         return printed
     found = _infer(text)
@@ -128,10 +133,21 @@ def infer_publication_date(text: str) -> PublicationDate:
         named = _YEAR_NAMED_RELATIVELY.search(text)
         if named is not None:
             year = int(named["y"]) + {"last": 1, "this": 0, "next": -1}[named["which"].lower()]
-            return PublicationDate(DatePoint(year), True, "inferred from text")
+            found = PublicationDate(DatePoint(year), True, "inferred from text")
+    if found.value is not None and found.value.precision == "year":
+        # "the provinces merged last month, in July": in a year the text gives, the month it calls the last
+        month = _MONTH_NAMED_RELATIVELY.search(text)
+        if month is not None:
+            shift = {"last": 1, "this": 0, "next": -1}[month["which"].lower()]
+            # (the year is the text's: "last month, in December" in a 2025 article is January 2025)
+            number = (_mon(month["m"]) + shift - 1) % 12 + 1
+            return PublicationDate(DatePoint(found.value.year, number), True, "inferred from text")
     return found
 
 
+# "last month" (or "this month", "next month") beside the month it is: "last month, in July".
+_MONTH_NAMED_RELATIVELY = re.compile(
+    rf"(?<!\w)(?P<which>(?i:this|last|next))\s+(?i:month),?\s+(?:in\s+)?{_month('m')}(?!,?\s+\d)")
 # "this year" (or "last year", "next year") beside the year it is: "Earlier this year, in March 2025",
 # "this year (2025)", "last year, in 2023".
 _YEAR_NAMED_RELATIVELY = re.compile(
@@ -372,6 +388,26 @@ def _printed_date_line(text: str) -> PublicationDate | None:
     return None
 
 
+# A title that ends on its own day, as a briefing's transcript is titled: "… Regular Press Conference on
+# September 24, 2025", "Remarks at the opening ceremony (3 March 2025)".
+_TITLE_FUTURE = re.compile(r"(?<![\w’'-])(?:to|will|set|due|plans?|ahead)(?![\w’'-])", re.IGNORECASE)
+_TITLE_DAY = re.compile(r"(?:[ \t]on|,|[ \t]\(|[ \t][–—-])[ \t]*(?P<date>[\w ,./-]{6,30}?)\)?[ \t]*$")
+
+
+def _dated_title(title: str) -> PublicationDate | None:
+    """The day a title ends on, when it is no sentence."""
+    first = title.strip()
+    if not first or len(first) > _STAMP_LINE_MAX or first.endswith((".", "?", "!", "”", '"')):
+        return None
+    m = _TITLE_DAY.search(first)
+    if m is None or _future_worded(first, m.start("date")) or _TITLE_FUTURE.search(first):
+        return None  # (`Leaders to meet on December 12, 2025`: a day to come)
+    value = normalise_date(m["date"])
+    if value is None or value.end is not None or value.start.precision != "day":
+        return None
+    return PublicationDate(value.start, False, "date line in text")
+
+
 def _stamp_day(part: str) -> DatePoint | None:
     """The day a date stamp (`_DATE_LINE`) gives, or None."""
     line = _DATE_LINE.match(part)
@@ -394,11 +430,17 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
         number = next((groups[g] for g in ("n1", "n2", "n3") if groups.get(g)), None)
         ordinal = next((groups[g] for g in ("o", "o2", "o3") if groups.get(g)), None)
         years = _num(number) if number else _ordinal(ordinal)
+        if (groups.get("d1") or groups.get("d2") or "").lower().startswith("decade"):
+            years *= 10  # "A decade ago to the day"
         unit = " ".join((groups.get("unit1") or groups.get("unit2") or groups.get("unit3") or "").lower().split())
-        need = {"today": "day", "to the day": "day", "tomorrow": "day", "yesterday": "day", "this year": "year"}.get(
-            unit, "month")
+        need = {"today": "day", "to the day": "day", "tomorrow": "day", "yesterday": "day", "this year": "year",
+                "next year": "year"}.get(unit, "month")
+        if unit == "next year":
+            years -= 1  # "Next year will mark 240 years since … 1786": this year is 2025
         # to the sentence's full stop: "20 years since the line was fixed: the Agreement … took effect on …"
         stop = _FULL_STOP.search(text, m.end())
+        if not unit and _THIS_YEAR.search(text, m.end(), stop.start() if stop else len(text)):
+            need = "year"  # "the 75th anniversary of ties, established in January 1950, which … are marking this year"
         hits = _scan(text[m.start():stop.start() if stop else len(text)], None)
         if not hits:
             continue

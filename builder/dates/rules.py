@@ -86,7 +86,7 @@ def _day(g: str) -> str:
 
 
 def _year(g: str) -> str:
-    return rf"(?<![\w.,$€£¥/])(?P<{g}>1[89]\d\d|2[01]\d\d)(?![\w%]|[.,]\d)"
+    return rf"(?<![\w.,$€£¥/])(?P<{g}>1\d\d\d|2[01]\d\d)(?![\w%]|[.,]\d)"
 
 
 # A year, or a year named relative to the publication date ("this year", "the year").
@@ -131,7 +131,7 @@ class _Ctx:
 
 
 def _point(year: int | None, month: int | None = None, day: int | None = None) -> DatePoint | None:
-    if year is None or not 1800 <= year <= 2199:
+    if year is None or not 1000 <= year <= 2199:
         return None
     point = DatePoint(year, month, day)
     try:
@@ -702,7 +702,7 @@ def _lone_year(m, ctx):
 
 _WD_MOD = rf"(?:(?i:this{_SP}coming|this{_SP}past|last|next|coming|this|past){_SP})?"
 _MDY = rf"{_month('m')}{_SP}{_day('d')},?{_SP}{_year('y')}"
-_DMY = rf"{_day('d')}{_SP}{_month('m')},?{_SP}{_year('y')}"
+_DMY = rf"{_day('d')}(?:{_SP}|-){_month('m')}(?:,?{_SP}|-){_year('y')}"  # (and a stamp's `06-Nov-2025`)
 
 Resolver = Callable[[re.Match, _Ctx], "_Found | None"]
 _RULE_TABLE: list[tuple[str, Resolver]] = [

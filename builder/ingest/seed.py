@@ -190,7 +190,7 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
     elif "date" in meta:
         pub = PublicationDate(meta["date"], inferred=False, how="front matter")
     else:
-        pub = infer_publication_date(body)
+        pub = infer_publication_date(body, title if not title_derived else None)
 
     if not title:
         title = derive_title(body[blocks[0].start : blocks[0].end] if blocks else body)
