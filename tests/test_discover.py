@@ -833,3 +833,32 @@ def test_a_byline_and_a_credit_line_name_the_writers_as_people(registry):
     assert {name for name, (kind, _, _) in found.items() if kind == "person"} == {
         "Lê Thu Hằng", "Mark Evans", "Chen Jialin", "Ruth Adams"}
     assert not any(kind == "person" for kind, _, _ in _found(registry, "By Reuters staff | March 3, 2025\n\nTrade rose.").values())
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Vice Chairman of the Sơn La Provincial People’s Committee Mùa Văn Sình opened the fair.", "Mùa Văn Sình"),
+    ("The award went to Giàng Thị Mỷ on Friday.", "Giàng Thị Mỷ"),
+    ("My friend Phí Minh Khôi waited four months for his papers.", "Phí Minh Khôi"),
+    ("Col Đàm Quang Vinh of the border guard said the boats were seized.", "Đàm Quang Vinh"),
+    ("Meritorious Artist Lục Thị Thanh Mai, who has sung for 30 years, opened the show.", "Lục Thị Thanh Mai"),
+    ("One of the donors was Helen Brandt, a 38-year-old architect from Toronto.", "Helen Brandt"),
+    ("The most vivid is Zhou Wenbo, then a young desk officer at the ministry.", "Zhou Wenbo"),
+])
+def test_vietnamese_full_names_and_more_roles_make_people(registry, text, name):
+    assert _found(registry, text)[name][0] == "person"
+
+
+@pytest.mark.parametrize("text", [
+    "The convoy stopped in Hồ Chí Minh for the night.",
+    "Traffic was closed on Lê Thánh Tông street on Sunday.",
+    "The training ship Zhu Jiguang docked on Monday.",
+])
+def test_a_place_or_a_thing_named_after_someone_is_no_person_by_its_shape(registry, text):
+    assert not any(kind == "person" for kind, _, _ in _found(registry, text).values())
+
+
+def test_a_name_given_as_his_name_is_or_known_as_is_an_alias(registry):
+    found = _found(registry, "Gong Wenfeng makes fiddles in Dongxing. In Vietnamese his name is Cung Văn Phong.")
+    assert found["Gong Wenfeng"][2] == ["Cung Văn Phong"]
+    found = _found(registry, "The prize went to stories by Yu Hua, whom Vietnamese readers know as Dư Hoa.")
+    assert found["Yu Hua"][2] == ["Dư Hoa"]

@@ -279,11 +279,13 @@ def _name_tail(words: list[_Word]) -> list[_Word]:
     return tail
 
 
-# Another name of someone: `whom Vietnamese colleagues call …`, `known in Việt Nam as …`, `by his Vietnamese
-# name, …`; and `…, the name a teacher gave him`.
+# Another name of someone: `whom Vietnamese colleagues call …`, `whom readers know as …`, `known in Việt Nam
+# as …`, `by his Vietnamese name, …`, `his name is …`; and `…, the name a teacher gave him`.
 _NAMED_BEFORE = re.compile(
-    r"(?:(?<!\w)whom\s[^,.;:!?”]{0,40}?\scalls?(?:\s+(?:him|her))?|(?<!\w)(?:known|called|nicknamed)(?:\s[^,.;:!?”]{0,30}?)?\sas"
-    r"|(?<!\w)(?:his|her)\s+(?:own\s+)?(?:Vietnamese|Chinese|English|Lao|Khmer|Korean|Japanese|Thai)\s+name,?)"
+    r"(?:(?<!\w)whom\s[^,.;:!?”]{0,40}?\s(?:calls?(?:\s+(?:him|her))?|knows?\s+as)"
+    r"|(?<!\w)(?:known|called|nicknamed)(?:\s[^,.;:!?”]{0,30}?)?\sas"
+    r"|(?<!\w)(?:his|her)\s+(?:own\s+)?(?:Vietnamese|Chinese|English|Lao|Khmer|Korean|Japanese|Thai)\s+name,?"
+    r"|(?<!\w)(?:his|her)\s+(?:\w+\s+)?name\s+(?:is|was))"
     r"(?:\s+by\s+(?:his|her)\s+(?:\w+\s+)?name,?)?[ \t]+$")
 _NAMED_AFTER = re.compile(r",?\s+the\s+name\s+(?:that\s+|which\s+)?(?:a|an|the|his|her|their|[A-Z])")
 _NAMED_REACH = 300  # characters back to the person a second name is given to
@@ -315,6 +317,8 @@ def _personal_name(words: list[_Word], bare: bool, pinyin: bool = False) -> list
     if not bare and 2 <= len(tail) <= 3:
         return tail  # after a title every name word is the name's: `Secretary-General Kao Kim Hourn`
     for i in range(len(tail) - 1):
+        if i and tail[i].key in _MIDDLE_NAMES and len(tail) - i + 1 <= 4:
+            return tail[i - 1:]  # `Quàng Văn Pọm`: Văn is the middle name of a family name the lists lack
         if _family_name(tail[i]) or (pinyin and _pinyin_name(tail[i:])):
             return tail[i:]
     if not bare and len(tail) >= 2:
@@ -322,12 +326,40 @@ def _personal_name(words: list[_Word], bare: bool, pinyin: bool = False) -> list
     return None
 
 
+_MIDDLE_NAMES = ("van", "thi")
+
+
 def _middle_named(words: list[_Word]) -> bool:
-    """A Vietnamese full name by its shape: a family name, then the middle name Văn or Thị, then one or two
-    given names (`Lò Văn Páo`, `Vi Thị Hồng Nhạn`): no cue needed to say it is a person's (a Chinese one:
-    `names.chinese_by_shape`)."""
-    return (3 <= len(words) <= 4 and words[0].key in VIETNAMESE_FAMILY_NAMES and words[1].key in ("van", "thi")
-            and all(w.capitalised for w in words))
+    """A Vietnamese full name by its shape: a family name (of one syllable), then the middle name Văn or Thị,
+    then one or two given names (`Lò Văn Páo`, `Vi Thị Hồng Nhạn`, `Quàng Văn Pọm`): no cue needed to say it
+    is a person's (a Chinese one: `names.chinese_by_shape`)."""
+    return (3 <= len(words) <= 4 and words[1].key in _MIDDLE_NAMES and all(w.capitalised for w in words)
+            and (words[0].key in VIETNAMESE_FAMILY_NAMES or _one_syllable(words[0])))
+
+
+# A thing named after someone: `the training ship Qi Jiguang`, `the Lê Quý Đôn`: the name's shape is no cue then.
+_THING_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:ship|vessel|frigate|corvette|destroyer|boat|ferry|train|aircraft|"
+                           r"plane|street|road|school|prize|award|hall|bridge|temple|pagoda)|(?<![\w’'-])the),?[ \t]+$",
+                           re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"(?:^|[ \t])(?:in|at|on|to|from|near|via|into|across|through|along|outside|inside|"
+                           r"around)[ \t]+$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"[ \t]+(?:street|road|avenue|boulevard|ward|commune|district|province|city|town|village|"
+                          r"bridge|school|hall|temple|pagoda|market|square|park|lake)(?![\w’'-])", re.IGNORECASE)
+
+
+def _vietnamese_by_shape(text: str, words: list[_Word]) -> bool:
+    """A Vietnamese full name by its shape (`Trần Minh Đức`, `Phí Quang Trạch`): three or four syllables, a family
+    name first, written with the language's marks; not where a place stands (`in Hồ Chí Minh`, `Lê Thánh Tông
+    street`: places and streets bear people's names)."""
+    return (3 <= len(words) <= 4 and words[0].key in VIETNAMESE_FAMILY_NAMES and all(map(_one_syllable, words))
+            and any(not w.text.isascii() for w in words)
+            and not _PLACE_BEFORE.search(text, max(0, words[0].start - 12), words[0].start)
+            and not _PLACE_AFTER.match(text, words[-1].end) and not _PLACE_TAILS.match(text, words[-1].end))
+
+
+def _one_syllable(word: _Word) -> bool:
+    """A word that could be a Vietnamese syllable: letters only, no capital after the first, at most seven."""
+    return word.text.isalpha() and word.text[1:].islower() and len(word.text) <= 7
 
 
 def _family_name(word: _Word) -> bool:
@@ -405,7 +437,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         if AT_A_MISSION.search(text, max(0, start - 40), start) and _bare_place_name(run):
             add("place", start, end)  # `the embassy in Beijing`, `the consulates general in Guangzhou`
             continue
-        if (_bare_place_name(run) and not (len(run) == 1 and run[0].key.endswith(("ish", "ese"))) and (
+        if (_bare_place_name(run) and not (len(run) == 1 and run[0].key.endswith(("ish", "ese")))
+                and not _middle_named(run) and (
                 (IN_OR_TO.search(text, max(0, start - 4), start) and WHEN_AFTER.match(text, end))
                 or SOMEWHERE_BEFORE.search(text, max(0, start - 40), start))):
             # (`in English on Monday`: a language, named like its people)
@@ -461,7 +494,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 name = _personal_name(run, bare=not (ROLE_AFTER.match(text, end) or WHO_OR_AGE.match(text, end)))
             if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)
                                                     or described or cued or _middle_named(name)
-                                                    or chinese_by_shape([w.text for w in name])):
+                                                    or (not _THING_BEFORE.search(text, max(0, start - 24), start)
+                                                        and (chinese_by_shape([w.text for w in name])
+                                                             or _vietnamese_by_shape(text, name)))):
                 add("person", start, end, [title, appositive])
                 continue
             if name and described and len(run) > 2 and name[0] is run[1] and _family_name(name[0]):
@@ -692,7 +727,7 @@ def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] 
             acts = (REPORTING_VERB.match(text, run[-1].end) or _AND_I.match(text, run[-1].end)
                     or quoted_later(text, run[i].text, run[-1].text, run[i].start, run[-1].end))
             name = _personal_name(run[i:], bare=not ends_on_head and not acts, pinyin=True)
-            if name and not ends_on_head and len(name) >= 3 and not _family_name(name[0]):
+            if name and not ends_on_head and len(name) >= 3 and not _family_name(name[0]) and not _middle_named(name):
                 name = name[1:]  # `Secretary for International Development Torbjørn Aasgård`: the complement's last word
             if name and name[0].start == run[i].start:
                 return title, name

@@ -15,6 +15,7 @@ VIETNAMESE_FAMILY_NAMES = frozenset("""
 nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly luong to dinh truong lam mai dao cao
 ha chu doan trinh vuong kieu quach thai ton giang tang luu nong lo khuat ta trieu phung nghiem thach hua diep
 kim lai ong tong quan than hau vi cu mac banh ninh ung chau tieu khong hong la van
+phi luc khuc cung dam giap au bach be kha lac nham
 """.split())
 CHINESE_FAMILY_NAMES = frozenset("""
 wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang
@@ -22,7 +23,7 @@ han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai jia ding wei xu
 shen shi cheng lu su ren fan fang yao tan liao zou xiong jin qin kong bai cui kang mao qiu hou shao meng long
 wan duan lei qian yin yi chang wen qiao lai gong hao qi mo geng xing niu ge hong pang zhan yue bi chai nie
 xin zuo he hua ji gu tao mu ou ouyang rao gan kuang bian cen jiao xiang guan huo ran
-shang weng zang zha
+shang weng zang zha lan
 """.split())
 
 # One pinyin syllable, and a Chinese given name of one or two: `Huai Jinpeng` after a title is a Chinese name

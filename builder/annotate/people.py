@@ -37,6 +37,12 @@ _HEADS = [
     "Director General", "Deputy Director", "Director", "Governor", "Vice Governor", "Mayor",
     "Deputy General Manager", "General Manager", "Manager",
     "Senior Lieutenant General", "Lieutenant General", "Major General", "Senior Colonel", "Colonel",
+    # ranks as agencies cut them (`Col Hoang Duc Thinh`, `Lt Gen …`, `Maj-Gen …`)
+    "Lt Gen", "Lt-Gen", "Lt. Gen.", "Maj Gen", "Maj-Gen", "Maj. Gen.", "Sr Col", "Sr. Col.", "Col", "Col.",
+    "Lt Col", "Lt-Col", "Brig Gen", "Brig-Gen",
+    # the state's honorific titles for artists and teachers
+    "Meritorious Artist", "People's Artist", "People’s Artist", "Meritorious Teacher", "People's Teacher",
+    "People’s Teacher",
     "General", "Rear Admiral", "Vice Admiral", "Admiral", "Spokesperson", "Spokeswoman", "Spokesman", "Comrade", "Professor",
     "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Uncle", "Politburo member",
     "Secretary-General", "Managing Director", "Minister Counsellor", "Minister Counselor", "Counsellor", "Counselor", "Chief Executive Officer", "Chief Executive", "CEO",

@@ -16,6 +16,9 @@ ROLE_NOUNS = (r"(?:diplomat|economist|researcher|expert|engineer|historian|veter
               r"businesswoman|entrepreneur|worker|doctor|driver|manager|operator|owner|trader|vendor|pilot|nurse|"
               r"guide|resident|villager|fisherman|craftsman|artisan|chef|coach|athlete|player|artist|singer|"
               r"volunteer|employee|clerk|shopkeeper|retiree|graduate|counsell?or|attaché|delegate|inspector|"
+              r"rider|runner|racer|swimmer|rower|climber|boxer|wrestler|skater|diver|jockey|"
+              r"architect|designer|painter|writer|poet|author|translator|interpreter|photographer|reporter|editor|"
+              r"curator|conservator|actor|actress|presenter|sailor|seafarer|surveyor|"
               r"accountant|lawyer|judge|monk|priest|father|mother|son|daughter|wife|husband|brother|sister|uncle|"
               r"aunt|grandfather|grandmother|grandson|granddaughter|nephew|niece|widow|"
               r"[a-z]+ologist|[a-z]+ist|[a-z]+ian)s?")
@@ -25,13 +28,15 @@ ROLE = (rf"(?:(?:a|an|the|[\w-]+[’']s)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?|(?:[a
         rf"{ROLE_NOUNS}\b")
 # `…, said managers from …`: a reporting verb after the comma attributes what came before; it describes no one.
 _NOT_ATTRIBUTION = r"(?!(?:said|says|told|added|noted|stressed)(?![\w’'-]))"
-ROLE_AFTER = re.compile(rf",[ \t]+{_NOT_ATTRIBUTION}(?:\d{{1,3}},[ \t]+)?{ROLE}")
+# `…, then a young desk officer`, `…, now a retired teacher`: a role held then or now.
+_WHEN = r"(?:(?:then|now|once|later|formerly)[ \t]+)?"
+ROLE_AFTER = re.compile(rf",[ \t]+{_NOT_ATTRIBUTION}(?:\d{{1,3}},[ \t]+)?{_WHEN}{ROLE}")
 # `Souphanh Keomany, who led …`, `Y Bhiam Nie, 52,`: a relative clause on a person or an age, which vouches
 # for any name (a role only for one a family name opens).
-_WHO_OR_AGE = r"\d{1,3},|who[ \t]"
+_WHO_OR_AGE = r"\d{1,3},|whom?[ \t]"
 WHO_OR_AGE = re.compile(rf",[ \t]+(?:{_WHO_OR_AGE})")
 DESCRIBED = re.compile(rf",[ \t]+{_NOT_ATTRIBUTION}(?:{_WHO_OR_AGE}|whose[ \t]|now[ \t]+\d|no relation|"
-                       rf"(?:\d{{1,3}},[ \t]+)?{ROLE})")
+                       rf"(?:\d{{1,3}},[ \t]+)?{_WHEN}{ROLE})")
 # A role in lower case just before a name, as briefings and features write it (`deputy spokesperson X`, `the
 # retired surveyor X`, `vice foreign minister X`, `director general X of …`): the role noun touches the name.
 # An office (`OFFICE_NOUNS`) vouches for any name; another role only for one a family name opens.
