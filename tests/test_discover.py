@@ -862,3 +862,25 @@ def test_a_name_given_as_his_name_is_or_known_as_is_an_alias(registry):
     assert found["Gong Wenfeng"][2] == ["Cung Văn Phong"]
     found = _found(registry, "The prize went to stories by Yu Hua, whom Vietnamese readers know as Dư Hoa.")
     assert found["Yu Hua"][2] == ["Dư Hoa"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Both joined under the Mekong-Lancang Cooperation framework last year.", "Mekong-Lancang Cooperation"),
+    ("The ASEAN Digital Masterplan 2030 calls for more links.", "ASEAN Digital Masterplan 2030"),
+    ("The project supports the ASEAN Regional Action Plan for Clean Seas, officials said.",
+     "ASEAN Regional Action Plan for Clean Seas"),
+    ("The next Safe Border Joint Operation will include Cambodia.", "Safe Border Joint Operation"),
+])
+def test_more_named_frameworks_plans_and_joint_operations_are_mechanisms(registry, text, name):
+    assert _found(registry, text)[name][0] == "mechanism"
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("What would you change in the young scientists exchange programme?", ["young scientists exchange programme"]),
+    ("She enrolled in the joint master’s programme.", []),
+    ("China drafted its own action plan on marine plastics.", []),
+])
+def test_a_shared_programme_named_by_what_is_exchanged_is_a_mechanism(text, spans):
+    from builder.annotate.mechanism_phrases import lower_case_mechanisms
+
+    assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans

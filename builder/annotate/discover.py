@@ -519,8 +519,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             kind = _kind_of(part, text)
             if kind is None and len(part) >= 2 and part[-1].key == "cooperation":
                 abbreviation = _ABBREVIATION.match(text, part[-1].end)
-                if abbreviation and _abbreviates(abbreviation.group(1), part):
-                    kind = "mechanism"  # `Lancang-Mekong Cooperation (LMC)`: a framework named with its abbreviation
+                if (abbreviation and _abbreviates(abbreviation.group(1), part)) or _FRAMEWORK_AFTER.match(text, part[-1].end):
+                    # `Lancang-Mekong Cooperation (LMC)`, `the … Cooperation framework`: a framework by its own name
+                    kind = "mechanism"
             if kind == "place" and part[-1].key == "region" and NUMBER_AFTER.match(text, part[-1].end):
                 # `Military Region 4`, `Naval Region 1`: a command numbered by its region, not the region
                 add("organisation", part[0].start, NUMBER_AFTER.match(text, part[-1].end).end())
@@ -559,6 +560,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
 
 
 _OF_BEFORE = re.compile(r"[ \t]+of[ \t]+$")
+_FRAMEWORK_AFTER = re.compile(r"[ \t]+(?:framework|mechanism)(?![\w’'-])")
 _BETWEEN = re.compile(r"[ \t]+between[ \t]+")
 _PERSON_AFTER = re.compile(rf"{REPORTING_VERB.pattern}|[ \t]*[,(.;]|[ \t]+(?:of|who|from|at)(?![\w’'-])")
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")

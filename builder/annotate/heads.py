@@ -28,7 +28,7 @@ MECHANISM_HEADS = {
 # Heads that name a cooperation mechanism only when the name says it is joint or bilateral
 # (`Joint Vision Statement`, `Cooperation Plan on …`), an institution or a domestic matter otherwise
 # (`Standing Committee`, `Five-Year Plan`, `SCO Summit`).
-_JOINT_ONLY_HEADS = {"committee", "plan", "statement", "summit"}
+_JOINT_ONLY_HEADS = {"committee", "plan", "statement", "summit", "patrol", "operation"}
 # A committee is a cooperation mechanism when it is joint or bilateral, an institution otherwise.
 _MECHANISM_COMMITTEE_WORDS = {"joint", "steering", "cooperation", "bilateral", "intergovernmental", "coordination",
                               "friendship", "partnership"}
@@ -146,8 +146,11 @@ def _series(words: list[_Word], head: str, text: str) -> bool:
         return before in ("leaders", "ministers") or words[0].key == "annual"
     if head == "year":
         return bool({w.key for w in words} & _THEME_YEAR_WORDS)
-    if head in ("plan", "vision", "agenda") and (year_after or (head == "plan" and words[-2].key == "master")):
-        # `ASEAN Connectivity Master Plan (2025)`: a grouping's plan, by its horizon year or as its master plan
+    before_head = next((words[i - 1].key for i in range(1, len(words)) if words[i].key == head), "")
+    if head in ("plan", "vision", "agenda", "masterplan") and (
+            year_after or head == "masterplan" or (head == "plan" and before_head in ("master", "action"))):
+        # `ASEAN Connectivity Master Plan (2025)`, `ASEAN Digital Masterplan 2025`, `ASEAN Regional Action Plan for
+        # …`: a grouping's plan, by its horizon year or as its master or action plan
         return any(len(w.text) >= 2 and w.text.isupper() for w in words)
     return False
 

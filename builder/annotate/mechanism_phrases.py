@@ -56,6 +56,8 @@ _COMMON_HEADS = {"agreement", "protocol", "platform", "forum", "workshop", "semi
 # programme on …`, `the youth exchange programme between …`, `the health cooperation plan`); a programme of a
 # visit or a course, or a plan of works, is not.
 _PROGRAMME_HEADS = {"programme", "program", "plan"}
+# What two sides do together, which with what it is about says which programme (not `joint`: a joint degree).
+_EXCHANGED = {"exchange", "exchanges", "cooperation", "partnership", "friendship", "twinning"}
 _SHARED_WORDS = {"joint", "exchange", "exchanges", "cooperation", "mutual", "bilateral", "partnership", "friendship",
                  "twinning"}
 # `… signed a memorandum of understanding on training cooperation`: a document the text says was signed is the
@@ -77,7 +79,7 @@ in at to by with from since during under over into through within after before u
 where while and or but is are was were will would has have had be been being can could should may might must said
 says say set held signed agreed opened launched also not than then so if on for of between the a an its their this
 these those there here it they he she we alongside including among against toward towards via amid like about upon
-across behind beyond without because following per behalf
+across behind beyond without because following per behalf own
 """.split()) | CALENDAR_WORDS | {"may"}
 _GAP_BEFORE = re.compile(r"(?:[ \t]+|[ \t]*[-–][ \t]*)$")
 _WORD_BEFORE = re.compile(r"(?:\([A-Z][A-Za-z]{1,7}\)|[\w’'.-]+)$")  # (`… Subregion (GMS) transport forum`)
@@ -168,9 +170,12 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
         end = _complement_end(text, m.end(), head)
         if end is None and not specific:
             continue
+        shared = head in _PROGRAMME_HEADS and len(specific) >= 2 and _EXCHANGED.intersection(w.lower() for w in specific)
         if (end is None and head in _COMMON_HEADS and determiner in ("the", "a", "an", "our")
-                and not any(w[:1].isupper() for w in specific)):
-            continue  # (`their twinning agreement`, `Laos’s power partnership`: whose says which)
+                and not any(w[:1].isupper() for w in specific) and not (shared and determiner == "the")):
+            # (`their twinning agreement`, `Laos’s power partnership`: whose says which; `the young scientists
+            # exchange programme`: what is exchanged, and by whom, says which)
+            continue
         if head in _PROGRAMME_HEADS and not _SHARED_WORDS.intersection(w.lower() for w in specific):
             continue  # `the programme of the visit`, `the training programme for officials`
         if (end is not None and not specific and " " not in head
