@@ -1181,3 +1181,18 @@ def test_a_title_that_ends_on_its_day_dates_a_transcript_but_a_day_to_come_does_
 ])
 def test_more_anniversaries_date_the_article_by_arithmetic(text, value):
     assert infer_publication_date(text).value == value
+
+
+@pytest.mark.parametrize("sentence, dates", [
+    ("He accepted me for the 2024 intake.", [("2024", "2024")]),
+    ("Tian said that 2025 marked a turning point.", [("2025", "2025")]),
+    ("Of the 2000 they hired, half left.", []),
+    ("The 1500 workers struck.", []),
+])
+def test_a_year_before_a_noun_or_as_a_clause_subject_is_a_date_and_a_count_is_not(sentence, dates):
+    assert found(sentence) == dates
+
+
+def test_a_weekday_said_to_recur_is_a_habit_not_a_day():
+    assert found("The market opens every Friday and Saturday, and it opened on Sunday.", dt.date(2025, 12, 10)) == [
+        ("Sunday", "2025-12-07")]

@@ -528,9 +528,13 @@ def _bare_month(m, ctx):
     return _found(_point(year, month), kind="yearless")
 
 
+# `every Friday and Saturday`, `each Monday`: a habit, no day.
+_HABITUAL_BEFORE = re.compile(r"(?<![\w’'-])(?:every|each)[ \t]+(?:[A-Z][a-z]+day(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+))*$")
+
+
 def _weekday(m, ctx):
     """on Sunday / last Sunday / next Sunday / this coming Friday"""
-    if ctx.ref is None:
+    if ctx.ref is None or _HABITUAL_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start()):
         return None
     if re.match(rf",?{_SP}(?:{_FULL_MONTH}|{_ABBR_MONTH}|\d)", ctx.text[m.end():]):
         return None  # "Sunday, September 7": the date itself is linked

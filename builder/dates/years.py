@@ -56,6 +56,12 @@ def _looks_like_quantity(word: str, weak_cue: bool) -> bool:
     return weak_cue and plural and word[:1].islower()
 
 
+# Words after "the <number>" that show the number is a noun itself ("of the 2000 they hired"), not a year before one.
+_NOT_A_NOUN = frozenset("""they we he she it you i who which that of in on at to for from with by and or but were was
+are is had have has will would could""".split())
+_CLAUSE_OPENERS = frozenset({"that", "and", "but", "because", "while", "when", "as", "since", "although"})
+
+
 def _year_in_context(text: str, start: int, end: int) -> bool:
     """Whether a four-digit number stands where a year is expected."""
     before = text[max(0, start - 80):start].split()  # as _word_before(text, start) and (.., 1)
@@ -74,9 +80,13 @@ def _year_in_context(text: str, start: int, end: int) -> bool:
     if text[start - 1:start] == "(" and text[end:end + 1] in ("),"):
         return True
     if cue == "the":
-        return nxt[:1].isupper()  # "the 1982 United Nations Convention"
+        # "the 1982 United Nations Convention", "the 2024 intake" (a count was turned away above: "the 1500 workers")
+        noun = nxt.rstrip(".,;:!?")
+        return nxt[:1].isupper() or (1900 <= int(text[start:end]) <= 2100 and noun.isalpha()
+                                     and noun.lower() not in _NOT_A_NOUN)
     if prev[:1].isupper() and prev.isalpha() and _sentence_start(text, start) < start - len(prev) - 1:
         return True  # a name with a year: "SCO Summit 2025"
-    if _sentence_start(text, start) >= start - 1:  # opens the sentence: "2024 was ..."
-        return nxt in (",", "was", "is", "saw", "marked", "marks", "will", "has", "had")
+    if _sentence_start(text, start) >= start - 1 or cue in _CLAUSE_OPENERS:  # "2024 was ...", "… that 2025 marked …"
+        return nxt in (",", "was", "is", "saw", "marked", "marks", "will", "has", "had") if cue not in _CLAUSE_OPENERS \
+            else nxt in ("was", "is", "saw", "marked", "marks", "will", "has", "had")
     return False
