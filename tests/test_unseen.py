@@ -62,6 +62,12 @@ FLOORS = {
                         "published_wrong": 0},
     ("fresh9", True): {"people": 0.96, "mechanisms": 0.92, "organisations": 0.86, "places": 0.76, "dates": 0.95,
                        "published_wrong": 0},
+    # First look in tests/fresh10/RESULTS.md (people .867, mechanisms .875, dates .852, eight publication dates
+    # wrong); floors after its stamp, anniversary, name-shape and framework classes were fixed (tuned-on now).
+    ("fresh10", False): {"people": 0.94, "mechanisms": 0.92, "organisations": 0.74, "places": 0.82, "dates": 0.93,
+                         "published_wrong": 0},
+    ("fresh10", True): {"people": 0.94, "mechanisms": 0.92, "organisations": 0.72, "places": 0.69, "dates": 0.93,
+                        "published_wrong": 0},
 }
 ARTICLES = {"unseen": 24, "heldout": 4, "fresh": 12, "fresh3": 20, "fresh4": 20, "fresh5": 16, "fresh6": 20, "fresh7": 20, "fresh8": 20, "fresh9": 20, "fresh10": 20}
 
