@@ -884,3 +884,8 @@ def test_a_shared_programme_named_by_what_is_exchanged_is_a_mechanism(text, span
     from builder.annotate.mechanism_phrases import lower_case_mechanisms
 
     assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans
+
+
+def test_a_thing_known_by_a_name_near_a_person_is_not_their_alias(registry):
+    found = _found(registry, "Director Lin Haoyu praised the scheme, known locally as Green Bridge, on Friday.")
+    assert found["Lin Haoyu"][2] == []

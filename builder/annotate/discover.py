@@ -444,8 +444,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             # (`in English on Monday`: a language, named like its people)
             add("place", start, end)  # `will meet in Tây Ninh on Friday`: where and when a thing happens
             continue
-        if _could_be_personal_name(run) and (_NAMED_BEFORE.search(text, max(0, start - 80), start)
-                                             or _NAMED_AFTER.match(text, end)):
+        if (_could_be_personal_name(run) and (_family_name(run[0]) or any(not w.text.isascii() for w in run))
+                and (_NAMED_BEFORE.search(text, max(0, start - 80), start) or _NAMED_AFTER.match(text, end))):
             # `Wu Guoping …, whom Vietnamese colleagues call Ngô Quốc Bình`: another name of the person just named
             named = _person_just_named(found, claimed, mentions, start)
             if named is not None:
