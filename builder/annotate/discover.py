@@ -68,7 +68,7 @@ from builder.model import Article, Mention
 from builder.annotate.mechanism_phrases import CALENDAR_WORDS as _CALENDAR_WORDS
 from builder.annotate.mechanism_phrases import QUOTED_LABEL, lower_case_mechanism_spans
 from builder.annotate.misspellings import fold_misspellings
-from builder.annotate.person_cues import attributed_before, credited_names, quoted_later
+from builder.annotate.person_cues import PLACE_PREPOSITION_BEFORE, attributed_before, credited_names, quoted_later
 from builder.annotate.recurring import SERIES_HEADS, season_series
 from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re-exported)
     _HEAD_OR_TITLE,
@@ -97,6 +97,8 @@ from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, 
     VIETNAMESE_FAMILY_NAMES,
     chinese_by_shape,
     guess_country,
+    one_syllable,
+    vietnamese_by_shape,
 )
 from builder.text import fold
 
@@ -122,7 +124,6 @@ amid through within between upon while when where if but so yet it he she they w
 _COMPANY_SUFFIX = re.compile(r"[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Co\.|Corp\.|Ltd\.?|JSC|LLC|Inc\.|Group)(?!\w)")
 _N_PLUS_N = re.compile(r"[“\"']?\d\+\d[”\"']?(?:[ \t]+[a-z]+){0,4}?[ \t]+(?:mechanism|dialogue|format|framework|talks)\b")
 # A name after one of these is where something happens, not who: `a visit to Phnom Penh, where …`.
-_PLACE_PREPOSITION = re.compile(r"(?:^|\s)(?:in|at|to|from|near|via|into|across|outside|inside)[ \t]+$", re.I)
 _ABBREVIATION = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,9})\)")
 
 
@@ -334,32 +335,23 @@ def _middle_named(words: list[_Word]) -> bool:
     then one or two given names (`Lò Văn Páo`, `Vi Thị Hồng Nhạn`, `Quàng Văn Pọm`): no cue needed to say it
     is a person's (a Chinese one: `names.chinese_by_shape`)."""
     return (3 <= len(words) <= 4 and words[1].key in _MIDDLE_NAMES and all(w.capitalised for w in words)
-            and (words[0].key in VIETNAMESE_FAMILY_NAMES or _one_syllable(words[0])))
+            and (words[0].key in VIETNAMESE_FAMILY_NAMES or one_syllable(words[0].text)))
 
 
 # A thing named after someone: `the training ship Qi Jiguang`, `the Lê Quý Đôn`: the name's shape is no cue then.
 _THING_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:ship|vessel|frigate|corvette|destroyer|boat|ferry|train|aircraft|"
                            r"plane|street|road|school|prize|award|hall|bridge|temple|pagoda)|(?<![\w’'-])the),?[ \t]+$",
                            re.IGNORECASE)
-_PLACE_BEFORE = re.compile(r"(?:^|[ \t])(?:in|at|on|to|from|near|via|into|across|through|along|outside|inside|"
-                           r"around)[ \t]+$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"[ \t]+(?:street|road|avenue|boulevard|ward|commune|district|province|city|town|village|"
                           r"bridge|school|hall|temple|pagoda|market|square|park|lake)(?![\w’'-])", re.IGNORECASE)
 
 
 def _vietnamese_by_shape(text: str, words: list[_Word]) -> bool:
-    """A Vietnamese full name by its shape (`Trần Minh Đức`, `Phí Quang Trạch`): three or four syllables, a family
-    name first, written with the language's marks; not where a place stands (`in Hồ Chí Minh`, `Lê Thánh Tông
-    street`: places and streets bear people's names)."""
-    return (3 <= len(words) <= 4 and words[0].key in VIETNAMESE_FAMILY_NAMES and all(map(_one_syllable, words))
-            and any(not w.text.isascii() for w in words)
-            and not _PLACE_BEFORE.search(text, max(0, words[0].start - 12), words[0].start)
+    """`names.vietnamese_by_shape`, but not where a place stands (`in Hồ Chí Minh`, `Lê Thánh Tông street`: places
+    and streets bear people's names)."""
+    return (vietnamese_by_shape([w.text for w in words])
+            and not PLACE_PREPOSITION_BEFORE.search(text, max(0, words[0].start - 12), words[0].start)
             and not _PLACE_AFTER.match(text, words[-1].end) and not _PLACE_TAILS.match(text, words[-1].end))
-
-
-def _one_syllable(word: _Word) -> bool:
-    """A word that could be a Vietnamese syllable: letters only, no capital after the first, at most seven."""
-    return word.text.isalpha() and word.text[1:].islower() and len(word.text) <= 7
 
 
 def _family_name(word: _Word) -> bool:
@@ -489,7 +481,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                                            or quoted_later(text, run[0].text, run[-1].text, start, end))
             name = _personal_name(run, bare=not (vouches or appositive or cued), pinyin=bool(title))
             described = (DESCRIBED.match(text, end) and not title
-                         and not _PLACE_PREPOSITION.search(text[max(0, start - 12):start]))
+                         and not PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 12), start))
             if name is None and described:
                 name = _personal_name(run, bare=not (ROLE_AFTER.match(text, end) or WHO_OR_AGE.match(text, end)))
             if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)

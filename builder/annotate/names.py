@@ -45,6 +45,18 @@ def chinese_by_shape(words: list[str]) -> bool:
             and words[0].lower() in CHINESE_FAMILY_NAMES and bool(_TWO_SYLLABLE_GIVEN.fullmatch(words[1].lower())))
 
 
+def one_syllable(word: str) -> bool:
+    """A word that could be one Vietnamese syllable: letters only, no capital after the first, at most seven."""
+    return word.isalpha() and word[1:].islower() and len(word) <= 7
+
+
+def vietnamese_by_shape(words: list[str]) -> bool:
+    """A Vietnamese full name by its shape alone (`Trần Minh Đức`, `Phí Quang Trạch`; the words as written): three
+    or four syllables, a family name first, written with the language's marks."""
+    return (3 <= len(words) <= 4 and fold(words[0]) in VIETNAMESE_FAMILY_NAMES and all(map(one_syllable, words))
+            and any(not w.isascii() for w in words))
+
+
 # Lower-case particles inside European personal names: `Pieter van Dam`, `Anne de Groot`, `Karl von Trotha`.
 PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "da", "di", "ter", "bin"})
 _PARTICLE_BEFORE = re.compile(r"([a-z]+)[ \t]+$")

@@ -22,8 +22,9 @@ from builder.annotate.people import REPORTING_VERB
 _SAID_BEFORE = re.compile(r"[,”\"’][ \t]*(?:said|says|added|noted|asked|explained|recalled|told[ \t]+\w+)[ \t]+$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*)[ \t]+$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-ZÀ-Ỹ]")
-_NOT_SOMEONE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|to|from|near|via|into|across|through|outside|inside)[ \t]+$",
-                                 re.IGNORECASE)
+# A preposition of place just before a name: `through Tân Thanh`, `in Hồ Chí Minh` (places bear people's names).
+PLACE_PREPOSITION_BEFORE = re.compile(
+    r"(?:^|\s)(?:in|at|to|from|near|via|into|across|through|along|outside|inside|around)[ \t]+$", re.IGNORECASE)
 
 
 def attributed_before(text: str, start: int) -> bool:
@@ -52,7 +53,7 @@ def quoted_later(text: str, first: str, last: str, start: int, end: int) -> bool
 
     Not a name after a preposition of place (`through Tân Thanh`): a place's syllable may be someone's name.
     """
-    if _NOT_SOMEONE_BEFORE.search(text, max(0, start - 12), start):
+    if PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 12), start):
         return False
     acting = _acting(text)
     return any(acting.get(word, -1) > end and not _ends_another_name(text, word, start, end) for word in (first, last))
