@@ -889,3 +889,23 @@ def test_a_shared_programme_named_by_what_is_exchanged_is_a_mechanism(text, span
 def test_a_thing_known_by_a_name_near_a_person_is_not_their_alias(registry):
     found = _found(registry, "Director Lin Haoyu praised the scheme, known locally as Green Bridge, on Friday.")
     assert found["Lin Haoyu"][2] == []
+
+
+def test_a_proposal_never_carries_a_name_the_registry_would_turn_away(tmp_path):
+    """`World Health Organization (WHO)`: `WHO` is an English word no registry page may claim, so discovery
+    proposes the organisation without it, and the build that writes the page can read it back."""
+    from builder.engine.build import BuildOptions, build
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(
+        " date 2025-03-04 HÀ NỘI — Experts from the World Health Organization (WHO) met health officials in Hà Nội "
+        "on Tuesday, and the WHO said the talks would go on. — VNA\n", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    result = build(BuildOptions(seeds=seeds, content=tmp_path / "content", out=tmp_path / "site", cache=None,
+                                jobs=1, search=False))
+    result.close()
+    pages = list((tmp_path / "content" / "organisations").glob("*.md"))
+    assert [p.stem for p in pages] == ["world-health-organization"]
+    assert "WHO" not in pages[0].read_text(encoding="utf-8").split("---")[1]
+    assert load_registry(tmp_path / "content").entities["world-health-organization"].aliases == []

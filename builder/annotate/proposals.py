@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from builder.annotate.discover import PLACE_HEADS, Discovery
 from builder.annotate.names import guess_country
-from builder.ingest.registry import Registry, discovery_note
+from builder.ingest.registry import Registry, discovery_note, too_common
 from builder.model import ENTITY_KINDS, Entity
 from builder.text import fold, form_key, slugify
 
@@ -26,7 +26,7 @@ def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[E
     first_seen: dict[tuple[str, str], Discovery] = {}
     for d in sorted(discoveries, key=lambda d: (d.article, d.line, d.name)):
         key = (d.type, form_key(d.name))
-        if key[1] in claimed or not key[1] or _known_place(d, claimed):
+        if key[1] in claimed or not key[1] or _known_place(d, claimed) or too_common(d.name, key[1]):
             continue
         entity = by_key.get(key)
         if entity is None:
@@ -42,7 +42,8 @@ def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[E
             if title not in entity.titles and d.type == "person":
                 entity.titles.append(title)
         for alias in d.aliases:
-            if alias not in entity.aliases and form_key(alias) not in claimed:
+            # (never one the registry would turn away: `World Health Organization (WHO)` proposes no `WHO`)
+            if alias not in entity.aliases and form_key(alias) not in claimed and not too_common(alias, form_key(alias)):
                 entity.aliases.append(alias)
                 claimed.add(form_key(alias))
     for key, entity in by_key.items():

@@ -284,7 +284,7 @@ def _surface_form_clashes(registry: Registry) -> list[BuildError]:
     for entity in registry.entities.values():
         for form in surface_forms(entity):
             key = form_key(form)
-            if problem := _too_common(form, key):
+            if problem := too_common(form, key):
                 field_name = "name" if form == entity.name else "aliases"
                 errors.append(BuildError(entity.path, f"{form!r} {problem}, so it would be linked in every "
                                                       "article; remove it or write the full name",
@@ -299,7 +299,9 @@ def _surface_form_clashes(registry: Registry) -> list[BuildError]:
     return errors
 
 
-def _too_common(form: str, key: str) -> str | None:
+def too_common(form: str, key: str) -> str | None:
+    """Why a name or alias (`key`: its `form_key`) could not be one entity's: a common English word (`WHO`), or
+    too short; None when it can."""
     if key in COMMON_WORDS:
         return "is a common English word"
     if len(key) < 2 or key.isdigit() or not any(ch.isalnum() for ch in key):
