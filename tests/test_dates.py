@@ -1196,3 +1196,36 @@ def test_a_year_before_a_noun_or_as_a_clause_subject_is_a_date_and_a_count_is_no
 def test_a_weekday_said_to_recur_is_a_habit_not_a_day():
     assert found("The market opens every Friday and Saturday, and it opened on Sunday.", dt.date(2025, 12, 10)) == [
         ("Sunday", "2025-12-07")]
+
+
+@pytest.mark.parametrize("sentence, dates", [
+    ("The treaty took effect on Wednesday, May 21. The day before, officials met.",
+     [("Wednesday, May 21", "2025-05-21"), ("The day before", "2025-05-20")]),
+    ("It opened on May 20 and closed the following day.", [("May 20", "2025-05-20"), ("the following day", "2025-05-21")]),
+    ("The debate began on May 8, the day after the garrison surrendered.", [("May 8", "2025-05-08")]),
+    ("They had met the day before.", []),
+])
+def test_the_day_before_or_after_is_counted_from_the_date_told_just_before(sentence, dates):
+    assert found(sentence, dt.date(2025, 5, 22)) == dates
+
+
+def test_a_century_is_its_hundred_years():
+    assert found("Embroidery of the 19th century, the twentieth century and this century.", dt.date(2025, 5, 22)) == [
+        ("the 19th century", "1801/1900"), ("the twentieth century", "1901/2000"), ("this century", "2001/2100")]
+
+
+def test_an_anniversary_on_a_weekday_of_this_week_dates_the_days_before_it():
+    text = ("LẠNG SƠN — Sixty years ago this Thursday, on August 7, 1965, gunners crossed the border. On Monday the "
+            "veterans crossed again, and on Tuesday they laid flowers.")
+    published = infer_publication_date(text)
+    assert published.value == DatePoint(2025, 8) and published.reference_day() == dt.date(2025, 8, 6)
+
+
+def test_an_age_told_after_its_event_dates_the_article_to_the_year():
+    text = "The exchange began on March 1, 1956, under the 1955 postal agreement, and it turns 70 next year."
+    assert infer_publication_date(text).value == DatePoint(2025)
+
+
+def test_a_stamp_with_its_outlet_in_brackets_is_the_publication_day():
+    text = "(Xinhua Online) 16:08, May 22, 2025\n\nBEIJING, May 22 -- The treaty took effect on Wednesday."
+    assert infer_publication_date(text) == PublicationDate(DatePoint(2025, 5, 22), False, "date line in text")

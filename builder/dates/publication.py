@@ -39,7 +39,8 @@ _PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*)"
 _LABEL = (r"(?:By[ ][^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*"  # a byline: "By Reuters staff | "
           r"|(?i:(?:first[ ]|last[ ])?(?:published|posted|updated?|modified)(?:[ ](?:on|at))?)(?:[ \t]*:)?\s+"
           r"|[^\W\d_]+(?:[ ][^\W\d_]+){0,2}:\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*)?"
-          r"|[A-Z][A-Z&.]+(?:[ ][A-Z][A-Z&.]+){0,2}\s*[|·•–—-]\s*)")
+          r"|[A-Z][A-Z&.]+(?:[ ][A-Z][A-Z&.]+){0,2}\s*[|·•–—-]\s*"
+          r"|\([^()\n]{2,40}\)\s*)")  # an outlet in brackets: "(People's Daily Online) 16:08, May 22, 2025"
 # Sections after a bar, as a site's date line may end: "| World", "| Editor: huaxia".
 _SECTION = r"(?:\s*[|·•]\s*[^\W\d_][\w &'’-]{0,30}(?::\s*[^\W\d_][\w &'’-]{0,30})?)*"
 # A weekday written out or cut short ("Wednesday,", "Wed,", "Thurs.").
@@ -71,7 +72,8 @@ _ORDINAL = (rf"\d{{1,3}}(?:st|nd|rd|th)|(?:{'|'.join(_TENS)})[-\u2010\u2011 ](?:
 # 1995", "This month marks 40 years since ...", "this year marks the 75th anniversary of ...", "Next year will
 # mark 240 years since ...". The unit says how closely the anniversary dates the article.
 _ANNIVERSARY = re.compile(
-    rf"(?i:(?P<n1>{_NUM})\s+(?P<d1>years?|decades?)\s+ago\s+(?P<unit1>today|to\s+the\s+day|this\s+month)"
+    rf"(?i:(?P<n1>{_NUM})\s+(?P<d1>years?|decades?)\s+ago\s+(?P<unit1>today|to\s+the\s+day|this\s+month"
+    rf"|this\s+(?:{_WEEKDAY}))"
     rf"|(?P<unit2>today|tomorrow|yesterday|this\s+month|this\s+year|next\s+year)\s+"
     rf"(?:marks|marked|is|was|will\s+(?:mark|be))\s+(?:the\s+)?"
     rf"(?:(?P<n2>{_NUM})\s+(?P<d2>years|decades)|(?P<o2>{_ORDINAL})(?:\s+\w+)?\s+anniversary)"
@@ -433,8 +435,9 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
         if (groups.get("d1") or groups.get("d2") or "").lower().startswith("decade"):
             years *= 10  # "A decade ago to the day"
         unit = " ".join((groups.get("unit1") or groups.get("unit2") or groups.get("unit3") or "").lower().split())
+        ahead = unit.startswith("this ") and unit.split()[1] in _WEEKDAYS  # "Sixty years ago this Thursday"
         need = {"today": "day", "to the day": "day", "tomorrow": "day", "yesterday": "day", "this year": "year",
-                "next year": "year"}.get(unit, "month")
+                "next year": "year"}.get(unit, "day" if ahead else "month")
         if unit == "next year":
             years -= 1  # "Next year will mark 240 years since … 1786": this year is 2025
         # to the sentence's full stop: "20 years since the line was fixed: the Agreement … took effect on …"
@@ -458,7 +461,31 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
             continue
         if unit in ("tomorrow", "yesterday"):  # the anniversary is the day after, or before, publication
             point = DatePoint.of(point.first_day() + dt.timedelta(days=-1 if unit == "tomorrow" else 1))
+        elif ahead:  # the anniversary is a day of the coming week: the article is of the days before it
+            before = point.first_day() - dt.timedelta(days=1)
+            return PublicationDate(DatePoint(before.year, before.month), True, "inferred from text", before)
         return PublicationDate(point, True, "inferred from text")
+    return _turning(text)
+
+
+# "it turns 70 next year", "the line turned 50 this year": an age told after the event it counts from.
+_TURNS = re.compile(rf"(?i:(?<!\w)(?:turns|will\s+turn|turned)\s+(?P<n>{_NUM})\s+(?P<unit>this\s+year|next\s+year))(?!\w)")
+
+
+def _turning(text: str) -> PublicationDate | None:
+    """The year an age told from a dated event makes this one: "began on March 1, 1956, …, and it turns 70 next
+    year" is 2025 (the event is the date before the phrase in its sentence told most precisely)."""
+    for m in _TURNS.finditer(text):
+        start = max((b.end() for b in _FULL_STOP.finditer(text, 0, m.start())), default=0)
+        hits = [h for h in _scan(text[start:m.start()], None) if h.kind == "absolute" and h.value.end is None]
+        if not hits:
+            continue
+        years = _num(m["n"]) - (1 if m["unit"].lower().startswith("next") else 0)
+        # the event counted from is told most precisely: "began on March 1, 1956, under the 1955 agreement"
+        event = min(hits, key=lambda h: (-("year", "month", "day").index(h.value.start.precision), h.start))
+        point = _point(event.value.start.year + years)
+        if point is not None:
+            return PublicationDate(point, True, "inferred from text")
     return None
 
 

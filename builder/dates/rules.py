@@ -37,6 +37,9 @@ WEEKDAYS = {
 }
 WEEKDAYS.update({cut: i for i, cuts in enumerate(["mon", "tue tues", "wed", "thu thur thurs", "fri", "sat", "sun"])
                  for cut in cuts.split()})  # as date lines cut them: "Wed, August 21, 2024"
+ORDINAL_WORDS = {w: i for i, w in enumerate("""first second third fourth fifth sixth seventh eighth ninth tenth
+eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
+twenty-first""".split(), start=1)}
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -71,7 +74,7 @@ _FULL_MONTH = "January|February|March|April|May|June|July|August|September|Octob
 _ABBR_MONTH = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # A weekday cut short, only where a full stop or comma follows it ("Wed, August 21", "Thu. May 15").
-_WEEKDAY_CUT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?=[.,])\.?"
+_WEEKDAY_CUT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?=[.,]|[ \t]\d{1,2}[ \t][A-Z])\.?"
 _NUM = (rf"\d{{1,3}}|(?:{'|'.join(_TENS)})[-\u2010\u2011 ](?:{'|'.join(_UNITS)})(?!\w)"
         rf"|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}")
 _CONN = rf"(?P<conn>{_SP}(?:to|until|till|through|and){_SP}|{_DASH})"
@@ -640,6 +643,27 @@ def _relative_day(m, ctx):
     return _found(DatePoint.of(ctx.ref + dt.timedelta(days=offset)), kind="relative")
 
 
+ANCHORED = "anchored"  # a hit's kind: a day counted from the date told just before it (`scan` resolves it)
+
+
+def _next_to(m, ctx):
+    """the day before / the previous day / the day after / the following day: a day from the date the text has
+    just told (`on Wednesday … the day before`), which the scan supplies; its reference day is a stand-in."""
+    if ctx.ref is None:
+        return None
+    offset = -1 if m["rel"].lower().split()[-1] in ("before", "previous") or m["rel"].lower().startswith("previous") \
+        else 1
+    return _found(DatePoint.of(ctx.ref), kind=f"{ANCHORED}{offset:+d}")
+
+
+def _century(m, ctx):
+    """the 19th century / the twentieth century / this century: its hundred years (1801–1900)."""
+    if m["this"] and ctx.ref is None:
+        return None
+    n = ctx.ref.year // 100 + 1 if m["this"] else (int(m["n"][:-2]) if m["n"][:1].isdigit() else ORDINAL_WORDS[m["n"].lower()])
+    return _found(_point((n - 1) * 100 + 1), _point(n * 100))
+
+
 def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     index = year * 12 + month - 1 + by
     return index // 12, index % 12 + 1
@@ -787,6 +811,12 @@ _RULE_TABLE: list[tuple[str, Resolver]] = [
      rf"(?P<unit>year|quarter|month|week)(?!\w)", _relative_unit),
     (rf"(?<!\w)(?P<n>(?i:{_NUM})){_SP}(?P<unit>decade|year|month|week|day)s?{_SP}ago"
      rf"(?:{_SP}(?P<today>(?i:today|to{_SP}the{_SP}day)))?(?!\w)", _ago),
+    # (`the day after the garrison surrendered`: a day told by an event, not one counted from a date)
+    (rf"(?<!\w)(?i:the){_SP}(?P<rel>(?i:day{_SP}(?:before|after)(?=[ \t]*[,.;:!?)]|{_SP}(?:and|when|as)(?!\w))"
+     rf"|previous{_SP}day|following{_SP}day|next{_SP}day))(?!\w)", _next_to),
+    (rf"(?<!\w)(?:(?i:the){_SP}(?P<n>1\d(?:st|nd|rd|th)|2[01](?:st|nd|rd|th)|(?i:eleventh|twelfth|thirteenth|"
+     rf"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))|(?P<this>(?i:this)))"
+     rf"{_SP}(?i:century)(?!\w)", _century),
     # years
     (_year("y"), _lone_year),
 ]

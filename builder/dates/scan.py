@@ -12,6 +12,7 @@ import re._parser
 from dataclasses import dataclass
 
 from builder.dates.rules import (
+    ANCHORED,
     _RULE_TABLE,
     _SPACES,
     _THE,
@@ -20,7 +21,7 @@ from builder.dates.rules import (
     _Hit,
 )
 from builder.dates.tense import _future_worded
-from builder.model import DateValue, Mention
+from builder.model import DatePoint, DateValue, Mention
 
 # --------------------------------------------------------------------------
 # Scanning. Each rule's matches are exactly `pattern.finditer(text)`; two
@@ -308,7 +309,28 @@ def _scan(text: str, reference: dt.date | None, strict: bool = True) -> list[_Hi
                 continue
             start, end = m.span("span") if rule.has_span else m.span()
             hits.append(_Hit(start, end, found.value, found.kind, order))
-    return _longest_first(hits)
+    return _anchored(_longest_first(hits))
+
+
+# How far back a day counted from (`the day before`) looks for the date it is counted from: that sentence's or the one before.
+_ANCHOR_REACH = 300
+
+
+def _anchored(hits: list[_Hit]) -> list[_Hit]:
+    """Each `the day before` / `the following day` made the day next to the date told just before it (a day, within
+    `_ANCHOR_REACH`); without one it is dropped."""
+    if not any(h.kind.startswith(ANCHORED) for h in hits):
+        return hits
+    out: list[_Hit] = []
+    for hit in hits:
+        if hit.kind.startswith(ANCHORED):
+            base = next((h for h in reversed(out) if h.value.end is None and h.value.start.precision == "day"), None)
+            if base is None or hit.start - base.end > _ANCHOR_REACH:
+                continue
+            day = base.value.start.first_day() + dt.timedelta(days=int(hit.kind[len(ANCHORED):]))
+            hit = _Hit(hit.start, hit.end, DateValue(DatePoint.of(day), None), "relative", hit.order)
+        out.append(hit)
+    return out
 
 
 def _longest_first(hits: list[_Hit]) -> list[_Hit]:
