@@ -909,3 +909,22 @@ def test_a_proposal_never_carries_a_name_the_registry_would_turn_away(tmp_path):
     assert [p.stem for p in pages] == ["world-health-organization"]
     assert "WHO" not in pages[0].read_text(encoding="utf-8").split("---")[1]
     assert load_registry(tmp_path / "content").entities["world-health-organization"].aliases == []
+
+
+@pytest.mark.parametrize("text, people", [
+    ("In Soc Trang, Khmer farmer Thach Thi Sa Ry now runs a spraying business.", {"Thach Thi Sa Ry"}),
+    ("Li Wei, a professor at Yunnan University, told the Global Times on Tuesday that talks went well.", {"Li Wei"}),
+    ("The treaty, known as the Hague Service Convention, but lawyers say it is slow.", set()),
+    ("The Danish designer Freja Østergaard ran a workshop on packaging.", {"Freja Østergaard"}),
+    ("By Lê Minh Anh and Kieran O'Donnell\n\nShrimp exports fell in May.", {"Lê Minh Anh", "Kieran O'Donnell"}),
+    ("Ê Đê weaver H’Bia Niê, who travelled two days by bus, showed her cloth.", {"H’Bia Niê"}),
+])
+def test_people_with_apostrophes_or_a_role_and_verb_are_found_and_places_and_outlets_are_not(registry, text, people):
+    assert {name for name, (kind, _, _) in _found(registry, text).items() if kind == "person"} == people
+
+
+def test_a_name_with_an_apostrophe_is_one_word_in_its_id(tmp_path, content_copy):
+    article = _article("By Kieran O'Donnell\n\nShrimp exports fell in May, the ministry said.")
+    registry = load_registry(content_copy)
+    proposed = propose_entities(discover(article, Annotator(registry).mentions(article.body, None)), registry)
+    assert [e.id for e in proposed if e.type == "person"] == ["kieran-odonnell"]

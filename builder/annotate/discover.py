@@ -473,9 +473,12 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         if _could_be_personal_name(run) and not (of_person and of_person.start() in person_ends):
             # (`… Chan Kwok-wai of Macau praised`: where the person named is from; the praise is theirs)
             title, vouches = _title_or_role_before(text, start)
-            if title and not vouches and len(run) in (2, 3) and _PERSON_AFTER.match(text, end):
+            if title and not vouches and len(run) in (2, 3) and (
+                    _PERSON_AFTER.match(text, end)
+                    or (_SUBJECT_VERB_AFTER.match(text, end) and any(not w.text.isascii() for w in run))):
                 vouches = True  # `Czech economist Jiří Dvořák of Charles University`: a role, then a full name
-            appositive = title_after(text, end)
+            # (`In Soc Trang, farmer Thach Thi Sa Ry …`: after a preposition of place a name is the place, whoever follows)
+            appositive = None if PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 12), start) else title_after(text, end)
             # `“…,” said Zhao Wei`; `Phoxay Vongsouthi …. Phoxay said`: the attribution, or a later quote by a word
             cued = len(run) in (2, 3) and not _PLACE_TAILS.match(text, end) and (attributed_before(text, start)
                                            or quoted_later(text, run[0].text, run[-1].text, start, end))
@@ -555,6 +558,10 @@ _OF_BEFORE = re.compile(r"[ \t]+of[ \t]+$")
 _FRAMEWORK_AFTER = re.compile(r"[ \t]+(?:framework|mechanism)(?![\w’'-])")
 _BETWEEN = re.compile(r"[ \t]+between[ \t]+")
 _PERSON_AFTER = re.compile(rf"{REPORTING_VERB.pattern}|[ \t]*[,(.;]|[ \t]+(?:of|who|from|at)(?![\w’'-])")
+# A verb the name is the subject of: after a role, enough for a name written with letters English lacks (`the Danish
+# designer Freja Østergaard ran a workshop`), not for English words (`the chess player Harbour Lights won`).
+_SUBJECT_VERB_AFTER = re.compile(r"[ \t]+(?:[a-z]+ed|ran|met|went|gave|took|made|led|won|saw|left|came|began|spoke|"
+                                 r"wrote|sent|built|held|brought|has|had|is|was|will|would)(?![\w’'-])")
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 
 

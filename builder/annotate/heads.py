@@ -110,11 +110,14 @@ def _is_name_word(word: _Word) -> bool:
                 word.key in _FOLDS_TO_FUNCTION_WORD and word.text.lower() != word.key) or (
                 word.key not in _SYLLABLE_WORDS and any(ch.isalpha() and not ch.isascii() for ch in word.text)))
             and (word.key not in HEAD_WORDS or word.key in ABBREVIATED_HEAD_WORDS) and not word.text.isupper()
-            and (word.text.isalpha() or bool(_HYPHENATED_GIVEN.fullmatch(word.text))))
+            and (word.text.isalpha() or bool(_HYPHENATED_GIVEN.fullmatch(word.text))
+                 or bool(_APOSTROPHE_NAME.fullmatch(word.text))))
 
 
 # `Kwok-wai`, `Jae-in`: a given name romanised syllable by syllable, the second in lower case.
 _HYPHENATED_GIVEN = re.compile(r"[^\W\d_]+-(?-i:[a-z])[^\W\d_]*")
+# `O'Donnell`, `D’Souza`, and the Ê Đê `H’Bia`: a capital, an apostrophe, then the name.
+_APOSTROPHE_NAME = re.compile(r"[A-Z][’'][A-ZÀ-Ỹ][^\W\d_]*")
 
 
 # Vietnamese syllables that are also words the name test turns away (`Việt`, `Nam`, `An`, and `The` for an unaccented

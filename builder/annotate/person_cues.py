@@ -19,7 +19,8 @@ from functools import lru_cache
 from builder.annotate.people import REPORTING_VERB
 
 # `“…,” said …`, `…, said …`: an attribution written before whom it quotes.
-_SAID_BEFORE = re.compile(r"[,”\"’][ \t]*(?:said|says|added|noted|asked|explained|recalled|told[ \t]+\w+)[ \t]+$")
+# (`told the Global Times`: whom one tells after `the` is an outlet)
+_SAID_BEFORE = re.compile(r"[,”\"’][ \t]*(?:said|says|added|noted|asked|explained|recalled|told[ \t]+(?!the[ \t])\w+)[ \t]+$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*)[ \t]+$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-ZÀ-Ỹ]")
 # A preposition of place just before a name: `through Tân Thanh`, `in Hồ Chí Minh` (places bear people's names).

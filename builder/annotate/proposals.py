@@ -7,11 +7,17 @@ included, nor a known place with its kind spelled out), which the build writes a
 
 from __future__ import annotations
 
+import re
+
 from builder.annotate.discover import PLACE_HEADS, Discovery
 from builder.annotate.names import guess_country
 from builder.ingest.registry import Registry, discovery_note, too_common
 from builder.model import ENTITY_KINDS, Entity
 from builder.text import fold, form_key, slugify
+
+
+# An apostrophe inside a name's word (`O'Donnell`, the Ê Đê `H’Bia`), not a possessive (`Committee’s`).
+_NAME_APOSTROPHE = re.compile(r"(?<=\b[A-Z])[’'](?=[A-ZÀ-Ỹ])")
 
 
 def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[Entity]:
@@ -30,7 +36,7 @@ def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[E
             continue
         entity = by_key.get(key)
         if entity is None:
-            slug = slugify(d.name)
+            slug = slugify(_NAME_APOSTROPHE.sub("", d.name))  # `O'Donnell`: odonnell, one word
             if not slug or slug in registry.entities or any(e.id == slug for e in by_key.values()):
                 continue
             entity = Entity(id=slug, type=d.type, name=d.name, status="discovered")

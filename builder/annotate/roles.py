@@ -24,7 +24,9 @@ ROLE_NOUNS = (r"(?:diplomat|economist|researcher|expert|engineer|historian|veter
               r"[a-z]+ologist|[a-z]+ist|[a-z]+ian)s?")
 # The role's words: after an article or a possessive up to three of any case ("a Spanish hydrologist at"),
 # else up to two in lower case ("education counsellor at the embassy").
-ROLE = (rf"(?:(?:a|an|the|[\w-]+[’']s)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?|(?:[a-z][\w’'-]*[ \t]+){{1,2}}?)?"
+# (a conjunction opens a clause, not a role: `…, but lawyers say`)
+ROLE = (rf"(?:(?:a|an|the|[\w-]+[’']s)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?"
+        rf"|(?:(?!(?:but|and|or|yet|so|while|when|as|though|although)[ \t])[a-z][\w’'-]*[ \t]+){{1,2}}?)?"
         rf"{ROLE_NOUNS}\b")
 # `…, said managers from …`: a reporting verb after the comma attributes what came before; it describes no one.
 _NOT_ATTRIBUTION = r"(?!(?:said|says|told|added|noted|stressed)(?![\w’'-]))"
