@@ -928,3 +928,26 @@ def test_a_name_with_an_apostrophe_is_one_word_in_its_id(tmp_path, content_copy)
     registry = load_registry(content_copy)
     proposed = propose_entities(discover(article, Annotator(registry).mentions(article.body, None)), registry)
     assert [e.id for e in proposed if e.type == "person"] == ["kieran-odonnell"]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("ASEAN leaders reaffirmed the ASEAN Outlook on the Indo-Pacific in October.", "ASEAN Outlook on the Indo-Pacific",
+     "mechanism"),
+    ("The provinces adopted the Lào Cai–Yunnan River Safety Action Plan last year.",
+     "Lào Cai–Yunnan River Safety Action Plan", "mechanism"),
+    ("Meals come from the World Food Programme, which pays for rice.", "World Food Programme", "organisation"),
+])
+def test_more_heads_read_as_what_they_name(registry, text, name, kind):
+    assert _found(registry, text)[name][0] == kind
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Families can call the centre’s hotline at any hour.", []),
+    ("The two provinces signed a memorandum of understanding on cooperation.", []),
+    ("The two provinces signed a memorandum of understanding on forest fire control.",
+     ["memorandum of understanding on forest fire control"]),
+])
+def test_one_bodys_own_service_and_a_bare_cooperation_are_no_mechanisms(text, spans):
+    from builder.annotate.mechanism_phrases import lower_case_mechanisms
+
+    assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans

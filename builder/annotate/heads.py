@@ -150,6 +150,8 @@ def _series(words: list[_Word], head: str, text: str) -> bool:
     if head == "year":
         return bool({w.key for w in words} & _THEME_YEAR_WORDS)
     before_head = next((words[i - 1].key for i in range(1, len(words)) if words[i].key == head), "")
+    if head == "outlook":
+        return any(len(w.text) >= 2 and w.text.isupper() for w in words)  # `ASEAN Outlook on the Indo-Pacific`
     if head in ("plan", "vision", "agenda", "masterplan") and (
             year_after or head == "masterplan" or (head == "plan" and before_head in ("master", "action"))):
         # `ASEAN Connectivity Master Plan (2025)`, `ASEAN Digital Masterplan 2025`, `ASEAN Regional Action Plan for
@@ -178,6 +180,8 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
                       len(words) - numbered)  # (`Power Development Plan VIII`: the plan is the head)
     head, keys = words[head_index - 1].key, {w.key for w in words}
     named = words[:head_index]
+    if head in ("programme", "program", "fund") and named[0].key in ("world", "united", "un"):
+        return "organisation"  # `World Food Programme`, `United Nations Development Programme`: UN bodies
     if (head in MECHANISM_HEADS or (words[-1].key in MECHANISM_HEADS and head not in ORGANISATION_HEADS)
             or _series(words, head, text) or numbered or (head == "group" and len(named) > 1 and named[-2].key == "working")
             or named_occasion([w.key for w in named], _demonym(named[0]), text, named[0].start,
@@ -187,7 +191,9 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
         # named for what it is)
         # `the Joint Committee`, `the Forum`: an institution's generic words alone refer back, they do not name.
         return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
-    if head in _JOINT_ONLY_HEADS and keys & _MECHANISM_COMMITTEE_WORDS:
+    paired = bool(text) and any(text[a.end:b.start] == "–" for a, b in zip(named, named[1:]))
+    if head in _JOINT_ONLY_HEADS and (keys & _MECHANISM_COMMITTEE_WORDS or paired):
+        # (`Quảng Ninh–Guangxi Coastal Ecosystem Action Plan`: a plan of two named parties is a shared one)
         return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
     if not any(_is_proper(w) for w in words) and not (head in ORGANISATION_HEADS and _generic_name(words, head_index)):
         # `Standing Committee`, `Communist Party`: an organ or a description, not a name.

@@ -64,7 +64,8 @@ _SHARED_WORDS = {"joint", "exchange", "exchanges", "cooperation", "mutual", "bil
 # one signed, whose subject is given like its title (bare, without an article); `a protocol on the export of …`
 # describes one.
 _SIGNED_BEFORE = re.compile(r"(?<![\w’'-])(?:signed|inked|concluded)[ \t]+$")
-_BARE_SUBJECT = re.compile(r"[ \t]+(?:on|for|of)[ \t]+(?!(?:the|a|an|its|their|this|that|these|those)(?![\w’'-]))")
+_BARE_SUBJECT = re.compile(r"[ \t]+(?:on|for|of)[ \t]+(?!(?:the|a|an|its|their|this|that|these|those)(?![\w’'-]))"
+                           r"(?!(?:cooperation|collaboration|partnership)(?![\w’'-])[ \t]*(?:[.,;:]|$))")  # (not a bare `on cooperation`)
 # `a code of conduct in the East Sea`: a complement naming a place or a party makes even `a …` particular.
 _PROPER_IN = re.compile(r"[ \t]+[a-z]+[ \t]+(?:the[ \t]+)?[A-Z]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth", re.I)
@@ -131,6 +132,8 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
             if lw.endswith(("s’", "s'")) and head in _COMMON_HEADS:
                 determiner = "whose"  # `the two countries’ air services agreement`: whose it is says which
                 break
+            if lw.endswith(("’s", "'s")):
+                break  # `the centre’s hotline`, `the ministry’s …`: one body's own service, not a shared mechanism
             if lw in ("a", "an") and (_PAIR_HEADS.fullmatch(head) or (head in _DOCUMENT_HEADS and (
                     (_SIGNED_BEFORE.search(text, max(0, word.start() - 12), word.start())
                      and _BARE_SUBJECT.match(text, m.end()))
