@@ -165,9 +165,10 @@ date_ish_text = st.lists(
 
 
 def _plain_scan(text, reference, strict):
-    """The scan without shortcuts: every rule through finditer, overlaps settled pairwise."""
+    """The scan without shortcuts: every rule through finditer, overlaps settled pairwise (then, as the scan does,
+    each `the day before` counted from the date before it)."""
     from builder.dates.rules import _Ctx, _Hit
-    from builder.dates.scan import _CASE_ODDITIES, _RULES
+    from builder.dates.scan import _CASE_ODDITIES, _RULES, _anchored
 
     text = text.translate(_CASE_ODDITIES)
     ctx, hits = _Ctx(text, reference, strict), []
@@ -182,7 +183,7 @@ def _plain_scan(text, reference, strict):
     for hit in hits:
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
             chosen.append(hit)
-    return sorted(chosen, key=lambda h: h.start)
+    return _anchored(sorted(chosen, key=lambda h: h.start))
 
 
 @settings(max_examples=500, **SETTINGS)

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from builder.dates.rules import (
     ANCHORED,
-    _RULE_TABLE,
     _SPACES,
     _THE,
     Resolver,
     _Ctx,
     _Hit,
 )
+from builder.dates.grammar import RULE_TABLE
 from builder.dates.tense import _future_worded
 from builder.model import DatePoint, DateValue, Mention
 
@@ -201,7 +201,7 @@ def _rule(pattern: str, resolve: Resolver) -> _Rule:
                  "span" in compiled.groupindex)
 
 
-_RULES = [_rule(pattern, resolve) for pattern, resolve in _RULE_TABLE]
+_RULES = [_rule(pattern, resolve) for pattern, resolve in RULE_TABLE]
 
 
 def _uncaptured(pattern: str) -> str:

@@ -1,0 +1,158 @@
+"""Date grammar, the table: each shape a date is written in, as a regular expression, with the resolver in
+`builder.dates.rules` that reads it. `builder.dates.scan` runs them all over a text at once; where matches
+overlap the longest wins, then the earlier rule."""
+
+from __future__ import annotations
+
+from builder.dates.rules import (  # noqa: F401 (the table's words and resolvers)
+    _CONN,
+    _Ctx,
+    _DASH,
+    _FULL_MONTH,
+    _Found,
+    _NUM,
+    _RELYEAR,
+    _SP,
+    _SP0,
+    _THE,
+    _WEEKDAY,
+    _WEEKDAY_CUT,
+    _YREF,
+    _ago,
+    _anniversary_span,
+    _bare_month,
+    _century,
+    _date_range,
+    _date_range_of_relative_year,
+    _day,
+    _day_range,
+    _decade,
+    _decade_range,
+    _from_years,
+    _full_date,
+    _iso_date,
+    _lone_year,
+    _month,
+    _month_day,
+    _month_of_relative_year,
+    _month_range,
+    _month_third,
+    _month_year_shape,
+    _months_of_year,
+    _next_to,
+    _numeric_date,
+    _numeric_month,
+    _quarter_code,
+    _relative_day,
+    _relative_month,
+    _relative_season,
+    _relative_unit,
+    _season,
+    _weekday,
+    _weekday_date,
+    _weekday_of_relative_week,
+    _weekend,
+    _year,
+    _year_fraction,
+    _year_range,
+    _year_third,
+    _yearless_quarter,
+)
+
+# --------------------------------------------------------------------------
+# The grammar: (pattern, resolver). A group named "span" narrows the mention
+# to the date itself when the pattern also matches a leading word.
+# --------------------------------------------------------------------------
+
+_WD_MOD = rf"(?:(?i:this{_SP}coming|this{_SP}past|last|next|coming|this|past){_SP})?"
+_MDY = rf"{_month('m')}{_SP}{_day('d')},?{_SP}{_year('y')}"
+_DMY = rf"{_day('d')}(?:{_SP}|-){_month('m')}(?:,?{_SP}|-){_year('y')}"  # (and a stamp's `06-Nov-2025`)
+
+RULE_TABLE: list[tuple[str, Resolver]] = [
+    # ranges
+    (rf"(?P<span>{_month('m1')}{_SP}{_day('d1')}{_CONN}{_month('m2')}{_SP}{_day('d2')}{_SP}{_RELYEAR})",
+     _date_range_of_relative_year),
+    (rf"(?P<span>{_month('m1')}{_SP}{_day('d1')}(?:,?{_SP}{_year('y1')})?{_CONN}"
+     rf"{_month('m2')}{_SP}{_day('d2')}(?:,?{_SP}{_year('y2')})?)", _date_range),
+    (rf"(?P<span>{_day('d1')}{_SP}{_month('m1')}(?:{_SP}{_year('y1')})?{_CONN}"
+     rf"{_day('d2')}{_SP}{_month('m2')}(?:,?{_SP}{_year('y2')})?)", _date_range),
+    (rf"{_month('m')}{_SP}{_day('d1')}{_CONN}{_day('d2')}(?:,?{_SP}{_year('y')})?", _day_range),
+    (rf"{_day('d1')}{_CONN}{_day('d2')}{_SP}{_month('m')}(?:,?{_SP}{_year('y')})?", _day_range),
+    (rf"(?P<span>{_month('m1')}(?:,?{_SP}{_year('y1')})?{_CONN}{_month('m2')}(?:,?{_SP}{_year('y2')})?)",
+     _month_range),
+    (rf"{_MDY}{_DASH}{_year('y2')}", _anniversary_span),
+    (rf"{_DMY}{_DASH}{_year('y2')}", _anniversary_span),
+    (rf"(?i:from|between){_SP}(?P<span>{_year('y1')}{_SP}(?P<conn>to|until|till|through|and)"
+     rf"{_SP}{_year('y2')})", _from_years),
+    (rf"{_year('y1')}{_DASH}(?P<y2>\d{{4}}|\d{{2}})(?![\w%]|[.,]\d)", _year_range),
+    # days
+    (rf"{_month('m')}(?:{_SP}{_day('d')})?(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
+    (rf"{_day('d')}{_SP}{_month('m')}(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
+    # "(next) Thursday, November 13": the weekday and its modifier confirm the date, they are not another
+    (rf"(?<!\w){_WD_MOD}(?P<wd>{_WEEKDAY}|{_WEEKDAY_CUT}),?{_SP}{_month('m')}{_SP}{_day('d')}(?:,?{_SP}{_year('y')})?",
+     _weekday_date),
+    (rf"(?<!\w){_WD_MOD}(?P<wd>{_WEEKDAY}|{_WEEKDAY_CUT}),?{_SP}{_day('d')}{_SP}{_month('m')}(?:,?{_SP}{_year('y')})?",
+     _weekday_date),
+    (rf"(?<!\w)(?P<wd>{_WEEKDAY}|{_WEEKDAY_CUT}),?{_SP}(?P<d>0?[1-9]|[12]\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])",
+     _numeric_date),
+    (_MDY, _full_date),
+    (_DMY, _full_date),
+    (rf"(?<![\w/.-]){_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _iso_date),
+    (r"(?<![\w/.])(?P<d>0?[1-9]|[12]\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])", _numeric_date),
+    # 22-01-2026 / 22.01.2026: day first with dashes or dots too, as a page's own date line may print it
+    (r"(?<![\w/.-])(?P<d>0?[1-9]|[12]\d|3[01])-(?P<mo>0?[1-9]|1[0-2])-(?P<y>1[89]\d\d|2[01]\d\d)(?![\w-])", _numeric_date),
+    (r"(?<![\w/.-])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<mo>0?[1-9]|1[0-2])\.(?P<y>1[89]\d\d|2[01]\d\d)(?!\w|\.\d)",
+     _numeric_date),
+    (r"(?<![\w/.-])(?P<mo>0?[1-9]|1[0-2])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/-])", _numeric_month),
+    (rf"{_month('m')}{_SP}{_day('d')}", _month_day),
+    (rf"{_day('d')}{_SP}{_month('m')}", _month_day),
+    # parts of months and years
+    (rf"{_THE}(?P<part>(?i:early|mid|late|(?:beginning|start|middle|end){_SP}of))"
+     rf"(?:{_SP0}-{_SP0}|{_SP})(?:{_month('m')}(?:,?{_SP}{_year('y')}|{_SP}(?P<yrel>(?i:last|this|next)){_SP}year(?!\w))?"
+     rf"|(?P<mrel>(?i:last|this|next|the)){_SP}month(?!\w))", _month_third),
+    (rf"(?<!\w){_THE}(?P<part>(?i:early|mid|late)){_SP0}-?{_SP0}(?P<dec>1[89]\d0|2[01]\d0)s(?!\w)", _decade),
+    (rf"(?<![\w'])(?:(?i:the){_SP})?(?P<part>)(?P<dec>1[89]\d0|2[01]\d0)s(?!\w)", _decade),
+    (rf"(?<![\w'])(?:(?i:the){_SP})?(?P<dec>1[89]\d0|2[01]\d0)s{_CONN}(?:(?i:the){_SP})?"
+     rf"(?P<dec2>1[89]\d0|2[01]\d0)s(?!\w)", _decade_range),
+    (rf"(?<!\w)(?P<part>(?i:early|mid|late)){_SP0}-?{_SP0}{_YREF}", _year_third),
+    (rf"(?<!\w){_THE}(?P<part>(?i:beginning|start|middle|end)){_SP}of{_SP}{_YREF}", _year_third),
+    (rf"(?<!\w){_THE}(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final|latter|former))"
+     rf"{_SP}(?P<unit>(?i:half|quarter)){_SP}of{_SP}{_YREF}", _year_fraction),
+    (rf"(?<!\w)(?P<qh>[QH])(?P<n>[1-4])(?:{_SP}of{_SP}|{_SP0}/{_SP0}|{_SP}){_year('y')}", _quarter_code),
+    (rf"(?<!\w){_THE}(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th)){_SP}(?i:quarter)(?![\w-])"
+     rf"(?!{_SP}of(?!\w))", _yearless_quarter),
+    (r"(?<!\w)Q(?P<n>[1-4])(?![\w/-])", _yearless_quarter),
+    (rf"(?<!\w){_THE}(?P<ord>(?i:first|last))(?:{_SP}(?P<n>{_NUM}))?{_SP}(?P<months>(?i:months?))"
+     rf"(?:{_SP}of{_SP}{_YREF}|(?!\w)(?!{_SP}of(?!\w)))", _months_of_year),
+    (rf"(?<!\w){_THE}(?P<season>(?i:spring|summer|autumn|fall|winter))(?:{_SP}of)?{_SP}{_YREF}", _season),
+    # months
+    (rf"{_month('m')}(?:{_SP}of)?,?{_SP}{_year('y')}", _month_year_shape),
+    (rf"(?<!\w)(?P<prep>(?i:in|during|since|from|until|till|by)){_SP}"
+     rf"(?P<span>(?P<m>{_FULL_MONTH}))(?!\w)", _bare_month),
+    # relative
+    (rf"(?<!\w)(?P<mrel>(?i:last|this|next)){_SP}(?P<m>{_FULL_MONTH})(?!\w)(?!,?{_SP}{_year('y')})", _relative_month),
+    (rf"(?<!\w)(?:(?i:the){_SP}day{_SP}(?P<beyond>(?i:before|after)){_SP})?"
+     r"(?P<w>(?i:yesterday|today|tomorrow))(?!\w)", _relative_day),
+    (rf"(?<!\w)(?P<wd>{_WEEKDAY}){_SP}(?:(?i:of){_SP})?(?P<which>(?i:last|this|next)){_SP}week(?!\w)",
+     _weekday_of_relative_week),
+    (rf"(?<!\w)(?P<mod>(?i:this{_SP}coming|this{_SP}past|last|next|coming|this|past)){_SP}weekend(?!\w)",
+     _weekend),
+    (rf"(?<!\w)(?P<mod>(?i:this{_SP}coming|this{_SP}past|last|next|coming|this|past)){_SP}"
+     rf"(?P<season>spring|summer|autumn|fall|winter)(?!\w)", _relative_season),
+    (rf"(?<!\w)(?:(?P<mod>(?i:this{_SP}coming|this{_SP}past|last|next|coming|this|past)){_SP})?"
+     rf"(?P<wd>{_WEEKDAY})(?!\w)", _weekday),
+    # "later this month": the span is the month; "earlier"/"later" only place the event in it
+    (rf"(?<!\w)(?P<which>(?i:last|this|next)){_SP}"
+     rf"(?P<unit>year|quarter|month|week)(?!\w)", _relative_unit),
+    (rf"(?<!\w)(?P<n>(?i:{_NUM})){_SP}(?P<unit>decade|year|month|week|day)s?{_SP}ago"
+     rf"(?:{_SP}(?P<today>(?i:today|to{_SP}the{_SP}day)))?(?!\w)", _ago),
+    # (`the day after the garrison surrendered`: a day told by an event, not one counted from a date)
+    (rf"(?<!\w)(?i:the){_SP}(?P<rel>(?i:day{_SP}(?:before|after)(?=[ \t]*[,.;:!?)]|{_SP}(?:and|when|as)(?!\w))"
+     rf"|previous{_SP}day|following{_SP}day|next{_SP}day))(?!\w)", _next_to),
+    (rf"(?<!\w)(?:(?i:the){_SP}(?P<n>1\d(?:st|nd|rd|th)|2[01](?:st|nd|rd|th)|(?i:eleventh|twelfth|thirteenth|"
+     rf"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))|(?P<this>(?i:this)))"
+     rf"{_SP}(?i:century)(?!\w)", _century),
+    # years
+    (_year("y"), _lone_year),
+]
+
