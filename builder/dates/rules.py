@@ -1,7 +1,6 @@
-"""The date grammar: the words of dates, and each shape of date expression as (pattern, resolver).
-
-A resolver turns one match into a value (`builder.model.DateValue`), resolved against the
-reference day (the publication date). `builder.dates.scan` runs the rules over a text."""
+"""The date grammar's words and resolvers: the patterns dates are built of (months, days, years, connectors) and,
+for each shape of date expression `builder.dates.grammar` lists, the resolver that turns one match into a value
+(`builder.model.DateValue`), resolved against the reference day (the publication date)."""
 
 from __future__ import annotations
 
