@@ -68,6 +68,12 @@ FLOORS = {
                          "published_wrong": 0},
     ("fresh10", True): {"people": 0.94, "mechanisms": 0.92, "organisations": 0.72, "places": 0.69, "dates": 0.93,
                         "published_wrong": 0},
+    # First look in tests/fresh11/RESULTS.md (the build stopped on a proposal with the alias WHO; then people .944,
+    # mechanisms .919, dates .890, four publication dates wrong); floors after its classes were fixed.
+    ("fresh11", False): {"people": 0.95, "mechanisms": 0.94, "organisations": 0.85, "places": 0.77, "dates": 0.92,
+                         "published_wrong": 1},
+    ("fresh11", True): {"people": 0.95, "mechanisms": 0.94, "organisations": 0.81, "places": 0.74, "dates": 0.92,
+                        "published_wrong": 1},
 }
 ARTICLES = {"unseen": 24, "heldout": 4, "fresh": 12, "fresh3": 20, "fresh4": 20, "fresh5": 16, "fresh6": 20, "fresh7": 20, "fresh8": 20, "fresh9": 20, "fresh10": 20, "fresh11": 20}
 
