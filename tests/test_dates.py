@@ -1229,3 +1229,7 @@ def test_an_age_told_after_its_event_dates_the_article_to_the_year():
 def test_a_stamp_with_its_outlet_in_brackets_is_the_publication_day():
     text = "(Xinhua Online) 16:08, May 22, 2025\n\nBEIJING, May 22 -- The treaty took effect on Wednesday."
     assert infer_publication_date(text) == PublicationDate(DatePoint(2025, 5, 22), False, "date line in text")
+
+
+def test_a_vietnamese_weekday_before_a_numeric_date_is_part_of_it():
+    assert found("Thứ Tư, 21/05/2025 08:30 (GMT+7)") == [("Thứ Tư, 21/05/2025", "2025-05-21")]

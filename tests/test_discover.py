@@ -951,3 +951,8 @@ def test_one_bodys_own_service_and_a_bare_cooperation_are_no_mechanisms(text, sp
     from builder.annotate.mechanism_phrases import lower_case_mechanisms
 
     assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans
+
+
+def test_what_someone_does_written_before_the_name_at_a_sentence_start_is_a_title(registry):
+    found = _found(registry, "Lawyer Phùng Thị Ngọc Trâm, who represented the cooperative, said the court agreed.")
+    assert found["Phùng Thị Ngọc Trâm"][:2] == ("person", ["Lawyer"])

@@ -51,6 +51,7 @@ _HEADS = [
     "Screenwriter", "Translator", "Novelist", "Writer", "Poet", "Author", "Journalist", "Reporter", "Photographer",
     "Midfielder", "Defender", "Striker", "Goalkeeper", "Captain", "Head Coach", "Coach", "Actress", "Actor",
     "Presenter", "Architect", "Conservator", "Curator", "Economist", "Engineer", "Doctor", "Farmer", "Teacher",
+    "Lawyer", "Nurse", "Designer", "Artisan", "Weaver", "Chef", "Pilot", "Judge", "Surgeon", "Rider", "Cyclist",
     # monastics
     "Most Venerable", "Venerable", "Abbot",
 ]
