@@ -956,3 +956,18 @@ def test_one_bodys_own_service_and_a_bare_cooperation_are_no_mechanisms(text, sp
 def test_what_someone_does_written_before_the_name_at_a_sentence_start_is_a_title(registry):
     found = _found(registry, "Lawyer Phùng Thị Ngọc Trâm, who represented the cooperative, said the court agreed.")
     assert found["Phùng Thị Ngọc Trâm"][:2] == ("person", ["Lawyer"])
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Lu Qing, a ceramics historian, said Chu Dau painters borrowed designs from Jingdezhen.", {"Lu Qing"}),
+    ("The lots came from the estate of the late Hong Kong shipping magnate Tsang Wing-kee, who bought them.",
+     {"Tsang Wing-kee"}),
+    ("Second place went to Hoàng Đức Mạnh, 20, from Thái Nguyên University.", {"Hoàng Đức Mạnh"}),
+    ("Deputy director of the Chongzuo Bureau of Commerce Teng Meiling said workshops had moved.", {"Teng Meiling"}),
+    ("Conductor Tôn Nữ Diệu Linh, a graduate of the academy, led the orchestra.", {"Tôn Nữ Diệu Linh"}),
+])
+def test_a_name_before_a_noun_is_no_speaker_and_an_age_makes_a_person_even_after_to(text, people):
+    from builder.ingest.registry import Registry
+
+    found = _found(Registry(entities={}), text)
+    assert {name for name, (kind, _, _) in found.items() if kind == "person"} == people

@@ -472,7 +472,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         of_person = _OF_BEFORE.search(text, max(0, start - 6), start)
         if _could_be_personal_name(run) and not (of_person and of_person.start() in person_ends):
             # (`… Chan Kwok-wai of Macau praised`: where the person named is from; the praise is theirs)
-            title, vouches = _title_or_role_before(text, start)
+            title, vouches = _title_or_role_before(text, start, end)
             if title and not vouches and len(run) in (2, 3) and (
                     _PERSON_AFTER.match(text, end)
                     or (_SUBJECT_VERB_AFTER.match(text, end) and any(not w.text.isascii() for w in run))):
@@ -480,11 +480,15 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             # (`In Soc Trang, farmer Thach Thi Sa Ry …`: after a preposition of place a name is the place, whoever follows)
             appositive = None if PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 12), start) else title_after(text, end)
             # `“…,” said Zhao Wei`; `Phoxay Vongsouthi …. Phoxay said`: the attribution, or a later quote by a word
-            cued = len(run) in (2, 3) and not _PLACE_TAILS.match(text, end) and (attributed_before(text, start)
-                                           or quoted_later(text, run[0].text, run[-1].text, start, end))
+            # (`said Chu Dau painters borrowed …`: a name before a noun is that noun's, not the one who speaks)
+            cued = len(run) in (2, 3) and not _PLACE_TAILS.match(text, end) and (
+                (attributed_before(text, start) and _PERSON_AFTER.match(text, end))
+                or quoted_later(text, run[0].text, run[-1].text, start, end))
             name = _personal_name(run, bare=not (vouches or appositive or cued), pinyin=bool(title))
+            # (after `to` or `in` a name may be a place's, but a place has no age: `went to Hoàng Đức Mạnh, 20,`)
             described = (DESCRIBED.match(text, end) and not title
-                         and not PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 12), start))
+                         and (not PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
+                              or WHO_OR_AGE.match(text, end)))
             if name is None and described:
                 name = _personal_name(run, bare=not (ROLE_AFTER.match(text, end) or WHO_OR_AGE.match(text, end)))
             if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)
@@ -663,7 +667,10 @@ _CLOSING_COMMA = re.compile(r"[^\W\d_][\w’'-]*(?:[ \t]+[^\W\d_][\w’'-]*){1,3
 _AND_I = re.compile(r"[ \t]+and[ \t]+(?:I|we)(?![\w’'-])")
 
 
-def _title_or_role_before(text: str, start: int) -> tuple[str | None, bool]:
+_ROLE_NOUN_AFTER = re.compile(r"[ \t]+[a-z][\w’'-]*(?:[ \t]+[a-z][\w’'-]*)?[ \t]+[A-ZÀ-Ỹ]")
+
+
+def _title_or_role_before(text: str, start: int, end: int) -> tuple[str | None, bool]:
     """The title before `start`, or a lower-case role touching it; and whether it vouches for any name."""
     title, _ = title_before(text, start)
     if title:
@@ -679,8 +686,10 @@ def _title_or_role_before(text: str, start: int) -> tuple[str | None, bool]:
         if role:
             return _role_vouching(role.group(1))
     role = LOWER_ROLE.search(text, max(0, start - 60), start)
-    if not role and THE_LATE.search(text, max(0, start - 20), start):
-        return "late", False  # `the late Yuan Longping`: someone who has died, named by a family name
+    if not role and THE_LATE.search(text, max(0, start - 20), start) and not _ROLE_NOUN_AFTER.match(text, end):
+        # `the late Yuan Longping`: someone who has died, named by a family name (not `the late Hong Kong shipping
+        # magnate …`, where the name says where the one who died was from)
+        return "late", False
     if not role:
         return None, False
     return _role_vouching(role.group(1))
@@ -701,7 +710,7 @@ def _person_before_connector(text: str, run: list[_Word]) -> tuple[int, str | No
         if names and names[-1] is prefix[-1]:
             return k, title_before(text, names[0].start)[0] or title, names
         if _could_be_personal_name(prefix):
-            title, vouches = _title_or_role_before(text, prefix[0].start)
+            title, vouches = _title_or_role_before(text, prefix[0].start, prefix[-1].end)
             # `Czech economist Jiří Dvořák of Charles University`: a role, a full name, then where they work
             vouches = vouches or (title is not None and len(prefix) in (2, 3))
             name = _personal_name(prefix, bare=not vouches, pinyin=True) if title else None

@@ -23,7 +23,7 @@ han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai jia ding wei xu
 shen shi cheng lu su ren fan fang yao tan liao zou xiong jin qin kong bai cui kang mao qiu hou shao meng long
 wan duan lei qian yin yi chang wen qiao lai gong hao qi mo geng xing niu ge hong pang zhan yue bi chai nie
 xin zuo he hua ji gu tao mu ou ouyang rao gan kuang bian cen jiao xiang guan huo ran
-shang weng zang zha lan
+shang weng zang zha lan teng
 """.split())
 
 # One pinyin syllable, and a Chinese given name of one or two: `Huai Jinpeng` after a title is a Chinese name

@@ -52,6 +52,7 @@ _HEADS = [
     "Midfielder", "Defender", "Striker", "Goalkeeper", "Captain", "Head Coach", "Coach", "Actress", "Actor",
     "Presenter", "Architect", "Conservator", "Curator", "Economist", "Engineer", "Doctor", "Farmer", "Teacher",
     "Lawyer", "Nurse", "Designer", "Artisan", "Weaver", "Chef", "Pilot", "Judge", "Surgeon", "Rider", "Cyclist",
+    "Conductor", "Composer", "Pianist", "Violinist", "Singer", "Dancer",
     # monastics
     "Most Venerable", "Venerable", "Abbot",
 ]
