@@ -1233,3 +1233,17 @@ def test_a_stamp_with_its_outlet_in_brackets_is_the_publication_day():
 
 def test_a_vietnamese_weekday_before_a_numeric_date_is_part_of_it():
     assert found("Thứ Tư, 21/05/2025 08:30 (GMT+7)") == [("Thứ Tư, 21/05/2025", "2025-05-21")]
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Thu, 06 Nov 2025 16:20:00 +0700", (2025, 11, 6)),
+    ("Sok Dara | Publication date 6 November 2025 | 08:12 ICT", (2025, 11, 6)),
+])
+def test_feed_and_byline_stamps_are_the_publication_day(line, day):
+    body = f"{line}\n\nPHNOM PENH — The students won on Thursday."
+    assert infer_publication_date(body) == PublicationDate(DatePoint(*day), False, "date line in text")
+
+
+def test_years_ago_beside_the_year_it_was_dates_a_feature_to_its_year():
+    assert infer_publication_date("The songs survive. Ten years ago, in 2014, six singers were left.").value == \
+        DatePoint(2024)

@@ -32,12 +32,13 @@ from builder.model import DatePoint, PublicationDate
 # "22-01-2026 | 08:05", "Thursday, September 26, 2024 - 15:10", "Wed, August 21, 2024 at 11:02 AM GMT+7"),
 # and optional sections after a bar ("| World", "| Editor: huaxia").
 _CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
-          r"(?:\s*\(?(?:GMT|UTC|[A-Z]{1,3}T)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?")  # (ICT, JST, EST, CEST …)
+          r"(?:\s*\(?(?:GMT|UTC|[A-Z]{1,3}T)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|\s*[+-]\d{4})?")  # (ICT, JST, EST, +0700 …)
 _PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*)"
 # "Posted:", "Last updated:", "Source: Xinhua |", a page's own word for its stamp without a colon
 # ("Last update 16:20, …", "Published on …"), or an agency's name in capitals before a dash or bar ("KYODO NEWS - ").
 _LABEL = (r"(?:By[ ][^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*"  # a byline: "By Reuters staff | "
-          r"|(?i:(?:first[ ]|last[ ])?(?:published|posted|updated?|modified)(?:[ ](?:on|at))?)(?:[ \t]*:)?\s+"
+          r"|(?i:(?:first[ ]|last[ ])?(?:published|posted|updated?|modified|publication[ ]date)(?:[ ](?:on|at))?)"
+          r"(?:[ \t]*:)?\s+"
           r"|[^\W\d_]+(?:[ ][^\W\d_]+){0,2}:\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*)?"
           r"|[A-Z][A-Z&.]+(?:[ ][A-Z][A-Z&.]+){0,2}\s*[|·•–—-]\s*"
           r"|\([^()\n]{2,40}\)\s*)")  # an outlet in brackets: "(People's Daily Online) 16:08, May 22, 2025"
@@ -133,9 +134,12 @@ def infer_publication_date(text: str, title: str | None = None) -> PublicationDa
         # "Earlier this year, in March 2025, …", "appeared last year, in 2023": the year a text calls this
         # one, or the last or the next, when nothing dates it closer
         named = _YEAR_NAMED_RELATIVELY.search(text)
+        ago = _YEARS_AGO_NAMED.search(text)
         if named is not None:
             year = int(named["y"]) + {"last": 1, "this": 0, "next": -1}[named["which"].lower()]
             found = PublicationDate(DatePoint(year), True, "inferred from text")
+        elif ago is not None:  # "Ten years ago, in 2014, …": this year is 2024
+            found = PublicationDate(DatePoint(int(ago["y"]) + _num(ago["n"])), True, "inferred from text")
     if found.value is not None and found.value.precision == "year":
         # "the provinces merged last month, in July": in a year the text gives, the month it calls the last
         month = _MONTH_NAMED_RELATIVELY.search(text)
@@ -147,6 +151,8 @@ def infer_publication_date(text: str, title: str | None = None) -> PublicationDa
     return found
 
 
+# "N years ago" beside the year it was: "Ten years ago, in 2014".
+_YEARS_AGO_NAMED = re.compile(rf"(?<!\w)(?P<n>(?i:{_NUM}))\s+(?i:years)\s+(?i:ago),?\s+(?:in\s+)?(?P<y>(?:19|20)\d\d)(?![\d\w])")
 # "last month" (or "this month", "next month") beside the month it is: "last month, in July".
 _MONTH_NAMED_RELATIVELY = re.compile(
     rf"(?<!\w)(?P<which>(?i:this|last|next))\s+(?i:month),?\s+(?:in\s+)?{_month('m')}(?!,?\s+\d)")
