@@ -971,3 +971,24 @@ def test_a_name_before_a_noun_is_no_speaker_and_an_age_makes_a_person_even_after
 
     found = _found(Registry(entities={}), text)
     assert {name for name, (kind, _, _) in found.items() if kind == "person"} == people
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Trade grew in the Lạng Sơn Border Gate Economic Zone last year.", "Lạng Sơn Border Gate Economic Zone", "place"),
+    ("Teams arrived for the ASEAN-Korea Youth Coding Challenge in Busan.", "ASEAN-Korea Youth Coding Challenge", "mechanism"),
+    ("Exporters flew to the Vietnam International Halal Showcase in Hà Nội.", "Vietnam International Halal Showcase",
+     "mechanism"),
+])
+def test_zones_are_places_unless_of_free_trade_and_more_series_heads(registry, text, name, kind):
+    assert _found(registry, text)[name][0] == kind
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Ministers met at the annual ministerial conference on crime prevention in Bangkok.",
+     ["annual ministerial conference"]),
+    ("The spokesman spoke at the regular press conference on Monday.", []),
+])
+def test_a_conference_said_to_recur_is_a_mechanism_but_a_briefing_is_not(text, spans):
+    from builder.annotate.mechanism_phrases import lower_case_mechanisms
+
+    assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans

@@ -23,8 +23,12 @@ MECHANISM_HEADS = {
     "mechanism", "mechanisms", "initiative", "partnership", "treaty", "agreement", "agreements", "forum", "expo",
     "exposition", "fair", "dialogue", "framework", "corridor", "corridors", "programme", "program", "declaration",
     "memorandum", "convention", "charter", "strategy", "zone", "area", "community", "exchange", "exchanges",
-    "talks", "consultations", "protocol", "protocols", "code", "scholarship", "scholarships", "network",
+    "talks", "consultations", "consultation", "protocol", "protocols", "code", "scholarship", "scholarships", "network",
+    "showcase",
 }
+# A zone or an area is an agreement only when it is of free trade (`ASEAN–China Free Trade Area`); otherwise a place
+# (`… Border Gate Economic Zone`, `… Gibbon Conservation Area`).
+_TRADE_ONLY_HEADS = {"zone", "area"}
 # Heads that name a cooperation mechanism only when the name says it is joint or bilateral
 # (`Joint Vision Statement`, `Cooperation Plan on …`), an institution or a domestic matter otherwise
 # (`Standing Committee`, `Five-Year Plan`, `SCO Summit`).
@@ -182,6 +186,8 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
     named = words[:head_index]
     if head in ("programme", "program", "fund") and named[0].key in ("world", "united", "un"):
         return "organisation"  # `World Food Programme`, `United Nations Development Programme`: UN bodies
+    if head in _TRADE_ONLY_HEADS and not (len(named) >= 3 and named[-2].key == "trade" and named[-3].key == "free"):
+        return "place" if any(map(_is_proper, words)) else None
     if (head in MECHANISM_HEADS or (words[-1].key in MECHANISM_HEADS and head not in ORGANISATION_HEADS)
             or _series(words, head, text) or numbered or (head == "group" and len(named) > 1 and named[-2].key == "working")
             or named_occasion([w.key for w in named], _demonym(named[0]), text, named[0].start,

@@ -36,7 +36,7 @@ _LOWER_HEAD = re.compile(
     r"agreement|protocol|memorandum(?:[ \t]+of[ \t]+understanding)?|"
     r"partnership|action plan|plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|programme|program|"
     r"community with a shared future|hotline(?![ \t]+(?:working|mechanism|group|committee|agreement))|"
-    rf"{_OFFICE_HOLDERS}[’']s?[ \t]+(?:meeting|retreat|group)|meeting|exchanges?)(?![\w’'-])")
+    rf"{_OFFICE_HOLDERS}[’']s?[ \t]+(?:meeting|retreat|group)|meeting|conference|exchanges?)(?![\w’'-])")
 # Heads that name a mechanism only after a pair of names (`Kunming–Hải Phòng economic corridor`,
 # `Laos–China community with a shared future`), which makes even `a …` particular.
 _PAIR_HEADS = re.compile(r"economic corridor|(?:economic )?(?:development )?belt|community with a shared future")
@@ -88,7 +88,8 @@ _WORD_AFTER = re.compile(r"([ \t]+|[ \t]*[-–][ \t]*)([^\W_][\w’'.-]*)")
 
 
 # Meetings and exchanges, mechanisms only when they recur (`_series_span`), and a meeting of one office's holders.
-_SERIES_HEADS = {"meeting", "exchange", "exchanges"}
+_SERIES_HEADS = {"meeting", "exchange", "exchanges", "conference"}
+_BRIEFING_WORDS = {"press", "news", "video"}
 _OFFICE_HOLDERS_HEAD = re.compile(_OFFICE_HOLDERS + r"[’']")
 _RECURS = re.compile(r"annual|yearly|biennial|regular|next|\d+(?:st|nd|rd|th)")
 _NOT_IN_SERIES_NAME = re.compile(r"next|upcoming|coming|last|latest|previous|this|\d+(?:st|nd|rd|th)|first|second|"
@@ -208,6 +209,8 @@ def _series_span(modifiers: list[tuple[int, str]], head: str) -> int | None:
         return modifiers[capitalised[0]][0] if capitalised else None
     if not any(_RECURS.fullmatch(w) for w in words):
         return None
+    if head == "conference" and _BRIEFING_WORDS.intersection(words):
+        return None  # `the regular press conference`: a briefing, however often held
     kept = [(s, w) for s, w in modifiers if not _NOT_IN_SERIES_NAME.fullmatch(w.lower())]
     if not any(w.lower() not in _GENERIC_MODIFIERS and w.lower() not in _FORMAT_WORDS for _, w in kept):
         return None  # `the annual meeting`, `the next plenary meeting`: which one is not said

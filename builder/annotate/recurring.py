@@ -21,7 +21,7 @@ import re
 # Heads of occasions that are mechanisms only when the text says they recur.
 SERIES_HEADS = frozenset({"meeting", "meetings", "week", "seminar", "festival", "exchange", "exchanges", "retreat",
                           "championship", "championships", "marathon", "tour", "games", "cup", "tournament",
-                          "drill", "exercise", "match", "invitational", "competition", "contest", "rally"})
+                          "drill", "exercise", "match", "invitational", "competition", "contest", "rally", "challenge"})
 # Heads that name a series whatever is written before them: `SEA Games`, `… Esports Invitational`.
 ALWAYS_SERIES_HEADS = frozenset({"games", "invitational"})
 # What before a name says it is one of a series: `the next …`, `the annual …`, `the 20th …`, `the fifth …`,
