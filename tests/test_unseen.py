@@ -74,6 +74,12 @@ FLOORS = {
                          "published_wrong": 1},
     ("fresh11", True): {"people": 0.95, "mechanisms": 0.94, "organisations": 0.81, "places": 0.74, "dates": 0.92,
                         "published_wrong": 1},
+    # First look in tests/fresh12/RESULTS.md (people .916, mechanisms .892, dates .962, three publication dates
+    # wrong); floors after its classes were fixed.
+    ("fresh12", False): {"people": 0.95, "mechanisms": 0.94, "organisations": 0.88, "places": 0.86, "dates": 0.95,
+                         "published_wrong": 0},
+    ("fresh12", True): {"people": 0.95, "mechanisms": 0.94, "organisations": 0.83, "places": 0.80, "dates": 0.95,
+                        "published_wrong": 0},
 }
 ARTICLES = {"unseen": 24, "heldout": 4, "fresh": 12, "fresh3": 20, "fresh4": 20, "fresh5": 16, "fresh6": 20, "fresh7": 20, "fresh8": 20, "fresh9": 20, "fresh10": 20, "fresh11": 20, "fresh12": 20}
 
