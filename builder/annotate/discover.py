@@ -68,7 +68,15 @@ from builder.model import Article, Mention
 from builder.annotate.mechanism_phrases import CALENDAR_WORDS as _CALENDAR_WORDS
 from builder.annotate.mechanism_phrases import QUOTED_LABEL, lower_case_mechanism_spans
 from builder.annotate.misspellings import fold_misspellings
-from builder.annotate.person_cues import PLACE_PREPOSITION_BEFORE, attributed_before, credited_names, quoted_later
+from builder.annotate.person_cues import (
+    NAMED_AFTER,
+    NAMED_BEFORE,
+    PLACE_PREPOSITION_BEFORE,
+    attributed_before,
+    credited_names,
+    person_just_named,
+    quoted_later,
+)
 from builder.annotate.recurring import SERIES_HEADS, season_series
 from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re-exported)
     _HEAD_OR_TITLE,
@@ -280,28 +288,7 @@ def _name_tail(words: list[_Word]) -> list[_Word]:
     return tail
 
 
-# Another name of someone: `whom Vietnamese colleagues call …`, `whom readers know as …`, `known in Việt Nam
-# as …`, `by his Vietnamese name, …`, `his name is …`; and `…, the name a teacher gave him`.
-_NAMED_BEFORE = re.compile(
-    r"(?:(?<!\w)whom\s[^,.;:!?”]{0,40}?\s(?:calls?(?:\s+(?:him|her))?|knows?\s+as)"
-    r"|(?<!\w)(?:known|called|nicknamed)(?:\s[^,.;:!?”]{0,30}?)?\sas"
-    r"|(?<!\w)(?:his|her)\s+(?:own\s+)?(?:Vietnamese|Chinese|English|Lao|Khmer|Korean|Japanese|Thai)\s+name,?"
-    r"|(?<!\w)(?:his|her)\s+(?:\w+\s+)?name\s+(?:is|was))"
-    r"(?:\s+by\s+(?:his|her)\s+(?:\w+\s+)?name,?)?[ \t]+$")
-_NAMED_AFTER = re.compile(r",?\s+the\s+name\s+(?:that\s+|which\s+)?(?:a|an|the|his|her|their|[A-Z])")
-_NAMED_REACH = 300  # characters back to the person a second name is given to
 _ANOTHER_NAME = "another name"  # a claimed span that is a person's second name, not a proposal of its own
-
-
-def _person_just_named(found: list[Discovery], claimed: list[tuple[int, int]], mentions: list[Mention],
-                       start: int) -> Discovery | Mention | None:
-    """The person named last before `start` (within `_NAMED_REACH`): a proposed one, or a linked mention."""
-    proposed = next(((span, d) for span, d in zip(reversed(claimed), reversed(found), strict=True)
-                     if d.type == "person" and span[1] <= start), None)
-    linked = max((m for m in mentions if m.type == "person" and m.end <= start), key=lambda m: m.end, default=None)
-    best = max([c for c in ((proposed[0][1], proposed[1]) if proposed else None,
-                            (linked.end, linked) if linked else None) if c], key=lambda c: c[0], default=None)
-    return best[1] if best and start - best[0] <= _NAMED_REACH else None
 
 
 def _pinyin_name(words: list[_Word]) -> bool:
@@ -437,9 +424,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             add("place", start, end)  # `will meet in Tây Ninh on Friday`: where and when a thing happens
             continue
         if (_could_be_personal_name(run) and (_family_name(run[0]) or any(not w.text.isascii() for w in run))
-                and (_NAMED_BEFORE.search(text, max(0, start - 80), start) or _NAMED_AFTER.match(text, end))):
+                and (NAMED_BEFORE.search(text, max(0, start - 80), start) or NAMED_AFTER.match(text, end))):
             # `Wu Guoping …, whom Vietnamese colleagues call Ngô Quốc Bình`: another name of the person just named
-            named = _person_just_named(found, claimed, mentions, start)
+            named = person_just_named(found, claimed, mentions, start)
             if named is not None:
                 if isinstance(named, Discovery) and text[start:end] not in named.aliases:
                     named.aliases.append(text[start:end])

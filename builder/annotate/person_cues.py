@@ -5,18 +5,25 @@ introduces many people with none of those, and an editor still reads them as peo
 
 - the attribution comes first (`“…,” said Zhao Wei, a grower from …`);
 - the article goes on to quote them by one word of the name (`… Phoxay Vongsouthi. Phoxay said …`);
+- a byline or an agency's credit line names them (`By …`, `(Reporting by …; Editing by …)`);
 - (a European name keeps its particle in lower case, `Pieter van Dam`: `builder.annotate.names.PARTICLES`).
 
-This module holds those cues; it keeps no state beyond a small cache of which words act in the last
-articles read (one scan of an article's reporting verbs, made only when a name needs it).
+And a second name given to someone just named (`whom Vietnamese colleagues call …`, `his name is …`) is that
+person's, not another's. This module holds those cues; it keeps no state beyond a small cache of which words
+act in the last articles read (one scan of an article's reporting verbs, made only when a name needs it).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from builder.annotate.people import REPORTING_VERB
+
+if TYPE_CHECKING:
+    from builder.annotate.discover import Discovery
+    from builder.model import Mention
 
 # `“…,” said …`, `…, said …`: an attribution written before whom it quotes.
 # (`told the Global Times`: whom one tells after `the` is an outlet)
@@ -94,3 +101,26 @@ def credited_names(text: str) -> list[tuple[int, int]]:
                 spans.append((start, start + len(name)))
                 at = start + len(item)
     return sorted(spans)
+
+
+# Another name of someone: `whom Vietnamese colleagues call …`, `whom readers know as …`, `known in Việt Nam
+# as …`, `by his Vietnamese name, …`, `his name is …`; and `…, the name a teacher gave him`.
+NAMED_BEFORE = re.compile(
+    r"(?:(?<!\w)whom\s[^,.;:!?”]{0,40}?\s(?:calls?(?:\s+(?:him|her))?|knows?\s+as)"
+    r"|(?<!\w)(?:known|called|nicknamed)(?:\s[^,.;:!?”]{0,30}?)?\sas"
+    r"|(?<!\w)(?:his|her)\s+(?:own\s+)?(?:Vietnamese|Chinese|English|Lao|Khmer|Korean|Japanese|Thai)\s+name,?"
+    r"|(?<!\w)(?:his|her)\s+(?:\w+\s+)?name\s+(?:is|was))"
+    r"(?:\s+by\s+(?:his|her)\s+(?:\w+\s+)?name,?)?[ \t]+$")
+NAMED_AFTER = re.compile(r",?\s+the\s+name\s+(?:that\s+|which\s+)?(?:a|an|the|his|her|their|[A-Z])")
+_NAMED_REACH = 300  # characters back to the person a second name is given to
+
+
+def person_just_named(found: list[Discovery], claimed: list[tuple[int, int]], mentions: list[Mention],
+                       start: int) -> Discovery | Mention | None:
+    """The person named last before `start` (within `_NAMED_REACH`): a proposed one, or a linked mention."""
+    proposed = next(((span, d) for span, d in zip(reversed(claimed), reversed(found), strict=True)
+                     if d.type == "person" and span[1] <= start), None)
+    linked = max((m for m in mentions if m.type == "person" and m.end <= start), key=lambda m: m.end, default=None)
+    best = max([c for c in ((proposed[0][1], proposed[1]) if proposed else None,
+                            (linked.end, linked) if linked else None) if c], key=lambda c: c[0], default=None)
+    return best[1] if best and start - best[0] <= _NAMED_REACH else None
