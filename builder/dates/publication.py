@@ -8,6 +8,8 @@ import datetime as dt
 import re
 
 from builder.dates.rules import (
+    ORDINAL_UNITS,
+    ORDINAL_WORDS,
     _NUM,
     _SP,
     _TENS,
@@ -18,6 +20,7 @@ from builder.dates.rules import (
     _num,
     _point,
     _year,
+    ordinal,
 )
 from builder.dates.scan import (
     _scan,
@@ -60,14 +63,8 @@ _BARE_WEEKDAY = re.compile(
     r"(?!\w)(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|September|October|November|December))")
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 # Ordinals as an anniversary is counted: "25th", "fortieth", "twenty-fifth", "seventy fifth".
-_ORDINAL_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                  "eighth": 8, "ninth": 9}
-_ORDINAL_WORDS = {**_ORDINAL_UNITS, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-                  "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-                  "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-                  "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
-_ORDINAL = (rf"\d{{1,3}}(?:st|nd|rd|th)|(?:{'|'.join(_TENS)})[-\u2010\u2011 ](?:{'|'.join(_ORDINAL_UNITS)})"
-            rf"|{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))}")
+_ORDINAL = (rf"\d{{1,3}}(?:st|nd|rd|th)|(?:{'|'.join(_TENS)})[-\u2010\u2011 ](?:{'|'.join(ORDINAL_UNITS)})"
+            rf"|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))}")
 # An anniversary told from the day of publication: "Seventy years ago today, on May 7, 1954",
 # "Twenty-five years ago to the day", "A decade ago to the day", "today marks 30 years since ... on July 28,
 # 1995", "This month marks 40 years since ...", "this year marks the 75th anniversary of ...", "Next year will
@@ -90,17 +87,6 @@ _ANNIVERSARY_OF = re.compile(
 _THIS_YEAR = re.compile(r"(?<!\w)this\s+year(?!\w)", re.IGNORECASE)
 # A sentence's end, a colon not counted ("No. 2" is an abbreviation's full stop).
 _FULL_STOP = re.compile(r"[.?!] (?!\d)|\n")
-
-
-def _ordinal(word: str) -> int:
-    """25th / fortieth / twenty-fifth -> the number."""
-    word = word.lower()
-    if word[:1].isdigit():
-        return int(word[:-2])
-    if word in _ORDINAL_WORDS:
-        return _ORDINAL_WORDS[word]
-    tens, unit = re.split(r"[-\u2010\u2011 ]", word)
-    return _num(tens) + _ORDINAL_UNITS[unit]
 
 
 def infer_publication_date(text: str, title: str | None = None) -> PublicationDate:
@@ -136,7 +122,7 @@ def infer_publication_date(text: str, title: str | None = None) -> PublicationDa
         named = _YEAR_NAMED_RELATIVELY.search(text)
         ago = _YEARS_AGO_NAMED.search(text)
         if named is not None:
-            year = int(named["y"]) + {"last": 1, "this": 0, "next": -1}[named["which"].lower()]
+            year = int(named["y"]) + _COUNTED_BACK[named["which"].lower()]
             found = PublicationDate(DatePoint(year), True, "inferred from text")
         elif ago is not None:  # "Ten years ago, in 2014, …": this year is 2024
             found = PublicationDate(DatePoint(int(ago["y"]) + _num(ago["n"])), True, "inferred from text")
@@ -144,13 +130,15 @@ def infer_publication_date(text: str, title: str | None = None) -> PublicationDa
         # "the provinces merged last month, in July": in a year the text gives, the month it calls the last
         month = _MONTH_NAMED_RELATIVELY.search(text)
         if month is not None:
-            shift = {"last": 1, "this": 0, "next": -1}[month["which"].lower()]
+            shift = _COUNTED_BACK[month["which"].lower()]
             # (the year is the text's: "last month, in December" in a 2025 article is January 2025)
             number = (_mon(month["m"]) + shift - 1) % 12 + 1
             return PublicationDate(DatePoint(found.value.year, number), True, "inferred from text")
     return found
 
 
+# What is added to a year or a month named as "last", "this" or "next" to make it the article's own.
+_COUNTED_BACK = {"last": 1, "this": 0, "next": -1}
 # "N years ago" beside the year it was: "Ten years ago, in 2014".
 _YEARS_AGO_NAMED = re.compile(rf"(?<!\w)(?P<n>(?i:{_NUM}))\s+(?i:years)\s+(?i:ago),?\s+(?:in\s+)?(?P<y>(?:19|20)\d\d)(?![\d\w])")
 # "last month" (or "this month", "next month") beside the month it is: "last month, in July".
@@ -231,7 +219,7 @@ def _year_a_weekday_pins(text: str) -> int | None:
     # The year of an edition counted from a series' first ("the fifth … Drill since the series began in
     # 2021": yearly, 2025) is the article's own: tried first, as weekdays fall alike every few years
     # ("the 12th edition of a contest held every year since 2014": 2025, though May 11 of 2014 was a Sunday too).
-    counted = {int(m["y"]) + _ordinal(m["o"]) - 1 for m in _EDITION_SINCE.finditer(text)}
+    counted = {int(m["y"]) + ordinal(m["o"]) - 1 for m in _EDITION_SINCE.finditer(text)}
     named = {int(year) for year in _YEAR_WORD.findall(text)}
     # ... and the years an anniversary counts from them ("three decades of exchanges", "the 30th anniversary")
     named |= {year + count for year in named for count in _anniversary_counts(text)}
@@ -260,7 +248,7 @@ def _anniversary_counts(text: str) -> set[int]:
     counts = set()
     for m in _COUNTED.finditer(text):
         if m["o"]:
-            counts.add(_ordinal(m["o"]))
+            counts.add(ordinal(m["o"]))
         else:
             counts.add(_num(m["n"]) * (10 if m["unit"].lower() == "decades" else 1))
     return counts
@@ -410,18 +398,19 @@ def _dated_title(title: str) -> PublicationDate | None:
     m = _TITLE_DAY.search(first)
     if m is None or _future_worded(first, m.start("date")) or _TITLE_FUTURE.search(first):
         return None  # (`Leaders to meet on December 12, 2025`: a day to come)
-    value = normalise_date(m["date"])
-    if value is None or value.end is not None or value.start.precision != "day":
-        return None
-    return PublicationDate(value.start, False, "date line in text")
+    day = _one_day(m["date"])
+    return PublicationDate(day, False, "date line in text") if day is not None else None
 
 
 def _stamp_day(part: str) -> DatePoint | None:
     """The day a date stamp (`_DATE_LINE`) gives, or None."""
     line = _DATE_LINE.match(part)
-    if line is None:
-        return None
-    value = normalise_date(line["date"])
+    return _one_day(line["date"]) if line is not None else None
+
+
+def _one_day(expression: str) -> DatePoint | None:
+    """The day `expression` is, when it is one full date (not a span, a month or a year)."""
+    value = normalise_date(expression)
     if value is None or value.end is not None or value.start.precision != "day":
         return None
     return value.start
@@ -436,8 +425,8 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
     for m in shape.finditer(text):
         groups = m.groupdict()
         number = next((groups[g] for g in ("n1", "n2", "n3") if groups.get(g)), None)
-        ordinal = next((groups[g] for g in ("o", "o2", "o3") if groups.get(g)), None)
-        years = _num(number) if number else _ordinal(ordinal)
+        counted_as = next((groups[g] for g in ("o", "o2", "o3") if groups.get(g)), None)
+        years = _num(number) if number else ordinal(counted_as)
         if (groups.get("d1") or groups.get("d2") or "").lower().startswith("decade"):
             years *= 10  # "A decade ago to the day"
         unit = " ".join((groups.get("unit1") or groups.get("unit2") or groups.get("unit3") or "").lower().split())

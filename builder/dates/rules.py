@@ -36,9 +36,13 @@ WEEKDAYS = {
 }
 WEEKDAYS.update({cut: i for i, cuts in enumerate(["mon", "tue tues", "wed", "thu thur thurs", "fri", "sat", "sun"])
                  for cut in cuts.split()})  # as date lines cut them: "Wed, August 21, 2024"
-ORDINAL_WORDS = {w: i for i, w in enumerate("""first second third fourth fifth sixth seventh eighth ninth tenth
-eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
-twenty-first""".split(), start=1)}
+# Ordinals written out, as anniversaries and centuries are counted: "fortieth", "twenty-fifth" (`ordinal`).
+ORDINAL_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9}
+ORDINAL_WORDS = {**ORDINAL_UNITS, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                 "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                 "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+                 "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -153,6 +157,17 @@ def _found(start: DatePoint | None, end: DatePoint | None = None,
 
 def _mon(name: str) -> int:
     return MONTHS[name.rstrip(".").lower()]
+
+
+def ordinal(word: str) -> int:
+    """25th / fortieth / twenty-fifth -> the number."""
+    word = word.lower()
+    if word[:1].isdigit():
+        return int(word[:-2])
+    if word in ORDINAL_WORDS:
+        return ORDINAL_WORDS[word]
+    tens, unit = re.split(r"[-\u2010\u2011 ]", word)
+    return _num(tens) + ORDINAL_UNITS[unit]
 
 
 def _num(word: str) -> int:
@@ -650,8 +665,8 @@ def _next_to(m, ctx):
     just told (`on Wednesday … the day before`), which the scan supplies; its reference day is a stand-in."""
     if ctx.ref is None:
         return None
-    offset = -1 if m["rel"].lower().split()[-1] in ("before", "previous") or m["rel"].lower().startswith("previous") \
-        else 1
+    rel = m["rel"].lower()
+    offset = -1 if rel.startswith("previous") or rel.endswith("before") else 1
     return _found(DatePoint.of(ctx.ref), kind=f"{ANCHORED}{offset:+d}")
 
 
@@ -659,7 +674,7 @@ def _century(m, ctx):
     """the 19th century / the twentieth century / this century: its hundred years (1801–1900)."""
     if m["this"] and ctx.ref is None:
         return None
-    n = ctx.ref.year // 100 + 1 if m["this"] else (int(m["n"][:-2]) if m["n"][:1].isdigit() else ORDINAL_WORDS[m["n"].lower()])
+    n = ctx.ref.year // 100 + 1 if m["this"] else ordinal(m["n"])
     return _found(_point((n - 1) * 100 + 1), _point(n * 100))
 
 

@@ -59,7 +59,10 @@ def _looks_like_quantity(word: str, weak_cue: bool) -> bool:
 # Words after "the <number>" that show the number is a noun itself ("of the 2000 they hired"), not a year before one.
 _NOT_A_NOUN = frozenset("""they we he she it you i who which that of in on at to for from with by and or but were was
 are is had have has will would could""".split())
-_CLAUSE_OPENERS = frozenset({"that", "and", "but", "because", "while", "when", "as", "since", "although"})
+# A clause a year may open ("… that 2025 marked …"; `and` and `since` are cues of their own), and the verbs that
+# then make it the clause's subject.
+_CLAUSE_OPENERS = frozenset({"that", "but", "because", "while", "when", "as", "although"})
+_SUBJECT_VERBS = ("was", "is", "saw", "marked", "marks", "will", "has", "had")
 
 
 def _year_in_context(text: str, start: int, end: int) -> bool:
@@ -87,6 +90,5 @@ def _year_in_context(text: str, start: int, end: int) -> bool:
     if prev[:1].isupper() and prev.isalpha() and _sentence_start(text, start) < start - len(prev) - 1:
         return True  # a name with a year: "SCO Summit 2025"
     if _sentence_start(text, start) >= start - 1 or cue in _CLAUSE_OPENERS:  # "2024 was ...", "… that 2025 marked …"
-        return nxt in (",", "was", "is", "saw", "marked", "marks", "will", "has", "had") if cue not in _CLAUSE_OPENERS \
-            else nxt in ("was", "is", "saw", "marked", "marks", "will", "has", "had")
+        return nxt in _SUBJECT_VERBS or (nxt == "," and cue not in _CLAUSE_OPENERS)
     return False
