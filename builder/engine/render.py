@@ -180,7 +180,8 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
             write_previews(site, update, None if update.clean else sorted(touched.articles))
             write_annotations(site, update)
             urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in every if p != "404.html"]
-            write_reader_files(site, update, pages.relationship_map(), urls, templates.base_url, templates.config)
+            write_reader_files(site, update, pages.relationship_map_data(), urls, templates.base_url,
+                               templates.config)
         if options.search and not search_later:
             give_back_freed_memory()  # Pagefind runs beside this process
             _index_search(search, update, bundles, site.store, set(indexed_early),

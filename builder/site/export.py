@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING
 
 from builder.site.collect import EntitySummary, SiteView
 from builder.site.feeds import feed_files
-from builder.site.graph import RelationshipMap
 from builder.site.urls import entity_url
 
 if TYPE_CHECKING:  # the publish stage's writer is handed in; this stage never reaches for it
@@ -178,9 +177,10 @@ def _format(point) -> str:
     return format_point(point)
 
 
-def write_reader_files(site: SiteView, update: SiteUpdate, graph: RelationshipMap, page_urls: list[str],
+def write_reader_files(site: SiteView, update: SiteUpdate, graph: dict, page_urls: list[str],
                        base_url: str, config=None) -> None:
-    """graph.json, the Atom feed, the sitemap and robots.txt (`config`: archive.yml)."""
-    update.put("data/graph.json", _json(graph.to_json(lambda e: entity_url(e.type, e.id))))
+    """graph.json (`graph`: `SitePages.relationship_map_data`), the Atom feed, the sitemap and robots.txt
+    (`config`: archive.yml)."""
+    update.put("data/graph.json", _json(graph))
     for name, text in feed_files(site, base_url, page_urls, config).items():
         update.put(name, text)

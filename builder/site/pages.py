@@ -35,7 +35,7 @@ from builder.site.families.sitewide import (
 from builder.site.families.timeline import TimelineFamily
 from builder.site.graph import RelationshipMap, force_layout, relationship_map
 from builder.site.templating import Templates, finish, resolve_links
-from builder.site.urls import output_path
+from builder.site.urls import entity_url, output_path
 
 # Every family of pages, in the order the site lists them (the site-wide ones first).
 FAMILIES: list[type[Family]] = [HomeFamily, ArticleListingFamily, EntityListingFamily, MapFamily, SearchFamily,
@@ -50,6 +50,7 @@ class SitePages:
         self.site = site
         self.templates = templates
         self._map: RelationshipMap | None = None
+        self._map_data: dict | None = None
 
     # --- families -------------------------------------------------------------------------
 
@@ -98,6 +99,13 @@ class SitePages:
         if self._map is None:
             self._map = relationship_map(self.site.entities, self.site.store.all_ties(), self._remembered_layout)
         return self._map
+
+    def relationship_map_data(self) -> dict:
+        """The map as `data/graph.json` holds it (for Cytoscape.js), made once: the map family's shape is a
+        digest of it."""
+        if self._map_data is None:
+            self._map_data = self.relationship_map().to_json(lambda e: entity_url(e.type, e.id))
+        return self._map_data
 
     def _remembered_layout(self, order: list[str], edges: list[tuple[str, str, int]]) -> dict[str, tuple]:
         """The map's force layout, taken from the store when the last build drew the same nodes and

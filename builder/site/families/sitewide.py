@@ -10,7 +10,7 @@ import json
 from builder.model import ENTITY_KINDS, DateValue, format_value
 from builder.records import Touched
 from builder.site.families.base import Family, Page
-from builder.site.urls import HOME, MAP, NOT_FOUND, SEARCH, TIMELINE, entity_url
+from builder.site.urls import HOME, MAP, NOT_FOUND, SEARCH, TIMELINE
 
 
 class HomeFamily(Family):
@@ -47,7 +47,7 @@ class MapFamily(Family):
         """Its URL and a digest of everything the page draws: most edits leave the strongest ties and
         the most connected entities as they were, and the page is the largest a rebuild would render."""
         graph = self.site_pages.relationship_map()
-        drawn = [graph.to_json(lambda e: entity_url(e.type, e.id)), graph.total_nodes, graph.total_edges,
+        drawn = [self.site_pages.relationship_map_data(), graph.total_nodes, graph.total_edges,
                  [kind.type for kind in self.site_pages.templates.config.shown_kinds]]
         return [MAP, hashlib.blake2b(json.dumps(drawn, sort_keys=True).encode(), digest_size=12).hexdigest()]
 
