@@ -56,10 +56,10 @@ _COMMON_HEADS = {"agreement", "protocol", "platform", "forum", "workshop", "semi
 # programme on …`, `the youth exchange programme between …`, `the health cooperation plan`); a programme of a
 # visit or a course, or a plan of works, is not.
 _PROGRAMME_HEADS = {"programme", "program", "plan"}
-# What two sides do together, which with what it is about says which programme (not `joint`: a joint degree).
-_EXCHANGED = {"exchange", "exchanges", "cooperation", "partnership", "friendship", "twinning"}
 _SHARED_WORDS = {"joint", "exchange", "exchanges", "cooperation", "mutual", "bilateral", "partnership", "friendship",
                  "twinning"}
+# What two sides do together, which with what it is about says which programme (not `joint`: a joint degree).
+_EXCHANGED = _SHARED_WORDS - {"joint", "mutual", "bilateral"}
 # `… signed a memorandum of understanding on training cooperation`: a document the text says was signed is the
 # one signed, whose subject is given like its title (bare, without an article); `a protocol on the export of …`
 # describes one.

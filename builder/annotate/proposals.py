@@ -48,10 +48,11 @@ def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[E
             if title not in entity.titles and d.type == "person":
                 entity.titles.append(title)
         for alias in d.aliases:
+            alias_key = form_key(alias)
             # (never one the registry would turn away: `World Health Organization (WHO)` proposes no `WHO`)
-            if alias not in entity.aliases and form_key(alias) not in claimed and not too_common(alias, form_key(alias)):
+            if alias not in entity.aliases and alias_key not in claimed and not too_common(alias, alias_key):
                 entity.aliases.append(alias)
-                claimed.add(form_key(alias))
+                claimed.add(alias_key)
     for key, entity in by_key.items():
         seen = first_seen[key]
         entity.notes_markdown = discovery_note(seen.article, seen.line, ENTITY_KINDS[entity.type].label.lower())

@@ -21,6 +21,7 @@ is fetched: the peers come from `pip install -e '.[bench]'`.
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import importlib.util
 import json
@@ -30,7 +31,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import compileall
 import tempfile
 import threading
 import time

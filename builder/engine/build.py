@@ -420,7 +420,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
             seeds = seed_paths(options.seeds, records)
             hashes = {seed: records[seed][2] for seed in seeds}
             stamps = records
-        keys = {seed.rpartition(os.sep)[2]: hashes[seed] for seed in seeds}
+        keys = {os.path.basename(seed): hashes[seed] for seed in seeds}
         seeds, keys = drop_repeats(seeds, keys, options.seeds, warnings)  # a seed repeating another: built once
         stored = store.keys()  # seed -> (article id, key)
 
@@ -436,7 +436,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
                     affected.update(store.articles_mentioning(eid))
         # An article page an editor made theirs (or changed, deleted, gave back) since the last build.
         affected |= article_pages_changed(options.content, store, stamps)
-        todo = [(Path(seed), keys[name]) for seed in seeds for name in [seed.rpartition(os.sep)[2]]
+        todo = [(Path(seed), keys[name]) for seed in seeds for name in [os.path.basename(seed)]
                 if name not in stored or stored[name][1] != keys[name] or stored[name][0] in affected]
         gone = {seed: aid for seed, (aid, _) in stored.items() if seed not in keys}
 

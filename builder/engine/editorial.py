@@ -97,7 +97,7 @@ def drop_repeats(seeds: list[str], keys: dict[str, str], folder: Path, warnings:
         warnings.append(duplicate_warning(str(folder), seed, original))
     if not repeats:
         return seeds, keys
-    return ([s for s in seeds if s.rpartition(os.sep)[2] not in repeats],
+    return ([s for s in seeds if os.path.basename(s) not in repeats],
             {n: k for n, k in keys.items() if n not in repeats})
 
 
