@@ -12,6 +12,7 @@ from helpers import builder_env, site_bytes
 
 from builder.annotate.annotator import Annotator
 from builder.annotate.discover import discover, guess_country
+from builder.annotate.mechanism_phrases import lower_case_mechanisms
 from builder.annotate.proposals import propose_entities
 from builder.engine.build import BuildOptions, build
 from builder.ingest.registry import load_registry
@@ -21,6 +22,16 @@ from builder.ingest.seed import parse_seed
 def _article(body: str, name: str = "x.txt"):
     raw = f"Vietnam, China hold talks\n date 2025-05-12 09:00:00\n\n{body}\n".encode()
     return parse_seed(raw, name, name)
+
+
+def _lower_case_names(text: str) -> list[str]:
+    """The mechanisms named in lower case in `text` (`lower_case_mechanisms`), as written."""
+    return [text[a:b] for a, b in lower_case_mechanisms(text)]
+
+
+def _people(found: dict) -> set[str]:
+    """The names `_found` proposes as people."""
+    return {name for name, (kind, _, _) in found.items() if kind == "person"}
 
 
 def _found(registry, body: str) -> dict[str, tuple[str, list[str]]]:
@@ -53,7 +64,7 @@ def test_a_family_name_then_a_reporting_verb_makes_a_person(registry):
 
 def test_a_capitalised_pair_without_title_apposition_or_verb_is_not_a_person(registry):
     found = _found(registry, "Delegates travelled to Thái Nguyên and Bắc Kạn before the talks.")
-    assert not any(kind == "person" for kind, _, _ in found.values())
+    assert not _people(found)
 
 
 def test_heads_say_what_a_name_is_mechanism_organisation_or_place(registry):
@@ -306,7 +317,7 @@ def test_a_lower_case_role_touching_a_name_makes_a_person(registry):
 
 def test_a_lower_case_role_that_is_no_office_needs_a_family_name(registry):
     found = _found(registry, "The chess player Harbour Lights won twice.")
-    assert not any(kind == "person" for kind, _, _ in found.values())
+    assert not _people(found)
 
 
 def test_a_titled_name_ends_at_in_or_of_and_what_follows_is_a_name_of_its_own(registry):
@@ -471,9 +482,7 @@ def test_a_name_described_as_a_site_is_not_a_person(registry):
     ("Flights grew after the two countries’ air transport agreement was amended.", ["air transport agreement"]),
 ])
 def test_a_lower_case_mechanism_needs_what_it_is_about_a_proper_name_or_whose_it_is(text, spans):
-    from builder.annotate.mechanism_phrases import lower_case_mechanisms
-
-    assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans
+    assert _lower_case_names(text) == spans
 
 
 @pytest.mark.parametrize("body, name", [
@@ -634,9 +643,7 @@ def test_an_attribution_after_a_comma_is_not_an_apposition(registry):
      ["binding code of conduct in the South China Sea"]),
 ])
 def test_an_indefinite_document_is_a_mechanism_when_signed_under_its_title_or_placed_by_a_name(text, spans):
-    from builder.annotate.mechanism_phrases import lower_case_mechanisms
-
-    assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans
+    assert _lower_case_names(text) == spans
 
 
 @pytest.mark.parametrize("text, spans", [
@@ -650,14 +657,10 @@ def test_an_indefinite_document_is_a_mechanism_when_signed_under_its_title_or_pl
     ("Engineers revised the construction plan for the bridge.", []),
 ])
 def test_a_lower_case_programme_or_plan_is_a_mechanism_when_it_is_shared(text, spans):
-    from builder.annotate.mechanism_phrases import lower_case_mechanisms
-
-    assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans
+    assert _lower_case_names(text) == spans
 
 
 def test_a_lower_case_name_never_crosses_a_full_stop():
-    from builder.annotate.mechanism_phrases import lower_case_mechanisms
-
     assert lower_case_mechanisms("We will hold a forum with the publisher Minh Long. Last year’s seminar in Huế "
                                  "was useful.") == []
 
@@ -802,7 +805,7 @@ def test_a_chinese_name_of_a_common_family_name_and_a_two_syllable_given_name_ne
     assert found["Zhang Haoran"][0] == "person"
     # One syllable, or a syllable pinyin lacks, is no such name: `Hong Kong`, `Cao Bang`, `Lang Son`.
     found = _found(registry, "Trucks from Hong Kong reached Cao Bang and Lang Son on Monday.")
-    assert not any(kind == "person" for kind, _, _ in found.values())
+    assert not _people(found)
 
 
 def test_a_second_name_given_to_someone_just_named_is_their_alias_not_another_person(registry):
@@ -830,9 +833,9 @@ def test_a_byline_and_a_credit_line_name_the_writers_as_people(registry):
     body = ("By Lê Thu Hằng and Mark Evans | March 3, 2025\n\nTrade rose in February, the ministry said.\n\n"
             "(Reporting by Chen Jialin in Nanning; Editing by Ruth Adams)")
     found = _found(registry, body)
-    assert {name for name, (kind, _, _) in found.items() if kind == "person"} == {
+    assert _people(found) == {
         "Lê Thu Hằng", "Mark Evans", "Chen Jialin", "Ruth Adams"}
-    assert not any(kind == "person" for kind, _, _ in _found(registry, "By Reuters staff | March 3, 2025\n\nTrade rose.").values())
+    assert not _people(_found(registry, "By Reuters staff | March 3, 2025\n\nTrade rose."))
 
 
 @pytest.mark.parametrize("text, name", [
@@ -854,7 +857,7 @@ def test_vietnamese_full_names_and_more_roles_make_people(registry, text, name):
     "The training ship Zhu Jiguang docked on Monday.",
 ])
 def test_a_place_or_a_thing_named_after_someone_is_no_person_by_its_shape(registry, text):
-    assert not any(kind == "person" for kind, _, _ in _found(registry, text).values())
+    assert not _people(_found(registry, text))
 
 
 def test_a_name_given_as_his_name_is_or_known_as_is_an_alias(registry):
@@ -881,9 +884,7 @@ def test_more_named_frameworks_plans_and_joint_operations_are_mechanisms(registr
     ("China drafted its own action plan on marine plastics.", []),
 ])
 def test_a_shared_programme_named_by_what_is_exchanged_is_a_mechanism(text, spans):
-    from builder.annotate.mechanism_phrases import lower_case_mechanisms
-
-    assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans
+    assert _lower_case_names(text) == spans
 
 
 def test_a_thing_known_by_a_name_near_a_person_is_not_their_alias(registry):
@@ -920,7 +921,7 @@ def test_a_proposal_never_carries_a_name_the_registry_would_turn_away(tmp_path):
     ("Ê Đê weaver H’Bia Niê, who travelled two days by bus, showed her cloth.", {"H’Bia Niê"}),
 ])
 def test_people_with_apostrophes_or_a_role_and_verb_are_found_and_places_and_outlets_are_not(registry, text, people):
-    assert {name for name, (kind, _, _) in _found(registry, text).items() if kind == "person"} == people
+    assert _people(_found(registry, text)) == people
 
 
 def test_a_name_with_an_apostrophe_is_one_word_in_its_id(tmp_path, content_copy):
@@ -948,9 +949,7 @@ def test_more_heads_read_as_what_they_name(registry, text, name, kind):
      ["memorandum of understanding on forest fire control"]),
 ])
 def test_one_bodys_own_service_and_a_bare_cooperation_are_no_mechanisms(text, spans):
-    from builder.annotate.mechanism_phrases import lower_case_mechanisms
-
-    assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans
+    assert _lower_case_names(text) == spans
 
 
 def test_what_someone_does_written_before_the_name_at_a_sentence_start_is_a_title(registry):
@@ -970,7 +969,7 @@ def test_a_name_before_a_noun_is_no_speaker_and_an_age_makes_a_person_even_after
     from builder.ingest.registry import Registry
 
     found = _found(Registry(entities={}), text)
-    assert {name for name, (kind, _, _) in found.items() if kind == "person"} == people
+    assert _people(found) == people
 
 
 @pytest.mark.parametrize("text, name, kind", [
@@ -989,6 +988,4 @@ def test_zones_are_places_unless_of_free_trade_and_more_series_heads(registry, t
     ("The spokesman spoke at the regular press conference on Monday.", []),
 ])
 def test_a_conference_said_to_recur_is_a_mechanism_but_a_briefing_is_not(text, spans):
-    from builder.annotate.mechanism_phrases import lower_case_mechanisms
-
-    assert [text[a:b] for a, b in lower_case_mechanisms(text)] == spans
+    assert _lower_case_names(text) == spans
