@@ -291,3 +291,18 @@ def test_a_short_form_closing_a_quotation_is_its_speaker_not_a_namesake_the_quot
     text = ("Coach Li Rui said his players would learn from the defeat. Li Xinyi lost the last game. "
             "“Li Xinyi will remember that endgame,” Li said.")
     assert people(annotator.mentions(text, dt.date(2025, 8, 18)))[-1] == ("Li", "li-rui")
+
+
+def test_a_foreign_outlet_names_a_vietnamese_speaker_by_family_name_only_as_a_speaker_or_after_a_title():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("hoang-van-dung", "person", "Hoàng Văn Dũng", country="vn"),
+                             Entity("nguyen-thi-lan", "person", "Nguyễn Thị Lan", country="vn"),
+                             Entity("nguyen-van-an", "person", "Nguyễn Văn An", country="vn"))
+    text = ("Hoang Van Dung, director of the hospital, said the twinning would help. Doctors will start in "
+            "July, Hoang said. Mr Hoang thanked the team. The Hoang Lien range lies west. "
+            "Nguyen Thi Lan and Nguyen Van An attended. Nguyen said little.")
+    found = people(annotator.mentions(text, dt.date(2025, 5, 20)))
+    # the speaker and `Mr Hoang`, not the mountains
+    assert [form for form, who in found if who == "hoang-van-dung"] == ["Hoang Van Dung", "Hoang", "Mr Hoang"]
+    assert not any(form == "Nguyen" for form, _ in found)  # two Nguyễns: the family name says neither

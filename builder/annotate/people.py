@@ -215,6 +215,7 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
     for entity_id in sorted(named):
         for form in short_forms(people[entity_id]).short:
             forms.setdefault(form, []).append(entity_id)
+    family = _family_forms(people, named, forms)
 
     # Every mention so far, full or short, by position: a bare short form goes to whoever of its
     # candidates the text last spoke of (`Rear Admiral Chính said …. Chính added` after a Prime Minister
@@ -229,9 +230,14 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
         if not word.group(0)[0].isupper():
             continue
         form = fold(word.group(0))
-        if form not in forms or taken.overlaps(word.start(), word.end()):
+        if taken.overlaps(word.start(), word.end()):
             continue
-        entity_id = _resolve_short(text, word, forms[form], positions, titles)
+        if form in forms:
+            entity_id = _resolve_short(text, word, forms[form], positions, titles)
+        elif form in family and _family_reference(text, word):
+            entity_id = family[form]
+        else:
+            continue
         if entity_id is None:
             continue
         mention = _mention(text, with_particle(text, word.start(), word.end(), people[entity_id].name), word.end(),
@@ -240,6 +246,30 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
         taken.add(mention.start, mention.end)
         insort(positions, (word.start(), entity_id))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _family_forms(people: dict[str, Entity], named: set[str], forms: dict[str, list[str]]) -> dict[str, str]:
+    """{folded family name: person} for the Vietnamese people named in full whose family name no one
+    else named has (as family name or short form): foreign outlets shorten `Hoàng Văn Dũng` to
+    `Hoang`, where Vietnamese copy says `Dũng`."""
+    families: dict[str, list[str]] = {}
+    for entity_id in sorted(named):
+        person = people[entity_id]
+        words = [fold(w) for w in person.name.split() if _WORD.search(w)]
+        if person.country == "vn" and len(words) >= 3:
+            families.setdefault(words[0], []).append(entity_id)
+    return {form: ids[0] for form, ids in families.items()
+            if len(ids) == 1 and form not in forms and form not in _PRONOUNS}
+
+
+def _family_reference(text: str, word: re.Match) -> bool:
+    """`Hoang said`, `Mr Hoang`: a family name alone refers to someone only as a speaker or after a title,
+    and never as part of a longer name."""
+    start, end = word.span()
+    has_title = bool(_HEAD_AT_END.search(text[max(0, start - 40):start].rstrip()))
+    if _part_of_longer_name(text, start, end, has_title):
+        return False
+    return has_title or bool(REPORTING_VERB.match(text, end))
 
 
 def _resolve_short(text: str, word: re.Match, candidates: list[str], positions: list[tuple[int, str]],
