@@ -732,6 +732,7 @@ def test_an_anniversary_told_from_today_dates_the_article_by_arithmetic():
     ("The ministers met on Thursday.", "2026-02-05"),
     ("Zhu said the talks on Friday would focus on trade.", "2026-02-13"),
     ("The two sides agreed to meet again on Sunday.", "2026-02-15"),
+    ("The train crosses the border at dawn and is due in Hanoi at 5:40 a.m. on Saturday.", "2026-02-14"),
 ])
 def test_tense_decides_a_weekday(sentence, iso):
     assert only(sentence, REF_MONDAY)[1] == iso

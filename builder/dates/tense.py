@@ -8,8 +8,9 @@ import bisect
 import functools
 import re
 
-# A full stop before a number is an abbreviation's ("Blast Furnace No. 1", "Vol. 2"), not a sentence's end.
-_SENTENCE_MARK = re.compile(r"\. (?!\d)|\? |! |\n|: ")
+# A full stop before a number is an abbreviation's ("Blast Furnace No. 1", "Vol. 2"), not a sentence's end;
+# so is a clock's before a lower-case word ("at 5:40 a.m. on Saturday").
+_SENTENCE_MARK = re.compile(r"(?<![ap]\.m)\. (?!\d)|(?<=[ap]\.m)\. (?![\da-z])|\? |! |\n|: ")
 
 
 @functools.lru_cache(maxsize=4)
@@ -57,6 +58,8 @@ def _future_worded(text: str, pos: int) -> bool:
 # ("United") the nearest marker decides.
 _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set|due|expected|going|slated)\s+to|to)"
                 r"|(?:is|are)\s+(?:scheduled|set|due|slated)\s+for|(?<=,\s)due(?=\s+(?:in|on|for)\b)"
+                # a timetable: "the train … is due in Hanoi at 5:40 a.m. on Saturday"
+                r"|(?:is|are)\s+due(?=\s+(?:in|at|on|back|home)\b)"
                 r"|(?:scheduled|slated|planned)\s+for|(?:is|are)\s+planned|to\s+be\s+[a-z]+ed|be\s+held|upcoming"
                 r"|this\s+coming"
                 r"|(?:plans?|planned|agreed|agrees|decided|pledged|vowed|aims?|intends?|intended|hopes?|hoped"
