@@ -1234,3 +1234,19 @@ def test_a_vietnamese_weekday_before_a_numeric_date_is_part_of_it():
 def test_years_ago_beside_the_year_it_was_dates_a_feature_to_its_year():
     assert infer_publication_date("The songs survive. Ten years ago, in 2014, six singers were left.").value == \
         DatePoint(2024)
+
+
+@pytest.mark.parametrize("sentence, span, iso", [
+    ("The ministry will run a campaign from next month to the end of June.", "next month to the end of June",
+     "2025-04/2025-06"),
+    ("I worked in his lab from March last year to February this year.", "March last year to February this year",
+     "2024-03/2025-02"),
+    ("She taught there from 2019 to last year.", "2019 to last year", "2019/2024"),
+])
+def test_a_range_with_a_relative_end_is_one_interval(sentence, span, iso):
+    assert only(sentence, dt.date(2025, 3, 11)) == (span, iso)
+
+
+def test_a_relative_end_no_later_than_the_first_makes_no_range():
+    assert found("Prices were cut from 2024 to last year's level.", dt.date(2025, 3, 11)) == [
+        ("2024", "2024"), ("last year", "2024")]

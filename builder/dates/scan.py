@@ -309,7 +309,7 @@ def _scan(text: str, reference: dt.date | None, strict: bool = True) -> list[_Hi
                 continue
             start, end = m.span("span") if rule.has_span else m.span()
             hits.append(_Hit(start, end, found.value, found.kind, order))
-    return _anchored(_longest_first(hits))
+    return _ranged(text, _anchored(_longest_first(hits)))
 
 
 # How far back a day counted from (`the day before`) looks for the date it is counted from: that sentence's or the one before.
@@ -329,6 +329,29 @@ def _anchored(hits: list[_Hit]) -> list[_Hit]:
                 continue
             day = base.value.start.first_day() + dt.timedelta(days=int(hit.kind[len(ANCHORED):]))
             hit = _Hit(hit.start, hit.end, DateValue(DatePoint.of(day), None), "relative", hit.order)
+        out.append(hit)
+    return out
+
+
+# `from next month to the end of June`: what joins a range's two ends, and what opens it.
+_RANGE_JOIN = re.compile(r"[ \t]+(?:to|until|till|through)[ \t]+")
+_RANGE_OPENS = re.compile(r"(?<![\w’'-])[Ff]rom[ \t]+$")
+
+
+def _ranged(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """`from next month to the end of June`, `from March last year to February this year`: two dates
+    that are a range's ends, one of them told relative to the publication date, are one interval (the
+    grammar's own ranges have absolute ends). Only an earlier first end makes a range."""
+    out: list[_Hit] = []
+    for hit in hits:
+        first = out[-1] if out else None
+        if (first is not None and "relative" in (first.kind, hit.kind)
+                and _RANGE_JOIN.fullmatch(text, first.end, hit.start)
+                and _RANGE_OPENS.search(text, max(0, first.start - 8), first.start)):
+            start, end = first.value.start, hit.value.end or hit.value.start
+            if start.first_day() < end.first_day() and (first.value.end or start).last_day() < end.last_day():
+                out[-1] = _Hit(first.start, hit.end, DateValue(start, end), "relative", first.order)
+                continue
         out.append(hit)
     return out
 
