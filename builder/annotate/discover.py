@@ -704,6 +704,9 @@ def _person_before_connector(text: str, run: list[_Word]) -> tuple[int, str | No
             if title is None and run[k].key == "of" and (len(prefix) >= 3 or _pinyin_name(prefix)):
                 # `Nguyễn Thị Hải Yến of Việt Nam’s Institute …`, `Zhang Wei of …`: a full name a family name opens
                 name = _personal_name(prefix, bare=True)
+            elif title is None and run[k].key == "of" and len(prefix) == 2 and quoted_later(
+                    text, prefix[0].text, prefix[1].text, prefix[0].start, prefix[1].end):
+                name = prefix  # `Phonsavanh Keomany of the … Center … Phonsavanh said`: the article quotes the name
             if name and name[0] is prefix[0]:
                 return k, title, name
     return None

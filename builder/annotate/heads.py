@@ -44,6 +44,9 @@ ORGANISATION_HEADS = {
     "newspaper", "television", "radio", "league", "society", "centre", "center", "station", "unit",
     "command", "brigade", "regiment", "enterprise", "institution", "hospital", "museum", "school", "theatre",
     "theater",
+    # a company's or a club's own last word (`Hải Vân Logistics`, `Kinh Bắc Volleyball Club`)
+    "logistics", "holdings", "jsc", "ltd", "limited", "inc", "plc", "cooperative", "renewables", "shipping",
+    "airlines", "airways", "pharmaceuticals", "club",
 }
 ORGANISATION_LEADS = {"ministry", "department", "office", "bureau", "embassy", "consulate", "commission", "council",
                       "association", "union", "academy", "institute", "bank", "university"}
@@ -102,6 +105,8 @@ monday tuesday wednesday thursday friday saturday sunday
 cooperation partnership mechanism initiative forum expo fair treaty agreement dialogue framework
 border gate region autonomous municipality sea island islands belt road corridor corridors
 vna vns xinhua photo item
+company corporation group bank association logistics holdings jsc ltd limited inc plc cooperative renewables
+shipping airlines airways pharmaceuticals club
 """.split())
 
 # English function words a Vietnamese syllable folds to: written with its marks (`Tô`, `Ân`), it is the syllable.

@@ -16,6 +16,7 @@ nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly luong to 
 ha chu doan trinh vuong kieu quach thai ton giang tang luu nong lo khuat ta trieu phung nghiem thach hua diep
 kim lai ong tong quan than hau vi cu mac banh ninh ung chau tieu khong hong la van
 phi luc khuc cung dam giap au bach be kha lac nham
+mach thieu chung lieu mau vien sam khieu tiet
 """.split())
 CHINESE_FAMILY_NAMES = frozenset("""
 wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang
@@ -80,6 +81,8 @@ def guess_country(name: str) -> str | None:
         return "vn"
     if words[0] in CHINESE_FAMILY_NAMES and len(words) == 2:
         return "cn"
+    if words[0] in CHINESE_FAMILY_NAMES and len(words) == 3 and all(PINYIN_SURNAME.fullmatch(w) for w in words[1:]):
+        return "cn"  # `Tan Wei Ling`: a given name written syllable by syllable, as Singapore and Malaysia do
     if len(words) == 2 and _TWO_SYLLABLE_GIVEN.fullmatch(words[1]) and PINYIN_SURNAME.fullmatch(words[0]):
         return "cn"  # `Nong Jianhua`: a given name of two syllables written as one word is pinyin, not Vietnamese
     if words[0] in VIETNAMESE_FAMILY_NAMES:

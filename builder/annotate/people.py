@@ -53,6 +53,10 @@ _HEADS = [
     "Presenter", "Architect", "Conservator", "Curator", "Economist", "Engineer", "Doctor", "Farmer", "Teacher",
     "Lawyer", "Nurse", "Designer", "Artisan", "Weaver", "Chef", "Pilot", "Judge", "Surgeon", "Rider", "Cyclist",
     "Conductor", "Composer", "Pianist", "Violinist", "Singer", "Dancer",
+    "Smallholder", "Grower", "Fisherman", "Fisher", "Trader", "Vendor", "Shopkeeper", "Baker", "Potter", "Painter",
+    "Sculptor", "Calligrapher", "Villager", "Resident", "Volunteer", "Athlete", "Ranger", "Inspector", "Analyst",
+    # Malaysian honorifics, never part of the name (`Datuk Azhar Ismail`)
+    "Datuk Seri", "Datuk", "Dato’ Sri", "Dato' Sri", "Dato’", "Dato'", "Datin",
     # monastics
     "Most Venerable", "Venerable", "Abbot",
 ]

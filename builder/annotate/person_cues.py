@@ -32,7 +32,8 @@ _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*)[ \t]+$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-ZÀ-Ỹ]")
 # A preposition of place just before a name: `through Tân Thanh`, `in Hồ Chí Minh` (places bear people's names).
 PLACE_PREPOSITION_BEFORE = re.compile(
-    r"(?:^|\s)(?:in|at|to|from|near|via|into|across|through|along|outside|inside|around)[ \t]+$", re.IGNORECASE)
+    r"(?:^|\s)(?:in|at|(?<!according )to|from|near|via|into|across|through|along|outside|inside|around)[ \t]+$",
+    re.IGNORECASE)  # (`according to Mạch Quang Thắng`: a source, not a destination)
 
 
 def attributed_before(text: str, start: int) -> bool:
@@ -84,6 +85,11 @@ def _ends_another_name(text: str, word: str, start: int, end: int) -> bool:
 _BYLINE = re.compile(r"(?m)^By[ \t]+(?P<names>[^|\n]+?)[ \t]*(?:[|·•].*)?$")
 _CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*)(?:Additional[ \t]+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|"
                      r"[Pp]hotos?|[Cc]ompiled)[ \t]+by[ \t]+(?P<names>[^;)\n]+)")
+# A byline without `By`: the body's first line, a name alone, over the printed date (`Sok Chanthy` over
+# `Thursday, 10 April 2025 | 08:45 ICT`).
+_BARE_BYLINE = re.compile(r"\A(?P<names>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3})[ \t]*\n\s*"
+                          r"(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                          r"[a-z]*\.?,?[ \t]+\d|\d{1,4}[ /.-]\d)")
 _LISTED = re.compile(r"[ \t]*(?:,|\band\b)[ \t]*")
 _WHERE = re.compile(r"[ \t]+in[ \t]+\S.*$")
 
@@ -92,7 +98,7 @@ def credited_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each name a byline or credit line gives, without where the writer was (`… in Hanoi`);
     the caller says whether each is a personal name."""
     spans = []
-    for line in (*_BYLINE.finditer(text), *_CREDIT.finditer(text)):
+    for line in (*_BARE_BYLINE.finditer(text), *_BYLINE.finditer(text), *_CREDIT.finditer(text)):
         at = line.start("names")
         for item in _LISTED.split(line["names"]):
             start = text.find(item, at)
