@@ -10,7 +10,8 @@ cooperation framework (`… Cooperation Special Fund`) is the framework's own in
 An occasion may also be named for what it is, which makes it the series, not one sitting: held by a pair of
 parties (`the Hà Giang–Wenshan Friendship Half Marathon`, `the Laos–Thailand Youth Meeting`), a country's or
 an international occasion of one subject (`a Korean Film Week`, `the Huế International Music Festival`), or one
-named as a programme (`the Green Campus Tour programme`). A holiday (`Mid-Autumn Festival`, `Lunar New Year
+named as a programme (`the Green Campus Tour programme`), and a festival named for its place or its subject (`the
+Huế Festival`, `the Bac Giang Lychee Festival`). A holiday (`Mid-Autumn Festival`, `Lunar New Year
 Festival`) is none of these. This module holds those cues; it keeps no state.
 """
 
@@ -21,9 +22,11 @@ import re
 # Heads of occasions that are mechanisms only when the text says they recur.
 SERIES_HEADS = frozenset({"meeting", "meetings", "week", "seminar", "festival", "exchange", "exchanges", "retreat",
                           "championship", "championships", "marathon", "tour", "games", "cup", "tournament",
-                          "drill", "exercise", "match", "invitational", "competition", "contest", "rally", "challenge"})
-# Heads that name a series whatever is written before them: `SEA Games`, `… Esports Invitational`.
-ALWAYS_SERIES_HEADS = frozenset({"games", "invitational"})
+                          "drill", "exercise", "match", "invitational", "competition", "contest", "rally", "challenge",
+                          "biennale", "biennial", "triennale", "triennial"})
+# Heads that name a series whatever is written before them: `SEA Games`, `… Esports Invitational`,
+# `Fuzhou Lacquer Art Biennale` (held every two years by its name).
+ALWAYS_SERIES_HEADS = frozenset({"games", "invitational", "biennale", "biennial", "triennale", "triennial"})
 # What before a name says it is one of a series: `the next …`, `the annual …`, `the 20th …`, `the fifth …`,
 # `the 2025 …`.
 _RECURS_BEFORE = re.compile(r"(?<![\w’'-])(?:next|annual|yearly|biennial|regular|\d+(?:st|nd|rd|th)|(?:19|20)\d\d"
@@ -61,7 +64,8 @@ def recurring_series(keys: list[str], head: str, text: str, start: int) -> bool:
 # Occasions named for what they are: a pair of parties or a country's or international occasion of one subject.
 _OCCASION_HEADS = SERIES_HEADS - {"meetings", "exchange", "exchanges", "retreat", "seminar"} | {"meeting"}
 # Words of a holiday's name, which no one holds: `Spring Festival`, `Lunar New Year Festival`.
-_HOLIDAY_WORDS = SEASONS | {"new", "year", "lunar", "moon", "lantern", "mid-autumn", "day"}
+_HOLIDAY_WORDS = SEASONS | {"new", "year", "lunar", "moon", "lantern", "mid-autumn", "day", "tet", "dragon", "boat",
+                             "ghost", "water", "harvest", "kings", "songkran", "ngo", "thu", "lan"}
 # `Hà Giang–Wenshan`, `Laos-Thailand`: two names joined by a dash or a hyphen.
 _PAIR = re.compile(r"[^\W\d_][–-](?=[^\W\d_])")
 # `the Green Campus Tour programme`: a programme that is the named occasion.
@@ -84,4 +88,6 @@ def named_occasion(keys: list[str], lead: bool, text: str, start: int, head_star
         return True  # (a subject between the pair and the head: `Laos–Thailand Meeting` names no occasion)
     if "international" in keys:  # what follows `International` is the subject: `Huế International Music Festival`
         return len(keys) - keys.index("international") > 2
+    if keys[-1] == "festival" and (len(keys) > 2 or not text[start:head_start].isascii()):
+        return True  # a place's festival (`Huế Festival`), of a subject (`Bac Giang Lychee Festival`): not a holiday
     return lead and len(keys) > 2  # `Korean Film Week`
