@@ -727,6 +727,13 @@ def test_an_anniversary_told_from_today_dates_the_article_by_arithmetic():
     assert only("Seventy years ago today, the siege ended.", dt.date(2024, 5, 7)) == ("Seventy years ago today", "1954-05-07")
 
 
+def test_years_it_has_been_since_a_dated_event_give_the_year_of_writing():
+    pub = infer_publication_date("It has been 87 years since her grandfather opened the bakery in 1938. "
+                                 "Her son wants to open a counter next year.")
+    assert (pub.value.iso(), pub.how) == ("2025", "inferred from text")
+    assert infer_publication_date("She has been 87 years old since 1938.").value is None
+
+
 @pytest.mark.parametrize("sentence, iso", [
     ("On Thursday, the minister will attend the fair.", "2026-02-12"),  # a Monday article
     ("The ministers met on Thursday.", "2026-02-05"),
@@ -1250,3 +1257,27 @@ def test_a_range_with_a_relative_end_is_one_interval(sentence, span, iso):
 def test_a_relative_end_no_later_than_the_first_makes_no_range():
     assert found("Prices were cut from 2024 to last year's level.", dt.date(2025, 3, 11)) == [
         ("2024", "2024"), ("last year", "2024")]
+
+
+@pytest.mark.parametrize("sentence, reference, iso", [
+    # an event the action came before is placed by its month alone: the nearest one
+    ("The coach said his squad had gained experience before the SEA Games in Thailand in December.",
+     dt.date(2025, 7, 12), "2025-12"),
+    ("The boy asked for the character before his school entrance exam in June.", dt.date(2025, 1, 22), "2025-06"),
+    # a habit told in the present passive: the next one
+    ("Farmers will pay more for the rice crop, which is sown from November, the association said.",
+     dt.date(2025, 8, 13), "2025-11"),
+    # inside a quotation the quoted clause's tense counts, not the reporting verb after it
+    ("“Exporters are waiting for quotas. Nobody expects a full reopening before October,” Lei said.",
+     dt.date(2025, 8, 13), "2025-10"),
+    ("“We signed the deal in March,” Lei said.", dt.date(2025, 8, 13), "2025-03"),
+    ("The harvest ended before October.", dt.date(2025, 8, 13), "2024-10"),
+])
+def test_a_bare_month_takes_its_year_from_what_its_clause_says(sentence, reference, iso):
+    assert only(sentence, reference)[1] == iso
+
+
+def test_a_year_that_only_names_a_season_is_no_part_of_the_year():
+    assert only("Traders paid more than at the start of last year’s season.", dt.date(2025, 6, 3)) == (
+        "last year", "2024")
+    assert only("Output fell at the start of last year.", dt.date(2025, 6, 3))[1] == "2024-01/2024-04"

@@ -115,8 +115,9 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"(?<![\w'])(?:(?i:the){_SP})?(?P<part>)(?P<dec>1[89]\d0|2[01]\d0)s(?!\w)", _decade),
     (rf"(?<![\w'])(?:(?i:the){_SP})?(?P<dec>1[89]\d0|2[01]\d0)s{_CONN}(?:(?i:the){_SP})?"
      rf"(?P<dec2>1[89]\d0|2[01]\d0)s(?!\w)", _decade_range),
-    (rf"(?<!\w)(?P<part>(?i:early|mid|late)){_SP0}-?{_SP0}{_YREF}", _year_third),
-    (rf"(?<!\w){_THE}(?P<part>(?i:beginning|start|middle|end)){_SP}of{_SP}{_YREF}", _year_third),
+    # (not `the start of last year’s season`: the start is the season's, the year only names it)
+    (rf"(?<!\w)(?P<part>(?i:early|mid|late)){_SP0}-?{_SP0}{_YREF}(?![’']s(?!\w))", _year_third),
+    (rf"(?<!\w){_THE}(?P<part>(?i:beginning|start|middle|end)){_SP}of{_SP}{_YREF}(?![’']s(?!\w))", _year_third),
     (rf"(?<!\w){_THE}(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final|latter|former))"
      rf"{_SP}(?P<unit>(?i:half|quarter)){_SP}of{_SP}{_YREF}", _year_fraction),
     (rf"(?<!\w)(?P<qh>[QH])(?P<n>[1-4])(?:{_SP}of{_SP}|{_SP0}/{_SP0}|{_SP}){_year('y')}", _quarter_code),
@@ -128,7 +129,7 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"(?<!\w){_THE}(?P<season>(?i:spring|summer|autumn|fall|winter))(?:{_SP}of)?{_SP}{_YREF}", _season),
     # months
     (rf"{_month('m')}(?:{_SP}of)?,?{_SP}{_year('y')}", _month_year_shape),
-    (rf"(?<!\w)(?P<prep>(?i:in|during|since|from|until|till|by)){_SP}"
+    (rf"(?<!\w)(?P<prep>(?i:in|during|since|from|until|till|by|before)){_SP}"
      rf"(?P<span>(?P<m>{_FULL_MONTH}))(?!\w)", _bare_month),
     # relative
     (rf"(?<!\w)(?P<mrel>(?i:last|this|next)){_SP}(?P<m>{_FULL_MONTH})(?!\w)(?!,?{_SP}{_year('y')})", _relative_month),

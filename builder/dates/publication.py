@@ -75,7 +75,9 @@ _ANNIVERSARY = re.compile(
     rf"|(?P<unit2>today|tomorrow|yesterday|this\s+month|this\s+year|next\s+year)\s+"
     rf"(?:marks|marked|is|was|will\s+(?:mark|be))\s+(?:the\s+)?"
     rf"(?:(?P<n2>{_NUM})\s+(?P<d2>years|decades)|(?P<o2>{_ORDINAL})(?:\s+\w+)?\s+anniversary)"
-    rf"|(?P<unit3>this\s+month|this\s+year)['’]s\s+(?P<o3>{_ORDINAL})(?:\s+\w+)?\s+anniversary)(?!\w)")
+    rf"|(?P<unit3>this\s+month|this\s+year)['’]s\s+(?P<o3>{_ORDINAL})(?:\s+\w+)?\s+anniversary"
+    # "It has been 87 years since … opened the bakery in 1938": years counted to now, so the year
+    rf"|(?P<unit4>it\s+has\s+been|it['’]s\s+been)\s+(?P<n4>{_NUM})\s+(?P<d4>years|decades)\s+since)(?!\w)")
 # An anniversary told without a word for now ("The fair marks 20 years since ...", "a gala for the 25th
 # anniversary of ..."): the article was written about then, to the month, but what marks it may be
 # an event of another day; a basis only when the reported dates give none, or only ones from long before.
@@ -424,12 +426,14 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
     unit needs (a day for "today", a month for "this month" or none, a year for "this year"))."""
     for m in shape.finditer(text):
         groups = m.groupdict()
-        number = next((groups[g] for g in ("n1", "n2", "n3") if groups.get(g)), None)
+        number = next((groups[g] for g in ("n1", "n2", "n3", "n4") if groups.get(g)), None)
         counted_as = next((groups[g] for g in ("o", "o2", "o3") if groups.get(g)), None)
         years = _num(number) if number else ordinal(counted_as)
-        if (groups.get("d1") or groups.get("d2") or "").lower().startswith("decade"):
+        if (groups.get("d1") or groups.get("d2") or groups.get("d4") or "").lower().startswith("decade"):
             years *= 10  # "A decade ago to the day"
         unit = " ".join((groups.get("unit1") or groups.get("unit2") or groups.get("unit3") or "").lower().split())
+        if groups.get("unit4"):
+            unit = "this year"
         ahead = unit.startswith("this ") and unit.split()[1] in _WEEKDAYS  # "Sixty years ago this Thursday"
         need = {"today": "day", "to the day": "day", "tomorrow": "day", "yesterday": "day", "this year": "year",
                 "next year": "year"}.get(unit, "day" if ahead else "month")

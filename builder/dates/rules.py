@@ -517,7 +517,7 @@ def _month_third(m, ctx):
     return _found(_point(year, month), kind=kind)
 
 
-_PREP_LEAN = {"in": 0, "during": 0, "since": -1, "from": -1, "until": 1, "till": 1, "by": 1}
+_PREP_LEAN = {"in": 0, "during": 0, "since": -1, "from": -1, "until": 1, "till": 1, "by": 1, "before": 1}
 
 
 def _month_part_lean(ctx: _Ctx, pos: int) -> int:

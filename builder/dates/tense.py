@@ -61,6 +61,9 @@ _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set
                 # a timetable: "the train … is due in Hanoi at 5:40 a.m. on Saturday"
                 r"|(?:is|are)\s+due(?=\s+(?:in|at|on|back|home)\b)"
                 r"|(?:scheduled|slated|planned)\s+for|(?:is|are)\s+planned|to\s+be\s+[a-z]+ed|be\s+held|upcoming"
+                # the present passive of a habit or a timetable ("the crop, which is sown from November"): the next one
+                r"|(?:is|are)\s+(?:usually\s+|normally\s+|traditionally\s+)?(?:sown|grown|held|harvested|planted"
+                r"|celebrated|staged|organised|organized|played)"
                 r"|this\s+coming"
                 r"|(?:plans?|planned|agreed|agrees|decided|pledged|vowed|aims?|intends?|intended|hopes?|hoped"
                 r"|expects?|expected|promised|invited\s+\w+)\s+to"
@@ -104,6 +107,19 @@ _REPORTING = re.compile(r"(?i)said|says|told|noted|added|stressed|stated|announc
 _OBLIGATION = re.compile(r"(?i)(?<![\w’'-])(?:should|must)(?![\w’'-])(?!\s+(?:not\s+)?have(?!\w))")
 
 
+# `before the SEA Games in December`, `before his exam in June`: the date is of an event the action comes before,
+# whatever the action's tense.
+_BEFORE_EVENT = re.compile(r"(?i)(?<![\w’'-])before\s+(?:the|his|her|their|its|our|a|an)\s+[^.;:?!,“”\"]{0,60}$")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """The end of the sentence around `pos`, or of the quotation it is in: a reporting verb after the
+    quotation (`… before October,” Lei said`) tells when it was said, not the tense of what was said."""
+    end = _sentence_end(text, pos)
+    closing = text.find("”", pos, end)
+    return closing if closing >= 0 and text.find("“", pos, closing) < 0 else end
+
+
 def _tense(text: str, pos: int, horizon: bool = False) -> int:
     """+1 if the verb the date at `pos` belongs to is future, -1 if past, 0 if untold: the nearest
     tense marker before it in its sentence, or, when the date opens the sentence ("On Friday, the
@@ -117,15 +133,16 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
     before = None
     for before in _TENSE.finditer(text, start, pos):
         pass
-    after = _TENSE.search(text, pos, _sentence_end(text, pos))
+    if before is not None and _BEFORE_EVENT.search(text, before.end(), pos):
+        return 0
+    after = _TENSE.search(text, pos, _clause_end(text, pos))
     if after is not None and after["past"] and _DATE_WORDS.fullmatch(text, pos, after.start()):
         return -1  # "a joint drill on Tuesday showed that …": the verb right after the date is its own
     if before is None or not text[start:before.start()].strip():
         # only a preposition or nothing before the date: its clause follows
         lead = text[start:pos].strip(" \n\"“").lower()
         if before is None and lead in ("", "on", "in", "by", "from", "until", "since", "and", "but", "then"):
-            end = _sentence_end(text, pos)
-            after = _TENSE.search(text, pos, end)
+            after = _TENSE.search(text, pos, _clause_end(text, pos))
             return 0 if after is None else (1 if after["future"] else -1)
     if before is None:
         # no verb before the date in its sentence ("so from January every student will take …"): the first after
