@@ -679,6 +679,9 @@ def test_a_lower_case_programme_between_proposed_places_stops_at_its_head(regist
     ("The troupe finished third at the 2024 Macau International Dragon Boat Championship, which ended on Sunday.",
      "Macau International Dragon Boat Championship"),
     ("The students travelled to Huế under the Green Campus Tour programme, which began in 2019.", "Green Campus Tour"),
+    ("The Bac Giang Lychee Festival, which promotes the fruit, opens in Luc Ngan on June 15.", "Bac Giang Lychee Festival"),
+    ("The club would fly kites at the Huế Festival in June.", "Huế Festival"),
+    ("The academy saw her work at the Fuzhou Lacquer Art Biennale in 2023.", "Fuzhou Lacquer Art Biennale"),
 ])
 def test_an_occasion_named_for_what_it_is_is_a_mechanism(registry, body, name):
     assert _found(registry, body)[name][0] == "mechanism"
@@ -687,6 +690,8 @@ def test_an_occasion_named_for_what_it_is_is_a_mechanism(registry, body, name):
 @pytest.mark.parametrize("body", [
     "Families in Hội An celebrated the Mid-Autumn Festival with lanterns.",
     "Markets were busy before the Lunar New Year Festival this week.",
+    "Crews from Móng Cái raced at the Dragon Boat Festival in Fangchenggang.",
+    "Families in Đà Lạt marked the Tết Festival quietly.",
 ])
 def test_a_holiday_is_no_mechanism(registry, body):
     assert not any(kind == "mechanism" for kind, _, _ in _found(registry, body).values())
@@ -836,6 +841,32 @@ def test_a_byline_and_a_credit_line_name_the_writers_as_people(registry):
     assert _people(found) == {
         "Lê Thu Hằng", "Mark Evans", "Chen Jialin", "Ruth Adams"}
     assert not _people(_found(registry, "By Reuters staff | March 3, 2025\n\nTrade rose."))
+    # a byline without `By`: the body's first line, a name alone over the printed date
+    seed = parse_seed(b"Cashew exports rise\n\nSok Chanthy\n\nThursday, 10 April 2025 | 08:45 ICT\n\n"
+                      b"Exports rose, the ministry said on Wednesday.", "k.txt", "k.txt")
+    assert {d.name for d in discover(seed, []) if d.type == "person"} == {"Sok Chanthy"}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Armed robberies rose, said MMEA deputy director-general Maritime Vice Admiral Datuk Azhar Ismail. "
+     "Azhar said patrols would grow.", "Azhar Ismail"),  # an honorific is no part of the name
+    ("Smallholder Khamphet Sysouvong, who taps 600 trees, said prices had risen.", "Khamphet Sysouvong"),
+    ("Bakeries survive, according to Mạch Quang Thắng, a researcher at the institute. Many closed.",
+     "Mạch Quang Thắng"),  # a source, not a destination, after `according to`
+    ("Phonsavanh Keomany of the Living Aquatic Resources Research Center in Vientiane said receivers would go "
+     "near the falls. Phonsavanh said the falls were a bottleneck.", "Phonsavanh Keomany"),
+])
+def test_a_person_introduced_as_wire_copy_does_is_proposed_under_their_name_alone(registry, text, person):
+    assert _people(_found(registry, text)) == {person}
+
+
+def test_a_company_named_by_its_trade_is_no_person(registry):
+    found = _found(registry, "Đoàn Quang Vinh, general director of Hải Vân Logistics, said the deal was signed.")
+    assert _people(found) == {"Đoàn Quang Vinh"} and found["Hải Vân Logistics"][0] == "organisation"
+
+
+def test_a_singapore_style_chinese_name_is_shortened_by_its_family_name():
+    assert guess_country("Tan Wei Ling") == "cn" and guess_country("Lu Van Nam") is None
 
 
 @pytest.mark.parametrize("text, name", [
