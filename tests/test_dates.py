@@ -1281,3 +1281,36 @@ def test_a_year_that_only_names_a_season_is_no_part_of_the_year():
     assert only("Traders paid more than at the start of last year’s season.", dt.date(2025, 6, 3)) == (
         "last year", "2024")
     assert only("Output fell at the start of last year.", dt.date(2025, 6, 3))[1] == "2024-01/2024-04"
+
+
+@pytest.mark.parametrize("sentence, reference, iso", [
+    # a timetable in the present is to come
+    ("The five-day course, which opened on Monday, ends on Friday.", dt.date(2024, 12, 10), "2024-12-13"),
+    ("Visitors came last year, and more are expected because the fair coincides with the full moon on Wednesday.",
+     dt.date(2025, 2, 11), "2025-02-12"),
+    ("Vietnam, which holds its own general election on Sunday, had much to learn.", dt.date(2025, 9, 24),
+     "2025-09-28"),
+    # what the action comes before is to come
+    ("Teams began a campaign on Tuesday to vaccinate dogs, ahead of World Rabies Day on Sunday.", dt.date(2025, 9, 24),
+     "2025-09-28"),
+    # but a past report stays past, whatever else its sentence is ahead of
+    ("Arrivals rose, making China the largest market, ahead of South Korea, the agency said on Tuesday.",
+     dt.date(2025, 11, 5), "2025-11-04"),
+])
+def test_a_weekday_takes_its_direction_from_its_own_clause(sentence, reference, iso):
+    assert found(sentence, reference)[-1][1] == iso
+
+
+def test_two_days_running_joined_by_and_are_one_span_and_a_listed_month_is_a_date():
+    assert only("The mission visited on August 14 and 15.", dt.date(2025, 8, 20)) == (
+        "August 14 and 15", "2025-08-14/2025-08-15")
+    assert found("They met on May 1 and May 5.", dt.date(2025, 8, 20)) == [("May 1", "2025-05-01"), ("May 5", "2025-05-05")]
+    assert found("Six more cranes will arrive in February and April, he said.", dt.date(2025, 12, 4)) == [
+        ("February", "2026-02"), ("April", "2026-04")]
+    assert found("Rice and May flowers were sold.", dt.date(2025, 12, 4)) == []
+
+
+def test_an_age_without_a_date_in_its_sentence_counts_from_the_founding_told_before():
+    pub = infer_publication_date("Tiến opened the shop in March 1985 with his father's tools. Motorbikes nearly "
+                                 "finished the business in the 2000s. The shop turned 40 this year.")
+    assert (pub.value.iso(), pub.how) == ("2025", "inferred from text")

@@ -471,12 +471,22 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
 _TURNS = re.compile(rf"(?i:(?<!\w)(?:turns|will\s+turn|turned)\s+(?P<n>{_NUM})\s+(?P<unit>this\s+year|next\s+year))(?!\w)")
 
 
+# What an age is counted from when the sentence telling it has no date: the founding told before it.
+_FOUNDED = re.compile(r"(?i:(?<!\w)(?:opened|founded|established|set\s+up|launched|started|built|created)"
+                      r"(?!\w))[^.;:?!\n]{0,60}?(?<!\w)(?:in|on)\s+(?P<when>[^.;:?!\n,]{4,30})")
+
+
 def _turning(text: str) -> PublicationDate | None:
     """The year an age told from a dated event makes this one: "began on March 1, 1956, …, and it turns 70 next
     year" is 2025 (the event is the date before the phrase in its sentence told most precisely)."""
     for m in _TURNS.finditer(text):
         start = max((b.end() for b in _FULL_STOP.finditer(text, 0, m.start())), default=0)
         hits = [h for h in _scan(text[start:m.start()], None) if h.kind == "absolute" and h.value.end is None]
+        if not hits:
+            # "The shop turned 40 this year" after "Tiến opened the shop in March 1985": an age counts from a founding
+            founding = _FOUNDED.search(text, 0, m.start())
+            hits = [h for h in _scan(founding["when"], None) if h.kind == "absolute" and h.value.end is None
+                    ][:1] if founding else []
         if not hits:
             continue
         years = _num(m["n"]) - (1 if m["unit"].lower().startswith("next") else 0)

@@ -10,7 +10,7 @@ import re._parser
 from dataclasses import dataclass
 from typing import Callable
 
-from builder.dates.tense import _future_worded, _tense
+from builder.dates.tense import _anticipated, _future_worded, _tense
 from builder.dates.years import (
     NUMBERED_NAMES,
     _looks_like_quantity,
@@ -282,8 +282,8 @@ def _month_day(m, ctx):
 
 
 def _day_range(m, ctx):
-    """September 2-4 / 18-20 August 2024 / between 3 and 5 March"""
-    if not _between_ok(m, ctx):
+    """September 2-4 / 18-20 August 2024 / between 3 and 5 March / August 14 and 15 (two days running)"""
+    if not _between_ok(m, ctx, adjacent=int(m["d2"]) == int(m["d1"]) + 1):
         return None
     month, d1, d2 = _mon(m["m"]), int(m["d1"]), int(m["d2"])
     if m["y"]:
@@ -532,6 +532,9 @@ def _month_part_lean(ctx: _Ctx, pos: int) -> int:
     return -1 if prep == "since" else 0
 
 
+_MONTH_LISTED_BEFORE = re.compile(rf"(?<!\w){_FULL_MONTH},?{_SP}$")
+
+
 def _bare_month(m, ctx):
     """in August / since June / by December: year from the reference date."""
     if ctx.ref is None:
@@ -540,6 +543,10 @@ def _bare_month(m, ctx):
         return None  # "in August Revolution": the month names something
     month = _mon(m["m"])
     prep = m["prep"].lower()
+    if prep in ("and", "or"):  # `in February and April`: the second of a list of months, told like the first
+        if _MONTH_LISTED_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()) is None:
+            return None
+        prep = "in"
     lean = _PREP_LEAN[prep] if prep == "since" or not ctx.strict else (_tense(ctx.text, m.start(), horizon=True) or _PREP_LEAN[prep])
     year = _month_year(ctx.ref, month, lean)
     return _found(_point(year, month), kind="yearless")
@@ -547,6 +554,15 @@ def _bare_month(m, ctx):
 
 # `every Friday and Saturday`, `each Monday`: a habit, no day.
 _HABITUAL_BEFORE = re.compile(r"(?<![\w’'-])(?:every|each)[ \t]+(?:[A-Z][a-z]+day(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+))*$")
+
+
+def _weekday_ahead(ctx: _Ctx, pos: int) -> bool:
+    """Whether a bare weekday is to come: told so by its verb, or the day of what its sentence's action comes
+    before (`began … on Tuesday …, ahead of World Rabies Day on Sunday`)."""
+    if not ctx.strict:
+        return _future_worded(ctx.text, pos)
+    tense = _tense(ctx.text, pos)
+    return tense > 0 or (tense == 0 and _anticipated(ctx.text, pos))
 
 
 def _weekday(m, ctx):
@@ -567,7 +583,7 @@ def _weekday(m, ctx):
         offset = wd - ctx.ref.weekday()  # same ISO week
     elif _word_before(ctx.text, m.start()).lower() in ("until", "till", "through"):
         offset = ahead  # `the fair runs until Sunday`: what lasts till a day has not ended
-    elif (_tense(ctx.text, m.start()) > 0) if ctx.strict else _future_worded(ctx.text, m.start()):
+    elif _weekday_ahead(ctx, m.start()):
         offset = ahead
     else:
         offset = -behind

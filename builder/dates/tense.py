@@ -59,7 +59,11 @@ def _future_worded(text: str, pos: int) -> bool:
 _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set|due|expected|going|slated)\s+to|to)"
                 r"|(?:is|are)\s+(?:scheduled|set|due|slated)\s+for|(?<=,\s)due(?=\s+(?:in|on|for)\b)"
                 # a timetable: "the train … is due in Hanoi at 5:40 a.m. on Saturday"
-                r"|(?:is|are)\s+due(?=\s+(?:in|at|on|back|home)\b)"
+                r"|(?:is|are)\s+due(?=\s+(?:in|at|on|back|home)\b|\s*$)"
+                # a timetable in the present: "the course … ends on Friday", "the fair coincides with the full moon"
+                r"|(?:ends|closes|opens|starts|begins|finishes|resumes|arrives|departs|returns|falls|coincides"
+                r"|continues|kicks\s+off|wraps\s+up|takes\s+place|takes\s+effect|comes\s+into\s+force"
+                r"|enters\s+into\s+force|expires|(?<!the\s)holds)"
                 r"|(?:scheduled|slated|planned)\s+for|(?:is|are)\s+planned|to\s+be\s+[a-z]+ed|be\s+held|upcoming"
                 # the present passive of a habit or a timetable ("the crop, which is sown from November"): the next one
                 r"|(?:is|are)\s+(?:usually\s+|normally\s+|traditionally\s+)?(?:sown|grown|held|harvested|planted"
