@@ -306,3 +306,11 @@ def test_a_foreign_outlet_names_a_vietnamese_speaker_by_family_name_only_as_a_sp
     # the speaker and `Mr Hoang`, not the mountains
     assert [form for form, who in found if who == "hoang-van-dung"] == ["Hoang Van Dung", "Hoang", "Mr Hoang"]
     assert not any(form == "Nguyen" for form, _ in found)  # two Nguyễns: the family name says neither
+
+
+def test_a_malay_name_is_shortened_to_its_given_name():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("johari-abdul-ghani", "person", "Johari Abdul Ghani"))
+    text = "Plantation Minister Datuk Seri Johari Abdul Ghani said today the mission would go. Johari said so."
+    assert people(annotator.mentions(text, dt.date(2025, 5, 13)))[-1] == ("Johari", "johari-abdul-ghani")

@@ -682,6 +682,9 @@ def test_a_lower_case_programme_between_proposed_places_stops_at_its_head(regist
     ("The Bac Giang Lychee Festival, which promotes the fruit, opens in Luc Ngan on June 15.", "Bac Giang Lychee Festival"),
     ("The club would fly kites at the Huế Festival in June.", "Huế Festival"),
     ("The academy saw her work at the Fuzhou Lacquer Art Biennale in 2023.", "Fuzhou Lacquer Art Biennale"),
+    ("Lantern makers brought work shown at the Zigong Lantern Festival.", "Zigong Lantern Festival"),
+    ("The crew took bronze at the Asia-Pacific Universities Rowing Regatta on the Shing Mun River.",
+     "Asia-Pacific Universities Rowing Regatta"),
 ])
 def test_an_occasion_named_for_what_it_is_is_a_mechanism(registry, body, name):
     assert _found(registry, body)[name][0] == "mechanism"
@@ -860,9 +863,41 @@ def test_a_person_introduced_as_wire_copy_does_is_proposed_under_their_name_alon
     assert _people(_found(registry, text)) == {person}
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Minister of Education, Youth and Sport Hang Chuon Naron presented the belts.", "Hang Chuon Naron"),
+    ("Secretary for Culture, Sports and Tourism Kevin Yeung presented the medals.", "Kevin Yeung"),
+    ("Prices have doubled, said Ton That Khoa, vice president of the association.", "Ton That Khoa"),
+    ("The crew won bronze. Stroke Vi Thị Ngọc Ánh, 20, a second-year student, wept.", "Vi Thị Ngọc Ánh"),
+])
+def test_a_name_after_a_title_over_commas_a_split_family_name_or_a_role_word_is_proposed(registry, text, person):
+    assert person in _people(_found(registry, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The readings will be shared with the Mekong River Commission, whose members are Cambodia and Laos.",
+    "Researchers train beekeepers on the Đồng Văn Karst Plateau to control the mite.",
+    "said Đàm Văn Thụ, head of the Cao Bằng Sub-department of Livestock Production.",
+    "The park was set up in 1996 by Sembcorp Development and a state developer.",
+])
+def test_a_body_or_a_place_is_no_person_whatever_cue_follows(registry, text):
+    assert not _people(_found(registry, text)) - {"Đàm Văn Thụ"}
+
+
+def test_a_given_name_the_article_uses_is_no_place_after_to(registry):
+    found = _found(registry, "A retired cameraman, Đinh Văn Quế, who is now 91, saw the film. When we showed it "
+                             "to Quế in April, he cried.")
+    assert "Quế" not in found
+
+
 def test_a_company_named_by_its_trade_is_no_person(registry):
     found = _found(registry, "Đoàn Quang Vinh, general director of Hải Vân Logistics, said the deal was signed.")
     assert _people(found) == {"Đoàn Quang Vinh"} and found["Hải Vân Logistics"][0] == "organisation"
+
+
+def test_a_recurring_joint_exercise_in_lower_case_is_a_mechanism_and_a_lone_drill_is_not():
+    assert _lower_case_names("ahead of the two administrations’ annual joint oil-spill response exercise in "
+                             "the Gulf.") == ["annual joint oil-spill response exercise"]
+    assert _lower_case_names("The navy held its annual drill on Monday.") == []
 
 
 def test_a_singapore_style_chinese_name_is_shortened_by_its_family_name():

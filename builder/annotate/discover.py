@@ -269,11 +269,48 @@ def _split_at_possessive(run: list[_Word]) -> list[list[_Word]]:
 
 
 
+# The words of a portfolio listed in a title: `Minister of Education, Youth and Sport Hang Chuon Naron presented …`.
+_PORTFOLIO_WORDS = frozenset("""
+education youth sport sports culture tourism trade industry agriculture rural development labour labor invalids social
+affairs health finance justice defence defense information communications transport construction planning investment
+environment resources science technology commerce energy mines fisheries forestry water works commodities plantation
+women family religion arts heritage housing
+""".split())
+_TITLE_OPENS = re.compile(r"(?<![\w’'-])(?:Minister|Secretary|Director|Chairman|Chairwoman|Chairperson|Governor|"
+                          r"Commissioner|President|Head)[ \t]+(?:of|for)[ \t]+[^.;:!?]*$")
+
+
+def _after_portfolio(text: str, run: list[_Word]) -> list[_Word] | None:
+    """The name after a title's portfolio that runs over commas (the run holds only its last part): two to
+    four name words after the portfolio's last word, when the name speaks or acts."""
+    last = max((i for i, w in enumerate(run) if w.key in _PORTFOLIO_WORDS), default=None)
+    if last is None or not 2 <= len(run) - last - 1 <= 4 or not REPORTING_VERB.match(text, run[-1].end):
+        return None
+    name = run[last + 1:]
+    if not all(_is_name_word(w) for w in name):
+        return None
+    if not _TITLE_OPENS.search(text, max(0, run[0].start - 80), run[0].start):
+        return None
+    return name
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t")
+    return not before or before[-1] in ".!?\n“\""
+
+
+def _two_syllable_family(words: list[_Word], i: int) -> bool:
+    """`That` in `Ton That Khoa`, `Nu` in `Ton Nu Dieu Huong`: the second syllable of the family name Tôn Thất or
+    Tôn Nữ, an English word once its marks are gone."""
+    return i > 0 and words[i].capitalised and words[i].key in ("that", "nu") and words[i - 1].key == "ton"
+
+
 def _name_tail(words: list[_Word]) -> list[_Word]:
     """The name words that end `words` (at most four), a syllable word kept only after a Vietnamese family name."""
     tail: list[_Word] = []
-    for word in reversed(words):
-        if len(tail) == 4 or not (_is_name_word(word) or (
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if len(tail) == 4 or not (_is_name_word(word) or _two_syllable_family(words, i) or (
                 word.key in _SYLLABLE_WORDS and word.capitalised and word.text.isalpha()
                 and not (word.key == "viet" and tail and tail[0].key == "nam"))
                 or (word.key in PARTICLES and tail and tail[0].capitalised)):
@@ -322,7 +359,8 @@ def _middle_named(words: list[_Word]) -> bool:
     then one or two given names (`Lò Văn Páo`, `Vi Thị Hồng Nhạn`, `Quàng Văn Pọm`): no cue needed to say it
     is a person's (a Chinese one: `names.chinese_by_shape`)."""
     return (3 <= len(words) <= 4 and words[1].key in _MIDDLE_NAMES and all(w.capitalised for w in words)
-            and (words[0].key in VIETNAMESE_FAMILY_NAMES or one_syllable(words[0].text)))
+            and (words[0].key in VIETNAMESE_FAMILY_NAMES or one_syllable(words[0].text))
+            and words[-1].key not in _HEAD_OR_TITLE)  # (`Đồng Văn Karst Plateau`: a place named after a district)
 
 
 # A thing named after someone: `the training ship Qi Jiguang`, `the Lê Quý Đôn`: the name's shape is no cue then.
@@ -388,6 +426,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             add("person", name_start, name_end)
     runs = join_pairs(text, _runs(text, breaking))
     listed = _listed_places(text, runs)
+    # `showed it to Quế in April` after `Đinh Văn Quế`: a given name the article uses is no place's name
+    given = {fold(m.text.split()[-1]).strip("’'.-") for m in mentions if m.type == "person"} | {
+        run[-1].key for run in runs if _could_be_personal_name(run) and (_middle_named(run) or _vietnamese_by_shape(text, run))}
     queue = deque(runs)
     while queue:
         run = queue.popleft()
@@ -417,7 +458,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             add("place", start, end)  # `the embassy in Beijing`, `the consulates general in Guangzhou`
             continue
         if (_bare_place_name(run) and not (len(run) == 1 and run[0].key.endswith(("ish", "ese")))
-                and not _middle_named(run) and (
+                and not _middle_named(run) and not (len(run) == 1 and run[0].key in given) and (
                 (IN_OR_TO.search(text, max(0, start - 4), start) and WHEN_AFTER.match(text, end))
                 or SOMEWHERE_BEFORE.search(text, max(0, start - 40), start))):
             # (`in English on Monday`: a language, named like its people)
@@ -439,11 +480,15 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             full_title = title_before(text, name_words[0].start)[0] or inner_title
             add("person", name_words[0].start, name_words[-1].end, [full_title, title_after(text, end)])
             continue
-        trailing = _personal_name(run, bare=True)
+        portfolio = _after_portfolio(text, run)
+        trailing = _personal_name(run, bare=True) or portfolio
         if (trailing and trailing[0].start > start and (run[run.index(trailing[0]) - 1].capitalised or run[run.index(trailing[0]) - 1].key == "and")
                 and (any(w.key in _HEAD_OR_TITLE for w in run[:run.index(trailing[0])])
                      or (len(trailing) >= 3 and REPORTING_VERB.match(text, end))
-                     or (_middle_named(trailing) and not DESCRIBED.match(text, end)))):
+                     or (_middle_named(trailing) and not DESCRIBED.match(text, end))
+                     or (_middle_named(trailing) and run.index(trailing[0]) == 1 and _opens_sentence(text, start))
+                     or trailing is portfolio)):
+            # (`Stroke Vi Thị Ngọc Ánh, 20, …`: a role written at a sentence's start, before a name of its shape)
             # (`… Joint Committee in Ha Noi`: after a connector the name is the institution's place.)
             # `Head of the CPC International Department Liu Jianchao`: what precedes the name is the title; so
             # it is before a full name that speaks (`Minister of Culture, Sports and Tourism Hồ An Phong said`).
@@ -768,6 +813,8 @@ def _before_location(run: list[_Word]) -> list[_Word]:
         if word.key == "in" and (run[i - 1].key in _HEAD_OR_TITLE | _JOINT_ONLY_HEADS | _POSSESSED_HEADS | SERIES_HEADS
                                  or season_series([w.key for w in run[:i]]) or _body_located(run, i)):
             return run[:i]
+        if word.key in ("on", "at") and run[i - 1].key in SERIES_HEADS and run[-1].key in PLACE_HEADS:
+            return run[:i]  # `… Rowing Regatta on the Shing Mun River`: where an occasion is held
     return run
 
 

@@ -46,13 +46,14 @@ ORGANISATION_HEADS = {
     "theater",
     # a company's or a club's own last word (`Hải Vân Logistics`, `Kinh Bắc Volleyball Club`)
     "logistics", "holdings", "jsc", "ltd", "limited", "inc", "plc", "cooperative", "renewables", "shipping",
-    "airlines", "airways", "pharmaceuticals", "club",
+    "airlines", "airways", "pharmaceuticals", "club", "sub-department", "sub-committee", "sub-institute",
 }
 ORGANISATION_LEADS = {"ministry", "department", "office", "bureau", "embassy", "consulate", "commission", "council",
                       "association", "union", "academy", "institute", "bank", "university"}
 PLACE_HEADS = {"province", "city", "district", "prefecture", "county", "region", "municipality", "island",
                "islands", "archipelago", "sea", "gulf", "bay", "river", "port", "square", "mausoleum", "pass",
-               "commune", "town", "village", "park", "airport", "mountain", "lake", "strait", "peninsula"}
+               "commune", "town", "village", "park", "airport", "mountain", "lake", "strait", "peninsula",
+               "plateau", "delta", "valley", "highlands", "falls", "cape", "reservoir", "lagoon", "canal"}
 # Compared with the word as written, lower-cased: `Thái Nguyên` is a province, `Thai` a nationality.
 _NATIONALITIES = {"vietnamese", "chinese", "lao", "cambodian", "thai", "asean", "viet", "việt", "nam", "vietnam",
                   "china"}
@@ -106,7 +107,8 @@ cooperation partnership mechanism initiative forum expo fair treaty agreement di
 border gate region autonomous municipality sea island islands belt road corridor corridors
 vna vns xinhua photo item
 company corporation group bank association logistics holdings jsc ltd limited inc plc cooperative renewables
-shipping airlines airways pharmaceuticals club
+shipping airlines airways pharmaceuticals club commission development sub-department sub-committee sub-institute
+plateau delta valley highlands
 """.split())
 
 # English function words a Vietnamese syllable folds to: written with its marks (`Tô`, `Ân`), it is the syllable.

@@ -2,9 +2,10 @@
 
 `discover` proposes, besides capitalised names, the mechanisms wire copy names in lower case:
 `the joint working group on border trade`, `the two navies’ annual consultations`, `a new round of
-talks on …`, `the intergovernmental committee between A and B`, a channel (`the fisheries hotline`), a meeting
-or exchange the words before it say recurs (`their annual high-level meeting`, `the next border defence
-exchange`) or held by one office's holders of a named grouping (`the ASEAN foreign ministers’ retreat`, with a
+talks on …`, `the intergovernmental committee between A and B`, a channel (`the fisheries hotline`), a meeting,
+exchange or joint exercise the words before it say recurs (`their annual high-level meeting`, `the next border
+defence exchange`, `their annual joint oil-spill response exercise`) or held by one office's holders of a named
+grouping (`the ASEAN foreign ministers’ retreat`, with a
 bracketed abbreviation inside: `the Greater Mekong Subregion (GMS) transport forum`), a quoted label with its
 head noun (`the “Diamond Hexagon” framework`), a shared programme (`the joint research programme on …`), whose
 document a plural possessive says (`the two countries’ air transport agreement`), and a document the text says
@@ -36,7 +37,8 @@ _LOWER_HEAD = re.compile(
     r"agreement|protocol|memorandum(?:[ \t]+of[ \t]+understanding)?|"
     r"partnership|action plan|plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|programme|program|"
     r"community with a shared future|hotline(?![ \t]+(?:working|mechanism|group|committee|agreement))|"
-    rf"{_OFFICE_HOLDERS}[’']s?[ \t]+(?:meeting|retreat|group)|meeting|conference|exchanges?)(?![\w’'-])")
+    rf"{_OFFICE_HOLDERS}[’']s?[ \t]+(?:meeting|retreat|group)|meeting|conference|exchanges?|exercises?|drills?)"
+    r"(?![\w’'-])")
 # Heads that name a mechanism only after a pair of names (`Kunming–Hải Phòng economic corridor`,
 # `Laos–China community with a shared future`), which makes even `a …` particular.
 _PAIR_HEADS = re.compile(r"economic corridor|(?:economic )?(?:development )?belt|community with a shared future")
@@ -89,6 +91,9 @@ _WORD_AFTER = re.compile(r"([ \t]+|[ \t]*[-–][ \t]*)([^\W_][\w’'.-]*)")
 
 # Meetings and exchanges, mechanisms only when they recur (`_series_span`), and a meeting of one office's holders.
 _SERIES_HEADS = {"meeting", "exchange", "exchanges", "conference"}
+# Exercises and drills, mechanisms only when they recur and are held together (`their annual joint oil-spill
+# response exercise`); a country's own drill is not.
+_DRILL_HEADS = {"exercise", "exercises", "drill", "drills"}
 _BRIEFING_WORDS = {"press", "news", "video"}
 _OFFICE_HOLDERS_HEAD = re.compile(_OFFICE_HOLDERS + r"[’']")
 _RECURS = re.compile(r"annual|yearly|biennial|regular|next|\d+(?:st|nd|rd|th)")
@@ -130,7 +135,7 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
             if lw in _DEFINITE or (w[:1].isupper() and lw.endswith(("’s", "'s"))):
                 determiner = lw
                 break
-            if lw.endswith(("s’", "s'")) and head in _COMMON_HEADS:
+            if lw.endswith(("s’", "s'")) and (head in _COMMON_HEADS or head in _SERIES_HEADS | _DRILL_HEADS):
                 determiner = "whose"  # `the two countries’ air services agreement`: whose it is says which
                 break
             if lw.endswith(("’s", "'s")):
@@ -150,7 +155,9 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
             pos = word.start()
         if determiner is None:
             continue
-        if head in _SERIES_HEADS or _OFFICE_HOLDERS_HEAD.match(head):
+        if head in _DRILL_HEADS and "joint" not in (w.lower() for _, w in modifiers):
+            continue
+        if head in _SERIES_HEADS | _DRILL_HEADS or _OFFICE_HOLDERS_HEAD.match(head):
             span = _series_span(modifiers, head)
             if span is not None:
                 found.append((span, m.end(), m.start(), m.end()))

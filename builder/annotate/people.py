@@ -146,6 +146,10 @@ class PersonForms:
     short: frozenset[str]  # folded
 
 
+# In a Malay name what follows the given name is the father's: `bin`/`binti`, or an `Abdul` name.
+_PATRONYM_WORDS = frozenset({"bin", "binti", "bte", "binte", "abdul", "abd"})
+
+
 def short_forms(entity: Entity) -> PersonForms:
     """Vietnamese: last syllable; Chinese (surname first): surname and given name.
 
@@ -155,7 +159,9 @@ def short_forms(entity: Entity) -> PersonForms:
     # (`Chan Kwok-wai`: a given name romanised syllable by syllable is one word, the name two.)
     words = [fold(w.replace("-", "")) for w in entity.name.split() if _WORD.search(w)]
     forms: set[str] = set()
-    if len(words) >= 2:
+    if len(words) >= 2 and _PATRONYM_WORDS.intersection(words[1:]):
+        forms.add(words[0])  # a Malay name, given name first: `Johari Abdul Ghani` is `Johari`
+    elif len(words) >= 2:
         if entity.country == "cn":
             forms.update({words[0], "".join(words[1:])})
         else:

@@ -23,10 +23,10 @@ import re
 SERIES_HEADS = frozenset({"meeting", "meetings", "week", "seminar", "festival", "exchange", "exchanges", "retreat",
                           "championship", "championships", "marathon", "tour", "games", "cup", "tournament",
                           "drill", "exercise", "match", "invitational", "competition", "contest", "rally", "challenge",
-                          "biennale", "biennial", "triennale", "triennial"})
+                          "biennale", "biennial", "triennale", "triennial", "regatta"})
 # Heads that name a series whatever is written before them: `SEA Games`, `… Esports Invitational`,
 # `Fuzhou Lacquer Art Biennale` (held every two years by its name).
-ALWAYS_SERIES_HEADS = frozenset({"games", "invitational", "biennale", "biennial", "triennale", "triennial"})
+ALWAYS_SERIES_HEADS = frozenset({"games", "invitational", "biennale", "biennial", "triennale", "triennial", "regatta"})
 # What before a name says it is one of a series: `the next …`, `the annual …`, `the 20th …`, `the fifth …`,
 # `the 2025 …`.
 _RECURS_BEFORE = re.compile(r"(?<![\w’'-])(?:next|annual|yearly|biennial|regular|\d+(?:st|nd|rd|th)|(?:19|20)\d\d"
@@ -79,8 +79,11 @@ def named_occasion(keys: list[str], lead: bool, text: str, start: int, head_star
     before a subject (`Hà Giang–Wenshan Friendship Half Marathon`), a country's or an international occasion of
     a subject (`Korean Film Week`, `Huế International Music Festival`), or named as a programme.
     """
-    if len(keys) < 2 or keys[-1] not in _OCCASION_HEADS or _HOLIDAY_WORDS.intersection(keys):
+    if len(keys) < 2 or keys[-1] not in _OCCASION_HEADS:
         return False
+    if _HOLIDAY_WORDS.intersection(keys) and (keys[-1] != "festival" or not _HOLIDAY_WORDS.issuperset(keys[1:-1])
+                                              or keys[0] in _HOLIDAY_WORDS):
+        return False  # a holiday (`Lantern Festival`), unless a place holds it (`Zigong Lantern Festival`)
     if _PROGRAMME_AFTER.match(text, end):
         return True
     pair = _PAIR.search(text, start, head_start)
