@@ -1,4 +1,4 @@
-"""The unseen articles (tests/unseen and tests/fresh…fresh12) and the four held-out ones, built as a publisher builds them
+"""The unseen articles (tests/unseen and tests/fresh…fresh14) and the four held-out ones, built as a publisher builds them
 (discovery included) over the registry and over an EMPTY registry, must keep the figures measured in
 tests/unseen/RESULTS.md. The floors sit a little below the measured values: a change that drops
 below one has made annotation worse on copy nobody tuned for (see tests/unseen_scoring.py)."""
@@ -80,8 +80,21 @@ FLOORS = {
                          "published_wrong": 0},
     ("fresh12", True): {"people": 0.95, "mechanisms": 0.94, "organisations": 0.83, "places": 0.80, "dates": 0.95,
                         "published_wrong": 0},
+    # First look in tests/fresh13/RESULTS.md (people .969, mechanisms .951, dates .954, one undated feature left
+    # without a date); floors after its classes were fixed (that feature is now dated to a month, the gold to
+    # the year alone: still counted wrong).
+    ("fresh13", False): {"people": 0.98, "mechanisms": 0.96, "organisations": 0.91, "places": 0.85, "dates": 0.97,
+                         "published_wrong": 1},
+    ("fresh13", True): {"people": 0.98, "mechanisms": 0.96, "organisations": 0.91, "places": 0.81, "dates": 0.97,
+                        "published_wrong": 1},
+    # First look in tests/fresh14/RESULTS.md (people .956, mechanisms .967, dates .956, one undated feature left
+    # without a date); floors after its classes were fixed.
+    ("fresh14", False): {"people": 0.98, "mechanisms": 0.97, "organisations": 0.85, "places": 0.85, "dates": 0.98,
+                         "published_wrong": 0},
+    ("fresh14", True): {"people": 0.98, "mechanisms": 0.97, "organisations": 0.83, "places": 0.80, "dates": 0.98,
+                        "published_wrong": 0},
 }
-ARTICLES = {"unseen": 24, "heldout": 4, "fresh": 12, "fresh3": 20, "fresh4": 20, "fresh5": 16, "fresh6": 20, "fresh7": 20, "fresh8": 20, "fresh9": 20, "fresh10": 20, "fresh11": 20, "fresh12": 20}
+ARTICLES = {"unseen": 24, "heldout": 4, "fresh": 12, "fresh3": 20, "fresh4": 20, "fresh5": 16, "fresh6": 20, "fresh7": 20, "fresh8": 20, "fresh9": 20, "fresh10": 20, "fresh11": 20, "fresh12": 20, "fresh13": 20, "fresh14": 20}
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +117,8 @@ def test_unseen_articles_keep_their_figures(scores, key):
             assert result.f1(section) >= floor, f"{section}: F1 {result.f1(section):.3f} < {floor}\n{result.errors()}"
 
 
-@pytest.mark.parametrize("corpus", ["unseen", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12"])
+@pytest.mark.parametrize("corpus", ["unseen", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
+                                    "fresh13", "fresh14"])
 def test_unseen_gold_is_consistent_with_its_articles(corpus):
     """The corpus's own checker (it imports nothing of ours) passes on every file."""
     import subprocess
