@@ -1314,3 +1314,9 @@ def test_an_age_without_a_date_in_its_sentence_counts_from_the_founding_told_bef
     pub = infer_publication_date("Tiến opened the shop in March 1985 with his father's tools. Motorbikes nearly "
                                  "finished the business in the 2000s. The shop turned 40 this year.")
     assert (pub.value.iso(), pub.how) == ("2025", "inferred from text")
+
+
+def test_a_retrospective_opening_on_years_after_a_dated_event_is_dated_by_them_unless_it_narrates_the_past():
+    pub = infer_publication_date("Fifty years after the war ended in 1975, the bridge at Hàm Rồng still stands.")
+    assert (pub.value.iso(), pub.how) == ("2025", "inferred from text")
+    assert infer_publication_date("Ten years after the war ended in 1975, he returned to the village.").value is None

@@ -26,7 +26,7 @@ from builder.dates.scan import (
     _scan,
     normalise_date,
 )
-from builder.dates.tense import _anticipated, _future_worded, _tense
+from builder.dates.tense import _TENSE, _anticipated, _future_worded, _tense
 from builder.model import DatePoint, PublicationDate
 
 # A line that is only a date, as scraped pages print their own date line: an optional label ("Posted:",
@@ -77,7 +77,9 @@ _ANNIVERSARY = re.compile(
     rf"(?:(?P<n2>{_NUM})\s+(?P<d2>years|decades)|(?P<o2>{_ORDINAL})(?:\s+\w+)?\s+anniversary)"
     rf"|(?P<unit3>this\s+month|this\s+year)['’]s\s+(?P<o3>{_ORDINAL})(?:\s+\w+)?\s+anniversary"
     # "It has been 87 years since … opened the bakery in 1938": years counted to now, so the year
-    rf"|(?P<unit4>it\s+has\s+been|it['’]s\s+been)\s+(?P<n4>{_NUM})\s+(?P<d4>years|decades)\s+since)(?!\w)")
+    rf"|(?P<unit4>it\s+has\s+been|it['’]s\s+been)\s+(?P<n4>{_NUM})\s+(?P<d4>years|decades)\s+since"
+    # "Fifty years after the war ended in 1975, the bridge still stands": a retrospective's opening, told from now
+    rf"|(?P<unit5>(?<![^\n])|(?<=[.!?]\s))(?P<n5>{_NUM})\s+(?P<d5>years|decades)\s+(?:after|on\s+from))(?!\w)")
 # An anniversary told without a word for now ("The fair marks 20 years since ...", "a gala for the 25th
 # anniversary of ..."): the article was written about then, to the month, but what marks it may be
 # an event of another day; a basis only when the reported dates give none, or only ones from long before.
@@ -418,6 +420,12 @@ def _one_day(expression: str) -> DatePoint | None:
     return value.start
 
 
+def _told_as_past(text: str, start: int, end: int) -> bool:
+    """Whether the first verb between `start` and `end` with a tense is past."""
+    verb = _TENSE.search(text, start, end)
+    return verb is not None and verb["past"] is not None
+
+
 def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
     """An anniversary counted from the day of publication dates the article by arithmetic:
     "Seventy years ago today, on May 7, 1954" is 7 May 2024; "This month marks 40 years since
@@ -426,13 +434,14 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
     unit needs (a day for "today", a month for "this month" or none, a year for "this year"))."""
     for m in shape.finditer(text):
         groups = m.groupdict()
-        number = next((groups[g] for g in ("n1", "n2", "n3", "n4") if groups.get(g)), None)
+        number = next((groups[g] for g in ("n1", "n2", "n3", "n4", "n5") if groups.get(g)), None)
         counted_as = next((groups[g] for g in ("o", "o2", "o3") if groups.get(g)), None)
         years = _num(number) if number else ordinal(counted_as)
-        if (groups.get("d1") or groups.get("d2") or groups.get("d4") or "").lower().startswith("decade"):
+        if (groups.get("d1") or groups.get("d2") or groups.get("d4") or groups.get("d5") or ""
+                ).lower().startswith("decade"):
             years *= 10  # "A decade ago to the day"
         unit = " ".join((groups.get("unit1") or groups.get("unit2") or groups.get("unit3") or "").lower().split())
-        if groups.get("unit4"):
+        if groups.get("unit4") is not None or groups.get("unit5") is not None:
             unit = "this year"
         ahead = unit.startswith("this ") and unit.split()[1] in _WEEKDAYS  # "Sixty years ago this Thursday"
         need = {"today": "day", "to the day": "day", "tomorrow": "day", "yesterday": "day", "this year": "year",
@@ -448,6 +457,9 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
             continue
         first = hits[0]  # the event counted from: the first date told after the phrase
         event = first.value.start
+        sentence_end = stop.start() if stop else len(text)
+        if groups.get("unit5") is not None and _told_as_past(text, m.start() + first.end, sentence_end):
+            continue  # `Ten years after the war ended in 1975, he returned`: a narrative's past, not now
         if (first.kind == "absolute" and first.value.end is not None and event.precision == "year"
                 and first.value.end.year - event.year == years):
             # "the 76th anniversary of the founding … (1949–2025)": the span ends in the anniversary's year
