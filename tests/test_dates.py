@@ -1320,3 +1320,17 @@ def test_a_retrospective_opening_on_years_after_a_dated_event_is_dated_by_them_u
     pub = infer_publication_date("Fifty years after the war ended in 1975, the bridge at Hàm Rồng still stands.")
     assert (pub.value.iso(), pub.how) == ("2025", "inferred from text")
     assert infer_publication_date("Ten years after the war ended in 1975, he returned to the village.").value is None
+
+
+def test_stamps_printed_month_first_or_parted_by_a_slash_give_the_day():
+    for line, iso in [("10/17/2024 07:32 AM", "2024-10-17"), ("Wed, September 10, 2025 / 03:12 pm", "2025-09-10")]:
+        pub = infer_publication_date(f"Title\n\n{line}\n\nFarmers harvested their first crop on Tuesday.")
+        assert (pub.value.iso(), pub.how) == (iso, "date line in text")
+    assert found("Issued 10/17/2024 and 10/11/2024.", None) == [("10/17/2024", "2024-10-17"),
+                                                                   ("10/11/2024", "2024-11-10")]
+
+
+def test_two_weekdays_running_are_one_span():
+    assert only("The troupe will perform on Thursday and Friday before returning.", dt.date(2025, 10, 14)) == (
+        "Thursday and Friday", "2025-10-16/2025-10-17")
+    assert len(found("They met on Monday and Wednesday.", dt.date(2025, 10, 14))) == 2

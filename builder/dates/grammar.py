@@ -100,6 +100,8 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     (_DMY, _full_date),
     (rf"(?<![\w/.-]){_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _iso_date),
     (r"(?<![\w/.])(?P<d>0?[1-9]|[12]\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])", _numeric_date),
+    # month first, where day first cannot be (`10/17/2024`, as an American stamp prints it)
+    (r"(?<![\w/.])(?P<mo>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])", _numeric_date),
     # 22-01-2026 / 22.01.2026: day first with dashes or dots too, as a page's own date line may print it
     (r"(?<![\w/.-])(?P<d>0?[1-9]|[12]\d|3[01])-(?P<mo>0?[1-9]|1[0-2])-(?P<y>1[89]\d\d|2[01]\d\d)(?![\w-])", _numeric_date),
     (r"(?<![\w/.-])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<mo>0?[1-9]|1[0-2])\.(?P<y>1[89]\d\d|2[01]\d\d)(?!\w|\.\d)",

@@ -36,7 +36,7 @@ from builder.model import DatePoint, PublicationDate
 # and optional sections after a bar ("| World", "| Editor: huaxia").
 _CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
           r"(?:\s*\(?(?:GMT|UTC|[A-Z]{1,3}T)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|\s*[+-]\d{4})?")  # (ICT, JST, EST, +0700 …)
-_PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*)"
+_PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*|\s+/\s+)"  # (`Wed, September 10, 2025 / 03:12 pm`)
 # "Posted:", "Last updated:", "Source: Xinhua |", a page's own word for its stamp without a colon
 # ("Last update 16:20, …", "Published on …"), or an agency's name in capitals before a dash or bar ("KYODO NEWS - ").
 _LABEL = (r"(?:By[ ][^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*"  # a byline: "By Reuters staff | "

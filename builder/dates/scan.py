@@ -335,16 +335,25 @@ def _anchored(hits: list[_Hit]) -> list[_Hit]:
 
 # `from next month to the end of June`: what joins a range's two ends, and what opens it.
 _RANGE_JOIN = re.compile(r"[ \t]+(?:to|until|till|through)[ \t]+")
+_AND = re.compile(r"[ \t]+and[ \t]+")
 _RANGE_OPENS = re.compile(r"(?<![\w’'-])[Ff]rom[ \t]+$")
 
 
 def _ranged(text: str, hits: list[_Hit]) -> list[_Hit]:
     """`from next month to the end of June`, `from March last year to February this year`: two dates
     that are a range's ends, one of them told relative to the publication date, are one interval (the
-    grammar's own ranges have absolute ends). Only an earlier first end makes a range."""
+    grammar's own ranges have absolute ends). Only an earlier first end makes a range. Two days running
+    joined by `and` (`on Thursday and Friday`) are one span too."""
     out: list[_Hit] = []
     for hit in hits:
         first = out[-1] if out else None
+        if (first is not None and _AND.fullmatch(text, first.end, hit.start) and first.value.end is None
+                and hit.value.end is None and first.value.start.precision == hit.value.start.precision == "day"
+                and hit.value.start.first_day() - first.value.start.first_day() == dt.timedelta(days=1)):
+            # `on Thursday and Friday`: two days running are one span (as `August 14 and 15`)
+            out[-1] = _Hit(first.start, hit.end, DateValue(first.value.start, hit.value.start),
+                           "relative" if "relative" in (first.kind, hit.kind) else first.kind, first.order)
+            continue
         if (first is not None and "relative" in (first.kind, hit.kind)
                 and _RANGE_JOIN.fullmatch(text, first.end, hit.start)
                 and _RANGE_OPENS.search(text, max(0, first.start - 8), first.start)):
