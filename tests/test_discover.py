@@ -685,6 +685,10 @@ def test_a_lower_case_programme_between_proposed_places_stops_at_its_head(regist
     ("Lantern makers brought work shown at the Zigong Lantern Festival.", "Zigong Lantern Festival"),
     ("The crew took bronze at the Asia-Pacific Universities Rowing Regatta on the Shing Mun River.",
      "Asia-Pacific Universities Rowing Regatta"),
+    ("The minister spoke at the Singapore International Water Week, which opened on Tuesday.",
+     "Singapore International Water Week"),
+    ("The festival opened a week after the Macau Grand Prix.", "Macau Grand Prix"),
+    ("The cases will be shown at the Chợ Lớn Heritage Week next year.", "Chợ Lớn Heritage Week"),
 ])
 def test_an_occasion_named_for_what_it_is_is_a_mechanism(registry, body, name):
     assert _found(registry, body)[name][0] == "mechanism"
@@ -889,6 +893,42 @@ def test_a_given_name_the_article_uses_is_no_place_after_to(registry):
     assert "Quế" not in found
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Vietnamese Consul General in Hong Kong Cao Minh Tuấn, who attended, said so.", "Cao Minh Tuấn"),
+    ("In a room on Triệu Quang Phục street, Quách Hữu Tài keeps 6,000 characters. Tài said so.", "Quách Hữu Tài"),
+    ("Malaysia won, with tekong Muhammad Haziq Rahman serving six aces. Haziq, 24, said the crowd helped.",
+     "Muhammad Haziq Rahman"),
+    ("Deputy Minister of Culture, Sports and Tourism Lê Bá Khoa, who attended the show, said so.", "Lê Bá Khoa"),
+    ("Singapore’s Minister for Sustainability and the Environment Grace Fu, who met him, said so.", "Grace Fu"),
+])
+def test_where_a_name_starts_after_a_place_a_street_or_a_portfolio(registry, text, person):
+    assert person in _people(_found(registry, text))
+
+
+def test_credit_lines_and_bylines_in_the_styles_papers_print_them(registry):
+    seed = parse_seed(b"Ferries add sailings\n\nOuk Sreymom / Khmer Times\n\nThursday, 31 October 2024\n\n"
+                      b"Operators said on Wednesday.\n\nReporting by Kyaw Zin Lwin in Yangon and Phan Thu Ha in Hanoi; "
+                      b"Editing by Martin Pryce \xe2\x80\x94 VNA", "k.txt", "k.txt")
+    assert {d.name for d in discover(seed, []) if d.type == "person"} == {
+        "Ouk Sreymom", "Kyaw Zin Lwin", "Phan Thu Ha", "Martin Pryce"}
+    assert _people(_found(registry, "By: Kristine Joy Santiago\n\nExporters said on Monday.")) == {
+        "Kristine Joy Santiago"}
+
+
+def test_a_body_named_after_its_country_and_a_date_after_a_name_are_no_part_of_a_person_or_a_name(registry):
+    found = _found(registry, "Exports rose, according to the Myanmar Pulses, Beans and Sesame Seeds Merchants "
+                             "Association. Myanmar exported more. The department would raise it at the next meeting "
+                             "of the Philippines-China Joint Commission on Economic and Trade Cooperation in May.")
+    assert not _people(found)
+    assert found["Philippines-China Joint Commission on Economic and Trade Cooperation"][0] == "mechanism"
+
+
+def test_a_free_trade_zone_is_ground_and_a_free_trade_area_an_agreement(registry):
+    found = _found(registry, "The delegation will visit the China (Yunnan) Pilot Free Trade Zone on Saturday. "
+                             "Tariffs fell under the ASEAN Free Trade Area.")
+    assert found["Pilot Free Trade Zone"][0] == "place" and found["ASEAN Free Trade Area"][0] == "mechanism"
+
+
 def test_a_company_named_by_its_trade_is_no_person(registry):
     found = _found(registry, "Đoàn Quang Vinh, general director of Hải Vân Logistics, said the deal was signed.")
     assert _people(found) == {"Đoàn Quang Vinh"} and found["Hải Vân Logistics"][0] == "organisation"
@@ -902,6 +942,8 @@ def test_a_recurring_joint_exercise_in_lower_case_is_a_mechanism_and_a_lone_dril
 
 def test_a_singapore_style_chinese_name_is_shortened_by_its_family_name():
     assert guess_country("Tan Wei Ling") == "cn" and guess_country("Lu Van Nam") is None
+    assert guess_country("Leong Chi Keong") == "cn" and guess_country("Gan Kim Yong") == "cn"
+    assert guess_country("Lam Van Minh") == "vn"
 
 
 @pytest.mark.parametrize("text, name", [

@@ -89,6 +89,7 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
     _YEAR_AFTER,
     ORGANISATION_LEADS,
     PLACE_HEADS,
+    PORTFOLIO_WORDS,
     _is_name_word,
     _is_proper,
     _key,
@@ -99,6 +100,7 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
 )
 from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, re-exported)
     CHINESE_FAMILY_NAMES,
+    MALAY_FIRST_NAMES,
     PARTICLES,
     PINYIN_GIVEN,
     PINYIN_SURNAME,
@@ -269,13 +271,7 @@ def _split_at_possessive(run: list[_Word]) -> list[list[_Word]]:
 
 
 
-# The words of a portfolio listed in a title: `Minister of Education, Youth and Sport Hang Chuon Naron presented …`.
-_PORTFOLIO_WORDS = frozenset("""
-education youth sport sports culture tourism trade industry agriculture rural development labour labor invalids social
-affairs health finance justice defence defense information communications transport construction planning investment
-environment resources science technology commerce energy mines fisheries forestry water works commodities plantation
-women family religion arts heritage housing
-""".split())
+# A title whose portfolio runs over commas: `Minister of Education, Youth and Sport Hang Chuon Naron presented …`.
 _TITLE_OPENS = re.compile(r"(?<![\w’'-])(?:Minister|Secretary|Director|Chairman|Chairwoman|Chairperson|Governor|"
                           r"Commissioner|President|Head)[ \t]+(?:of|for)[ \t]+[^.;:!?]*$")
 
@@ -283,8 +279,9 @@ _TITLE_OPENS = re.compile(r"(?<![\w’'-])(?:Minister|Secretary|Director|Chairma
 def _after_portfolio(text: str, run: list[_Word]) -> list[_Word] | None:
     """The name after a title's portfolio that runs over commas (the run holds only its last part): two to
     four name words after the portfolio's last word, when the name speaks or acts."""
-    last = max((i for i, w in enumerate(run) if w.key in _PORTFOLIO_WORDS), default=None)
-    if last is None or not 2 <= len(run) - last - 1 <= 4 or not REPORTING_VERB.match(text, run[-1].end):
+    last = max((i for i, w in enumerate(run) if w.key in PORTFOLIO_WORDS), default=None)
+    if last is None or not 2 <= len(run) - last - 1 <= 4 or not (REPORTING_VERB.match(text, run[-1].end)
+                                                                 or WHO_OR_AGE.match(text, run[-1].end)):
         return None
     name = run[last + 1:]
     if not all(_is_name_word(w) for w in name):
@@ -341,6 +338,8 @@ def _personal_name(words: list[_Word], bare: bool, pinyin: bool = False) -> list
     tail = _name_tail(words)
     if not bare and 2 <= len(tail) <= 3:
         return tail  # after a title every name word is the name's: `Secretary-General Kao Kim Hourn`
+    if len(tail) == 4 and vietnamese_by_shape([w.text for w in tail[1:]]) and tail[0].text.isascii():
+        return tail[1:]  # `Consul General in Hong Kong Cao Minh Tuấn`: the place's last word opens no name
     for i in range(len(tail) - 1):
         if i and tail[i].key in _MIDDLE_NAMES and len(tail) - i + 1 <= 4:
             return tail[i - 1:]  # `Quàng Văn Pọm`: Văn is the middle name of a family name the lists lack
@@ -364,9 +363,9 @@ def _middle_named(words: list[_Word]) -> bool:
 
 
 # A thing named after someone: `the training ship Qi Jiguang`, `the Lê Quý Đôn`: the name's shape is no cue then.
-_THING_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:ship|vessel|frigate|corvette|destroyer|boat|ferry|train|aircraft|"
-                           r"plane|street|road|school|prize|award|hall|bridge|temple|pagoda)|(?<![\w’'-])the),?[ \t]+$",
-                           re.IGNORECASE)
+_THING_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:ship|vessel|frigate|corvette|destroyer|boat|ferry|train|aircraft|plane)"
+                           r",?|(?<![\w’'-])(?:street|road|school|prize|award|hall|bridge|temple|pagoda|the))[ \t]+$",
+                           re.IGNORECASE)  # (`… street, Quách Hữu Tài keeps`: the comma closed the street's name)
 _PLACE_AFTER = re.compile(r"[ \t]+(?:street|road|avenue|boulevard|ward|commune|district|province|city|town|village|"
                           r"bridge|school|hall|temple|pagoda|market|square|park|lake)(?![\w’'-])", re.IGNORECASE)
 
@@ -487,7 +486,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                      or (len(trailing) >= 3 and REPORTING_VERB.match(text, end))
                      or (_middle_named(trailing) and not DESCRIBED.match(text, end))
                      or (_middle_named(trailing) and run.index(trailing[0]) == 1 and _opens_sentence(text, start))
-                     or trailing is portfolio)):
+                     or (portfolio is not None and trailing[0] is portfolio[0]))):
             # (`Stroke Vi Thị Ngọc Ánh, 20, …`: a role written at a sentence's start, before a name of its shape)
             # (`… Joint Committee in Ha Noi`: after a connector the name is the institution's place.)
             # `Head of the CPC International Department Liu Jianchao`: what precedes the name is the title; so
@@ -515,7 +514,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             # (`said Chu Dau painters borrowed …`: a name before a noun is that noun's, not the one who speaks)
             cued = len(run) in (2, 3) and not _PLACE_TAILS.match(text, end) and (
                 (attributed_before(text, start) and _PERSON_AFTER.match(text, end))
-                or quoted_later(text, run[0].text, run[-1].text, start, end))
+                or quoted_later(text, run[0].text, run[-1].text, start, end)
+                or (len(run) == 3 and run[0].key in MALAY_FIRST_NAMES  # (`Muhammad Haziq Rahman … Haziq said`)
+                    and quoted_later(text, run[1].text, run[1].text, start, end)))
             name = _personal_name(run, bare=not (vouches or appositive or cued), pinyin=bool(title))
             # (after `to` or `in` a name may be a place's, but a place has no age: `went to Hoàng Đức Mạnh, 20,`)
             described = (DESCRIBED.match(text, end) and not title
@@ -810,6 +811,9 @@ def _before_location(run: list[_Word]) -> list[_Word]:
     place. A document's scope is its title's (`Treaty of Amity and Cooperation in Southeast Asia`), and so is
     a place with an article (`… Cooperation in the Gulf of Tonkin`)."""
     for i, word in enumerate(run[1:-1], start=1):
+        if word.key in ("in", "on", "by", "since", "until") and (run[i + 1].key in _CALENDAR_WORDS
+                                                                 or run[i + 1].text == "May"):
+            return run[:i]  # `… Joint Commission on Economic and Trade Cooperation in May`: when, not part of the name
         if word.key == "in" and (run[i - 1].key in _HEAD_OR_TITLE | _JOINT_ONLY_HEADS | _POSSESSED_HEADS | SERIES_HEADS
                                  or season_series([w.key for w in run[:i]]) or _body_located(run, i)):
             return run[:i]

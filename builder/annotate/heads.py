@@ -30,9 +30,9 @@ MECHANISM_HEADS = {
 # (`… Border Gate Economic Zone`, `… Gibbon Conservation Area`).
 _TRADE_ONLY_HEADS = {"zone", "area"}
 # Heads that name a cooperation mechanism only when the name says it is joint or bilateral
-# (`Joint Vision Statement`, `Cooperation Plan on …`), an institution or a domestic matter otherwise
-# (`Standing Committee`, `Five-Year Plan`, `SCO Summit`).
-_JOINT_ONLY_HEADS = {"committee", "plan", "statement", "summit", "patrol", "operation"}
+# (`Joint Vision Statement`, `Cooperation Plan on …`, `Philippines–China Joint Commission on …`), an institution or
+# a domestic matter otherwise (`Standing Committee`, `Five-Year Plan`, `SCO Summit`, `Mekong River Commission`).
+_JOINT_ONLY_HEADS = {"committee", "commission", "plan", "statement", "summit", "patrol", "operation"}
 # A committee is a cooperation mechanism when it is joint or bilateral, an institution otherwise.
 _MECHANISM_COMMITTEE_WORDS = {"joint", "steering", "cooperation", "bilateral", "intergovernmental", "coordination",
                               "friendship", "partnership"}
@@ -94,6 +94,14 @@ _HEAD_OR_TITLE = MECHANISM_HEADS | ORGANISATION_HEADS | PLACE_HEADS | HEAD_WORDS
 
 
 # Words that make a capitalised run an institution, a place or a date rather than a personal name.
+# The words of a ministry's portfolio, as titles list them (`Minister of Education, Youth and Sport …`,
+# `Minister for Sustainability and the Environment Grace Fu`): never part of a personal name.
+PORTFOLIO_WORDS = frozenset("""
+education youth sport sports culture tourism trade industry agriculture rural development labour labor invalids social
+affairs health finance justice defence defense information communications transport construction planning investment
+environment sustainability resources science technology commerce energy mines fisheries forestry water works
+commodities plantation women family religion arts heritage housing
+""".split())
 _NOT_NAME_WORDS = frozenset("""
 the of and for on in to with between at by from a an this that these those its their our his her
 party communist committee central national assembly people peoples republic socialist state government
@@ -109,7 +117,8 @@ vna vns xinhua photo item
 company corporation group bank association logistics holdings jsc ltd limited inc plc cooperative renewables
 shipping airlines airways pharmaceuticals club commission development sub-department sub-committee sub-institute
 plateau delta valley highlands
-""".split())
+myanmar thailand cambodia laos malaysia singapore indonesia philippines brunei japan korea india australia russia
+""".split()) | PORTFOLIO_WORDS
 
 # English function words a Vietnamese syllable folds to: written with its marks (`Tô`, `Ân`), it is the syllable.
 _FOLDS_TO_FUNCTION_WORD = frozenset("to the on in an a at by of and".split())
@@ -193,7 +202,9 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
     named = words[:head_index]
     if head in ("programme", "program", "fund") and named[0].key in ("world", "united", "un"):
         return "organisation"  # `World Food Programme`, `United Nations Development Programme`: UN bodies
-    if head in _TRADE_ONLY_HEADS and not (len(named) >= 3 and named[-2].key == "trade" and named[-3].key == "free"):
+    if head in _TRADE_ONLY_HEADS and not (head == "area" and len(named) >= 3 and named[-2].key == "trade"
+                                          and named[-3].key == "free"):
+        # (an `ASEAN Free Trade Area` is an agreement's; a `Pilot Free Trade Zone` is ground)
         return "place" if any(map(_is_proper, words)) else None
     if (head in MECHANISM_HEADS or (words[-1].key in MECHANISM_HEADS and head not in ORGANISATION_HEADS)
             or _series(words, head, text) or numbered or (head == "group" and len(named) > 1 and named[-2].key == "working")

@@ -26,6 +26,14 @@ wan duan lei qian yin yi chang wen qiao lai gong hao qi mo geng xing niu ge hong
 xin zuo he hua ji gu tao mu ou ouyang rao gan kuang bian cen jiao xiang guan huo ran
 shang weng zang zha lan teng
 """.split())
+# Names that open many Malay names, the person's own following: `Muhammad Haziq …`, `Nur Aina …`, `Siti …`.
+MALAY_FIRST_NAMES = frozenset({"muhammad", "mohammad", "mohamed", "mohd", "muhd", "ahmad", "nur", "nurul", "siti"})
+# Chinese family names as Cantonese, Hokkien and Teochew speakers romanise them (Hong Kong, Macau, Singapore,
+# Malaysia): `Leong Chi Keong`, `Gan Kim Yong`, `Lee Hsien Loong` are written family name first.
+SOUTHERN_CHINESE_FAMILY_NAMES = frozenset("""
+leong leung cheung chan wong tan lim lee ng goh teo yeo koh chua lau chow yeung tsang kwok fung mak tse yip
+chong choi chu kwan lo tam tong tsui wan yau siu poon gan khoo ooi quek seah sim toh
+""".split())
 
 # One pinyin syllable, and a Chinese given name of one or two: `Huai Jinpeng` after a title is a Chinese name
 # even when its family name is a rare one.
@@ -83,6 +91,9 @@ def guess_country(name: str) -> str | None:
         return "cn"
     if words[0] in CHINESE_FAMILY_NAMES and len(words) == 3 and all(PINYIN_SURNAME.fullmatch(w) for w in words[1:]):
         return "cn"  # `Tan Wei Ling`: a given name written syllable by syllable, as Singapore and Malaysia do
+    if (words[0] in SOUTHERN_CHINESE_FAMILY_NAMES and len(words) == 3 and name.isascii()
+            and all(len(w) <= 5 for w in words[1:])):
+        return "cn"  # `Leong Chi Keong`, `Gan Kim Yong`: a southern romanisation, family name first
     if len(words) == 2 and _TWO_SYLLABLE_GIVEN.fullmatch(words[1]) and PINYIN_SURNAME.fullmatch(words[0]):
         return "cn"  # `Nong Jianhua`: a given name of two syllables written as one word is pinyin, not Vietnamese
     if words[0] in VIETNAMESE_FAMILY_NAMES:

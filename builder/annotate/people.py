@@ -20,7 +20,7 @@ import re
 from bisect import insort
 from dataclasses import dataclass
 
-from builder.annotate.names import guess_country, with_particle
+from builder.annotate.names import MALAY_FIRST_NAMES, guess_country, with_particle
 from builder.annotate.ruler import RulerMatch
 from builder.annotate.spans import SpanSet
 from builder.model import Entity, Mention
@@ -150,6 +150,7 @@ class PersonForms:
 _PATRONYM_WORDS = frozenset({"bin", "binti", "bte", "binte", "abdul", "abd"})
 
 
+
 def short_forms(entity: Entity) -> PersonForms:
     """Vietnamese: last syllable; Chinese (surname first): surname and given name.
 
@@ -159,7 +160,9 @@ def short_forms(entity: Entity) -> PersonForms:
     # (`Chan Kwok-wai`: a given name romanised syllable by syllable is one word, the name two.)
     words = [fold(w.replace("-", "")) for w in entity.name.split() if _WORD.search(w)]
     forms: set[str] = set()
-    if len(words) >= 2 and _PATRONYM_WORDS.intersection(words[1:]):
+    if len(words) >= 3 and words[0] in MALAY_FIRST_NAMES:
+        forms.add(words[1])  # `Muhammad Haziq Rahman` is `Haziq`: the name before his own is the Prophet's
+    elif len(words) >= 2 and _PATRONYM_WORDS.intersection(words[1:]):
         forms.add(words[0])  # a Malay name, given name first: `Johari Abdul Ghani` is `Johari`
     elif len(words) >= 2:
         if entity.country == "cn":

@@ -41,12 +41,21 @@ def attributed_before(text: str, start: int) -> bool:
     return bool(_SAID_BEFORE.search(text, max(0, start - 24), start))
 
 
+_AGE_BEFORE = re.compile(r",[ \t]+\d{1,3},[ \t]*$")
+_NAME_ENDING = re.compile(r"([^\W\d_][\w’'-]*)$")
+
+
 @lru_cache(maxsize=8)
 def _acting(text: str) -> dict[str, int]:
     """Each capitalised word standing alone before a reporting verb (`Phoxay said`), with where it last does."""
     acting: dict[str, int] = {}
     for verb in REPORTING_VERB.finditer(text):
-        word = _WORD_BEFORE.search(text, max(0, verb.start() - 40), verb.end() - len(verb.group().lstrip()))
+        at = verb.end() - len(verb.group().lstrip())
+        age = _AGE_BEFORE.search(text, max(0, at - 12), at)
+        if age is not None:  # `Haziq, 24, said`: the name before the age
+            word = _NAME_ENDING.search(text, max(0, age.start() - 40), age.start())
+        else:
+            word = _WORD_BEFORE.search(text, max(0, at - 40), at)
         if not word or not word.group(1)[0].isupper():
             continue
         before = _WORD_BEFORE.search(text, max(0, word.start() - 40), word.start())
@@ -82,12 +91,13 @@ def _ends_another_name(text: str, word: str, start: int, end: int) -> bool:
 
 # A byline on a line of its own (`By Hoang Thu Trang`, `By An Lê and Minh Phương | March 3, 2025`), or an agency's
 # credit line (`(Reporting by … in Hanoi and … in Beijing; Editing by …)`): each names the article's writers.
-_BYLINE = re.compile(r"(?m)^By[ \t]+(?P<names>[^|\n]+?)[ \t]*(?:[|·•].*)?$")
-_CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*)(?:Additional[ \t]+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|"
-                     r"[Pp]hotos?|[Cc]ompiled)[ \t]+by[ \t]+(?P<names>[^;)\n]+)")
+_BYLINE = re.compile(r"(?m)^By:?[ \t]+(?P<names>[^|\n]+?)[ \t]*(?:[|·•].*)?$")
+_CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n]))(?:Additional[ \t]+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|"
+                     r"[Pp]hotos?|[Cc]ompiled)[ \t]+by[ \t]+(?P<names>[^;)\n—]+)")  # (to a closing `— VNA`)
 # A byline without `By`: the body's first line, a name alone, over the printed date (`Sok Chanthy` over
 # `Thursday, 10 April 2025 | 08:45 ICT`).
-_BARE_BYLINE = re.compile(r"\A(?P<names>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3})[ \t]*\n\s*"
+_BARE_BYLINE = re.compile(r"\A(?P<names>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3})"
+                          r"(?:[ \t]+/[ \t]+[^\n/]{2,40})?[ \t]*\n\s*"  # (`Ouk Sreymom / Khmer Times`)
                           r"(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                           r"[a-z]*\.?,?[ \t]+\d|\d{1,4}[ /.-]\d)")
 _LISTED = re.compile(r"[ \t]*(?:,|\band\b)[ \t]*")

@@ -23,10 +23,11 @@ import re
 SERIES_HEADS = frozenset({"meeting", "meetings", "week", "seminar", "festival", "exchange", "exchanges", "retreat",
                           "championship", "championships", "marathon", "tour", "games", "cup", "tournament",
                           "drill", "exercise", "match", "invitational", "competition", "contest", "rally", "challenge",
-                          "biennale", "biennial", "triennale", "triennial", "regatta"})
+                          "biennale", "biennial", "triennale", "triennial", "regatta", "prix"})
 # Heads that name a series whatever is written before them: `SEA Games`, `… Esports Invitational`,
 # `Fuzhou Lacquer Art Biennale` (held every two years by its name).
-ALWAYS_SERIES_HEADS = frozenset({"games", "invitational", "biennale", "biennial", "triennale", "triennial", "regatta"})
+ALWAYS_SERIES_HEADS = frozenset({"games", "invitational", "biennale", "biennial", "triennale", "triennial", "regatta",
+                                 "prix"})  # (`Macau Grand Prix`)
 # What before a name says it is one of a series: `the next …`, `the annual …`, `the 20th …`, `the fifth …`,
 # `the 2025 …`.
 _RECURS_BEFORE = re.compile(r"(?<![\w’'-])(?:next|annual|yearly|biennial|regular|\d+(?:st|nd|rd|th)|(?:19|20)\d\d"
@@ -64,8 +65,11 @@ def recurring_series(keys: list[str], head: str, text: str, start: int) -> bool:
 # Occasions named for what they are: a pair of parties or a country's or international occasion of one subject.
 _OCCASION_HEADS = SERIES_HEADS - {"meetings", "exchange", "exchanges", "retreat", "seminar"} | {"meeting"}
 # Words of a holiday's name, which no one holds: `Spring Festival`, `Lunar New Year Festival`.
-_HOLIDAY_WORDS = SEASONS | {"new", "year", "lunar", "moon", "lantern", "mid-autumn", "day", "tet", "dragon", "boat",
-                             "ghost", "water", "harvest", "kings", "songkran", "ngo", "thu", "lan"}
+_HOLIDAY_WORDS = SEASONS | {"new", "year", "lunar", "moon", "lantern", "mid-autumn", "day"}
+# Words of a holiday named as a festival (`Dragon Boat Festival`, `Water Festival`, `Tết Festival`): another
+# occasion may bear them (`… Dragon Boat Championship`, `Singapore International Water Week`).
+_HOLIDAY_FESTIVAL_WORDS = _HOLIDAY_WORDS | {"tet", "dragon", "boat", "ghost", "water", "harvest", "kings", "songkran",
+                                           "ngo", "thu", "lan"}
 # `Hà Giang–Wenshan`, `Laos-Thailand`: two names joined by a dash or a hyphen.
 _PAIR = re.compile(r"[^\W\d_][–-](?=[^\W\d_])")
 # `the Green Campus Tour programme`: a programme that is the named occasion.
@@ -81,8 +85,9 @@ def named_occasion(keys: list[str], lead: bool, text: str, start: int, head_star
     """
     if len(keys) < 2 or keys[-1] not in _OCCASION_HEADS:
         return False
-    if _HOLIDAY_WORDS.intersection(keys) and (keys[-1] != "festival" or not _HOLIDAY_WORDS.issuperset(keys[1:-1])
-                                              or keys[0] in _HOLIDAY_WORDS):
+    holiday = _HOLIDAY_FESTIVAL_WORDS if keys[-1] == "festival" else _HOLIDAY_WORDS
+    if holiday.intersection(keys) and (keys[-1] != "festival" or not holiday.issuperset(keys[1:-1])
+                                       or keys[0] in holiday):
         return False  # a holiday (`Lantern Festival`), unless a place holds it (`Zigong Lantern Festival`)
     if _PROGRAMME_AFTER.match(text, end):
         return True
@@ -91,6 +96,8 @@ def named_occasion(keys: list[str], lead: bool, text: str, start: int, head_star
         return True  # (a subject between the pair and the head: `Laos–Thailand Meeting` names no occasion)
     if "international" in keys:  # what follows `International` is the subject: `Huế International Music Festival`
         return len(keys) - keys.index("international") > 2
-    if keys[-1] == "festival" and (len(keys) > 2 or not text[start:head_start].isascii()):
-        return True  # a place's festival (`Huế Festival`), of a subject (`Bac Giang Lychee Festival`): not a holiday
+    if (keys[-1] == "festival" and (len(keys) > 2 or not text[start:head_start].isascii())) or (
+            keys[-1] == "week" and len(keys) > 2):
+        # a place's festival (`Huế Festival`), of a subject (`Bac Giang Lychee Festival`, `Chợ Lớn Heritage Week`)
+        return True
     return lead and len(keys) > 2  # `Korean Film Week`
