@@ -1334,3 +1334,36 @@ def test_two_weekdays_running_are_one_span():
     assert only("The troupe will perform on Thursday and Friday before returning.", dt.date(2025, 10, 14)) == (
         "Thursday and Friday", "2025-10-16/2025-10-17")
     assert len(found("They met on Monday and Wednesday.", dt.date(2025, 10, 14))) == 2
+
+
+def test_a_brief_dated_by_its_weekdays_keeps_a_day_said_to_come_as_an_upper_bound():
+    text = ("An ambulance carried a tourist across the border on Monday, December 9, the first transfer. On Tuesday, "
+            "the deputy director said he was stable. On Wednesday, doctors met to review the transfer and agreed to "
+            "hold a joint drill on Friday. The director "
+            "said nurses would start a joint course on Monday, December 16. In the first 11 months of 2024, the "
+            "hospital treated 1,480 patients.")
+    pub = infer_publication_date(text)
+    assert pub.value.iso() == "2024-12" and pub.reference_day() == dt.date(2024, 12, 11)
+
+
+@pytest.mark.parametrize("sentence, reference, iso", [
+    ("The plant, built by a Guangdong group, should reach full capacity in June, the company said.",
+     dt.date(2025, 3, 20), "2025-06"),
+    ("Franchise managers are expected at the show in Hanoi in December.", dt.date(2025, 10, 17), "2025-12"),
+    ("It would hold an orientation for newly arrived teachers in August, the agency said.",
+     dt.date(2025, 7, 15), "2025-08"),
+])
+def test_a_forecast_a_present_passive_and_an_adjective_tell_a_bare_month_its_year(sentence, reference, iso):
+    assert only(sentence, reference)[1] == iso
+
+
+def test_a_byline_with_its_outlet_and_day_parted_by_slashes_is_the_date_line():
+    pub = infer_publication_date("Title\n\nBy: Carla Mae Villanueva / Philippine Daily Inquirer / July 15, 2025\n\n"
+                                 "The department said on Monday it had processed teachers.")
+    assert (pub.value.iso(), pub.how) == ("2025-07-15", "date line in text")
+
+
+def test_an_age_counts_from_the_nearest_founding_told_with_a_date():
+    pub = infer_publication_date("Three half-built hulls rest on trestles. Chín has built boats since his father "
+                                 "opened the yard in 1975. The yard turned 50 this year.")
+    assert pub.value.iso() == "2025"

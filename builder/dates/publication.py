@@ -26,7 +26,7 @@ from builder.dates.scan import (
     _scan,
     normalise_date,
 )
-from builder.dates.tense import _TENSE, _anticipated, _future_worded, _tense
+from builder.dates.tense import _TENSE, _anticipated, _future_worded, _sentence_start, _tense
 from builder.model import DatePoint, PublicationDate
 
 # A line that is only a date, as scraped pages print their own date line: an optional label ("Posted:",
@@ -39,7 +39,8 @@ _CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
 _PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*|\s+/\s+)"  # (`Wed, September 10, 2025 / 03:12 pm`)
 # "Posted:", "Last updated:", "Source: Xinhua |", a page's own word for its stamp without a colon
 # ("Last update 16:20, …", "Published on …"), or an agency's name in capitals before a dash or bar ("KYODO NEWS - ").
-_LABEL = (r"(?:By[ ][^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*"  # a byline: "By Reuters staff | "
+_LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*)?"
+          # a byline: "By Reuters staff | ", "By: … / Philippine Daily Inquirer / "
           r"|(?i:(?:first[ ]|last[ ])?(?:published|posted|updated?|modified|publication[ ]date)(?:[ ](?:on|at))?)"
           r"(?:[ \t]*:)?\s+"
           r"|[^\W\d_]+(?:[ ][^\W\d_]+){0,2}:\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*)?"
@@ -264,6 +265,18 @@ def _within(point: DatePoint, period: DatePoint) -> bool:
     return finer and period.first_day() <= point.first_day() <= period.last_day()
 
 
+# What was said would happen, in the date's own clause: `said nurses would start a course on Monday, December 16`.
+_WOULD_BEFORE = re.compile(r"(?i)(?<![\w’'-])would[ \t]+(?!have\b)[a-z]+[^.;:!?,\n]*$")
+
+
+def _told_ahead(text: str, hit) -> bool:
+    """Whether a date is told as still to come: announced, prepared for or done ahead of, or a day said to
+    be when something would happen (`said nurses would start a course on Monday, December 16`)."""
+    return (_future_worded(text, hit.start) or _anticipated(text, hit.start)
+            or (hit.value.start.precision == "day"
+                and _WOULD_BEFORE.search(text, _sentence_start(text, hit.start), hit.start) is not None))
+
+
 def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
     """The publication date bounded by the full dates the text reports as done or to come; with `year`
     (an anniversary's), month-days written without a year count too when they fall in it, as a
@@ -284,8 +297,9 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
                 or h.kind == "yearless" and h.value.end is None and h.value.start.precision == "day"
                 and h.value.start.year == year]
     for hit in hits:
-        # What is prepared for, or done ahead of, is still to come when it is reported.
-        future = _future_worded(text, hit.start) or _anticipated(text, hit.start)
+        # What is prepared for, or done ahead of, is still to come when it is reported; so is what was said
+        # would happen (`said nurses would start a course on Monday, December 16`).
+        future = _told_ahead(text, hit)
         if hit.kind == "anniversary":
             start = hit.value.start
             day = _point(hit.value.end.year, start.month, start.day)
@@ -309,15 +323,14 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
         # Month-days without a year told as done ("on Tuesday, March 4, began"), in the month after
         # the lower bound: the reported day is a closer lower bound.
         for hit in _scan(text, lower):
-            if hit.kind == "yearless" and hit.value.start.precision == "day" and not _future_worded(text, hit.start) \
-                    and not _anticipated(text, hit.start):
+            if hit.kind == "yearless" and hit.value.start.precision == "day" and not _told_ahead(text, hit):
                 start = hit.value.start
                 day = _point(lower.year, start.month, start.day)
                 if day is not None and lower <= day.first_day() <= lower + dt.timedelta(days=31):
                     lower, lower_is_reported_day = day.first_day(), True
         # Announced month-days without a year ("from August 18-20"): the first such day after the lower bound.
         for hit in _scan(text, lower):
-            if hit.kind != "yearless" or hit.value.start.precision != "day" or not _future_worded(text, hit.start):
+            if hit.kind != "yearless" or hit.value.start.precision != "day" or not _told_ahead(text, hit):
                 continue
             start = hit.value.start
             day = _point(lower.year, start.month, start.day) or _point(lower.year + 1, start.month, start.day)
@@ -485,7 +498,7 @@ _TURNS = re.compile(rf"(?i:(?<!\w)(?:turns|will\s+turn|turned)\s+(?P<n>{_NUM})\s
 
 # What an age is counted from when the sentence telling it has no date: the founding told before it.
 _FOUNDED = re.compile(r"(?i:(?<!\w)(?:opened|founded|established|set\s+up|launched|started|built|created)"
-                      r"(?!\w))[^.;:?!\n]{0,60}?(?<!\w)(?:in|on)\s+(?P<when>[^.;:?!\n,]{4,30})")
+                      r"(?!\w))[^.;:?!\n]{0,60}?(?<!\w)(?P<when>(?:in|on)\s+[^.;:?!\n,]{4,30})")
 
 
 def _turning(text: str) -> PublicationDate | None:
@@ -496,9 +509,10 @@ def _turning(text: str) -> PublicationDate | None:
         hits = [h for h in _scan(text[start:m.start()], None) if h.kind == "absolute" and h.value.end is None]
         if not hits:
             # "The shop turned 40 this year" after "Tiến opened the shop in March 1985": an age counts from a founding
-            founding = _FOUNDED.search(text, 0, m.start())
-            hits = [h for h in _scan(founding["when"], None) if h.kind == "absolute" and h.value.end is None
-                    ][:1] if founding else []
+            # (the founding nearest before the age, told with a date: `half-built hulls rest on trestles` has none)
+            for founding in _FOUNDED.finditer(text, 0, m.start()):
+                dated = [h for h in _scan(founding["when"], None) if h.kind == "absolute" and h.value.end is None]
+                hits = dated[:1] or hits
         if not hits:
             continue
         years = _num(m["n"]) - (1 if m["unit"].lower().startswith("next") else 0)

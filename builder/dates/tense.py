@@ -67,7 +67,7 @@ _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set
                 r"|(?:scheduled|slated|planned)\s+for|(?:is|are)\s+planned|to\s+be\s+[a-z]+ed|be\s+held|upcoming"
                 # the present passive of a habit or a timetable ("the crop, which is sown from November"): the next one
                 r"|(?:is|are)\s+(?:usually\s+|normally\s+|traditionally\s+)?(?:sown|grown|held|harvested|planted"
-                r"|celebrated|staged|organised|organized|played)"
+                r"|celebrated|staged|organised|organized|played|expected)"
                 r"|this\s+coming"
                 r"|(?:plans?|planned|agreed|agrees|decided|pledged|vowed|aims?|intends?|intended|hopes?|hoped"
                 r"|expects?|expected|promised|invited\s+\w+)\s+to"
@@ -83,6 +83,8 @@ _PAST_MARK = (r"said|says|was|were|had|did|met|began|begun|held|took|made|gave|t
               r"|kindr|sacr|nak|wick|rugg|ag|r|b|sh|w|l|f)ed(?![\w’'-]))\w{2,}ed")
 # (a past form before `by` is a participle, "buses made by Yutong": a `was` before it is the verb)
 _TENSE = re.compile(rf"(?i)(?<![\w’'-])(?:(?P<future>{_FUTURE_MARK})|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
+                    # (a present passive, `are expected`, and an adjective, `newly arrived teachers`, tell no past)
+                    rf"(?<!\bis )(?<!\bare )(?<!\bnewly )"
                     rf"(?P<past>{_PAST_MARK})(?![\w’'-])(?![ \t]+by(?![\w’'-])))(?![\w’'-])")
 # What may stand between a date and the verb of the subject the date belongs to ("a joint drill on Tuesday
 # showed"): the date's own words only.
@@ -139,6 +141,9 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
         pass
     if before is not None and _BEFORE_EVENT.search(text, before.end(), pos):
         return 0
+    if horizon and (before is None or before["past"]) and _OBLIGATION.search(text, before.end() if before else start,
+                                                                              pos):
+        return 1  # `bought last year, … should reach full capacity in June`: a month a duty or forecast names is to come
     after = _TENSE.search(text, pos, _clause_end(text, pos))
     if after is not None and after["past"] and _DATE_WORDS.fullmatch(text, pos, after.start()):
         return -1  # "a joint drill on Tuesday showed that …": the verb right after the date is its own
