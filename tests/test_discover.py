@@ -915,6 +915,27 @@ def test_credit_lines_and_bylines_in_the_styles_papers_print_them(registry):
         "Kristine Joy Santiago"}
 
 
+def test_more_bylines_a_possessive_name_and_a_name_in_apposition_after_a_role(registry):
+    for raw, name in [(b"Title\n\nMeas Sopheak / Khmer Times\n\nPublication date 04 December 2025 | 08:12 ICT\n\n"
+                       b"The minister said on Wednesday.", "Meas Sopheak"),
+                      (b"Title\n\nRizki Amalia Putri (The Jakarta Post) | Wed, October 22, 2025\n\n"
+                       b"A delegation rode the train.", "Rizki Amalia Putri")]:
+        seed = parse_seed(raw, "k.txt", "k.txt")
+        assert {d.name for d in discover(seed, []) if d.type == "person"} == {name}
+    assert "Huỳnh Văn Chín" in _people(_found(registry, "The smell of wood hangs over Huỳnh Văn Chín’s boatyard. "
+                                                         "Chín, 68, has built boats here."))
+    assert "Winnie Wong" in _people(_found(registry, "The council said 2,600 exhibitors came. Its director of "
+                                                     "exhibitions, Winnie Wong, said the number had doubled."))
+
+
+@pytest.mark.parametrize("text", [
+    "Families on the Tonle Sap, who came down the river, paid in cash.",
+    "The figures were released on Thursday by the market researcher Tidewater Insights.",
+])
+def test_a_lake_after_the_and_a_firm_after_a_role_are_no_people(registry, text):
+    assert not _people(_found(registry, text))
+
+
 def test_a_body_named_after_its_country_and_a_date_after_a_name_are_no_part_of_a_person_or_a_name(registry):
     found = _found(registry, "Exports rose, according to the Myanmar Pulses, Beans and Sesame Seeds Merchants "
                              "Association. Myanmar exported more. The department would raise it at the next meeting "

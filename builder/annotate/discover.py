@@ -72,8 +72,10 @@ from builder.annotate.person_cues import (
     NAMED_AFTER,
     NAMED_BEFORE,
     PLACE_PREPOSITION_BEFORE,
+    after_portfolio,
     attributed_before,
     credited_names,
+    named_in_apposition,
     person_just_named,
     quoted_later,
 )
@@ -89,7 +91,6 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
     _YEAR_AFTER,
     ORGANISATION_LEADS,
     PLACE_HEADS,
-    PORTFOLIO_WORDS,
     _is_name_word,
     _is_proper,
     _key,
@@ -267,28 +268,15 @@ def _split_at_possessive(run: list[_Word]) -> list[list[_Word]]:
             possessor = _word(word.text[:-2], word.start, word.end - 2)
             if possessor.text.lower() in _NATIONALITIES or _kind_of(run[:i] + [possessor], "") is not None:
                 return [run[:i] + [possessor], *_split_at_possessive(run[i + 1:])]
+    last = run[-1] if run else None
+    if (last is not None and last.key.endswith("'s") and last.key not in ("people's", "women's") and len(last.text) > 3
+            and all(w.capitalised for w in run)):
+        # `over Huỳnh Văn Chín’s boatyard`: the name is the possessor's (not `invited Chính to the Forum’s …`)
+        return [run[:-1] + [_word(last.text[:-2], last.start, last.end - 2)]]
     return [run]
 
 
-
-# A title whose portfolio runs over commas: `Minister of Education, Youth and Sport Hang Chuon Naron presented …`.
-_TITLE_OPENS = re.compile(r"(?<![\w’'-])(?:Minister|Secretary|Director|Chairman|Chairwoman|Chairperson|Governor|"
-                          r"Commissioner|President|Head)[ \t]+(?:of|for)[ \t]+[^.;:!?]*$")
-
-
-def _after_portfolio(text: str, run: list[_Word]) -> list[_Word] | None:
-    """The name after a title's portfolio that runs over commas (the run holds only its last part): two to
-    four name words after the portfolio's last word, when the name speaks or acts."""
-    last = max((i for i, w in enumerate(run) if w.key in PORTFOLIO_WORDS), default=None)
-    if last is None or not 2 <= len(run) - last - 1 <= 4 or not (REPORTING_VERB.match(text, run[-1].end)
-                                                                 or WHO_OR_AGE.match(text, run[-1].end)):
-        return None
-    name = run[last + 1:]
-    if not all(_is_name_word(w) for w in name):
-        return None
-    if not _TITLE_OPENS.search(text, max(0, run[0].start - 80), run[0].start):
-        return None
-    return name
+_THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he[ \t]+$")
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
@@ -479,7 +467,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             full_title = title_before(text, name_words[0].start)[0] or inner_title
             add("person", name_words[0].start, name_words[-1].end, [full_title, title_after(text, end)])
             continue
-        portfolio = _after_portfolio(text, run)
+        portfolio = after_portfolio(text, run)
         trailing = _personal_name(run, bare=True) or portfolio
         if (trailing and trailing[0].start > start and (run[run.index(trailing[0]) - 1].capitalised or run[run.index(trailing[0]) - 1].key == "and")
                 and (any(w.key in _HEAD_OR_TITLE for w in run[:run.index(trailing[0])])
@@ -514,14 +502,15 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             # (`said Chu Dau painters borrowed …`: a name before a noun is that noun's, not the one who speaks)
             cued = len(run) in (2, 3) and not _PLACE_TAILS.match(text, end) and (
                 (attributed_before(text, start) and _PERSON_AFTER.match(text, end))
-                or quoted_later(text, run[0].text, run[-1].text, start, end)
+                or quoted_later(text, run[0].text, run[-1].text, start, end) or named_in_apposition(text, start, end)
                 or (len(run) == 3 and run[0].key in MALAY_FIRST_NAMES  # (`Muhammad Haziq Rahman … Haziq said`)
                     and quoted_later(text, run[1].text, run[1].text, start, end)))
             name = _personal_name(run, bare=not (vouches or appositive or cued), pinyin=bool(title))
             # (after `to` or `in` a name may be a place's, but a place has no age: `went to Hoàng Đức Mạnh, 20,`)
             described = (DESCRIBED.match(text, end) and not title
+                         and not _THE_BEFORE.search(text, max(0, start - 5), start)
                          and (not PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
-                              or WHO_OR_AGE.match(text, end)))
+                              or WHO_OR_AGE.match(text, end)))  # (`on the Tonle Sap, who …`: a lake's people)
             if name is None and described:
                 name = _personal_name(run, bare=not (ROLE_AFTER.match(text, end) or WHO_OR_AGE.match(text, end)))
             if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)

@@ -47,6 +47,8 @@ ORGANISATION_HEADS = {
     # a company's or a club's own last word (`Hải Vân Logistics`, `Kinh Bắc Volleyball Club`)
     "logistics", "holdings", "jsc", "ltd", "limited", "inc", "plc", "cooperative", "renewables", "shipping",
     "airlines", "airways", "pharmaceuticals", "club", "sub-department", "sub-committee", "sub-institute",
+    "insights", "partners", "solutions", "systems", "services", "consulting", "consultants", "associates",
+    "analytics", "securities", "ventures", "technologies", "industries",
 }
 ORGANISATION_LEADS = {"ministry", "department", "office", "bureau", "embassy", "consulate", "commission", "council",
                       "association", "union", "academy", "institute", "bank", "university"}
@@ -116,6 +118,8 @@ border gate region autonomous municipality sea island islands belt road corridor
 vna vns xinhua photo item
 company corporation group bank association logistics holdings jsc ltd limited inc plc cooperative renewables
 shipping airlines airways pharmaceuticals club commission development sub-department sub-committee sub-institute
+insights partners solutions systems services consulting consultants associates analytics securities ventures
+technologies industries
 plateau delta valley highlands
 myanmar thailand cambodia laos malaysia singapore indonesia philippines brunei japan korea india australia russia
 """.split()) | PORTFOLIO_WORDS

@@ -6,6 +6,7 @@ introduces many people with none of those, and an editor still reads them as peo
 - the attribution comes first (`“…,” said Zhao Wei, a grower from …`);
 - the article goes on to quote them by one word of the name (`… Phoxay Vongsouthi. Phoxay said …`);
 - a byline or an agency's credit line names them (`By …`, `(Reporting by …; Editing by …)`);
+- a title whose portfolio runs over commas comes before them (`Minister of Education, Youth and Sport …`);
 - (a European name keeps its particle in lower case, `Pieter van Dam`: `builder.annotate.names.PARTICLES`).
 
 And a second name given to someone just named (`whom Vietnamese colleagues call …`, `his name is …`) is that
@@ -19,7 +20,9 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from builder.annotate.heads import PORTFOLIO_WORDS, _is_name_word, _Word
 from builder.annotate.people import REPORTING_VERB
+from builder.annotate.roles import ROLE_NOUNS, WHO_OR_AGE
 
 if TYPE_CHECKING:
     from builder.annotate.discover import Discovery
@@ -91,15 +94,17 @@ def _ends_another_name(text: str, word: str, start: int, end: int) -> bool:
 
 # A byline on a line of its own (`By Hoang Thu Trang`, `By An Lê and Minh Phương | March 3, 2025`), or an agency's
 # credit line (`(Reporting by … in Hanoi and … in Beijing; Editing by …)`): each names the article's writers.
-_BYLINE = re.compile(r"(?m)^By:?[ \t]+(?P<names>[^|\n]+?)[ \t]*(?:[|·•].*)?$")
+_BYLINE = re.compile(r"(?m)^By:?[ \t]+(?P<names>[^|/\n]+?)[ \t]*(?:[|·•/].*)?$")
 _CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n]))(?:Additional[ \t]+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|"
                      r"[Pp]hotos?|[Cc]ompiled)[ \t]+by[ \t]+(?P<names>[^;)\n—]+)")  # (to a closing `— VNA`)
 # A byline without `By`: the body's first line, a name alone, over the printed date (`Sok Chanthy` over
 # `Thursday, 10 April 2025 | 08:45 ICT`).
 _BARE_BYLINE = re.compile(r"\A(?P<names>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3})"
-                          r"(?:[ \t]+/[ \t]+[^\n/]{2,40})?[ \t]*\n\s*"  # (`Ouk Sreymom / Khmer Times`)
-                          r"(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-                          r"[a-z]*\.?,?[ \t]+\d|\d{1,4}[ /.-]\d)")
+                          # (`Ouk Sreymom / Khmer Times`, `Rizki Amalia Putri (The Jakarta Post) | Wed, …`)
+                          r"(?:[ \t]+/[ \t]+[^\n/]{2,40}|[ \t]*\([^)\n]{2,40}\))?(?:[ \t]*\n\s*|[ \t]*[|·•][ \t]*)"
+                          r"(?=(?:(?:Publication date|Published|Updated|Posted)(?: on)?:?[ \t]+)?"
+                          r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                          r"[a-z]*\.?,?[ \t]+(?:\d|[A-Z][a-z]+[ \t]+\d)|\d{1,4}[ /.-]\d|\d{1,2}[ \t]+[A-Z]))")
 _LISTED = re.compile(r"[ \t]*(?:,|\band\b)[ \t]*")
 _WHERE = re.compile(r"[ \t]+in[ \t]+\S.*$")
 
@@ -140,3 +145,33 @@ def person_just_named(found: list[Discovery], claimed: list[tuple[int, int]], me
     best = max([c for c in ((proposed[0][1], proposed[1]) if proposed else None,
                             (linked.end, linked) if linked else None) if c], key=lambda c: c[0], default=None)
     return best[1] if best and start - best[0] <= _NAMED_REACH else None
+
+
+# A title whose portfolio runs over commas: `Minister of Education, Youth and Sport Hang Chuon Naron presented …`.
+_TITLE_OPENS = re.compile(r"(?<![\w’'-])(?:Minister|Secretary|Director|Chairman|Chairwoman|Chairperson|Governor|"
+                          r"Commissioner|President|Head)[ \t]+(?:of|for)[ \t]+[^.;:!?]*$")
+
+
+def after_portfolio(text: str, run: list[_Word]) -> list[_Word] | None:
+    """The name after a title's portfolio that runs over commas (the run holds only its last part): two to
+    four name words after the portfolio's last word, when the name speaks or acts."""
+    last = max((i for i, w in enumerate(run) if w.key in PORTFOLIO_WORDS), default=None)
+    if last is None or not 2 <= len(run) - last - 1 <= 4 or not (REPORTING_VERB.match(text, run[-1].end)
+                                                                 or WHO_OR_AGE.match(text, run[-1].end)):
+        return None
+    name = run[last + 1:]
+    if not all(_is_name_word(w) for w in name):
+        return None
+    if not _TITLE_OPENS.search(text, max(0, run[0].start - 80), run[0].start):
+        return None
+    return name
+
+
+# `Its director of exhibitions, Winnie Wong, said …`: a role, then the name between commas, then what they say.
+_ROLE_THEN_COMMA = re.compile(rf"(?<![\w’'-]){ROLE_NOUNS}(?:[ \t]+(?:of|for|at)[ \t]+[a-z][a-z ]{{1,30}})?,[ \t]*$")
+_SAYS_AFTER = re.compile(r",[ \t]+(?:said|says|told|added|noted|who)(?![\w’'-])")
+
+
+def named_in_apposition(text: str, start: int, end: int) -> bool:
+    """Whether the name from `start` to `end` stands between commas after a role and before what it says."""
+    return bool(_SAYS_AFTER.match(text, end)) and bool(_ROLE_THEN_COMMA.search(text, max(0, start - 60), start))
