@@ -689,6 +689,8 @@ def test_a_lower_case_programme_between_proposed_places_stops_at_its_head(regist
      "Singapore International Water Week"),
     ("The festival opened a week after the Macau Grand Prix.", "Macau Grand Prix"),
     ("The cases will be shown at the Chợ Lớn Heritage Week next year.", "Chợ Lớn Heritage Week"),
+    ("Pearl farmers took a stand at the Hong Kong International Jewellery Show.",
+     "Hong Kong International Jewellery Show"),
 ])
 def test_an_occasion_named_for_what_it_is_is_a_mechanism(registry, body, name):
     assert _found(registry, body)[name][0] == "mechanism"

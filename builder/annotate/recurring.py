@@ -23,7 +23,7 @@ import re
 SERIES_HEADS = frozenset({"meeting", "meetings", "week", "seminar", "festival", "exchange", "exchanges", "retreat",
                           "championship", "championships", "marathon", "tour", "games", "cup", "tournament",
                           "drill", "exercise", "match", "invitational", "competition", "contest", "rally", "challenge",
-                          "biennale", "biennial", "triennale", "triennial", "regatta", "prix"})
+                          "biennale", "biennial", "triennale", "triennial", "regatta", "prix", "show"})
 # Heads that name a series whatever is written before them: `SEA Games`, `… Esports Invitational`,
 # `Fuzhou Lacquer Art Biennale` (held every two years by its name).
 ALWAYS_SERIES_HEADS = frozenset({"games", "invitational", "biennale", "biennial", "triennale", "triennial", "regatta",
