@@ -5,9 +5,11 @@ of them are people (`Hồ Chí Minh City` is a place), records the title written
 before each name (`Consul General`, `Chinese Ambassador to Việt Nam`), and
 resolves short references within the article, as an editor would:
 
-- a Vietnamese person by the last syllable (`PM Chính`, `Long noted`), a
+- a Vietnamese person by the last syllable (`PM Chính`, `Long noted`) or, as
+  foreign outlets do, by the family name when they speak (`Hoang said`); a
   Chinese person by the surname (`Chairman Zhao`, `Ambassador He`) or, as wire
-  copy sometimes does, by the given name (`Wei suggested`);
+  copy sometimes does, by the given name (`Wei suggested`); a Malay person by
+  the given name (`Johari`, `Haziq`);
 - only to people named in full in the same article; when several share the
   short form, to the nearest full mention before it; otherwise not at all;
 - a short form that is an English word needs a title (`Ambassador He`, never
@@ -150,9 +152,9 @@ class PersonForms:
 _PATRONYM_WORDS = frozenset({"bin", "binti", "bte", "binte", "abdul", "abd"})
 
 
-
 def short_forms(entity: Entity) -> PersonForms:
-    """Vietnamese: last syllable; Chinese (surname first): surname and given name.
+    """Vietnamese: last syllable; Chinese (surname first): surname and given name; Malay: the given name
+    (`Johari Abdul Ghani`: `Johari`; `Muhammad Haziq Rahman`: `Haziq`).
 
     A two-word name of neither (`Phoxay Vongsouthi`, `Ana Ribeiro`) may be shortened either way: Lao and
     Thai copy keeps the given name (`Phoxay said`), most other copy the family name (`Ribeiro said`).
