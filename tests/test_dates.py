@@ -1367,3 +1367,12 @@ def test_an_age_counts_from_the_nearest_founding_told_with_a_date():
     pub = infer_publication_date("Three half-built hulls rest on trestles. Chín has built boats since his father "
                                  "opened the yard in 1975. The yard turned 50 this year.")
     assert pub.value.iso() == "2025"
+
+
+def test_an_age_counts_from_a_date_in_the_founding_sentence_and_an_outlet_before_a_slash_labels_a_stamp():
+    pub = infer_publication_date("She bought the necklace in 1995, the week she opened a two-table tailor shop in a "
+                                 "rented room. The shop turned 30 this year.")
+    assert pub.value.iso() == "2025"
+    pub = infer_publication_date("Title\n\nBy: Ramil Estrada - Correspondent\n\n"
+                                 "Philippine Daily Inquirer / 04:30 AM September 08, 2025\n\nFarmers said on Monday.")
+    assert (pub.value.iso(), pub.how) == ("2025-09-08", "date line in text")

@@ -45,7 +45,8 @@ _LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*(?:[^\W\d_][\w .
           r"(?:[ \t]*:)?\s+"
           r"|[^\W\d_]+(?:[ ][^\W\d_]+){0,2}:\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*)?"
           r"|[A-Z][A-Z&.]+(?:[ ][A-Z][A-Z&.]+){0,2}\s*[|·•–—-]\s*"
-          r"|\([^()\n]{2,40}\)\s*)")  # an outlet in brackets: "(People's Daily Online) 16:08, May 22, 2025"
+          r"|\([^()\n]{2,40}\)\s*"  # an outlet in brackets: "(People's Daily Online) 16:08, May 22, 2025"
+          r"|[A-Z][\w .&'’-]{1,40}?\s+/\s+)")  # or before a slash: "Philippine Daily Inquirer / 04:30 AM …"
 # Sections after a bar, as a site's date line may end: "| World", "| Editor: huaxia".
 _SECTION = r"(?:\s*[|·•]\s*[^\W\d_][\w &'’-]{0,30}(?::\s*[^\W\d_][\w &'’-]{0,30})?)*"
 # A weekday written out or cut short ("Wednesday,", "Wed,", "Thurs.").
@@ -497,8 +498,7 @@ _TURNS = re.compile(rf"(?i:(?<!\w)(?:turns|will\s+turn|turned)\s+(?P<n>{_NUM})\s
 
 
 # What an age is counted from when the sentence telling it has no date: the founding told before it.
-_FOUNDED = re.compile(r"(?i:(?<!\w)(?:opened|founded|established|set\s+up|launched|started|built|created)"
-                      r"(?!\w))[^.;:?!\n]{0,60}?(?<!\w)(?P<when>(?:in|on)\s+[^.;:?!\n,]{4,30})")
+_FOUNDED = re.compile(r"(?i:(?<!\w)(?:opened|founded|established|set\s+up|launched|started|built|created)(?!\w))")
 
 
 def _turning(text: str) -> PublicationDate | None:
@@ -509,9 +509,13 @@ def _turning(text: str) -> PublicationDate | None:
         hits = [h for h in _scan(text[start:m.start()], None) if h.kind == "absolute" and h.value.end is None]
         if not hits:
             # "The shop turned 40 this year" after "Tiến opened the shop in March 1985": an age counts from a founding
-            # (the founding nearest before the age, told with a date: `half-built hulls rest on trestles` has none)
+            # (the founding nearest before the age whose sentence gives a date: `half-built hulls rest on trestles`
+            # gives none; `bought it in 1995, the week she opened a … shop` gives 1995)
             for founding in _FOUNDED.finditer(text, 0, m.start()):
-                dated = [h for h in _scan(founding["when"], None) if h.kind == "absolute" and h.value.end is None]
+                opens = max((b.end() for b in _FULL_STOP.finditer(text, 0, founding.start())), default=0)
+                closes = _FULL_STOP.search(text, founding.end())
+                told = text[opens:closes.start() if closes else len(text)]
+                dated = [h for h in _scan(told, None) if h.kind == "absolute" and h.value.end is None]
                 hits = dated[:1] or hits
         if not hits:
             continue
