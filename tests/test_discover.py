@@ -917,6 +917,11 @@ def test_credit_lines_and_bylines_in_the_styles_papers_print_them(registry):
         "Kristine Joy Santiago"}
 
 
+def test_a_byline_that_ends_on_the_writers_post_names_the_writer(registry):
+    assert _people(_found(registry, "By: Ramil Estrada - Correspondent\n\nFarmers said on Monday.")) == {
+        "Ramil Estrada"}
+
+
 def test_more_bylines_a_possessive_name_and_a_name_in_apposition_after_a_role(registry):
     for raw, name in [(b"Title\n\nMeas Sopheak / Khmer Times\n\nPublication date 04 December 2025 | 08:12 ICT\n\n"
                        b"The minister said on Wednesday.", "Meas Sopheak"),
@@ -930,7 +935,18 @@ def test_more_bylines_a_possessive_name_and_a_name_in_apposition_after_a_role(re
                                                      "exhibitions, Winnie Wong, said the number had doubled."))
 
 
+@pytest.mark.parametrize("text, person", [
+    ("China led 2-1 at the break. Winger Dinh Cong Thinh scored twice in the second half.", "Dinh Cong Thinh"),
+    ("Every morning Le Van Bay steers his wooden boat along a yellow boom.", "Le Van Bay"),
+    ("Wu finished two shots ahead of Quảng Ninh’s Vũ Đình Khôi after three rounds.", "Vũ Đình Khôi"),
+])
+def test_a_name_after_a_sentence_start_role_or_a_place_possessive_is_proposed(registry, text, person):
+    assert person in _people(_found(registry, text))
+
+
 @pytest.mark.parametrize("text", [
+    "Tourists headed north to the resort town of Vang Vieng, the operator said on Thursday.",
+    "The course lies above Hạ Long Bay, the organisers said.",
     "Families on the Tonle Sap, who came down the river, paid in cash.",
     "The figures were released on Thursday by the market researcher Tidewater Insights.",
 ])

@@ -266,7 +266,8 @@ def _split_at_possessive(run: list[_Word]) -> list[list[_Word]]:
     for i, word in enumerate(run[:-1]):
         if word.key.endswith("'s") and word.key != "people's":
             possessor = _word(word.text[:-2], word.start, word.end - 2)
-            if possessor.text.lower() in _NATIONALITIES or _kind_of(run[:i] + [possessor], "") is not None:
+            if (possessor.text.lower() in _NATIONALITIES or _kind_of(run[:i] + [possessor], "") is not None
+                    or vietnamese_by_shape([w.text for w in run[i + 1:]])):  # (`Quảng Ninh’s Vũ Đình Khôi`)
                 return [run[:i] + [possessor], *_split_at_possessive(run[i + 1:])]
     last = run[-1] if run else None
     if (last is not None and last.key.endswith("'s") and last.key not in ("people's", "women's") and len(last.text) > 3
@@ -347,7 +348,8 @@ def _middle_named(words: list[_Word]) -> bool:
     is a person's (a Chinese one: `names.chinese_by_shape`)."""
     return (3 <= len(words) <= 4 and words[1].key in _MIDDLE_NAMES and all(w.capitalised for w in words)
             and (words[0].key in VIETNAMESE_FAMILY_NAMES or one_syllable(words[0].text))
-            and words[-1].key not in _HEAD_OR_TITLE)  # (`Đồng Văn Karst Plateau`: a place named after a district)
+            # (`Đồng Văn Karst Plateau`: a place named after a district; `Le Van Bay`: Bảy is a given name)
+            and not (words[-1].key in _HEAD_OR_TITLE and len(words[-1].key) > 4))
 
 
 # A thing named after someone: `the training ship Qi Jiguang`, `the Lê Quý Đôn`: the name's shape is no cue then.
@@ -362,6 +364,7 @@ def _vietnamese_by_shape(text: str, words: list[_Word]) -> bool:
     """`names.vietnamese_by_shape`, but not where a place stands (`in Hồ Chí Minh`, `Lê Thánh Tông street`: places
     and streets bear people's names)."""
     return (vietnamese_by_shape([w.text for w in words])
+            and not (words[-1].text.isascii() and words[-1].key in PLACE_HEADS)  # (`Hạ Long Bay`)
             and not PLACE_PREPOSITION_BEFORE.search(text, max(0, words[0].start - 12), words[0].start)
             and not _PLACE_AFTER.match(text, words[-1].end) and not _PLACE_TAILS.match(text, words[-1].end))
 
@@ -473,9 +476,10 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 and (any(w.key in _HEAD_OR_TITLE for w in run[:run.index(trailing[0])])
                      or (len(trailing) >= 3 and REPORTING_VERB.match(text, end))
                      or (_middle_named(trailing) and not DESCRIBED.match(text, end))
-                     or (_middle_named(trailing) and run.index(trailing[0]) == 1 and _opens_sentence(text, start))
+                     or ((_middle_named(trailing) or len(trailing) >= 3 and _family_name(trailing[0]))
+                         and run.index(trailing[0]) == 1 and _opens_sentence(text, start))
                      or (portfolio is not None and trailing[0] is portfolio[0]))):
-            # (`Stroke Vi Thị Ngọc Ánh, 20, …`: a role written at a sentence's start, before a name of its shape)
+            # (`Stroke Vi Thị Ngọc Ánh, 20, …`, `Winger Dinh Cong Thinh scored`: a role at a sentence's start)
             # (`… Joint Committee in Ha Noi`: after a connector the name is the institution's place.)
             # `Head of the CPC International Department Liu Jianchao`: what precedes the name is the title; so
             # it is before a full name that speaks (`Minister of Culture, Sports and Tourism Hồ An Phong said`).

@@ -35,8 +35,9 @@ _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*)[ \t]+$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-ZÀ-Ỹ]")
 # A preposition of place just before a name: `through Tân Thanh`, `in Hồ Chí Minh` (places bear people's names).
 PLACE_PREPOSITION_BEFORE = re.compile(
-    r"(?:^|\s)(?:in|at|(?<!according )to|from|near|via|into|across|through|along|outside|inside|around)[ \t]+$",
-    re.IGNORECASE)  # (`according to Mạch Quang Thắng`: a source, not a destination)
+    r"(?:^|\s)(?:in|at|(?<!according )to|from|near|via|into|across|through|along|outside|inside|around"
+    r"|(?:town|city|village|province|district|commune|island|capital|port|region)[ \t]+of)[ \t]+$",
+    re.IGNORECASE)  # (`according to Mạch Quang Thắng`: a source, not a destination; `the resort town of Vang Vieng`)
 
 
 def attributed_before(text: str, start: int) -> bool:
@@ -94,7 +95,7 @@ def _ends_another_name(text: str, word: str, start: int, end: int) -> bool:
 
 # A byline on a line of its own (`By Hoang Thu Trang`, `By An Lê and Minh Phương | March 3, 2025`), or an agency's
 # credit line (`(Reporting by … in Hanoi and … in Beijing; Editing by …)`): each names the article's writers.
-_BYLINE = re.compile(r"(?m)^By:?[ \t]+(?P<names>[^|/\n]+?)[ \t]*(?:[|·•/].*)?$")
+_BYLINE = re.compile(r"(?m)^By:?[ \t]+(?P<names>[^|/\n]+?)[ \t]*(?:(?:[|·•/]|[ \t]-[ \t]).*)?$")  # (`- Correspondent`)
 _CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n]))(?:Additional[ \t]+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|"
                      r"[Pp]hotos?|[Cc]ompiled)[ \t]+by[ \t]+(?P<names>[^;)\n—]+)")  # (to a closing `— VNA`)
 # A byline without `By`: the body's first line, a name alone, over the printed date (`Sok Chanthy` over
