@@ -280,6 +280,30 @@ def _split_at_possessive(run: list[_Word]) -> list[list[_Word]]:
 _THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he[ \t]+$")
 
 
+def _vouched_trailing_name(text: str, run: list[_Word]) -> list[_Word] | None:
+    """The personal name that ends `run` after other capitalised words (or `and`), when something vouches for it:
+    a title among the words before (`Head of the CPC International Department Liu Jianchao`); a full name that
+    speaks (`Minister of Culture, Sports and Tourism Hồ An Phong said`); a name of Văn/Thị shape not described
+    after; a role word opening the sentence (`Stroke Vi Thị Ngọc Ánh, 20, …`, `Winger Dinh Cong Thinh scored`);
+    a portfolio run over commas (`person_cues.after_portfolio`)."""
+    end = run[-1].end
+    portfolio = after_portfolio(text, run)
+    trailing = _personal_name(run, bare=True) or portfolio
+    if not trailing or trailing[0].start <= run[0].start:
+        return None
+    at = run.index(trailing[0])
+    if not (run[at - 1].capitalised or run[at - 1].key == "and"):
+        return None
+    middle = _middle_named(trailing)
+    if (any(w.key in _HEAD_OR_TITLE for w in run[:at]) or (len(trailing) >= 3 and REPORTING_VERB.match(text, end))
+            or (middle and not DESCRIBED.match(text, end))
+            or ((middle or len(trailing) >= 3 and _family_name(trailing[0])) and at == 1
+                and _opens_sentence(text, run[0].start))
+            or (portfolio is not None and trailing[0] is portfolio[0])):
+        return trailing
+    return None
+
+
 def _opens_sentence(text: str, pos: int) -> bool:
     before = text[:pos].rstrip(" \t")
     return not before or before[-1] in ".!?\n“\""
@@ -417,7 +441,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     runs = join_pairs(text, _runs(text, breaking))
     listed = _listed_places(text, runs)
     # `showed it to Quế in April` after `Đinh Văn Quế`: a given name the article uses is no place's name
-    given = {fold(m.text.split()[-1]).strip("’'.-") for m in mentions if m.type == "person"} | {
+    given = {_key(m.text.split()[-1]) for m in mentions if m.type == "person"} | {
         run[-1].key for run in runs if _could_be_personal_name(run) and (_middle_named(run) or _vietnamese_by_shape(text, run))}
     queue = deque(runs)
     while queue:
@@ -470,23 +494,12 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             full_title = title_before(text, name_words[0].start)[0] or inner_title
             add("person", name_words[0].start, name_words[-1].end, [full_title, title_after(text, end)])
             continue
-        portfolio = after_portfolio(text, run)
-        trailing = _personal_name(run, bare=True) or portfolio
-        if (trailing and trailing[0].start > start and (run[run.index(trailing[0]) - 1].capitalised or run[run.index(trailing[0]) - 1].key == "and")
-                and (any(w.key in _HEAD_OR_TITLE for w in run[:run.index(trailing[0])])
-                     or (len(trailing) >= 3 and REPORTING_VERB.match(text, end))
-                     or (_middle_named(trailing) and not DESCRIBED.match(text, end))
-                     or ((_middle_named(trailing) or len(trailing) >= 3 and _family_name(trailing[0]))
-                         and run.index(trailing[0]) == 1 and _opens_sentence(text, start))
-                     or (portfolio is not None and trailing[0] is portfolio[0]))):
-            # (`Stroke Vi Thị Ngọc Ánh, 20, …`, `Winger Dinh Cong Thinh scored`: a role at a sentence's start)
+        trailing = _vouched_trailing_name(text, run)
+        if trailing:
             # (`… Joint Committee in Ha Noi`: after a connector the name is the institution's place.)
-            # `Head of the CPC International Department Liu Jianchao`: what precedes the name is the title; so
-            # it is before a full name that speaks (`Minister of Culture, Sports and Tourism Hồ An Phong said`).
-            before = run[:run.index(trailing[0])]
-            add("person", trailing[0].start, end,
-                [text[start:trailing[0].start].strip() if any(w.key in _HEAD_OR_TITLE for w in before) else None])
             run = run[:run.index(trailing[0])]
+            add("person", trailing[0].start, end,
+                [text[start:trailing[0].start].strip() if any(w.key in _HEAD_OR_TITLE for w in run) else None])
             while run and not run[-1].capitalised:
                 run = run[:-1]
             if not run:

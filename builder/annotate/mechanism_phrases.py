@@ -94,6 +94,7 @@ _SERIES_HEADS = {"meeting", "exchange", "exchanges", "conference"}
 # Exercises and drills, mechanisms only when they recur and are held together (`their annual joint oil-spill
 # response exercise`); a country's own drill is not.
 _DRILL_HEADS = {"exercise", "exercises", "drill", "drills"}
+_RECURRING_HEADS = _SERIES_HEADS | _DRILL_HEADS
 _BRIEFING_WORDS = {"press", "news", "video"}
 _OFFICE_HOLDERS_HEAD = re.compile(_OFFICE_HOLDERS + r"[’']")
 _RECURS = re.compile(r"annual|yearly|biennial|regular|next|\d+(?:st|nd|rd|th)")
@@ -135,7 +136,7 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
             if lw in _DEFINITE or (w[:1].isupper() and lw.endswith(("’s", "'s"))):
                 determiner = lw
                 break
-            if lw.endswith(("s’", "s'")) and (head in _COMMON_HEADS or head in _SERIES_HEADS | _DRILL_HEADS):
+            if lw.endswith(("s’", "s'")) and (head in _COMMON_HEADS or head in _RECURRING_HEADS):
                 determiner = "whose"  # `the two countries’ air services agreement`: whose it is says which
                 break
             if lw.endswith(("’s", "'s")):
@@ -157,7 +158,7 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
             continue
         if head in _DRILL_HEADS and "joint" not in (w.lower() for _, w in modifiers):
             continue
-        if head in _SERIES_HEADS | _DRILL_HEADS or _OFFICE_HOLDERS_HEAD.match(head):
+        if head in _RECURRING_HEADS or _OFFICE_HOLDERS_HEAD.match(head):
             span = _series_span(modifiers, head)
             if span is not None:
                 found.append((span, m.end(), m.start(), m.end()))

@@ -85,10 +85,14 @@ def named_occasion(keys: list[str], lead: bool, text: str, start: int, head_star
     """
     if len(keys) < 2 or keys[-1] not in _OCCASION_HEADS:
         return False
-    holiday = _HOLIDAY_FESTIVAL_WORDS if keys[-1] == "festival" else _HOLIDAY_WORDS
-    if holiday.intersection(keys) and (keys[-1] != "festival" or not holiday.issuperset(keys[1:-1])
-                                       or keys[0] in holiday):
-        return False  # a holiday (`Lantern Festival`), unless a place holds it (`Zigong Lantern Festival`)
+    if keys[-1] == "festival":
+        # a holiday (`Lantern Festival`), unless a place holds it (`Zigong Lantern Festival`): one word, then the
+        # holiday's
+        place_held = keys[0] not in _HOLIDAY_FESTIVAL_WORDS and _HOLIDAY_FESTIVAL_WORDS.issuperset(keys[1:-1])
+        if _HOLIDAY_FESTIVAL_WORDS.intersection(keys) and not place_held:
+            return False
+    elif _HOLIDAY_WORDS.intersection(keys):
+        return False
     if _PROGRAMME_AFTER.match(text, end):
         return True
     pair = _PAIR.search(text, start, head_start)
