@@ -95,6 +95,17 @@ _THIS_YEAR = re.compile(r"(?<!\w)this\s+year(?!\w)", re.IGNORECASE)
 _FULL_STOP = re.compile(r"[.?!] (?!\d)|\n")
 
 
+def _sentence_opening(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` opens (`_FULL_STOP`)."""
+    return max((stop.end() for stop in _FULL_STOP.finditer(text, 0, pos)), default=0)
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` ends: its full stop, or the text's end."""
+    stop = _FULL_STOP.search(text, pos)
+    return stop.start() if stop else len(text)
+
+
 def infer_publication_date(text: str, title: str | None = None) -> PublicationDate:
     """Guess when an article without a dated header was published.
 
@@ -463,15 +474,14 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
         if unit == "next year":
             years -= 1  # "Next year will mark 240 years since … 1786": this year is 2025
         # to the sentence's full stop: "20 years since the line was fixed: the Agreement … took effect on …"
-        stop = _FULL_STOP.search(text, m.end())
-        if not unit and _THIS_YEAR.search(text, m.end(), stop.start() if stop else len(text)):
+        sentence_end = _sentence_end(text, m.end())
+        if not unit and _THIS_YEAR.search(text, m.end(), sentence_end):
             need = "year"  # "the 75th anniversary of ties, established in January 1950, which … are marking this year"
-        hits = _scan(text[m.start():stop.start() if stop else len(text)], None)
+        hits = _scan(text[m.start():sentence_end], None)
         if not hits:
             continue
         first = hits[0]  # the event counted from: the first date told after the phrase
         event = first.value.start
-        sentence_end = stop.start() if stop else len(text)
         if groups.get("unit5") is not None and _told_as_past(text, m.start() + first.end, sentence_end):
             continue  # `Ten years after the war ended in 1975, he returned`: a narrative's past, not now
         if (first.kind == "absolute" and first.value.end is not None and event.precision == "year"
@@ -505,16 +515,14 @@ def _turning(text: str) -> PublicationDate | None:
     """The year an age told from a dated event makes this one: "began on March 1, 1956, …, and it turns 70 next
     year" is 2025 (the event is the date before the phrase in its sentence told most precisely)."""
     for m in _TURNS.finditer(text):
-        start = max((b.end() for b in _FULL_STOP.finditer(text, 0, m.start())), default=0)
-        hits = [h for h in _scan(text[start:m.start()], None) if h.kind == "absolute" and h.value.end is None]
+        hits = [h for h in _scan(text[_sentence_opening(text, m.start()):m.start()], None)
+                if h.kind == "absolute" and h.value.end is None]
         if not hits:
             # "The shop turned 40 this year" after "Tiến opened the shop in March 1985": an age counts from a founding
             # (the founding nearest before the age whose sentence gives a date: `half-built hulls rest on trestles`
             # gives none; `bought it in 1995, the week she opened a … shop` gives 1995)
             for founding in _FOUNDED.finditer(text, 0, m.start()):
-                opens = max((b.end() for b in _FULL_STOP.finditer(text, 0, founding.start())), default=0)
-                closes = _FULL_STOP.search(text, founding.end())
-                told = text[opens:closes.start() if closes else len(text)]
+                told = text[_sentence_opening(text, founding.start()):_sentence_end(text, founding.end())]
                 dated = [h for h in _scan(told, None) if h.kind == "absolute" and h.value.end is None]
                 hits = dated[:1] or hits
         if not hits:
