@@ -314,3 +314,16 @@ def test_a_malay_name_is_shortened_to_its_given_name():
     annotator = _with_people(Entity("johari-abdul-ghani", "person", "Johari Abdul Ghani"))
     text = "Plantation Minister Datuk Seri Johari Abdul Ghani said today the mission would go. Johari said so."
     assert people(annotator.mentions(text, dt.date(2025, 5, 13)))[-1] == ("Johari", "johari-abdul-ghani")
+
+
+def test_a_joined_surname_is_shortened_by_either_half_and_a_macanese_name_by_its_family_name():
+    from builder.annotate.names import guess_country
+    from builder.model import Entity
+
+    assert guess_country("Sou Kin Fai") == "cn"  # a Macau spelling, family name first
+    annotator = _with_people(Entity("rosario-villanueva-castro", "person", "Rosario Villanueva-Castro"),
+                             Entity("sou-kin-fai", "person", "Sou Kin Fai", country=guess_country("Sou Kin Fai")))
+    text = ("Secretary Rosario Villanueva-Castro met Sou Kin Fai in Macau. “Prices will ease,” Castro said. "
+            "“We agree,” Sou said.")
+    assert people(annotator.mentions(text, dt.date(2025, 3, 18)))[-2:] == [
+        ("Castro", "rosario-villanueva-castro"), ("Sou", "sou-kin-fai")]

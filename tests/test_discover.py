@@ -1118,3 +1118,51 @@ def test_zones_are_places_unless_of_free_trade_and_more_series_heads(registry, t
 ])
 def test_a_conference_said_to_recur_is_a_mechanism_but_a_briefing_is_not(text, spans):
     assert _lower_case_names(text) == spans
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Officials prepared the Senior Officials’ Meeting on the Implementation of the Charter in Vientiane.",
+     "Senior Officials’ Meeting on the Implementation of the Charter"),
+    ("Both squads are preparing for next year's OFC Beach Soccer Nations Cup.", "OFC Beach Soccer Nations Cup"),
+    ("The quartet will play the KX Festival in Busan in August.", "KX Festival"),
+    ("Printers will show presses at the Packtech International Exhibition in Bangkok.",
+     "Packtech International Exhibition"),
+    ("Divers took part in the Laos–Myanmar Joint Wetland and Forest Survey Expedition, which began in 2010.",
+     "Laos–Myanmar Joint Wetland and Forest Survey Expedition"),
+])
+def test_a_body_a_brand_or_a_pair_holding_an_occasion_and_a_rank_meeting_make_mechanisms(registry, text, name):
+    assert _found(registry, text)[name][0] == "mechanism"
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Under the dengue control agreement that Stung Treng signed with Champasak in 2018, teams test travellers.",
+     ["dengue control agreement"]),
+    ("Under the data agreement that officials discussed, nothing changed.", []),
+])
+def test_a_lower_case_document_the_text_says_named_parties_signed_is_a_mechanism(text, spans):
+    assert _lower_case_names(text) == spans
+
+
+@pytest.mark.parametrize("text, name, aliases", [
+    ("Her Majesty Queen Sirimavo Karunadasa of Lanka Dvipa will visit Hà Nội next month.", "Sirimavo Karunadasa", []),
+    ("Energy Secretary Rosario Villanueva-Castro, who toured a plant on Monday, said supply was tight.",
+     "Rosario Villanueva-Castro", []),
+    ("Ana Luisa da Costa Pereira, director of the port authority, said traffic rose. “We are ready,” Costa Pereira "
+     "said.", "Ana Luisa da Costa Pereira", ["Costa Pereira"]),
+    ("Mohd Faizal Harun, secretary of the rowing federation, said entries doubled. Mohd Faizal said more would come.",
+     "Mohd Faizal Harun", ["Mohd Faizal"]),
+    ("Sichuan’s Deng Xiaolu played the lead role.", "Deng Xiaolu", []),
+])
+def test_rulers_joined_surnames_particles_and_a_place_possessive_make_people_and_parts_of_a_name_its_aliases(
+        registry, text, name, aliases):
+    found = _found(registry, text)
+    assert found[name][0] == "person" and found[name][2] == aliases
+    assert not any(part in found for part in aliases)  # the part is the person's, no one else's
+
+
+def test_a_bare_byline_over_an_outlets_city_and_date_names_the_writer(registry):
+    raw = ("Lanterns light up the old town\n\nPutri Lestari (The Surabaya Times)\n\nSurabaya | Tue, July 8, 2025\n\n"
+           "Visitors filled the streets on Monday.\n").encode()
+    article = parse_seed(raw, "x.txt", "x.txt")
+    mentions = Annotator(registry).mentions(article.body, dt.date(2025, 7, 8))
+    assert "Putri Lestari" in {d.name for d in discover(article, mentions) if d.type == "person"}

@@ -68,6 +68,7 @@ from builder.model import Article, Mention
 from builder.annotate.mechanism_phrases import CALENDAR_WORDS as _CALENDAR_WORDS
 from builder.annotate.mechanism_phrases import QUOTED_LABEL, lower_case_mechanism_spans
 from builder.annotate.misspellings import fold_misspellings
+from builder.annotate.name_parts import fold_name_parts
 from builder.annotate.person_cues import (
     NAMED_AFTER,
     NAMED_BEFORE,
@@ -79,6 +80,17 @@ from builder.annotate.person_cues import (
     person_just_named,
     quoted_later,
 )
+from builder.annotate.personal_names import (
+    THING_BEFORE,
+    could_be_personal_name,
+    family_name,
+    middle_named,
+    name_tail,
+    opens_sentence,
+    personal_name,
+    pinyin_name,
+    vietnamese_name_here,
+)
 from builder.annotate.recurring import SERIES_HEADS, season_series
 from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re-exported)
     _HEAD_OR_TITLE,
@@ -86,12 +98,10 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
     _KEYS,
     _NATIONALITIES,
     _NOT_NAME_WORDS,
-    _SYLLABLE_WORDS,
     _PLACE_TAILS,
     _YEAR_AFTER,
     ORGANISATION_LEADS,
     PLACE_HEADS,
-    _is_name_word,
     _is_proper,
     _key,
     _kind_of,
@@ -100,15 +110,10 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
     join_pairs,
 )
 from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, re-exported)
-    CHINESE_FAMILY_NAMES,
     MALAY_FIRST_NAMES,
     PARTICLES,
-    PINYIN_GIVEN,
-    PINYIN_SURNAME,
-    VIETNAMESE_FAMILY_NAMES,
     chinese_by_shape,
     guess_country,
-    one_syllable,
     vietnamese_by_shape,
 )
 from builder.text import fold
@@ -205,7 +210,7 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
         # first syllable, `from Lạng Sơn, An Giang and …`: mid-sentence an article is in lower case.)
         # (`Tô`, with its mark, is no English `To`.)
         while part and (not part[0].capitalised or (part[0].key in _LEADING_WORDS and part[0].text.isascii() and not (
-                (_family_name(part[0]) or part[0].key == "an") and len(part) > 1
+                (family_name(part[0]) or part[0].key == "an") and len(part) > 1
                 and _mid_sentence(text, part[0].start)))):
             part = part[1:]
         while part and not part[-1].capitalised:
@@ -251,7 +256,7 @@ def _split_at_and(run: list[_Word]) -> list[list[_Word]]:
         nxt = run[i + 1]
         following = next((w for w in run[i + 1:] if w.capitalised), nxt)
         if (nxt.key == "the" or nxt.text == "I" or {run[i - 1].key, following.key} & _HEAD_OR_TITLE
-                or (_personal_name(run[:i], bare=True) and any(w.key in _HEAD_OR_TITLE for w in run[i + 1:]))
+                or (personal_name(run[:i], bare=True) and any(w.key in _HEAD_OR_TITLE for w in run[i + 1:]))
                 or any(w.key in HEAD_WORDS for w in run[i + 1:i + 5])
                 or following.key in ORGANISATION_LEADS or following.text.lower() in _NATIONALITIES):
             return [run[:i], *_split_at_and(run[i + 1:])]
@@ -266,8 +271,9 @@ def _split_at_possessive(run: list[_Word]) -> list[list[_Word]]:
     for i, word in enumerate(run[:-1]):
         if word.key.endswith("'s") and word.key != "people's":
             possessor = _word(word.text[:-2], word.start, word.end - 2)
+            named = [w.text for w in run[i + 1:]]
             if (possessor.text.lower() in _NATIONALITIES or _kind_of(run[:i] + [possessor], "") is not None
-                    or vietnamese_by_shape([w.text for w in run[i + 1:]])):  # (`Quảng Ninh’s Vũ Đình Khôi`)
+                    or vietnamese_by_shape(named) or chinese_by_shape(named)):  # (`Quảng Ninh’s Vũ Đình Khôi`)
                 return [run[:i] + [possessor], *_split_at_possessive(run[i + 1:])]
     last = run[-1] if run else None
     if (last is not None and last.key.endswith("'s") and last.key not in ("people's", "women's") and len(last.text) > 3
@@ -288,118 +294,23 @@ def _vouched_trailing_name(text: str, run: list[_Word]) -> list[_Word] | None:
     a portfolio run over commas (`person_cues.after_portfolio`)."""
     end = run[-1].end
     portfolio = after_portfolio(text, run)
-    trailing = _personal_name(run, bare=True) or portfolio
+    trailing = personal_name(run, bare=True) or portfolio
     if not trailing or trailing[0].start <= run[0].start:
         return None
     at = run.index(trailing[0])
     if not (run[at - 1].capitalised or run[at - 1].key == "and"):
         return None
-    middle = _middle_named(trailing)
+    middle = middle_named(trailing)
     if (any(w.key in _HEAD_OR_TITLE for w in run[:at]) or (len(trailing) >= 3 and REPORTING_VERB.match(text, end))
             or (middle and not DESCRIBED.match(text, end))
-            or ((middle or len(trailing) >= 3 and _family_name(trailing[0])) and at == 1
-                and _opens_sentence(text, run[0].start))
+            or ((middle or len(trailing) >= 3 and family_name(trailing[0])) and at == 1
+                and opens_sentence(text, run[0].start))
             or (portfolio is not None and trailing[0] is portfolio[0])):
         return trailing
     return None
 
 
-def _opens_sentence(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t")
-    return not before or before[-1] in ".!?\n“\""
-
-
-def _two_syllable_family(words: list[_Word], i: int) -> bool:
-    """`That` in `Ton That Khoa`, `Nu` in `Ton Nu Dieu Huong`: the second syllable of the family name Tôn Thất or
-    Tôn Nữ, an English word once its marks are gone."""
-    return i > 0 and words[i].capitalised and words[i].key in ("that", "nu") and words[i - 1].key == "ton"
-
-
-def _name_tail(words: list[_Word]) -> list[_Word]:
-    """The name words that end `words` (at most four), a syllable word kept only after a Vietnamese family name."""
-    tail: list[_Word] = []
-    for i in range(len(words) - 1, -1, -1):
-        word = words[i]
-        if len(tail) == 4 or not (_is_name_word(word) or _two_syllable_family(words, i) or (
-                word.key in _SYLLABLE_WORDS and word.capitalised and word.text.isalpha()
-                and not (word.key == "viet" and tail and tail[0].key == "nam"))
-                or (word.key in PARTICLES and tail and tail[0].capitalised)):
-            break
-        tail.insert(0, word)
-    while tail and not tail[0].capitalised:
-        tail.pop(0)  # (a particle opens no name)
-    for i in range(len(tail) - 1, -1, -1):
-        if tail[i].key in _SYLLABLE_WORDS and not _is_name_word(tail[i]) and not any(
-                w.key in VIETNAMESE_FAMILY_NAMES for w in tail[:i]):
-            return tail[i + 1:]
-    return tail
-
-
 _ANOTHER_NAME = "another name"  # a claimed span that is a person's second name, not a proposal of its own
-
-
-def _pinyin_name(words: list[_Word]) -> bool:
-    return (len(words) == 2 and bool(PINYIN_SURNAME.fullmatch(words[0].key))
-            and bool(PINYIN_GIVEN.fullmatch(words[1].key)) and words[1].text[1:].islower())
-
-
-def _personal_name(words: list[_Word], bare: bool, pinyin: bool = False) -> list[_Word] | None:
-    """The personal name at the end of `words`: 2-4 name words (a family name first when `bare`).
-
-    `pinyin`: a title vouches for the name, so a pinyin surname and given name will do for a family name.
-    """
-    tail = _name_tail(words)
-    if not bare and 2 <= len(tail) <= 3:
-        return tail  # after a title every name word is the name's: `Secretary-General Kao Kim Hourn`
-    if len(tail) == 4 and vietnamese_by_shape([w.text for w in tail[1:]]) and tail[0].text.isascii():
-        return tail[1:]  # `Consul General in Hong Kong Cao Minh Tuấn`: the place's last word opens no name
-    for i in range(len(tail) - 1):
-        if i and tail[i].key in _MIDDLE_NAMES and len(tail) - i + 1 <= 4:
-            return tail[i - 1:]  # `Quàng Văn Pọm`: Văn is the middle name of a family name the lists lack
-        if _family_name(tail[i]) or (pinyin and _pinyin_name(tail[i:])):
-            return tail[i:]
-    if not bare and len(tail) >= 2:
-        return tail[-3:] if len(tail) > 3 else tail
-    return None
-
-
-_MIDDLE_NAMES = ("van", "thi")
-
-
-def _middle_named(words: list[_Word]) -> bool:
-    """A Vietnamese full name by its shape: a family name (of one syllable), then the middle name Văn or Thị,
-    then one or two given names (`Lò Văn Páo`, `Vi Thị Hồng Nhạn`, `Quàng Văn Pọm`): no cue needed to say it
-    is a person's (a Chinese one: `names.chinese_by_shape`)."""
-    return (3 <= len(words) <= 4 and words[1].key in _MIDDLE_NAMES and all(w.capitalised for w in words)
-            and (words[0].key in VIETNAMESE_FAMILY_NAMES or one_syllable(words[0].text))
-            # (`Đồng Văn Karst Plateau`: a place named after a district; `Le Van Bay`: Bảy is a given name)
-            and not (words[-1].key in _HEAD_OR_TITLE and len(words[-1].key) > 4))
-
-
-# A thing named after someone: `the training ship Qi Jiguang`, `the Lê Quý Đôn`: the name's shape is no cue then.
-_THING_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:ship|vessel|frigate|corvette|destroyer|boat|ferry|train|aircraft|plane)"
-                           r",?|(?<![\w’'-])(?:street|road|school|prize|award|hall|bridge|temple|pagoda|the))[ \t]+$",
-                           re.IGNORECASE)  # (`… street, Quách Hữu Tài keeps`: the comma closed the street's name)
-_PLACE_AFTER = re.compile(r"[ \t]+(?:street|road|avenue|boulevard|ward|commune|district|province|city|town|village|"
-                          r"bridge|school|hall|temple|pagoda|market|square|park|lake)(?![\w’'-])", re.IGNORECASE)
-
-
-def _vietnamese_by_shape(text: str, words: list[_Word]) -> bool:
-    """`names.vietnamese_by_shape`, but not where a place stands (`in Hồ Chí Minh`, `Lê Thánh Tông street`: places
-    and streets bear people's names)."""
-    return (vietnamese_by_shape([w.text for w in words])
-            and not (words[-1].text.isascii() and words[-1].key in PLACE_HEADS)  # (`Hạ Long Bay`)
-            and not PLACE_PREPOSITION_BEFORE.search(text, max(0, words[0].start - 12), words[0].start)
-            and not _PLACE_AFTER.match(text, words[-1].end) and not _PLACE_TAILS.match(text, words[-1].end))
-
-
-def _family_name(word: _Word) -> bool:
-    return word.key in VIETNAMESE_FAMILY_NAMES or word.key in CHINESE_FAMILY_NAMES
-
-
-def _could_be_personal_name(words: list[_Word]) -> bool:
-    """Whether `_personal_name` could return all of `words`: two to four words, every one a name word."""
-    return 2 <= len(words) <= 4 and len(_name_tail(words)) == len(words)
 
 
 def _line_of(article: Article, offset: int) -> int:
@@ -436,13 +347,13 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         add(type_, name_start, name_end)
     for name_start, name_end in credited_names(text):
         words = [_word(m.group(), m.start(), m.end()) for m in _WORDS.finditer(text, name_start, name_end)]
-        if _could_be_personal_name(words) and text[name_start:name_end] == " ".join(w.text for w in words):
+        if could_be_personal_name(words) and text[name_start:name_end] == " ".join(w.text for w in words):
             add("person", name_start, name_end)
     runs = join_pairs(text, _runs(text, breaking))
     listed = _listed_places(text, runs)
     # `showed it to Quế in April` after `Đinh Văn Quế`: a given name the article uses is no place's name
     given = {_key(m.text.split()[-1]) for m in mentions if m.type == "person"} | {
-        run[-1].key for run in runs if _could_be_personal_name(run) and (_middle_named(run) or _vietnamese_by_shape(text, run))}
+        run[-1].key for run in runs if could_be_personal_name(run) and (middle_named(run) or vietnamese_name_here(text, run))}
     queue = deque(runs)
     while queue:
         run = queue.popleft()
@@ -472,13 +383,13 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             add("place", start, end)  # `the embassy in Beijing`, `the consulates general in Guangzhou`
             continue
         if (_bare_place_name(run) and not (len(run) == 1 and run[0].key.endswith(("ish", "ese")))
-                and not _middle_named(run) and not (len(run) == 1 and run[0].key in given) and (
+                and not middle_named(run) and not (len(run) == 1 and run[0].key in given) and (
                 (IN_OR_TO.search(text, max(0, start - 4), start) and WHEN_AFTER.match(text, end))
                 or SOMEWHERE_BEFORE.search(text, max(0, start - 40), start))):
             # (`in English on Monday`: a language, named like its people)
             add("place", start, end)  # `will meet in Tây Ninh on Friday`: where and when a thing happens
             continue
-        if (_could_be_personal_name(run) and (_family_name(run[0]) or any(not w.text.isascii() for w in run))
+        if (could_be_personal_name(run) and (family_name(run[0]) or any(not w.text.isascii() for w in run))
                 and (NAMED_BEFORE.search(text, max(0, start - 80), start) or NAMED_AFTER.match(text, end))):
             # `Wu Guoping …, whom Vietnamese colleagues call Ngô Quốc Bình`: another name of the person just named
             named = person_just_named(found, claimed, mentions, start)
@@ -506,7 +417,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 continue
             start, end = run[0].start, run[-1].end
         of_person = _OF_BEFORE.search(text, max(0, start - 6), start)
-        if _could_be_personal_name(run) and not (of_person and of_person.start() in person_ends):
+        if could_be_personal_name(run) and not (of_person and of_person.start() in person_ends):
             # (`… Chan Kwok-wai of Macau praised`: where the person named is from; the praise is theirs)
             title, vouches = _title_or_role_before(text, start, end)
             if title and not vouches and len(run) in (2, 3) and (
@@ -522,22 +433,22 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 or quoted_later(text, run[0].text, run[-1].text, start, end) or named_in_apposition(text, start, end)
                 or (len(run) == 3 and run[0].key in MALAY_FIRST_NAMES  # (`Muhammad Haziq Rahman … Haziq said`)
                     and quoted_later(text, run[1].text, run[1].text, start, end)))
-            name = _personal_name(run, bare=not (vouches or appositive or cued), pinyin=bool(title))
+            name = personal_name(run, bare=not (vouches or appositive or cued), pinyin=bool(title))
             # (after `to` or `in` a name may be a place's, but a place has no age: `went to Hoàng Đức Mạnh, 20,`)
             described = (DESCRIBED.match(text, end) and not title
                          and not _THE_BEFORE.search(text, max(0, start - 5), start)
                          and (not PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
                               or WHO_OR_AGE.match(text, end)))  # (`on the Tonle Sap, who …`: a lake's people)
             if name is None and described:
-                name = _personal_name(run, bare=not (ROLE_AFTER.match(text, end) or WHO_OR_AGE.match(text, end)))
+                name = personal_name(run, bare=not (ROLE_AFTER.match(text, end) or WHO_OR_AGE.match(text, end)))
             if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)
-                                                    or described or cued or _middle_named(name)
-                                                    or (not _THING_BEFORE.search(text, max(0, start - 24), start)
+                                                    or described or cued or middle_named(name)
+                                                    or (not THING_BEFORE.search(text, max(0, start - 24), start)
                                                         and (chinese_by_shape([w.text for w in name])
-                                                             or _vietnamese_by_shape(text, name)))):
+                                                             or vietnamese_name_here(text, name)))):
                 add("person", start, end, [title, appositive])
                 continue
-            if name and described and len(run) > 2 and name[0] is run[1] and _family_name(name[0]):
+            if name and described and len(run) > 2 and name[0] is run[1] and family_name(name[0]):
                 add("person", name[0].start, end, [run[0].text])  # `Master Lâm Chí Hùng, 62, who …`: a title
                 continue
         company = _company_suffix(text, run)
@@ -594,6 +505,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             add("mechanism", start, end)
     found = [d for d in found if d.type != _ANOTHER_NAME]
     found = fold_misspellings(found, text, [m.text for m in mentions if m.type == "person"])
+    found = fold_name_parts(found, text)
     return sorted(found, key=lambda d: (d.line, d.name))
 
 
@@ -748,14 +660,14 @@ def _person_before_connector(text: str, run: list[_Word]) -> tuple[int, str | No
         title, names = _title_inside(text, prefix)
         if names and names[-1] is prefix[-1]:
             return k, title_before(text, names[0].start)[0] or title, names
-        if _could_be_personal_name(prefix):
+        if could_be_personal_name(prefix):
             title, vouches = _title_or_role_before(text, prefix[0].start, prefix[-1].end)
             # `Czech economist Jiří Dvořák of Charles University`: a role, a full name, then where they work
             vouches = vouches or (title is not None and len(prefix) in (2, 3))
-            name = _personal_name(prefix, bare=not vouches, pinyin=True) if title else None
-            if title is None and run[k].key == "of" and (len(prefix) >= 3 or _pinyin_name(prefix)):
+            name = personal_name(prefix, bare=not vouches, pinyin=True) if title else None
+            if title is None and run[k].key == "of" and (len(prefix) >= 3 or pinyin_name(prefix)):
                 # `Nguyễn Thị Hải Yến of Việt Nam’s Institute …`, `Zhang Wei of …`: a full name a family name opens
-                name = _personal_name(prefix, bare=True)
+                name = personal_name(prefix, bare=True)
             elif title is None and run[k].key == "of" and len(prefix) == 2 and quoted_later(
                     text, prefix[0].text, prefix[1].text, prefix[0].start, prefix[1].end):
                 name = prefix  # `Phonsavanh Keomany of the … Center … Phonsavanh said`: the article quotes the name
@@ -767,7 +679,7 @@ def _person_before_connector(text: str, run: list[_Word]) -> tuple[int, str | No
 def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] | None]:
     """`Deputy Prime Minister Bùi Thanh Sơn` inside one run: (title, name words)."""
     # The name is the run's last two to four words, all of them name words: look for a title only before those.
-    first = len(run) - len(_name_tail(run))
+    first = len(run) - len(name_tail(run))
     for i in range(max(1, first, len(run) - 4), len(run) - 1):
         head = text[run[0].start:run[i].start]
         title, _ = title_before(head, len(head))
@@ -778,8 +690,8 @@ def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] 
             ends_on_head = fold(title.split()[-1]).strip(".") in HEAD_WORDS
             acts = (REPORTING_VERB.match(text, run[-1].end) or _AND_I.match(text, run[-1].end)
                     or quoted_later(text, run[i].text, run[-1].text, run[i].start, run[-1].end))
-            name = _personal_name(run[i:], bare=not ends_on_head and not acts, pinyin=True)
-            if name and not ends_on_head and len(name) >= 3 and not _family_name(name[0]) and not _middle_named(name):
+            name = personal_name(run[i:], bare=not ends_on_head and not acts, pinyin=True)
+            if name and not ends_on_head and len(name) >= 3 and not family_name(name[0]) and not middle_named(name):
                 name = name[1:]  # `Secretary for International Development Torbjørn Aasgård`: the complement's last word
             if name and name[0].start == run[i].start:
                 return title, name

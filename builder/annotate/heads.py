@@ -168,12 +168,12 @@ def _series(words: list[_Word], head: str, text: str) -> bool:
     year_after = bool(text) and bool(_YEAR_AFTER.match(text, words[-1].end))
     if head == "summit":
         return not year_after
+    before_head = next((words[i - 1].key for i in range(1, len(words)) if words[i].key == head), "")
     if head in ("meeting", "week") and len(words) >= 2:
-        before = words[-2].key
-        return before in ("leaders", "ministers") or words[0].key == "annual"
+        # (`Senior Officials’ Meeting on the Implementation of the DOC`: the holders of one rank meet again and again)
+        return before_head in ("leaders", "ministers", "officials") or words[0].key == "annual"
     if head == "year":
         return bool({w.key for w in words} & _THEME_YEAR_WORDS)
-    before_head = next((words[i - 1].key for i in range(1, len(words)) if words[i].key == head), "")
     if head == "outlook":
         return any(len(w.text) >= 2 and w.text.isupper() for w in words)  # `ASEAN Outlook on the Indo-Pacific`
     if head in ("plan", "vision", "agenda", "masterplan") and (
@@ -187,6 +187,11 @@ def _series(words: list[_Word], head: str, text: str) -> bool:
 def _demonym(word: _Word) -> bool:
     """`Chinese`, `Korean`, `China`: a nationality or a country opening an occasion's name (`Korean Film Week`)."""
     return word.text.lower() in _NATIONALITIES or (word.key.endswith(("ese", "ean", "ian", "ish")) and word.text.isalpha())
+
+
+def _acronym(word: _Word) -> bool:
+    """`AFC`, `ASEAN`: a body's abbreviation opening an occasion's name says whose it is (`AFC Futsal Asian Cup`)."""
+    return len(word.text) >= 2 and word.text.isupper() and word.text.isalpha()
 
 
 def _kind_of(run: list[_Word], text: str) -> str | None:
@@ -212,7 +217,7 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
         return "place" if any(map(_is_proper, words)) else None
     if (head in MECHANISM_HEADS or (words[-1].key in MECHANISM_HEADS and head not in ORGANISATION_HEADS)
             or _series(words, head, text) or numbered or (head == "group" and len(named) > 1 and named[-2].key == "working")
-            or named_occasion([w.key for w in named], _demonym(named[0]), text, named[0].start,
+            or named_occasion([w.key for w in named], _demonym(named[0]) or _acronym(named[0]), text, named[0].start,
                               named[-1].start, named[-1].end)):
         # (`Institute for Defence Strategy`: an institute, whatever it studies; a numbered plan is one of a series
         # of plans; a working group is a standing mechanism, whoever sits on it; `Korean Film Week`: an occasion

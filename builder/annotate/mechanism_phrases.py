@@ -68,6 +68,11 @@ _EXCHANGED = _SHARED_WORDS - {"joint", "mutual", "bilateral"}
 _SIGNED_BEFORE = re.compile(r"(?<![\w’'-])(?:signed|inked|concluded)[ \t]+$")
 _BARE_SUBJECT = re.compile(r"[ \t]+(?:on|for|of)[ \t]+(?!(?:the|a|an|its|their|this|that|these|those)(?![\w’'-]))"
                            r"(?!(?:cooperation|collaboration|partnership)(?![\w’'-])[ \t]*(?:[.,;:]|$))")  # (not a bare `on cooperation`)
+# `the malaria control agreement that Kon Tum signed with Ratanakiri`: a document the text says named parties
+# signed is that one, whatever its words.
+_SIGNED_BY_NAMED = re.compile(r"[ \t]+(?:that|which)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3}"
+                              r"(?:[ \t]+(?:and|,)[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3})?"
+                              r"[ \t]+(?:had[ \t]+|have[ \t]+|has[ \t]+)?(?:signed|inked|concluded)(?![\w’'-])")
 # `a code of conduct in the East Sea`: a complement naming a place or a party makes even `a …` particular.
 _PROPER_IN = re.compile(r"[ \t]+[a-z]+[ \t]+(?:the[ \t]+)?[A-Z]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth", re.I)
@@ -183,8 +188,9 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
         if end is None and not specific:
             continue
         shared = head in _PROGRAMME_HEADS and len(specific) >= 2 and _EXCHANGED.intersection(w.lower() for w in specific)
+        signed = head in _DOCUMENT_HEADS and specific and determiner == "the" and _SIGNED_BY_NAMED.match(text, m.end())
         if (end is None and head in _COMMON_HEADS and determiner in ("the", "a", "an", "our")
-                and not any(w[:1].isupper() for w in specific) and not (shared and determiner == "the")):
+                and not any(w[:1].isupper() for w in specific) and not (shared and determiner == "the") and not signed):
             # (`their twinning agreement`, `Laos’s power partnership`: whose says which; `the young scientists
             # exchange programme`: what is exchanged, and by whom, says which)
             continue

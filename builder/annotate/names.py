@@ -33,6 +33,7 @@ MALAY_FIRST_NAMES = frozenset({"muhammad", "mohammad", "mohamed", "mohd", "muhd"
 SOUTHERN_CHINESE_FAMILY_NAMES = frozenset("""
 leong leung cheung chan wong tan lim lee ng goh teo yeo koh chua lau chow yeung tsang kwok fung mak tse yip
 chong choi chu kwan lo tam tong tsui wan yau siu poon gan khoo ooi quek seah sim toh
+kuok iong ieong lei sou lou chao cheong kou vong fong mok sio tou chui leng kam pun
 """.split())
 
 # One pinyin syllable, and a Chinese given name of one or two: `Huai Jinpeng` after a title is a Chinese name
@@ -67,7 +68,7 @@ def vietnamese_by_shape(words: list[str]) -> bool:
 
 
 # Lower-case particles inside European personal names: `Pieter van Dam`, `Anne de Groot`, `Karl von Trotha`.
-PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "da", "di", "ter", "bin"})
+PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "da", "di", "ter", "bin", "dos", "das", "del", "della"})
 _PARTICLE_BEFORE = re.compile(r"([a-z]+)[ \t]+$")
 
 

@@ -61,6 +61,8 @@ _HEADS = [
     "Datuk Seri", "Datuk", "Dato’ Sri", "Dato' Sri", "Dato’", "Dato'", "Datin",
     # monastics
     "Most Venerable", "Venerable", "Abbot",
+    # rulers, with the honorific before them (`His Majesty Sultan Hassanal Bolkiah`)
+    "His Majesty Sultan", "His Majesty King", "Her Majesty Queen", "Sultan", "King", "Queen", "Crown Prince",
 ]
 _HEAD = "(?:" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True)) + ")"
 _NATIONALITY = r"(?:Vietnamese|Chinese|Lao|Cambodian|Thai|Việt Nam(?:’|')s|Vietnam(?:’|')s|China(?:’|')s)"
@@ -152,6 +154,10 @@ class PersonForms:
 _PATRONYM_WORDS = frozenset({"bin", "binti", "bte", "binte", "abdul", "abd"})
 
 
+# A surname of two family names joined (`Cristina Aldeguer-Roque`).
+_JOINED_SURNAME = re.compile(r"([A-Z][a-z]+)-([A-Z][a-z]+)")
+
+
 def short_forms(entity: Entity) -> PersonForms:
     """Vietnamese: last syllable; Chinese (surname first): surname and given name; Malay: the given name
     (`Johari Abdul Ghani`: `Johari`; `Muhammad Haziq Rahman`: `Haziq`).
@@ -171,6 +177,9 @@ def short_forms(entity: Entity) -> PersonForms:
             forms.update({words[0], "".join(words[1:])})
         else:
             forms.add(words[-1])
+            joined = _JOINED_SURNAME.fullmatch(entity.name.split()[-1])
+            if joined:
+                forms.update(map(fold, joined.groups()))  # `Aldeguer-Roque`: the press writes either half
             if len(words) == 2 and entity.country not in ("vn", "cn") and guess_country(entity.name) is None:
                 forms.add(words[0])
             elif len(words) == 2 and "-" in entity.name.split()[-1]:

@@ -103,7 +103,9 @@ _CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n]))(?:Additional[ \t]+)?(
 _BARE_BYLINE = re.compile(r"\A(?P<names>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3})"
                           # (`Ouk Sreymom / Khmer Times`, `Rizki Amalia Putri (The Jakarta Post) | Wed, …`)
                           r"(?:[ \t]+/[ \t]+[^\n/]{2,40}|[ \t]*\([^)\n]{2,40}\))?(?:[ \t]*\n\s*|[ \t]*[|·•][ \t]*)"
-                          r"(?=(?:(?:Publication date|Published|Updated|Posted)(?: on)?:?[ \t]+)?"
+                          # (`Jakarta | Mon, June 2, 2025`: the outlet's dateline, a city before the date)
+                          r"(?=(?:[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+){0,2}[ \t]*[|·•][ \t]*)?"
+                          r"(?:(?:Publication date|Published|Updated|Posted)(?: on)?:?[ \t]+)?"
                           r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                           r"[a-z]*\.?,?[ \t]+(?:\d|[A-Z][a-z]+[ \t]+\d)|\d{1,4}[ /.-]\d|\d{1,2}[ \t]+[A-Z]))")
 _LISTED = re.compile(r"[ \t]*(?:,|\band\b)[ \t]*")

@@ -23,7 +23,8 @@ import re
 SERIES_HEADS = frozenset({"meeting", "meetings", "week", "seminar", "festival", "exchange", "exchanges", "retreat",
                           "championship", "championships", "marathon", "tour", "games", "cup", "tournament",
                           "drill", "exercise", "match", "invitational", "competition", "contest", "rally", "challenge",
-                          "biennale", "biennial", "triennale", "triennial", "regatta", "prix", "show"})
+                          "biennale", "biennial", "triennale", "triennial", "regatta", "prix", "show", "exhibition",
+                          "expedition"})
 # Heads that name a series whatever is written before them: `SEA Games`, `… Esports Invitational`,
 # `Fuzhou Lacquer Art Biennale` (held every two years by its name).
 ALWAYS_SERIES_HEADS = frozenset({"games", "invitational", "biennale", "biennial", "triennale", "triennial", "regatta",
@@ -98,9 +99,11 @@ def named_occasion(keys: list[str], lead: bool, text: str, start: int, head_star
     pair = _PAIR.search(text, start, head_start)
     if pair and text[pair.end()].isupper() and text[pair.end():head_start].strip().count(" ") >= 1:
         return True  # (a subject between the pair and the head: `Laos–Thailand Meeting` names no occasion)
-    if "international" in keys:  # what follows `International` is the subject: `Huế International Music Festival`
-        return len(keys) - keys.index("international") > 2
-    if (keys[-1] == "festival" and (len(keys) > 2 or not text[start:head_start].isascii())) or (
+    if "international" in keys:
+        # what follows `International` is the subject (`Huế International Music Festival`), what comes before it the
+        # place or the brand that holds it (`Vietbuild International Exhibition`)
+        return len(keys) - keys.index("international") > 2 or keys.index("international") > 0
+    if (keys[-1] == "festival" and (len(keys) > 2 or not text[start:head_start].isascii() or lead)) or (
             keys[-1] == "week" and len(keys) > 2):
         # a place's festival (`Huế Festival`), of a subject (`Bac Giang Lychee Festival`, `Chợ Lớn Heritage Week`)
         return True

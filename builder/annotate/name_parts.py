@@ -1,0 +1,58 @@
+"""Annotate stage, unknown entities: a person named again by two or more words of their full name.
+
+Malaysian copy calls `Ahmad Zulkifli Rashid` `Ahmad Zulkifli`; Macau's press calls `Maria Helena de Senna Fernandes`
+`Senna Fernandes`, her compound family name. A single word is a short form (`builder.annotate.people`); a part of
+two words or more, opening or closing the full name and met on its own in the same article, is the same person
+named shorter. `fold_name_parts` gives each such part to the proposal as an alias, so the build links it to that
+person's page, and drops a proposal of the part as someone else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.annotate.names import PARTICLES
+
+
+def fold_name_parts(found: list, text: str) -> list:
+    """`found`: an article's discoveries (with `type`, `name`, `aliases`); the same, a person's parts as aliases."""
+    people = [d for d in found if d.type == "person" and len(d.name.split()) >= 3]
+    parts_of: dict[str, object] = {}
+    for person in people:
+        for part in _parts(person.name):
+            if _alone(text, part, person.name):
+                parts_of.setdefault(part, person)
+    if not parts_of:
+        return found
+    kept = []
+    for d in found:
+        if d.type == "person" and d.name in parts_of:
+            continue
+        kept.append(d)
+    for part, person in parts_of.items():
+        if part not in person.aliases:
+            person.aliases.append(part)
+    return kept
+
+
+def _parts(name: str) -> list[str]:
+    """The parts of two words or more that open or close `name`, each starting on a capitalised word."""
+    words = name.split()
+    parts = [words[:n] for n in range(2, len(words))] + [words[i:] for i in range(1, len(words) - 1)]
+    return [" ".join(p) for p in parts if p[0][:1].isupper() and p[-1][:1].isupper() and p[0].lower() not in PARTICLES]
+
+
+def _alone(text: str, part: str, name: str) -> bool:
+    """Whether `part` stands in `text` as a name of its own: no capitalised word or particle touches it, and it is
+    not inside the full name."""
+    for m in re.finditer(r"(?<![\w’'-])" + re.escape(part) + r"(?![\w-])", text):
+        before = text[max(0, m.start() - 30):m.start()]
+        after = text[m.end():m.end() + 30]
+        if re.search(r"[A-ZÀ-Ỹ][\w’'-]*[ \t]+$", before) or re.match(r"[ \t]+[A-ZÀ-Ỹ]", after):
+            continue
+        if re.search(r"(?<![\w’'-])(?:" + "|".join(sorted(PARTICLES)) + r")[ \t]+$", before):
+            continue
+        if name in text[max(0, m.start() - len(name)):m.end() + len(name)]:
+            continue
+        return True
+    return False

@@ -1,0 +1,144 @@
+"""Annotate stage, unknown entities: which capitalised words of a run are a personal name, by their shape.
+
+`discover` cuts an article's capitalised runs; this module says where a personal name ends such a run and whether
+its shape alone makes it one: a Vietnamese family name first, or its middle name Văn or Thị (`Quàng Văn Pọm`), a
+pinyin surname and given name after a title (`Huai Jinpeng`), the two-syllable family names Tôn Thất and Tôn Nữ
+written without marks. It keeps no state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.annotate.heads import (
+    _HEAD_OR_TITLE,
+    _NOT_NAME_WORDS,
+    _PLACE_TAILS,
+    _SYLLABLE_WORDS,
+    PLACE_HEADS,
+    _is_name_word,
+    _Word,
+)
+from builder.annotate.names import (
+    CHINESE_FAMILY_NAMES,
+    PARTICLES,
+    PINYIN_GIVEN,
+    PINYIN_SURNAME,
+    VIETNAMESE_FAMILY_NAMES,
+    one_syllable,
+    vietnamese_by_shape,
+)
+from builder.annotate.person_cues import PLACE_PREPOSITION_BEFORE
+from builder.text import fold
+
+
+def opens_sentence(text: str, pos: int) -> bool:
+    """Whether `pos` stands at a sentence's or a quotation's start."""
+    before = text[:pos].rstrip(" \t")
+    return not before or before[-1] in ".!?\n“\""
+
+
+def _two_syllable_family(words: list[_Word], i: int) -> bool:
+    """`That` in `Ton That Khoa`, `Nu` in `Ton Nu Dieu Huong`: the second syllable of the family name Tôn Thất or
+    Tôn Nữ, an English word once its marks are gone."""
+    return i > 0 and words[i].capitalised and words[i].key in ("that", "nu") and words[i - 1].key == "ton"
+
+
+# `Aldeguer-Roque`, `Lopes-Ferreira`: a surname of two family names joined, as Spanish and Portuguese names have.
+_DOUBLE_SURNAME = re.compile(r"([A-Z][a-z]+)-([A-Z][a-z]+)")
+
+
+def _double_surname(word: _Word) -> bool:
+    """A joined surname ending a name, neither half a word no name has (`Laos-China`, `Hà Nội-Beijing`)."""
+    halves = _DOUBLE_SURNAME.fullmatch(word.text)
+    return bool(halves) and not any(fold(h) in _NOT_NAME_WORDS or fold(h) in _HEAD_OR_TITLE for h in halves.groups())
+
+
+def name_tail(words: list[_Word]) -> list[_Word]:
+    """The name words that end `words` (at most four), a syllable word kept only after a Vietnamese family name."""
+    tail: list[_Word] = []
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        # (a particle is no word of the four: `Maria Helena de Senna Fernandes`)
+        if sum(w.capitalised for w in tail) == 4 or not (
+                _is_name_word(word) or _two_syllable_family(words, i)
+                or (word.key in _SYLLABLE_WORDS and word.capitalised and word.text.isalpha()
+                    and not (word.key == "viet" and tail and tail[0].key == "nam"))
+                or (word.key in PARTICLES and tail and tail[0].capitalised)
+                or (i == len(words) - 1 and _double_surname(word))):
+            break
+        tail.insert(0, word)
+    while tail and not tail[0].capitalised:
+        tail.pop(0)  # (a particle opens no name)
+    for i in range(len(tail) - 1, -1, -1):
+        if tail[i].key in _SYLLABLE_WORDS and not _is_name_word(tail[i]) and not any(
+                w.key in VIETNAMESE_FAMILY_NAMES for w in tail[:i]):
+            return tail[i + 1:]
+    return tail
+
+
+def pinyin_name(words: list[_Word]) -> bool:
+    return (len(words) == 2 and bool(PINYIN_SURNAME.fullmatch(words[0].key))
+            and bool(PINYIN_GIVEN.fullmatch(words[1].key)) and words[1].text[1:].islower())
+
+
+def personal_name(words: list[_Word], bare: bool, pinyin: bool = False) -> list[_Word] | None:
+    """The personal name at the end of `words`: 2-4 name words (a family name first when `bare`).
+
+    `pinyin`: a title vouches for the name, so a pinyin surname and given name will do for a family name.
+    """
+    tail = name_tail(words)
+    if not bare and (2 <= len(tail) <= 3 or (len(tail) <= 5 and not all(w.capitalised for w in tail))):
+        # after a title every name word is the name's: `Secretary-General Kao Kim Hourn`, `Maria Helena de Senna
+        # Fernandes`
+        return tail
+    if len(tail) == 4 and vietnamese_by_shape([w.text for w in tail[1:]]) and tail[0].text.isascii():
+        return tail[1:]  # `Consul General in Hong Kong Cao Minh Tuấn`: the place's last word opens no name
+    for i in range(len(tail) - 1):
+        if i and tail[i].key in _MIDDLE_NAMES and len(tail) - i + 1 <= 4:
+            return tail[i - 1:]  # `Quàng Văn Pọm`: Văn is the middle name of a family name the lists lack
+        if family_name(tail[i]) or (pinyin and pinyin_name(tail[i:])):
+            return tail[i:]
+    if not bare and len(tail) >= 2:
+        return tail[-3:] if len(tail) > 3 else tail
+    return None
+
+
+_MIDDLE_NAMES = ("van", "thi")
+
+
+def middle_named(words: list[_Word]) -> bool:
+    """A Vietnamese full name by its shape: a family name (of one syllable), then the middle name Văn or Thị,
+    then one or two given names (`Lò Văn Páo`, `Vi Thị Hồng Nhạn`, `Quàng Văn Pọm`): no cue needed to say it
+    is a person's (a Chinese one: `names.chinese_by_shape`)."""
+    return (3 <= len(words) <= 4 and words[1].key in _MIDDLE_NAMES and all(w.capitalised for w in words)
+            and (words[0].key in VIETNAMESE_FAMILY_NAMES or one_syllable(words[0].text))
+            # (`Đồng Văn Karst Plateau`: a place named after a district; `Le Van Bay`: Bảy is a given name)
+            and not (words[-1].key in _HEAD_OR_TITLE and len(words[-1].key) > 4))
+
+
+# A thing named after someone: `the training ship Qi Jiguang`, `the Lê Quý Đôn`: the name's shape is no cue then.
+THING_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:ship|vessel|frigate|corvette|destroyer|boat|ferry|train|aircraft|plane)"
+                           r",?|(?<![\w’'-])(?:street|road|school|prize|award|hall|bridge|temple|pagoda|the))[ \t]+$",
+                           re.IGNORECASE)  # (`… street, Quách Hữu Tài keeps`: the comma closed the street's name)
+_PLACE_AFTER = re.compile(r"[ \t]+(?:street|road|avenue|boulevard|ward|commune|district|province|city|town|village|"
+                          r"bridge|school|hall|temple|pagoda|market|square|park|lake)(?![\w’'-])", re.IGNORECASE)
+
+
+def vietnamese_name_here(text: str, words: list[_Word]) -> bool:
+    """`names.vietnamese_by_shape`, but not where a place stands (`in Hồ Chí Minh`, `Lê Thánh Tông street`: places
+    and streets bear people's names)."""
+    return (vietnamese_by_shape([w.text for w in words])
+            and not (words[-1].text.isascii() and words[-1].key in PLACE_HEADS)  # (`Hạ Long Bay`)
+            and not PLACE_PREPOSITION_BEFORE.search(text, max(0, words[0].start - 12), words[0].start)
+            and not _PLACE_AFTER.match(text, words[-1].end) and not _PLACE_TAILS.match(text, words[-1].end))
+
+
+def family_name(word: _Word) -> bool:
+    """A Vietnamese or Chinese family name, folded."""
+    return word.key in VIETNAMESE_FAMILY_NAMES or word.key in CHINESE_FAMILY_NAMES
+
+
+def could_be_personal_name(words: list[_Word]) -> bool:
+    """Whether `personal_name` could return all of `words`: two to four name words (and a particle)."""
+    return 2 <= sum(w.capitalised for w in words) <= 4 and len(name_tail(words)) == len(words)
