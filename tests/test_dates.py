@@ -1371,3 +1371,22 @@ def test_an_age_counts_from_a_date_in_the_founding_sentence_and_an_outlet_before
     pub = infer_publication_date("Title\n\nBy: Ramil Estrada - Correspondent\n\n"
                                  "Philippine Daily Inquirer / 04:30 AM September 08, 2025\n\nFarmers said on Monday.")
     assert (pub.value.iso(), pub.how) == ("2025-09-08", "date line in text")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # REF_2025 is Sunday, August 31
+    ("Two climbers remain in hospital, and doctors say they can fly home on Friday.", ("Friday", "2025-09-05")),
+    ("The photo exhibition, shown in Huế last month, moves to Đà Nẵng on Thursday.", ("Thursday", "2025-09-04")),
+    ("The club used the friendly to prepare its young side for the regional cup in Vientiane in October.",
+     ("October", "2025-10")),
+])
+def test_what_can_be_done_a_fixture_in_the_present_and_an_event_prepared_for_are_still_to_come(text, expected):
+    assert found(text)[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Arrivals reached 1.2 million, up 14 percent on 2023.", [("2023", "2023")]),
+    ("Sales were 6% higher than last year and 9% over 2022.", [("last year", "2024"), ("2022", "2022")]),
+])
+def test_a_change_measured_against_a_year_names_that_year(text, expected):
+    assert found(text) == expected

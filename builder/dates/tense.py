@@ -63,7 +63,12 @@ _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set
                 # a timetable in the present: "the course … ends on Friday", "the fair coincides with the full moon"
                 r"|(?:ends|closes|opens|starts|begins|finishes|resumes|arrives|departs|returns|falls|coincides"
                 r"|continues|kicks\s+off|wraps\s+up|takes\s+place|takes\s+effect|comes\s+into\s+force"
-                r"|enters\s+into\s+force|expires|(?<!the\s)holds)"
+                r"|enters\s+into\s+force|expires|(?<!the\s)holds"
+                # a fixture or a tour in the present: "the fair moves to Hồ Chí Minh City on Tuesday"
+                r"|(?<!the\s)(?<!his\s)(?<!her\s)(?<!its\s)(?:moves|travels|heads|goes|flies|sails|tours|plays|faces"
+                r"|meets|hosts|visits)(?=\s))"
+                # what someone can do on a day is still to come: "doctors say they can travel on Saturday"
+                r"|can(?:not)?(?=\s+[a-z])"
                 r"|(?:scheduled|slated|planned)\s+for|(?:is|are)\s+planned|to\s+be\s+[a-z]+ed|be\s+held|upcoming"
                 # the present passive of a habit or a timetable ("the crop, which is sown from November"): the next one
                 r"|(?:is|are)\s+(?:usually\s+|normally\s+|traditionally\s+)?(?:sown|grown|held|harvested|planted"
@@ -95,7 +100,7 @@ _DATE_WORDS = re.compile(r"(?i)(?:[ \t]*(?:\d[\d–-]*|[a-z]+day|january|februar
 # What is done "ahead of" something is before it: a date named there is not bound to the verb's tense
 # ("met officials ahead of the annual meeting in May" names a meeting still to come in January).
 _ANTICIPATION = re.compile(r"(?i)\b(?:ahead\s+of|in\s+the\s+(?:run|lead)-up\s+to|in\s+preparation\s+for|"
-                           r"in\s+time\s+for|prepar(?:e|es|ed|ing)\s+for)\b")
+                           r"in\s+time\s+for|prepar(?:e|es|ed|ing)(?:\s+[\w’'-]+){0,3}?\s+for)\b")
 
 
 def _anticipated(text: str, pos: int) -> bool:

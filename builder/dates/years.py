@@ -65,6 +65,10 @@ _CLAUSE_OPENERS = frozenset({"that", "but", "because", "while", "when", "as", "a
 _SUBJECT_VERBS = ("was", "is", "saw", "marked", "marks", "will", "has", "had")
 
 
+_AGAINST = frozenset({"on", "over", "against", "with"})
+_MEASURES = frozenset({"percent", "cent", "compared", "comparison", "points"})
+
+
 def _year_in_context(text: str, start: int, end: int) -> bool:
     """Whether a four-digit number stands where a year is expected."""
     before = text[max(0, start - 80):start].split()  # as _word_before(text, start) and (.., 1)
@@ -80,6 +84,8 @@ def _year_in_context(text: str, start: int, end: int) -> bool:
         return False  # the end of a plan's name: "the … Development Strategy to 2030"
     if cue in YEAR_CUES:
         return not (cue in WEAK_YEAR_CUES and prev2.lower() in QUANTITY_HEADS)
+    if cue in _AGAINST and (prev2.lower() in _MEASURES or prev2.endswith("%")):
+        return True  # a change measured against a year: "up 28 percent on 2024", "compared with 2019"
     if text[start - 1:start] == "(" and text[end:end + 1] in ("),"):
         return True
     if cue == "the":
