@@ -1166,3 +1166,12 @@ def test_a_bare_byline_over_an_outlets_city_and_date_names_the_writer(registry):
     article = parse_seed(raw, "x.txt", "x.txt")
     mentions = Annotator(registry).mentions(article.body, dt.date(2025, 7, 8))
     assert "Putri Lestari" in {d.name for d in discover(article, mentions) if d.type == "person"}
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Myanmar’s Thant Zin Oo told reporters the crossing had reopened.", {"Thant Zin Oo"}),
+    ("Cambodia's Sok Phalla said exports rose.", {"Sok Phalla"}),
+    ("Thailand’s Chiang Rai welcomed the first trains.", set()),
+])
+def test_a_countrys_possessive_before_a_name_that_speaks_makes_a_person_but_not_before_a_place(registry, text, people):
+    assert _people(_found(registry, text)) == people

@@ -93,6 +93,7 @@ from builder.annotate.personal_names import (
 )
 from builder.annotate.recurring import SERIES_HEADS, season_series
 from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re-exported)
+    COUNTRIES,
     _HEAD_OR_TITLE,
     _JOINT_ONLY_HEADS,
     _KEYS,
@@ -272,7 +273,8 @@ def _split_at_possessive(run: list[_Word]) -> list[list[_Word]]:
         if word.key.endswith("'s") and word.key != "people's":
             possessor = _word(word.text[:-2], word.start, word.end - 2)
             named = [w.text for w in run[i + 1:]]
-            if (possessor.text.lower() in _NATIONALITIES or _kind_of(run[:i] + [possessor], "") is not None
+            if (possessor.text.lower() in _NATIONALITIES or (i == 0 and possessor.key in COUNTRIES)
+                    or _kind_of(run[:i] + [possessor], "") is not None
                     or vietnamese_by_shape(named) or chinese_by_shape(named)):  # (`Quảng Ninh’s Vũ Đình Khôi`)
                 return [run[:i] + [possessor], *_split_at_possessive(run[i + 1:])]
     last = run[-1] if run else None
@@ -432,7 +434,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 (attributed_before(text, start) and _PERSON_AFTER.match(text, end))
                 or quoted_later(text, run[0].text, run[-1].text, start, end) or named_in_apposition(text, start, end)
                 or (len(run) == 3 and run[0].key in MALAY_FIRST_NAMES  # (`Muhammad Haziq Rahman … Haziq said`)
-                    and quoted_later(text, run[1].text, run[1].text, start, end)))
+                    and quoted_later(text, run[1].text, run[1].text, start, end))
+                or (_SPEAKS_AFTER.match(text, end) and _countrys(text, start)))  # (`Thailand’s Somchai … said`)
             name = personal_name(run, bare=not (vouches or appositive or cued), pinyin=bool(title))
             # (after `to` or `in` a name may be a place's, but a place has no age: `went to Hoàng Đức Mạnh, 20,`)
             described = (DESCRIBED.match(text, end) and not title
@@ -510,6 +513,14 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
 
 
 _OF_BEFORE = re.compile(r"[ \t]+of[ \t]+$")
+_SPEAKS_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|noted|explained|stressed)(?![\w’'-])")
+_POSSESSOR_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w-]+)[’']s[ \t]+$")
+
+
+def _countrys(text: str, start: int) -> bool:
+    """Whether a country's possessive stands just before `start` (`Cambodia’s …`)."""
+    possessor = _POSSESSOR_BEFORE.search(text, max(0, start - 20), start)
+    return bool(possessor) and _key(possessor.group(1)) in COUNTRIES
 _FRAMEWORK_AFTER = re.compile(r"[ \t]+(?:framework|mechanism)(?![\w’'-])")
 _BETWEEN = re.compile(r"[ \t]+between[ \t]+")
 _PERSON_AFTER = re.compile(rf"{REPORTING_VERB.pattern}|[ \t]*[,(.;]|[ \t]+(?:of|who|from|at)(?![\w’'-])")

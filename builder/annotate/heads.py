@@ -104,6 +104,11 @@ affairs health finance justice defence defense information communications transp
 environment sustainability resources science technology commerce energy mines fisheries forestry water works
 commodities plantation women family religion arts heritage housing
 """.split())
+# Countries of the region a possessive names before a person (`Cambodia’s Sam Vuthy`), never part of a name.
+COUNTRIES = frozenset("""
+myanmar thailand cambodia laos malaysia singapore indonesia philippines brunei japan korea india australia russia
+vietnam china timor-leste mongolia
+""".split())
 _NOT_NAME_WORDS = frozenset("""
 the of and for on in to with between at by from a an this that these those its their our his her
 party communist committee central national assembly people peoples republic socialist state government
@@ -121,8 +126,7 @@ shipping airlines airways pharmaceuticals club commission development sub-depart
 insights partners solutions systems services consulting consultants associates analytics securities ventures
 technologies industries
 plateau delta valley highlands
-myanmar thailand cambodia laos malaysia singapore indonesia philippines brunei japan korea india australia russia
-""".split()) | PORTFOLIO_WORDS
+""".split()) | PORTFOLIO_WORDS | COUNTRIES
 
 # English function words a Vietnamese syllable folds to: written with its marks (`Tô`, `Ân`), it is the syllable.
 _FOLDS_TO_FUNCTION_WORD = frozenset("to the on in an a at by of and".split())
