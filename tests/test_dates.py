@@ -1390,3 +1390,29 @@ def test_what_can_be_done_a_fixture_in_the_present_and_an_event_prepared_for_are
 ])
 def test_a_change_measured_against_a_year_names_that_year(text, expected):
     assert found(text) == expected
+
+
+def test_an_outlets_name_joined_to_its_date_line_is_the_date_line_but_a_month_is_no_outlet():
+    pub = infer_publication_date("Title\n\nThe Mekong Courier\n14 March 2025\n\nTraders said on Monday prices fell.")
+    assert (pub.value.iso(), pub.how) == ("2025-03-14", "date line in text")
+    pub = infer_publication_date("Title\n\nBy Lan Pham\n\nSeptember 16, 2025 3:20 PM GMT+7\n\nHANOI - Farmers said.")
+    assert (pub.value.iso(), pub.how) == ("2025-09-16", "date line in text")
+
+
+def test_an_age_counts_from_the_first_of_what_someone_does():
+    pub = infer_publication_date("Title\n\nSáu sowed his first rice paddy in 1990 beside the river. The farm turned "
+                                 "35 this year.")
+    assert pub.value.iso() == "2025"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # REF_2025 is Sunday, August 31
+    ('"Buyers want the fruit in the shops by November," Lan said.', ("November", "2025-11")),
+    ('"Orders changed after April: can you make it elsewhere?"', ("April", "2025-04")),
+    ("Inspectors will check the list of registered farms in October, the official said.", ("October", "2025-10")),
+    ("The course ends in late March, and the best students will stay on.", ("late March", "2026-03")),
+    ("Buyers could take the first credits as early as 2027.", ("2027", "2027")),
+    ("“We have our own targets for 2035,” she said.", ("2035", "2035")),
+])
+def test_a_quotation_in_ascii_keeps_its_own_tense_and_deadlines_and_early_dates_are_found(text, expected):
+    assert found(text)[-1] == expected

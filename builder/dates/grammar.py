@@ -131,7 +131,7 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"(?<!\w){_THE}(?P<season>(?i:spring|summer|autumn|fall|winter))(?:{_SP}of)?{_SP}{_YREF}", _season),
     # months
     (rf"{_month('m')}(?:{_SP}of)?,?{_SP}{_year('y')}", _month_year_shape),
-    (rf"(?<!\w)(?P<prep>(?i:in|during|since|from|until|till|by|before|and|or)){_SP}"
+    (rf"(?<!\w)(?P<prep>(?i:in|during|since|from|until|till|by|before|after|and|or)){_SP}"
      rf"(?P<span>(?P<m>{_FULL_MONTH}))(?!\w)", _bare_month),
     # relative
     (rf"(?<!\w)(?P<mrel>(?i:last|this|next)){_SP}(?P<m>{_FULL_MONTH})(?!\w)(?!,?{_SP}{_year('y')})", _relative_month),

@@ -51,8 +51,13 @@ _LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*(?:[^\W\d_][\w .
 _SECTION = r"(?:\s*[|·•]\s*[^\W\d_][\w &'’-]{0,30}(?::\s*[^\W\d_][\w &'’-]{0,30})?)*"
 # A weekday written out or cut short ("Wednesday,", "Wed,", "Thurs.").
 _LINE_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)"
+# An outlet's name before its date with nothing between, as a page joins two lines ("The Irrawaddy 20 November
+# 2025"); not a preposition ("Since 20 November 2025").
+_OUTLET = (r"(?!(?i:since|until|till|from|on|by|before|after|in|at|during|through|to|as\s+of)\s)"
+           r"(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s)"
+           r"(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?=\d)")
 _DATE_LINE = re.compile(
-    rf"^(?:{_LABEL})?(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}},\s*)?(?:{_CLOCK}{_PART_BREAK})?"
+    rf"^(?:{_LABEL})?(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}},\s*|{_OUTLET})?(?:{_CLOCK}{_PART_BREAK})?"
     rf"{_LINE_WEEKDAY}?(?P<date>[\w ,./-]{{6,30}}?)(?:(?:{_PART_BREAK}|\s+at\s+){_CLOCK})?"
     rf"{_SECTION}\s*$")
 # Stamps in a line of their own, parted by bars: "Published: 04/12/2024 10:15 | Updated: 05/12/2024 08:30".
@@ -507,8 +512,10 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
 _TURNS = re.compile(rf"(?i:(?<!\w)(?:turns|will\s+turn|turned)\s+(?P<n>{_NUM})\s+(?P<unit>this\s+year|next\s+year))(?!\w)")
 
 
-# What an age is counted from when the sentence telling it has no date: the founding told before it.
-_FOUNDED = re.compile(r"(?i:(?<!\w)(?:opened|founded|established|set\s+up|launched|started|built|created)(?!\w))")
+# What an age is counted from when the sentence telling it has no date: the founding told before it, or the first
+# of what it does ("planted his first 200 cuttings in 1996 … The farm turned 30 this year").
+_FOUNDED = re.compile(r"(?i:(?<!\w)(?:opened|founded|established|set\s+up|launched|started|began|built|created"
+                      r"|planted|(?:his|her|their|its)\s+first)(?!\w))")
 
 
 def _turning(text: str) -> PublicationDate | None:

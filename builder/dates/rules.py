@@ -517,7 +517,7 @@ def _month_third(m, ctx):
     return _found(_point(year, month), kind=kind)
 
 
-_PREP_LEAN = {"in": 0, "during": 0, "since": -1, "from": -1, "until": 1, "till": 1, "by": 1, "before": 1}
+_PREP_LEAN = {"in": 0, "during": 0, "since": -1, "from": -1, "until": 1, "till": 1, "by": 1, "before": 1, "after": 0}
 
 
 def _month_part_lean(ctx: _Ctx, pos: int) -> int:
@@ -529,6 +529,8 @@ def _month_part_lean(ctx: _Ctx, pos: int) -> int:
     prep = _word_before(ctx.text, pos).lower()
     if prep in ("by", "until", "till"):
         return (_tense(ctx.text, pos, horizon=True) if ctx.strict else 0) or 1
+    if prep in ("in", "during") and ctx.strict and _tense(ctx.text, pos, horizon=True) > 0:
+        return 1  # `the course ends in late August`: told as to come (a past verb may be a participle's: `booked`)
     return -1 if prep == "since" else 0
 
 

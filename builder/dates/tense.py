@@ -82,9 +82,11 @@ _PAST_MARK = (r"said|says|was|were|had|did|met|began|begun|held|took|made|gave|t
               r"|led|paid|won|wrote|brought|sought|became|grew|rose|fell|ran|kept|built|spent|taught|bought|caught"
               r"|fought|sold|felt|found|got|heard|knew|lost|meant|stood|struck|drew|drove|flew|rode|sang|sat|slept"
               r"|stole|swept|wore|ate|fled|dealt|dug|withdrew|oversaw|chose|broke"
-              # a regular past, but not an adjective after an article or `and` ("the related meetings")
+              # a regular past, but not an adjective after an article, `and` or a preposition ("the related
+              # meetings", "the list of registered plantations")
               # nor a word that only ends like one ("feed", "hundred")
-              r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\band )(?!(?:fe|ne|se|spe|bre|inde|cre|we|de|gre|ble|hee|hundr"
+              r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\band )(?<!\bof )(?<!\bfor )(?<!\bwith )(?<!\bfrom )(?<!\bto )"
+              r"(?!(?:fe|ne|se|spe|bre|inde|cre|we|de|gre|ble|hee|hundr"
               r"|kindr|sacr|nak|wick|rugg|ag|r|b|sh|w|l|f)ed(?![\w’'-]))\w{2,}ed")
 # (a past form before `by` is a participle, "buses made by Yutong": a `was` before it is the verb)
 _TENSE = re.compile(rf"(?i)(?<![\w’'-])(?:(?P<future>{_FUTURE_MARK})|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
@@ -128,7 +130,12 @@ def _clause_end(text: str, pos: int) -> int:
     quotation (`… before October,” Lei said`) tells when it was said, not the tense of what was said."""
     end = _sentence_end(text, pos)
     closing = text.find("”", pos, end)
-    return closing if closing >= 0 and text.find("“", pos, closing) < 0 else end
+    if closing >= 0 and text.find("“", pos, closing) < 0:
+        return closing
+    straight = text.find('"', pos, end)  # (ASCII copy: inside a quotation when an odd number opened its paragraph)
+    if straight >= 0 and text.count('"', text.rfind("\n", 0, pos) + 1, pos) % 2 == 1:
+        return straight
+    return end
 
 
 def _tense(text: str, pos: int, horizon: bool = False) -> int:

@@ -11,10 +11,10 @@ from builder.dates.tense import _sentence_start
 # Words after which a bare four-digit number reads as a year.
 YEAR_CUES = {
     "in", "since", "until", "till", "by", "of", "from", "to", "before", "after", "during",
-    "between", "and", "or", "year", "early", "mid", "late", "through", "throughout", "circa",
+    "between", "and", "or", "year", "early", "mid", "late", "through", "throughout", "circa", "for",
 }
 # Cues that also introduce quantities ("a total of 2000", "up to 2000").
-WEAK_YEAR_CUES = {"of", "to", "and", "or", "from", "between", "by"}
+WEAK_YEAR_CUES = {"of", "to", "and", "or", "from", "between", "by", "for"}
 QUANTITY_HEADS = {"total", "number", "sum", "population", "capacity", "average", "maximum",
                   "minimum", "up", "least", "than"}
 # Capitalised words that take a number, not a year, after them.
@@ -84,6 +84,8 @@ def _year_in_context(text: str, start: int, end: int) -> bool:
         return False  # the end of a plan's name: "the … Development Strategy to 2030"
     if cue in YEAR_CUES:
         return not (cue in WEAK_YEAR_CUES and prev2.lower() in QUANTITY_HEADS)
+    if cue == "as" and prev2.lower() in ("early", "late", "soon"):
+        return True  # "as early as 2026"
     if cue in _AGAINST and (prev2.lower() in _MEASURES or prev2.endswith("%")):
         return True  # a change measured against a year: "up 28 percent on 2024", "compared with 2019"
     if text[start - 1:start] == "(" and text[end:end + 1] in ("),"):
