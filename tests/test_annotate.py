@@ -327,3 +327,11 @@ def test_a_joined_surname_is_shortened_by_either_half_and_a_macanese_name_by_its
             "“We agree,” Sou said.")
     assert people(annotator.mentions(text, dt.date(2025, 3, 18)))[-2:] == [
         ("Castro", "rosario-villanueva-castro"), ("Sou", "sou-kin-fai")]
+
+
+def test_a_hong_kong_name_with_an_english_given_name_first_is_shortened_by_its_family_name():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("vivian-lau-wing-sze", "person", "Vivian Lau Wing-sze"))
+    text = "Managing director Vivian Lau Wing-sze opened the shop. “Diners are curious,” Lau said."
+    assert people(annotator.mentions(text, dt.date(2025, 3, 18)))[-1] == ("Lau", "vivian-lau-wing-sze")

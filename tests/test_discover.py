@@ -1175,3 +1175,46 @@ def test_a_bare_byline_over_an_outlets_city_and_date_names_the_writer(registry):
 ])
 def test_a_countrys_possessive_before_a_name_that_speaks_makes_a_person_but_not_before_a_place(registry, text, people):
     assert _people(_found(registry, text)) == people
+
+
+@pytest.mark.parametrize("text, people", [
+    ("“The fog was thick,” said guide Sùng A Lử, 31, who found them. Lử said the path was wet.", {"Sùng A Lử"}),
+    ("Shopkeeper Bua Yang, 40, who sells tea, said trade was slow.", {"Bua Yang"}),
+    ("U Kyaw Thet Naing, chairman of the growers’ group, said prices fell.", {"Kyaw Thet Naing"}),
+    ("Phạm Đức Huy and Trần Văn Lộc, who are cousins, won the pairs.", {"Phạm Đức Huy", "Trần Văn Lộc"}),
+    ("Thailand’s prime minister at the time, Somsak Kittipong, thanked the volunteers.", {"Somsak Kittipong"}),
+    ("Sukarti, then a 19-year-old student, carried water. “We had nothing,” Sukarti said.", {"Sukarti"}),
+    ("Hanoi, a 1,000-year-old city, welcomed them. Hanoi said little.", set()),
+    ("Trần Hưng Đạo and Lê Lợi streets were closed.", set()),
+    ("Đỗ Minh Khang, Việt Nam’s consul general in Cape Town, who also covers Namibia, spoke.", {"Đỗ Minh Khang"}),
+])
+def test_hmong_and_burmese_names_roles_written_as_titles_pairs_of_names_and_one_name_alone_make_people(
+        registry, text, people):
+    assert _people(_found(registry, text)) == people
+
+
+def test_a_firm_named_by_its_trade_word_is_an_organisation(registry):
+    assert _found(registry, "Lê Văn Tâm, director of Hồng Hà Agri, which farms rice, said yields rose.")[
+        "Hồng Hà Agri"][0] == "organisation"
+
+
+@pytest.mark.parametrize("head, names", [
+    ("Pho chain drew queues\n\nMei Chan\nPublished: 6:00am, 14 Sep 2026\n\nBody.", ["Mei Chan"]),
+    ("Pho chain drew queues\n\nMei Chan Published: 6:00am, 14 Sep 2026\n\nBody.", ["Mei Chan"]),
+    ("Toy makers move\n\nAn Tran and Kenji Mori, Nikkei staff writers\nSeptember 24, 2025 12:00 JST\n\nBody.",
+     ["An Tran", "Kenji Mori"]),
+    ("Body.\n\nReporter: Wayan Sudarsa\nEditor: Rina Kusuma — VNA/VNS", ["Wayan Sudarsa", "Rina Kusuma"]),
+])
+def test_bylines_under_a_standfirst_with_writers_roles_and_labelled_credits_name_the_writers(head, names):
+    from builder.annotate.person_cues import credited_names
+
+    assert [head[a:b] for a, b in credited_names(head)] == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("She hopes to fight at the World Pencak Silat Championships next year.", "World Pencak Silat Championships"),
+    ("Thai players won three titles at the Asia Padel Open in Bangkok.", "Asia Padel Open"),
+    ("“Rivers are the heart of the Mekong-Ganga Cooperation,” the minister said.", "Mekong-Ganga Cooperation"),
+])
+def test_a_region_holding_an_occasion_an_open_and_a_pairs_cooperation_are_mechanisms(registry, text, name):
+    assert _found(registry, text)[name][0] == "mechanism"

@@ -79,6 +79,7 @@ from builder.annotate.person_cues import (
     named_in_apposition,
     person_just_named,
     quoted_later,
+    single_names,
 )
 from builder.annotate.personal_names import (
     THING_BEFORE,
@@ -103,11 +104,13 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
     _YEAR_AFTER,
     ORGANISATION_LEADS,
     PLACE_HEADS,
+    _is_name_word,
     _is_proper,
     _key,
     _kind_of,
     _word,
     _Word,
+    agent_noun,
     join_pairs,
 )
 from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, re-exported)
@@ -257,6 +260,9 @@ def _split_at_and(run: list[_Word]) -> list[list[_Word]]:
         nxt = run[i + 1]
         following = next((w for w in run[i + 1:] if w.capitalised), nxt)
         if (nxt.key == "the" or nxt.text == "I" or {run[i - 1].key, following.key} & _HEAD_OR_TITLE
+                # two people: `Lê Đức Giáp and Lê Hoàng Kiệt`, both named as names are, one opening on a family name
+                or (could_be_personal_name(run[:i]) and could_be_personal_name(run[i + 1:])
+                    and (family_name(run[0]) or family_name(run[i + 1])))
                 or (personal_name(run[:i], bare=True) and any(w.key in _HEAD_OR_TITLE for w in run[i + 1:]))
                 or any(w.key in HEAD_WORDS for w in run[i + 1:i + 5])
                 or following.key in ORGANISATION_LEADS or following.text.lower() in _NATIONALITIES):
@@ -347,6 +353,10 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     # What the context alone says is a place or an outlet, before the runs claim their words.
     for type_, name_start, name_end in _named_by_context(article, text):
         add(type_, name_start, name_end)
+    for name_start, name_end in single_names(text):
+        word = _word(text[name_start:name_end], name_start, name_end)
+        if _is_name_word(word) and not _kind_of([word], text) and word.key not in COUNTRIES:
+            add("person", name_start, name_end)
     for name_start, name_end in credited_names(text):
         words = [_word(m.group(), m.start(), m.end()) for m in _WORDS.finditer(text, name_start, name_end)]
         if could_be_personal_name(words) and text[name_start:name_end] == " ".join(w.text for w in words):
@@ -418,6 +428,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             if not run:
                 continue
             start, end = run[0].start, run[-1].end
+        if len(run) > 2 and agent_noun(run[0]) and opens_sentence(text, start):
+            run, start = run[1:], run[1].start  # `Farmworker Mee Vang, 33, …`: what they do, written as a title
         of_person = _OF_BEFORE.search(text, max(0, start - 6), start)
         if could_be_personal_name(run) and not (of_person and of_person.start() in person_ends):
             # (`… Chan Kwok-wai of Macau praised`: where the person named is from; the praise is theirs)
@@ -441,7 +453,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             described = (DESCRIBED.match(text, end) and not title
                          and not _THE_BEFORE.search(text, max(0, start - 5), start)
                          and (not PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
-                              or WHO_OR_AGE.match(text, end)))  # (`on the Tonle Sap, who …`: a lake's people)
+                              # (`consul general in Hong Kong, who …`: the one who is the consul)
+                              or _AGED.match(text, end)))  # (`on the Tonle Sap, who …`: a lake's people)
             if name is None and described:
                 name = personal_name(run, bare=not (ROLE_AFTER.match(text, end) or WHO_OR_AGE.match(text, end)))
             if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)
@@ -471,8 +484,10 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             kind = _kind_of(part, text)
             if kind is None and len(part) >= 2 and part[-1].key == "cooperation":
                 abbreviation = _ABBREVIATION.match(text, part[-1].end)
-                if (abbreviation and _abbreviates(abbreviation.group(1), part)) or _FRAMEWORK_AFTER.match(text, part[-1].end):
-                    # `Lancang-Mekong Cooperation (LMC)`, `the … Cooperation framework`: a framework by its own name
+                if ((abbreviation and _abbreviates(abbreviation.group(1), part)) or _FRAMEWORK_AFTER.match(text, part[-1].end)
+                        or (len(part) == 2 and _JOINED_PAIR.fullmatch(part[0].text))):
+                    # `Lancang-Mekong Cooperation (LMC)`, `the … Cooperation framework`: a framework by its own name,
+                    # or by the pair it joins (`the Lancang-Mekong Cooperation`)
                     kind = "mechanism"
             if kind == "place" and part[-1].key == "region" and NUMBER_AFTER.match(text, part[-1].end):
                 # `Military Region 4`, `Naval Region 1`: a command numbered by its region, not the region
@@ -512,6 +527,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     return sorted(found, key=lambda d: (d.line, d.name))
 
 
+_AGED = re.compile(r",[ \t]+\d{1,3},")
+_JOINED_PAIR = re.compile(r"[A-ZÀ-Ỹ][^\W\d_]+[-–][A-ZÀ-Ỹ][^\W\d_]+")
 _OF_BEFORE = re.compile(r"[ \t]+of[ \t]+$")
 _SPEAKS_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|noted|explained|stressed)(?![\w’'-])")
 _POSSESSOR_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w-]+)[’']s[ \t]+$")

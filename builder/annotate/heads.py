@@ -48,7 +48,7 @@ ORGANISATION_HEADS = {
     "logistics", "holdings", "jsc", "ltd", "limited", "inc", "plc", "cooperative", "renewables", "shipping",
     "airlines", "airways", "pharmaceuticals", "club", "sub-department", "sub-committee", "sub-institute",
     "insights", "partners", "solutions", "systems", "services", "consulting", "consultants", "associates",
-    "analytics", "securities", "ventures", "technologies", "industries",
+    "analytics", "securities", "ventures", "technologies", "industries", "agri", "agro", "foods", "farms", "trading",
 }
 ORGANISATION_LEADS = {"ministry", "department", "office", "bureau", "embassy", "consulate", "commission", "council",
                       "association", "union", "academy", "institute", "bank", "university"}
@@ -124,7 +124,7 @@ vna vns xinhua photo item
 company corporation group bank association logistics holdings jsc ltd limited inc plc cooperative renewables
 shipping airlines airways pharmaceuticals club commission development sub-department sub-committee sub-institute
 insights partners solutions systems services consulting consultants associates analytics securities ventures
-technologies industries
+technologies industries agri agro foods farms trading
 plateau delta valley highlands
 """.split()) | PORTFOLIO_WORDS | COUNTRIES
 
@@ -132,9 +132,20 @@ plateau delta valley highlands
 _FOLDS_TO_FUNCTION_WORD = frozenset("to the on in an a at by of and".split())
 
 
+# What someone does, as a compound noun opening a sentence (`Farmworker Mee Vang`, `Boatbuilder …`): never a name's.
+_AGENT_NOUN = re.compile(r"[a-z]*(?:worker|keeper|maker|builder|owner|grower|holder|seller|buyer|driver|farmer|"
+                         r"trader|dealer|planter|rider|player|leader|manager|officer|operator|breeder|picker|"
+                         r"hand|smith|wright)")
+
+
+def agent_noun(word: _Word) -> bool:
+    """`Farmworker`, `Shopkeeper`: a compound noun of what someone does."""
+    return bool(_AGENT_NOUN.fullmatch(word.key))
+
+
 def _is_name_word(word: _Word) -> bool:
     # Written with its marks, a syllable is not the English word it folds to (`Mây`, not `May`).
-    return (word.capitalised and (word.key not in _NOT_NAME_WORDS or (
+    return (word.capitalised and not agent_noun(word) and (word.key not in _NOT_NAME_WORDS or (
                 word.key in _FOLDS_TO_FUNCTION_WORD and word.text.lower() != word.key) or (
                 word.key not in _SYLLABLE_WORDS and any(ch.isalpha() and not ch.isascii() for ch in word.text)))
             and (word.key not in HEAD_WORDS or word.key in ABBREVIATED_HEAD_WORDS) and not word.text.isupper()
@@ -188,9 +199,15 @@ def _series(words: list[_Word], head: str, text: str) -> bool:
     return False
 
 
+# The world or a continent holding an occasion (`World Vovinam Championships`, `Asia Pickleball Open`).
+_REGIONS = frozenset({"world", "asia", "asia-pacific", "europe", "africa", "americas", "global", "pan-asian"})
+
+
 def _demonym(word: _Word) -> bool:
-    """`Chinese`, `Korean`, `China`: a nationality or a country opening an occasion's name (`Korean Film Week`)."""
-    return word.text.lower() in _NATIONALITIES or (word.key.endswith(("ese", "ean", "ian", "ish")) and word.text.isalpha())
+    """`Chinese`, `Korean`, `China`, `Asia`, `World`: a nationality, a country or a region opening an occasion's name
+    (`Korean Film Week`)."""
+    return (word.text.lower() in _NATIONALITIES or word.key in _REGIONS
+            or (word.key.endswith(("ese", "ean", "ian", "ish")) and word.text.isalpha()))
 
 
 def _acronym(word: _Word) -> bool:

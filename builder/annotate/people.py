@@ -61,6 +61,8 @@ _HEADS = [
     "Datuk Seri", "Datuk", "Dato’ Sri", "Dato' Sri", "Dato’", "Dato'", "Datin",
     # monastics
     "Most Venerable", "Venerable", "Abbot",
+    # Burmese honorifics (`U Zaw Min Htike`, `Daw Khin Myat`)
+    "U", "Daw",
     # rulers, with the honorific before them (`His Majesty Sultan Hassanal Bolkiah`)
     "His Majesty Sultan", "His Majesty King", "Her Majesty Queen", "Sultan", "King", "Queen", "Crown Prince",
 ]
@@ -154,6 +156,8 @@ class PersonForms:
 _PATRONYM_WORDS = frozenset({"bin", "binti", "bte", "binte", "abdul", "abd"})
 
 
+# A Chinese given name of two syllables joined, the second in lower case (`Chi-kin`).
+_HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # A surname of two family names joined (`Cristina Aldeguer-Roque`).
 _JOINED_SURNAME = re.compile(r"([A-Z][a-z]+)-([A-Z][a-z]+)")
 
@@ -184,6 +188,8 @@ def short_forms(entity: Entity) -> PersonForms:
                 forms.add(words[0])
             elif len(words) == 2 and "-" in entity.name.split()[-1]:
                 forms.add(words[0])  # a given name of hyphened syllables follows the family name: `Kim Dong-hyun`
+            elif len(words) == 3 and _HYPHENED_GIVEN.fullmatch(entity.name.split()[-1]):
+                forms.add(words[1])  # Hong Kong's English name first: `Raymond Yiu Chi-kin` is `Yiu`
     return PersonForms(entity.id, frozenset(forms))
 
 

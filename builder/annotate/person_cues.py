@@ -97,17 +97,26 @@ def _ends_another_name(text: str, word: str, start: int, end: int) -> bool:
 # credit line (`(Reporting by … in Hanoi and … in Beijing; Editing by …)`): each names the article's writers.
 _BYLINE = re.compile(r"(?m)^By:?[ \t]+(?P<names>[^|/\n]+?)[ \t]*(?:(?:[|·•/]|[ \t]-[ \t]).*)?$")  # (`- Correspondent`)
 _CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n]))(?:Additional[ \t]+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|"
-                     r"[Pp]hotos?|[Cc]ompiled)[ \t]+by[ \t]+(?P<names>[^;)\n—]+)")  # (to a closing `— VNA`)
+                     r"[Pp]hotos?|[Cc]ompiled)[ \t]+by[ \t]+(?P<names>[^;)\n—]+)"  # (to a closing `— VNA`)
+                     # a labelled credit at a line's start: `Reporter: …`, `Editor: … — VNA/VNS`
+                     r"|(?m:^)(?:Reporters?|Editors?|Writers?|Translators?|Photographers?)[ \t]*:[ \t]*"
+                     r"(?P<labelled>[^;|\n—]+?)[ \t]*(?=—|\||$)", re.MULTILINE)
 # A byline without `By`: the body's first line, a name alone, over the printed date (`Sok Chanthy` over
 # `Thursday, 10 April 2025 | 08:45 ICT`).
-_BARE_BYLINE = re.compile(r"\A(?P<names>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3})"
-                          # (`Ouk Sreymom / Khmer Times`, `Rizki Amalia Putri (The Jakarta Post) | Wed, …`)
-                          r"(?:[ \t]+/[ \t]+[^\n/]{2,40}|[ \t]*\([^)\n]{2,40}\))?(?:[ \t]*\n\s*|[ \t]*[|·•][ \t]*)"
+_ONE_NAME = r"[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3}"
+_BARE_BYLINE = re.compile(rf"(?m:^)(?P<names>{_ONE_NAME}(?:[ \t]+and[ \t]+{_ONE_NAME})?)"
+                          # (`Ouk Sreymom / Khmer Times`, `Rizki Amalia Putri (The Jakarta Post) | Wed, …`, `Mai Nguyen
+                          # and Yuka Sato, Nikkei staff writers`)
+                          r"(?:[ \t]+/[ \t]+[^\n/]{2,40}|[ \t]*\([^)\n]{2,40}\)"
+                          r"|,[ \t]+[^\n,]{0,30}?(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?|[Ee]ditors?))?"
+                          r"(?:[ \t]*\n\s*|[ \t]*[|·•][ \t]*|[ \t]+(?=(?:Published|Updated|Posted)\b))"
                           # (`Jakarta | Mon, June 2, 2025`: the outlet's dateline, a city before the date)
                           r"(?=(?:[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+){0,2}[ \t]*[|·•][ \t]*)?"
                           r"(?:(?:Publication date|Published|Updated|Posted)(?: on)?:?[ \t]+)?"
+                          r"(?:\d{1,2}[:.]\d\d[ \t]*(?:[AaPp]\.?[Mm]\.?)?,?[ \t]+)?"  # (`Published: 6:00am, 14 Sep 2026`)
                           r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                           r"[a-z]*\.?,?[ \t]+(?:\d|[A-Z][a-z]+[ \t]+\d)|\d{1,4}[ /.-]\d|\d{1,2}[ \t]+[A-Z]))")
+_BYLINE_WITHIN = 400  # characters: a bare byline stands over the date, under the title and a standfirst
 _LISTED = re.compile(r"[ \t]*(?:,|\band\b)[ \t]*")
 _WHERE = re.compile(r"[ \t]+in[ \t]+\S.*$")
 
@@ -116,9 +125,11 @@ def credited_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each name a byline or credit line gives, without where the writer was (`… in Hanoi`);
     the caller says whether each is a personal name."""
     spans = []
-    for line in (*_BARE_BYLINE.finditer(text), *_BYLINE.finditer(text), *_CREDIT.finditer(text)):
-        at = line.start("names")
-        for item in _LISTED.split(line["names"]):
+    bare = [line for line in _BARE_BYLINE.finditer(text, 0, _BYLINE_WITHIN) if line.start() < _BYLINE_WITHIN]
+    for line in (*bare, *_BYLINE.finditer(text), *_CREDIT.finditer(text)):
+        group = "labelled" if "labelled" in line.re.groupindex and line["labelled"] else "names"
+        at = line.start(group)
+        for item in _LISTED.split(line[group]):
             start = text.find(item, at)
             name = _WHERE.sub("", item).strip()
             if start >= 0 and name:
@@ -172,9 +183,34 @@ def after_portfolio(text: str, run: list[_Word]) -> list[_Word] | None:
 
 # `Its director of exhibitions, Winnie Wong, said …`: a role, then the name between commas, then what they say.
 _ROLE_THEN_COMMA = re.compile(rf"(?<![\w’'-]){ROLE_NOUNS}(?:[ \t]+(?:of|for|at)[ \t]+[a-z][a-z ]{{1,30}})?,[ \t]*$")
-_SAYS_AFTER = re.compile(r",[ \t]+(?:said|says|told|added|noted|who)(?![\w’'-])")
+_SAYS_AFTER = re.compile(r",[ \t]+(?:said|says|told|added|noted|who|[a-z]{3,}ed)(?![\w’'-])")  # (`…, thanked`)
 
 
 def named_in_apposition(text: str, start: int, end: int) -> bool:
     """Whether the name from `start` to `end` stands between commas after a role and before what it says."""
     return bool(_SAYS_AFTER.match(text, end)) and bool(_ROLE_THEN_COMMA.search(text, max(0, start - 60), start))
+
+
+# One name alone, as many Indonesians and Burmese have (`Nurhayati`): told by an age or a role after it and a
+# reporting verb somewhere in the article (`Nurhayati, then a 24-year-old nurse, … Nurhayati said`).
+_ONE_NAME_AGED = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]{3,})(?=,[ \t]+(?:then[ \t]+|now[ \t]+)?"
+                            r"(?:an?[ \t]+)?\d{1,3}(?:-year-old\b|,(?!\d)))")
+
+
+def single_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each one-word name an age vouches for and the article has speak, where it is first aged."""
+    spans = []
+    for m in _ONE_NAME_AGED.finditer(text):
+        name = m["name"]
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before and before.group(1)[:1].isupper():
+            continue  # the last word of a longer name (`Actress Nông Thị Diệu Linh, 31,`)
+        speaks = re.compile(rf"(?<![\w’'-]){re.escape(name)}[ \t]+(?:said|says|told|added|recalled|explained)(?![\w’'-])"
+                            rf"|(?:said|says|told|added)[ \t]+{re.escape(name)}(?![\w’'-])")
+        longer = re.compile(rf"[A-ZÀ-Ỹ][\w’'-]*[ \t]+{re.escape(name)}(?![\w’'-])"
+                            rf"|(?<![\w’'-]){re.escape(name)}[ \t]+[A-ZÀ-Ỹ]")
+        if longer.search(text):
+            continue  # the short form of a name the article gives in full (`Gong Wenhua … Gong, 58,`)
+        if speaks.search(text) and not any(text[a:b] == name for a, b in spans):
+            spans.append(m.span("name"))
+    return spans

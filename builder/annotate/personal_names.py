@@ -65,7 +65,8 @@ def name_tail(words: list[_Word]) -> list[_Word]:
                 or (word.key in _SYLLABLE_WORDS and word.capitalised and word.text.isalpha()
                     and not (word.key == "viet" and tail and tail[0].key == "nam"))
                 or (word.key in PARTICLES and tail and tail[0].capitalised)
-                or (i == len(words) - 1 and _double_surname(word))):
+                or (i == len(words) - 1 and _double_surname(word))
+                or (_hmong_middle(words, i) and bool(tail))):
             break
         tail.insert(0, word)
     while tail and not tail[0].capitalised:
@@ -95,7 +96,7 @@ def personal_name(words: list[_Word], bare: bool, pinyin: bool = False) -> list[
     if len(tail) == 4 and vietnamese_by_shape([w.text for w in tail[1:]]) and tail[0].text.isascii():
         return tail[1:]  # `Consul General in Hong Kong Cao Minh Tuấn`: the place's last word opens no name
     for i in range(len(tail) - 1):
-        if i and tail[i].key in _MIDDLE_NAMES and len(tail) - i + 1 <= 4:
+        if i and (tail[i].key in _MIDDLE_NAMES or _hmong_middle(tail, i)) and len(tail) - i + 1 <= 4:
             return tail[i - 1:]  # `Quàng Văn Pọm`: Văn is the middle name of a family name the lists lack
         if family_name(tail[i]) or (pinyin and pinyin_name(tail[i:])):
             return tail[i:]
@@ -107,11 +108,17 @@ def personal_name(words: list[_Word], bare: bool, pinyin: bool = False) -> list[
 _MIDDLE_NAMES = ("van", "thi")
 
 
+def _hmong_middle(words: list[_Word], i: int) -> bool:
+    """`A` in `Giàng A Páo`, `Thào A Dua`: a Hmông man's middle name, after a family name of one syllable."""
+    return 0 < i < len(words) - 1 and words[i].text == "A" and one_syllable(words[i - 1].text) and words[i - 1].capitalised
+
+
 def middle_named(words: list[_Word]) -> bool:
     """A Vietnamese full name by its shape: a family name (of one syllable), then the middle name Văn or Thị,
     then one or two given names (`Lò Văn Páo`, `Vi Thị Hồng Nhạn`, `Quàng Văn Pọm`): no cue needed to say it
     is a person's (a Chinese one: `names.chinese_by_shape`)."""
-    return (3 <= len(words) <= 4 and words[1].key in _MIDDLE_NAMES and all(w.capitalised for w in words)
+    return (3 <= len(words) <= 4 and (words[1].key in _MIDDLE_NAMES or _hmong_middle(words, 1))
+            and all(w.capitalised for w in words)
             and (words[0].key in VIETNAMESE_FAMILY_NAMES or one_syllable(words[0].text))
             # (`Đồng Văn Karst Plateau`: a place named after a district; `Le Van Bay`: Bảy is a given name)
             and not (words[-1].key in _HEAD_OR_TITLE and len(words[-1].key) > 4))
@@ -121,8 +128,10 @@ def middle_named(words: list[_Word]) -> bool:
 THING_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:ship|vessel|frigate|corvette|destroyer|boat|ferry|train|aircraft|plane)"
                            r",?|(?<![\w’'-])(?:street|road|school|prize|award|hall|bridge|temple|pagoda|the))[ \t]+$",
                            re.IGNORECASE)  # (`… street, Quách Hữu Tài keeps`: the comma closed the street's name)
-_PLACE_AFTER = re.compile(r"[ \t]+(?:street|road|avenue|boulevard|ward|commune|district|province|city|town|village|"
-                          r"bridge|school|hall|temple|pagoda|market|square|park|lake)(?![\w’'-])", re.IGNORECASE)
+# (`Trần Hưng Đạo and Lê Lợi streets`: two places named after people, the kind said once after both)
+_PLACE_AFTER = re.compile(r"(?:[ \t]+and(?:[ \t]+[A-ZÀ-Ỹ][\w’'-]*){1,4})?"
+                          r"[ \t]+(?:street|road|avenue|boulevard|ward|commune|district|province|city|town|village|"
+                          r"bridge|school|hall|temple|pagoda|market|square|park|lake)s?(?![\w’'-])", re.IGNORECASE)
 
 
 def vietnamese_name_here(text: str, words: list[_Word]) -> bool:

@@ -24,7 +24,7 @@ SERIES_HEADS = frozenset({"meeting", "meetings", "week", "seminar", "festival", 
                           "championship", "championships", "marathon", "tour", "games", "cup", "tournament",
                           "drill", "exercise", "match", "invitational", "competition", "contest", "rally", "challenge",
                           "biennale", "biennial", "triennale", "triennial", "regatta", "prix", "show", "exhibition",
-                          "expedition"})
+                          "expedition", "open"})
 # Heads that name a series whatever is written before them: `SEA Games`, `… Esports Invitational`,
 # `Fuzhou Lacquer Art Biennale` (held every two years by its name).
 ALWAYS_SERIES_HEADS = frozenset({"games", "invitational", "biennale", "biennial", "triennale", "triennial", "regatta",
