@@ -1138,6 +1138,8 @@ def test_a_body_a_brand_or_a_pair_holding_an_occasion_and_a_rank_meeting_make_me
     ("Under the dengue control agreement that Stung Treng signed with Champasak in 2018, teams test travellers.",
      ["dengue control agreement"]),
     ("Under the data agreement that officials discussed, nothing changed.", []),
+    ("Flows are shared under the flood data exchange agreement that Thailand’s Office of National Water Resources "
+     "signed with the secretariat.", ["flood data exchange agreement"]),
 ])
 def test_a_lower_case_document_the_text_says_named_parties_signed_is_a_mechanism(text, spans):
     assert _lower_case_names(text) == spans

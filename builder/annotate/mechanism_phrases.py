@@ -70,8 +70,9 @@ _BARE_SUBJECT = re.compile(r"[ \t]+(?:on|for|of)[ \t]+(?!(?:the|a|an|its|their|t
                            r"(?!(?:cooperation|collaboration|partnership)(?![\w’'-])[ \t]*(?:[.,;:]|$))")  # (not a bare `on cooperation`)
 # `the malaria control agreement that Kon Tum signed with Ratanakiri`: a document the text says named parties
 # signed is that one, whatever its words.
-_SIGNED_BY_NAMED = re.compile(r"[ \t]+(?:that|which)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3}"
-                              r"(?:[ \t]+(?:and|,)[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3})?"
+_NAMED_PARTY = r"(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+(?:of|for|the|[A-Z][\w’'-]*)){0,6}"  # (`China’s Ministry of …`)
+_SIGNED_BY_NAMED = re.compile(rf"[ \t]+(?:that|which)[ \t]+{_NAMED_PARTY}"
+                              rf"(?:[ \t]*(?:and|,)[ \t]+{_NAMED_PARTY})?"
                               r"[ \t]+(?:had[ \t]+|have[ \t]+|has[ \t]+)?(?:signed|inked|concluded)(?![\w’'-])")
 # `a code of conduct in the East Sea`: a complement naming a place or a party makes even `a …` particular.
 _PROPER_IN = re.compile(r"[ \t]+[a-z]+[ \t]+(?:the[ \t]+)?[A-Z]")
