@@ -5,9 +5,11 @@ order submitted, so the site is the same whatever runs them. What differs is how
 tools it needs for every chunk (a `_Mapper`, the `SitePages` of the store), which are slow to make
 (the registry's automaton, the site's sums) and must be made once per worker, not per chunk:
 
-- **Here** (`Workers(jobs)`): a `ProcessPoolExecutor` whose workers are forked, as the build always
-  did; each worker makes its tools in the pool's initializer, from the parent's objects, which fork
-  hands over without pickling.
+- **Here** (`Workers(jobs)`): a `ProcessPoolExecutor` whose workers are forked; each worker makes its
+  tools in the pool's initializer, from the parent's objects, which fork hands over without pickling.
+  A step may ask for `fresh` workers instead (a clean build's render): new interpreters that make
+  their tools from a picklable recipe, as on a cluster. They start slower and carry only what they
+  make, where a forked worker's share of the parent's heap is copied page by page as it is touched.
 - **On a Dask cluster** (`Workers(jobs, scheduler="tcp://host:8786")`): Dask's executor
   (`distributed.Client(address).get_executor()`) has no initializer, so a *recipe* (plain values:
   registry, options, paths) is scattered once to every worker (`client.scatter(broadcast=True)`),
@@ -133,15 +135,18 @@ class Workers:
         return self._jobs > 1 and (not needs_fork or "fork" in multiprocessing.get_all_start_methods())
 
     @contextmanager
-    def pool(self, kind: str, recipe: Callable[[], object]) -> Iterator[tuple[Executor, str, object]]:
+    def pool(self, kind: str, recipe: Callable[[], object],
+             fresh: bool = False) -> Iterator[tuple[Executor, str, object]]:
         """An executor for one step, with what each of its chunks carries to find its tools:
         yields (executor, token, carried); a chunk calls `tools(kind, token, carried)`.
 
-        Here, `recipe` runs once in each worker as it starts (the pool forks: it is not pickled).
+        Here, `recipe` runs once in each worker as it starts: the pool forks (it is not pickled), or, with
+        `fresh`, starts each worker as a new interpreter that makes its tools from the pickled recipe, as a
+        cluster worker does — a forked worker carries the parent's whole heap, and touching it copies its pages.
         On the cluster it is scattered once to every worker and made there on first use."""
         if not self.distributed:
             methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            context = multiprocessing.get_context("fork" if "fork" in methods and not fresh else "spawn")
             with ProcessPoolExecutor(max_workers=self._jobs, mp_context=context, initializer=_prepare,
                                      initargs=(kind, "here", recipe)) as executor:
                 yield executor, "here", None

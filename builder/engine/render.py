@@ -57,8 +57,9 @@ class _ForkedPages:
 
 @dataclass
 class _PagesRecipe:
-    """What a cluster worker makes its pages from: the store (opened read-only), the registry, the
-    options, and where the update stages files and what `site/` holds (`SiteUpdate.joining`)."""
+    """What a cluster worker, or a clean build's fresh local one, makes its pages from: the store (opened
+    read-only), the registry, the options, and where the update stages files and what `site/` holds
+    (`SiteUpdate.joining`)."""
 
     store: Path
     registry: Registry
@@ -129,11 +130,14 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
             here = [item for item in work if item[0].kind == "map"]
             # Articles first: on a clean build their search bundles are indexed while the rest renders.
             elsewhere = sorted((item for item in work if item[0].kind != "map"), key=lambda i: i[0].kind != "article")
-            if workers.parallel(len(elsewhere), executors.PARALLEL_MIN, needs_fork=True):
+            # A clean build's workers start fresh from a recipe, as on a cluster: they render the whole site and
+            # a forked worker would copy most of the parent's heap as it touched it.
+            fresh = update.clean
+            if workers.parallel(len(elsewhere), executors.PARALLEL_MIN, needs_fork=not fresh):
                 if indexing_beside is not None and not workers.distributed:
                     indexing_beside()  # workers are forked from a process with no other thread running
                     indexing_beside = None
-                if workers.distributed:
+                if workers.distributed or fresh:
                     recipe = _PagesRecipe(Path(site.store.path).resolve(), site.registry, absolute(options),
                                           update.staging.resolve(), update.clean, list(update.forgotten))
                 else:
@@ -141,7 +145,7 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
                 jobs = workers.jobs
                 size = max(1, min(64, len(elsewhere) // (jobs * 16)))
                 chunks = [elsewhere[i:i + size] for i in range(0, len(elsewhere), size)]
-                with workers.pool("render", recipe) as (pool, token, carried):
+                with workers.pool("render", recipe, fresh=fresh) as (pool, token, carried):
                     futures = [pool.submit(_render_families, token, carried, chunk) for chunk in chunks]
                     for future in futures:  # counted as each comes back, in whatever order
                         future.add_done_callback(functools.partial(_count_rendered, counter))
