@@ -133,24 +133,28 @@ _FOLDS_TO_FUNCTION_WORD = frozenset("to the on in an a at by of and".split())
 
 
 # What someone does, as a compound noun opening a sentence (`Farmworker Mee Vang`, `Boatbuilder …`): never a name's.
-_AGENT_NOUN = re.compile(r"[a-z]*(?:worker|keeper|maker|builder|owner|grower|holder|seller|buyer|driver|farmer|"
-                         r"trader|dealer|planter|rider|player|leader|manager|officer|operator|breeder|picker|"
-                         r"hand|smith|wright)")
+# Only compounds: the plain noun may be a surname (`Holder`, `Player`).
+_AGENT_ENDINGS = ("worker", "keeper", "maker", "builder", "owner", "grower", "holder", "seller", "buyer", "driver",
+                  "farmer", "trader", "dealer", "planter", "rider", "player", "leader", "manager", "officer",
+                  "operator", "breeder", "picker")
 
 
 def agent_noun(word: _Word) -> bool:
     """`Farmworker`, `Shopkeeper`: a compound noun of what someone does."""
-    return bool(_AGENT_NOUN.fullmatch(word.key))
+    key = word.key
+    return key.endswith(_AGENT_ENDINGS) and key.isalpha() and len(key) > 7 and not any(
+        key == ending for ending in _AGENT_ENDINGS)
 
 
 def _is_name_word(word: _Word) -> bool:
     # Written with its marks, a syllable is not the English word it folds to (`Mây`, not `May`).
-    return (word.capitalised and not agent_noun(word) and (word.key not in _NOT_NAME_WORDS or (
+    return (word.capitalised and (word.key not in _NOT_NAME_WORDS or (
                 word.key in _FOLDS_TO_FUNCTION_WORD and word.text.lower() != word.key) or (
                 word.key not in _SYLLABLE_WORDS and any(ch.isalpha() and not ch.isascii() for ch in word.text)))
             and (word.key not in HEAD_WORDS or word.key in ABBREVIATED_HEAD_WORDS) and not word.text.isupper()
             and (word.text.isalpha() or bool(_HYPHENATED_GIVEN.fullmatch(word.text))
-                 or bool(_APOSTROPHE_NAME.fullmatch(word.text))))
+                 or bool(_APOSTROPHE_NAME.fullmatch(word.text)))
+            and (len(word.key) <= 7 or not agent_noun(word)))
 
 
 # `Kwok-wai`, `Jae-in`: a given name romanised syllable by syllable, the second in lower case.

@@ -193,14 +193,17 @@ def named_in_apposition(text: str, start: int, end: int) -> bool:
 
 # One name alone, as many Indonesians and Burmese have (`Nurhayati`): told by an age or a role after it and a
 # reporting verb somewhere in the article (`Nurhayati, then a 24-year-old nurse, … Nurhayati said`).
-_ONE_NAME_AGED = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]{3,})(?=,[ \t]+(?:then[ \t]+|now[ \t]+)?"
-                            r"(?:an?[ \t]+)?\d{1,3}(?:-year-old\b|,(?!\d)))")
+_AGE_AFTER_NAME = re.compile(r"(?<=[a-z]),[ \t]+(?:then[ \t]+|now[ \t]+)?(?:an?[ \t]+)?\d{1,3}(?:-year-old\b|,(?!\d))")
+_ONE_NAME_BEFORE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]{3,})$")
 
 
 def single_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each one-word name an age vouches for and the article has speak, where it is first aged."""
     spans = []
-    for m in _ONE_NAME_AGED.finditer(text):
+    for age in _AGE_AFTER_NAME.finditer(text):
+        m = _ONE_NAME_BEFORE.search(text, max(0, age.start() - 30), age.start())
+        if m is None:
+            continue
         name = m["name"]
         before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before and before.group(1)[:1].isupper():

@@ -50,17 +50,17 @@ _DOUBLE_SURNAME = re.compile(r"([A-Z][a-z]+)-([A-Z][a-z]+)")
 
 def _double_surname(word: _Word) -> bool:
     """A joined surname ending a name, neither half a word no name has (`Laos-China`, `Hà Nội-Beijing`)."""
-    halves = _DOUBLE_SURNAME.fullmatch(word.text)
+    halves = "-" in word.text and _DOUBLE_SURNAME.fullmatch(word.text)
     return bool(halves) and not any(fold(h) in _NOT_NAME_WORDS or fold(h) in _HEAD_OR_TITLE for h in halves.groups())
 
 
 def name_tail(words: list[_Word]) -> list[_Word]:
     """The name words that end `words` (at most four), a syllable word kept only after a Vietnamese family name."""
     tail: list[_Word] = []
+    capitalised = 0  # (a particle is no word of the four: `Maria Helena de Senna Fernandes`)
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
-        # (a particle is no word of the four: `Maria Helena de Senna Fernandes`)
-        if sum(w.capitalised for w in tail) == 4 or not (
+        if capitalised == 4 or not (
                 _is_name_word(word) or _two_syllable_family(words, i)
                 or (word.key in _SYLLABLE_WORDS and word.capitalised and word.text.isalpha()
                     and not (word.key == "viet" and tail and tail[0].key == "nam"))
@@ -69,6 +69,7 @@ def name_tail(words: list[_Word]) -> list[_Word]:
                 or (_hmong_middle(words, i) and bool(tail))):
             break
         tail.insert(0, word)
+        capitalised += word.capitalised
     while tail and not tail[0].capitalised:
         tail.pop(0)  # (a particle opens no name)
     for i in range(len(tail) - 1, -1, -1):
@@ -150,4 +151,5 @@ def family_name(word: _Word) -> bool:
 
 def could_be_personal_name(words: list[_Word]) -> bool:
     """Whether `personal_name` could return all of `words`: two to four name words (and a particle)."""
-    return 2 <= sum(w.capitalised for w in words) <= 4 and len(name_tail(words)) == len(words)
+    return (2 <= len(words) <= 6 and 2 <= sum(w.capitalised for w in words) <= 4
+            and len(name_tail(words)) == len(words))
