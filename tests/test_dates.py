@@ -1416,3 +1416,25 @@ def test_an_age_counts_from_the_first_of_what_someone_does():
 ])
 def test_a_quotation_in_ascii_keeps_its_own_tense_and_deadlines_and_early_dates_are_found(text, expected):
     assert found(text)[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # REF_2025 is Sunday, August 31
+    ("Reuters: Can the ministry say more about the collision on Friday night?", ("Friday", "2025-08-29")),
+    ("Lan said a trader opened a flight from Can Tho to Kunming on Wednesday.", ("Wednesday", "2025-08-27")),
+    ("The minister said the ministry wanted to extend the scheme when the rains return in May.", ("May", "2026-05")),
+    ("The shop opened in October 1985. It turns 40 in October.", ("October", "2025-10")),
+    ("Forty years ago this month, the two leaders met in Hà Nội.", ("Forty years ago this month", "1985-08")),
+])
+def test_a_question_and_a_city_are_no_can_a_wish_is_to_come_and_years_ago_this_month_is_a_month(text, expected):
+    assert found(text)[-1] == expected
+
+
+def test_a_stamp_with_its_update_in_brackets_or_an_indonesian_time_zone_is_the_date_line_and_an_age_in_a_month():
+    pub = infer_publication_date("Title\n\nBy Ana Lim\n\n04 Feb 2026 03:42PM (Updated: 04 Feb 2026 06:10PM)\n\n"
+                                 "SINGAPORE: The airline signed a deal on Wednesday.")
+    assert (pub.value.iso(), pub.how) == ("2026-02-04", "date line in text")
+    pub = infer_publication_date("Title\n\nTuesday, 8 September 2026 14:20 WIB\n\nTEMPO.CO, Blora - Farmers said.")
+    assert (pub.value.iso(), pub.how) == ("2026-09-08", "date line in text")
+    pub = infer_publication_date("Title\n\nShe opened the shop in May 1996 with one oven. It turns 30 in May.")
+    assert pub.value.iso() == "2026"

@@ -149,7 +149,7 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"(?<!\w)(?P<which>(?i:last|this|next)){_SP}"
      rf"(?P<unit>year|quarter|month|week)(?!\w)", _relative_unit),
     (rf"(?<!\w)(?P<n>(?i:{_NUM})){_SP}(?P<unit>decade|year|month|week|day)s?{_SP}ago"
-     rf"(?:{_SP}(?P<today>(?i:today|to{_SP}the{_SP}day)))?(?!\w)", _ago),
+     rf"(?:{_SP}(?:(?P<today>(?i:today|to{_SP}the{_SP}day))|(?P<thismonth>(?i:this{_SP}month))))?(?!\w)", _ago),
     # (`the day after the garrison surrendered`: a day told by an event, not one counted from a date)
     (rf"(?<!\w)(?i:the){_SP}(?P<rel>(?i:day{_SP}(?:before|after)(?=[ \t]*[,.;:!?)]|{_SP}(?:and|when|as)(?!\w))"
      rf"|previous{_SP}day|following{_SP}day|next{_SP}day))(?!\w)", _next_to),

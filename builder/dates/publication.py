@@ -35,7 +35,7 @@ from builder.model import DatePoint, PublicationDate
 # "22-01-2026 | 08:05", "Thursday, September 26, 2024 - 15:10", "Wed, August 21, 2024 at 11:02 AM GMT+7"),
 # and optional sections after a bar ("| World", "| Editor: huaxia").
 _CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
-          r"(?:\s*\(?(?:GMT|UTC|[A-Z]{1,3}T)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|\s*[+-]\d{4})?")  # (ICT, JST, EST, +0700 …)
+          r"(?:\s*\(?(?:GMT|UTC|[A-Z]{1,3}T|WIB|WITA)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|\s*[+-]\d{4})?")  # (ICT, JST, WIB, +0700 …)
 _PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*|\s+/\s+)"  # (`Wed, September 10, 2025 / 03:12 pm`)
 # "Posted:", "Last updated:", "Source: Xinhua |", a page's own word for its stamp without a colon
 # ("Last update 16:20, …", "Published on …"), or an agency's name in capitals before a dash or bar ("KYODO NEWS - ").
@@ -47,8 +47,9 @@ _LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*(?:[^\W\d_][\w .
           r"|[A-Z][A-Z&.]+(?:[ ][A-Z][A-Z&.]+){0,2}\s*[|·•–—-]\s*"
           r"|\([^()\n]{2,40}\)\s*"  # an outlet in brackets: "(People's Daily Online) 16:08, May 22, 2025"
           r"|[A-Z][\w .&'’-]{1,40}?\s+/\s+)")  # or before a slash: "Philippine Daily Inquirer / 04:30 AM …"
-# Sections after a bar, as a site's date line may end: "| World", "| Editor: huaxia".
-_SECTION = r"(?:\s*[|·•]\s*[^\W\d_][\w &'’-]{0,30}(?::\s*[^\W\d_][\w &'’-]{0,30})?)*"
+# Sections after a bar, as a site's date line may end ("| World", "| Editor: huaxia"), and an update in brackets.
+_SECTION = (r"(?:\s*[|·•]\s*[^\W\d_][\w &'’-]{0,30}(?::\s*[^\W\d_][\w &'’-]{0,30})?)*"
+            r"(?:\s*\((?:Updated|Last updated|Modified):?[^()\n]{0,40}\))?")  # (`(Updated: 04 Feb 2026 06:10PM)`)
 # A weekday written out or cut short ("Wednesday,", "Wed,", "Thurs.").
 _LINE_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)"
 # An outlet's name before its date with nothing between, as a page joins two lines ("The Irrawaddy 20 November
@@ -509,7 +510,9 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
 
 
 # "it turns 70 next year", "the line turned 50 this year": an age told after the event it counts from.
-_TURNS = re.compile(rf"(?i:(?<!\w)(?:turns|will\s+turn|turned)\s+(?P<n>{_NUM})\s+(?P<unit>this\s+year|next\s+year))(?!\w)")
+_TURNS = re.compile(rf"(?i:(?<!\w)(?:turns|will\s+turn|turned)\s+(?P<n>{_NUM})\s+(?P<unit>this\s+year|next\s+year"
+                    rf"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)))"
+                    rf"(?!\w)")  # (`It turns 40 in October`: this year's October, the age's month)
 
 
 # What an age is counted from when the sentence telling it has no date: the founding told before it, or the first

@@ -727,10 +727,12 @@ def _relative_unit(m, ctx):
 
 def _ago(m, ctx):
     """24 years ago / three months ago / two days ago / a decade ago (a year) / seventy years ago today,
-    twenty-five years ago to the day (the anniversary day itself)"""
+    twenty-five years ago to the day (the anniversary day itself) / fifty years ago this month (that month)"""
     if ctx.ref is None:
         return None
     n, unit, ref = _num(m["n"]), m["unit"].lower(), ctx.ref
+    if m["thismonth"] and unit == "year":  # `fifty years ago this month`: the month, that many years back
+        return _found(_point(ref.year - n, ref.month), kind="relative")
     if m["today"]:  # the anniversary day itself
         if unit == "year":
             return _found(_point(ref.year - n, ref.month, ref.day), kind="relative")

@@ -66,16 +66,17 @@ _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set
                 r"|enters\s+into\s+force|expires|(?<!the\s)holds"
                 # a fixture or a tour in the present: "the fair moves to Hồ Chí Minh City on Tuesday"
                 r"|(?<!the\s)(?<!his\s)(?<!her\s)(?<!its\s)(?:moves|travels|heads|goes|flies|sails|tours|plays|faces"
-                r"|meets|hosts|visits)(?=\s))"
-                # what someone can do on a day is still to come: "doctors say they can travel on Saturday"
-                r"|can(?:not)?(?=\s+[a-z])"
+                r"|meets|hosts|visits|turns)(?=\s))"
+                # what someone can do on a day is still to come: "doctors say they can travel on Saturday" (not a
+                # question's `Can …?` nor `Can Tho`)
+                r"|(?-i:can(?:not)?)(?=\s+(?-i:[a-z]))"
                 r"|(?:scheduled|slated|planned)\s+for|(?:is|are)\s+planned|to\s+be\s+[a-z]+ed|be\s+held|upcoming"
                 # the present passive of a habit or a timetable ("the crop, which is sown from November"): the next one
                 r"|(?:is|are)\s+(?:usually\s+|normally\s+|traditionally\s+)?(?:sown|grown|held|harvested|planted"
                 r"|celebrated|staged|organised|organized|played|expected)"
                 r"|this\s+coming"
                 r"|(?:plans?|planned|agreed|agrees|decided|pledged|vowed|aims?|intends?|intended|hopes?|hoped"
-                r"|expects?|expected|promised|invited\s+\w+)\s+to"
+                r"|expects?|expected|promised|wants?|wanted|invited\s+\w+)\s+to"
                 r"|(?:asked|urged|requested|called\s+on|encouraged|persuaded|wanted|wants?|expected|expects?)"
                 r"(?:\s+[\w’'-]+){1,3}?\s+to(?=\s+[a-z])")
 _PAST_MARK = (r"said|says|was|were|had|did|met|began|begun|held|took|made|gave|told|left|came|went|saw|spoke|sent"
