@@ -335,3 +335,13 @@ def test_a_hong_kong_name_with_an_english_given_name_first_is_shortened_by_its_f
     annotator = _with_people(Entity("vivian-lau-wing-sze", "person", "Vivian Lau Wing-sze"))
     text = "Managing director Vivian Lau Wing-sze opened the shop. “Diners are curious,” Lau said."
     assert people(annotator.mentions(text, dt.date(2025, 3, 18)))[-1] == ("Lau", "vivian-lau-wing-sze")
+
+
+def test_a_name_with_an_apostrophe_is_shortened_to_its_family_name_whole_and_a_possessive_is_not_part_of_it():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("kevin-dsouza", "person", "Kevin D'Souza"),
+                             Entity("nguyen-van-chinh", "person", "Nguyễn Văn Chính", country="vn"))
+    text = "Kevin D'Souza met Nguyễn Văn Chính. “Prices will ease,” D'Souza said. Chính’s firm agreed."
+    assert people(annotator.mentions(text, dt.date(2025, 3, 18)))[-2:] == [
+        ("D'Souza", "kevin-dsouza"), ("Chính", "nguyen-van-chinh")]

@@ -1220,3 +1220,38 @@ def test_bylines_under_a_standfirst_with_writers_roles_and_labelled_credits_name
 ])
 def test_a_region_holding_an_occasion_an_open_and_a_pairs_cooperation_are_mechanisms(registry, text, name):
     assert _found(registry, text)[name][0] == "mechanism"
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Aung Kyaw Min, a bus driver from Mandalay, said he had waited four days.", {"Aung Kyaw Min"}),
+    ("The prize went to Pham Quoc Bao, a Grade 11 student at the school. Bao said it was hard.", {"Pham Quoc Bao"}),
+    ("Mechanic Thạch Minh Sang, 31, a Khmer from the village, fixed the pump.", {"Thạch Minh Sang"}),
+    ("Vanuatu’s Prime Minister Jotham Kalo Tari Napat will visit Hà Nội.", {"Jotham Kalo Tari Napat"}),
+    ("Sumarno, a teak farmer in Blora who grows chillies too, said prices rose. “We wait,” Sumarno said.",
+     {"Sumarno"}),
+    ("Trade Secretary Ramon Cruz Lopez Jr. said fees would fall.", {"Ramon Cruz Lopez Jr."}),
+    ("Lan now works for a shipping firm in Hải Phòng, spoke to students at the fair.", set()),
+    ("Tourists flew to Da Lat, a tourist town in the highlands.", set()),
+])
+def test_roles_in_apposition_and_before_a_name_four_names_after_a_title_and_a_suffix_make_people(registry, text,
+                                                                                                 people):
+    assert _people(_found(registry, text)) == people
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The team won two golds at the International Chemistry Olympiad in Zurich.", "International Chemistry Olympiad"),
+    ("The carrier signed the order at the Bangkok Airshow on Wednesday.", "Bangkok Airshow"),
+    ("Under the ASEAN Single Shipping Market, ferries may call at any port.", "ASEAN Single Shipping Market"),
+])
+def test_olympiads_airshows_and_a_groupings_single_market_are_mechanisms(registry, text, name):
+    assert _found(registry, text)[name][0] == "mechanism"
+
+
+@pytest.mark.parametrize("head, names", [
+    ("Body.\n\nBui Thu Ha / Saigon Daily News — VNS", ["Bui Thu Ha"]),
+    ("Body.\n\nTranslator: Budi Santoso | Editor: Ratna Dewi — VNA", ["Budi Santoso", "Ratna Dewi"]),
+])
+def test_a_closing_writer_and_outlet_line_and_labelled_credits_after_a_bar_name_the_writers(head, names):
+    from builder.annotate.person_cues import credited_names
+
+    assert [head[a:b] for a, b in credited_names(head)] == names

@@ -60,6 +60,7 @@ from builder.annotate.roles import (
     LOWER_ROLE,
     OFFICE_NOUNS,
     ROLE_AFTER,
+    ROLE_NOUNS,
     THE_LATE,
     WHO_OR_AGE,
 )
@@ -339,6 +340,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     linked, linked_spans = SpanSet(taken), set(taken)
 
     def add(type_: str, start: int, end: int, titles=(), aliases=()) -> None:
+        if type_ == "person" and text[end - 2:end + 1] in ("Jr.", "Sr."):
+            end += 1  # `Francisco Tiu Laurel Jr.`: the suffix's full stop is the name's
         # Never part of a linked or proposed name; never a known name itself or around a proposed one.
         if any(not (start <= a and b <= end) for a, b in linked.overlapping(start, end)):
             return
@@ -448,15 +451,18 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 or (len(run) == 3 and run[0].key in MALAY_FIRST_NAMES  # (`Muhammad Haziq Rahman … Haziq said`)
                     and quoted_later(text, run[1].text, run[1].text, start, end))
                 or (_SPEAKS_AFTER.match(text, end) and _countrys(text, start)))  # (`Thailand’s Somchai … said`)
-            name = personal_name(run, bare=not (vouches or appositive or cued), pinyin=bool(title))
+            name = personal_name(run, bare=not (vouches or appositive or cued), titled=bool(title))
             # (after `to` or `in` a name may be a place's, but a place has no age: `went to Hoàng Đức Mạnh, 20,`)
             described = (DESCRIBED.match(text, end) and not title
                          and not _THE_BEFORE.search(text, max(0, start - 5), start)
                          and (not PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
-                              # (`consul general in Hong Kong, who …`: the one who is the consul)
-                              or _AGED.match(text, end)))  # (`on the Tonle Sap, who …`: a lake's people)
-            if name is None and described:
-                name = personal_name(run, bare=not (ROLE_AFTER.match(text, end) or WHO_OR_AGE.match(text, end)))
+                              # (`consul general in Hong Kong, who …`: the one who is the consul; `went to Tran
+                              # Minh Thong, a Grade 12 student at …`: a place is no student)
+                              or _AGED.match(text, end) or _ROLE_ENDS_AFTER.match(text, end)))
+            if (described and (name is None or name[0].start != start) and not _ROLE_WORD.fullmatch(run[0].key)
+                    and not (name and chinese_by_shape([w.text for w in name]))):
+                # (`Nay Lin Tun, a lorry driver`: a role vouches for every word, not only from a family name on)
+                name = personal_name(run, bare=not (ROLE_AFTER.match(text, end) or WHO_OR_AGE.match(text, end))) or name
             if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)
                                                     or described or cued or middle_named(name)
                                                     or (not THING_BEFORE.search(text, max(0, start - 24), start)
@@ -464,7 +470,10 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                                                              or vietnamese_name_here(text, name)))):
                 add("person", start, end, [title, appositive])
                 continue
-            if name and described and len(run) > 2 and name[0] is run[1] and family_name(name[0]):
+            if described and len(run) > 2 and _ROLE_WORD.fullmatch(run[0].key):
+                name = personal_name(run[1:], bare=False)  # `Technician Sơn Ngọc Tánh, 27, …`: a title
+            if name and described and len(run) > 2 and name[0] is run[1] and (
+                    family_name(name[0]) or _ROLE_WORD.fullmatch(run[0].key)):
                 add("person", name[0].start, end, [run[0].text])  # `Master Lâm Chí Hùng, 62, who …`: a title
                 continue
         company = _company_suffix(text, run)
@@ -528,6 +537,11 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
 
 
 _AGED = re.compile(r",[ \t]+\d{1,3},")
+# A role in apposition that ends where what it is of or at begins (`, a Grade 12 student at …`), not a noun's
+# modifier (`, a tourist town`).
+_ROLE_ENDS_AFTER = re.compile(rf",[ \t]+(?:(?:then|now)[ \t]+)?an?[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?{ROLE_NOUNS}\b"
+                              r"(?=[ \t]+(?:at|from|of|in|for|with|who)(?![\w’'-])|[ \t]*[,.;])")
+_ROLE_WORD = re.compile(ROLE_NOUNS)
 _JOINED_PAIR = re.compile(r"[A-ZÀ-Ỹ][^\W\d_]+[-–][A-ZÀ-Ỹ][^\W\d_]+")
 _OF_BEFORE = re.compile(r"[ \t]+of[ \t]+$")
 _SPEAKS_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|noted|explained|stressed)(?![\w’'-])")
@@ -692,7 +706,7 @@ def _person_before_connector(text: str, run: list[_Word]) -> tuple[int, str | No
             title, vouches = _title_or_role_before(text, prefix[0].start, prefix[-1].end)
             # `Czech economist Jiří Dvořák of Charles University`: a role, a full name, then where they work
             vouches = vouches or (title is not None and len(prefix) in (2, 3))
-            name = personal_name(prefix, bare=not vouches, pinyin=True) if title else None
+            name = personal_name(prefix, bare=not vouches, titled=True) if title else None
             if title is None and run[k].key == "of" and (len(prefix) >= 3 or pinyin_name(prefix)):
                 # `Nguyễn Thị Hải Yến of Việt Nam’s Institute …`, `Zhang Wei of …`: a full name a family name opens
                 name = personal_name(prefix, bare=True)
@@ -718,7 +732,7 @@ def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] 
             ends_on_head = fold(title.split()[-1]).strip(".") in HEAD_WORDS
             acts = (REPORTING_VERB.match(text, run[-1].end) or _AND_I.match(text, run[-1].end)
                     or quoted_later(text, run[i].text, run[-1].text, run[i].start, run[-1].end))
-            name = personal_name(run[i:], bare=not ends_on_head and not acts, pinyin=True)
+            name = personal_name(run[i:], bare=not ends_on_head and not acts, titled=True)
             if name and not ends_on_head and len(name) >= 3 and not family_name(name[0]) and not middle_named(name):
                 name = name[1:]  # `Secretary for International Development Torbjørn Aasgård`: the complement's last word
             if name and name[0].start == run[i].start:

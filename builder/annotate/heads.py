@@ -236,6 +236,8 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
     named = words[:head_index]
     if head in ("programme", "program", "fund") and named[0].key in ("world", "united", "un"):
         return "organisation"  # `World Food Programme`, `United Nations Development Programme`: UN bodies
+    if head == "market" and len(named) >= 3 and named[-3].key == "single" and _is_proper(named[0]):
+        return "mechanism"  # `ASEAN Single Aviation Market`: a grouping's single market is an agreement's
     if head in _TRADE_ONLY_HEADS and not (head == "area" and len(named) >= 3 and named[-2].key == "trade"
                                           and named[-3].key == "free"):
         # (an `ASEAN Free Trade Area` is an agreement's; a `Pilot Free Trade Zone` is ground)

@@ -139,7 +139,8 @@ _ACTED_ON = re.compile(r"(?<![\w’'-])(?:thanked|congratulated|praised|met|told
 _QUOTE_CLOSED = re.compile(r"[,.?!]?”[ \t]*$")
 # A name (with its title) that speaks: `Coach Li Rui said`.
 _SPEAKS = re.compile(r"(?:[^\W\d_][\w’'-]*[ \t]+){0,4}?[^\W\d_][\w’'-]*" + REPORTING_VERB.pattern)
-_WORD = re.compile(r"[^\W\d_]+")
+# A word of a name; an apostrophe inside one is the name's (`D'Cruz`, `O’Neill`), a possessive's is not (`Chính’s`).
+_WORD = re.compile(r"[^\W\d_]+(?:[’'](?![sS](?![^\W\d_]))[^\W\d_]+)*")
 _FORMER = {"late", "former", "then", "ex"}
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n|,\s|—|–")
 

@@ -99,8 +99,11 @@ _BYLINE = re.compile(r"(?m)^By:?[ \t]+(?P<names>[^|/\n]+?)[ \t]*(?:(?:[|·•/]|
 _CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n]))(?:Additional[ \t]+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|"
                      r"[Pp]hotos?|[Cc]ompiled)[ \t]+by[ \t]+(?P<names>[^;)\n—]+)"  # (to a closing `— VNA`)
                      # a labelled credit at a line's start: `Reporter: …`, `Editor: … — VNA/VNS`
-                     r"|(?m:^)(?:Reporters?|Editors?|Writers?|Translators?|Photographers?)[ \t]*:[ \t]*"
-                     r"(?P<labelled>[^;|\n—]+?)[ \t]*(?=—|\||$)", re.MULTILINE)
+                     r"|(?:(?m:^)|(?<=\|)[ \t]*)(?:Reporters?|Editors?|Writers?|Translators?|Photographers?)[ \t]*:"
+                     r"[ \t]*(?P<labelled>[^;|\n—]+?)[ \t]*(?=—|\||$)"
+                     # a writer and the outlet on a line of their own: `Lam Bao Chau / Tuoi Tre News — VNS`
+                     r"|(?m:^)(?P<slashed>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3})[ \t]+/[ \t]+"
+                     r"[A-Z][^\n/]{2,40}$", re.MULTILINE)
 # A byline without `By`: the body's first line, a name alone, over the printed date (`Sok Chanthy` over
 # `Thursday, 10 April 2025 | 08:45 ICT`).
 _ONE_NAME = r"[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3}"
@@ -127,7 +130,7 @@ def credited_names(text: str) -> list[tuple[int, int]]:
     spans = []
     bare = [line for line in _BARE_BYLINE.finditer(text, 0, _BYLINE_WITHIN) if line.start() < _BYLINE_WITHIN]
     for line in (*bare, *_BYLINE.finditer(text), *_CREDIT.finditer(text)):
-        group = "labelled" if "labelled" in line.re.groupindex and line["labelled"] else "names"
+        group = next((g for g in ("labelled", "slashed") if g in line.re.groupindex and line[g]), "names")
         at = line.start(group)
         for item in _LISTED.split(line[group]):
             start = text.find(item, at)
@@ -191,9 +194,10 @@ def named_in_apposition(text: str, start: int, end: int) -> bool:
     return bool(_SAYS_AFTER.match(text, end)) and bool(_ROLE_THEN_COMMA.search(text, max(0, start - 60), start))
 
 
-# One name alone, as many Indonesians and Burmese have (`Nurhayati`): told by an age or a role after it and a
+# One name alone, as many Indonesians and Burmese have (`Nurhayati`): told by an age or an indefinite role after it and a
 # reporting verb somewhere in the article (`Nurhayati, then a 24-year-old nurse, … Nurhayati said`).
-_AGE_AFTER_NAME = re.compile(r"(?<=[a-z]),[ \t]+(?:then[ \t]+|now[ \t]+)?(?:an?[ \t]+)?\d{1,3}(?:-year-old\b|,(?!\d))")
+_AGE_AFTER_NAME = re.compile(r"(?<=[a-z]),[ \t]+(?:then[ \t]+|now[ \t]+)?(?:(?:an?[ \t]+)?\d{1,3}(?:-year-old\b|,(?!\d))"
+                             rf"|an?[ \t]+(?:[a-z][\w’'-]*[ \t]+){{0,2}}?{ROLE_NOUNS}\b)")  # (`Suparno, a farmer in …`)
 _ONE_NAME_BEFORE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]{3,})$")
 
 

@@ -84,10 +84,11 @@ def pinyin_name(words: list[_Word]) -> bool:
             and bool(PINYIN_GIVEN.fullmatch(words[1].key)) and words[1].text[1:].islower())
 
 
-def personal_name(words: list[_Word], bare: bool, pinyin: bool = False) -> list[_Word] | None:
+def personal_name(words: list[_Word], bare: bool, titled: bool = False) -> list[_Word] | None:
     """The personal name at the end of `words`: 2-4 name words (a family name first when `bare`).
 
-    `pinyin`: a title vouches for the name, so a pinyin surname and given name will do for a family name.
+    `titled`: a title before the words vouches for the name, so a pinyin surname and given name will do for a
+    family name, and four name words are all the name's (`Prime Minister Kay Rala Xanana Gusmão`).
     """
     tail = name_tail(words)
     if not bare and (2 <= len(tail) <= 3 or (len(tail) <= 5 and not all(w.capitalised for w in tail))):
@@ -99,10 +100,10 @@ def personal_name(words: list[_Word], bare: bool, pinyin: bool = False) -> list[
     for i in range(len(tail) - 1):
         if i and (tail[i].key in _MIDDLE_NAMES or _hmong_middle(tail, i)) and len(tail) - i + 1 <= 4:
             return tail[i - 1:]  # `Quàng Văn Pọm`: Văn is the middle name of a family name the lists lack
-        if family_name(tail[i]) or (pinyin and pinyin_name(tail[i:])):
+        if family_name(tail[i]) or (titled and pinyin_name(tail[i:])):
             return tail[i:]
     if not bare and len(tail) >= 2:
-        return tail[-3:] if len(tail) > 3 else tail
+        return tail[-3:] if len(tail) > 3 and not titled else tail
     return None
 
 

@@ -24,11 +24,11 @@ SERIES_HEADS = frozenset({"meeting", "meetings", "week", "seminar", "festival", 
                           "championship", "championships", "marathon", "tour", "games", "cup", "tournament",
                           "drill", "exercise", "match", "invitational", "competition", "contest", "rally", "challenge",
                           "biennale", "biennial", "triennale", "triennial", "regatta", "prix", "show", "exhibition",
-                          "expedition", "open"})
+                          "expedition", "open", "olympiad", "airshow"})
 # Heads that name a series whatever is written before them: `SEA Games`, `… Esports Invitational`,
 # `Fuzhou Lacquer Art Biennale` (held every two years by its name).
 ALWAYS_SERIES_HEADS = frozenset({"games", "invitational", "biennale", "biennial", "triennale", "triennial", "regatta",
-                                 "prix"})  # (`Macau Grand Prix`)
+                                 "prix", "olympiad", "airshow"})  # (`Macau Grand Prix`, `Singapore Airshow`)
 # What before a name says it is one of a series: `the next …`, `the annual …`, `the 20th …`, `the fifth …`,
 # `the 2025 …`.
 _RECURS_BEFORE = re.compile(r"(?<![\w’'-])(?:next|annual|yearly|biennial|regular|\d+(?:st|nd|rd|th)|(?:19|20)\d\d"
