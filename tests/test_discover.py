@@ -1120,20 +1120,6 @@ def test_a_conference_said_to_recur_is_a_mechanism_but_a_briefing_is_not(text, s
     assert _lower_case_names(text) == spans
 
 
-@pytest.mark.parametrize("text, name", [
-    ("Officials prepared the Senior Officials’ Meeting on the Implementation of the Charter in Vientiane.",
-     "Senior Officials’ Meeting on the Implementation of the Charter"),
-    ("Both squads are preparing for next year's OFC Beach Soccer Nations Cup.", "OFC Beach Soccer Nations Cup"),
-    ("The quartet will play the KX Festival in Busan in August.", "KX Festival"),
-    ("Printers will show presses at the Packtech International Exhibition in Bangkok.",
-     "Packtech International Exhibition"),
-    ("Divers took part in the Laos–Myanmar Joint Wetland and Forest Survey Expedition, which began in 2010.",
-     "Laos–Myanmar Joint Wetland and Forest Survey Expedition"),
-])
-def test_a_body_a_brand_or_a_pair_holding_an_occasion_and_a_rank_meeting_make_mechanisms(registry, text, name):
-    assert _found(registry, text)[name][0] == "mechanism"
-
-
 @pytest.mark.parametrize("text, spans", [
     ("Under the dengue control agreement that Stung Treng signed with Champasak in 2018, teams test travellers.",
      ["dengue control agreement"]),
@@ -1170,16 +1156,38 @@ def test_a_bare_byline_over_an_outlets_city_and_date_names_the_writer(registry):
     assert "Putri Lestari" in {d.name for d in discover(article, mentions) if d.type == "person"}
 
 
+def test_a_firm_named_by_its_trade_word_is_an_organisation(registry):
+    assert _found(registry, "Lê Văn Tâm, director of Hồng Hà Agri, which farms rice, said yields rose.")[
+        "Hồng Hà Agri"][0] == "organisation"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Officials prepared the Senior Officials’ Meeting on the Implementation of the Charter in Vientiane.",
+     "Senior Officials’ Meeting on the Implementation of the Charter"),
+    ("Both squads are preparing for next year's OFC Beach Soccer Nations Cup.", "OFC Beach Soccer Nations Cup"),
+    ("The quartet will play the KX Festival in Busan in August.", "KX Festival"),
+    ("Printers will show presses at the Packtech International Exhibition in Bangkok.",
+     "Packtech International Exhibition"),
+    ("Divers took part in the Laos–Myanmar Joint Wetland and Forest Survey Expedition, which began in 2010.",
+     "Laos–Myanmar Joint Wetland and Forest Survey Expedition"),
+    ("She hopes to fight at the World Pencak Silat Championships next year.", "World Pencak Silat Championships"),
+    ("Thai players won three titles at the Asia Padel Open in Bangkok.", "Asia Padel Open"),
+    ("“Rivers are the heart of the Mekong-Ganga Cooperation,” the minister said.", "Mekong-Ganga Cooperation"),
+    ("The team won two golds at the International Chemistry Olympiad in Zurich.", "International Chemistry Olympiad"),
+    ("The carrier signed the order at the Bangkok Airshow on Wednesday.", "Bangkok Airshow"),
+    ("Under the ASEAN Single Shipping Market, ferries may call at any port.", "ASEAN Single Shipping Market"),
+])
+def test_occasions_held_by_a_body_a_brand_a_region_or_a_pair_and_other_named_mechanisms_are_mechanisms(
+        registry, text, name):
+    """A rank's meeting, an occasion a body, a brand, a region or a pair holds, an Open, an olympiad, an airshow,
+    a pair's cooperation and a grouping's single market."""
+    assert _found(registry, text)[name][0] == "mechanism"
+
+
 @pytest.mark.parametrize("text, people", [
     ("Myanmar’s Thant Zin Oo told reporters the crossing had reopened.", {"Thant Zin Oo"}),
     ("Cambodia's Sok Phalla said exports rose.", {"Sok Phalla"}),
     ("Thailand’s Chiang Rai welcomed the first trains.", set()),
-])
-def test_a_countrys_possessive_before_a_name_that_speaks_makes_a_person_but_not_before_a_place(registry, text, people):
-    assert _people(_found(registry, text)) == people
-
-
-@pytest.mark.parametrize("text, people", [
     ("“The fog was thick,” said guide Sùng A Lử, 31, who found them. Lử said the path was wet.", {"Sùng A Lử"}),
     ("Shopkeeper Bua Yang, 40, who sells tea, said trade was slow.", {"Bua Yang"}),
     ("U Kyaw Thet Naing, chairman of the growers’ group, said prices fell.", {"Kyaw Thet Naing"}),
@@ -1189,40 +1197,6 @@ def test_a_countrys_possessive_before_a_name_that_speaks_makes_a_person_but_not_
     ("Hanoi, a 1,000-year-old city, welcomed them. Hanoi said little.", set()),
     ("Trần Hưng Đạo and Lê Lợi streets were closed.", set()),
     ("Đỗ Minh Khang, Việt Nam’s consul general in Cape Town, who also covers Namibia, spoke.", {"Đỗ Minh Khang"}),
-])
-def test_hmong_and_burmese_names_roles_written_as_titles_pairs_of_names_and_one_name_alone_make_people(
-        registry, text, people):
-    assert _people(_found(registry, text)) == people
-
-
-def test_a_firm_named_by_its_trade_word_is_an_organisation(registry):
-    assert _found(registry, "Lê Văn Tâm, director of Hồng Hà Agri, which farms rice, said yields rose.")[
-        "Hồng Hà Agri"][0] == "organisation"
-
-
-@pytest.mark.parametrize("head, names", [
-    ("Pho chain drew queues\n\nMei Chan\nPublished: 6:00am, 14 Sep 2026\n\nBody.", ["Mei Chan"]),
-    ("Pho chain drew queues\n\nMei Chan Published: 6:00am, 14 Sep 2026\n\nBody.", ["Mei Chan"]),
-    ("Toy makers move\n\nAn Tran and Kenji Mori, Nikkei staff writers\nSeptember 24, 2025 12:00 JST\n\nBody.",
-     ["An Tran", "Kenji Mori"]),
-    ("Body.\n\nReporter: Wayan Sudarsa\nEditor: Rina Kusuma — VNA/VNS", ["Wayan Sudarsa", "Rina Kusuma"]),
-])
-def test_bylines_under_a_standfirst_with_writers_roles_and_labelled_credits_name_the_writers(head, names):
-    from builder.annotate.person_cues import credited_names
-
-    assert [head[a:b] for a, b in credited_names(head)] == names
-
-
-@pytest.mark.parametrize("text, name", [
-    ("She hopes to fight at the World Pencak Silat Championships next year.", "World Pencak Silat Championships"),
-    ("Thai players won three titles at the Asia Padel Open in Bangkok.", "Asia Padel Open"),
-    ("“Rivers are the heart of the Mekong-Ganga Cooperation,” the minister said.", "Mekong-Ganga Cooperation"),
-])
-def test_a_region_holding_an_occasion_an_open_and_a_pairs_cooperation_are_mechanisms(registry, text, name):
-    assert _found(registry, text)[name][0] == "mechanism"
-
-
-@pytest.mark.parametrize("text, people", [
     ("Aung Kyaw Min, a bus driver from Mandalay, said he had waited four days.", {"Aung Kyaw Min"}),
     ("The prize went to Pham Quoc Bao, a Grade 11 student at the school. Bao said it was hard.", {"Pham Quoc Bao"}),
     ("Mechanic Thạch Minh Sang, 31, a Khmer from the village, fixed the pump.", {"Thạch Minh Sang"}),
@@ -1233,25 +1207,22 @@ def test_a_region_holding_an_occasion_an_open_and_a_pairs_cooperation_are_mechan
     ("Lan now works for a shipping firm in Hải Phòng, spoke to students at the fair.", set()),
     ("Tourists flew to Da Lat, a tourist town in the highlands.", set()),
 ])
-def test_roles_in_apposition_and_before_a_name_four_names_after_a_title_and_a_suffix_make_people(registry, text,
-                                                                                                 people):
+def test_names_of_many_traditions_and_the_roles_and_places_around_them_make_people_or_not(registry, text, people):
+    """A country's possessive, Hmông and Burmese names, roles written as titles or in apposition, two names joined by
+    `and`, one name alone, four names after a title and a suffix; and the places beside them that are no one."""
     assert _people(_found(registry, text)) == people
 
 
-@pytest.mark.parametrize("text, name", [
-    ("The team won two golds at the International Chemistry Olympiad in Zurich.", "International Chemistry Olympiad"),
-    ("The carrier signed the order at the Bangkok Airshow on Wednesday.", "Bangkok Airshow"),
-    ("Under the ASEAN Single Shipping Market, ferries may call at any port.", "ASEAN Single Shipping Market"),
-])
-def test_olympiads_airshows_and_a_groupings_single_market_are_mechanisms(registry, text, name):
-    assert _found(registry, text)[name][0] == "mechanism"
-
-
 @pytest.mark.parametrize("head, names", [
+    ("Pho chain drew queues\n\nMei Chan\nPublished: 6:00am, 14 Sep 2026\n\nBody.", ["Mei Chan"]),
+    ("Pho chain drew queues\n\nMei Chan Published: 6:00am, 14 Sep 2026\n\nBody.", ["Mei Chan"]),
+    ("Toy makers move\n\nAn Tran and Kenji Mori, Nikkei staff writers\nSeptember 24, 2025 12:00 JST\n\nBody.",
+     ["An Tran", "Kenji Mori"]),
+    ("Body.\n\nReporter: Wayan Sudarsa\nEditor: Rina Kusuma — VNA/VNS", ["Wayan Sudarsa", "Rina Kusuma"]),
     ("Body.\n\nBui Thu Ha / Saigon Daily News — VNS", ["Bui Thu Ha"]),
     ("Body.\n\nTranslator: Budi Santoso | Editor: Ratna Dewi — VNA", ["Budi Santoso", "Ratna Dewi"]),
 ])
-def test_a_closing_writer_and_outlet_line_and_labelled_credits_after_a_bar_name_the_writers(head, names):
+def test_bylines_and_credit_lines_in_the_shapes_papers_print_them_name_the_writers(head, names):
     from builder.annotate.person_cues import credited_names
 
     assert [head[a:b] for a, b in credited_names(head)] == names
