@@ -1418,6 +1418,9 @@ def test_an_age_counts_from_the_first_of_what_someone_does():
     ("The minister said the ministry wanted to extend the scheme when the rains return in May.", ("May", "2026-05")),
     ("The shop opened in October 1985. It turns 40 in October.", ("October", "2025-10")),
     ("Forty years ago this month, the two leaders met in Hà Nội.", ("Forty years ago this month", "1985-08")),
+    ("The two clubs plan a joint camp on the mountain in October to watch a meteor shower.", ("October", "2025-10")),
+    ("Lan said results were expected in February.", ("February", "2026-02")),
+    ("Villagers had seen a tiger near the stream as recently as 2019.", ("2019", "2019")),
 ])
 def test_a_dates_tense_is_read_from_its_own_clause_and_deadlines_and_early_years_are_dates(text, expected):
     """An ASCII quotation, `after April`, an -ed word after a preposition, a month part told as to come, `as early
@@ -1435,3 +1438,11 @@ def test_a_stamp_with_its_update_in_brackets_or_an_indonesian_time_zone_is_the_d
     assert (pub.value.iso(), pub.how) == ("2026-09-08", "date line in text")
     pub = infer_publication_date("Title\n\nShe opened the shop in May 1996 with one oven. It turns 30 in May.")
     assert pub.value.iso() == "2026"
+
+
+def test_a_year_first_stamp_with_slashes_and_an_anniversary_of_an_event_dated_before_date_the_article():
+    pub = infer_publication_date("Title\n\nBy Kim Min-ji\n\n2026/02/12 10:31\n\nSEOUL, Feb. 12 (Yonhap) -- Exports rose.")
+    assert (pub.value.iso(), pub.how) == ("2026-02-12", "date line in text")
+    pub = infer_publication_date("Title\n\nWhen the gates of the Whitehead centre closed on May 3, 1998, Lan was 19. "
+                                 "This month marks 27 years since that last camp shut. From 1975 to 1998 many passed.")
+    assert pub.value.iso() == "2025-05"

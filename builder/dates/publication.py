@@ -457,6 +457,10 @@ def _told_as_past(text: str, start: int, end: int) -> bool:
     return verb is not None and verb["past"] is not None
 
 
+# An anniversary of an event named before, referred back to: `… marks 25 years since that last camp shut`.
+_SINCE_THAT = re.compile(r"\s+since\s+(?:that|the|this)\s", re.IGNORECASE)
+
+
 def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
     """An anniversary counted from the day of publication dates the article by arithmetic:
     "Seventy years ago today, on May 7, 1954" is 7 May 2024; "This month marks 40 years since
@@ -484,6 +488,11 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
         if not unit and _THIS_YEAR.search(text, m.end(), sentence_end):
             need = "year"  # "the 75th anniversary of ties, established in January 1950, which … are marking this year"
         hits = _scan(text[m.start():sentence_end], None)
+        if not hits and _SINCE_THAT.match(text, m.end()):
+            # `This month marks 25 years since that last camp shut`: the event the article dated before, its
+            # first date told as precisely as the count needs (`closed on June 1, 2000`)
+            hits = [h for h in _scan(text[:m.start()], None) if h.kind == "absolute" and h.value.end is None
+                    and _covers(h.value.start.precision, need)][:1]
         if not hits:
             continue
         first = hits[0]  # the event counted from: the first date told after the phrase

@@ -77,6 +77,9 @@ _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set
                 r"|this\s+coming"
                 r"|(?:plans?|planned|agreed|agrees|decided|pledged|vowed|aims?|intends?|intended|hopes?|hoped"
                 r"|expects?|expected|promised|wants?|wanted|invited\s+\w+)\s+to"
+                # a plan in the present with its object, and what was expected: "the two sides plan a joint camp …
+                # in October", "results were expected in October"
+                r"|(?<!the\s)(?<!a\s)plans?(?=\s+(?:a|an|their|its|two|three|more|new)\s)|(?:was|were)\s+expected"
                 r"|(?:asked|urged|requested|called\s+on|encouraged|persuaded|wanted|wants?|expected|expects?)"
                 r"(?:\s+[\w’'-]+){1,3}?\s+to(?=\s+[a-z])")
 _PAST_MARK = (r"said|says|was|were|had|did|met|began|begun|held|took|made|gave|told|left|came|went|saw|spoke|sent"

@@ -84,8 +84,8 @@ def _year_in_context(text: str, start: int, end: int) -> bool:
         return False  # the end of a plan's name: "the … Development Strategy to 2030"
     if cue in YEAR_CUES:
         return not (cue in WEAK_YEAR_CUES and prev2.lower() in QUANTITY_HEADS)
-    if cue == "as" and prev2.lower() in ("early", "late", "soon"):
-        return True  # "as early as 2026"
+    if cue == "as" and prev2.lower() in ("early", "late", "soon", "recently"):
+        return True  # "as early as 2026", "as recently as 2018"
     if cue in _AGAINST and (prev2.lower() in _MEASURES or prev2.endswith("%")):
         return True  # a change measured against a year: "up 28 percent on 2024", "compared with 2019"
     if text[start - 1:start] == "(" and text[end:end + 1] in ("),"):
