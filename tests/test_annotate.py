@@ -345,3 +345,11 @@ def test_a_name_with_an_apostrophe_is_shortened_to_its_family_name_whole_and_a_p
     text = "Kevin D'Souza met Nguyễn Văn Chính. “Prices will ease,” D'Souza said. Chính’s firm agreed."
     assert people(annotator.mentions(text, dt.date(2025, 3, 18)))[-2:] == [
         ("D'Souza", "kevin-dsouza"), ("Chính", "nguyen-van-chinh")]
+
+
+def test_a_bruneian_name_with_pehin_is_shortened_by_its_given_name():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("amin-pehin-rahman", "person", "Amin Pehin Rahman"))
+    text = "Dato Amin Pehin Rahman will visit China. Amin will also visit Nanning."
+    assert people(annotator.mentions(text, dt.date(2025, 3, 18)))[-1] == ("Amin", "amin-pehin-rahman")

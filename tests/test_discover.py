@@ -1126,6 +1126,8 @@ def test_a_conference_said_to_recur_is_a_mechanism_but_a_briefing_is_not(text, s
     ("Under the data agreement that officials discussed, nothing changed.", []),
     ("Flows are shared under the flood data exchange agreement that Thailand’s Office of National Water Resources "
      "signed with the secretariat.", ["flood data exchange agreement"]),
+    ("The broadcast falls under a memorandum of understanding on science teaching that the club and the museum "
+     "signed last year.", ["memorandum of understanding on science teaching"]),
 ])
 def test_a_lower_case_document_the_text_says_named_parties_signed_is_a_mechanism(text, spans):
     assert _lower_case_names(text) == spans
@@ -1204,6 +1206,10 @@ def test_occasions_held_by_a_body_a_brand_a_region_or_a_pair_and_other_named_mec
     ("Sumarno, a teak farmer in Blora who grows chillies too, said prices rose. “We wait,” Sumarno said.",
      {"Sumarno"}),
     ("Trade Secretary Ramon Cruz Lopez Jr. said fees would fall.", {"Ramon Cruz Lopez Jr."}),
+    ("Second Minister of Foreign Affairs Dato Amin Pehin Rahman will visit China. Amin will also visit Nanning.",
+     {"Amin Pehin Rahman"}),
+    ("Deputy Permanent Secretary Dayang Hajah Salmah binti Haji Osman said the sale showed the plant's role.",
+     {"Salmah binti Haji Osman"}),
     ("Lan now works for a shipping firm in Hải Phòng, spoke to students at the fair.", set()),
     ("Tourists flew to Da Lat, a tourist town in the highlands.", set()),
 ])
@@ -1221,6 +1227,9 @@ def test_names_of_many_traditions_and_the_roles_and_places_around_them_make_peop
     ("Body.\n\nReporter: Wayan Sudarsa\nEditor: Rina Kusuma — VNA/VNS", ["Wayan Sudarsa", "Rina Kusuma"]),
     ("Body.\n\nBui Thu Ha / Saigon Daily News — VNS", ["Bui Thu Ha"]),
     ("Body.\n\nTranslator: Budi Santoso | Editor: Ratna Dewi — VNA", ["Budi Santoso", "Ratna Dewi"]),
+    ("Title\n\nBy Ha Lam - Translated by Minh Khue\n\nBody.", ["Ha Lam", "Minh Khue"]),
+    ("Body.\n\nWRITER: Somchai Rattana", ["Somchai Rattana"]),
+    ("Title\n\nCarla Reyes - The Manila Post\n\nBody.", ["Carla Reyes"]),
 ])
 def test_bylines_and_credit_lines_in_the_shapes_papers_print_them_name_the_writers(head, names):
     from builder.annotate.person_cues import credited_names

@@ -74,6 +74,9 @@ _NAMED_PARTY = r"(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+(?:of|for|the|[A-Z][\w’
 _SIGNED_BY_NAMED = re.compile(rf"[ \t]+(?:that|which)[ \t]+{_NAMED_PARTY}"
                               rf"(?:[ \t]*(?:and|,)[ \t]+{_NAMED_PARTY})?"
                               r"[ \t]+(?:had[ \t]+|have[ \t]+|has[ \t]+)?(?:signed|inked|concluded)(?![\w’'-])")
+# `a memorandum of understanding on science communication that the club and the museum signed last year`: the
+# document the text says its parties signed.
+_SIGNED_AFTER = re.compile(r"[^.;:!?]{0,80}?[ \t](?:that|which)[ \t][^.;:!?]{0,60}?(?:signed|inked|concluded)(?![\w’'-])")
 # `a code of conduct in the East Sea`: a complement naming a place or a party makes even `a …` particular.
 _PROPER_IN = re.compile(r"[ \t]+[a-z]+[ \t]+(?:the[ \t]+)?[A-Z]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth", re.I)
@@ -148,7 +151,8 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
             if lw.endswith(("’s", "'s")):
                 break  # `the centre’s hotline`, `the ministry’s …`: one body's own service, not a shared mechanism
             if lw in ("a", "an") and (_PAIR_HEADS.fullmatch(head) or (head in _DOCUMENT_HEADS and (
-                    (_SIGNED_BEFORE.search(text, max(0, word.start() - 12), word.start())
+                    ((_SIGNED_BEFORE.search(text, max(0, word.start() - 12), word.start())
+                      or _SIGNED_AFTER.match(text, m.end()))
                      and _BARE_SUBJECT.match(text, m.end()))
                     or _PROPER_IN.match(text, m.end(), m.end() + 24)))):
                 determiner = lw  # `signed a memorandum of understanding on training cooperation`

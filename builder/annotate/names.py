@@ -68,7 +68,8 @@ def vietnamese_by_shape(words: list[str]) -> bool:
 
 
 # Lower-case particles inside European personal names: `Pieter van Dam`, `Anne de Groot`, `Karl von Trotha`.
-PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "da", "di", "ter", "bin", "dos", "das", "del", "della"})
+PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "da", "di", "ter", "bin", "binti", "dos", "das", "del",
+                       "della"})
 _PARTICLE_BEFORE = re.compile(r"([a-z]+)[ \t]+$")
 
 

@@ -57,8 +57,9 @@ _HEADS = [
     "Conductor", "Composer", "Pianist", "Violinist", "Singer", "Dancer",
     "Smallholder", "Grower", "Fisherman", "Fisher", "Trader", "Vendor", "Shopkeeper", "Baker", "Potter", "Painter",
     "Sculptor", "Calligrapher", "Villager", "Resident", "Volunteer", "Athlete", "Ranger", "Inspector", "Analyst",
-    # Malaysian honorifics, never part of the name (`Datuk Azhar Ismail`)
-    "Datuk Seri", "Datuk", "Dato’ Sri", "Dato' Sri", "Dato’", "Dato'", "Datin",
+    # Malaysian and Bruneian honorifics, never part of the name (`Datuk Azhar Ismail`, `Dayang Hajah Nabilah …`)
+    "Datuk Seri", "Datuk", "Dato’ Sri", "Dato' Sri", "Dato’", "Dato'", "Dato", "Datin", "Dayang Hajah", "Dayang",
+    "Pengiran", "Awang",
     # monastics
     "Most Venerable", "Venerable", "Abbot",
     # Burmese honorifics (`U Zaw Min Htike`, `Daw Khin Myat`)
@@ -153,8 +154,9 @@ class PersonForms:
     short: frozenset[str]  # folded
 
 
-# In a Malay name what follows the given name is the father's: `bin`/`binti`, or an `Abdul` name.
-_PATRONYM_WORDS = frozenset({"bin", "binti", "bte", "binte", "abdul", "abd"})
+# In a Malay or Bruneian name what follows the given name is the father's, or a title: `bin`/`binti`, an `Abdul`
+# name, `Pehin` (`Erywan Pehin Yusof` is `Erywan`).
+_PATRONYM_WORDS = frozenset({"bin", "binti", "bte", "binte", "abdul", "abd", "pehin"})
 
 
 # A Chinese given name of two syllables joined, the second in lower case (`Chi-kin`).

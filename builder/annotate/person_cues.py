@@ -96,14 +96,15 @@ def _ends_another_name(text: str, word: str, start: int, end: int) -> bool:
 # A byline on a line of its own (`By Hoang Thu Trang`, `By An Lê and Minh Phương | March 3, 2025`), or an agency's
 # credit line (`(Reporting by … in Hanoi and … in Beijing; Editing by …)`): each names the article's writers.
 _BYLINE = re.compile(r"(?m)^By:?[ \t]+(?P<names>[^|/\n]+?)[ \t]*(?:(?:[|·•/]|[ \t]-[ \t]).*)?$")  # (`- Correspondent`)
-_CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n]))(?:Additional[ \t]+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|"
-                     r"[Pp]hotos?|[Cc]ompiled)[ \t]+by[ \t]+(?P<names>[^;)\n—]+)"  # (to a closing `— VNA`)
+_CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n])|(?<=[ \t]-[ \t]))(?:Additional[ \t]+)?(?:[Rr]eporting|"
+                     r"[Ww]riting|[Ee]diting|[Pp]hotos?|[Cc]ompiled|[Tt]ranslated)[ \t]+by[ \t]+"
+                     r"(?P<names>[^;)\n—]+)"  # (to a closing `— VNA`)
                      # a labelled credit at a line's start: `Reporter: …`, `Editor: … — VNA/VNS`
-                     r"|(?:(?m:^)|(?<=\|)[ \t]*)(?:Reporters?|Editors?|Writers?|Translators?|Photographers?)[ \t]*:"
+                     r"|(?:(?m:^)|(?<=\|)[ \t]*)(?i:reporters?|editors?|writers?|translators?|photographers?)[ \t]*:"
                      r"[ \t]*(?P<labelled>[^;|\n—]+?)[ \t]*(?=—|\||$)"
                      # a writer and the outlet on a line of their own: `Lam Bao Chau / Tuoi Tre News — VNS`
-                     r"|(?m:^)(?P<slashed>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3})[ \t]+/[ \t]+"
-                     r"[A-Z][^\n/]{2,40}$", re.MULTILINE)
+                     r"|(?m:^)(?!By[ \t])(?P<slashed>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3})[ \t]+[/-][ \t]+"
+                     r"(?:The[ \t]+)?[A-Z][^\n/]{2,40}$", re.MULTILINE)  # (`Carmela Cruz - The Philippine Star`)
 # A byline without `By`: the body's first line, a name alone, over the printed date (`Sok Chanthy` over
 # `Thursday, 10 April 2025 | 08:45 ICT`).
 _ONE_NAME = r"[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3}"
