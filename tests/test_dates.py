@@ -1440,9 +1440,16 @@ def test_a_stamp_with_its_update_in_brackets_or_an_indonesian_time_zone_is_the_d
     assert pub.value.iso() == "2026"
 
 
-def test_a_year_first_stamp_with_slashes_and_an_anniversary_of_an_event_dated_before_date_the_article():
+def test_stamps_in_more_shapes_and_anniversaries_of_what_the_article_dated_before_date_the_article():
+    """A year-first stamp with slashes, a stamp in brackets; `N years since that …` or `since she arrived` counted
+    from the date the article gave that event."""
     pub = infer_publication_date("Title\n\nBy Kim Min-ji\n\n2026/02/12 10:31\n\nSEOUL, Feb. 12 (Yonhap) -- Exports rose.")
     assert (pub.value.iso(), pub.how) == ("2026-02-12", "date line in text")
     pub = infer_publication_date("Title\n\nWhen the gates of the Whitehead centre closed on May 3, 1998, Lan was 19. "
                                  "This month marks 27 years since that last camp shut. From 1975 to 1998 many passed.")
     assert pub.value.iso() == "2025-05"
+    pub = infer_publication_date("Title\n\nBy Noy Keo\n\n(Latest Update March 3, 2026)\n\nDoctors said on Monday.")
+    assert (pub.value.iso(), pub.how) == ("2026-03-03", "date line in text")
+    pub = infer_publication_date("Title\n\nHoa came to Kunming in 2005 to teach for a year. This year marks two decades "
+                                 "since she arrived, and she still sings.")
+    assert pub.value.iso() == "2025"

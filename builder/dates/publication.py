@@ -41,7 +41,7 @@ _PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*|\s+/\s+)"  # (`Wed, September 10,
 # ("Last update 16:20, …", "Published on …"), or an agency's name in capitals before a dash or bar ("KYODO NEWS - ").
 _LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*)?"
           # a byline: "By Reuters staff | ", "By: … / Philippine Daily Inquirer / "
-          r"|(?i:(?:first[ ]|last[ ])?(?:published|posted|updated?|modified|publication[ ]date)(?:[ ](?:on|at))?)"
+          r"|(?i:(?:first[ ]|last[ ]|latest[ ])?(?:published|posted|updated?|modified|publication[ ]date)(?:[ ](?:on|at))?)"
           r"(?:[ \t]*:)?\s+"
           r"|[^\W\d_]+(?:[ ][^\W\d_]+){0,2}:\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*)?"
           r"|[A-Z][A-Z&.]+(?:[ ][A-Z][A-Z&.]+){0,2}\s*[|·•–—-]\s*"
@@ -412,6 +412,8 @@ def _printed_date_line(text: str) -> PublicationDate | None:
     for line in text.splitlines():
         if len(line) > _STAMP_LINE_MAX or not any(c.isdigit() for c in line):
             continue
+        if line.startswith("(") and line.endswith(")"):
+            line = line[1:-1]  # `(Latest Update July 16, 2026)`: a stamp in brackets
         days = [day for part in [line, *(_STAMP_BAR.split(line) if "|" in line or "·" in line or "•" in line else ())]
                 if (day := _stamp_day(part)) is not None]
         if days:
@@ -457,8 +459,9 @@ def _told_as_past(text: str, start: int, end: int) -> bool:
     return verb is not None and verb["past"] is not None
 
 
-# An anniversary of an event named before, referred back to: `… marks 25 years since that last camp shut`.
-_SINCE_THAT = re.compile(r"\s+since\s+(?:that|the|this)\s", re.IGNORECASE)
+# An anniversary of an event named before, referred back to: `… marks 25 years since that last camp shut`, `… two
+# decades since she arrived`.
+_SINCE_THAT = re.compile(r"\s+since\s+(?:that|the|this|he|she|they|we|it|his|her|their|its)\s", re.IGNORECASE)
 
 
 def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
