@@ -1128,6 +1128,11 @@ def test_a_conference_said_to_recur_is_a_mechanism_but_a_briefing_is_not(text, s
      "signed with the secretariat.", ["flood data exchange agreement"]),
     ("The broadcast falls under a memorandum of understanding on science teaching that the club and the museum "
      "signed last year.", ["memorandum of understanding on science teaching"]),
+    ("Exports rose after a protocol on plant health requirements for fresh longan took effect in March.",
+     ["protocol on plant health requirements for fresh longan"]),
+    ("The cargo left under a protocol on quarantine requirements for fresh durian signed with China.",
+     ["protocol on quarantine requirements for fresh durian"]),
+    ("The working group on border trade for farmers met in May.", ["working group on border trade for farmers"]),
 ])
 def test_a_lower_case_document_the_text_says_named_parties_signed_is_a_mechanism(text, spans):
     assert _lower_case_names(text) == spans
@@ -1210,6 +1215,9 @@ def test_occasions_held_by_a_body_a_brand_a_region_or_a_pair_and_other_named_mec
      {"Amin Pehin Rahman"}),
     ("Deputy Permanent Secretary Dayang Hajah Salmah binti Haji Osman said the sale showed the plant's role.",
      {"Salmah binti Haji Osman"}),
+    ("Y Blô Niê, who planted 300 trees, sold his crop. “Coffee is my rice,” Y Blô Niê said.", {"Y Blô Niê"}),
+    ("Ramil Dagohoy of the Philippines won the final. Dagohoy, 29, a former driver, trailed. “I told myself,” said "
+     "Dagohoy.", {"Ramil Dagohoy"}),
     ("Lan now works for a shipping firm in Hải Phòng, spoke to students at the fair.", set()),
     ("Tourists flew to Da Lat, a tourist town in the highlands.", set()),
 ])

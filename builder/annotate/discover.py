@@ -357,8 +357,11 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     for type_, name_start, name_end in _named_by_context(article, text):
         add(type_, name_start, name_end)
     for name_start, name_end in single_names(text):
-        word = _word(text[name_start:name_end], name_start, name_end)
-        if _is_name_word(word) and not _kind_of([word], text) and word.key not in COUNTRIES:
+        words = [_word(m.group(), m.start(), m.end()) for m in _WORDS.finditer(text, name_start, name_end)]
+        if len(words) == 1:
+            if _is_name_word(words[0]) and not _kind_of(words, text) and words[0].key not in COUNTRIES:
+                add("person", name_start, name_end)
+        elif could_be_personal_name(words) and not _kind_of(words, text) and not _PLACE_TAILS.match(text, name_end):
             add("person", name_start, name_end)
     for name_start, name_end in credited_names(text):
         words = [_word(m.group(), m.start(), m.end()) for m in _WORDS.finditer(text, name_start, name_end)]

@@ -74,9 +74,11 @@ _NAMED_PARTY = r"(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+(?:of|for|the|[A-Z][\w’
 _SIGNED_BY_NAMED = re.compile(rf"[ \t]+(?:that|which)[ \t]+{_NAMED_PARTY}"
                               rf"(?:[ \t]*(?:and|,)[ \t]+{_NAMED_PARTY})?"
                               r"[ \t]+(?:had[ \t]+|have[ \t]+|has[ \t]+)?(?:signed|inked|concluded)(?![\w’'-])")
-# `a memorandum of understanding on science communication that the club and the museum signed last year`: the
-# document the text says its parties signed.
-_SIGNED_AFTER = re.compile(r"[^.;:!?]{0,80}?[ \t](?:that|which)[ \t][^.;:!?]{0,60}?(?:signed|inked|concluded)(?![\w’'-])")
+# `a memorandum of understanding on science communication that the club and the museum signed last year`, `a protocol
+# on … signed with China's customs`, `a protocol on … took effect`: the document the text says was signed or in force.
+_SIGNED_AFTER = re.compile(r"[^.;:!?]{0,80}?[ \t](?:(?:that|which)[ \t][^.;:!?]{0,60}?(?:signed|inked|concluded)"
+                           r"|(?:signed|inked|concluded)[ \t]+(?:with|by|between|in|last|on)"
+                           r"|took[ \t]+effect|came[ \t]+into[ \t]+force|entered[ \t]+into[ \t]+force)(?![\w’'-])")
 # `a code of conduct in the East Sea`: a complement naming a place or a party makes even `a …` particular.
 _PROPER_IN = re.compile(r"[ \t]+[a-z]+[ \t]+(?:the[ \t]+)?[A-Z]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth", re.I)
@@ -236,6 +238,12 @@ def _series_span(modifiers: list[tuple[int, str]], head: str) -> int | None:
     return kept[0][0]
 
 
+# Verbs that end a complement: `… for fresh jackfruit took effect`, `… for farmers met`.
+_VERBS_AFTER = frozenset("""took takes came comes entered enters met meets began begins made makes gave gives went goes
+allows lets requires covers sets runs""".split())
+_DETERMINED = re.compile(r"[ \t]+(?:the|a|an|its|their|this|that|these|those|each|every|all|\d)(?![\w’'-])")
+
+
 def _complement_end(text: str, pos: int, head: str) -> int | None:
     """Where `on agricultural trade`, `between Lạng Sơn and Guangxi` after a head ends; None if there is none."""
     preps = ("in", "on", "for") if head == "code of conduct" else ("on", "for", "of", "between")
@@ -258,7 +266,11 @@ def _complement_end(text: str, pos: int, head: str) -> int | None:
             pass
         elif lw == "of" and words:
             pass
-        elif (lw in _PHRASE_STOP or lw in _SPAN_WORDS or (lw.endswith("ed") and not w[0].isupper() and "-" not in w)
+        elif (lw == "for" and words and prep.group(1) == "on" and "for" not in (w.lower() for w in words)
+              and not _DETERMINED.match(text, word.end())):
+            pass  # `protocol on phytosanitary requirements for fresh mangosteen`: what the requirements are for
+        elif (lw in _PHRASE_STOP or lw in _SPAN_WORDS or lw in _VERBS_AFTER
+              or (lw.endswith("ed") and not w[0].isupper() and "-" not in w)
               or w[0].isdigit()):  # (`sea-related`: a compound adjective, not a verb)
             break
         else:

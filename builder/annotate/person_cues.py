@@ -203,7 +203,8 @@ _ONE_NAME_BEFORE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]{3,})$")
 
 
 def single_names(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each one-word name an age vouches for and the article has speak, where it is first aged."""
+    """(start, end) of each one-word name an age or a role vouches for and the article has speak, where it is first
+    aged, or of the two words the article writes it in full (the caller says whether they are a personal name)."""
     spans = []
     for age in _AGE_AFTER_NAME.finditer(text):
         m = _ONE_NAME_BEFORE.search(text, max(0, age.start() - 30), age.start())
@@ -216,9 +217,18 @@ def single_names(text: str) -> list[tuple[int, int]]:
         speaks = re.compile(rf"(?<![\w’'-]){re.escape(name)}[ \t]+(?:said|says|told|added|recalled|explained)(?![\w’'-])"
                             rf"|(?:said|says|told|added)[ \t]+{re.escape(name)}(?![\w’'-])")
         longer = re.compile(rf"[A-ZÀ-Ỹ][\w’'-]*[ \t]+{re.escape(name)}(?![\w’'-])"
-                            rf"|(?<![\w’'-]){re.escape(name)}[ \t]+[A-ZÀ-Ỹ]")
-        if longer.search(text):
-            continue  # the short form of a name the article gives in full (`Gong Wenhua … Gong, 58,`)
-        if speaks.search(text) and not any(text[a:b] == name for a, b in spans):
+                            rf"|(?<![\w’'-]){re.escape(name)}[ \t]+[A-ZÀ-Ỹ][\w’'-]*")
+        full = longer.search(text)
+        if not speaks.search(text) or any(text[a:b] == name for a, b in spans):
+            continue
+        # the short form of a name the article gives in full (`Rodel Sumagaysay … Sumagaysay, 31, a former driver`):
+        # the full name is the one the age and the words vouch for
+        if full:
+            start = full.start()
+            while ((before := _WORD_BEFORE.search(text, max(0, start - 40), start)) and before.group(1)[:1].isupper()
+                   and text[:before.start(1)].rstrip(" \t")[-1:] not in ("", ".", "!", "?", "\n", "“", '"')):
+                start = before.start(1)  # the whole name (`Le Van Tung`, not `Van Tung`), not a role opening it
+            spans.append((start, full.end()))
+        else:
             spans.append(m.span("name"))
     return spans

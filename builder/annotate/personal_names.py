@@ -66,7 +66,8 @@ def name_tail(words: list[_Word]) -> list[_Word]:
                     and not (word.key == "viet" and tail and tail[0].key == "nam"))
                 or (word.key in PARTICLES and tail and tail[0].capitalised)
                 or (i == len(words) - 1 and _double_surname(word))
-                or (_hmong_middle(words, i) and bool(tail))):
+                or (_hmong_middle(words, i) and bool(tail))
+                or (word.text == "Y" and any(not w.text.isascii() for w in tail))):  # (Ê Đê `Y Thuôn Êban`)
             break
         tail.insert(0, word)
         capitalised += word.capitalised
