@@ -1146,6 +1146,8 @@ def test_a_lower_case_document_the_text_says_named_parties_signed_is_a_mechanism
      "said.", "Ana Luisa da Costa Pereira", ["Costa Pereira"]),
     ("Mohd Faizal Harun, secretary of the rowing federation, said entries doubled. Mohd Faizal said more would come.",
      "Mohd Faizal Harun", ["Mohd Faizal"]),
+    ("Khairul Anuar Zainal, who keeps 500 hives, said demand rose. “They ask about the trees,” Khairul said.",
+     "Khairul Anuar Zainal", ["Khairul"]),
     ("Sichuan’s Deng Xiaolu played the lead role.", "Deng Xiaolu", []),
 ])
 def test_rulers_joined_surnames_particles_and_a_place_possessive_make_people_and_parts_of_a_name_its_aliases(

@@ -3,15 +3,16 @@
 Malaysian copy calls `Ahmad Zulkifli Rashid` `Ahmad Zulkifli`; Macau's press calls `Maria Helena de Senna Fernandes`
 `Senna Fernandes`, her compound family name. A single word is a short form (`builder.annotate.people`); a part of
 two words or more, opening or closing the full name and met on its own in the same article, is the same person
-named shorter. `fold_name_parts` gives each such part to the proposal as an alias, so the build links it to that
-person's page, and drops a proposal of the part as someone else.
+named shorter, and so is the first word of a name of no Vietnamese or Chinese shape when it speaks (`Azrul Hakimi
+Rosli … Azrul said`: Malay copy names a man by his given name). `fold_name_parts` gives each such part to the
+proposal as an alias, so the build links it to that person's page, and drops a proposal of the part as someone else.
 """
 
 from __future__ import annotations
 
 import re
 
-from builder.annotate.names import PARTICLES
+from builder.annotate.names import PARTICLES, guess_country
 
 
 def fold_name_parts(found: list, text: str) -> list:
@@ -22,6 +23,10 @@ def fold_name_parts(found: list, text: str) -> list:
         for part in _parts(person.name):
             if _alone(text, part, person.name):
                 parts_of.setdefault(part, person)
+        given = person.name.split()[0]
+        if guess_country(person.name) is None and re.search(
+                rf"(?<![\w’'-]){re.escape(given)}[ \t]+(?:said|says|told|added)(?![\w’'-])", text.replace(person.name, "")):
+            parts_of.setdefault(given, person)  # `Azrul Hakimi Rosli … Azrul said`: a Malay name by its given name
     if not parts_of:
         return found
     kept = []
