@@ -365,7 +365,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             add("person", name_start, name_end)
     for name_start, name_end in credited_names(text):
         words = [_word(m.group(), m.start(), m.end()) for m in _WORDS.finditer(text, name_start, name_end)]
-        if could_be_personal_name(words) and text[name_start:name_end] == " ".join(w.text for w in words):
+        if text[name_start:name_end] == " ".join(w.text for w in words) and (
+                could_be_personal_name(words) or _name_in_capitals(words)):
             add("person", name_start, name_end)
     runs = join_pairs(text, _runs(text, breaking))
     listed = _listed_places(text, runs)
@@ -537,6 +538,18 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     found = fold_misspellings(found, text, [m.text for m in mentions if m.type == "person"])
     found = fold_name_parts(found, text)
     return sorted(found, key=lambda d: (d.line, d.name))
+
+
+# Words a byline in capitals gives that are no one's name (`By STAFF REPORTER`).
+_BYLINE_WORDS = frozenset("staff reporter reporters correspondent correspondents writer writers desk team bureau "
+                          "editor editors news online".split())
+
+
+def _name_in_capitals(words: list[_Word]) -> bool:
+    """`JEROME ABRENICA`, `GAI XIAOYU`: a byline's name printed in capitals, two or three words of letters."""
+    return 2 <= len(words) <= 3 and all(
+        w.text.isupper() and w.text.isalpha() and len(w.text) > 1 and w.key not in _BYLINE_WORDS
+        and w.key not in _NOT_NAME_WORDS and w.key not in HEAD_WORDS for w in words)
 
 
 _AGED = re.compile(r",[ \t]+\d{1,3},")
