@@ -1453,3 +1453,5 @@ def test_stamps_in_more_shapes_and_anniversaries_of_what_the_article_dated_befor
     pub = infer_publication_date("Title\n\nHoa came to Kunming in 2005 to teach for a year. This year marks two decades "
                                  "since she arrived, and she still sings.")
     assert pub.value.iso() == "2025"
+    pub = infer_publication_date("Title\n\nMinh opened the shop on May 3, 2000. This month the shop turns 25.")
+    assert pub.value.iso() == "2025-05"

@@ -566,3 +566,15 @@ def test_a_slug_spells_a_ligature_as_its_letters():
     from builder.text import slugify
 
     assert slugify("Søren Kjærsgaard") == "soren-kjaersgaard" and slugify("Straße") == "strasse"
+
+
+def test_a_page_whose_first_line_is_its_date_stamp_has_no_title_there_and_is_dated_by_it():
+    raw = ("Tuesday, 10 February 2026 19:44 WIB\n\nDenpasar, Bali (ANTARA) - Dentists from 24 countries gathered in "
+           "Bali on Tuesday for a congress.\n").encode()
+    article = parse_seed(raw, "x.txt", "x.txt")
+    assert (article.date.value.iso(), article.date.how) == ("2026-02-10", "date line in text")
+    assert article.title.startswith("Denpasar, Bali")
+    raw = ("PUBLISHED : 4 Jun 2026 at 04:00\n\nWRITER: Malee Srisai\n\nTamarind growers are shipping more fruit to "
+           "China this season.\n").encode()
+    article = parse_seed(raw, "y.txt", "y.txt")
+    assert article.date.value.iso() == "2026-06-04" and article.title.startswith("Tamarind growers")

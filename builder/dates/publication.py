@@ -406,19 +406,24 @@ def _weekday_bounds(text: str, lower: dt.date, upper: tuple[dt.date, bool] | Non
 
 
 def _printed_date_line(text: str) -> PublicationDate | None:
-    """The date a page prints on a line of its own, above or below the story: its publication date.
-    A line of several stamps parted by bars ("Published: … | Updated: …") gives the earliest: a page
-    is updated after it is published."""
+    """The date a page prints on a line of its own, above or below the story: its publication date."""
     for line in text.splitlines():
-        if len(line) > _STAMP_LINE_MAX or not any(c.isdigit() for c in line):
-            continue
-        if line.startswith("(") and line.endswith(")"):
-            line = line[1:-1]  # `(Latest Update July 16, 2026)`: a stamp in brackets
-        days = [day for part in [line, *(_STAMP_BAR.split(line) if "|" in line or "·" in line or "•" in line else ())]
-                if (day := _stamp_day(part)) is not None]
-        if days:
-            return PublicationDate(min(days, key=lambda d: (d.year, d.month, d.day)), False, "date line in text")
+        day = stamped_day(line)
+        if day is not None:
+            return PublicationDate(day, False, "date line in text")
     return None
+
+
+def stamped_day(line: str) -> DatePoint | None:
+    """The day a line that is a page's date stamp gives, or None. A line of several stamps parted by bars
+    ("Published: … | Updated: …") gives the earliest: a page is updated after it is published."""
+    if len(line) > _STAMP_LINE_MAX or not any(c.isdigit() for c in line):
+        return None
+    if line.startswith("(") and line.endswith(")"):
+        line = line[1:-1]  # `(Latest Update July 16, 2026)`: a stamp in brackets
+    days = [day for part in [line, *(_STAMP_BAR.split(line) if "|" in line or "·" in line or "•" in line else ())]
+            if (day := _stamp_day(part)) is not None]
+    return min(days, key=lambda d: (d.year, d.month, d.day)) if days else None
 
 
 # A title that ends on its own day, as a briefing's transcript is titled: "… Regular Press Conference on
@@ -524,7 +529,9 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
 # "it turns 70 next year", "the line turned 50 this year": an age told after the event it counts from.
 _TURNS = re.compile(rf"(?i:(?<!\w)(?:turns|will\s+turn|turned)\s+(?P<n>{_NUM})\s+(?P<unit>this\s+year|next\s+year"
                     rf"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)))"
-                    rf"(?!\w)")  # (`It turns 40 in October`: this year's October, the age's month)
+                    rf"(?!\w)"  # (`It turns 40 in October`: this year's October, the age's month)
+                    # (`This month the shop turns 25`: the month of the event counted from, that many years on)
+                    rf"|(?i:(?<!\w)(?P<month>this\s+month)[^.!?\n]{{0,40}}?\s(?:turns|turned)\s+(?P<n2>{_NUM}))(?![\w-])")
 
 
 # What an age is counted from when the sentence telling it has no date: the founding told before it, or the first
@@ -549,10 +556,13 @@ def _turning(text: str) -> PublicationDate | None:
                 hits = dated[:1] or hits
         if not hits:
             continue
-        years = _num(m["n"]) - (1 if m["unit"].lower().startswith("next") else 0)
+        years = _num(m["n"] or m["n2"]) - (1 if (m["unit"] or "").lower().startswith("next") else 0)
         # the event counted from is told most precisely: "began on March 1, 1956, under the 1955 agreement"
         event = min(hits, key=lambda h: (-("year", "month", "day").index(h.value.start.precision), h.start))
-        point = _point(event.value.start.year + years)
+        month = event.value.start.month if m["month"] else None
+        if m["month"] and month is None:
+            continue
+        point = _point(event.value.start.year + years, month)
         if point is not None:
             return PublicationDate(point, True, "inferred from text")
     return None

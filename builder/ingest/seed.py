@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.dates import infer_publication_date
+from builder.dates import infer_publication_date, stamped_day
 from builder.ingest.corrections import parse_corrections
 from builder.ingest.frontmatter import key_line, split_front_matter
 from builder.model import (
@@ -193,7 +193,9 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
         pub = infer_publication_date(body, title if not title_derived else None)
 
     if not title:
-        title = derive_title(body[blocks[0].start : blocks[0].end] if blocks else body)
+        # the lead, not the stamp or the byline a page may open with (`Tuesday, 10 February 2026 19:44 WIB`)
+        lead = next((b for b in blocks if not _stamp_or_byline(body[b.start:b.end])), blocks[0] if blocks else None)
+        title = derive_title(body[lead.start : lead.end] if lead else body)
         title_derived = True
 
     article = Article(
@@ -298,8 +300,18 @@ def _is_short_unpunctuated(line: str, max_words: int) -> bool:
     )
 
 
+def _stamp_or_byline(text: str) -> bool:
+    """A paragraph that is a page's date stamp or byline line, never its lead."""
+    return "\n" not in text and len(text) <= 160 and (stamped_day(text) is not None or bool(_BYLINE_LINE.match(text)))
+
+
+_BYLINE_LINE = re.compile(r"(?i:by|writers?|reporters?|editors?)(?:[ \t]*:|[ \t])")
+
+
 def _looks_like_title_line(para: Paragraph) -> bool:
-    return len(para.lines) == 1 and _is_short_unpunctuated(para.lines[0], 25) and not _DATELINE.match(para.lines[0])
+    # (a first line that is the page's date stamp is no title: `Tuesday, 10 February 2026 19:44 WIB`)
+    return (len(para.lines) == 1 and _is_short_unpunctuated(para.lines[0], 25) and not _DATELINE.match(para.lines[0])
+            and stamped_day(para.lines[0]) is None)
 
 
 def _blocks(paras: list[Paragraph]) -> tuple[list[Block], str]:
