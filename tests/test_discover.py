@@ -1133,6 +1133,10 @@ def test_a_conference_said_to_recur_is_a_mechanism_but_a_briefing_is_not(text, s
     ("The cargo left under a protocol on quarantine requirements for fresh durian signed with China.",
      ["protocol on quarantine requirements for fresh durian"]),
     ("The working group on border trade for farmers met in May.", ["working group on border trade for farmers"]),
+    ("It is paid for under the health cooperation agreement it signed with the provincial department.",
+     ["health cooperation agreement"]),
+    ("Farmers train under the plant protection cooperation agreement signed by the two provinces in 2023.",
+     ["plant protection cooperation agreement"]),
 ])
 def test_a_lower_case_document_the_text_says_named_parties_signed_is_a_mechanism(text, spans):
     assert _lower_case_names(text) == spans

@@ -68,12 +68,15 @@ _EXCHANGED = _SHARED_WORDS - {"joint", "mutual", "bilateral"}
 _SIGNED_BEFORE = re.compile(r"(?<![\w’'-])(?:signed|inked|concluded)[ \t]+$")
 _BARE_SUBJECT = re.compile(r"[ \t]+(?:on|for|of)[ \t]+(?!(?:the|a|an|its|their|this|that|these|those)(?![\w’'-]))"
                            r"(?!(?:cooperation|collaboration|partnership)(?![\w’'-])[ \t]*(?:[.,;:]|$))")  # (not a bare `on cooperation`)
-# `the malaria control agreement that Kon Tum signed with Ratanakiri`: a document the text says named parties
-# signed is that one, whatever its words.
+# `the malaria control agreement that Kon Tum signed with Ratanakiri`, `the health cooperation agreement it signed
+# with …`, `the … agreement signed by the two provinces`: a document the text says its parties signed is that one.
 _NAMED_PARTY = r"(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+(?:of|for|the|[A-Z][\w’'-]*)){0,6}"  # (`China’s Ministry of …`)
-_SIGNED_BY_NAMED = re.compile(rf"[ \t]+(?:that|which)[ \t]+{_NAMED_PARTY}"
+_SIGNED_BY_NAMED = re.compile(rf"[ \t]+(?:(?:(?:that|which)[ \t]+)?(?:{_NAMED_PARTY}|it|they|we"
+                              r"|the[ \t]+two[ \t]+[a-z]+|both[ \t]+sides)"
                               rf"(?:[ \t]*(?:and|,)[ \t]+{_NAMED_PARTY})?"
-                              r"[ \t]+(?:had[ \t]+|have[ \t]+|has[ \t]+)?(?:signed|inked|concluded)(?![\w’'-])")
+                              r"[ \t]+(?:had[ \t]+|have[ \t]+|has[ \t]+)?(?:signed|inked|concluded)"
+                              # (`the … agreement signed by the two provinces in 2023`)
+                              r"|(?:signed|inked|concluded)[ \t]+(?:by|with|between|in|last|on))(?![\w’'-])")
 # `a memorandum of understanding on science communication that the club and the museum signed last year`, `a protocol
 # on … signed with China's customs`, `a protocol on … took effect`: the document the text says was signed or in force.
 _SIGNED_AFTER = re.compile(r"[^.;:!?]{0,80}?[ \t](?:(?:that|which)[ \t][^.;:!?]{0,60}?(?:signed|inked|concluded)"
