@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
+import pytest
+
 from builder.annotate.annotator import Annotator
 from builder.ingest.seed import parse_seed
 
@@ -316,40 +318,25 @@ def test_a_malay_name_is_shortened_to_its_given_name():
     assert people(annotator.mentions(text, dt.date(2025, 5, 13)))[-1] == ("Johari", "johari-abdul-ghani")
 
 
-def test_a_joined_surname_is_shortened_by_either_half_and_a_macanese_name_by_its_family_name():
+@pytest.mark.parametrize("names, text, resolved", [
+    # a joined surname by either half; a Macau spelling, family name first
+    ([("rosario-villanueva-castro", "Rosario Villanueva-Castro"), ("sou-kin-fai", "Sou Kin Fai")],
+     "Secretary Rosario Villanueva-Castro met Sou Kin Fai in Macau. “Prices will ease,” Castro said. “We agree,” "
+     "Sou said.", [("Castro", "rosario-villanueva-castro"), ("Sou", "sou-kin-fai")]),
+    # Hong Kong's English name first, then the family name
+    ([("vivian-lau-wing-sze", "Vivian Lau Wing-sze")], "Managing director Vivian Lau Wing-sze opened the shop. “Diners are curious,” Lau said.",
+     [("Lau", "vivian-lau-wing-sze")]),
+    # a name with an apostrophe shortened whole; a possessive is no part of a short form
+    ([("kevin-dsouza", "Kevin D'Souza"), ("nguyen-van-chinh", "Nguyễn Văn Chính")],
+     "Kevin D'Souza met Nguyễn Văn Chính. “Prices will ease,” D'Souza said. Chính’s firm agreed.",
+     [("D'Souza", "kevin-dsouza"), ("Chính", "nguyen-van-chinh")]),
+    # a Bruneian name with `Pehin`, by its given name
+    ([("amin-pehin-rahman", "Amin Pehin Rahman")], "Dato Amin Pehin Rahman will visit China. Amin will also visit Nanning.",
+     [("Amin", "amin-pehin-rahman")]),
+])
+def test_short_forms_of_names_of_many_traditions_resolve_to_their_person(names, text, resolved):
     from builder.annotate.names import guess_country
     from builder.model import Entity
 
-    assert guess_country("Sou Kin Fai") == "cn"  # a Macau spelling, family name first
-    annotator = _with_people(Entity("rosario-villanueva-castro", "person", "Rosario Villanueva-Castro"),
-                             Entity("sou-kin-fai", "person", "Sou Kin Fai", country=guess_country("Sou Kin Fai")))
-    text = ("Secretary Rosario Villanueva-Castro met Sou Kin Fai in Macau. “Prices will ease,” Castro said. "
-            "“We agree,” Sou said.")
-    assert people(annotator.mentions(text, dt.date(2025, 3, 18)))[-2:] == [
-        ("Castro", "rosario-villanueva-castro"), ("Sou", "sou-kin-fai")]
-
-
-def test_a_hong_kong_name_with_an_english_given_name_first_is_shortened_by_its_family_name():
-    from builder.model import Entity
-
-    annotator = _with_people(Entity("vivian-lau-wing-sze", "person", "Vivian Lau Wing-sze"))
-    text = "Managing director Vivian Lau Wing-sze opened the shop. “Diners are curious,” Lau said."
-    assert people(annotator.mentions(text, dt.date(2025, 3, 18)))[-1] == ("Lau", "vivian-lau-wing-sze")
-
-
-def test_a_name_with_an_apostrophe_is_shortened_to_its_family_name_whole_and_a_possessive_is_not_part_of_it():
-    from builder.model import Entity
-
-    annotator = _with_people(Entity("kevin-dsouza", "person", "Kevin D'Souza"),
-                             Entity("nguyen-van-chinh", "person", "Nguyễn Văn Chính", country="vn"))
-    text = "Kevin D'Souza met Nguyễn Văn Chính. “Prices will ease,” D'Souza said. Chính’s firm agreed."
-    assert people(annotator.mentions(text, dt.date(2025, 3, 18)))[-2:] == [
-        ("D'Souza", "kevin-dsouza"), ("Chính", "nguyen-van-chinh")]
-
-
-def test_a_bruneian_name_with_pehin_is_shortened_by_its_given_name():
-    from builder.model import Entity
-
-    annotator = _with_people(Entity("amin-pehin-rahman", "person", "Amin Pehin Rahman"))
-    text = "Dato Amin Pehin Rahman will visit China. Amin will also visit Nanning."
-    assert people(annotator.mentions(text, dt.date(2025, 3, 18)))[-1] == ("Amin", "amin-pehin-rahman")
+    annotator = _with_people(*(Entity(i, "person", n, country=guess_country(n)) for i, n in names))
+    assert people(annotator.mentions(text, dt.date(2025, 3, 18)))[-len(resolved):] == resolved
