@@ -78,6 +78,7 @@ from builder.annotate.person_cues import (
     attributed_before,
     credited_names,
     named_in_apposition,
+    opens_sentence,
     person_just_named,
     quoted_later,
     single_names,
@@ -88,7 +89,6 @@ from builder.annotate.personal_names import (
     family_name,
     middle_named,
     name_tail,
-    opens_sentence,
     personal_name,
     pinyin_name,
     vietnamese_name_here,
@@ -463,7 +463,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                               # (`consul general in Hong Kong, who …`: the one who is the consul; `went to Tran
                               # Minh Thong, a Grade 12 student at …`: a place is no student)
                               or _AGED.match(text, end) or _ROLE_ENDS_AFTER.match(text, end)))
-            if (described and (name is None or name[0].start != start) and not _ROLE_WORD.fullmatch(run[0].key)
+            role_first = bool(described) and _ROLE_WORD.fullmatch(run[0].key) is not None  # (`Technician …`)
+            if (described and (name is None or name[0].start != start) and not role_first
                     and not (name and chinese_by_shape([w.text for w in name]))):
                 # (`Nay Lin Tun, a lorry driver`: a role vouches for every word, not only from a family name on)
                 name = personal_name(run, bare=not (ROLE_AFTER.match(text, end) or WHO_OR_AGE.match(text, end))) or name
@@ -474,10 +475,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                                                              or vietnamese_name_here(text, name)))):
                 add("person", start, end, [title, appositive])
                 continue
-            if described and len(run) > 2 and _ROLE_WORD.fullmatch(run[0].key):
+            if described and len(run) > 2 and role_first:
                 name = personal_name(run[1:], bare=False)  # `Technician Sơn Ngọc Tánh, 27, …`: a title
-            if name and described and len(run) > 2 and name[0] is run[1] and (
-                    family_name(name[0]) or _ROLE_WORD.fullmatch(run[0].key)):
+            if name and described and len(run) > 2 and name[0] is run[1] and (family_name(name[0]) or role_first):
                 add("person", name[0].start, end, [run[0].text])  # `Master Lâm Chí Hùng, 62, who …`: a title
                 continue
         company = _company_suffix(text, run)

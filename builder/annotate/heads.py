@@ -36,6 +36,13 @@ _JOINT_ONLY_HEADS = {"committee", "commission", "plan", "statement", "summit", "
 # A committee is a cooperation mechanism when it is joint or bilateral, an institution otherwise.
 _MECHANISM_COMMITTEE_WORDS = {"joint", "steering", "cooperation", "bilateral", "intergovernmental", "coordination",
                               "friendship", "partnership"}
+# A company's or a club's own last word (`Hải Vân Logistics`, `Kinh Bắc Volleyball Club`): an organisation's head,
+# never a personal name's word.
+COMPANY_WORDS = frozenset("""
+logistics holdings jsc ltd limited inc plc cooperative renewables shipping airlines airways pharmaceuticals club
+sub-department sub-committee sub-institute insights partners solutions systems services consulting consultants
+associates analytics securities ventures technologies industries agri agro foods farms trading
+""".split())
 ORGANISATION_HEADS = {
     "ministry", "office", "department", "agency", "administration", "bureau", "commission", "council",
     "assembly", "party", "government", "army", "navy", "bank", "corporation", "company", "group", "association",
@@ -44,12 +51,7 @@ ORGANISATION_HEADS = {
     "newspaper", "television", "radio", "league", "society", "centre", "center", "station", "unit",
     "command", "brigade", "regiment", "enterprise", "institution", "hospital", "museum", "school", "theatre",
     "theater",
-    # a company's or a club's own last word (`Hải Vân Logistics`, `Kinh Bắc Volleyball Club`)
-    "logistics", "holdings", "jsc", "ltd", "limited", "inc", "plc", "cooperative", "renewables", "shipping",
-    "airlines", "airways", "pharmaceuticals", "club", "sub-department", "sub-committee", "sub-institute",
-    "insights", "partners", "solutions", "systems", "services", "consulting", "consultants", "associates",
-    "analytics", "securities", "ventures", "technologies", "industries", "agri", "agro", "foods", "farms", "trading",
-}
+} | COMPANY_WORDS
 ORGANISATION_LEADS = {"ministry", "department", "office", "bureau", "embassy", "consulate", "commission", "council",
                       "association", "union", "academy", "institute", "bank", "university"}
 PLACE_HEADS = {"province", "city", "district", "prefecture", "county", "region", "municipality", "island",
@@ -121,12 +123,9 @@ monday tuesday wednesday thursday friday saturday sunday
 cooperation partnership mechanism initiative forum expo fair treaty agreement dialogue framework
 border gate region autonomous municipality sea island islands belt road corridor corridors
 vna vns xinhua photo item
-company corporation group bank association logistics holdings jsc ltd limited inc plc cooperative renewables
-shipping airlines airways pharmaceuticals club commission development sub-department sub-committee sub-institute
-insights partners solutions systems services consulting consultants associates analytics securities ventures
-technologies industries agri agro foods farms trading
+company corporation group bank association commission development
 plateau delta valley highlands
-""".split()) | PORTFOLIO_WORDS | COUNTRIES
+""".split()) | PORTFOLIO_WORDS | COUNTRIES | COMPANY_WORDS
 
 # English function words a Vietnamese syllable folds to: written with its marks (`Tô`, `Ân`), it is the syllable.
 _FOLDS_TO_FUNCTION_WORD = frozenset("to the on in an a at by of and".split())
@@ -142,8 +141,7 @@ _AGENT_ENDINGS = ("worker", "keeper", "maker", "builder", "owner", "grower", "ho
 def agent_noun(word: _Word) -> bool:
     """`Farmworker`, `Shopkeeper`: a compound noun of what someone does."""
     key = word.key
-    return key.endswith(_AGENT_ENDINGS) and key.isalpha() and len(key) > 7 and not any(
-        key == ending for ending in _AGENT_ENDINGS)
+    return key.endswith(_AGENT_ENDINGS) and key.isalpha() and len(key) > 7 and key not in _AGENT_ENDINGS
 
 
 def _is_name_word(word: _Word) -> bool:

@@ -71,16 +71,16 @@ _BARE_SUBJECT = re.compile(r"[ \t]+(?:on|for|of)[ \t]+(?!(?:the|a|an|its|their|t
 # `the malaria control agreement that Kon Tum signed with Ratanakiri`, `the health cooperation agreement it signed
 # with …`, `the … agreement signed by the two provinces`: a document the text says its parties signed is that one.
 _NAMED_PARTY = r"(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+(?:of|for|the|[A-Z][\w’'-]*)){0,6}"  # (`China’s Ministry of …`)
+_SIGNED_WITH = r"(?:signed|inked|concluded)[ \t]+(?:by|with|between|in|last|on)"  # (`… signed by the two provinces`)
 _SIGNED_BY_NAMED = re.compile(rf"[ \t]+(?:(?:(?:that|which)[ \t]+)?(?:{_NAMED_PARTY}|it|they|we"
                               r"|the[ \t]+two[ \t]+[a-z]+|both[ \t]+sides)"
                               rf"(?:[ \t]*(?:and|,)[ \t]+{_NAMED_PARTY})?"
                               r"[ \t]+(?:had[ \t]+|have[ \t]+|has[ \t]+)?(?:signed|inked|concluded)"
-                              # (`the … agreement signed by the two provinces in 2023`)
-                              r"|(?:signed|inked|concluded)[ \t]+(?:by|with|between|in|last|on))(?![\w’'-])")
+                              rf"|{_SIGNED_WITH})(?![\w’'-])")
 # `a memorandum of understanding on science communication that the club and the museum signed last year`, `a protocol
 # on … signed with China's customs`, `a protocol on … took effect`: the document the text says was signed or in force.
 _SIGNED_AFTER = re.compile(r"[^.;:!?]{0,80}?[ \t](?:(?:that|which)[ \t][^.;:!?]{0,60}?(?:signed|inked|concluded)"
-                           r"|(?:signed|inked|concluded)[ \t]+(?:with|by|between|in|last|on)"
+                           rf"|{_SIGNED_WITH}"
                            r"|took[ \t]+effect|came[ \t]+into[ \t]+force|entered[ \t]+into[ \t]+force)(?![\w’'-])")
 # `a code of conduct in the East Sea`: a complement naming a place or a party makes even `a …` particular.
 _PROPER_IN = re.compile(r"[ \t]+[a-z]+[ \t]+(?:the[ \t]+)?[A-Z]")

@@ -47,6 +47,9 @@ def _parts(name: str) -> list[str]:
     return [" ".join(p) for p in parts if p[0][:1].isupper() and p[-1][:1].isupper() and p[0].lower() not in PARTICLES]
 
 
+_PARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(PARTICLES)) + r")[ \t]+$")
+
+
 def _alone(text: str, part: str, name: str) -> bool:
     """Whether `part` stands in `text` as a name of its own: no capitalised word or particle touches it, and it is
     not inside the full name."""
@@ -55,7 +58,7 @@ def _alone(text: str, part: str, name: str) -> bool:
         after = text[m.end():m.end() + 30]
         if re.search(r"[A-ZÀ-Ỹ][\w’'-]*[ \t]+$", before) or re.match(r"[ \t]+[A-ZÀ-Ỹ]", after):
             continue
-        if re.search(r"(?<![\w’'-])(?:" + "|".join(sorted(PARTICLES)) + r")[ \t]+$", before):
+        if _PARTICLE_BEFORE.search(before):
             continue
         if name in text[max(0, m.start() - len(name)):m.end() + len(name)]:
             continue

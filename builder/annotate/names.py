@@ -67,6 +67,8 @@ def vietnamese_by_shape(words: list[str]) -> bool:
             and any(not w.isascii() for w in words))
 
 
+# A surname of two family names joined, as Spanish, Portuguese and Filipino names have (`Aldeguer-Roque`).
+JOINED_SURNAME = re.compile(r"([A-Z][a-z]+)-([A-Z][a-z]+)")
 # Lower-case particles inside European personal names: `Pieter van Dam`, `Anne de Groot`, `Karl von Trotha`.
 PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "da", "di", "ter", "bin", "binti", "dos", "das", "del",
                        "della"})

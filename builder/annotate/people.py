@@ -22,7 +22,7 @@ import re
 from bisect import insort
 from dataclasses import dataclass
 
-from builder.annotate.names import MALAY_FIRST_NAMES, guess_country, with_particle
+from builder.annotate.names import JOINED_SURNAME, MALAY_FIRST_NAMES, guess_country, with_particle
 from builder.annotate.ruler import RulerMatch
 from builder.annotate.spans import SpanSet
 from builder.model import Entity, Mention
@@ -161,8 +161,6 @@ _PATRONYM_WORDS = frozenset({"bin", "binti", "bte", "binte", "abdul", "abd", "pe
 
 # A Chinese given name of two syllables joined, the second in lower case (`Chi-kin`).
 _HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
-# A surname of two family names joined (`Cristina Aldeguer-Roque`).
-_JOINED_SURNAME = re.compile(r"([A-Z][a-z]+)-([A-Z][a-z]+)")
 
 
 def short_forms(entity: Entity) -> PersonForms:
@@ -184,7 +182,7 @@ def short_forms(entity: Entity) -> PersonForms:
             forms.update({words[0], "".join(words[1:])})
         else:
             forms.add(words[-1])
-            joined = _JOINED_SURNAME.fullmatch(entity.name.split()[-1])
+            joined = JOINED_SURNAME.fullmatch(entity.name.split()[-1])
             if joined:
                 forms.update(map(fold, joined.groups()))  # `Aldeguer-Roque`: the press writes either half
             if len(words) == 2 and entity.country not in ("vn", "cn") and guess_country(entity.name) is None:

@@ -40,6 +40,13 @@ PLACE_PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE)  # (`according to Mạch Quang Thắng`: a source, not a destination; `the resort town of Vang Vieng`)
 
 
+def opens_sentence(text: str, pos: int) -> bool:
+    """Whether `pos` stands at a sentence's or a quotation's start (blanks before it skipped)."""
+    while pos and text[pos - 1] in " \t":
+        pos -= 1
+    return not pos or text[pos - 1] in ".!?\n“\""
+
+
 def attributed_before(text: str, start: int) -> bool:
     """`“…,” said Zhao Wei`: a reporting verb after a quotation or a comma, just before the name."""
     return bool(_SAID_BEFORE.search(text, max(0, start - 24), start))
@@ -216,17 +223,16 @@ def single_names(text: str) -> list[tuple[int, int]]:
             continue  # the last word of a longer name (`Actress Nông Thị Diệu Linh, 31,`)
         speaks = re.compile(rf"(?<![\w’'-]){re.escape(name)}[ \t]+(?:said|says|told|added|recalled|explained)(?![\w’'-])"
                             rf"|(?:said|says|told|added)[ \t]+{re.escape(name)}(?![\w’'-])")
-        longer = re.compile(rf"[A-ZÀ-Ỹ][\w’'-]*[ \t]+{re.escape(name)}(?![\w’'-])"
-                            rf"|(?<![\w’'-]){re.escape(name)}[ \t]+[A-ZÀ-Ỹ][\w’'-]*")
-        full = longer.search(text)
         if not speaks.search(text) or any(text[a:b] == name for a, b in spans):
             continue
+        full = re.search(rf"[A-ZÀ-Ỹ][\w’'-]*[ \t]+{re.escape(name)}(?![\w’'-])"
+                         rf"|(?<![\w’'-]){re.escape(name)}[ \t]+[A-ZÀ-Ỹ][\w’'-]*", text)
         # the short form of a name the article gives in full (`Rodel Sumagaysay … Sumagaysay, 31, a former driver`):
         # the full name is the one the age and the words vouch for
         if full:
             start = full.start()
             while ((before := _WORD_BEFORE.search(text, max(0, start - 40), start)) and before.group(1)[:1].isupper()
-                   and text[:before.start(1)].rstrip(" \t")[-1:] not in ("", ".", "!", "?", "\n", "“", '"')):
+                   and not opens_sentence(text, before.start(1))):
                 start = before.start(1)  # the whole name (`Le Van Tung`, not `Van Tung`), not a role opening it
             spans.append((start, full.end()))
         else:

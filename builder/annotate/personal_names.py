@@ -21,6 +21,7 @@ from builder.annotate.heads import (
 )
 from builder.annotate.names import (
     CHINESE_FAMILY_NAMES,
+    JOINED_SURNAME,
     PARTICLES,
     PINYIN_GIVEN,
     PINYIN_SURNAME,
@@ -32,25 +33,15 @@ from builder.annotate.person_cues import PLACE_PREPOSITION_BEFORE
 from builder.text import fold
 
 
-def opens_sentence(text: str, pos: int) -> bool:
-    """Whether `pos` stands at a sentence's or a quotation's start."""
-    before = text[:pos].rstrip(" \t")
-    return not before or before[-1] in ".!?\n“\""
-
-
 def _two_syllable_family(words: list[_Word], i: int) -> bool:
     """`That` in `Ton That Khoa`, `Nu` in `Ton Nu Dieu Huong`: the second syllable of the family name Tôn Thất or
     Tôn Nữ, an English word once its marks are gone."""
     return i > 0 and words[i].capitalised and words[i].key in ("that", "nu") and words[i - 1].key == "ton"
 
 
-# `Aldeguer-Roque`, `Lopes-Ferreira`: a surname of two family names joined, as Spanish and Portuguese names have.
-_DOUBLE_SURNAME = re.compile(r"([A-Z][a-z]+)-([A-Z][a-z]+)")
-
-
 def _double_surname(word: _Word) -> bool:
     """A joined surname ending a name, neither half a word no name has (`Laos-China`, `Hà Nội-Beijing`)."""
-    halves = "-" in word.text and _DOUBLE_SURNAME.fullmatch(word.text)
+    halves = "-" in word.text and JOINED_SURNAME.fullmatch(word.text)
     return bool(halves) and not any(fold(h) in _NOT_NAME_WORDS or fold(h) in _HEAD_OR_TITLE for h in halves.groups())
 
 

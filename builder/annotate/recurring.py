@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import re
 
-# Heads of occasions that are mechanisms only when the text says they recur.
-SERIES_HEADS = frozenset({"meeting", "meetings", "week", "seminar", "festival", "exchange", "exchanges", "retreat",
-                          "championship", "championships", "marathon", "tour", "games", "cup", "tournament",
-                          "drill", "exercise", "match", "invitational", "competition", "contest", "rally", "challenge",
-                          "biennale", "biennial", "triennale", "triennial", "regatta", "prix", "show", "exhibition",
-                          "expedition", "open", "olympiad", "airshow"})
 # Heads that name a series whatever is written before them: `SEA Games`, `… Esports Invitational`,
-# `Fuzhou Lacquer Art Biennale` (held every two years by its name).
+# `Fuzhou Lacquer Art Biennale` (held every two years by its name), `Macau Grand Prix`, `Singapore Airshow`.
 ALWAYS_SERIES_HEADS = frozenset({"games", "invitational", "biennale", "biennial", "triennale", "triennial", "regatta",
-                                 "prix", "olympiad", "airshow"})  # (`Macau Grand Prix`, `Singapore Airshow`)
+                                 "prix", "olympiad", "airshow"})
+# Heads of occasions that are mechanisms when the text says they recur, or always (`ALWAYS_SERIES_HEADS`).
+SERIES_HEADS = frozenset({"meeting", "meetings", "week", "seminar", "festival", "exchange", "exchanges", "retreat",
+                          "championship", "championships", "marathon", "tour", "cup", "tournament", "drill", "exercise",
+                          "match", "competition", "contest", "rally", "challenge", "show", "exhibition", "expedition",
+                          "open"}) | ALWAYS_SERIES_HEADS
 # What before a name says it is one of a series: `the next …`, `the annual …`, `the 20th …`, `the fifth …`,
 # `the 2025 …`.
 _RECURS_BEFORE = re.compile(r"(?<![\w’'-])(?:next|annual|yearly|biennial|regular|\d+(?:st|nd|rd|th)|(?:19|20)\d\d"

@@ -550,10 +550,11 @@ def _turning(text: str) -> PublicationDate | None:
             # "The shop turned 40 this year" after "Tiến opened the shop in March 1985": an age counts from a founding
             # (the founding nearest before the age whose sentence gives a date: `half-built hulls rest on trestles`
             # gives none; `bought it in 1995, the week she opened a … shop` gives 1995)
-            for founding in _FOUNDED.finditer(text, 0, m.start()):
+            for founding in reversed(list(_FOUNDED.finditer(text, 0, m.start()))):
                 told = text[_sentence_opening(text, founding.start()):_sentence_end(text, founding.end())]
-                dated = [h for h in _scan(told, None) if h.kind == "absolute" and h.value.end is None]
-                hits = dated[:1] or hits
+                hits = [h for h in _scan(told, None) if h.kind == "absolute" and h.value.end is None][:1]
+                if hits:
+                    break
         if not hits:
             continue
         years = _num(m["n"] or m["n2"]) - (1 if (m["unit"] or "").lower().startswith("next") else 0)
