@@ -1042,8 +1042,11 @@ def test_a_proposal_never_carries_a_name_the_registry_would_turn_away(tmp_path):
     ("The Danish designer Freja Østergaard ran a workshop on packaging.", {"Freja Østergaard"}),
     ("By Lê Minh Anh and Kieran O'Donnell\n\nShrimp exports fell in May.", {"Lê Minh Anh", "Kieran O'Donnell"}),
     ("Ê Đê weaver H’Bia Niê, who travelled two days by bus, showed her cloth.", {"H’Bia Niê"}),
+    ("Trade minister Piyush K. Goyal met Vietnamese counterparts on Monday.", {"Piyush K. Goyal"}),
+    ("Chief engineer S. Kumaravel said the plant would open in May.", {"S. Kumaravel"}),
+    ("Both sides chose plan B. The Ministry of Finance agreed on Monday.", set()),
 ])
-def test_people_with_apostrophes_or_a_role_and_verb_are_found_and_places_and_outlets_are_not(registry, text, people):
+def test_people_with_apostrophes_initials_or_a_role_and_verb_are_found_and_places_and_outlets_are_not(registry, text, people):
     assert _people(_found(registry, text)) == people
 
 

@@ -123,15 +123,19 @@ from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, 
 )
 from builder.text import fold
 
-_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
+# `K.` in `Piyush K. Goyal`, `S.` in `S. Kumaravel`: one capital and a dot, before another capitalised word, is a
+# name's initial (not `S.` in `U.S.`, nor `B.` in `plan B. The …`).
+_INITIAL = (r"(?<![\w.’'-])[A-Z]\.(?=[ \t]+(?!(?:The|This|That|These|It|In|On|At|A|An|He|She|They|We|But|And|"
+            r"As|If|So)(?![\w’'-]))[A-ZÀ-Ỹ])")
+_TOKEN = re.compile(rf"{_INITIAL}|[^\W\d_][\w’'-]*")
 # Where runs can be: a word not starting with a-z, then words joined by blanks or a hyphen, each of
 # them anything but a plain lower-case word that is not a connector (such a word always ends a run).
 # A word (`_TOKEN`) is what is left of a maximal stretch of `[\w’'-]` after its leading digits and marks.
 _PLAIN_LOWER = (r"(?!(?:of|for|and|on|the|between|in|to|" + "|".join(PARTICLES) + r")[’'-]*+(?![\w’'-]))"
                 r"[a-z][a-z0-9_’'-]*+(?![\w’'-])")
 _STRETCH = re.compile(
-    r"(?<![\w’'-])[\d_’'-]*+(?![a-z])[^\W\d_][\w’'-]*+"
-    rf"(?:(?:[ \t]+|-)[\d_’'-]*+(?!{_PLAIN_LOWER})[^\W\d_][\w’'-]*+)*"
+    rf"(?:{_INITIAL}|(?<![\w’'-])[\d_’'-]*+(?![a-z])[^\W\d_][\w’'-]*+)"
+    rf"(?:(?:[ \t]+|-)(?:{_INITIAL}|[\d_’'-]*+(?!{_PLAIN_LOWER})[^\W\d_][\w’'-]*+))*"
 )
 _CONNECTORS = {"of", "for", "and", "on", "the", "between", "in", "to"}
 # Capitalised only because they open a sentence: never the first word of a name.
