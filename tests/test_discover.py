@@ -1044,6 +1044,7 @@ def test_a_proposal_never_carries_a_name_the_registry_would_turn_away(tmp_path):
     ("Ê Đê weaver H’Bia Niê, who travelled two days by bus, showed her cloth.", {"H’Bia Niê"}),
     ("Trade minister Piyush K. Goyal met Vietnamese counterparts on Monday.", {"Piyush K. Goyal"}),
     ("Chief engineer S. Kumaravel said the plant would open in May.", {"S. Kumaravel"}),
+    ("U.S. Trade Representative Jamieson Greer met Vietnamese negotiators on Monday.", {"Jamieson Greer"}),
     ("Both sides chose plan B. The Ministry of Finance agreed on Monday.", set()),
 ])
 def test_people_with_apostrophes_initials_or_a_role_and_verb_are_found_and_places_and_outlets_are_not(registry, text, people):
@@ -1063,6 +1064,8 @@ def test_a_name_with_an_apostrophe_is_one_word_in_its_id(tmp_path, content_copy)
     ("The provinces adopted the Lào Cai–Yunnan River Safety Action Plan last year.",
      "Lào Cai–Yunnan River Safety Action Plan", "mechanism"),
     ("Meals come from the World Food Programme, which pays for rice.", "World Food Programme", "organisation"),
+    ("The Taipei Economic and Cultural Representative Office opened on Monday.",
+     "Taipei Economic and Cultural Representative Office", "organisation"),
 ])
 def test_more_heads_read_as_what_they_name(registry, text, name, kind):
     assert _found(registry, text)[name][0] == kind

@@ -103,6 +103,7 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
     _NOT_NAME_WORDS,
     _PLACE_TAILS,
     _YEAR_AFTER,
+    ORGANISATION_HEADS,
     ORGANISATION_LEADS,
     PLACE_HEADS,
     _is_name_word,
@@ -269,7 +270,8 @@ def _split_at_and(run: list[_Word]) -> list[list[_Word]]:
                 or (could_be_personal_name(run[:i]) and could_be_personal_name(run[i + 1:])
                     and (family_name(run[0]) or family_name(run[i + 1])))
                 or (personal_name(run[:i], bare=True) and any(w.key in _HEAD_OR_TITLE for w in run[i + 1:]))
-                or any(w.key in HEAD_WORDS for w in run[i + 1:i + 5])
+                or any(w.key in HEAD_WORDS and not (j + 1 < len(run) and run[j + 1].key in ORGANISATION_HEADS)
+                       for j, w in enumerate(run[i + 1:i + 5], start=i + 1))  # (not `… Representative Office`)
                 or following.key in ORGANISATION_LEADS or following.text.lower() in _NATIONALITIES):
             return [run[:i], *_split_at_and(run[i + 1:])]
     return [run]

@@ -48,6 +48,7 @@ _HEADS = [
     "General", "Rear Admiral", "Vice Admiral", "Admiral", "Spokesperson", "Spokeswoman", "Spokesman", "Comrade", "Professor",
     "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Uncle", "Politburo member",
     "Secretary-General", "Managing Director", "Minister Counsellor", "Minister Counselor", "Counsellor", "Counselor", "Chief Executive Officer", "Chief Executive", "CEO",
+    "Representative",
     "Deputy Head", "Head", "Commander", "Historian", "Veteran", "Researcher", "Scholar", "State Secretary",
     # what a person does, written before the name (at a sentence's start in capitals)
     "Screenwriter", "Translator", "Novelist", "Writer", "Poet", "Author", "Journalist", "Reporter", "Photographer",
