@@ -1119,8 +1119,11 @@ def test_zones_are_places_unless_of_free_trade_and_more_series_heads(registry, t
     ("Ministers met at the annual ministerial conference on crime prevention in Bangkok.",
      ["annual ministerial conference"]),
     ("The spokesman spoke at the regular press conference on Monday.", []),
+    ("Leaders will meet at the ASEAN summit in Kuala Lumpur, and then at the G20 summit.", ["ASEAN summit", "G20 summit"]),
+    ("The China–ASEAN summit followed the US-China summit and the Hà Nội summit.", ["China–ASEAN summit"]),
+    ("Officials prepared the ASEAN Plus Three summit and an ASEAN summit.", []),
 ])
-def test_a_conference_said_to_recur_is_a_mechanism_but_a_briefing_is_not(text, spans):
+def test_a_conference_said_to_recur_or_a_groupings_summit_is_a_mechanism_but_a_briefing_is_not(text, spans):
     assert _lower_case_names(text) == spans
 
 

@@ -37,7 +37,7 @@ _LOWER_HEAD = re.compile(
     r"agreement|protocol|memorandum(?:[ \t]+of[ \t]+understanding)?|"
     r"partnership|action plan|plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|programme|program|"
     r"community with a shared future|hotline(?![ \t]+(?:working|mechanism|group|committee|agreement))|"
-    rf"{_OFFICE_HOLDERS}[’']s?[ \t]+(?:meeting|retreat|group)|meeting|conference|exchanges?|exercises?|drills?)"
+    rf"{_OFFICE_HOLDERS}[’']s?[ \t]+(?:meeting|retreat|group)|meeting|conference|exchanges?|exercises?|drills?|summit)"
     r"(?![\w’'-])")
 # Heads that name a mechanism only after a pair of names (`Kunming–Hải Phòng economic corridor`,
 # `Laos–China community with a shared future`), which makes even `a …` particular.
@@ -173,6 +173,11 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
             continue
         if head in _DRILL_HEADS and "joint" not in (w.lower() for _, w in modifiers):
             continue
+        if head == "summit":
+            start = _grouping_start(text, modifiers)
+            if start is not None and determiner != "a":
+                found.append((start, m.end(), m.start(), m.end()))
+            continue
         if head in _RECURRING_HEADS or _OFFICE_HOLDERS_HEAD.match(head):
             span = _series_span(modifiers, head)
             if span is not None:
@@ -217,6 +222,23 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
             start = next(s for s, w in modifiers if w == specific[0])
         found.append((start, end or m.end(), m.start(), m.end()))
     return found
+
+
+# A grouping by its abbreviation (`ASEAN`, `APEC`, `G20`, `ASEAN-GCC`), whose summits recur; not a country's (`US`).
+_GROUPING = re.compile(r"(?!(?:US|UK|UAE|DPRK|ROK|PRC|UN)(?![A-Z0-9]))[A-Z][A-Z0-9]{1,7}(?:-[A-Z][\w]*)*")
+
+
+def _grouping_start(text: str, modifiers: list[tuple[int, str]]) -> int | None:
+    """Where `the ASEAN summit`, `the China–ASEAN summit` starts: the capitalised word before the head, and those
+    a dash joins to it, when one of them is a grouping's abbreviation; None otherwise (`the Hà Nội summit`, `the
+    bilateral summit`, and `the ASEAN Plus Three summit`, whose name is a name of its own)."""
+    if not modifiers or not modifiers[-1][1][:1].isupper():
+        return None
+    i = len(modifiers) - 1
+    while i and modifiers[i - 1][1][:1].isupper() and text[modifiers[i - 1][0] + len(modifiers[i - 1][1]):
+                                                         modifiers[i][0]].strip(" \t") in ("-", "–"):
+        i -= 1
+    return modifiers[i][0] if any(_GROUPING.fullmatch(w) for _, w in modifiers[i:]) else None
 
 
 def _series_span(modifiers: list[tuple[int, str]], head: str) -> int | None:
