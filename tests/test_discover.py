@@ -1045,9 +1045,12 @@ def test_a_proposal_never_carries_a_name_the_registry_would_turn_away(tmp_path):
     ("Trade minister Piyush K. Goyal met Vietnamese counterparts on Monday.", {"Piyush K. Goyal"}),
     ("Chief engineer S. Kumaravel said the plant would open in May.", {"S. Kumaravel"}),
     ("U.S. Trade Representative Jamieson Greer met Vietnamese negotiators on Monday.", {"Jamieson Greer"}),
+    ("Sima Lan bought 20 tonnes on Monday.", {"Sima Lan"}),  # (a compound surname: one syllable of given name will do)
+    ("Its co-chair, Zhuge Lan of the State Administration for Market Regulation, said both sides agreed.",
+     {"Zhuge Lan"}),
     ("Both sides chose plan B. The Ministry of Finance agreed on Monday.", set()),
 ])
-def test_people_with_apostrophes_initials_or_a_role_and_verb_are_found_and_places_and_outlets_are_not(registry, text, people):
+def test_people_by_the_shapes_of_their_names_or_roles_are_found_and_places_and_outlets_are_not(registry, text, people):
     assert _people(_found(registry, text)) == people
 
 

@@ -26,6 +26,16 @@ wan duan lei qian yin yi chang wen qiao lai gong hao qi mo geng xing niu ge hong
 xin zuo he hua ji gu tao mu ou ouyang rao gan kuang bian cen jiao xiang guan huo ran
 shang weng zang zha lan teng
 """.split())
+# The compound family names of the Hundred Family Surnames (`Ouyang`, `Sima`, `Zhuge`), and `Dugu`, written as one
+# word: none a place's or an English word, so a given name of one or two syllables after one makes a name.
+COMPOUND_CHINESE_FAMILY_NAMES = frozenset("""
+moqi sima shangguan ouyang xiahou zhuge wenren dongfang helian huangfu yuchi gongyang tantai gongye zongzheng puyang
+chunyu shanyu taishu shentu gongsun zhongsun xuanyuan linghu zhongli yuwen zhangsun murong xianyu lvqiu luqiu situ
+sikong qiguan sikou zhangdu ziju zhuansun duanmu wuma gongxi qidiao yuezheng rangsi gongliang tuoba jiagu zaifu
+guliang jinchu yanfa ruyan tuqin duangan baili dongguo nanmen huyan guihai yangshe weisheng yueshuai goukang kuanghou
+youqin liangqiu zuoqiu dongmen ximen shangmou boshang nangong qiaoda nianai yangtong diwu yanfu dugu
+""".split())
+CHINESE_FAMILY_NAMES = CHINESE_FAMILY_NAMES | COMPOUND_CHINESE_FAMILY_NAMES
 # Names that open many Malay names, the person's own following: `Muhammad Haziq …`, `Nur Aina …`, `Siti …`.
 MALAY_FIRST_NAMES = frozenset({"muhammad", "mohammad", "mohamed", "mohd", "muhd", "ahmad", "nur", "nurul", "siti"})
 # Chinese family names as Cantonese, Hokkien and Teochew speakers romanise them (Hong Kong, Macau, Singapore,
@@ -52,7 +62,9 @@ def chinese_by_shape(words: list[str]) -> bool:
     family name, then a given name of two pinyin syllables written as one word. Neither a Vietnamese place
     (`Long Biên`, `Cao Bằng`: marks, or a syllable pinyin lacks) nor `Hong Kong` (one syllable) has it."""
     return (len(words) == 2 and all(w.isascii() and w[:1].isupper() and w[1:].islower() for w in words)
-            and words[0].lower() in CHINESE_FAMILY_NAMES and bool(_TWO_SYLLABLE_GIVEN.fullmatch(words[1].lower())))
+            and words[0].lower() in CHINESE_FAMILY_NAMES and bool(
+                (PINYIN_GIVEN if words[0].lower() in COMPOUND_CHINESE_FAMILY_NAMES else _TWO_SYLLABLE_GIVEN)
+                .fullmatch(words[1].lower())))
 
 
 def one_syllable(word: str) -> bool:

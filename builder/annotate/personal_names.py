@@ -21,6 +21,7 @@ from builder.annotate.heads import (
 )
 from builder.annotate.names import (
     CHINESE_FAMILY_NAMES,
+    COMPOUND_CHINESE_FAMILY_NAMES,
     JOINED_SURNAME,
     PARTICLES,
     PINYIN_GIVEN,
@@ -72,7 +73,8 @@ def name_tail(words: list[_Word]) -> list[_Word]:
 
 
 def pinyin_name(words: list[_Word]) -> bool:
-    return (len(words) == 2 and bool(PINYIN_SURNAME.fullmatch(words[0].key))
+    return (len(words) == 2 and (bool(PINYIN_SURNAME.fullmatch(words[0].key))
+                                 or words[0].key in COMPOUND_CHINESE_FAMILY_NAMES)
             and bool(PINYIN_GIVEN.fullmatch(words[1].key)) and words[1].text[1:].islower())
 
 
