@@ -1373,14 +1373,31 @@ def test_an_age_counts_from_a_date_in_the_founding_sentence_and_an_outlet_before
     assert (pub.value.iso(), pub.how) == ("2025-09-08", "date line in text")
 
 
+@pytest.mark.parametrize("stamp, day", [
+    ("Manado ● Tue, March 10, 2026", "2026-03-10"),  # a place, then a bullet
+    ("Published - June 24, 2026 08:41 pm IST - MUMBAI", "2026-06-24"),  # a dash after the label, the place after it
+])
+def test_stamps_with_a_bullet_after_the_place_or_dashes_around_them_are_the_date_line(stamp, day):
+    pub = infer_publication_date(f"Title\n\n{stamp}\n\nFarmers said on Monday that prices rose.")
+    assert (pub.value.iso(), pub.how) == (day, "date line in text")
+
+
+def test_a_day_a_forecast_is_for_bounds_the_publication_date_from_above():
+    pub = infer_publication_date("Title\n\nHail fell on Monday, March 30, 2026. The call was on Wednesday. The station "
+                                 "forecasts more storms for Saturday, April 4.")
+    assert pub.value.iso() == "2026-04"  # between April 1 and April 3, not the forecast's day
+
+
 @pytest.mark.parametrize("text, expected", [
     # REF_2025 is Sunday, August 31
     ("Two climbers remain in hospital, and doctors say they can fly home on Friday.", ("Friday", "2025-09-05")),
     ("The photo exhibition, shown in Huế last month, moves to Đà Nẵng on Thursday.", ("Thursday", "2025-09-04")),
     ("The club used the friendly to prepare its young side for the regional cup in Vientiane in October.",
      ("October", "2025-10")),
+    ("The station forecasts more thunderstorms for Friday.", ("Friday", "2025-09-05")),
 ])
-def test_what_can_be_done_a_fixture_in_the_present_and_an_event_prepared_for_are_still_to_come(text, expected):
+def test_what_can_be_done_a_fixture_in_the_present_an_event_prepared_for_and_a_forecast_are_still_to_come(
+        text, expected):
     assert found(text)[-1] == expected
 
 

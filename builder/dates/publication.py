@@ -42,14 +42,15 @@ _PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*|\s+/\s+)"  # (`Wed, September 10,
 _LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*)?"
           # a byline: "By Reuters staff | ", "By: … / Philippine Daily Inquirer / "
           r"|(?i:(?:first[ ]|last[ ]|latest[ ])?(?:published|posted|updated?|modified|publication[ ]date)(?:[ ](?:on|at))?)"
-          r"(?:[ \t]*:)?\s+"
+          r"(?:[ \t]*[:–—-])?\s+"  # (`Published - June 24, 2026 …`)
           r"|[^\W\d_]+(?:[ ][^\W\d_]+){0,2}:\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*)?"
           r"|[A-Z][A-Z&.]+(?:[ ][A-Z][A-Z&.]+){0,2}\s*[|·•–—-]\s*"
           r"|\([^()\n]{2,40}\)\s*"  # an outlet in brackets: "(People's Daily Online) 16:08, May 22, 2025"
           r"|[A-Z][\w .&'’-]{1,40}?\s+/\s+)")  # or before a slash: "Philippine Daily Inquirer / 04:30 AM …"
 # Sections after a bar, as a site's date line may end ("| World", "| Editor: huaxia"), and an update in brackets.
 _SECTION = (r"(?:\s*[|·•]\s*[^\W\d_][\w &'’-]{0,30}(?::\s*[^\W\d_][\w &'’-]{0,30})?)*"
-            r"(?:\s*\((?:Updated|Last updated|Modified):?[^()\n]{0,40}\))?")  # (`(Updated: 04 Feb 2026 06:10PM)`)
+            r"(?:\s*\((?:Updated|Last updated|Modified):?[^()\n]{0,40}\))?"  # (`(Updated: 04 Feb 2026 06:10PM)`)
+            r"(?:\s+[–—-]\s+[A-Z][A-Z .'’-]{1,30})?")  # the place it was filed from (`… 08:41 pm IST - MUMBAI`)
 # A weekday written out or cut short ("Wednesday,", "Wed,", "Thurs.").
 _LINE_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)"
 # An outlet's name before its date with nothing between, as a page joins two lines ("The Irrawaddy 20 November
@@ -58,7 +59,7 @@ _OUTLET = (r"(?!(?i:since|until|till|from|on|by|before|after|in|at|during|throug
            r"(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s)"
            r"(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?=\d)")
 _DATE_LINE = re.compile(
-    rf"^(?:{_LABEL})?(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}},\s*|{_OUTLET})?(?:{_CLOCK}{_PART_BREAK})?"
+    rf"^(?:{_LABEL})?(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}}(?:,\s*|\s*[●•·|]\s*)|{_OUTLET})?(?:{_CLOCK}{_PART_BREAK})?"
     rf"{_LINE_WEEKDAY}?(?P<date>[\w ,./-]{{6,30}}?)(?:(?:{_PART_BREAK}|\s+at\s+){_CLOCK})?"
     rf"{_SECTION}\s*$")
 # Stamps in a line of their own, parted by bars: "Published: 04/12/2024 10:15 | Updated: 05/12/2024 08:30".

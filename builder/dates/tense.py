@@ -35,7 +35,8 @@ _INTENTION = (r"(?:agreed|decided|voted|resolved|pledged|vowed|promised|asked|ur
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|going|slated)\s+to|"
     r"(?:is|are)\s+(?:scheduled|set|due|slated)\s+for|"
-    r"(?:scheduled|slated|planned)\s+for|to\s+be\s+held|upcoming|plans?\s+to|this\s+coming|(?P<intention>" + _INTENTION
+    r"(?:scheduled|slated|planned)\s+for|to\s+be\s+held|upcoming|plans?\s+to|this\s+coming|"
+    r"(?:forecasts?|forecasted|predicts?|predicted)\b[^.;:?!]{0,60}?\bfor|(?P<intention>" + _INTENTION
     + r"))\b", re.I)
 
 
@@ -75,6 +76,8 @@ _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set
                 r"|(?:is|are)\s+(?:usually\s+|normally\s+|traditionally\s+)?(?:sown|grown|held|harvested|planted"
                 r"|celebrated|staged|organised|organized|played|expected)"
                 r"|this\s+coming"
+                # a forecast is of what is to come: "the station forecasts more storms for Saturday, April 4"
+                r"|(?:forecasts?|forecasted|predicts?|predicted)(?=\s[^.;:?!]{0,60}?\bfor\s)"
                 r"|(?:plans?|planned|agreed|agrees|decided|pledged|vowed|aims?|intends?|intended|hopes?|hoped"
                 r"|expects?|expected|promised|wants?|wanted|invited\s+\w+)\s+to"
                 # a plan in the present with its object, and what was expected: "the two sides plan a joint camp …
