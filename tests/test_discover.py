@@ -410,6 +410,11 @@ def test_a_briefing_question_labelled_with_an_outlet_names_a_news_organisation(r
     assert found["Reuters"][0] == found["Nhân Dân"][0] == "organisation"
 
 
+def test_an_assembly_named_a_conference_is_no_occasion_unless_the_text_says_it_recurs(registry):
+    found = _found(registry, "Delegates of the Lao People’s Consultative Conference arrived in March.")
+    assert found.get("Lao People’s Consultative Conference", (None,))[0] != "mechanism"
+
+
 def test_a_numbered_region_is_a_command_not_a_place(registry):
     found = _found(registry, "Officers of Military Region 9 joined the drill.")
     assert found.get("Military Region 9", (None,))[0] == "organisation"
@@ -1113,6 +1118,9 @@ def test_a_name_before_a_noun_is_no_speaker_and_an_age_makes_a_person_even_after
     ("Teams arrived for the ASEAN-Korea Youth Coding Challenge in Busan.", "ASEAN-Korea Youth Coding Challenge", "mechanism"),
     ("Exporters flew to the Vietnam International Halal Showcase in Hà Nội.", "Vietnam International Halal Showcase",
      "mechanism"),
+    ("She came for the Việt Nam–China Literary Translation Workshop, which the association holds every two years.",
+     "Việt Nam–China Literary Translation Workshop", "mechanism"),
+    ("Buyers met at the Global Tuna Conference, held every year in Bangkok.", "Global Tuna Conference", "mechanism"),
 ])
 def test_zones_are_places_unless_of_free_trade_and_more_series_heads(registry, text, name, kind):
     assert _found(registry, text)[name][0] == kind
@@ -1125,8 +1133,13 @@ def test_zones_are_places_unless_of_free_trade_and_more_series_heads(registry, t
     ("Leaders will meet at the ASEAN summit in Kuala Lumpur, and then at the G20 summit.", ["ASEAN summit", "G20 summit"]),
     ("The China–ASEAN summit followed the US-China summit and the Hà Nội summit.", ["China–ASEAN summit"]),
     ("Officials prepared the ASEAN Plus Three summit and an ASEAN summit.", []),
+    ("He will attend the Mekong Delta–Guangdong agricultural trade conference, which is held every two years.",
+     ["Mekong Delta–Guangdong agricultural trade conference"]),
+    ("Growers will go to the Cao Bằng–Guangxi border trade fair in November.", ["Cao Bằng–Guangxi border trade fair"]),
+    ("A trade fair opened, and the agricultural fair in Hà Nội closed.", []),
 ])
-def test_a_conference_said_to_recur_or_a_groupings_summit_is_a_mechanism_but_a_briefing_is_not(text, spans):
+def test_a_conference_said_to_recur_a_pairs_fair_or_a_groupings_summit_is_a_mechanism_but_a_briefing_is_not(
+        text, spans):
     assert _lower_case_names(text) == spans
 
 

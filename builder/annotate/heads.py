@@ -182,7 +182,7 @@ _THEME_YEAR_WORDS = {"friendship", "solidarity", "exchange", "exchanges", "human
 
 
 def _series(words: list[_Word], head: str, text: str) -> bool:
-    if recurring_series([w.key for w in words], head, text, words[0].start):
+    if recurring_series([w.key for w in words], head, text, words[0].start, words[-1].end):
         return True  # `the next … Week`, `the 20th … Seminar`, `the Summer Davos`, `… Cooperation Special Fund`
     year_after = bool(text) and bool(_YEAR_AFTER.match(text, words[-1].end))
     if head == "summit":

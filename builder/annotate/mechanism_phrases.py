@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from builder.annotate.recurring import recurs_after
+
 CALENDAR_WORDS = frozenset("""
 january february march april june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
@@ -37,11 +39,14 @@ _LOWER_HEAD = re.compile(
     r"agreement|protocol|memorandum(?:[ \t]+of[ \t]+understanding)?|"
     r"partnership|action plan|plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|programme|program|"
     r"community with a shared future|hotline(?![ \t]+(?:working|mechanism|group|committee|agreement))|"
-    rf"{_OFFICE_HOLDERS}[’']s?[ \t]+(?:meeting|retreat|group)|meeting|conference|exchanges?|exercises?|drills?|summit)"
+    rf"{_OFFICE_HOLDERS}[’']s?[ \t]+(?:meeting|retreat|group)|meeting|conference|exchanges?|exercises?|drills?|summit|"
+    r"fair|expo)"
     r"(?![\w’'-])")
 # Heads that name a mechanism only after a pair of names (`Kunming–Hải Phòng economic corridor`,
 # `Laos–China community with a shared future`), which makes even `a …` particular.
 _PAIR_HEADS = re.compile(r"economic corridor|(?:economic )?(?:development )?belt|community with a shared future")
+# A fair held by a pair of parties (`the Cao Bằng–Guangxi border trade fair`) is their standing fair.
+_PAIR_FAIRS = {"fair", "expo"}
 _NAME_PAIR = re.compile(r"[A-Z][\w’'.]*(?:[ \t]+[A-Z][\w’'.]*)*[ \t]*[-–][ \t]*[A-Z]")
 # `the “Diamond Hexagon” cooperation framework`: a quoted capitalised label named with its head noun.
 QUOTED_LABEL = re.compile(r"[“\"][A-Z][\w’' -]{1,40}[”\"](?:[ \t]+[a-z]+){0,3}?[ \t]+"
@@ -173,13 +178,17 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
             continue
         if head in _DRILL_HEADS and "joint" not in (w.lower() for _, w in modifiers):
             continue
+        if head in _PAIR_FAIRS:
+            if determiner == "the" and modifiers and _NAME_PAIR.match(text, modifiers[0][0], m.start()):
+                found.append((modifiers[0][0], m.end(), m.start(), m.end()))
+            continue
         if head == "summit":
             start = _grouping_start(text, modifiers)
             if start is not None and determiner != "a":
                 found.append((start, m.end(), m.start(), m.end()))
             continue
         if head in _RECURRING_HEADS or _OFFICE_HOLDERS_HEAD.match(head):
-            span = _series_span(modifiers, head)
+            span = _series_span(modifiers, head, recurs_after(text, m.end()))
             if span is not None:
                 found.append((span, m.end(), m.start(), m.end()))
             continue
@@ -241,7 +250,7 @@ def _grouping_start(text: str, modifiers: list[tuple[int, str]]) -> int | None:
     return modifiers[i][0] if any(_GROUPING.fullmatch(w) for _, w in modifiers[i:]) else None
 
 
-def _series_span(modifiers: list[tuple[int, str]], head: str) -> int | None:
+def _series_span(modifiers: list[tuple[int, str]], head: str, told_to_recur: bool = False) -> int | None:
     """Where a meeting or exchange that recurs starts (`annual high-level meeting`), or None if it may not.
 
     A meeting or an exchange is a standing mechanism when the words before it say it recurs (`annual`,
@@ -253,8 +262,8 @@ def _series_span(modifiers: list[tuple[int, str]], head: str) -> int | None:
     if _OFFICE_HOLDERS_HEAD.match(head):
         capitalised = [i for i, (_, w) in enumerate(modifiers) if w[:1].isupper()]
         return modifiers[capitalised[0]][0] if capitalised else None
-    if not any(_RECURS.fullmatch(w) for w in words):
-        return None
+    if not told_to_recur and not any(_RECURS.fullmatch(w) for w in words):
+        return None  # (`…, which is held every two years`: `told_to_recur`)
     if head == "conference" and _BRIEFING_WORDS.intersection(words):
         return None  # `the regular press conference`: a briefing, however often held
     kept = [(s, w) for s, w in modifiers if not _NOT_IN_SERIES_NAME.fullmatch(w.lower())]

@@ -27,12 +27,18 @@ ALWAYS_SERIES_HEADS = frozenset({"games", "invitational", "biennale", "biennial"
 SERIES_HEADS = frozenset({"meeting", "meetings", "week", "seminar", "festival", "exchange", "exchanges", "retreat",
                           "championship", "championships", "marathon", "tour", "cup", "tournament", "drill", "exercise",
                           "match", "competition", "contest", "rally", "challenge", "show", "exhibition", "expedition",
-                          "open"}) | ALWAYS_SERIES_HEADS
+                          "open", "workshop", "conference"}) | ALWAYS_SERIES_HEADS
 # What before a name says it is one of a series: `the next …`, `the annual …`, `the 20th …`, `the fifth …`,
 # `the 2025 …`.
 _RECURS_BEFORE = re.compile(r"(?<![\w’'-])(?:next|annual|yearly|biennial|regular|\d+(?:st|nd|rd|th)|(?:19|20)\d\d"
                             r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
                             r"[ \t]+$", re.IGNORECASE)
+# What after a name says it recurs: `…, which is held every two years`, `…, which the association holds every two
+# years`, `…, which returns in September`, `…, held annually`.
+_RECURS_AFTER = re.compile(
+    r",?[ \t]+(?:(?:which|that)[ \t]+(?:[^.;:!?,]{0,50}?[ \t])?(?:is[ \t]+|are[ \t]+)?(?:held|holds?|staged|stages?"
+    r"|organi[sz]ed|organi[sz]es?|takes?[ \t]+place|runs?)[ \t]+(?:every|each|annually|yearly|biennially|once[ \t]+a)"
+    r"|(?:which|that)[ \t]+returns|held[ \t]+(?:every|each|annually|yearly|biennially))(?![\w’'-])")
 SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
 # What a season names besides a yearly series: a holiday, a building, a school term.
 _SEASONAL_COMMON = frozenset({"festival", "palace", "school", "session", "term", "holiday", "holidays", "camp",
@@ -46,6 +52,11 @@ def recurs_before(text: str, start: int) -> bool:
     return bool(text) and bool(_RECURS_BEFORE.search(text, max(0, start - 16), start))
 
 
+def recurs_after(text: str, end: int) -> bool:
+    """Whether the words after a name ending at `end` say it is held again and again (`…, held every two years`)."""
+    return bool(text) and bool(_RECURS_AFTER.match(text, end))
+
+
 def season_series(keys: list[str]) -> bool:
     """`Summer Davos`: a season, then one name that is not a season's common noun."""
     return len(keys) == 2 and keys[0] in SEASONS and keys[1] not in _SEASONAL_COMMON and keys[1] not in SEASONS
@@ -56,14 +67,16 @@ def framework_fund(keys: list[str]) -> bool:
     return len(keys) >= 3 and keys[-1] == "fund" and bool(_FRAMEWORK_WORDS.intersection(keys[:-1]))
 
 
-def recurring_series(keys: list[str], head: str, text: str, start: int) -> bool:
+def recurring_series(keys: list[str], head: str, text: str, start: int, end: int) -> bool:
     """Whether a capitalised name of these (folded) words, with this head, names a mechanism held again and again."""
-    return (head in SERIES_HEADS and len(keys) >= 2 and (recurs_before(text, start) or head in ALWAYS_SERIES_HEADS)) \
+    return (head in SERIES_HEADS and len(keys) >= 2 and (recurs_before(text, start) or head in ALWAYS_SERIES_HEADS
+                                                         or recurs_after(text, end))) \
         or season_series(keys) or framework_fund(keys)
 
 
 # Occasions named for what they are: a pair of parties or a country's or international occasion of one subject.
-_OCCASION_HEADS = SERIES_HEADS - {"meetings", "exchange", "exchanges", "retreat", "seminar"} | {"meeting"}
+# (a `… Consultative Conference` is an assembly: a conference is the series only when the text says it recurs)
+_OCCASION_HEADS = SERIES_HEADS - {"meetings", "exchange", "exchanges", "retreat", "seminar", "conference"} | {"meeting"}
 # Words of a holiday's name, which no one holds: `Spring Festival`, `Lunar New Year Festival`.
 _HOLIDAY_WORDS = SEASONS | {"new", "year", "lunar", "moon", "lantern", "mid-autumn", "day"}
 # Words of a holiday named as a festival (`Dragon Boat Festival`, `Water Festival`, `Tết Festival`): another
