@@ -486,6 +486,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             if name and described and len(run) > 2 and name[0] is run[1] and (family_name(name[0]) or role_first):
                 add("person", name[0].start, end, [run[0].text])  # `Master Lâm Chí Hùng, 62, who …`: a title
                 continue
+        if _titled_occasion(text, run):
+            add("mechanism", start, end)  # `the Seafood Directions conference`: the occasion's own title
+            continue
         company = _company_suffix(text, run)
         if company:
             add("organisation", start, company)
@@ -760,6 +763,29 @@ def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] 
             if name and name[0].start == run[i].start:
                 return title, name
     return None, None
+
+
+# `the Seafood Directions conference`, `the VietnamWood exhibition`: an occasion's own title, capitalised, before the
+# lower-case word for what it is.
+_OCCASION_NOUN_AFTER = re.compile(r"[ \t]+(?:festival|conference|exhibition|expo|fair|forum|tournament|awards"
+                                  r"|programme|program)(?![\w’'-])")
+_DEFINITE_BEFORE = re.compile(r"(?:(?<![\w’'-])the|[’']s)[ \t]+$")
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+")
+
+
+def _titled_occasion(text: str, run: list[_Word]) -> bool:
+    """Whether `run` is an occasion's title before the word for the occasion (`the Seafood Directions conference`):
+    two or more capitalised English words, or one in camel case, that name no place, person, body or country (nor
+    where the article is somewhere: `in Kuala Lumpur … the Kuala Lumpur conference`)."""
+    if not (_OCCASION_NOUN_AFTER.match(text, run[-1].end)
+            and _DEFINITE_BEFORE.search(text, max(0, run[0].start - 8), run[0].start)):
+        return False
+    if not (sum(w.capitalised for w in run) >= 2 or (len(run) == 1 and _CAMEL_CASE.fullmatch(run[0].text))):
+        return False
+    return _kind_of(run, text) is None and not any(
+        not w.text.isascii() or w.text.isupper() or family_name(w) or w.key in COUNTRIES
+        or w.text.lower() in _NATIONALITIES or w.key in PLACE_HEADS for w in run) and not re.search(
+        r"(?<![\w’'-])(?:in|at|to|from|near|around)[ \t]+" + re.escape(text[run[0].start:run[-1].end]) + r"(?![\w’'-])", text)
 
 
 def _company_suffix(text: str, run: list[_Word]) -> int | None:
