@@ -1438,11 +1438,17 @@ def test_an_age_counts_from_the_first_of_what_someone_does():
     ("The two clubs plan a joint camp on the mountain in October to watch a meteor shower.", ("October", "2025-10")),
     ("Lan said results were expected in February.", ("February", "2026-02")),
     ("Villagers had seen a tiger near the stream as recently as 2019.", ("2019", "2019")),
+    ("From January, optical shops in the city must display the origin of frames.", ("January", "2026-01")),
+    ("Every pilot must make a test flight on Friday.", ("Friday", "2025-09-05")),
+    ("Lan said the two sides should promote trade on Friday.", ("Friday", "2025-08-29")),  # (the saying's day)
+    ("Growers started the harvest a week early this year.", ("this year", "2025")),
+    ("The programme was funded under a 2024 memorandum.", ("2024", "2024")),
+    ("The team spent July training in Penang.", ("July", "2025-07")),
 ])
 def test_a_dates_tense_is_read_from_its_own_clause_and_deadlines_and_early_years_are_dates(text, expected):
     """An ASCII quotation, `after April`, an -ed word after a preposition, a month part told as to come, `as early
     as`, `for 2035`; a question's `Can` and `Can Tho` are no modal, `wanted to`, a present `turns`, `N years ago
-    this month`."""
+    this month`; a duty is to come; `a week early` is by how much; a year before a noun; a month spent."""
     assert found(text)[-1] == expected
 
 

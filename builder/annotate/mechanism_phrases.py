@@ -278,6 +278,10 @@ allows lets requires covers sets runs""".split())
 _DETERMINED = re.compile(r"[ \t]+(?:the|a|an|its|their|this|that|these|those|each|every|all|\d)(?![\w’'-])")
 
 
+_RELATIVE_TIME = {"next", "last", "this", "early", "late", "later"}
+_TIME_UNIT_AFTER = re.compile(r"[ \t]+(?:this[ \t]+)?(?:year|month|week|quarter|spring|summer|autumn|winter)(?![\w’'-])")
+
+
 def _complement_end(text: str, pos: int, head: str) -> int | None:
     """Where `on agricultural trade`, `between Lạng Sơn and Guangxi` after a head ends; None if there is none."""
     preps = ("in", "on", "for") if head == "code of conduct" else ("on", "for", "of", "between")
@@ -303,6 +307,8 @@ def _complement_end(text: str, pos: int, head: str) -> int | None:
         elif (lw == "for" and words and prep.group(1) == "on" and "for" not in (w.lower() for w in words)
               and not _DETERMINED.match(text, word.end())):
             pass  # `protocol on phytosanitary requirements for fresh mangosteen`: what the requirements are for
+        elif lw in _RELATIVE_TIME and _TIME_UNIT_AFTER.match(text, word.start(2) + len(w)):
+            break  # `the joint committee on trade next year`: when, not what about
         elif (lw in _PHRASE_STOP or lw in _SPAN_WORDS or lw in _VERBS_AFTER
               or (lw.endswith("ed") and not w[0].isupper() and "-" not in w)
               or w[0].isdigit()):  # (`sea-related`: a compound adjective, not a verb)

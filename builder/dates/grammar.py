@@ -120,7 +120,9 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"(?<![\w'])(?:(?i:the){_SP})?(?P<dec>1[89]\d0|2[01]\d0)s{_CONN}(?:(?i:the){_SP})?"
      rf"(?P<dec2>1[89]\d0|2[01]\d0)s(?!\w)", _decade_range),
     # (not `the start of last year’s season`: the start is the season's, the year only names it)
-    (rf"(?<!\w)(?P<part>(?i:early|mid|late)){_SP0}-?{_SP0}{_YREF}(?![’']s(?!\w))", _year_third),
+    # (not `started a week early this year`: early or late after a span of time says by how much)
+    (rf"(?<!\w)(?<!days )(?<!day )(?<!weeks )(?<!week )(?<!months )(?<!month )(?<!years )(?<!year )"
+     rf"(?P<part>(?i:early|mid|late)){_SP0}-?{_SP0}{_YREF}(?![’']s(?!\w))", _year_third),
     (rf"(?<!\w){_THE}(?P<part>(?i:beginning|start|middle|end)){_SP}of{_SP}{_YREF}(?![’']s(?!\w))", _year_third),
     (rf"(?<!\w){_THE}(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final|latter|former))"
      rf"{_SP}(?P<unit>(?i:half|quarter)){_SP}of{_SP}{_YREF}", _year_fraction),
@@ -133,7 +135,8 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"(?<!\w){_THE}(?P<season>(?i:spring|summer|autumn|fall|winter))(?:{_SP}of)?{_SP}{_YREF}", _season),
     # months
     (rf"{_month('m')}(?:{_SP}of)?,?{_SP}{_year('y')}", _month_year_shape),
-    (rf"(?<!\w)(?P<prep>(?i:in|during|since|from|until|till|by|before|after|and|or)){_SP}"
+    # (`the ten months to October`, `spent August training`: a month a span runs to, or spent)
+    (rf"(?<!\w)(?P<prep>(?i:in|during|since|from|until|till|by|before|after|and|or|to|spent|spend|spends|spending)){_SP}"
      rf"(?P<span>(?P<m>{_FULL_MONTH}))(?!\w)", _bare_month),
     # relative
     (rf"(?<!\w)(?P<mrel>(?i:last|this|next)){_SP}(?P<m>{_FULL_MONTH})(?!\w)(?!,?{_SP}{_year('y')})", _relative_month),

@@ -517,7 +517,8 @@ def _month_third(m, ctx):
     return _found(_point(year, month), kind=kind)
 
 
-_PREP_LEAN = {"in": 0, "during": 0, "since": -1, "from": -1, "until": 1, "till": 1, "by": 1, "before": 1, "after": 0}
+_PREP_LEAN = {"in": 0, "during": 0, "since": -1, "from": -1, "until": 1, "till": 1, "by": 1, "before": 1, "after": 0,
+              "to": 0, "spent": -1, "spend": 0, "spends": 0, "spending": 0}
 
 
 def _month_part_lean(ctx: _Ctx, pos: int) -> int:
@@ -549,7 +550,8 @@ def _bare_month(m, ctx):
         if _MONTH_LISTED_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()) is None:
             return None
         prep = "in"
-    lean = _PREP_LEAN[prep] if prep == "since" or not ctx.strict else (_tense(ctx.text, m.start(), horizon=True) or _PREP_LEAN[prep])
+    lean = _PREP_LEAN[prep] if prep in ("since", "spent") or not ctx.strict else (
+        _tense(ctx.text, m.start(), horizon=True) or _PREP_LEAN[prep])  # (`spent` is a past of its own)
     year = _month_year(ctx.ref, month, lean)
     return _found(_point(year, month), kind="yearless")
 

@@ -121,9 +121,12 @@ def _anticipated(text: str, pos: int) -> bool:
 _CLAUSE_BREAK = re.compile(r"(?:,[ \t]+(?:and|but|while|whereas)|;)[ \t]+")
 
 
-_REPORTING = re.compile(r"(?i)said|says|told|noted|added|stressed|stated|announced|emphasi[sz]ed|affirmed|confirmed")
+_REPORTING_VERBS = r"said|says|told|noted|added|stressed|stated|announced|emphasi[sz]ed|affirmed|confirmed"
+_REPORTING = re.compile(rf"(?i){_REPORTING_VERBS}")
 
 
+# What a reported clause follows: a reporting verb, or `that` (`… underlined that the two sides should …`).
+_REPORTED = re.compile(rf"(?i){_REPORTING_VERBS}|(?<![\w’'-])that(?![\w’'-])")
 _OBLIGATION = re.compile(r"(?i)(?<![\w’'-])(?:should|must)(?![\w’'-])(?!\s+(?:not\s+)?have(?!\w))")
 
 
@@ -160,9 +163,12 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
         pass
     if before is not None and _BEFORE_EVENT.search(text, before.end(), pos):
         return 0
-    if horizon and (before is None or before["past"]) and _OBLIGATION.search(text, before.end() if before else start,
-                                                                              pos):
-        return 1  # `bought last year, … should reach full capacity in June`: a month a duty or forecast names is to come
+    duty = None if before is not None and before["future"] else _OBLIGATION.search(
+        text, before.end() if before else start, pos)
+    if duty and (horizon or ("," not in text[duty.end():pos] and not _REPORTED.search(text, start, duty.start()))):
+        # `bought last year, … should reach full capacity in June`: a month a duty or forecast names is to come; so
+        # is a day a duty stated outright is for (`every pilot must make a test flight on Friday`)
+        return 1
     after = _TENSE.search(text, pos, _clause_end(text, pos))
     if after is not None and after["past"] and _DATE_WORDS.fullmatch(text, pos, after.start()):
         return -1  # "a joint drill on Tuesday showed that …": the verb right after the date is its own
@@ -171,6 +177,9 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
         lead = text[start:pos].strip(" \n\"“").lower()
         if before is None and lead in ("", "on", "in", "by", "from", "until", "since", "and", "but", "then"):
             after = _TENSE.search(text, pos, _clause_end(text, pos))
+            duty = _OBLIGATION.search(text, pos, _clause_end(text, pos))
+            if duty and (after is None or duty.start() < after.start()):
+                return 1  # `From January, shops must display …`: what the duty starts from is to come
             return 0 if after is None else (1 if after["future"] else -1)
     if before is None:
         # no verb before the date in its sentence ("so from January every student will take …"): the first after

@@ -65,6 +65,7 @@ _CLAUSE_OPENERS = frozenset({"that", "but", "because", "while", "when", "as", "a
 _SUBJECT_VERBS = ("was", "is", "saw", "marked", "marks", "will", "has", "had")
 
 
+_DETERMINERS = frozenset({"the", "a", "its", "their", "his", "her", "our"})
 _AGAINST = frozenset({"on", "over", "against", "with"})
 _MEASURES = frozenset({"percent", "cent", "compared", "comparison", "points"})
 
@@ -78,7 +79,7 @@ def _year_in_context(text: str, start: int, end: int) -> bool:
     cue = prev.lower()
     if cue in CURRENCIES or re.fullmatch(r"[\d.,]+", prev) or prev in NUMBERED_NAMES:
         return False
-    if _looks_like_quantity(nxt, weak_cue=cue in WEAK_YEAR_CUES or cue == "the"):
+    if _looks_like_quantity(nxt, weak_cue=cue in WEAK_YEAR_CUES or cue in _DETERMINERS):
         return False
     if cue == "to" and prev2[:1].isupper() and prev2.isalpha() and prev2.lower() not in YEAR_CUES:
         return False  # the end of a plan's name: "the … Development Strategy to 2030"
@@ -90,8 +91,9 @@ def _year_in_context(text: str, start: int, end: int) -> bool:
         return True  # a change measured against a year: "up 28 percent on 2024", "compared with 2019"
     if text[start - 1:start] == "(" and text[end:end + 1] in ("),"):
         return True
-    if cue == "the":
-        # "the 1982 United Nations Convention", "the 2024 intake" (a count was turned away above: "the 1500 workers")
+    if cue in _DETERMINERS:
+        # "the 1982 United Nations Convention", "the 2024 intake", "a 2024 memorandum", "its 2030 target" (a count was
+        # turned away above: "the 1500 workers")
         noun = nxt.rstrip(".,;:!?")
         return nxt[:1].isupper() or (1900 <= int(text[start:end]) <= 2100 and noun.isalpha()
                                      and noun.lower() not in _NOT_A_NOUN)
