@@ -1196,6 +1196,11 @@ def test_rulers_joined_surnames_particles_and_a_place_possessive_make_people_and
     ("Players win the open\n\nMARIO DELA CRUZ\n\nPublished 9:40 PM, March 22, 2026\n\nMANILA - Players said.\n",
      {"MARIO DELA CRUZ"}),
     ("Title\n\nBy STAFF REPORTER\n\nMarch 22, 2026\n\nTraders said on Sunday.\n", set()),
+    # a page that opens on its byline, over a bulleted dateline: the byline is no title
+    ("Dewi Anggraini (The Jakarta Post)\n\nManado ● Tue, March 10, 2026\n\nFarmers said on Monday.\n",
+     {"Dewi Anggraini"}),
+    ("By Siti Hajar Rosli\n\nThursday, 08 Oct 2026 7:05 AM MYT\n\nPlayers said on Monday.\n", {"Siti Hajar Rosli"}),
+    ("By Global Times\n\nPublished: Aug 12, 2026 09:54 PM\n\nTraders said on Sunday.\n", set()),  # (the paper's own)
 ])
 def test_a_bare_byline_over_an_outlets_city_and_date_or_in_capitals_names_the_writer(registry, raw, writers):
     article = parse_seed(raw.encode(), "x.txt", "x.txt")
@@ -1278,6 +1283,7 @@ def test_names_of_many_traditions_and_the_roles_and_places_around_them_make_peop
     ("Title\n\nBy Ha Lam - Translated by Minh Khue\n\nBody.", ["Ha Lam", "Minh Khue"]),
     ("Body.\n\nWRITER: Somchai Rattana", ["Somchai Rattana"]),
     ("Title\n\nCarla Reyes - The Manila Post\n\nBody.", ["Carla Reyes"]),
+    ("Body.\n\n(By Lin Chia-nan and Sam Lee)\n\nEnditem/AW", ["Lin Chia-nan", "Sam Lee"]),
 ])
 def test_bylines_and_credit_lines_in_the_shapes_papers_print_them_name_the_writers(head, names):
     from builder.annotate.person_cues import credited_names

@@ -578,3 +578,7 @@ def test_a_page_whose_first_line_is_its_date_stamp_has_no_title_there_and_is_dat
            "China this season.\n").encode()
     article = parse_seed(raw, "y.txt", "y.txt")
     assert article.date.value.iso() == "2026-06-04" and article.title.startswith("Tamarind growers")
+    raw = ("MINH ANH TRAN, Nikkei staff writer\n\nOctober 29, 2026 13:05 JST\n\nHANOI -- Lift makers are winning "
+           "orders.\n").encode()
+    article = parse_seed(raw, "z.txt", "z.txt")  # (a byline first is no title either)
+    assert article.date.value.iso() == "2026-10-29" and "Lift makers" in article.title

@@ -373,7 +373,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         words = [_word(m.group(), m.start(), m.end()) for m in _WORDS.finditer(text, name_start, name_end)]
         if text[name_start:name_end] == " ".join(w.text for w in words) and (
                 could_be_personal_name(words) or _name_in_capitals(words)):
-            add("person", name_start, name_end)
+            # (`By Global Times`: a paper credits itself)
+            add("organisation" if words[-1].key in _OUTLET_WORDS else "person", name_start, name_end)
     runs = join_pairs(text, _runs(text, breaking))
     listed = _listed_places(text, runs)
     # `showed it to Quế in April` after `Đinh Văn Quế`: a given name the article uses is no place's name
@@ -549,6 +550,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     return sorted(found, key=lambda d: (d.line, d.name))
 
 
+# The last word of a paper's or an agency's name (`Global Times`, `Jakarta Post`, `Kyodo News`).
+_OUTLET_WORDS = frozenset("times post news daily herald tribune journal gazette press telegraph express mail review "
+                          "weekly online today observer agency inquirer chronicle standard".split())
 # Words a byline in capitals gives that are no one's name (`By STAFF REPORTER`).
 _BYLINE_WORDS = frozenset("staff reporter reporters correspondent correspondents writer writers desk team bureau "
                           "editor editors news online".split())

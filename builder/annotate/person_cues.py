@@ -111,7 +111,9 @@ _CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n])|(?<=[ \t]-[ \t]))(?:Ad
                      r"[ \t]*(?P<labelled>[^;|\n—]+?)[ \t]*(?=—|\||$)"
                      # a writer and the outlet on a line of their own: `Lam Bao Chau / Tuoi Tre News — VNS`
                      r"|(?m:^)(?!By[ \t])(?P<slashed>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3})[ \t]+[/-][ \t]+"
-                     r"(?:The[ \t]+)?[A-Z][^\n/]{2,40}$", re.MULTILINE)  # (`Carmela Cruz - The Philippine Star`)
+                     r"(?:The[ \t]+)?[A-Z][^\n/]{2,40}$"  # (`Carmela Cruz - The Philippine Star`)
+                     # a closing credit in brackets, as Focus Taiwan signs: `(By Lin Chia-nan and Sam Lee)`
+                     r"|(?<=\()By[ \t]+(?P<bracketed>[^()\n]+?)(?=\))", re.MULTILINE)
 # A byline without `By`: the body's first line, a name alone, over the printed date (`Sok Chanthy` over
 # `Thursday, 10 April 2025 | 08:45 ICT`).
 _ONE_NAME = r"[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3}"
@@ -121,8 +123,8 @@ _BARE_BYLINE = re.compile(rf"(?m:^)(?P<names>{_ONE_NAME}(?:[ \t]+and[ \t]+{_ONE_
                           r"(?:[ \t]+/[ \t]+[^\n/]{2,40}|[ \t]*\([^)\n]{2,40}\)"
                           r"|,[ \t]+[^\n,]{0,30}?(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?|[Ee]ditors?))?"
                           r"(?:[ \t]*\n\s*|[ \t]*[|·•][ \t]*|[ \t]+(?=(?:Published|Updated|Posted)\b))"
-                          # (`Jakarta | Mon, June 2, 2025`: the outlet's dateline, a city before the date)
-                          r"(?=(?:[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+){0,2}[ \t]*[|·•][ \t]*)?"
+                          # (`Jakarta | Mon, June 2, 2025`, `Manado ● Tue, …`: the outlet's dateline, a city before the date)
+                          r"(?=(?:[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+){0,2}[ \t]*[|·•●][ \t]*)?"
                           r"(?:(?:Publication date|Published|Updated|Posted)(?: on)?:?[ \t]+)?"
                           r"(?:\d{1,2}[:.]\d\d[ \t]*(?:[AaPp]\.?[Mm]\.?)?,?[ \t]+)?"  # (`Published: 6:00am, 14 Sep 2026`)
                           r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
@@ -138,7 +140,7 @@ def credited_names(text: str) -> list[tuple[int, int]]:
     spans = []
     bare = [line for line in _BARE_BYLINE.finditer(text, 0, _BYLINE_WITHIN) if line.start() < _BYLINE_WITHIN]
     for line in (*bare, *_BYLINE.finditer(text), *_CREDIT.finditer(text)):
-        group = next((g for g in ("labelled", "slashed") if g in line.re.groupindex and line[g]), "names")
+        group = next((g for g in ("labelled", "slashed", "bracketed") if g in line.re.groupindex and line[g]), "names")
         at = line.start(group)
         for item in _LISTED.split(line[group]):
             start = text.find(item, at)

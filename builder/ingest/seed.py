@@ -305,13 +305,19 @@ def _stamp_or_byline(text: str) -> bool:
     return "\n" not in text and len(text) <= 160 and (stamped_day(text) is not None or bool(_BYLINE_LINE.match(text)))
 
 
-_BYLINE_LINE = re.compile(r"(?i:by|writers?|reporters?|editors?)(?:[ \t]*:|[ \t])")
+# A byline as papers print it: `By Nurul Aina Zakaria`, `Reporter: …`, `Mom Rachana / Khmer Times`, `Arya Nugraha
+# Pratama (The Jakarta Post)`, `MASATO KUROIWA, Nikkei staff writer`.
+_BYLINE_LINE = re.compile(
+    r"(?i:by|writers?|reporters?|editors?)(?:[ \t]*:|[ \t])"
+    r"|[A-ZÀ-Ỹ][^/|()\n]{2,50}[ \t][/|][ \t][A-Z][^/|()\n]{1,50}$"
+    r"|[A-ZÀ-Ỹ][^/|()\n]{2,50}[ \t]\((?:The[ \t])?[A-Z][\w .&'’-]{1,40}\)$"
+    r"|[A-ZÀ-Ỹ][^,\n]{2,50},[ \t][^,\n]{0,40}(?i:staff[ \t]writer|correspondent|reporter|staff)$")
 
 
 def _looks_like_title_line(para: Paragraph) -> bool:
-    # (a first line that is the page's date stamp is no title: `Tuesday, 10 February 2026 19:44 WIB`)
+    # (a first line that is the page's date stamp or its byline is no title: `Tuesday, 10 February 2026 19:44 WIB`)
     return (len(para.lines) == 1 and _is_short_unpunctuated(para.lines[0], 25) and not _DATELINE.match(para.lines[0])
-            and stamped_day(para.lines[0]) is None)
+            and stamped_day(para.lines[0]) is None and not _BYLINE_LINE.match(para.lines[0]))
 
 
 def _blocks(paras: list[Paragraph]) -> tuple[list[Block], str]:
