@@ -475,7 +475,12 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                     and not (name and chinese_by_shape([w.text for w in name]))):
                 # (`Nay Lin Tun, a lorry driver`: a role vouches for every word, not only from a family name on)
                 name = personal_name(run, bare=not (ROLE_AFTER.match(text, end) or WHO_OR_AGE.match(text, end))) or name
-            if name and name[0].start == start and (title or appositive or REPORTING_VERB.match(text, end)
+            sayers_in = REPORTING_VERB.match(text, end) and _SAYERS_IN.search(text, max(0, start - 40), start)
+            if sayers_in and _bare_place_name(run):
+                add("place", start, end)  # `processors in Sầm Sơn said`: where those who speak are
+                continue
+            if name and name[0].start == start and (title or appositive or (REPORTING_VERB.match(text, end)
+                                                                            and not sayers_in)
                                                     or described or cued or middle_named(name)
                                                     or (not THING_BEFORE.search(text, max(0, start - 24), start)
                                                         and (chinese_by_shape([w.text for w in name])
@@ -550,6 +555,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     return sorted(found, key=lambda d: (d.line, d.name))
 
 
+# `processors in Sầm Sơn said`: those in a place speak, the place is no one (the search ends where the name starts).
+_SAYERS_IN = re.compile(r"(?<![\w’'-])[a-z]+s[ \t]+(?:in|at|from)[ \t]+\Z")
 # The last word of a paper's or an agency's name (`Global Times`, `Jakarta Post`, `Kyodo News`).
 _OUTLET_WORDS = frozenset("times post news daily herald tribune journal gazette press telegraph express mail review "
                           "weekly online today observer agency inquirer chronicle standard".split())
