@@ -84,6 +84,8 @@ def test_vietnamese_short_form_is_last_syllable(annotate):
 def test_english_word_short_form_needs_a_title_or_reporting_verb(annotate):
     text = "Consul General Bùi Nguyễn Long spoke.\n\nLong before that, ties were strong."
     assert people(annotate(text)) == [("Consul General Bùi Nguyễn Long", "bui-nguyen-long")]
+    text = "Consul General Bùi Nguyễn Long spoke.\n\nBut Long warned of delays."  # (`But` opens the sentence)
+    assert people(annotate(text)) == [("Consul General Bùi Nguyễn Long", "bui-nguyen-long"), ("Long", "bui-nguyen-long")]
 
 
 def test_city_named_after_a_person_is_not_the_person(annotate):

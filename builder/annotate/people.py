@@ -375,7 +375,13 @@ def _part_of_longer_name(text: str, start: int, end: int, has_title: bool) -> bo
     if has_title:
         return False
     before = re.search(r"([^\W\d_][\w]*)[ \t]+$", text[max(0, start - 40):start])
-    return bool(before and before.group(1)[0].isupper())
+    # (`But Lot warned …`: a word that opens a sentence before the name is no part of it)
+    return bool(before and before.group(1)[0].isupper() and not (
+        before.group(1).lower() in _SENTENCE_OPENERS and _OPENS_SENTENCE.search(text[max(0, start - 40):start])))
+
+
+_SENTENCE_OPENERS = frozenset("but and yet so then still now also however meanwhile later".split())
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?”\n][ \t]*)[A-Z][a-z]+[ \t]+$")
 
 
 def _mention(text: str, start: int, end: int, entity_id: str, taken: SpanSet) -> Mention:
