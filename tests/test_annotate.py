@@ -279,6 +279,15 @@ def test_a_short_form_written_with_its_marks_or_after_a_verb_that_acts_on_someon
         ("Lu", "lu-chunmei")]
 
 
+def test_a_speaker_one_letter_off_a_short_form_is_that_person_misspelt_when_nothing_else_fits():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("ouyang-lihua", "person", "Ouyang Lihua", country="cn"))
+    text = "Ouyang Lihua visited the farm on Monday. Ouyong said the crickets were good. Ouyong Lake is dry."
+    assert people(annotator.mentions(text, dt.date(2025, 3, 18))) == [
+        ("Ouyang Lihua", "ouyang-lihua"), ("Ouyong", "ouyang-lihua")]
+
+
 def test_a_given_name_of_hyphened_syllables_leaves_the_family_name_as_the_short_form():
     from builder.model import Entity
 

@@ -56,8 +56,12 @@ def _one_letter_apart(a: str, b: str) -> bool:
     differ = [(x, y) for x, y in zip(wa, wb) if x != y]
     if len(differ) != 1:
         return False
-    x, y = differ[0]
-    if max(len(x), len(y)) < 6 or abs(len(x) - len(y)) > 1:
+    return one_letter_off(*differ[0])
+
+
+def one_letter_off(x: str, y: str) -> bool:
+    """Two folded words, the longer of six letters or more, one letter inserted, dropped or changed apart."""
+    if max(len(x), len(y)) < 6 or abs(len(x) - len(y)) > 1 or x == y:
         return False
     if len(x) == len(y):
         return sum(p != q for p, q in zip(x, y)) == 1

@@ -22,6 +22,7 @@ import re
 from bisect import insort
 from dataclasses import dataclass
 
+from builder.annotate.misspellings import one_letter_off
 from builder.annotate.names import JOINED_SURNAME, MALAY_FIRST_NAMES, guess_country, with_particle
 from builder.annotate.ruler import RulerMatch
 from builder.annotate.spans import SpanSet
@@ -268,6 +269,8 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
             entity_id = _resolve_short(text, word, forms[form], positions, titles)
         elif form in family and _family_reference(text, word):
             entity_id = family[form]
+        elif len(form) >= 6 and REPORTING_VERB.match(text, word.end()):
+            entity_id = _misspelt_short_form(text, word, form, forms)
         else:
             continue
         if entity_id is None:
@@ -278,6 +281,15 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
         taken.add(mention.start, mention.end)
         insort(positions, (word.start(), entity_id))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _misspelt_short_form(text: str, word: re.Match, form: str, forms: dict[str, list[str]]) -> str | None:
+    """`Gongxu said` after `Gongxi Yanqing`: a speaker one letter off the one short form of one person named, when
+    nothing else fits, is that person misspelt."""
+    if _part_of_longer_name(text, word.start(), word.end(), False):
+        return None
+    near = [f for f in forms if one_letter_off(form, f)]
+    return forms[near[0]][0] if len(near) == 1 and len(forms[near[0]]) == 1 else None
 
 
 def _family_forms(people: dict[str, Entity], named: set[str], forms: dict[str, list[str]]) -> dict[str, str]:
