@@ -73,10 +73,12 @@ from builder.annotate.name_parts import fold_name_parts
 from builder.annotate.person_cues import (
     NAMED_AFTER,
     NAMED_BEFORE,
+    OUTLET_WORDS,
     PLACE_PREPOSITION_BEFORE,
     after_portfolio,
     attributed_before,
     credited_names,
+    name_in_capitals,
     named_in_apposition,
     opens_sentence,
     person_just_named,
@@ -111,6 +113,7 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
     _key,
     _kind_of,
     _word,
+    titled_occasion,
     _Word,
     agent_noun,
     join_pairs,
@@ -372,9 +375,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     for name_start, name_end in credited_names(text):
         words = [_word(m.group(), m.start(), m.end()) for m in _WORDS.finditer(text, name_start, name_end)]
         if text[name_start:name_end] == " ".join(w.text for w in words) and (
-                could_be_personal_name(words) or _name_in_capitals(words)):
+                could_be_personal_name(words) or name_in_capitals(words)):
             # (`By Global Times`: a paper credits itself)
-            add("organisation" if words[-1].key in _OUTLET_WORDS else "person", name_start, name_end)
+            add("organisation" if words[-1].key in OUTLET_WORDS else "person", name_start, name_end)
     runs = join_pairs(text, _runs(text, breaking))
     listed = _listed_places(text, runs)
     # `showed it to Quế in April` after `Đinh Văn Quế`: a given name the article uses is no place's name
@@ -492,7 +495,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             if name and described and len(run) > 2 and name[0] is run[1] and (family_name(name[0]) or role_first):
                 add("person", name[0].start, end, [run[0].text])  # `Master Lâm Chí Hùng, 62, who …`: a title
                 continue
-        if _titled_occasion(text, run):
+        if titled_occasion(text, run):
             add("mechanism", start, end)  # `the Seafood Directions conference`: the occasion's own title
             continue
         company = _company_suffix(text, run)
@@ -557,21 +560,6 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
 
 # `processors in Sầm Sơn said`: those in a place speak, the place is no one (the search ends where the name starts).
 _SAYERS_IN = re.compile(r"(?<![\w’'-])[a-z]+s[ \t]+(?:in|at|from)[ \t]+\Z")
-# The last word of a paper's or an agency's name (`Global Times`, `Jakarta Post`, `Kyodo News`).
-_OUTLET_WORDS = frozenset("times post news daily herald tribune journal gazette press telegraph express mail review "
-                          "weekly online today observer agency inquirer chronicle standard".split())
-# Words a byline in capitals gives that are no one's name (`By STAFF REPORTER`).
-_BYLINE_WORDS = frozenset("staff reporter reporters correspondent correspondents writer writers desk team bureau "
-                          "editor editors news online".split())
-
-
-def _name_in_capitals(words: list[_Word]) -> bool:
-    """`JEROME ABRENICA`, `GAI XIAOYU`: a byline's name printed in capitals, two or three words of letters."""
-    return 2 <= len(words) <= 3 and all(
-        w.text.isupper() and w.text.isalpha() and len(w.text) > 1 and w.key not in _BYLINE_WORDS
-        and w.key not in _NOT_NAME_WORDS and w.key not in HEAD_WORDS for w in words)
-
-
 _AGED = re.compile(r",[ \t]+\d{1,3},")
 # A role in apposition that ends where what it is of or at begins (`, a Grade 12 student at …`), not a noun's
 # modifier (`, a tourist town`).
@@ -774,29 +762,6 @@ def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] 
             if name and name[0].start == run[i].start:
                 return title, name
     return None, None
-
-
-# `the Seafood Directions conference`, `the VietnamWood exhibition`: an occasion's own title, capitalised, before the
-# lower-case word for what it is.
-_OCCASION_NOUN_AFTER = re.compile(r"[ \t]+(?:festival|conference|exhibition|expo|fair|forum|tournament|awards"
-                                  r"|programme|program)(?![\w’'-])")
-_DEFINITE_BEFORE = re.compile(r"(?:(?<![\w’'-])the|[’']s)[ \t]+$")
-_CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+")
-
-
-def _titled_occasion(text: str, run: list[_Word]) -> bool:
-    """Whether `run` is an occasion's title before the word for the occasion (`the Seafood Directions conference`):
-    two or more capitalised English words, or one in camel case, that name no place, person, body or country (nor
-    where the article is somewhere: `in Kuala Lumpur … the Kuala Lumpur conference`)."""
-    if not (_OCCASION_NOUN_AFTER.match(text, run[-1].end)
-            and _DEFINITE_BEFORE.search(text, max(0, run[0].start - 8), run[0].start)):
-        return False
-    if not (sum(w.capitalised for w in run) >= 2 or (len(run) == 1 and _CAMEL_CASE.fullmatch(run[0].text))):
-        return False
-    return _kind_of(run, text) is None and not any(
-        not w.text.isascii() or w.text.isupper() or family_name(w) or w.key in COUNTRIES
-        or w.text.lower() in _NATIONALITIES or w.key in PLACE_HEADS for w in run) and not re.search(
-        r"(?<![\w’'-])(?:in|at|to|from|near|around)[ \t]+" + re.escape(text[run[0].start:run[-1].end]) + r"(?![\w’'-])", text)
 
 
 def _company_suffix(text: str, run: list[_Word]) -> int | None:

@@ -4,7 +4,8 @@
 last word before `of`/`for`/`on`/`in`, or the last word) makes it a mechanism (`… Initiative`, `… Forum`, a
 joint `… Committee`, an occasion held again and again: `builder.annotate.recurring`), an organisation (`Ministry
 of …`, `… Foreign Affairs Office`) or a place (`… Province`, `… City`); generic words alone (`Standing
-Committee`) name nothing. It also holds the word discover's runs are made of (`_Word`), with the folded key word
+Committee`) name nothing; an occasion's own title before the lower-case word for it (`the Seafood Directions
+conference`) is a mechanism too. It also holds the word discover's runs are made of (`_Word`), with the folded key word
 lists compare. It keeps no state but a cache of folded keys.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from builder.annotate.names import CHINESE_FAMILY_NAMES, VIETNAMESE_FAMILY_NAMES
 from builder.annotate.people import ABBREVIATED_HEAD_WORDS, HEAD_WORDS
 from builder.annotate.place_cues import NEAR
 from builder.annotate.recurring import named_occasion, recurring_series
@@ -325,3 +327,26 @@ def join_pairs(text: str, runs: list[list[_Word]]) -> list[list[_Word]]:
         else:
             joined.append(run)
     return joined
+
+
+# `the Seafood Directions conference`, `the VietnamWood exhibition`: an occasion's own title, capitalised, before the
+# lower-case word for what it is.
+_OCCASION_NOUN_AFTER = re.compile(r"[ \t]+(?:festival|conference|exhibition|expo|fair|forum|tournament|awards"
+                                  r"|programme|program)(?![\w’'-])")
+_DEFINITE_BEFORE = re.compile(r"(?:(?<![\w’'-])the|[’']s)[ \t]+$")
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+")
+
+
+def titled_occasion(text: str, run: list[_Word]) -> bool:
+    """Whether `run` is an occasion's title before the word for the occasion (`the Seafood Directions conference`):
+    two or more capitalised English words, or one in camel case, that name no place, person, body or country (nor
+    where the article is somewhere: `in Kuala Lumpur … the Kuala Lumpur conference`)."""
+    if not (_OCCASION_NOUN_AFTER.match(text, run[-1].end)
+            and _DEFINITE_BEFORE.search(text, max(0, run[0].start - 8), run[0].start)):
+        return False
+    if not (sum(w.capitalised for w in run) >= 2 or (len(run) == 1 and _CAMEL_CASE.fullmatch(run[0].text))):
+        return False
+    return _kind_of(run, text) is None and not any(
+        not w.text.isascii() or w.text.isupper() or w.key in VIETNAMESE_FAMILY_NAMES or w.key in CHINESE_FAMILY_NAMES or w.key in COUNTRIES
+        or w.text.lower() in _NATIONALITIES or w.key in PLACE_HEADS for w in run) and not re.search(
+        r"(?<![\w’'-])(?:in|at|to|from|near|around)[ \t]+" + re.escape(text[run[0].start:run[-1].end]) + r"(?![\w’'-])", text)

@@ -5,7 +5,8 @@ introduces many people with none of those, and an editor still reads them as peo
 
 - the attribution comes first (`“…,” said Zhao Wei, a grower from …`);
 - the article goes on to quote them by one word of the name (`… Phoxay Vongsouthi. Phoxay said …`);
-- a byline or an agency's credit line names them (`By …`, `(Reporting by …; Editing by …)`);
+- a byline or an agency's credit line names them (`By …`, `(Reporting by …; Editing by …)`), in capitals too,
+  unless it names the paper itself (`By Global Times`);
 - a title whose portfolio runs over commas comes before them (`Minister of Education, Youth and Sport …`);
 - (a European name keeps its particle in lower case, `Pieter van Dam`: `builder.annotate.names.PARTICLES`).
 
@@ -20,8 +21,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from builder.annotate.heads import PORTFOLIO_WORDS, _is_name_word, _Word
-from builder.annotate.people import REPORTING_VERB
+from builder.annotate.heads import _NOT_NAME_WORDS, PORTFOLIO_WORDS, _is_name_word, _Word
+from builder.annotate.people import HEAD_WORDS, REPORTING_VERB
 from builder.annotate.roles import ROLE_NOUNS, WHO_OR_AGE
 
 if TYPE_CHECKING:
@@ -130,6 +131,19 @@ _BARE_BYLINE = re.compile(rf"(?m:^)(?P<names>{_ONE_NAME}(?:[ \t]+and[ \t]+{_ONE_
                           r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                           r"[a-z]*\.?,?[ \t]+(?:\d|[A-Z][a-z]+[ \t]+\d)|\d{1,4}[ /.-]\d|\d{1,2}[ \t]+[A-Z]))")
 _BYLINE_WITHIN = 400  # characters: a bare byline stands over the date, under the title and a standfirst
+# The last word of a paper's or an agency's name (`Global Times`, `Jakarta Post`, `Kyodo News`).
+OUTLET_WORDS = frozenset("times post news daily herald tribune journal gazette press telegraph express mail review "
+                          "weekly online today observer agency inquirer chronicle standard".split())
+# Words a byline in capitals gives that are no one's name (`By STAFF REPORTER`).
+_BYLINE_WORDS = frozenset("staff reporter reporters correspondent correspondents writer writers desk team bureau "
+                          "editor editors news online".split())
+
+
+def name_in_capitals(words: list[_Word]) -> bool:
+    """`JEROME ABRENICA`, `GAI XIAOYU`: a byline's name printed in capitals, two or three words of letters."""
+    return 2 <= len(words) <= 3 and all(
+        w.text.isupper() and w.text.isalpha() and len(w.text) > 1 and w.key not in _BYLINE_WORDS
+        and w.key not in _NOT_NAME_WORDS and w.key not in HEAD_WORDS for w in words)
 _LISTED = re.compile(r"[ \t]*(?:,|\band\b)[ \t]*")
 _WHERE = re.compile(r"[ \t]+in[ \t]+\S.*$")
 
