@@ -349,8 +349,9 @@ def _month_range(m, ctx):
         y1 = int(m["y1"]) if m["y1"] else y2 - (m2 < m1)
     elif ctx.ref is not None and not m["y1"]:
         lean = (_tense(ctx.text, m.start(), horizon=True) if ctx.strict else 0) or int(_future_worded(ctx.text, m.start()))
-        y1, kind = _month_year(ctx.ref, m1, lean), "yearless"
-        y2 = y1 + (m2 < m1)
+        # (the span's year is its last month's: `from January to October`, told in November, is this year's)
+        y2, kind = _month_year(ctx.ref, m2, lean), "yearless"
+        y1 = y2 - (m2 < m1)
     else:
         return None
     return _found(_point(y1, m1), _point(y2, m2), kind)
@@ -542,8 +543,8 @@ def _bare_month(m, ctx):
     """in August / since June / by December: year from the reference date."""
     if ctx.ref is None:
         return None
-    if ctx.strict and _word_after(ctx.text, m.end())[:1].isupper():
-        return None  # "in August Revolution": the month names something
+    if ctx.strict and _word_after(ctx.text, m.end())[:1].isupper() and _word_after(ctx.text, m.end()) != "I":
+        return None  # "in August Revolution": the month names something (not `In October I will …`)
     month = _mon(m["m"])
     prep = m["prep"].lower()
     if prep in ("and", "or"):  # `in February and April`: the second of a list of months, told like the first
