@@ -1054,6 +1054,7 @@ def test_a_proposal_never_carries_a_name_the_registry_would_turn_away(tmp_path):
     ("Chief engineer S. Kumaravel said the plant would open in May.", {"S. Kumaravel"}),
     ("U.S. Trade Representative Jamieson Greer met Vietnamese negotiators on Monday.", {"Jamieson Greer"}),
     ("Buyers came from Guangxi, processors in Hà Tĩnh said.", set()),  # (those in a place speak)
+    ("Dian Shaoqin said the fonts were ready.", {"Dian Shaoqin"}),  # (a rarer surname: two pinyin syllables after it)
     ("Sima Lan bought 20 tonnes on Monday.", {"Sima Lan"}),  # (a compound surname: one syllable of given name will do)
     ("Its co-chair, Zhuge Lan of the State Administration for Market Regulation, said both sides agreed.",
      {"Zhuge Lan"}),

@@ -57,6 +57,11 @@ PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,2}}")
 _TWO_SYLLABLE_GIVEN = re.compile(rf"{_PINYIN_SYLLABLE}(?=[bpmfdtnlgkhjqxrzcsyw]){_PINYIN_SYLLABLE}")
 
 
+def two_syllable_given(key: str) -> bool:
+    """`shaoqin`: a folded given name of two pinyin syllables, the second opening on a consonant."""
+    return bool(_TWO_SYLLABLE_GIVEN.fullmatch(key))
+
+
 def chinese_by_shape(words: list[str]) -> bool:
     """A Chinese full name by its shape alone, as `Wang Zihan` or `Huang Yuxin` (the words as written): a common
     family name, then a given name of two pinyin syllables written as one word. Neither a Vietnamese place

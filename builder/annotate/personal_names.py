@@ -28,6 +28,7 @@ from builder.annotate.names import (
     PINYIN_SURNAME,
     VIETNAMESE_FAMILY_NAMES,
     one_syllable,
+    two_syllable_given,
     vietnamese_by_shape,
 )
 from builder.annotate.person_cues import PLACE_PREPOSITION_BEFORE
@@ -94,8 +95,8 @@ def personal_name(words: list[_Word], bare: bool, titled: bool = False) -> list[
     for i in range(len(tail) - 1):
         if i and (tail[i].key in _MIDDLE_NAMES or _hmong_middle(tail, i)) and len(tail) - i + 1 <= 4:
             return tail[i - 1:]  # `Quàng Văn Pọm`: Văn is the middle name of a family name the lists lack
-        if family_name(tail[i]) or (titled and pinyin_name(tail[i:])):
-            return tail[i:]
+        if family_name(tail[i]) or (pinyin_name(tail[i:]) and (titled or two_syllable_given(tail[i + 1].key))):
+            return tail[i:]  # (`Dian Shaoqin`: a surname the lists lack, before a given name of two pinyin syllables)
     if not bare and len(tail) >= 2:
         return tail[-3:] if len(tail) > 3 and not titled else tail
     return None
