@@ -1128,6 +1128,8 @@ def test_a_name_before_a_noun_is_no_speaker_and_an_age_makes_a_person_even_after
     ("Buyers met at the Global Tuna Conference, held every year in Bangkok.", "Global Tuna Conference", "mechanism"),
     ("Growers will put their case at the Seafood Directions conference in Darwin.", "Seafood Directions", "mechanism"),
     ("Makers went to the VietnamWood exhibition in Ho Chi Minh City.", "VietnamWood", "mechanism"),
+    ("The tea won three stars under the One Commune One Product (OCOP) programme.", "One Commune One Product",
+     "mechanism"),
 ])
 def test_zones_are_places_unless_of_free_trade_and_more_series_heads(registry, text, name, kind):
     assert _found(registry, text)[name][0] == kind

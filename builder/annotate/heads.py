@@ -331,7 +331,8 @@ def join_pairs(text: str, runs: list[list[_Word]]) -> list[list[_Word]]:
 
 # `the Seafood Directions conference`, `the VietnamWood exhibition`: an occasion's own title, capitalised, before the
 # lower-case word for what it is.
-_OCCASION_NOUN_AFTER = re.compile(r"[ \t]+(?:festival|conference|exhibition|expo|fair|forum|tournament|awards"
+_OCCASION_NOUN_AFTER = re.compile(r"(?:[ \t]+\([A-Z]{2,8}\))?"  # (`the One Commune One Product (OCOP) programme`)
+                                  r"[ \t]+(?:festival|conference|exhibition|expo|fair|forum|tournament|awards"
                                   r"|programme|program)(?![\w’'-])")
 _DEFINITE_BEFORE = re.compile(r"(?:(?<![\w’'-])the|[’']s)[ \t]+$")
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+")
@@ -348,5 +349,5 @@ def titled_occasion(text: str, run: list[_Word]) -> bool:
         return False
     return _kind_of(run, text) is None and not any(
         not w.text.isascii() or w.text.isupper() or w.key in VIETNAMESE_FAMILY_NAMES or w.key in CHINESE_FAMILY_NAMES or w.key in COUNTRIES
-        or w.text.lower() in _NATIONALITIES or w.key in PLACE_HEADS for w in run) and not re.search(
+        or w.text.lower() in _NATIONALITIES for w in run) and run[-1].key not in PLACE_HEADS and not re.search(
         r"(?<![\w’'-])(?:in|at|to|from|near|around)[ \t]+" + re.escape(text[run[0].start:run[-1].end]) + r"(?![\w’'-])", text)
