@@ -582,3 +582,6 @@ def test_a_page_whose_first_line_is_its_date_stamp_has_no_title_there_and_is_dat
            "orders.\n").encode()
     article = parse_seed(raw, "z.txt", "z.txt")  # (a byline first is no title either)
     assert article.date.value.iso() == "2026-10-29" and "Lift makers" in article.title
+    raw = "ANA REYES\n\nPublished 6:15 PM, February 5, 2026\n\nMANILA - Jeepney makers met.\n".encode()
+    article = parse_seed(raw, "w.txt", "w.txt")  # (nor a name in capitals over the stamp)
+    assert article.date.value.iso() == "2026-02-05" and "Jeepney makers" in article.title

@@ -145,7 +145,9 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
 
     title = meta.get("title")
     title_derived = False
-    if header_date is None and _looks_like_title_line(paras[0]) and len(paras) > 1:
+    if (header_date is None and _looks_like_title_line(paras[0]) and len(paras) > 1
+            and not (_NAME_IN_CAPITALS.fullmatch(paras[0].text) and _stamp_or_byline(paras[1].text))):
+        # (`MARIEL DALISAY` over `Published 6:15 PM, February 5, 2026`: a byline in capitals, not a title)
         title = title or paras[0].text
         paras = paras[1:]
 
@@ -194,7 +196,8 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
 
     if not title:
         # the lead, not the stamp or the byline a page may open with (`Tuesday, 10 February 2026 19:44 WIB`)
-        lead = next((b for b in blocks if not _stamp_or_byline(body[b.start:b.end])), blocks[0] if blocks else None)
+        lead = next((b for b in blocks if not _stamp_or_byline(body[b.start:b.end])
+                     and not _NAME_IN_CAPITALS.fullmatch(body[b.start:b.end])), blocks[0] if blocks else None)
         title = derive_title(body[lead.start : lead.end] if lead else body)
         title_derived = True
 
@@ -312,6 +315,9 @@ _BYLINE_LINE = re.compile(
     r"|[A-ZÀ-Ỹ][^/|()\n]{2,50}[ \t][/|][ \t][A-Z][^/|()\n]{1,50}$"
     r"|[A-ZÀ-Ỹ][^/|()\n]{2,50}[ \t]\((?:The[ \t])?[A-Z][\w .&'’-]{1,40}\)$"
     r"|[A-ZÀ-Ỹ][^,\n]{2,50},[ \t][^,\n]{0,40}(?i:staff[ \t]writer|correspondent|reporter|staff)$")
+
+
+_NAME_IN_CAPITALS = re.compile(r"[A-Z][A-Z’'-]+(?:[ \t][A-Z][A-Z’'-]+){1,2}")
 
 
 def _looks_like_title_line(para: Paragraph) -> bool:
