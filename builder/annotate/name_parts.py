@@ -53,14 +53,29 @@ _PARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(PARTICLES))
 def _alone(text: str, part: str, name: str) -> bool:
     """Whether `part` stands in `text` as a name of its own: no capitalised word or particle touches it, and it is
     not inside the full name."""
-    for m in re.finditer(r"(?<![\w’'-])" + re.escape(part) + r"(?![\w-])", text):
-        before = text[max(0, m.start() - 30):m.start()]
-        after = text[m.end():m.end() + 30]
+    if text.count(part) <= text.count(name) * name.count(part):
+        return False  # (every time it is written, it is inside the full name: the usual case, found at once)
+    for start in _occurrences(text, part):
+        end = start + len(part)
+        before = text[max(0, start - 30):start]
+        after = text[end:end + 30]
         if re.search(r"[A-ZÀ-Ỹ][\w’'-]*[ \t]+$", before) or re.match(r"[ \t]+[A-ZÀ-Ỹ]", after):
             continue
         if _PARTICLE_BEFORE.search(before):
             continue
-        if name in text[max(0, m.start() - len(name)):m.end() + len(name)]:
+        if name in text[max(0, start - len(name)):end + len(name)]:
             continue
         return True
     return False
+
+
+def _occurrences(text: str, part: str):
+    """Where `part` stands in `text` as whole words: no letter, digit, underscore, apostrophe or hyphen just before
+    it, no letter, digit, underscore or hyphen just after (found without compiling a pattern per part)."""
+    at = text.find(part)
+    while at >= 0:
+        end = at + len(part)
+        if ((at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_’'-"))
+                and (end == len(text) or not (text[end].isalnum() or text[end] in "_-"))):
+            yield at
+        at = text.find(part, at + 1)
