@@ -37,7 +37,7 @@ for path in (HERE, HERE.parent):
 from gold_scoring import Score, load_gold, score_entities, score_people  # noqa: E402
 from helpers import copy_registry  # noqa: E402
 
-CORPORA = {"unseen": HERE / "unseen", "heldout": HERE / "heldout", "fresh": HERE / "fresh", "fresh3": HERE / "fresh3", "fresh4": HERE / "fresh4", "fresh5": HERE / "fresh5", "fresh6": HERE / "fresh6", "fresh7": HERE / "fresh7", "fresh8": HERE / "fresh8", "fresh9": HERE / "fresh9", "fresh10": HERE / "fresh10", "fresh11": HERE / "fresh11", "fresh12": HERE / "fresh12", "fresh13": HERE / "fresh13", "fresh14": HERE / "fresh14", "fresh15": HERE / "fresh15", "fresh16": HERE / "fresh16", "fresh17": HERE / "fresh17", "fresh18": HERE / "fresh18", "fresh19": HERE / "fresh19", "fresh20": HERE / "fresh20", "fresh21": HERE / "fresh21", "fresh22": HERE / "fresh22", "fresh23": HERE / "fresh23", "fresh24": HERE / "fresh24", "fresh25": HERE / "fresh25"}
+CORPORA = {"unseen": HERE / "unseen", "heldout": HERE / "heldout", "fresh": HERE / "fresh", "fresh3": HERE / "fresh3", "fresh4": HERE / "fresh4", "fresh5": HERE / "fresh5", "fresh6": HERE / "fresh6", "fresh7": HERE / "fresh7", "fresh8": HERE / "fresh8", "fresh9": HERE / "fresh9", "fresh10": HERE / "fresh10", "fresh11": HERE / "fresh11", "fresh12": HERE / "fresh12", "fresh13": HERE / "fresh13", "fresh14": HERE / "fresh14", "fresh15": HERE / "fresh15", "fresh16": HERE / "fresh16", "fresh17": HERE / "fresh17", "fresh18": HERE / "fresh18", "fresh19": HERE / "fresh19", "fresh20": HERE / "fresh20", "fresh21": HERE / "fresh21", "fresh22": HERE / "fresh22", "fresh23": HERE / "fresh23", "fresh24": HERE / "fresh24", "fresh25": HERE / "fresh25", "fresh26": HERE / "fresh26"}
 SECTIONS = ("people", "mechanisms", "organisations", "places")
 
 
