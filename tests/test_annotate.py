@@ -288,6 +288,15 @@ def test_a_speaker_one_letter_off_a_short_form_is_that_person_misspelt_when_noth
         ("Ouyang Lihua", "ouyang-lihua"), ("Ouyong", "ouyang-lihua")]
 
 
+def test_a_name_written_in_chinese_characters_links_to_its_person():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("lin-chia-hung", "person", "Lin Chia-hung", aliases=["林家宏"]))
+    text = "Chairman Lin Chia-hung (林家宏) told investors on Monday that orders rose."
+    assert people(annotator.mentions(text, dt.date(2026, 7, 9))) == [
+        ("Chairman Lin Chia-hung", "lin-chia-hung"), ("林家宏", "lin-chia-hung")]
+
+
 def test_a_given_name_of_hyphened_syllables_leaves_the_family_name_as_the_short_form():
     from builder.model import Entity
 

@@ -1376,6 +1376,8 @@ def test_an_age_counts_from_a_date_in_the_founding_sentence_and_an_outlet_before
 @pytest.mark.parametrize("stamp, day", [
     ("Manado ● Tue, March 10, 2026", "2026-03-10"),  # a place, then a bullet
     ("Published - June 24, 2026 08:41 pm IST - MUMBAI", "2026-06-24"),  # a dash after the label, the place after it
+    ("Thu, Jul 09, 2026 - Page 10", "2026-07-09"),  # the page it was printed on
+    ("By Siti Aminah on October 27, 2026, Tuesday at 10:15 AM", "2026-10-27"),  # a byline, the weekday after
 ])
 def test_stamps_with_a_bullet_after_the_place_or_dashes_around_them_are_the_date_line(stamp, day):
     pub = infer_publication_date(f"Title\n\n{stamp}\n\nFarmers said on Monday that prices rose.")

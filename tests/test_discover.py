@@ -1186,6 +1186,7 @@ def test_a_lower_case_document_the_text_says_named_parties_signed_is_a_mechanism
     ("Khairul Anuar Zainal, who keeps 500 hives, said demand rose. “They ask about the trees,” Khairul said.",
      "Khairul Anuar Zainal", ["Khairul"]),
     ("Sichuan’s Deng Xiaolu played the lead role.", "Deng Xiaolu", []),
+    ("Chairman Lin Chia-hung (林家宏) told investors on Monday that orders rose.", "Lin Chia-hung", ["林家宏"]),
 ])
 def test_rulers_joined_surnames_particles_and_a_place_possessive_make_people_and_parts_of_a_name_its_aliases(
         registry, text, name, aliases):
@@ -1288,6 +1289,7 @@ def test_names_of_many_traditions_and_the_roles_and_places_around_them_make_peop
     ("Body.\n\nWRITER: Somchai Rattana", ["Somchai Rattana"]),
     ("Title\n\nCarla Reyes - The Manila Post\n\nBody.", ["Carla Reyes"]),
     ("Body.\n\n(By Lin Chia-nan and Sam Lee)\n\nEnditem/AW", ["Lin Chia-nan", "Sam Lee"]),
+    ("By Siti Aminah on October 27, 2026, Tuesday at 10:15 AM\n\nBody.", ["Siti Aminah"]),
 ])
 def test_bylines_and_credit_lines_in_the_shapes_papers_print_them_name_the_writers(head, names):
     from builder.annotate.person_cues import credited_names

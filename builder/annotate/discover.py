@@ -359,6 +359,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         if (start, end) in linked_spans or any(start <= a and b <= end for a, b in claimed):
             return
         claimed.append((start, end))
+        written = _CHARACTERS_AFTER.match(text, end) if type_ == "person" else None
+        if written:  # `Ko Shih-hao (柯世豪)`: the name in Chinese characters is the same person's
+            aliases = [*aliases, written.group(1)]
         found.append(Discovery(type_, text[start:end], article.id, _line_of(article, start),
                                [t for t in titles if t], list(aliases)))
 
@@ -558,6 +561,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     return sorted(found, key=lambda d: (d.line, d.name))
 
 
+# A name in Chinese characters in brackets after its romanisation, as Taiwanese and Hong Kong papers print it.
+_CHARACTERS_AFTER = re.compile(r"[ \t]*[(（]([\u3400-\u4dbf\u4e00-\u9fff]{2,4})[)）]")
 # `processors in Sầm Sơn said`: those in a place speak, the place is no one (the search ends where the name starts).
 _SAYERS_IN = re.compile(r"(?<![\w’'-])[a-z]+s[ \t]+(?:in|at|from)[ \t]+\Z")
 _AGED = re.compile(r",[ \t]+\d{1,3},")

@@ -228,6 +228,9 @@ def title_after(text: str, end: int) -> str | None:
     return title[4:] if title.lower().startswith("the ") else title
 
 
+_UNCASED = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity], taken: SpanSet) -> list[Mention]:
     """People mentions in `text`: ruler matches of full names plus resolved short references.
 
@@ -237,7 +240,8 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
     for match in full:
         if match.label != "person" or taken.overlaps(match.start, match.end):
             continue
-        if not text[match.start].isupper() or _NOT_A_PERSON_AFTER.match(text, match.end):
+        if not (text[match.start].isupper() or _UNCASED.match(text[match.start])) or _NOT_A_PERSON_AFTER.match(
+                text, match.end):  # (a name in Chinese characters has no capital)
             continue
         mention = _mention(text, match.start, match.end, match.entity, taken)
         mentions.append(mention)

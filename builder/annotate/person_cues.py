@@ -103,7 +103,8 @@ def _ends_another_name(text: str, word: str, start: int, end: int) -> bool:
 
 # A byline on a line of its own (`By Hoang Thu Trang`, `By An Lê and Minh Phương | March 3, 2025`), or an agency's
 # credit line (`(Reporting by … in Hanoi and … in Beijing; Editing by …)`): each names the article's writers.
-_BYLINE = re.compile(r"(?m)^By:?[ \t]+(?P<names>[^|/\n]+?)[ \t]*(?:(?:[|·•/]|[ \t]-[ \t]).*)?$")  # (`- Correspondent`)
+_BYLINE = re.compile(r"(?m)^By:?[ \t]+(?P<names>[^|/\n]+?)[ \t]*(?:(?:[|·•/]|[ \t]-[ \t]"  # (`- Correspondent`)
+                     r"|[ \t]on[ \t](?=[A-Z][a-z]+\.?[ \t]+\d)).*)?$")  # (`By … on October 27, 2026, Tuesday at …`)
 _CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n])|(?<=[ \t]-[ \t]))(?:Additional[ \t]+)?(?:[Rr]eporting|"
                      r"[Ww]riting|[Ee]diting|[Pp]hotos?|[Cc]ompiled|[Tt]ranslated)[ \t]+by[ \t]+"
                      r"(?P<names>[^;)\n—]+)"  # (to a closing `— VNA`)

@@ -39,7 +39,7 @@ _CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
 _PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*|\s+/\s+)"  # (`Wed, September 10, 2025 / 03:12 pm`)
 # "Posted:", "Last updated:", "Source: Xinhua |", a page's own word for its stamp without a colon
 # ("Last update 16:20, …", "Published on …"), or an agency's name in capitals before a dash or bar ("KYODO NEWS - ").
-_LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*)?"
+_LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?(?:\s*[|·•/]\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*)?|[ ]on[ ])"
           # a byline: "By Reuters staff | ", "By: … / Philippine Daily Inquirer / "
           r"|(?i:(?:first[ ]|last[ ]|latest[ ])?(?:published|posted|updated?|modified|publication[ ]date)(?:[ ](?:on|at))?)"
           r"(?:[ \t]*[:–—-])?\s+"  # (`Published - June 24, 2026 …`)
@@ -50,9 +50,11 @@ _LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*(?:[^\W\d_][\w .
 # Sections after a bar, as a site's date line may end ("| World", "| Editor: huaxia"), and an update in brackets.
 _SECTION = (r"(?:\s*[|·•]\s*[^\W\d_][\w &'’-]{0,30}(?::\s*[^\W\d_][\w &'’-]{0,30})?)*"
             r"(?:\s*\((?:Updated|Last updated|Modified):?[^()\n]{0,40}\))?"  # (`(Updated: 04 Feb 2026 06:10PM)`)
-            r"(?:\s+[–—-]\s+[A-Z][A-Z .'’-]{1,30})?")  # the place it was filed from (`… 08:41 pm IST - MUMBAI`)
+            # the place it was filed from (`… 08:41 pm IST - MUMBAI`), or the page it was printed on (`- Page 10`)
+            r"(?:\s+[–—-]\s+(?:[A-Z][A-Z .'’-]{1,30}|Page\s+[A-Z]?\d{1,3}))?")
 # A weekday written out or cut short ("Wednesday,", "Wed,", "Thurs.").
-_LINE_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)"
+_WEEKDAY_WORD = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?"
+_LINE_WEEKDAY = rf"(?:{_WEEKDAY_WORD},?\s+)"
 # An outlet's name before its date with nothing between, as a page joins two lines ("The Irrawaddy 20 November
 # 2025"); not a preposition ("Since 20 November 2025").
 _OUTLET = (r"(?!(?i:since|until|till|from|on|by|before|after|in|at|during|through|to|as\s+of)\s)"
@@ -60,7 +62,8 @@ _OUTLET = (r"(?!(?i:since|until|till|from|on|by|before|after|in|at|during|throug
            r"(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?=\d)")
 _DATE_LINE = re.compile(
     rf"^(?:{_LABEL})?(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}}(?:,\s*|\s*[●•·|]\s*)|{_OUTLET})?(?:{_CLOCK}{_PART_BREAK})?"
-    rf"{_LINE_WEEKDAY}?(?P<date>[\w ,./-]{{6,30}}?)(?:(?:{_PART_BREAK}|\s+at\s+){_CLOCK})?"
+    rf"{_LINE_WEEKDAY}?(?P<date>[\w ,./-]{{6,30}}?)(?:,?\s+{_WEEKDAY_WORD}(?!\w))?"  # (`October 27, 2026, Tuesday`)
+    rf"(?:(?:{_PART_BREAK}|\s+at\s+){_CLOCK})?"
     rf"{_SECTION}\s*$")
 # Stamps in a line of their own, parted by bars: "Published: 04/12/2024 10:15 | Updated: 05/12/2024 08:30".
 _STAMP_BAR = re.compile(r"\s*[|·•]\s*")
