@@ -1449,12 +1449,15 @@ def test_an_age_counts_from_the_first_of_what_someone_does():
     ("Imports from January to June rose by a third.", ("January to June", "2025-01/2025-06")),
     ("Lan: In October I will start teaching.", ("October", "2025-10")),
     ("The ministry said it would issue rules on imported units in March.", ("March", "2026-03")),
+    ("The centre said it would hold a safety course, after two accidents on the slopes in July.", ("July", "2025-07")),
+    ("The company planned weekly departures from December.", ("December", "2025-12")),
 ])
 def test_a_dates_tense_is_read_from_its_own_clause_and_deadlines_and_early_years_are_dates(text, expected):
     """An ASCII quotation, `after April`, an -ed word after a preposition, a month part told as to come, `as early
     as`, `for 2035`; a question's `Can` and `Can Tho` are no modal, `wanted to`, a present `turns`, `N years ago
     this month`; a duty is to come; `a week early` is by how much; a year before a noun; a month spent; a span of
-    months is its last month's year; `I` after a month; an -ed word after `on`."""
+    months is its last month's year; `I` after a month; an -ed word after `on`; what an action to come follows; a
+    plan with its object."""
     assert found(text)[-1] == expected
 
 

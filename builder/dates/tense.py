@@ -82,7 +82,8 @@ _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set
                 r"|expects?|expected|promised|wants?|wanted|invited\s+\w+)\s+to"
                 # a plan in the present with its object, and what was expected: "the two sides plan a joint camp …
                 # in October", "results were expected in October"
-                r"|(?<!the\s)(?<!a\s)plans?(?=\s+(?:a|an|their|its|two|three|more|new)\s)|(?:was|were)\s+expected"
+                r"|(?<!the\s)(?<!a\s)(?:plans?|planned)(?=\s+(?:a|an|their|its|two|three|more|new|weekly|daily|monthly"
+                r"|annual|regular|further)\s)|(?:was|were)\s+expected"
                 r"|(?:asked|urged|requested|called\s+on|encouraged|persuaded|wanted|wants?|expected|expects?)"
                 r"(?:\s+[\w’'-]+){1,3}?\s+to(?=\s+[a-z])")
 _PAST_MARK = (r"said|says|was|were|had|did|met|began|begun|held|took|made|gave|told|left|came|went|saw|spoke|sent"
@@ -131,9 +132,10 @@ _REPORTED = re.compile(rf"(?i){_REPORTING_VERBS}|(?<![\w’'-])that(?![\w’'-])
 _OBLIGATION = re.compile(r"(?i)(?<![\w’'-])(?:should|must)(?![\w’'-])(?!\s+(?:not\s+)?have(?!\w))")
 
 
-# `before the SEA Games in December`, `before his exam in June`: the date is of an event the action comes before,
-# whatever the action's tense.
-_BEFORE_EVENT = re.compile(r"(?i)(?<![\w’'-])before\s+(?:the|his|her|their|its|our|a|an)\s+[^.;:?!,“”\"]{0,60}$")
+# `before the SEA Games in December`, `before his exam in June`, `after two accidents in April`: the date is of an event
+# the action comes before or after, not the action's own.
+_BEFORE_EVENT = re.compile(r"(?i)(?<![\w’'-])(before|after)\s+(?:the|his|her|their|its|our|a|an|two|three|four|five"
+                           r"|several|\d+)\s+[^.;:?!,“”\"]{0,60}$")
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -162,8 +164,12 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
     before = None
     for before in _TENSE.finditer(text, start, pos):
         pass
-    if before is not None and _BEFORE_EVENT.search(text, before.end(), pos):
-        return 0
+    event = _BEFORE_EVENT.search(text, before.end(), pos) if before is not None else None
+    if event:
+        # what a done action came after was done too, and what an action to come is before is to come too; the rest
+        # is the nearest
+        told = 1 if before["future"] else -1
+        return told if (event.group(1).lower() == "after") == (told < 0) else 0
     duty = None if before is not None and before["future"] else _OBLIGATION.search(
         text, before.end() if before else start, pos)
     if duty and (horizon or ("," not in text[duty.end():pos] and not _REPORTED.search(text, start, duty.start()))):
