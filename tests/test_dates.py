@@ -1451,6 +1451,7 @@ def test_an_age_counts_from_the_first_of_what_someone_does():
     ("The ministry said it would issue rules on imported units in March.", ("March", "2026-03")),
     ("The centre said it would hold a safety course, after two accidents on the slopes in July.", ("July", "2025-07")),
     ("The company planned weekly departures from December.", ("December", "2025-12")),
+    ("The mill wrote on August 25, 2025, Monday that logs were short.", ("August 25, 2025, Monday", "2025-08-25")),
 ])
 def test_a_dates_tense_is_read_from_its_own_clause_and_deadlines_and_early_years_are_dates(text, expected):
     """An ASCII quotation, `after April`, an -ed word after a preposition, a month part told as to come, `as early

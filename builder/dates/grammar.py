@@ -96,6 +96,8 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     # (a Vietnamese site's stamp names the weekday in Vietnamese: `Thứ Tư, 21/05/2025`)
     (rf"(?<!\w)(?P<wd>{_WEEKDAY}|{_WEEKDAY_CUT}|Thứ{_SP}(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy)|Chủ{_SP}[Nn]hật),?"
      rf"{_SP}(?P<d>0?[1-9]|[12]\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])", _numeric_date),
+    # (`October 27, 2026, Tuesday`: the weekday after the date, as the Borneo Post prints it, is part of it)
+    (rf"{_MDY},{_SP}(?:{_WEEKDAY})(?!\w)", _full_date),
     (_MDY, _full_date),
     (_DMY, _full_date),
     (rf"(?<![\w/.-]){_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _iso_date),
