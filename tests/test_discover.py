@@ -1146,6 +1146,7 @@ def test_zones_are_places_unless_of_free_trade_and_more_series_heads(registry, t
      ["Mekong Delta–Guangdong agricultural trade conference"]),
     ("Growers will go to the Cao Bằng–Guangxi border trade fair in November.", ["Cao Bằng–Guangxi border trade fair"]),
     ("A trade fair opened, and the agricultural fair in Hà Nội closed.", []),
+    ("Eggs are salted at the Huỳnh family workshop.", []),  # (a family's own workshop is where it works)
     ("The quota will be reviewed by the joint committee on trade next year.", ["joint committee on trade"]),
 ])
 def test_a_conference_said_to_recur_a_pairs_fair_or_a_groupings_summit_is_a_mechanism_but_a_briefing_is_not(

@@ -178,6 +178,8 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
             continue
         if head in _DRILL_HEADS and "joint" not in (w.lower() for _, w in modifiers):
             continue
+        if any(w.lower() in ("family", "household") for _, w in modifiers):
+            continue  # `the Huỳnh family workshop`: a family's own, where it works, not a shared mechanism
         if head in _PAIR_FAIRS:
             if determiner == "the" and modifiers and _NAME_PAIR.match(text, modifiers[0][0], m.start()):
                 found.append((modifiers[0][0], m.end(), m.start(), m.end()))
