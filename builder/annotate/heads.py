@@ -347,7 +347,9 @@ def titled_occasion(text: str, run: list[_Word]) -> bool:
         return False
     if not (sum(w.capitalised for w in run) >= 2 or (len(run) == 1 and _CAMEL_CASE.fullmatch(run[0].text))):
         return False
-    return _kind_of(run, text) is None and not any(
-        not w.text.isascii() or w.text.isupper() or w.key in VIETNAMESE_FAMILY_NAMES or w.key in CHINESE_FAMILY_NAMES or w.key in COUNTRIES
-        or w.text.lower() in _NATIONALITIES for w in run) and run[-1].key not in PLACE_HEADS and not re.search(
-        r"(?<![\w’'-])(?:in|at|to|from|near|around)[ \t]+" + re.escape(text[run[0].start:run[-1].end]) + r"(?![\w’'-])", text)
+    if _kind_of(run, text) is not None or run[-1].key in PLACE_HEADS or any(
+            not w.text.isascii() or w.text.isupper() or w.key in VIETNAMESE_FAMILY_NAMES
+            or w.key in CHINESE_FAMILY_NAMES or w.key in COUNTRIES or w.text.lower() in _NATIONALITIES for w in run):
+        return False
+    title = re.escape(text[run[0].start:run[-1].end])
+    return not re.search(rf"(?<![\w’'-])(?:in|at|to|from|near|around)[ \t]+{title}(?![\w’'-])", text)

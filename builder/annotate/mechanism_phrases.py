@@ -39,8 +39,8 @@ _LOWER_HEAD = re.compile(
     r"agreement|protocol|memorandum(?:[ \t]+of[ \t]+understanding)?|"
     r"partnership|action plan|plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|programme|program|"
     r"community with a shared future|hotline(?![ \t]+(?:working|mechanism|group|committee|agreement))|"
-    rf"{_OFFICE_HOLDERS}[’']s?[ \t]+(?:meeting|retreat|group)|meeting|conference|exchanges?|exercises?|drills?|summit|"
-    r"fair|expo)"
+    rf"{_OFFICE_HOLDERS}[’']s?[ \t]+(?:meeting|retreat|group)|meeting|conference|exchanges?|exercises?|drills?|"
+    r"summit|fair|expo)"
     r"(?![\w’'-])")
 # Heads that name a mechanism only after a pair of names (`Kunming–Hải Phòng economic corridor`,
 # `Laos–China community with a shared future`), which makes even `a …` particular.
@@ -281,7 +281,8 @@ _DETERMINED = re.compile(r"[ \t]+(?:the|a|an|its|their|this|that|these|those|eac
 
 
 _RELATIVE_TIME = {"next", "last", "this", "early", "late", "later"}
-_TIME_UNIT_AFTER = re.compile(r"[ \t]+(?:this[ \t]+)?(?:year|month|week|quarter|spring|summer|autumn|winter)(?![\w’'-])")
+_TIME_UNIT_AFTER = re.compile(r"[ \t]+(?:this[ \t]+)?(?:year|month|week|quarter|spring|summer|autumn|winter)"
+                              r"(?![\w’'-])")
 
 
 def _complement_end(text: str, pos: int, head: str) -> int | None:
