@@ -32,11 +32,13 @@ def _sentence_start(text: str, pos: int) -> int:
 # "asked the council to delay ..."): what the infinitive names is still to come when it was told.
 _INTENTION = (r"(?:agreed|decided|voted|resolved|pledged|vowed|promised|asked|urged|requested|called\s+on)"
               r"\b[^.;:?!]{0,80}?\bto\s+(?!the\b|a\b|an\b|be\s+held\b)[a-z]{3,}\b")
+# A forecast is of what is to come: "the station forecasts more storms for Saturday, April 4".
+_FORECAST = r"(?:forecasts?|forecasted|predicts?|predicted)"
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|going|slated)\s+to|"
     r"(?:is|are)\s+(?:scheduled|set|due|slated)\s+for|"
     r"(?:scheduled|slated|planned)\s+for|to\s+be\s+held|upcoming|plans?\s+to|this\s+coming|"
-    r"(?:forecasts?|forecasted|predicts?|predicted)\b[^.;:?!]{0,60}?\bfor|(?P<intention>" + _INTENTION
+    + _FORECAST + r"\b[^.;:?!]{0,60}?\bfor|(?P<intention>" + _INTENTION
     + r"))\b", re.I)
 
 
@@ -76,8 +78,7 @@ _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set
                 r"|(?:is|are)\s+(?:usually\s+|normally\s+|traditionally\s+)?(?:sown|grown|held|harvested|planted"
                 r"|celebrated|staged|organised|organized|played|expected)"
                 r"|this\s+coming"
-                # a forecast is of what is to come: "the station forecasts more storms for Saturday, April 4"
-                r"|(?:forecasts?|forecasted|predicts?|predicted)(?=\s[^.;:?!]{0,60}?\bfor\s)"
+                rf"|{_FORECAST}(?=\s[^.;:?!]{{0,60}}?\bfor\s)"
                 r"|(?:plans?|planned|agreed|agrees|decided|pledged|vowed|aims?|intends?|intended|hopes?|hoped"
                 r"|expects?|expected|promised|wants?|wanted|invited\s+\w+)\s+to"
                 # a plan in the present with its object, and what was expected: "the two sides plan a joint camp …
@@ -183,8 +184,9 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
         # only a preposition or nothing before the date: its clause follows
         lead = text[start:pos].strip(" \n\"“").lower()
         if before is None and lead in ("", "on", "in", "by", "from", "until", "since", "and", "but", "then"):
-            after = _TENSE.search(text, pos, _clause_end(text, pos))
-            duty = _OBLIGATION.search(text, pos, _clause_end(text, pos))
+            clause_end = _clause_end(text, pos)
+            after = _TENSE.search(text, pos, clause_end)
+            duty = _OBLIGATION.search(text, pos, clause_end)
             if duty and (after is None or duty.start() < after.start()):
                 return 1  # `From January, shops must display …`: what the duty starts from is to come
             return 0 if after is None else (1 if after["future"] else -1)
