@@ -119,6 +119,7 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
     join_pairs,
 )
 from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, re-exported)
+    CHINESE_CHARACTER,
     MALAY_FIRST_NAMES,
     PARTICLES,
     chinese_by_shape,
@@ -481,12 +482,12 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                     and not (name and chinese_by_shape([w.text for w in name]))):
                 # (`Nay Lin Tun, a lorry driver`: a role vouches for every word, not only from a family name on)
                 name = personal_name(run, bare=not (ROLE_AFTER.match(text, end) or WHO_OR_AGE.match(text, end))) or name
-            sayers_in = REPORTING_VERB.match(text, end) and _SAYERS_IN.search(text, max(0, start - 40), start)
+            speaks = REPORTING_VERB.match(text, end)
+            sayers_in = speaks and _SAYERS_IN.search(text, max(0, start - 40), start)
             if sayers_in and _bare_place_name(run):
                 add("place", start, end)  # `processors in Sầm Sơn said`: where those who speak are
                 continue
-            if name and name[0].start == start and (title or appositive or (REPORTING_VERB.match(text, end)
-                                                                            and not sayers_in)
+            if name and name[0].start == start and (title or appositive or (speaks and not sayers_in)
                                                     or described or cued or middle_named(name)
                                                     or (not THING_BEFORE.search(text, max(0, start - 24), start)
                                                         and (chinese_by_shape([w.text for w in name])
@@ -562,7 +563,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
 
 
 # A name in Chinese characters in brackets after its romanisation, as Taiwanese and Hong Kong papers print it.
-_CHARACTERS_AFTER = re.compile(r"[ \t]*[(（]([\u3400-\u4dbf\u4e00-\u9fff]{2,4})[)）]")
+_CHARACTERS_AFTER = re.compile(rf"[ \t]*[(（]({CHINESE_CHARACTER}{{2,4}})[)）]")
 # `processors in Sầm Sơn said`: those in a place speak, the place is no one (the search ends where the name starts).
 _SAYERS_IN = re.compile(r"(?<![\w’'-])[a-z]+s[ \t]+(?:in|at|from)[ \t]+\Z")
 _AGED = re.compile(r",[ \t]+\d{1,3},")

@@ -36,6 +36,8 @@ guliang jinchu yanfa ruyan tuqin duangan baili dongguo nanmen huyan guihai yangs
 youqin liangqiu zuoqiu dongmen ximen shangmou boshang nangong qiaoda nianai yangtong diwu yanfu dugu
 """.split())
 CHINESE_FAMILY_NAMES = CHINESE_FAMILY_NAMES | COMPOUND_CHINESE_FAMILY_NAMES
+# A Chinese character (CJK Unified Ideographs and Extension A), as a name written in characters is made of.
+CHINESE_CHARACTER = r"[\u3400-\u4dbf\u4e00-\u9fff]"
 # Names that open many Malay names, the person's own following: `Muhammad Haziq …`, `Nur Aina …`, `Siti …`.
 MALAY_FIRST_NAMES = frozenset({"muhammad", "mohammad", "mohamed", "mohd", "muhd", "ahmad", "nur", "nurul", "siti"})
 # Chinese family names as Cantonese, Hokkien and Teochew speakers romanise them (Hong Kong, Macau, Singapore,

@@ -23,7 +23,7 @@ from bisect import insort
 from dataclasses import dataclass
 
 from builder.annotate.misspellings import one_letter_off
-from builder.annotate.names import JOINED_SURNAME, MALAY_FIRST_NAMES, guess_country, with_particle
+from builder.annotate.names import CHINESE_CHARACTER, JOINED_SURNAME, MALAY_FIRST_NAMES, guess_country, with_particle
 from builder.annotate.ruler import RulerMatch
 from builder.annotate.spans import SpanSet
 from builder.model import Entity, Mention
@@ -228,7 +228,7 @@ def title_after(text: str, end: int) -> str | None:
     return title[4:] if title.lower().startswith("the ") else title
 
 
-_UNCASED = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_UNCASED = re.compile(CHINESE_CHARACTER)
 
 
 def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity], taken: SpanSet) -> list[Mention]:
