@@ -34,12 +34,14 @@ from builder.model import DatePoint, PublicationDate
 # full date ("15:44, November 21, 2025", "Vientiane, 03/10/2024", "Tuesday, 22/04/2025 08:40 (GMT+7)",
 # "22-01-2026 | 08:05", "Thursday, September 26, 2024 - 15:10", "Wed, August 21, 2024 at 11:02 AM GMT+7"),
 # and optional sections after a bar ("| World", "| Editor: huaxia").
+_ZONE = r"(?:GMT|UTC|[A-Z]{1,3}T|WIB|WITA)(?:[+-]\d{1,2}(?::?\d{2})?)?"  # (ICT, JST, HKT, WIB, GMT+7 …)
 _CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
-          r"(?:\s*\(?(?:GMT|UTC|[A-Z]{1,3}T|WIB|WITA)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|\s*[+-]\d{4})?")  # (ICT, JST, WIB, +0700 …)
+          rf"(?:\s*\(?{_ZONE}\)?|\s*[+-]\d{{4}})?")  # (… +0700)
 _PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*|\s+/\s+)"  # (`Wed, September 10, 2025 / 03:12 pm`)
 # "Posted:", "Last updated:", "Source: Xinhua |", a page's own word for its stamp without a colon
 # ("Last update 16:20, …", "Published on …"), or an agency's name in capitals before a dash or bar ("KYODO NEWS - ").
-_LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?(?:\s*[|·•/]\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*)?|[ ]on[ ])"
+_LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?(?:\s*[|·•/]\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*)?|[ ]on[ ]"
+          r"|[ ](?=(?i:published|posted|updated)\W))"  # (`By Global Times Published: …`: its own label follows)
           # a byline: "By Reuters staff | ", "By: … / Philippine Daily Inquirer / "
           r"|(?i:(?:first[ ]|last[ ]|latest[ ])?(?:published|posted|updated?|modified|publication[ ]date)(?:[ ](?:on|at))?)"
           r"(?:[ \t]*[:–—-])?\s+"  # (`Published - June 24, 2026 …`)
@@ -51,19 +53,20 @@ _LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?(?:\s*[|·•/]\s*(?:[^\W\d_][\
 _SECTION = (r"(?:\s*[|·•]\s*[^\W\d_][\w &'’-]{0,30}(?::\s*[^\W\d_][\w &'’-]{0,30})?)*"
             r"(?:\s*\((?:Updated|Last updated|Modified):?[^()\n]{0,40}\))?"  # (`(Updated: 04 Feb 2026 06:10PM)`)
             # the place it was filed from (`… 08:41 pm IST - MUMBAI`), or the page it was printed on (`- Page 10`)
-            r"(?:\s+[–—-]\s+(?:[A-Z][A-Z .'’-]{1,30}|Page\s+[A-Z]?\d{1,3}))?")
+            # or a dash alone, where a page's section was not copied (`… 00:20 -`)
+            r"(?:\s+[–—-](?:\s+(?:[A-Z][A-Z .'’-]{1,30}|Page\s+[A-Z]?\d{1,3}))?)?")
 # A weekday written out or cut short ("Wednesday,", "Wed,", "Thurs.").
 _WEEKDAY_WORD = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?"
 _LINE_WEEKDAY = rf"(?:{_WEEKDAY_WORD},?\s+)"
 # An outlet's name before its date with nothing between, as a page joins two lines ("The Irrawaddy 20 November
 # 2025"); not a preposition ("Since 20 November 2025").
 _OUTLET = (r"(?!(?i:since|until|till|from|on|by|before|after|in|at|during|through|to|as\s+of)\s)"
-           r"(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s)"
+           r"(?!(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*)\.?,?\s)"
            r"(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?=\d)")
 _DATE_LINE = re.compile(
-    rf"^(?:{_LABEL})?(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}}(?:,\s*|\s*[●•·|]\s*)|{_OUTLET})?(?:{_CLOCK}{_PART_BREAK})?"
+    rf"^(?:{_LABEL}){{0,2}}(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}}(?:,\s*|\s*[●•·|]\s*)|{_OUTLET})?(?:{_CLOCK}{_PART_BREAK})?"
     rf"{_LINE_WEEKDAY}?(?P<date>[\w ,./-]{{6,30}}?)(?:,?\s+{_WEEKDAY_WORD}(?!\w))?"  # (`October 27, 2026, Tuesday`)
-    rf"(?:(?:{_PART_BREAK}|\s+at\s+){_CLOCK})?"
+    rf"(?:(?:{_PART_BREAK}|\s+at\s+)(?:{_ZONE}\s+)?{_CLOCK})?"  # (`2026-09-24 HKT 15:12`)
     rf"{_SECTION}\s*$")
 # Stamps in a line of their own, parted by bars: "Published: 04/12/2024 10:15 | Updated: 05/12/2024 08:30".
 _STAMP_BAR = re.compile(r"\s*[|·•]\s*")
@@ -451,7 +454,10 @@ def _dated_title(title: str) -> PublicationDate | None:
 def _stamp_day(part: str) -> DatePoint | None:
     """The day a date stamp (`_DATE_LINE`) gives, or None."""
     line = _DATE_LINE.match(part)
-    return _one_day(line["date"]) if line is not None else None
+    if line is None:
+        return None
+    date = line["date"]
+    return _one_day(date.title() if date.isupper() else date)  # (`PUBLISHED MAY 13, 2026`)
 
 
 def _one_day(expression: str) -> DatePoint | None:
