@@ -1378,8 +1378,12 @@ def test_an_age_counts_from_a_date_in_the_founding_sentence_and_an_outlet_before
     ("Published - June 24, 2026 08:41 pm IST - MUMBAI", "2026-06-24"),  # a dash after the label, the place after it
     ("Thu, Jul 09, 2026 - Page 10", "2026-07-09"),  # the page it was printed on
     ("By Siti Aminah on October 27, 2026, Tuesday at 10:15 AM", "2026-10-27"),  # a byline, the weekday after
+    ("By Xinhua Staff Published: Mar 2, 2026 07:15 AM", "2026-03-02"),  # a byline, then the stamp's own label
+    ("PUBLISHED JUNE 30, 2026", "2026-06-30"),  # in capitals
+    ("2026-04-18 JST 09:05", "2026-04-18"),  # the time zone before the time
+    ("Monday, 6 April 2026 11:40 -", "2026-04-06"),  # a dash left where the section was not copied
 ])
-def test_stamps_with_a_bullet_after_the_place_or_dashes_around_them_are_the_date_line(stamp, day):
+def test_stamps_in_the_shapes_papers_print_them_are_the_date_line(stamp, day):
     pub = infer_publication_date(f"Title\n\n{stamp}\n\nFarmers said on Monday that prices rose.")
     assert (pub.value.iso(), pub.how) == (day, "date line in text")
 
@@ -1452,13 +1456,19 @@ def test_an_age_counts_from_the_first_of_what_someone_does():
     ("The centre said it would hold a safety course, after two accidents on the slopes in July.", ("July", "2025-07")),
     ("The company planned weekly departures from December.", ("December", "2025-12")),
     ("The mill wrote on August 25, 2025, Monday that logs were short.", ("August 25, 2025, Monday", "2025-08-25")),
+    ("A second batch of trainees is planned for February, subject to visas.", ("February", "2026-02")),
+    ("The ferry firm had taken bookings for 80 coaches for October.", ("October", "2025-10")),
+    ("The order book stood at 40 ships as of June, the yard said.", ("June", "2025-06")),
+    ("Exporters raised the shortage with the joint committee, due in February.", ("February", "2026-02")),
+    ("The firm said it planned to run trains from March and was talking with partners.", ("March", "2026-03")),
 ])
 def test_a_dates_tense_is_read_from_its_own_clause_and_deadlines_and_early_years_are_dates(text, expected):
     """An ASCII quotation, `after April`, an -ed word after a preposition, a month part told as to come, `as early
     as`, `for 2035`; a question's `Can` and `Can Tho` are no modal, `wanted to`, a present `turns`, `N years ago
     this month`; a duty is to come; `a week early` is by how much; a year before a noun; a month spent; a span of
     months is its last month's year; `I` after a month; an -ed word after `on`; what an action to come follows; a
-    plan with its object."""
+    plan with its object; a month a plan or a booking is for, and one a count stands at; `due in`; a verb `and` joins
+    to the clause before is not the date's own."""
     assert found(text)[-1] == expected
 
 

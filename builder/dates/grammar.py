@@ -137,8 +137,10 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"(?<!\w){_THE}(?P<season>(?i:spring|summer|autumn|fall|winter))(?:{_SP}of)?{_SP}{_YREF}", _season),
     # months
     (rf"{_month('m')}(?:{_SP}of)?,?{_SP}{_year('y')}", _month_year_shape),
-    # (`the ten months to October`, `spent August training`: a month a span runs to, or spent)
-    (rf"(?<!\w)(?P<prep>(?i:in|during|since|from|until|till|by|before|after|and|or|to|spent|spend|spends|spending)){_SP}"
+    # (`the ten months to October`, `spent August training`, `planned for May`, `as of June`: a month a span runs
+    # to, one spent, one a plan is for, one a count stands at)
+    (rf"(?<!\w)(?P<prep>(?i:in|during|since|from|until|till|by|before|after|and|or|to|for|as{_SP}of|spent|spend|spends"
+     rf"|spending)){_SP}"
      rf"(?P<span>(?P<m>{_FULL_MONTH}))(?!\w)", _bare_month),
     # relative
     (rf"(?<!\w)(?P<mrel>(?i:last|this|next)){_SP}(?P<m>{_FULL_MONTH})(?!\w)(?!,?{_SP}{_year('y')})", _relative_month),

@@ -519,7 +519,7 @@ def _month_third(m, ctx):
 
 
 _PREP_LEAN = {"in": 0, "during": 0, "since": -1, "from": -1, "until": 1, "till": 1, "by": 1, "before": 1, "after": 0,
-              "to": 0, "spent": -1, "spend": 0, "spends": 0, "spending": 0}
+              "to": 0, "for": 0, "as of": -1, "spent": -1, "spend": 0, "spends": 0, "spending": 0}
 
 
 def _month_part_lean(ctx: _Ctx, pos: int) -> int:
@@ -546,13 +546,18 @@ def _bare_month(m, ctx):
     if ctx.strict and _word_after(ctx.text, m.end())[:1].isupper() and _word_after(ctx.text, m.end()) != "I":
         return None  # "in August Revolution": the month names something (not `In October I will …`)
     month = _mon(m["m"])
-    prep = m["prep"].lower()
+    prep = " ".join(m["prep"].lower().split())
     if prep in ("and", "or"):  # `in February and April`: the second of a list of months, told like the first
         if _MONTH_LISTED_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()) is None:
             return None
         prep = "in"
-    lean = _PREP_LEAN[prep] if prep in ("since", "spent") or not ctx.strict else (
-        _tense(ctx.text, m.start(), horizon=True) or _PREP_LEAN[prep])  # (`spent` is a past of its own)
+    if prep in ("since", "spent") or not ctx.strict:  # (`spent` is a past of its own)
+        lean = _PREP_LEAN[prep]
+    else:
+        # (`planned for`, `due in`: the preposition is the verb's)
+        lean = _tense(ctx.text, m.start("span"), horizon=True) or _PREP_LEAN[prep]
+        if prep == "for" and lean < 0:
+            lean = 0  # `had taken bookings for December`: what a thing done was for may be yet to come
     year = _month_year(ctx.ref, month, lean)
     return _found(_point(year, month), kind="yearless")
 

@@ -121,6 +121,7 @@ def _anticipated(text: str, pos: int) -> bool:
     return _ANTICIPATION.search(text, _sentence_start(text, pos), pos) is not None
 
 
+_JOINED_VERB = re.compile(r"[ \t](?:and|or)[ \t]+$")
 _CLAUSE_BREAK = re.compile(r"(?:,[ \t]+(?:and|but|while|whereas)|;)[ \t]+")
 
 
@@ -178,8 +179,11 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
         # is a day a duty stated outright is for (`every pilot must make a test flight on Friday`)
         return 1
     after = _TENSE.search(text, pos, _clause_end(text, pos))
-    if after is not None and after["past"] and _DATE_WORDS.fullmatch(text, pos, after.start()):
-        return -1  # "a joint drill on Tuesday showed that …": the verb right after the date is its own
+    if (after is not None and after["past"] and _DATE_WORDS.fullmatch(text, pos, after.start())
+            and not _JOINED_VERB.search(text, pos, after.start())):
+        # "a joint drill on Tuesday showed that …": the verb right after the date is its own (not one `and` joins to
+        # the clause before: "… from March and was talking …")
+        return -1
     if before is None or not text[start:before.start()].strip():
         # only a preposition or nothing before the date: its clause follows
         lead = text[start:pos].strip(" \n\"“").lower()
