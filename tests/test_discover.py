@@ -870,6 +870,11 @@ def test_a_byline_and_a_credit_line_name_the_writers_as_people(registry):
     ("Smallholder Khamphet Sysouvong, who taps 600 trees, said prices had risen.", "Khamphet Sysouvong"),
     ("Bakeries survive, according to Mạch Quang Thắng, a researcher at the institute. Many closed.",
      "Mạch Quang Thắng"),  # a source, not a destination, after `according to`
+    ("Our reporter spoke to Khúc Thanh Vọng, chairman of a ferry cooperative, about fares.", "Khúc Thanh Vọng"),
+    ("Reporters talked to Mạc Đình Khoa about the harvest.", "Mạc Đình Khoa"),  # `to` someone after speaking
+    ("Prices rose, the league's secretary-general Hem Sopheak said.", "Hem Sopheak"),  # a hyphenated office
+    ("Keo Ratha, a fighter from Kampot who won gold, will lead the team.", "Keo Ratha"),
+    ("Its dean, Assoc Prof Somsak Thongdee, said on Tuesday the course was full.", "Somsak Thongdee"),
     ("Phonsavanh Keomany of the Living Aquatic Resources Research Center in Vientiane said receivers would go "
      "near the falls. Phonsavanh said the falls were a bottleneck.", "Phonsavanh Keomany"),
 ])
@@ -1207,6 +1212,8 @@ def test_rulers_joined_surnames_particles_and_a_place_possessive_make_people_and
      {"Dewi Anggraini"}),
     ("By Siti Hajar Rosli\n\nThursday, 08 Oct 2026 7:05 AM MYT\n\nPlayers said on Monday.\n", {"Siti Hajar Rosli"}),
     ("By Global Times\n\nPublished: Aug 12, 2026 09:54 PM\n\nTraders said on Sunday.\n", set()),  # (the paper's own)
+    ("BY SEO JI-WON [seo.jiwon@example.co.kr]\n\nPublished: 3 Mar. 2026, 09:10\n\nTraders said on Sunday.\n",
+     {"SEO JI-WON"}),  # `BY` in capitals, a hyphenated given name, the writer's address
 ])
 def test_a_bare_byline_over_an_outlets_city_and_date_or_in_capitals_names_the_writer(registry, raw, writers):
     article = parse_seed(raw.encode(), "x.txt", "x.txt")

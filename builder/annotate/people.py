@@ -48,6 +48,8 @@ _HEADS = [
     "People’s Teacher",
     "General", "Rear Admiral", "Vice Admiral", "Admiral", "Spokesperson", "Spokeswoman", "Spokesman", "Comrade", "Professor",
     "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Uncle", "Politburo member",
+    # academic ranks, in full and as papers cut them (`Assoc Prof Chaiwat …`)
+    "Associate Professor", "Assistant Professor", "Assoc Prof", "Assoc. Prof.", "Asst Prof", "Asst. Prof.", "Prof",
     "Secretary-General", "Managing Director", "Minister Counsellor", "Minister Counselor", "Counsellor", "Counselor", "Chief Executive Officer", "Chief Executive", "CEO",
     "Representative",
     "Deputy Head", "Head", "Commander", "Historian", "Veteran", "Researcher", "Scholar", "State Secretary",

@@ -35,10 +35,14 @@ _SAID_BEFORE = re.compile(r"[,”\"’][ \t]*(?:said|says|added|noted|asked|expl
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*)[ \t]+$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+[A-ZÀ-Ỹ]")
 # A preposition of place just before a name: `through Tân Thanh`, `in Hồ Chí Minh` (places bear people's names).
+# Words after which `to` comes to someone, not somewhere: `according to Mạch Quang Thắng` (a source), `spoke to Lê Hà`.
+_TO_SOMEONE = "".join(f"(?<!{word} )" for word in (
+    "according spoke speak speaks speaking talked talk talks talking wrote write writes writing explained explains "
+    "complained replied listened introduced").split())
 PLACE_PREPOSITION_BEFORE = re.compile(
-    r"(?:^|\s)(?:in|at|(?<!according )to|from|near|via|into|across|through|along|outside|inside|around"
+    rf"(?:^|\s)(?:in|at|{_TO_SOMEONE}to|from|near|via|into|across|through|along|outside|inside|around"
     r"|(?:town|city|village|province|district|commune|island|capital|port|region)[ \t]+of)[ \t]+$",
-    re.IGNORECASE)  # (`according to Mạch Quang Thắng`: a source, not a destination; `the resort town of Vang Vieng`)
+    re.IGNORECASE)  # (`the resort town of Vang Vieng`)
 
 
 def opens_sentence(text: str, pos: int) -> bool:
@@ -103,8 +107,9 @@ def _ends_another_name(text: str, word: str, start: int, end: int) -> bool:
 
 # A byline on a line of its own (`By Hoang Thu Trang`, `By An Lê and Minh Phương | March 3, 2025`), or an agency's
 # credit line (`(Reporting by … in Hanoi and … in Beijing; Editing by …)`): each names the article's writers.
-_BYLINE = re.compile(r"(?m)^By:?[ \t]+(?P<names>[^|/\n]+?)[ \t]*(?:(?:[|·•/]|[ \t]-[ \t]"  # (`- Correspondent`)
-                     r"|[ \t]on[ \t](?=[A-Z][a-z]+\.?[ \t]+\d)).*)?$")  # (`By … on October 27, 2026, Tuesday at …`)
+_BYLINE = re.compile(r"(?m)^(?:By|BY):?[ \t]+(?P<names>[^|/\n]+?)[ \t]*(?:(?:[|·•/]|[ \t]-[ \t]"  # (`- Correspondent`)
+                     r"|[ \t]on[ \t](?=[A-Z][a-z]+\.?[ \t]+\d)"  # (`By … on October 27, 2026, Tuesday at …`)
+                     r"|\[(?=[^\]\n]*@)).*)?$")  # (`BY KIM HA-NA [kim.hana@…]`: the writer's address)
 _CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n])|(?<=[ \t]-[ \t]))(?:Additional[ \t]+)?(?:[Rr]eporting|"
                      r"[Ww]riting|[Ee]diting|[Pp]hotos?|[Cc]ompiled|[Tt]ranslated)[ \t]+by[ \t]+"
                      r"(?P<names>[^;)\n—]+)"  # (to a closing `— VNA`)
@@ -141,9 +146,9 @@ _BYLINE_WORDS = frozenset("staff reporter reporters correspondent correspondents
 
 
 def name_in_capitals(words: list[_Word]) -> bool:
-    """`JEROME ABRENICA`, `GAI XIAOYU`: a byline's name printed in capitals, two or three words of letters."""
+    """`JEROME ABRENICA`, `GAI XIAOYU`, `KIM HA-NA`: a byline's name printed in capitals, two or three words of letters."""
     return 2 <= len(words) <= 3 and all(
-        w.text.isupper() and w.text.isalpha() and len(w.text) > 1 and w.key not in _BYLINE_WORDS
+        w.text.isupper() and w.text.replace("-", "").isalpha() and len(w.text) > 1 and w.key not in _BYLINE_WORDS
         and w.key not in _NOT_NAME_WORDS and w.key not in HEAD_WORDS for w in words)
 _LISTED = re.compile(r"[ \t]*(?:,|\band\b)[ \t]*")
 _WHERE = re.compile(r"[ \t]+in[ \t]+\S.*$")

@@ -16,7 +16,7 @@ ROLE_NOUNS = (r"(?:diplomat|economist|researcher|expert|engineer|historian|veter
               r"businesswoman|entrepreneur|worker|doctor|driver|manager|operator|owner|trader|vendor|pilot|nurse|"
               r"guide|resident|villager|fisherman|craftsman|artisan|chef|coach|athlete|player|artist|singer|"
               r"volunteer|employee|clerk|shopkeeper|retiree|graduate|counsell?or|attaché|delegate|inspector|"
-              r"rider|runner|racer|swimmer|rower|climber|boxer|wrestler|skater|diver|jockey|"
+              r"rider|runner|racer|swimmer|rower|climber|boxer|wrestler|skater|diver|jockey|fighter|champion|"
               r"architect|designer|painter|writer|poet|author|translator|interpreter|photographer|reporter|editor|"
               r"curator|conservator|actor|actress|presenter|sailor|seafarer|surveyor|"
               r"accountant|lawyer|judge|monk|priest|father|mother|son|daughter|wife|husband|brother|sister|uncle|"
@@ -51,7 +51,7 @@ LOWER_ROLE = re.compile(
     rf"permanent|executive|defen[cs]e|trade)[ \t]+)*(?:{ROLE_NOUNS}|surveyor|photographer|reporter|writer|"
     r"author|poet|translator|interpreter|premier|admiral|colonel|captain|actress|actor|presenter|host|"
     r"substitute|midfielder|defender|striker|goalkeeper|architect|conservator|curator|screenwriter|sailor|"
-    r"seafarer)(?:[ \t]+general)?)[ \t]+$")
+    r"seafarer)(?:[ \t-]+general)?)[ \t]+$")  # (`secretary-general`)
 # A role in lower case and `of`/`at` before a name without a head word: the name is whom it works for.
 EMPLOYER_BEFORE = re.compile(
     r"(?<![\w’'-])(?:director|manager|president|chairman|chairwoman|executive|officer|founder|employee|engineer|"
