@@ -696,6 +696,9 @@ def test_a_lower_case_programme_between_proposed_places_stops_at_its_head(regist
     ("The minister spoke at the Singapore International Water Week, which opened on Tuesday.",
      "Singapore International Water Week"),
     ("The festival opened a week after the Macau Grand Prix.", "Macau Grand Prix"),
+    ("Forty firms showed furniture at the Cambodia Expo in Phnom Penh.", "Cambodia Expo"),  # a country's own fair
+    ("It met on the sidelines of the Philippines–Việt Nam Joint Fisheries Sub-Committee.",
+     "Philippines–Việt Nam Joint Fisheries Sub-Committee"),
     ("The cases will be shown at the Chợ Lớn Heritage Week next year.", "Chợ Lớn Heritage Week"),
     ("Pearl farmers took a stand at the Hong Kong International Jewellery Show.",
      "Hong Kong International Jewellery Show"),
@@ -1153,8 +1156,10 @@ def test_zones_are_places_unless_of_free_trade_and_more_series_heads(registry, t
     ("A trade fair opened, and the agricultural fair in Hà Nội closed.", []),
     ("Eggs are salted at the Huỳnh family workshop.", []),  # (a family's own workshop is where it works)
     ("The quota will be reviewed by the joint committee on trade next year.", ["joint committee on trade"]),
+    ("Lines say the Busan–Da Nang green shipping corridor will need methanol.", ["Busan–Da Nang green shipping corridor"]),
+    ("The ports agreed to set up a green corridor.", []),  # (no pair: a description)
 ])
-def test_a_conference_said_to_recur_a_pairs_fair_or_a_groupings_summit_is_a_mechanism_but_a_briefing_is_not(
+def test_a_conference_said_to_recur_a_pairs_fair_or_corridor_or_a_groupings_summit_is_a_mechanism_but_a_briefing_is_not(
         text, spans):
     assert _lower_case_names(text) == spans
 

@@ -34,7 +34,8 @@ _TRADE_ONLY_HEADS = {"zone", "area"}
 # Heads that name a cooperation mechanism only when the name says it is joint or bilateral
 # (`Joint Vision Statement`, `Cooperation Plan on …`, `Philippines–China Joint Commission on …`), an institution or
 # a domestic matter otherwise (`Standing Committee`, `Five-Year Plan`, `SCO Summit`, `Mekong River Commission`).
-_JOINT_ONLY_HEADS = {"committee", "commission", "plan", "statement", "summit", "patrol", "operation"}
+_JOINT_ONLY_HEADS = {"committee", "sub-committee", "subcommittee", "commission", "plan", "statement", "summit", "patrol",
+                     "operation"}
 # A committee is a cooperation mechanism when it is joint or bilateral, an institution otherwise.
 _MECHANISM_COMMITTEE_WORDS = {"joint", "steering", "cooperation", "bilateral", "intergovernmental", "coordination",
                               "friendship", "partnership"}
@@ -205,6 +206,7 @@ def _series(words: list[_Word], head: str, text: str) -> bool:
     return False
 
 
+_FAIRS = frozenset({"expo", "exposition", "fair", "showcase"})
 # The world or a continent holding an occasion (`World Vovinam Championships`, `Asia Pickleball Open`).
 _REGIONS = frozenset({"world", "asia", "asia-pacific", "europe", "africa", "americas", "global", "pan-asian"})
 
@@ -226,8 +228,11 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
     words = [w for w in run if w.key != "the"]
     if len(words) > 1 and words[-1].key == "summit" and _series(words, "summit", text):
         return "mechanism"  # `ASEAN Summit`, `ASEAN–China Summit`: a grouping's summits
-    if len([w for w in words if w.text.lower() not in _NATIONALITIES]) < 2 and len(words) > 1:
-        return None  # `Chinese Government`, `Vietnamese Embassy`: a description, not a name
+    if (len([w for w in words if w.text.lower() not in _NATIONALITIES]) < 2 and len(words) > 1
+            and not (words[-1].key in _FAIRS and words[0].key in COUNTRIES)):
+        # `Chinese Government`, `Vietnamese Embassy`: a description, not a name (but a country's fair is its own:
+        # `Vietnam Expo`)
+        return None
     if len(words) == 1:
         tail = _PLACE_TAILS.match(text, words[0].end)
         return "place" if tail and _is_name_word(words[0]) else None

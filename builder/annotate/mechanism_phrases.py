@@ -27,6 +27,8 @@ monday tuesday wednesday thursday friday saturday sunday
 
 # Holders of one office, whose meeting or group (`the ASEAN foreign ministers’ retreat`) is a standing one.
 _OFFICE_HOLDERS = r"(?:ministers|leaders|parliamentarians|legislators|governors|mayors|chairpersons|secretaries)"
+# A corridor its two ends agree on: `the Kunming–Hải Phòng economic corridor`, `the Shanghai–Rotterdam green corridor`.
+_CORRIDOR = r"(?:(?:economic|green|shipping|transport|trade|logistics)[ \t]+){1,2}corridor"
 # Mechanisms named in lower case by what they do (`the working group on agricultural trade`, `the
 # two defence ministries’ annual consultations`, `the railway cooperation committee`): a head noun of
 # the mechanism vocabulary, with words before it that say which one (not only `annual`, `first` …)
@@ -37,14 +39,15 @@ _LOWER_HEAD = re.compile(
     r"(?:joint|steering|cooperation|coordination|intergovernmental)(?:[ \t]+[a-z]+){0,2}?[ \t]+committee|"
     r"joint platform|platform|consultations?|talks|negotiations|dialogue|forum|mechanism|workshop|seminar|"
     r"agreement|protocol|memorandum(?:[ \t]+of[ \t]+understanding)?|"
-    r"partnership|action plan|plan|code of conduct|economic corridor|(?:economic )?(?:development )?belt|programme|program|"
+    r"partnership|action plan|plan|code of conduct|" + _CORRIDOR
+    + r"|(?:economic )?(?:development )?belt|programme|program|"
     r"community with a shared future|hotline(?![ \t]+(?:working|mechanism|group|committee|agreement))|"
     rf"{_OFFICE_HOLDERS}[’']s?[ \t]+(?:meeting|retreat|group)|meeting|conference|exchanges?|exercises?|drills?|"
     r"summit|fair|expo)"
     r"(?![\w’'-])")
 # Heads that name a mechanism only after a pair of names (`Kunming–Hải Phòng economic corridor`,
 # `Laos–China community with a shared future`), which makes even `a …` particular.
-_PAIR_HEADS = re.compile(r"economic corridor|(?:economic )?(?:development )?belt|community with a shared future")
+_PAIR_HEADS = re.compile(_CORRIDOR + r"|(?:economic )?(?:development )?belt|community with a shared future")
 # A fair held by a pair of parties (`the Cao Bằng–Guangxi border trade fair`) is their standing fair.
 _PAIR_FAIRS = {"fair", "expo"}
 _NAME_PAIR = re.compile(r"[A-Z][\w’'.]*(?:[ \t]+[A-Z][\w’'.]*)*[ \t]*[-–][ \t]*[A-Z]")
