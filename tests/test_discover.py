@@ -112,9 +112,12 @@ def test_generic_organs_and_descriptions_are_not_proposed(registry):
     assert found == {}
 
 
-def test_a_two_plus_two_format_is_a_mechanism(registry):
+def test_a_two_plus_two_format_or_a_grouping_and_its_partners_is_a_mechanism(registry):
     found = _found(registry, "They agreed to hold the first “2+2” strategic dialogue on defence and diplomacy.")
     assert any(kind == "mechanism" and name.startswith("“2+2”") for name, (kind, _, _) in found.items())
+    found = _found(registry, "Swap lines grew under the EAS+2 process, a ministry said.")
+    assert found["EAS+2"][0] == "mechanism"
+    assert _found(registry, "Title\n\n09:15 GMT+7, Monday\n\nSwap lines grew, a ministry said.") == {}  # a time zone
 
 
 def test_country_is_guessed_from_spelling_and_family_name():

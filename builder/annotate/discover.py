@@ -152,7 +152,10 @@ amid through within between upon while when where if but so yet it he she they w
 
 # `JA Solar Vietnam Co., Ltd.`: a company suffix makes the run an organisation and belongs to its name.
 _COMPANY_SUFFIX = re.compile(r"[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Co\.|Corp\.|Ltd\.?|JSC|LLC|Inc\.|Group)(?!\w)")
-_N_PLUS_N = re.compile(r"[“\"']?\d\+\d[”\"']?(?:[ \t]+[a-z]+){0,4}?[ \t]+(?:mechanism|dialogue|format|framework|talks)\b")
+# `the “2+2” strategic dialogue`; `ASEAN+3`, a grouping and its partners (not `GMT+7`, nor the opening of a body's name,
+# `ASEAN+3 Macroeconomic Research Office`)
+_N_PLUS_N = re.compile(r"[“\"']?\d\+\d[”\"']?(?:[ \t]+[a-z]+){0,4}?[ \t]+(?:mechanism|dialogue|format|framework|talks)\b"
+                       r"|(?<![\w+])(?!GMT|UTC)[A-Z]{2,8}\+\d(?![\w+])(?![ \t]+[A-Z])")
 # A name after one of these is where something happens, not who: `a visit to Phnom Penh, where …`.
 _ABBREVIATION = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,9})\)")
 
