@@ -878,6 +878,8 @@ def test_a_byline_and_a_credit_line_name_the_writers_as_people(registry):
      "Mạch Quang Thắng"),  # a source, not a destination, after `according to`
     ("Our reporter spoke to Khúc Thanh Vọng, chairman of a ferry cooperative, about fares.", "Khúc Thanh Vọng"),
     ("Reporters talked to Mạc Đình Khoa about the harvest.", "Mạc Đình Khoa"),  # `to` someone after speaking
+    ("Herder G.Battulga said the winter had been hard.", "G.Battulga"),  # the father's initial joined to the name
+    ("Sh.Oyunchimeg, director of a cashmere mill, said orders rose.", "Sh.Oyunchimeg"),
     ("Prices rose, the league's secretary-general Hem Sopheak said.", "Hem Sopheak"),  # a hyphenated office
     ("Keo Ratha, a fighter from Kampot who won gold, will lead the team.", "Keo Ratha"),
     ("Its dean, Assoc Prof Somsak Thongdee, said on Tuesday the course was full.", "Somsak Thongdee"),
@@ -1184,6 +1186,12 @@ def test_a_conference_said_to_recur_a_pairs_fair_or_corridor_or_a_groupings_summ
      ["health cooperation agreement"]),
     ("Farmers train under the plant protection cooperation agreement signed by the two provinces in 2023.",
      ["plant protection cooperation agreement"]),
+    ("Beekeepers get hives under a honey cooperation agreement signed by the two sides last year.",
+     ["honey cooperation agreement"]),  # indefinite, but the one its parties signed
+    ("The tour was paid for under the education, youth and sports exchange plan that the two cities signed.",
+     ["education, youth and sports exchange plan"]),  # the fields it covers, listed
+    ("They signed a trade agreement and praised trade and tourism cooperation.", []),
+    ("Power is sold under a purchase agreement that the utility signed with Yunnan Grid in 2005.", []),
 ])
 def test_a_lower_case_document_the_text_says_named_parties_signed_is_a_mechanism(text, spans):
     assert _lower_case_names(text) == spans
@@ -1232,6 +1240,8 @@ def test_a_bare_byline_over_an_outlets_city_and_date_or_in_capitals_names_the_wr
 def test_a_firm_named_by_its_trade_word_is_an_organisation(registry):
     assert _found(registry, "Lê Văn Tâm, director of Hồng Hà Agri, which farms rice, said yields rose.")[
         "Hồng Hà Agri"][0] == "organisation"
+    assert _found(registry, "Quy Nhơn Blue Recycling said the hull arrived on Monday.")[
+        "Quy Nhơn Blue Recycling"][0] == "organisation"  # (not a person who speaks)
 
 
 @pytest.mark.parametrize("text, name", [

@@ -106,6 +106,8 @@ says say set held signed agreed opened launched also not than then so if on for 
 these those there here it they he she we alongside including among against toward towards via amid like about upon
 across behind beyond without because following per behalf own
 """.split()) | CALENDAR_WORDS | {"may"}
+# The fields a shared plan or agreement covers, listed before it: `culture, sports and ` (up to the last field).
+_FIELD_LIST = re.compile(r"(?<![\w’'-])[a-z]+(?:,[ \t]+[a-z]+)*,?[ \t]+and[ \t]+$")
 _GAP_BEFORE = re.compile(r"(?:[ \t]+|[ \t]*[-–][ \t]*)$")
 _WORD_BEFORE = re.compile(r"(?:\([A-Z][A-Za-z]{1,7}\)|[\w’'.-]+)$")  # (`… Subregion (GMS) transport forum`)
 _WORD_AFTER = re.compile(r"([ \t]+|[ \t]*[-–][ \t]*)([^\W_][\w’'.-]*)")
@@ -170,6 +172,16 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
                     or _PROPER_IN.match(text, m.end(), m.end() + 24)))):
                 determiner = lw  # `signed a memorandum of understanding on training cooperation`
                 break
+            if lw == "and" and _SHARED_WORDS.intersection(w.lower() for _, w in modifiers):
+                fields = _FIELD_LIST.search(text, max(0, pos - 80), pos)
+                if fields:  # `the culture, sports and tourism cooperation plan`: the fields it covers, listed
+                    modifiers.insert(0, (fields.start(), fields.group().strip()))
+                    pos = fields.start()
+                    continue
+            if lw in ("a", "an") and head in _DOCUMENT_HEADS and _SHARED_WORDS.intersection(
+                    w.lower() for _, w in modifiers) and _SIGNED_BY_NAMED.match(text, m.end()):
+                determiner = lw  # `a sericulture cooperation agreement signed by the two sides`: the one they signed
+                break
             if lw == "of" and not modifiers and _ROUND_OF.search(text, max(0, word.start() - 20), word.start()):
                 determiner = lw  # `a new round of talks on …`: one sitting of a standing mechanism
                 break
@@ -217,7 +229,9 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
         if end is None and not specific:
             continue
         shared = head in _PROGRAMME_HEADS and len(specific) >= 2 and _EXCHANGED.intersection(w.lower() for w in specific)
-        signed = head in _DOCUMENT_HEADS and specific and determiner == "the" and _SIGNED_BY_NAMED.match(text, m.end())
+        # (`a sericulture cooperation agreement signed by …`: an indefinite one only when shared, not `a purchase agreement`)
+        signed = (head in _DOCUMENT_HEADS and specific and _SIGNED_BY_NAMED.match(text, m.end())
+                  and (determiner == "the" or _SHARED_WORDS.intersection(w.lower() for w in specific)))
         if (end is None and head in _COMMON_HEADS and determiner in ("the", "a", "an", "our")
                 and not any(w[:1].isupper() for w in specific) and not (shared and determiner == "the") and not signed):
             # (`their twinning agreement`, `Laos’s power partnership`: whose says which; `the young scientists
