@@ -156,6 +156,9 @@ _COMPANY_SUFFIX = re.compile(r"[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Co\.|Corp\.|Ltd\.?|JS
 # `ASEAN+3 Macroeconomic Research Office`)
 _N_PLUS_N = re.compile(r"[“\"']?\d\+\d[”\"']?(?:[ \t]+[a-z]+){0,4}?[ \t]+(?:mechanism|dialogue|format|framework|talks)\b"
                        r"|(?<![\w+])(?!GMT|UTC)[A-Z]{2,8}\+\d(?![\w+])(?![ \t]+[A-Z])")
+# A given name after the initial of the father's name, joined by its full stop, as Mongolian papers write names
+# (`B.Enkhjargal`, `Ts.Munkhtsetseg`): a person's when they speak or a role follows.
+_INITIALLED_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]?\.[A-Z][a-z]{3,}(?![\w’'-]|\.\w)")
 # A name after one of these is where something happens, not who: `a visit to Phnom Penh, where …`.
 _ABBREVIATION = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,9})\)")
 
@@ -372,6 +375,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     # What the context alone says is a place or an outlet, before the runs claim their words.
     for type_, name_start, name_end in _named_by_context(article, text):
         add(type_, name_start, name_end)
+    for m in _INITIALLED_NAME.finditer(text) if "." in text else ():
+        if REPORTING_VERB.match(text, m.end()) or ROLE_AFTER.match(text, m.end()) or title_after(text, m.end()):
+            add("person", m.start(), m.end())  # `B.Enkhjargal said`, `Ts.Munkhtsetseg, Head of …`
     for name_start, name_end in single_names(text):
         words = [_word(m.group(), m.start(), m.end()) for m in _WORDS.finditer(text, name_start, name_end)]
         if len(words) == 1:

@@ -44,7 +44,7 @@ _MECHANISM_COMMITTEE_WORDS = {"joint", "steering", "cooperation", "bilateral", "
 COMPANY_WORDS = frozenset("""
 logistics holdings jsc ltd limited inc plc cooperative renewables shipping airlines airways pharmaceuticals club
 sub-department sub-committee sub-institute insights partners solutions systems services consulting consultants
-associates analytics securities ventures technologies industries agri agro foods farms trading
+associates analytics securities ventures technologies industries agri agro foods farms trading recycling
 """.split())
 ORGANISATION_HEADS = {
     "ministry", "office", "department", "agency", "administration", "bureau", "commission", "council",
