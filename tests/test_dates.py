@@ -1461,6 +1461,11 @@ def test_an_age_counts_from_the_first_of_what_someone_does():
     ("The order book stood at 40 ships as of June, the yard said.", ("June", "2025-06")),
     ("Exporters raised the shortage with the joint committee, due in February.", ("February", "2026-02")),
     ("The firm said it planned to run trains from March and was talking with partners.", ("March", "2026-03")),
+    ("Farmers signed the pact on International Tea Day, May 21, last year.", ("May 21, last year", "2024-05-21")),
+    ("The plan would double its generating capacity by 2035, which needs new lines.", ("2035", "2035")),
+    ("Prices are almost double the level of February.", ("February", "2025-02")),
+    ("A hotel has ordered 300 blankets for delivery in October, she said.", ("October", "2025-10")),
+    ("PUBLISHED JULY 2, 2025", ("JULY 2, 2025", "2025-07-02")),
 ])
 def test_a_dates_tense_is_read_from_its_own_clause_and_deadlines_and_early_years_are_dates(text, expected):
     """An ASCII quotation, `after April`, an -ed word after a preposition, a month part told as to come, `as early
@@ -1468,7 +1473,8 @@ def test_a_dates_tense_is_read_from_its_own_clause_and_deadlines_and_early_years
     this month`; a duty is to come; `a week early` is by how much; a year before a noun; a month spent; a span of
     months is its last month's year; `I` after a month; an -ed word after `on`; what an action to come follows; a
     plan with its object; a month a plan or a booking is for, and one a count stands at; `due in`; a verb `and` joins
-    to the clause before is not the date's own."""
+    to the clause before is not the date's own; a day's comma before `last year`; a capacity's deadline; the level
+    of a month; what an order is for; a stamp in capitals."""
     assert found(text)[-1] == expected
 
 

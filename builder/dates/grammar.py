@@ -86,7 +86,7 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
      rf"{_SP}{_year('y2')})", _from_years),
     (rf"{_year('y1')}{_DASH}(?P<y2>\d{{4}}|\d{{2}})(?![\w%]|[.,]\d)", _year_range),
     # days
-    (rf"{_month('m')}(?:{_SP}{_day('d')})?(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
+    (rf"{_month('m')}(?:{_SP}{_day('d')},?)?(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),  # (`May 8, last year`)
     (rf"{_day('d')}{_SP}{_month('m')}(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
     # "(next) Thursday, November 13": the weekday and its modifier confirm the date, they are not another
     (rf"(?<!\w){_WD_MOD}(?P<wd>{_WEEKDAY}|{_WEEKDAY_CUT}),?{_SP}{_month('m')}{_SP}{_day('d')}(?:,?{_SP}{_year('y')})?",
@@ -139,7 +139,7 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"{_month('m')}(?:{_SP}of)?,?{_SP}{_year('y')}", _month_year_shape),
     # (`the ten months to October`, `spent August training`, `planned for May`, `as of June`: a month a span runs
     # to, one spent, one a plan is for, one a count stands at)
-    (rf"(?<!\w)(?P<prep>(?i:in|during|since|from|until|till|by|before|after|and|or|to|for|as{_SP}of|spent|spend|spends"
+    (rf"(?<!\w)(?P<prep>(?i:in|during|since|from|until|till|by|before|after|and|or|to|for|of|as{_SP}of|spent|spend|spends"
      rf"|spending)){_SP}"
      rf"(?P<span>(?P<m>{_FULL_MONTH}))(?!\w)", _bare_month),
     # relative

@@ -74,6 +74,7 @@ _SP = f"[{_SPACES}]+"
 _SP0 = f"[{_SPACES}]*"
 _DASH = rf"{_SP0}[-\u2010\u2011\u2012\u2013\u2014]{_SP0}"
 _FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+_FULL_MONTH += "|" + _FULL_MONTH.upper()  # (a stamp in capitals: `PUBLISHED MAY 13, 2026`)
 _ABBR_MONTH = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # A weekday cut short, only where a full stop or comma follows it ("Wed, August 21", "Thu. May 15").
@@ -519,7 +520,7 @@ def _month_third(m, ctx):
 
 
 _PREP_LEAN = {"in": 0, "during": 0, "since": -1, "from": -1, "until": 1, "till": 1, "by": 1, "before": 1, "after": 0,
-              "to": 0, "for": 0, "as of": -1, "spent": -1, "spend": 0, "spends": 0, "spending": 0}
+              "to": 0, "for": 0, "of": 0, "as of": -1, "spent": -1, "spend": 0, "spends": 0, "spending": 0}
 
 
 def _month_part_lean(ctx: _Ctx, pos: int) -> int:
@@ -536,6 +537,7 @@ def _month_part_lean(ctx: _Ctx, pos: int) -> int:
     return -1 if prep == "since" else 0
 
 
+_FOR_BEFORE = re.compile(r"(?<![\w’'-])for[ \t]+[a-z]+[ \t]+$")
 _MONTH_LISTED_BEFORE = re.compile(rf"(?<!\w){_FULL_MONTH},?{_SP}$")
 
 
@@ -556,8 +558,11 @@ def _bare_month(m, ctx):
     else:
         # (`planned for`, `due in`: the preposition is the verb's)
         lean = _tense(ctx.text, m.start("span"), horizon=True) or _PREP_LEAN[prep]
-        if prep == "for" and lean < 0:
-            lean = 0  # `had taken bookings for December`: what a thing done was for may be yet to come
+        if lean < 0 and (prep in ("for", "of") or (prep == "in" and _FOR_BEFORE.search(
+                ctx.text, max(0, m.start() - 24), m.start()))):
+            # `had taken bookings for December`, `ordered powder for delivery in December`: what a thing done was for
+            # may be yet to come; `double the level of December`: the nearest
+            lean = 0
     year = _month_year(ctx.ref, month, lean)
     return _found(_point(year, month), kind="yearless")
 

@@ -84,7 +84,10 @@ def _year_in_context(text: str, start: int, end: int) -> bool:
     if cue == "to" and prev2[:1].isupper() and prev2.isalpha() and prev2.lower() not in YEAR_CUES:
         return False  # the end of a plan's name: "the … Development Strategy to 2030"
     if cue in YEAR_CUES:
-        return not (cue in WEAK_YEAR_CUES and prev2.lower() in QUANTITY_HEADS)
+        if cue in WEAK_YEAR_CUES and prev2.lower() in QUANTITY_HEADS:
+            # `the total of 2000`; but `double its capacity by 2030, which …` is a deadline: nothing measured follows
+            return cue == "by" and (not nxt or nxt[:1] in ",.;:") and 1990 <= int(text[start:end]) <= 2100
+        return True
     if cue == "as" and prev2.lower() in ("early", "late", "soon", "recently"):
         return True  # "as early as 2026", "as recently as 2018"
     if cue in _AGAINST and (prev2.lower() in _MEASURES or prev2.endswith("%")):
