@@ -1466,6 +1466,7 @@ def test_an_age_counts_from_the_first_of_what_someone_does():
     ("Prices are almost double the level of February.", ("February", "2025-02")),
     ("A hotel has ordered 300 blankets for delivery in October, she said.", ("October", "2025-10")),
     ("PUBLISHED JULY 2, 2025", ("JULY 2, 2025", "2025-07-02")),
+    ("The broker has sold two more barges due in February.", ("February", "2026-02")),  # what is due, not was
 ])
 def test_a_dates_tense_is_read_from_its_own_clause_and_deadlines_and_early_years_are_dates(text, expected):
     """An ASCII quotation, `after April`, an -ed word after a preposition, a month part told as to come, `as early

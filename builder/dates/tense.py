@@ -60,7 +60,9 @@ def _future_worded(text: str, pos: int) -> bool:
 # after an article or `and` ("the related meetings") and before `by` ("buses made by"); otherwise
 # ("United") the nearest marker decides.
 _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set|due|expected|going|slated)\s+to|to)"
-                r"|(?:is|are)\s+(?:scheduled|set|due|slated)\s+for|(?<=,\s)due(?=\s+(?:in|on|for)\b)"
+                r"|(?:is|are)\s+(?:scheduled|set|due|slated)\s+for"
+                # what is due (`the committee, due in June`, `two more vessels due in April`), not what was
+                r"|(?<!was\s)(?<!were\s)(?<!\bbe\s)(?<!been\s)due(?=\s+(?:in|on|for)\b)"
                 # a timetable: "the train … is due in Hanoi at 5:40 a.m. on Saturday"
                 r"|(?:is|are)\s+due(?=\s+(?:in|at|on|back|home)\b|\s*$)"
                 # a timetable in the present: "the course … ends on Friday", "the fair coincides with the full moon"
