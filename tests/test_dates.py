@@ -1382,10 +1382,17 @@ def test_an_age_counts_from_a_date_in_the_founding_sentence_and_an_outlet_before
     ("PUBLISHED JUNE 30, 2026", "2026-06-30"),  # in capitals
     ("2026-04-18 JST 09:05", "2026-04-18"),  # the time zone before the time
     ("Monday, 6 April 2026 11:40 -", "2026-04-06"),  # a dash left where the section was not copied
+    ("Published on 07/04/2026 - 09:15 By Ana Souza - Reporter - Recife", "2026-04-07"),  # its by-line after it
 ])
 def test_stamps_in_the_shapes_papers_print_them_are_the_date_line(stamp, day):
     pub = infer_publication_date(f"Title\n\n{stamp}\n\nFarmers said on Monday that prices rose.")
     assert (pub.value.iso(), pub.how) == (day, "date line in text")
+
+
+def test_a_stamp_without_a_year_gives_the_day_in_the_year_the_text_gives():
+    pub = infer_publication_date("9 MAR, 08:05\n\nMOSCOW, March 9. Grain exports rose in the first two months of 2026, "
+                                 "the ministry said on Monday.")
+    assert (pub.value.iso(), pub.how) == ("2026-03-09", "date line in text")
 
 
 def test_a_day_a_forecast_is_for_bounds_the_publication_date_from_above():

@@ -700,6 +700,8 @@ def test_a_lower_case_programme_between_proposed_places_stops_at_its_head(regist
      "Singapore International Water Week"),
     ("The festival opened a week after the Macau Grand Prix.", "Macau Grand Prix"),
     ("Forty firms showed furniture at the Cambodia Expo in Phnom Penh.", "Cambodia Expo"),  # a country's own fair
+    ("Growers will go to the Pet Fair Asia in Shanghai in August.", "Pet Fair Asia"),  # where it is held after its name
+    ("Farmers met at the Bạc Liêu–Hainan Shrimp Trade Conference in Haikou.", "Bạc Liêu–Hainan Shrimp Trade Conference"),
     ("It met on the sidelines of the Philippines–Việt Nam Joint Fisheries Sub-Committee.",
      "Philippines–Việt Nam Joint Fisheries Sub-Committee"),
     ("The cases will be shown at the Chợ Lớn Heritage Week next year.", "Chợ Lớn Heritage Week"),
@@ -878,6 +880,7 @@ def test_a_byline_and_a_credit_line_name_the_writers_as_people(registry):
      "Mạch Quang Thắng"),  # a source, not a destination, after `according to`
     ("Our reporter spoke to Khúc Thanh Vọng, chairman of a ferry cooperative, about fares.", "Khúc Thanh Vọng"),
     ("Reporters talked to Mạc Đình Khoa about the harvest.", "Mạc Đình Khoa"),  # `to` someone after speaking
+    ("Wagin farmer Angus Treloar sold 500 tonnes. Mr Treloar said he would sell more.", "Angus Treloar"),  # `Mr` + name
     ("Herder G.Battulga said the winter had been hard.", "G.Battulga"),  # the father's initial joined to the name
     ("Sh.Oyunchimeg, director of a cashmere mill, said orders rose.", "Sh.Oyunchimeg"),
     ("Prices rose, the league's secretary-general Hem Sopheak said.", "Hem Sopheak"),  # a hyphenated office
@@ -1230,6 +1233,8 @@ def test_rulers_joined_surnames_particles_and_a_place_possessive_make_people_and
     ("By Global Times\n\nPublished: Aug 12, 2026 09:54 PM\n\nTraders said on Sunday.\n", set()),  # (the paper's own)
     ("BY SEO JI-WON [seo.jiwon@example.co.kr]\n\nPublished: 3 Mar. 2026, 09:10\n\nTraders said on Sunday.\n",
      {"SEO JI-WON"}),  # `BY` in capitals, a hyphenated given name, the writer's address
+    ("Title\n\nPublished on 07/04/2026 - 09:15 By Ana Souza - Reporter - Recife\n\nTraders said on Sunday.\n",
+     {"Ana Souza"}),  # a by-line after the stamp on its line
 ])
 def test_a_bare_byline_over_an_outlets_city_and_date_or_in_capitals_names_the_writer(registry, raw, writers):
     article = parse_seed(raw.encode(), "x.txt", "x.txt")

@@ -116,6 +116,7 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
     titled_occasion,
     _Word,
     agent_noun,
+    fair_named_with_place,
     join_pairs,
 )
 from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, re-exported)
@@ -814,7 +815,8 @@ def _before_location(run: list[_Word]) -> list[_Word]:
                                                                  or run[i + 1].text == "May"):
             return run[:i]  # `… Joint Commission on Economic and Trade Cooperation in May`: when, not part of the name
         if word.key == "in" and (run[i - 1].key in _HEAD_OR_TITLE | _JOINT_ONLY_HEADS | _POSSESSED_HEADS | SERIES_HEADS
-                                 or season_series([w.key for w in run[:i]]) or _body_located(run, i)):
+                                 or season_series([w.key for w in run[:i]]) or _body_located(run, i)
+                                 or fair_named_with_place(run[:i])):
             return run[:i]
         if word.key in ("on", "at") and run[i - 1].key in SERIES_HEADS and run[-1].key in PLACE_HEADS:
             return run[:i]  # `… Rowing Regatta on the Shing Mun River`: where an occasion is held

@@ -32,10 +32,11 @@ MECHANISM_HEADS = {
 # (`… Border Gate Economic Zone`, `… Gibbon Conservation Area`).
 _TRADE_ONLY_HEADS = {"zone", "area"}
 # Heads that name a cooperation mechanism only when the name says it is joint or bilateral
-# (`Joint Vision Statement`, `Cooperation Plan on …`, `Philippines–China Joint Commission on …`), an institution or
+# (`Joint Vision Statement`, `Cooperation Plan on …`, `Philippines–China Joint Commission on …`, `Cà Mau–Guangdong
+# Aquatic Products Trade Conference`), an institution or
 # a domestic matter otherwise (`Standing Committee`, `Five-Year Plan`, `SCO Summit`, `Mekong River Commission`).
 _JOINT_ONLY_HEADS = {"committee", "sub-committee", "subcommittee", "commission", "plan", "statement", "summit", "patrol",
-                     "operation"}
+                     "operation", "conference"}
 # A committee is a cooperation mechanism when it is joint or bilateral, an institution otherwise.
 _MECHANISM_COMMITTEE_WORDS = {"joint", "steering", "cooperation", "bilateral", "intergovernmental", "coordination",
                               "friendship", "partnership"}
@@ -218,6 +219,11 @@ def _demonym(word: _Word) -> bool:
             or (word.key.endswith(("ese", "ean", "ian", "ish")) and word.text.isalpha()))
 
 
+def fair_named_with_place(words: list[_Word]) -> bool:
+    """`Pet Fair Asia`, `Food Expo Vietnam`: a fair with where it is held after its name."""
+    return len(words) > 2 and words[-2].key in _FAIRS and (words[-1].key in _REGIONS or words[-1].key in COUNTRIES)
+
+
 def _acronym(word: _Word) -> bool:
     """`AFC`, `ASEAN`: a body's abbreviation opening an occasion's name says whose it is (`AFC Futsal Asian Cup`)."""
     return len(word.text) >= 2 and word.text.isupper() and word.text.isalpha()
@@ -228,6 +234,8 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
     words = [w for w in run if w.key != "the"]
     if len(words) > 1 and words[-1].key == "summit" and _series(words, "summit", text):
         return "mechanism"  # `ASEAN Summit`, `ASEAN–China Summit`: a grouping's summits
+    if fair_named_with_place(words):
+        return "mechanism"
     if (len([w for w in words if w.text.lower() not in _NATIONALITIES]) < 2 and len(words) > 1
             and not (words[-1].key in _FAIRS and words[0].key in COUNTRIES)):
         # `Chinese Government`, `Vietnamese Embassy`: a description, not a name (but a country's fair is its own:

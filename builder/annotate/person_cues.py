@@ -61,6 +61,9 @@ _AGE_BEFORE = re.compile(r",[ \t]+\d{1,3},[ \t]*$")
 _NAME_ENDING = re.compile(r"([^\W\d_][\w’'-]*)$")
 
 
+_COURTESY_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Madam", "Sir"})
+
+
 @lru_cache(maxsize=8)
 def _acting(text: str) -> dict[str, int]:
     """Each capitalised word standing alone before a reporting verb (`Phoxay said`), with where it last does."""
@@ -75,8 +78,9 @@ def _acting(text: str) -> dict[str, int]:
         if not word or not word.group(1)[0].isupper():
             continue
         before = _WORD_BEFORE.search(text, max(0, word.start() - 40), word.start())
-        if before and before.group(1)[0].isupper() and text[before.end():word.start()].strip(" \t") == "":
-            continue  # `Hà Giang said`, `Officials said`: a longer name, or a sentence's opening word before it
+        if (before and before.group(1)[0].isupper() and text[before.end():word.start()].strip(" \t") == ""
+                and before.group(1).rstrip(".") not in _COURTESY_TITLES):
+            continue  # `Hà Giang said`, `Officials said`: a longer name, or a sentence's opening word before it (not `Mr`)
         acting[word.group(1)] = word.start()
     return acting
 
@@ -99,7 +103,7 @@ def _ends_another_name(text: str, word: str, start: int, end: int) -> bool:
         before = _WORD_BEFORE.search(text, max(0, at - 40), at)
         after = at + len(word)
         if (not start <= at < end and before and before.group(1)[0].isupper() and not text[after:after + 1].isalnum()
-                and not _CAPITALISED_AFTER.match(text, after)):
+                and not _CAPITALISED_AFTER.match(text, after) and before.group(1).rstrip(".") not in _COURTESY_TITLES):
             return True
         at = text.find(word, at + 1)
     return False
@@ -120,7 +124,9 @@ _CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n])|(?<=[ \t]-[ \t]))(?:Ad
                      r"|(?m:^)(?!By[ \t])(?P<slashed>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3})[ \t]+[/-][ \t]+"
                      r"(?:The[ \t]+)?[A-Z][^\n/]{2,40}$"  # (`Carmela Cruz - The Philippine Star`)
                      # a closing credit in brackets, as Focus Taiwan signs: `(By Lin Chia-nan and Sam Lee)`
-                     r"|(?<=\()By[ \t]+(?P<bracketed>[^()\n]+?)(?=\))", re.MULTILINE)
+                     r"|(?<=\()By[ \t]+(?P<bracketed>[^()\n]+?)(?=\))"
+                     # a by-line after the stamp on its line: `Published on 03/12/2026 - 14:20 By … - Brasília`
+                     r"|(?<=\d)[ \t]+By[ \t]+(?P<stamped>[A-ZÀ-Ỹ][^\n—–-]+?)(?=[ \t]+[-–—][ \t]|[ \t]*$)", re.MULTILINE)
 # A byline without `By`: the body's first line, a name alone, over the printed date (`Sok Chanthy` over
 # `Thursday, 10 April 2025 | 08:45 ICT`).
 _ONE_NAME = r"[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3}"
@@ -160,7 +166,8 @@ def credited_names(text: str) -> list[tuple[int, int]]:
     spans = []
     bare = [line for line in _BARE_BYLINE.finditer(text, 0, _BYLINE_WITHIN) if line.start() < _BYLINE_WITHIN]
     for line in (*bare, *_BYLINE.finditer(text), *_CREDIT.finditer(text)):
-        group = next((g for g in ("labelled", "slashed", "bracketed") if g in line.re.groupindex and line[g]), "names")
+        group = next((g for g in ("labelled", "slashed", "bracketed", "stamped") if g in line.re.groupindex and line[g]),
+                     "names")
         at = line.start(group)
         for item in _LISTED.split(line[group]):
             start = text.find(item, at)

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from builder.dates.rules import (
+    MONTHS,
     ORDINAL_UNITS,
     ORDINAL_WORDS,
     _NUM,
@@ -67,7 +68,7 @@ _DATE_LINE = re.compile(
     rf"^(?:{_LABEL}){{0,2}}(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}}(?:,\s*|\s*[●•·|]\s*)|{_OUTLET})?(?:{_CLOCK}{_PART_BREAK})?"
     rf"{_LINE_WEEKDAY}?(?P<date>[\w ,./-]{{6,30}}?)(?:,?\s+{_WEEKDAY_WORD}(?!\w))?"  # (`October 27, 2026, Tuesday`)
     rf"(?:(?:{_PART_BREAK}|\s+at\s+)(?:{_ZONE}\s+)?{_CLOCK})?"  # (`2026-09-24 HKT 15:12`)
-    rf"{_SECTION}\s*$")
+    rf"{_SECTION}(?:[ \t]+By[ \t]+[A-ZÀ-Ỹ][^\n]{{1,100}})?\s*$")  # (a by-line after it: `… - 14:20 By … - Brasília`)
 # Stamps in a line of their own, parted by bars: "Published: 04/12/2024 10:15 | Updated: 05/12/2024 08:30".
 _STAMP_BAR = re.compile(r"\s*[|·•]\s*")
 _STAMP_LINE_MAX = 160  # characters: a line longer than this is prose, not a page's stamp
@@ -146,6 +147,13 @@ def infer_publication_date(text: str, title: str | None = None) -> PublicationDa
     if printed is not None:
         return printed
     found = _infer(text)
+    month_day = _yearless_stamp(text)
+    if month_day is not None and found.value is not None:
+        # `14 APR, 11:20` over the story: the page's day, in the year its text gives
+        try:
+            return PublicationDate(DatePoint(found.value.year, *month_day), True, "date line in text")
+        except ValueError:
+            pass  # (29 February of a year without it: the text's own date stands)
     if found.value is None:
         # "Earlier this year, in March 2025, …", "appeared last year, in 2023": the year a text calls this
         # one, or the last or the next, when nothing dates it closer
@@ -418,6 +426,25 @@ def _printed_date_line(text: str) -> PublicationDate | None:
         day = stamped_day(line)
         if day is not None:
             return PublicationDate(day, False, "date line in text")
+    return None
+
+
+# A stamp that gives a day and a month and no year (`14 APR, 11:20`, `Apr 14, 11:20 GMT`), on a line of its own.
+_YEARLESS_STAMP = re.compile(
+    r"(?:(?P<d1>\d{1,2})[ \t]+(?P<m1>[A-Za-z]{3,9})\.?|(?P<m2>[A-Za-z]{3,9})\.?[ \t]+(?P<d2>\d{1,2}))"
+    rf",?(?:[ \t]+{_CLOCK})?[ \t]*")
+_STAMP_LINES = 6  # a page prints its stamp among its first lines
+
+
+def _yearless_stamp(text: str) -> tuple[int, int] | None:
+    """(month, day) of a stamp without a year among the page's first lines, or None."""
+    for line in text.splitlines()[:_STAMP_LINES]:
+        m = _YEARLESS_STAMP.fullmatch(line.strip())
+        if m is not None:
+            month = MONTHS.get((m["m1"] or m["m2"]).lower())
+            day = int(m["d1"] or m["d2"])
+            if month is not None and 1 <= day <= 31:
+                return month, day
     return None
 
 
