@@ -13,6 +13,7 @@ from helpers import builder_env, site_bytes
 from builder.annotate.annotator import Annotator
 from builder.annotate.discover import discover, guess_country
 from builder.annotate.mechanism_phrases import lower_case_mechanisms
+from builder.annotate.names import with_particle
 from builder.annotate.proposals import propose_entities
 from builder.engine.build import BuildOptions, build
 from builder.ingest.registry import load_registry
@@ -882,6 +883,10 @@ def test_a_byline_and_a_credit_line_name_the_writers_as_people(registry):
     ("Reporters talked to Mạc Đình Khoa about the harvest.", "Mạc Đình Khoa"),  # `to` someone after speaking
     ("Wagin farmer Angus Treloar sold 500 tonnes. Mr Treloar said he would sell more.", "Angus Treloar"),  # `Mr` + name
     ("Herder G.Battulga said the winter had been hard.", "G.Battulga"),  # the father's initial joined to the name
+    ("Khalid Saif Al Hammadi, a member of the club's board, said entries doubled.", "Khalid Saif Al Hammadi"),
+    ("Y Thanh Knul, 40, led the rangers to the traps.", "Y Thanh Knul"),  # (an Ê Đê man's `Y`, in ASCII)
+    ("Do Minh Quang Huy, labor attache at the embassy, said the workers were safe.", "Do Minh Quang Huy"),
+    ("President Jean-Marie Okonkwo has called for exports to double.", "Jean-Marie Okonkwo"),  # a hyphenated given name
     ("Sh.Oyunchimeg, director of a cashmere mill, said orders rose.", "Sh.Oyunchimeg"),
     ("Prices rose, the league's secretary-general Hem Sopheak said.", "Hem Sopheak"),  # a hyphenated office
     ("Keo Ratha, a fighter from Kampot who won gold, will lead the team.", "Keo Ratha"),
@@ -1326,3 +1331,25 @@ def test_bylines_and_credit_lines_in_the_shapes_papers_print_them_name_the_write
     from builder.annotate.person_cues import credited_names
 
     assert [head[a:b] for a, b in credited_names(head)] == names
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The choir sang at the Lâm Thị Đường theatre on Friday.", "Lâm Thị Đường"),
+    ("Geologists mapped the Chư Hơ Lung volcanic cone. Chư Hơ Lung drew 9,000 visitors last year.", "Chư Hơ Lung"),
+])
+def test_a_name_the_text_gives_a_place_is_the_places_not_a_persons(registry, text, place):
+    found = _found(registry, text)
+    assert found[place][0] == "place" and not _people(found)
+
+
+@pytest.mark.parametrize("text, name, short", [
+    ("“Most firms comply,” Al-Harbi said.", "Omar Al-Harbi", "Al-Harbi"),
+    ("“It matters,” Abdel-Latif said.", "Tarek Abdel-Latif", "Abdel-Latif"),
+    ("“It grew,” Al Mansoori said.", "Hamad Saeed Al Mansoori", "Al Mansoori"),
+    ("“It grew,” de Groot said.", "Anne de Groot", "de Groot"),
+    ("“It grew,” said Al-Harbi.", "Omar Harbi", "Harbi"),  # (the full name has no particle)
+])
+def test_a_short_form_takes_in_the_particle_its_full_name_writes_before_it(text, name, short):
+    last = short.replace("-", " ").split()[-1]
+    start = text.index(last)
+    assert text[with_particle(text, start, start + len(last), name):start + len(last)] == short

@@ -90,6 +90,7 @@ from builder.annotate.personal_names import (
     could_be_personal_name,
     family_name,
     middle_named,
+    names_a_place,
     name_tail,
     personal_name,
     pinyin_name,
@@ -497,11 +498,13 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             if sayers_in and _bare_place_name(run):
                 add("place", start, end)  # `processors in Sầm Sơn said`: where those who speak are
                 continue
-            if name and name[0].start == start and (title or appositive or (speaks and not sayers_in)
-                                                    or described or cued or middle_named(name)
-                                                    or (not THING_BEFORE.search(text, max(0, start - 24), start)
-                                                        and (chinese_by_shape([w.text for w in name])
-                                                             or vietnamese_name_here(text, name)))):
+            if name and name[0].start == start and not (title or appositive) and names_a_place(text, name):
+                add("place", start, end)  # `the Chư Đăng Ya volcanic cone`: a name the text gives a place is the place's
+                continue
+            if name and name[0].start == start and (
+                    title or appositive or (speaks and not sayers_in) or described or cued or middle_named(name)
+                    or (not THING_BEFORE.search(text, max(0, start - 24), start)
+                        and (chinese_by_shape([w.text for w in name]) or vietnamese_name_here(text, name)))):
                 add("person", start, end, [title, appositive])
                 continue
             if described and len(run) > 2 and role_first:

@@ -91,13 +91,17 @@ JOINED_SURNAME = re.compile(r"([A-Z][a-z]+)-([A-Z][a-z]+)")
 # Lower-case particles inside European personal names: `Pieter van Dam`, `Anne de Groot`, `Karl von Trotha`.
 PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "da", "di", "ter", "bin", "binti", "dos", "das", "del",
                        "della"})
-_PARTICLE_BEFORE = re.compile(r"([a-z]+)[ \t]+$")
+# Capitalised ones of Arabic names, before a space or joined by a hyphen: `Al Mazrouei`, `Al-Suhaimi`, `Abdel-Rahim`.
+ARABIC_PARTICLES = frozenset({"Al", "El", "Abdel", "Abdul", "Abu"})
+_PARTICLE_BEFORE = re.compile(r"([A-Za-z]+)([ \t]+|-)$")
 
 
 def with_particle(text: str, start: int, end: int, name: str) -> int:
-    """Where a short form starts once the particle the full name writes before it is taken in (`de Groot said`)."""
-    particle = _PARTICLE_BEFORE.search(text, max(0, start - 5), start)
-    if particle and particle.group(1) in PARTICLES and f" {particle.group(1)} {text[start:end]}" in name:
+    """Where a short form starts once the particle the full name writes before it is taken in (`de Groot said`,
+    `Al-Suhaimi said`)."""
+    particle = _PARTICLE_BEFORE.search(text, max(0, start - 7), start)
+    if particle and (particle.group(1) in PARTICLES or particle.group(1) in ARABIC_PARTICLES) and (
+            f" {text[particle.start():end]}" in name):
         return particle.start()
     return start
 

@@ -20,6 +20,7 @@ from builder.annotate.heads import (
     _Word,
 )
 from builder.annotate.names import (
+    ARABIC_PARTICLES,
     CHINESE_FAMILY_NAMES,
     COMPOUND_CHINESE_FAMILY_NAMES,
     JOINED_SURNAME,
@@ -58,12 +59,12 @@ def name_tail(words: list[_Word]) -> list[_Word]:
                 or (word.key in _SYLLABLE_WORDS and word.capitalised and word.text.isalpha()
                     and not (word.key == "viet" and tail and tail[0].key == "nam"))
                 or (word.key in PARTICLES and tail and tail[0].capitalised)
-                or (i == len(words) - 1 and _double_surname(word))
+                or ((i == len(words) - 1 or tail) and _double_surname(word))  # (`Kassym-Jomart Tokayev`)
                 or (_hmong_middle(words, i) and bool(tail))
-                or (word.text == "Y" and any(not w.text.isascii() for w in tail))):  # (Ê Đê `Y Thuôn Êban`)
-            break
+                or (word.text == "Y" and (len(tail) >= 2 or any(not w.text.isascii() for w in tail)))):
+            break  # (Ê Đê `Y Thuôn Êban`, `Y Blong Ktla`)
         tail.insert(0, word)
-        capitalised += word.capitalised
+        capitalised += word.capitalised and word.text not in ARABIC_PARTICLES  # (`Saeed Humaid Al Mazrouei`)
     while tail and not tail[0].capitalised:
         tail.pop(0)  # (a particle opens no name)
     for i in range(len(tail) - 1, -1, -1):
@@ -86,7 +87,8 @@ def personal_name(words: list[_Word], bare: bool, titled: bool = False) -> list[
     family name, and four name words are all the name's (`Prime Minister Kay Rala Xanana Gusmão`).
     """
     tail = name_tail(words)
-    if not bare and (2 <= len(tail) <= 3 or (len(tail) <= 5 and not all(w.capitalised for w in tail))):
+    particles = sum(w.text in ARABIC_PARTICLES for w in tail)
+    if not bare and (2 <= len(tail) - particles <= 3 or (len(tail) <= 5 and not all(w.capitalised for w in tail))):
         # after a title every name word is the name's: `Secretary-General Kao Kim Hourn`, `Maria Helena de Senna
         # Fernandes`
         return tail
@@ -128,7 +130,21 @@ THING_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:ship|vessel|frigate|corvette|des
 # (`Trần Hưng Đạo and Lê Lợi streets`: two places named after people, the kind said once after both)
 _PLACE_AFTER = re.compile(r"(?:[ \t]+and(?:[ \t]+[A-ZÀ-Ỹ][\w’'-]*){1,4})?"
                           r"[ \t]+(?:street|road|avenue|boulevard|ward|commune|district|province|city|town|village|"
-                          r"bridge|school|hall|temple|pagoda|market|square|park|lake)s?(?![\w’'-])", re.IGNORECASE)
+                          r"bridge|school|hall|temple|pagoda|market|square|park|lake|theatre|theater|stadium|museum|palace|"
+                          r"citadel|tower|shrine|church|gallery|garden|volcano|volcanic|mountain|cave|waterfall)s?"
+                          r"(?![\w’'-])", re.IGNORECASE)
+
+
+def names_a_place(text: str, words: list[_Word]) -> bool:
+    """Whether the name is a place's, a lower-case place noun after it somewhere in the text (`the Duyệt Thị Đường
+    theatre`, `the Chư Đăng Ya volcanic cone … Chư Đăng Ya received visitors`)."""
+    name = text[words[0].start:words[-1].end]
+    at = text.find(name)
+    while at >= 0:
+        if _PLACE_AFTER.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def vietnamese_name_here(text: str, words: list[_Word]) -> bool:

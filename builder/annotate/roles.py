@@ -15,7 +15,7 @@ ROLE_NOUNS = (r"(?:diplomat|economist|researcher|expert|engineer|historian|veter
               r"secretary|governor|mayor|envoy|general|consul|commander|founder|student|farmer|businessman|"
               r"businesswoman|entrepreneur|worker|doctor|driver|manager|operator|owner|trader|vendor|pilot|nurse|"
               r"guide|resident|villager|fisherman|craftsman|artisan|chef|coach|athlete|player|artist|singer|"
-              r"volunteer|employee|clerk|shopkeeper|retiree|graduate|counsell?or|attaché|delegate|inspector|"
+              r"volunteer|employee|clerk|shopkeeper|retiree|graduate|counsell?or|attach[eé]|delegate|inspector|"
               r"rider|runner|racer|swimmer|rower|climber|boxer|wrestler|skater|diver|jockey|fighter|champion|"
               r"architect|designer|painter|writer|poet|author|translator|interpreter|photographer|reporter|editor|"
               r"curator|conservator|actor|actress|presenter|sailor|seafarer|surveyor|"
