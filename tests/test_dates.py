@@ -1383,6 +1383,8 @@ def test_an_age_counts_from_a_date_in_the_founding_sentence_and_an_outlet_before
     ("2026-04-18 JST 09:05", "2026-04-18"),  # the time zone before the time
     ("Monday, 6 April 2026 11:40 -", "2026-04-06"),  # a dash left where the section was not copied
     ("Published on 07/04/2026 - 09:15 By Ana Souza - Reporter - Recife", "2026-04-07"),  # its by-line after it
+    ("Mona Samir , Tuesday 3 Mar 2026", "2026-03-03"),  # its writer before it
+    ("3 March 2026 10:05 (UTC +04:00)", "2026-03-03"),  # a blank inside the time zone
 ])
 def test_stamps_in_the_shapes_papers_print_them_are_the_date_line(stamp, day):
     pub = infer_publication_date(f"Title\n\n{stamp}\n\nFarmers said on Monday that prices rose.")

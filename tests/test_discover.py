@@ -702,6 +702,10 @@ def test_a_lower_case_programme_between_proposed_places_stops_at_its_head(regist
     ("The festival opened a week after the Macau Grand Prix.", "Macau Grand Prix"),
     ("Forty firms showed furniture at the Cambodia Expo in Phnom Penh.", "Cambodia Expo"),  # a country's own fair
     ("Growers will go to the Pet Fair Asia in Shanghai in August.", "Pet Fair Asia"),  # where it is held after its name
+    ("She won bronze at the National Youth Rowing Championships in May.", "National Youth Rowing Championships"),
+    ("The squad flies to the Southeast Asian Junior Judo Championships in July.",
+     "Southeast Asian Junior Judo Championships"),  # a region's
+    ("They hope to fight at the World Championship later in the year.", "World Championship"),
     ("Farmers met at the Bạc Liêu–Hainan Shrimp Trade Conference in Haikou.", "Bạc Liêu–Hainan Shrimp Trade Conference"),
     ("It met on the sidelines of the Philippines–Việt Nam Joint Fisheries Sub-Committee.",
      "Philippines–Việt Nam Joint Fisheries Sub-Committee"),
@@ -1200,6 +1204,13 @@ def test_a_conference_said_to_recur_a_pairs_fair_or_corridor_or_a_groupings_summ
      ["education, youth and sports exchange plan"]),  # the fields it covers, listed
     ("They signed a trade agreement and praised trade and tourism cooperation.", []),
     ("Power is sold under a purchase agreement that the utility signed with Yunnan Grid in 2005.", []),
+    ("Boys train under the Việt Nam–China youth table tennis exchange programme set up in 2024.",
+     ["Việt Nam–China youth table tennis exchange programme"]),  # many words before the head
+    ("Fruit is on the agenda of the Laos-Vietnam intergovernmental commission on trade, due in May.",
+     ["Laos-Vietnam intergovernmental commission on trade"]),
+    ("Teams survey every year under the museum’s research cooperation agreement with the university.",
+     ["research cooperation agreement"]),  # one party's, with the other
+    ("Calls go to the centre’s hotline, and the ministry’s cooperation agreement lapsed.", []),
 ])
 def test_a_lower_case_document_the_text_says_named_parties_signed_is_a_mechanism(text, spans):
     assert _lower_case_names(text) == spans
@@ -1240,6 +1251,8 @@ def test_rulers_joined_surnames_particles_and_a_place_possessive_make_people_and
      {"SEO JI-WON"}),  # `BY` in capitals, a hyphenated given name, the writer's address
     ("Title\n\nPublished on 07/04/2026 - 09:15 By Ana Souza - Reporter - Recife\n\nTraders said on Sunday.\n",
      {"Ana Souza"}),  # a by-line after the stamp on its line
+    ("Title\n\nMona Samir , Tuesday 3 Mar 2026\n\nTraders said on Sunday.\n", {"Mona Samir"}),  # a blank, a comma
+    ("Title\n\nPHNOM PENH, Tuesday 3 Mar 2026\n\nTraders said on Sunday.\n", set()),  # a dateline
 ])
 def test_a_bare_byline_over_an_outlets_city_and_date_or_in_capitals_names_the_writer(registry, raw, writers):
     article = parse_seed(raw.encode(), "x.txt", "x.txt")

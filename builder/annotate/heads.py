@@ -224,6 +224,16 @@ def fair_named_with_place(words: list[_Word]) -> bool:
     return len(words) > 2 and words[-2].key in _FAIRS and (words[-1].key in _REGIONS or words[-1].key in COUNTRIES)
 
 
+_COMPASS = frozenset({"southeast", "northeast", "southwest", "northwest", "south", "north", "east", "west", "central"})
+
+
+def _occasion_lead(named: list[_Word]) -> bool:
+    """Whether an occasion's name opens on whose it is: a nationality, a country or a region (`Korean …`, `Southeast
+    Asian …`), a body's abbreviation (`AFC …`), or the nation's own (`National Youth Weightlifting Championships`)."""
+    return (_demonym(named[0]) or _acronym(named[0]) or named[0].key == "national"
+            or (len(named) > 1 and named[0].key in _COMPASS and _demonym(named[1])))
+
+
 def _acronym(word: _Word) -> bool:
     """`AFC`, `ASEAN`: a body's abbreviation opening an occasion's name says whose it is (`AFC Futsal Asian Cup`)."""
     return len(word.text) >= 2 and word.text.isupper() and word.text.isalpha()
@@ -259,7 +269,7 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
         return "place" if any(map(_is_proper, words)) else None
     if (head in MECHANISM_HEADS or (words[-1].key in MECHANISM_HEADS and head not in ORGANISATION_HEADS)
             or _series(words, head, text) or numbered or (head == "group" and len(named) > 1 and named[-2].key == "working")
-            or named_occasion([w.key for w in named], _demonym(named[0]) or _acronym(named[0]), text, named[0].start,
+            or named_occasion([w.key for w in named], _occasion_lead(named), text, named[0].start,
                               named[-1].start, named[-1].end)):
         # (`Institute for Defence Strategy`: an institute, whatever it studies; a numbered plan is one of a series
         # of plans; a working group is a standing mechanism, whoever sits on it; `Korean Film Week`: an occasion

@@ -36,7 +36,7 @@ _CORRIDOR = r"(?:(?:economic|green|shipping|transport|trade|logistics)[ \t]+){1,
 # possessive. Indefinite (`a protocol on …`) and bare anaphoric (`the committee`) phrases are not names.
 _LOWER_HEAD = re.compile(
     r"(?<![\w’'-])(?:working group|working committee|"
-    r"(?:joint|steering|cooperation|coordination|intergovernmental)(?:[ \t]+[a-z]+){0,2}?[ \t]+committee|"
+    r"(?:joint|steering|cooperation|coordination|intergovernmental)(?:[ \t]+[a-z]+){0,2}?[ \t]+(?:committee|commission)|"
     r"joint platform|platform|consultations?|talks|negotiations|dialogue|forum|mechanism|workshop|seminar|"
     r"agreement|protocol|memorandum(?:[ \t]+of[ \t]+understanding)?|"
     r"partnership|action plan|plan|code of conduct|" + _CORRIDOR
@@ -108,6 +108,7 @@ across behind beyond without because following per behalf own
 """.split()) | CALENDAR_WORDS | {"may"}
 # The fields a shared plan or agreement covers, listed before it: `culture, sports and ` (up to the last field).
 _FIELD_LIST = re.compile(r"(?<![\w’'-])[a-z]+(?:,[ \t]+[a-z]+)*,?[ \t]+and[ \t]+$")
+_WITH_PARTY = re.compile(r"[ \t]+with[ \t]+(?:the[ \t]+)?[\w’'-]")
 _GAP_BEFORE = re.compile(r"(?:[ \t]+|[ \t]*[-–][ \t]*)$")
 _WORD_BEFORE = re.compile(r"(?:\([A-Z][A-Za-z]{1,7}\)|[\w’'.-]+)$")  # (`… Subregion (GMS) transport forum`)
 _WORD_AFTER = re.compile(r"([ \t]+|[ \t]*[-–][ \t]*)([^\W_][\w’'.-]*)")
@@ -147,7 +148,7 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
     for m in _LOWER_HEAD.finditer(text):
         head = m.group()
         pos, modifiers, determiner = m.start(), [], None
-        while len(modifiers) < 6:  # `the Quang Ninh-Guangxi border health cooperation mechanism`
+        while len(modifiers) < 8:  # `the Việt Nam–China youth football exchange programme`
             # (Searched in a window: from the text's start, each step would cost the whole text before it.)
             gap = _GAP_BEFORE.search(text, max(0, pos - 20), pos)
             word = gap and _WORD_BEFORE.search(text, max(0, gap.start() - 60), gap.start())
@@ -164,6 +165,9 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
                 determiner = "whose"  # `the two countries’ air services agreement`: whose it is says which
                 break
             if lw.endswith(("’s", "'s")):
+                if head in _DOCUMENT_HEADS and _SHARED_WORDS.intersection(w.lower() for _, w in modifiers) and (
+                        _WITH_PARTY.match(text, m.end())):
+                    determiner = "whose"  # `the park’s research cooperation agreement with the institute`: theirs
                 break  # `the centre’s hotline`, `the ministry’s …`: one body's own service, not a shared mechanism
             if lw in ("a", "an") and (_PAIR_HEADS.fullmatch(head) or (head in _DOCUMENT_HEADS and (
                     ((_SIGNED_BEFORE.search(text, max(0, word.start() - 12), word.start())
@@ -223,7 +227,7 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
         specific = [w for _, w in modifiers if w.lower() not in _GENERIC_MODIFIERS]
         if head == "hotline" and not specific:
             continue  # `the hotline between the two ministries`: a channel; `the fisheries hotline` names one
-        if head.endswith("committee") and " " in head and head.split()[1:-1]:
+        if head.endswith(("committee", "commission")) and " " in head and head.split()[1:-1]:
             specific.append(head)  # `the joint land border committee`: the words inside say which
         end = _complement_end(text, m.end(), head)
         if end is None and not specific:

@@ -119,4 +119,4 @@ def named_occasion(keys: list[str], lead: bool, text: str, start: int, head_star
             keys[-1] == "week" and len(keys) > 2):
         # a place's festival (`Huế Festival`), of a subject (`Bac Giang Lychee Festival`, `Chợ Lớn Heritage Week`)
         return True
-    return lead and len(keys) > 2  # `Korean Film Week`
+    return lead and (len(keys) > 2 or keys[0] == "world")  # `Korean Film Week`, `World Championship`

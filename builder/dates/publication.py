@@ -35,7 +35,7 @@ from builder.model import DatePoint, PublicationDate
 # full date ("15:44, November 21, 2025", "Vientiane, 03/10/2024", "Tuesday, 22/04/2025 08:40 (GMT+7)",
 # "22-01-2026 | 08:05", "Thursday, September 26, 2024 - 15:10", "Wed, August 21, 2024 at 11:02 AM GMT+7"),
 # and optional sections after a bar ("| World", "| Editor: huaxia").
-_ZONE = r"(?:GMT|UTC|[A-Z]{1,3}T|WIB|WITA)(?:[+-]\d{1,2}(?::?\d{2})?)?"  # (ICT, JST, HKT, WIB, GMT+7 …)
+_ZONE = r"(?:GMT|UTC|[A-Z]{1,3}T|WIB|WITA)(?:[ ]?[+-]\d{1,2}(?::?\d{2})?)?"  # (ICT, JST, HKT, WIB, GMT+7 …)
 _CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
           rf"(?:\s*\(?{_ZONE}\)?|\s*[+-]\d{{4}})?")  # (… +0700)
 _PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*|\s+/\s+)"  # (`Wed, September 10, 2025 / 03:12 pm`)
@@ -65,7 +65,8 @@ _OUTLET = (r"(?!(?i:since|until|till|from|on|by|before|after|in|at|during|throug
            r"(?!(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*)\.?,?\s)"
            r"(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?=\d)")
 _DATE_LINE = re.compile(
-    rf"^(?:{_LABEL}){{0,2}}(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}}(?:,\s*|\s*[●•·|]\s*)|{_OUTLET})?(?:{_CLOCK}{_PART_BREAK})?"
+    rf"^(?:{_LABEL}){{0,2}}(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}}(?:\s*,\s*|\s*[●•·|]\s*)|{_OUTLET})?"
+    rf"(?:{_CLOCK}{_PART_BREAK})?"
     rf"{_LINE_WEEKDAY}?(?P<date>[\w ,./-]{{6,30}}?)(?:,?\s+{_WEEKDAY_WORD}(?!\w))?"  # (`October 27, 2026, Tuesday`)
     rf"(?:(?:{_PART_BREAK}|\s+at\s+)(?:{_ZONE}\s+)?{_CLOCK})?"  # (`2026-09-24 HKT 15:12`)
     rf"{_SECTION}(?:[ \t]+By[ \t]+[A-ZÀ-Ỹ][^\n]{{1,100}})?\s*$")  # (a by-line after it: `… - 14:20 By … - Brasília`)
