@@ -1476,6 +1476,12 @@ def test_an_age_counts_from_the_first_of_what_someone_does():
     ("A hotel has ordered 300 blankets for delivery in October, she said.", ("October", "2025-10")),
     ("PUBLISHED JULY 2, 2025", ("JULY 2, 2025", "2025-07-02")),
     ("The broker has sold two more barges due in February.", ("February", "2026-02")),  # what is due, not was
+    ("Guests had booked rooms at the resort for Tuesday and Wednesday.", ("Tuesday and Wednesday", "2025-09-02/2025-09-03")),
+    ("9 SEP, 10:15", ("9 SEP", "2025-09-09")),
+    ("The firm will show its rice at the fair, held every year since 2019, in Bangkok in March.", ("March", "2026-03")),
+    ("The port had handled nine ships and expected three more by the end of October.", ("the end of October", "2025-10")),
+    ("Last year she trained in Kunming, and in March the club invited her to coach.", ("March", "2025-03")),
+    ("The council has set 2029 as the deadline for the ban.", ("2029", "2029")),
 ])
 def test_a_dates_tense_is_read_from_its_own_clause_and_deadlines_and_early_years_are_dates(text, expected):
     """An ASCII quotation, `after April`, an -ed word after a preposition, a month part told as to come, `as early
@@ -1484,7 +1490,8 @@ def test_a_dates_tense_is_read_from_its_own_clause_and_deadlines_and_early_years
     months is its last month's year; `I` after a month; an -ed word after `on`; what an action to come follows; a
     plan with its object; a month a plan or a booking is for, and one a count stands at; `due in`; a verb `and` joins
     to the clause before is not the date's own; a day's comma before `last year`; a capacity's deadline; the level
-    of a month; what an order is for; a stamp in capitals."""
+    of a month; what an order is for; a stamp in capitals; days booked for; a habit's participle; what was expected; an
+    intention made in a month opening its clause; a year set as a deadline."""
     assert found(text)[-1] == expected
 
 

@@ -76,6 +76,7 @@ _DASH = rf"{_SP0}[-\u2010\u2011\u2012\u2013\u2014]{_SP0}"
 _FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
 _FULL_MONTH += "|" + _FULL_MONTH.upper()  # (a stamp in capitals: `PUBLISHED MAY 13, 2026`)
 _ABBR_MONTH = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_ABBR_MONTH += "|" + _ABBR_MONTH.upper()  # (`14 APR, 11:20`)
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # A weekday cut short, only where a full stop or comma follows it ("Wed, August 21", "Thu. May 15").
 _WEEKDAY_CUT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?=[.,]|[ \t]\d{1,2}[ \t][A-Z])\.?"
@@ -580,6 +581,15 @@ def _weekday_ahead(ctx: _Ctx, pos: int) -> bool:
     return tense > 0 or (tense == 0 and _anticipated(ctx.text, pos))
 
 
+_LISTED_AFTER = re.compile(rf"(?<![\w’'-])(\w+)[ \t]+(?:{_WEEKDAY})[ \t]+(?:and|or)[ \t]+$")
+
+
+def _booking_word_before(text: str, pos: int) -> str:
+    """The word before a weekday, or before the first of a pair (`for Thursday and Friday`), lower-cased."""
+    listed = _LISTED_AFTER.search(text, max(0, pos - 40), pos)
+    return (listed.group(1) if listed else _word_before(text, pos)).lower()
+
+
 def _weekday(m, ctx):
     """on Sunday / last Sunday / next Sunday / this coming Friday"""
     if ctx.ref is None or _HABITUAL_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start()):
@@ -596,8 +606,10 @@ def _weekday(m, ctx):
         offset = -(behind or 7)
     elif mod == "this":
         offset = wd - ctx.ref.weekday()  # same ISO week
-    elif _word_before(ctx.text, m.start()).lower() in ("until", "till", "through"):
-        offset = ahead  # `the fair runs until Sunday`: what lasts till a day has not ended
+    elif _booking_word_before(ctx.text, m.start()) in ("until", "till", "through", "for"):
+        # `the fair runs until Sunday`: what lasts till a day has not ended; `chartered flights for Thursday`: what is
+        # booked for a day is ahead
+        offset = ahead
     elif _weekday_ahead(ctx, m.start()):
         offset = ahead
     else:

@@ -87,9 +87,13 @@ _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set
                 # in October", "results were expected in October"
                 r"|(?<!the\s)(?<!a\s)(?:plans?|planned)(?=\s+(?:a|an|their|its|two|three|more|new|weekly|daily|monthly"
                 r"|annual|regular|further)\s)|(?:was|were)\s+expected"
+                # what someone expected, named after it: "expected four more by the end of December"
+                r"|(?:expects?|expected)(?=\s+(?:a|an|two|three|four|five|six|more|another|further|\d)\s)"
                 r"|(?:asked|urged|requested|called\s+on|encouraged|persuaded|wanted|wants?|expected|expects?)"
                 r"(?:\s+[\w’'-]+){1,3}?\s+to(?=\s+[a-z])")
-_PAST_MARK = (r"said|says|was|were|had|did|met|began|begun|held|took|made|gave|told|left|came|went|saw|spoke|sent"
+# (`held every year since 2022`: a habit told by a participle tells no tense)
+_PAST_MARK = (r"said|says|was|were|had|did|met|began|begun|held(?![ \t]+(?:every|annually|each|twice))|took|made|gave"
+              r"|told|left|came|went|saw|spoke|sent"
               r"|led|paid|won|wrote|brought|sought|became|grew|rose|fell|ran|kept|built|spent|taught|bought|caught"
               r"|fought|sold|felt|found|got|heard|knew|lost|meant|stood|struck|drew|drove|flew|rode|sang|sat|slept"
               r"|stole|swept|wore|ate|fled|dealt|dug|withdrew|oversaw|chose|broke"
@@ -155,6 +159,16 @@ def _clause_end(text: str, pos: int) -> int:
     return end
 
 
+# An intention told in the past: `in March the department invited me to film …`, the invitation's own time.
+_PAST_INTENTION = re.compile(r"(?i)(?:invited|agreed|decided|pledged|vowed|promised|planned|hoped|wanted|asked|urged"
+                             r"|intended|requested|encouraged|persuaded)(?![\w’'-])")
+
+
+def _opened_clause_tense(verb: re.Match) -> int:
+    """The tense of the verb of a clause a date opens: an intention's past verb is past (what it was made then)."""
+    return 1 if verb["future"] and not _PAST_INTENTION.match(verb.group()) else -1
+
+
 def _tense(text: str, pos: int, horizon: bool = False) -> int:
     """+1 if the verb the date at `pos` belongs to is future, -1 if past, 0 if untold: the nearest
     tense marker before it in its sentence, or, when the date opens the sentence ("On Friday, the
@@ -195,7 +209,7 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
             duty = _OBLIGATION.search(text, pos, clause_end)
             if duty and (after is None or duty.start() < after.start()):
                 return 1  # `From January, shops must display …`: what the duty starts from is to come
-            return 0 if after is None else (1 if after["future"] else -1)
+            return 0 if after is None else _opened_clause_tense(after)
     if before is None:
         # no verb before the date in its sentence ("so from January every student will take …"): the first after
         return 0 if after is None else (1 if after["future"] else -1)
@@ -206,7 +220,7 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
         # `opened a service point in September, and in March we will hold …`: a new clause opens with the date
         after = _TENSE.search(text, pos, _sentence_end(text, pos))
         if after is not None:
-            return 1 if after["future"] else -1
+            return _opened_clause_tense(after)
     if before["past"] and _ANTICIPATION.search(text, before.end(), pos):
         return 0  # the nearest occurrence decides
     if _REPORTING.fullmatch(before.group()):

@@ -70,6 +70,10 @@ _AGAINST = frozenset({"on", "over", "against", "with"})
 _MEASURES = frozenset({"percent", "cent", "compared", "comparison", "points"})
 
 
+_AS_A_DEADLINE = re.compile(r"[ \t]+as[ \t]+(?:the|a|an|its|their)[ \t]+(?:[\w-]+[ \t]+)?"
+                            r"(?:deadline|target|goal|date|year|cut-off)(?![\w’'-])")
+
+
 def _year_in_context(text: str, start: int, end: int) -> bool:
     """Whether a four-digit number stands where a year is expected."""
     before = text[max(0, start - 80):start].split()  # as _word_before(text, start) and (.., 1)
@@ -83,6 +87,8 @@ def _year_in_context(text: str, start: int, end: int) -> bool:
         return False
     if cue == "to" and prev2[:1].isupper() and prev2.isalpha() and prev2.lower() not in YEAR_CUES:
         return False  # the end of a plan's name: "the … Development Strategy to 2030"
+    if _AS_A_DEADLINE.match(text, end) and 1900 <= int(text[start:end]) <= 2100:
+        return True  # `has set 2028 as the deadline for …`
     if cue in YEAR_CUES:
         if cue in WEAK_YEAR_CUES and prev2.lower() in QUANTITY_HEADS:
             # `the total of 2000`; but `double its capacity by 2030, which …` is a deadline: nothing measured follows
