@@ -117,6 +117,8 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
     titled_occasion,
     _Word,
     agent_noun,
+    bracketed_abbreviation,
+    company_suffix_end,
     fair_named_with_place,
     join_pairs,
 )
@@ -152,8 +154,6 @@ their our his her meanwhile also according speaking following besides moreover h
 amid through within between upon while when where if but so yet it he she they we there here such other another
 """.split())
 
-# `JA Solar Vietnam Co., Ltd.`: a company suffix makes the run an organisation and belongs to its name.
-_COMPANY_SUFFIX = re.compile(r"[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Co\.|Corp\.|Ltd\.?|JSC|LLC|Inc\.|Group)(?!\w)")
 # `the “2+2” strategic dialogue`; `ASEAN+3`, a grouping and its partners (not `GMT+7`, nor the opening of a body's name,
 # `ASEAN+3 Macroeconomic Research Office`)
 _N_PLUS_N = re.compile(r"[“\"']?\d\+\d[”\"']?(?:[ \t]+[a-z]+){0,4}?[ \t]+(?:mechanism|dialogue|format|framework|talks)\b"
@@ -161,8 +161,6 @@ _N_PLUS_N = re.compile(r"[“\"']?\d\+\d[”\"']?(?:[ \t]+[a-z]+){0,4}?[ \t]+(?:
 # A given name after the initial of the father's name, joined by its full stop, as Mongolian papers write names
 # (`B.Enkhjargal`, `Ts.Munkhtsetseg`): a person's when they speak or a role follows.
 _INITIALLED_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]?\.[A-Z][a-z]{3,}(?![\w’'-]|\.\w)")
-# A name after one of these is where something happens, not who: `a visit to Phnom Penh, where …`.
-_ABBREVIATION = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,9})\)")
 
 
 @dataclass
@@ -515,7 +513,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         if titled_occasion(text, run):
             add("mechanism", start, end)  # `the Seafood Directions conference`: the occasion's own title
             continue
-        company = _company_suffix(text, run)
+        company = company_suffix_end(text, run)
         if company:
             add("organisation", start, company)
             continue
@@ -531,8 +529,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         for part in map(_before_location, _parts(run)):
             kind = _kind_of(part, text)
             if kind is None and len(part) >= 2 and part[-1].key == "cooperation":
-                abbreviation = _ABBREVIATION.match(text, part[-1].end)
-                if ((abbreviation and _abbreviates(abbreviation.group(1), part)) or _FRAMEWORK_AFTER.match(text, part[-1].end)
+                if (bracketed_abbreviation(text, part[-1].end, part) or _FRAMEWORK_AFTER.match(text, part[-1].end)
                         or (len(part) == 2 and _JOINED_PAIR.fullmatch(part[0].text))):
                     # `Lancang-Mekong Cooperation (LMC)`, `the … Cooperation framework`: a framework by its own name,
                     # or by the pair it joins (`the Lancang-Mekong Cooperation`)
@@ -546,9 +543,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 year = _YEAR_AFTER.match(text, part_end) if kind == "mechanism" else None
                 if year:  # `ASEAN Community Vision 2045`: the year belongs to the name, not to the dates
                     part_end = year.end()
-                abbreviation = _ABBREVIATION.match(text, part_end)
-                aliases = [abbreviation.group(1)] if abbreviation and _abbreviates(abbreviation.group(1), part) else []
-                add(kind, part[0].start, part_end, aliases=aliases)
+                abbreviation = bracketed_abbreviation(text, part_end, part)
+                add(kind, part[0].start, part_end, aliases=[abbreviation] if abbreviation else [])
                 break
     for m in _N_PLUS_N.finditer(text) if "+" in text else ():
         add("mechanism", m.start(), m.end())
@@ -781,31 +777,6 @@ def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] 
             if name and name[0].start == run[i].start:
                 return title, name
     return None, None
-
-
-def _company_suffix(text: str, run: list[_Word]) -> int | None:
-    """Where a company name ends, when a suffix (`Co., Ltd.`, `JSC`) follows it; the suffix may open the run's last word."""
-    for cut in (len(run), len(run) - 1):
-        if cut < 1 or not any(_is_proper(w) for w in run[:cut]):
-            continue
-        m = _COMPANY_SUFFIX.match(text, run[cut - 1].end)
-        if m:
-            return m.end()
-    return None
-
-
-def _abbreviates(abbreviation: str, words: list[_Word]) -> bool:
-    """`CPV` for `Communist Party of Việt Nam`: its letters are initials of the name's words, in order, from the first
-    (a hyphened word's parts each give one: `LMC` for `Lancang-Mekong Cooperation`)."""
-    initials = [part[0].upper() for w in words if w.capitalised for part in w.text.split("-") if part[:1].isupper()]
-    letters = [c for c in abbreviation if c.isalpha()]
-    if not initials or not letters or letters[0].upper() != initials[0]:
-        return False
-    i = 0
-    for initial in initials:
-        if i < len(letters) and initial == letters[i].upper():
-            i += 1
-    return i == len(letters)
 
 
 def _before_location(run: list[_Word]) -> list[_Word]:

@@ -376,3 +376,42 @@ def titled_occasion(text: str, run: list[_Word]) -> bool:
         return False
     title = re.escape(text[run[0].start:run[-1].end])
     return not re.search(rf"(?<![\w’'-])(?:in|at|to|from|near|around)[ \t]+{title}(?![\w’'-])", text)
+
+
+# `JA Solar Vietnam Co., Ltd.`: a company suffix makes the run an organisation and belongs to its name.
+_COMPANY_SUFFIX = re.compile(r"[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Co\.|Corp\.|Ltd\.?|JSC|LLC|Inc\.|Group)(?!\w)")
+
+
+def company_suffix_end(text: str, run: list[_Word]) -> int | None:
+    """Where a company name ends, when a suffix (`Co., Ltd.`, `JSC`) follows it; the suffix may open the run's last word."""
+    for cut in (len(run), len(run) - 1):
+        if cut < 1 or not any(_is_proper(w) for w in run[:cut]):
+            continue
+        m = _COMPANY_SUFFIX.match(text, run[cut - 1].end)
+        if m:
+            return m.end()
+    return None
+
+
+# A name's abbreviation in brackets after it: `Lancang-Mekong Cooperation (LMC)`.
+_ABBREVIATION = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,9})\)")
+
+
+def bracketed_abbreviation(text: str, pos: int, words: list[_Word]) -> str | None:
+    """The abbreviation in brackets at `pos`, after `words`, when it abbreviates them; None otherwise."""
+    m = _ABBREVIATION.match(text, pos)
+    return m.group(1) if m is not None and _abbreviates(m.group(1), words) else None
+
+
+def _abbreviates(abbreviation: str, words: list[_Word]) -> bool:
+    """`CPV` for `Communist Party of Việt Nam`: its letters are initials of the name's words, in order, from the first
+    (a hyphened word's parts each give one: `LMC` for `Lancang-Mekong Cooperation`)."""
+    initials = [part[0].upper() for w in words if w.capitalised for part in w.text.split("-") if part[:1].isupper()]
+    letters = [c for c in abbreviation if c.isalpha()]
+    if not initials or not letters or letters[0].upper() != initials[0]:
+        return False
+    i = 0
+    for initial in initials:
+        if i < len(letters) and initial == letters[i].upper():
+            i += 1
+    return i == len(letters)
