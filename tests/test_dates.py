@@ -1385,10 +1385,19 @@ def test_an_age_counts_from_a_date_in_the_founding_sentence_and_an_outlet_before
     ("Published on 07/04/2026 - 09:15 By Ana Souza - Reporter - Recife", "2026-04-07"),  # its by-line after it
     ("Mona Samir , Tuesday 3 Mar 2026", "2026-03-03"),  # its writer before it
     ("3 March 2026 10:05 (UTC +04:00)", "2026-03-03"),  # a blank inside the time zone
+    ("Published 2026.03.02 14:20", "2026-03-02"),  # year first, with full stops
+    ("By Aina Zakaria - March 2, 2026 @ 9:12am", "2026-03-02"),  # a by-line, a dash, `@` before the time
+    ("Siti Hawa Ismail - 02 Mar 2026, 7:15 PM", "2026-03-02"),  # a writer and a dash
 ])
 def test_stamps_in_the_shapes_papers_print_them_are_the_date_line(stamp, day):
     pub = infer_publication_date(f"Title\n\n{stamp}\n\nFarmers said on Monday that prices rose.")
     assert (pub.value.iso(), pub.how) == (day, "date line in text")
+
+
+def test_an_anniversary_told_from_now_counts_from_the_scene_dated_in_the_sentences_after_it():
+    pub = infer_publication_date("Title\n\nTwenty years ago this month, a ferry left the old pier for the island. "
+                                 "Crowds cheered. The line had opened in May 2004 after years of work.")
+    assert pub.value.iso() == "2024-05"
 
 
 def test_a_stamp_without_a_year_gives_the_day_in_the_year_the_text_gives():

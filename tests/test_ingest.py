@@ -585,3 +585,6 @@ def test_a_page_whose_first_line_is_its_date_stamp_has_no_title_there_and_is_dat
     raw = "ANA REYES\n\nPublished 6:15 PM, February 5, 2026\n\nMANILA - Jeepney makers met.\n".encode()
     article = parse_seed(raw, "w.txt", "w.txt")  # (nor a name in capitals over the stamp)
     assert article.date.value.iso() == "2026-02-05" and "Jeepney makers" in article.title
+    raw = "Lim Wei Ling\n\nPublished Dec 3, 2026, 05:00 PM\n\nSINGAPORE – Port volumes rose.\n".encode()
+    article = parse_seed(raw, "v.txt", "v.txt")  # (nor a writer's name over it: the name stays in the body)
+    assert "Port volumes" in article.title and article.body.startswith("Lim Wei Ling")

@@ -130,13 +130,14 @@ _CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n])|(?<=[ \t]-[ \t]))(?:Ad
 # A byline without `By`: the body's first line, a name alone, over the printed date (`Sok Chanthy` over
 # `Thursday, 10 April 2025 | 08:45 ICT`).
 _ONE_NAME = r"[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3}"
-_BARE_BYLINE = re.compile(rf"(?m:^)(?P<names>{_ONE_NAME}(?:[ \t]+and[ \t]+{_ONE_NAME})?)"
+_BARE_BYLINE = re.compile(rf"(?m:^)(?!By[ \t])(?P<names>{_ONE_NAME}(?:[ \t]+and[ \t]+{_ONE_NAME})?)"
                           # (`Ouk Sreymom / Khmer Times`, `Rizki Amalia Putri (The Jakarta Post) | Wed, …`, `Mai Nguyen
-                          # and Yuka Sato, Nikkei staff writers`, `Nourhan Fahmy , Monday 26 Oct 2026`)
+                          # and Yuka Sato, Nikkei staff writers`, `Nourhan Fahmy , Monday 26 Oct 2026`, `… - 09 Sep 2026`)
                           r"(?:[ \t]+/[ \t]+[^\n/]{2,40}|[ \t]*\([^)\n]{2,40}\)"
                           r"|,[ \t]+[^\n,]{0,30}?(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?|[Ee]ditors?))?"
                           # (a blank before a comma: a writer's name set apart, not a dateline's `PHNOM PENH, Monday`)
-                          r"(?:[ \t]*\n\s*|[ \t]*[|·•][ \t]*|[ \t]+,[ \t]*|[ \t]+(?=(?:Published|Updated|Posted)\b))"
+                          r"(?:[ \t]*\n\s*|[ \t]*[|·•][ \t]*|[ \t]+,[ \t]*|[ \t]+[-–—][ \t]+"
+                          r"|[ \t]+(?=(?:Published|Updated|Posted)\b))"
                           # (`Jakarta | Mon, June 2, 2025`, `Manado ● Tue, …`: the outlet's dateline, a city before the date)
                           r"(?=(?:[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+){0,2}[ \t]*[|·•●][ \t]*)?"
                           r"(?:(?:Publication date|Published|Updated|Posted)(?: on)?:?[ \t]+)?"

@@ -101,8 +101,10 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     (_MDY, _full_date),
     (_DMY, _full_date),
     (rf"(?<![\w/.-]){_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _iso_date),
-    # year first with slashes, as Korean and Japanese agencies print their stamps (`2026/02/12 10:31`)
+    # year first with slashes or full stops, as Korean and Japanese agencies print their stamps (`2026/02/12 10:31`,
+    # `2026.12.02 14:20`)
     (rf"(?<![\w/.-]){_year('y')}/(?P<mo>0[1-9]|1[0-2])/(?P<d>0[1-9]|[12]\d|3[01])(?![\w/])", _iso_date),
+    (r"(?<![\w/.,-])(?P<y>(?:19|20)\d\d)\.(?P<mo>0[1-9]|1[0-2])\.(?P<d>0[1-9]|[12]\d|3[01])(?![\w.]|\.\d)", _iso_date),
     (r"(?<![\w/.])(?P<d>0?[1-9]|[12]\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])", _numeric_date),
     # month first, where day first cannot be (`10/17/2024`, as an American stamp prints it)
     (r"(?<![\w/.])(?P<mo>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])", _numeric_date),

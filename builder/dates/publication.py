@@ -42,7 +42,7 @@ _PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*|\s+/\s+)"  # (`Wed, September 10,
 # "Posted:", "Last updated:", "Source: Xinhua |", a page's own word for its stamp without a colon
 # ("Last update 16:20, …", "Published on …"), or an agency's name in capitals before a dash or bar ("KYODO NEWS - ").
 _LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?(?:\s*[|·•/]\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*)?|[ ]on[ ]"
-          r"|[ ](?=(?i:published|posted|updated)\W))"  # (`By Global Times Published: …`: its own label follows)
+          r"|[ ](?=(?i:published|posted|updated)\W)|[ \t]+[-–—][ \t]+)"  # (`By Global Times Published: …`, `By … - …`)
           # a byline: "By Reuters staff | ", "By: … / Philippine Daily Inquirer / "
           r"|(?i:(?:first[ ]|last[ ]|latest[ ])?(?:published|posted|updated?|modified|publication[ ]date)(?:[ ](?:on|at))?)"
           r"(?:[ \t]*[:–—-])?\s+"  # (`Published - June 24, 2026 …`)
@@ -65,10 +65,11 @@ _OUTLET = (r"(?!(?i:since|until|till|from|on|by|before|after|in|at|during|throug
            r"(?!(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*)\.?,?\s)"
            r"(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?=\d)")
 _DATE_LINE = re.compile(
-    rf"^(?:{_LABEL}){{0,2}}(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}}(?:\s*,\s*|\s*[●•·|]\s*)|{_OUTLET})?"
+    rf"^(?:{_LABEL}){{0,2}}(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}}(?:\s*,\s*|\s*[●•·|]\s*|\s+[-–—]\s+)"
+    rf"|{_OUTLET})?"
     rf"(?:{_CLOCK}{_PART_BREAK})?"
     rf"{_LINE_WEEKDAY}?(?P<date>[\w ,./-]{{6,30}}?)(?:,?\s+{_WEEKDAY_WORD}(?!\w))?"  # (`October 27, 2026, Tuesday`)
-    rf"(?:(?:{_PART_BREAK}|\s+at\s+)(?:{_ZONE}\s+)?{_CLOCK})?"  # (`2026-09-24 HKT 15:12`)
+    rf"(?:(?:{_PART_BREAK}|\s+at\s+|\s+@\s*)(?:{_ZONE}\s+)?{_CLOCK})?"  # (`2026-09-24 HKT 15:12`, `… @ 4:12pm`)
     rf"{_SECTION}(?:[ \t]+By[ \t]+[A-ZÀ-Ỹ][^\n]{{1,100}})?\s*$")  # (a by-line after it: `… - 14:20 By … - Brasília`)
 # Stamps in a line of their own, parted by bars: "Published: 04/12/2024 10:15 | Updated: 05/12/2024 08:30".
 _STAMP_BAR = re.compile(r"\s*[|·•]\s*")
@@ -507,6 +508,9 @@ def _told_as_past(text: str, start: int, end: int) -> bool:
 _SINCE_THAT = re.compile(r"\s+since\s+(?:that|the|this|he|she|they|we|it|his|her|their|its)\s", re.IGNORECASE)
 
 
+_EVENT_REACH = 400  # characters after an anniversary's sentence in which the scene it recalls may be dated
+
+
 def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
     """An anniversary counted from the day of publication dates the article by arithmetic:
     "Seventy years ago today, on May 7, 1954" is 7 May 2024; "This month marks 40 years since
@@ -539,6 +543,11 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
             # first date told as precisely as the count needs (`closed on June 1, 2000`)
             hits = [h for h in _scan(text[:m.start()], None) if h.kind == "absolute" and h.value.end is None
                     and _covers(h.value.start.precision, need)][:1]
+        if not hits and groups.get("unit1") is not None:
+            # `Thirty years ago this month, an interpreter sat at the back … The upgrade was agreed … in July 1996.`:
+            # the scene's date, told in the sentences after it
+            hits = [h for h in _scan(text[sentence_end:sentence_end + _EVENT_REACH], None) if h.kind == "absolute"
+                    and h.value.end is None and _covers(h.value.start.precision, need)][:1]
         if not hits:
             continue
         first = hits[0]  # the event counted from: the first date told after the phrase

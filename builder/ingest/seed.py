@@ -146,8 +146,10 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
     title = meta.get("title")
     title_derived = False
     if (header_date is None and _looks_like_title_line(paras[0]) and len(paras) > 1
-            and not (_NAME_IN_CAPITALS.fullmatch(paras[0].text) and _stamp_or_byline(paras[1].text))):
-        # (`MARIEL DALISAY` over `Published 6:15 PM, February 5, 2026`: a byline in capitals, not a title)
+            and not ((_NAME_IN_CAPITALS.fullmatch(paras[0].text) and _stamp_or_byline(paras[1].text))
+                     or (_WRITERS_NAME.fullmatch(paras[0].text) and stamped_day(paras[1].text) is not None))):
+        # (`MARIEL DALISAY` over `Published 6:15 PM, February 5, 2026`, `Tee Shu Fen` over `Published Dec 3, 2026, …`:
+        # a byline, not a title)
         title = title or paras[0].text
         paras = paras[1:]
 
@@ -197,7 +199,8 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
     if not title:
         # the lead, not the stamp or the byline a page may open with (`Tuesday, 10 February 2026 19:44 WIB`)
         lead = next((b for b in blocks if not _stamp_or_byline(body[b.start:b.end])
-                     and not _NAME_IN_CAPITALS.fullmatch(body[b.start:b.end])), blocks[0] if blocks else None)
+                     and not _NAME_IN_CAPITALS.fullmatch(body[b.start:b.end])
+                     and not _WRITERS_NAME.fullmatch(body[b.start:b.end])), blocks[0] if blocks else None)
         title = derive_title(body[lead.start : lead.end] if lead else body)
         title_derived = True
 
@@ -318,6 +321,8 @@ _BYLINE_LINE = re.compile(
 
 
 _NAME_IN_CAPITALS = re.compile(r"[A-Z][A-Z’'-]+(?:[ \t][A-Z][A-Z’'-]+){1,2}")
+# A writer's name alone, two or three capitalised words (`Tee Shu Fen`, `Wahyu Ardiansyah`).
+_WRITERS_NAME = re.compile(r"[A-ZÀ-Ỹ][a-zà-ỹ’'-]+(?:[ \t][A-ZÀ-Ỹ][a-zà-ỹ’'-]+){1,2}")
 
 
 def _looks_like_title_line(para: Paragraph) -> bool:
