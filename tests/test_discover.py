@@ -706,6 +706,10 @@ def test_a_lower_case_programme_between_proposed_places_stops_at_its_head(regist
     ("The squad flies to the Southeast Asian Junior Judo Championships in July.",
      "Southeast Asian Junior Judo Championships"),  # a region's
     ("They hope to fight at the World Championship later in the year.", "World Championship"),
+    ("Pupils flew to the Yunnan–Laos Youth Summer Camp in Kunming.", "Yunnan–Laos Youth Summer Camp"),  # a pair's camp
+    ("Swap lines grew under the Bangkok Initiative Multilateralisation, officials said.",
+     "Bangkok Initiative Multilateralisation"),  # a mechanism made into another
+    ("Ministers discussed the ASEAN Consensus on Safe Migration.", "ASEAN Consensus on Safe Migration"),
     ("Farmers met at the Bạc Liêu–Hainan Shrimp Trade Conference in Haikou.", "Bạc Liêu–Hainan Shrimp Trade Conference"),
     ("It met on the sidelines of the Philippines–Việt Nam Joint Fisheries Sub-Committee.",
      "Philippines–Việt Nam Joint Fisheries Sub-Committee"),
@@ -887,6 +891,9 @@ def test_a_byline_and_a_credit_line_name_the_writers_as_people(registry):
     ("Reporters talked to Mạc Đình Khoa about the harvest.", "Mạc Đình Khoa"),  # `to` someone after speaking
     ("Wagin farmer Angus Treloar sold 500 tonnes. Mr Treloar said he would sell more.", "Angus Treloar"),  # `Mr` + name
     ("Herder G.Battulga said the winter had been hard.", "G.Battulga"),  # the father's initial joined to the name
+    ("Civil Defense Administrator Ramon Dizon, who chaired the talks, said stocks were full.", "Ramon Dizon"),
+    ("Trade Undersecretary Lorna Abad said foreign sellers must register.", "Lorna Abad"),
+    ("The Thai coach there, Somchai Rattana, filmed every race.", "Somchai Rattana"),  # a role, `there`, the name
     ("Khalid Saif Al Hammadi, a member of the club's board, said entries doubled.", "Khalid Saif Al Hammadi"),
     ("Y Thanh Knul, 40, led the rangers to the traps.", "Y Thanh Knul"),  # (an Ê Đê man's `Y`, in ASCII)
     ("Do Minh Quang Huy, labor attache at the embassy, said the workers were safe.", "Do Minh Quang Huy"),
@@ -1211,6 +1218,8 @@ def test_a_conference_said_to_recur_a_pairs_fair_or_corridor_or_a_groupings_summ
     ("Teams survey every year under the museum’s research cooperation agreement with the university.",
      ["research cooperation agreement"]),  # one party's, with the other
     ("Calls go to the centre’s hotline, and the ministry’s cooperation agreement lapsed.", []),
+    ("The fund will hold its annual consultation with Laos in May, and its next dialogue with Peru.",
+     ["annual consultation"]),  # a standing exchange with a party it names
 ])
 def test_a_lower_case_document_the_text_says_named_parties_signed_is_a_mechanism(text, spans):
     assert _lower_case_names(text) == spans
@@ -1360,6 +1369,7 @@ def test_a_name_the_text_gives_a_place_is_the_places_not_a_persons(registry, tex
     ("“It matters,” Abdel-Latif said.", "Tarek Abdel-Latif", "Abdel-Latif"),
     ("“It grew,” Al Mansoori said.", "Hamad Saeed Al Mansoori", "Al Mansoori"),
     ("“It grew,” de Groot said.", "Anne de Groot", "de Groot"),
+    ("“It slowed,” Varga-Lindqvist said.", "Elin Varga-Lindqvist", "Varga-Lindqvist"),  # a joined surname's half
     ("“It grew,” said Al-Harbi.", "Omar Harbi", "Harbi"),  # (the full name has no particle)
 ])
 def test_a_short_form_takes_in_the_particle_its_full_name_writes_before_it(text, name, short):

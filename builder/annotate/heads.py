@@ -26,7 +26,7 @@ MECHANISM_HEADS = {
     "exposition", "fair", "dialogue", "framework", "corridor", "corridors", "programme", "program", "declaration",
     "memorandum", "convention", "charter", "strategy", "zone", "area", "community", "exchange", "exchanges",
     "talks", "consultations", "consultation", "protocol", "protocols", "code", "scholarship", "scholarships", "network",
-    "showcase",
+    "showcase", "consensus",
 }
 # A zone or an area is an agreement only when it is of free trade (`ASEAN–China Free Trade Area`); otherwise a place
 # (`… Border Gate Economic Zone`, `… Gibbon Conservation Area`).
@@ -246,6 +246,8 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
         return "mechanism"  # `ASEAN Summit`, `ASEAN–China Summit`: a grouping's summits
     if fair_named_with_place(words):
         return "mechanism"
+    if len(words) > 2 and words[-1].key.endswith(("isation", "ization")) and words[-2].key in MECHANISM_HEADS:
+        return "mechanism"  # `Chiang Mai Initiative Multilateralisation`: a mechanism made into another
     if (len([w for w in words if w.text.lower() not in _NATIONALITIES]) < 2 and len(words) > 1
             and not (words[-1].key in _FAIRS and words[0].key in COUNTRIES)):
         # `Chinese Government`, `Vietnamese Embassy`: a description, not a name (but a country's fair is its own:

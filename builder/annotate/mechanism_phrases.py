@@ -108,6 +108,7 @@ across behind beyond without because following per behalf own
 """.split()) | CALENDAR_WORDS | {"may"}
 # The fields a shared plan or agreement covers, listed before it: `culture, sports and ` (up to the last field).
 _FIELD_LIST = re.compile(r"(?<![\w’'-])[a-z]+(?:,[ \t]+[a-z]+)*,?[ \t]+and[ \t]+$")
+_WITH_NAMED = re.compile(r"[ \t]+with[ \t]+(?:the[ \t]+)?[A-Z]")
 _WITH_PARTY = re.compile(r"[ \t]+with[ \t]+(?:the[ \t]+)?[\w’'-]")
 _GAP_BEFORE = re.compile(r"(?:[ \t]+|[ \t]*[-–][ \t]*)$")
 _WORD_BEFORE = re.compile(r"(?:\([A-Z][A-Za-z]{1,7}\)|[\w’'.-]+)$")  # (`… Subregion (GMS) transport forum`)
@@ -213,6 +214,11 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
             if span is not None:
                 found.append((span, m.end(), m.start(), m.end()))
             continue
+        # `its annual consultation with Vietnam`: a standing exchange with a party it names (before `annual` goes)
+        standing_with = (head in ("consultation", "consultations", "dialogue") and bool(modifiers)
+                         and modifiers[0][1].lower() in ("annual", "yearly", "biennial", "regular")
+                         and _WITH_NAMED.match(text, m.end()))
+        standing_start = modifiers[0][0] if modifiers else m.start()
         # Leading ordinals and generic adjectives are not part of the name.
         while modifiers and (modifiers[0][1].lower() in _GENERIC_MODIFIERS or modifiers[0][1][0].isdigit()
                              or modifiers[0][1].lower().endswith("-level")):
@@ -231,6 +237,8 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
             specific.append(head)  # `the joint land border committee`: the words inside say which
         end = _complement_end(text, m.end(), head)
         if end is None and not specific:
+            if standing_with:
+                found.append((standing_start, m.end(), m.start(), m.end()))
             continue
         shared = head in _PROGRAMME_HEADS and len(specific) >= 2 and _EXCHANGED.intersection(w.lower() for w in specific)
         # (`a sericulture cooperation agreement signed by …`: an indefinite one only when shared, not `a purchase agreement`)

@@ -98,9 +98,10 @@ _PARTICLE_BEFORE = re.compile(r"([A-Za-z]+)([ \t]+|-)$")
 
 def with_particle(text: str, start: int, end: int, name: str) -> int:
     """Where a short form starts once the particle the full name writes before it is taken in (`de Groot said`,
-    `Al-Suhaimi said`)."""
-    particle = _PARTICLE_BEFORE.search(text, max(0, start - 7), start)
-    if particle and (particle.group(1) in PARTICLES or particle.group(1) in ARABIC_PARTICLES) and (
+    `Al-Suhaimi said`), or the first half of a joined surname (`Varga-Lindqvist said`)."""
+    particle = _PARTICLE_BEFORE.search(text, max(0, start - 16), start)
+    if particle and (particle.group(1) in PARTICLES or particle.group(1) in ARABIC_PARTICLES
+                     or (particle.group(2) == "-" and particle.group(1)[:1].isupper())) and (
             f" {text[particle.start():end]}" in name):
         return particle.start()
     return start

@@ -51,7 +51,7 @@ _HEADS = [
     # academic ranks, in full and as papers cut them (`Assoc Prof Chaiwat …`)
     "Associate Professor", "Assistant Professor", "Assoc Prof", "Assoc. Prof.", "Asst Prof", "Asst. Prof.", "Prof",
     "Secretary-General", "Managing Director", "Minister Counsellor", "Minister Counselor", "Counsellor", "Counselor", "Chief Executive Officer", "Chief Executive", "CEO",
-    "Representative",
+    "Representative", "Undersecretary", "Under Secretary", "Assistant Secretary", "Administrator",
     "Deputy Head", "Head", "Commander", "Historian", "Veteran", "Researcher", "Scholar", "State Secretary",
     # what a person does, written before the name (at a sentence's start in capitals)
     "Screenwriter", "Translator", "Novelist", "Writer", "Poet", "Author", "Journalist", "Reporter", "Photographer",

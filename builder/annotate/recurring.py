@@ -27,7 +27,7 @@ ALWAYS_SERIES_HEADS = frozenset({"games", "invitational", "biennale", "biennial"
 SERIES_HEADS = frozenset({"meeting", "meetings", "week", "seminar", "festival", "exchange", "exchanges", "retreat",
                           "championship", "championships", "marathon", "tour", "cup", "tournament", "drill", "exercise",
                           "match", "competition", "contest", "rally", "challenge", "show", "exhibition", "expedition",
-                          "open", "workshop", "conference"}) | ALWAYS_SERIES_HEADS
+                          "open", "workshop", "conference", "camp"}) | ALWAYS_SERIES_HEADS
 # What before a name says it is one of a series: `the next …`, `the annual …`, `the 20th …`, `the fifth …`,
 # `the 2025 …`.
 _RECURS_BEFORE = re.compile(r"(?<![\w’'-])(?:next|annual|yearly|biennial|regular|\d+(?:st|nd|rd|th)|(?:19|20)\d\d"
@@ -104,8 +104,8 @@ def named_occasion(keys: list[str], lead: bool, text: str, start: int, head_star
         place_held = keys[0] not in _HOLIDAY_FESTIVAL_WORDS and _HOLIDAY_FESTIVAL_WORDS.issuperset(keys[1:-1])
         if _HOLIDAY_FESTIVAL_WORDS.intersection(keys) and not place_held:
             return False
-    elif _HOLIDAY_WORDS.intersection(keys):
-        return False
+    elif (_HOLIDAY_WORDS - SEASONS).intersection(keys):
+        return False  # (`New Year Concert`; but a season names no holiday but a festival's: `Youth Summer Camp`)
     if _PROGRAMME_AFTER.match(text, end):
         return True
     pair = _PAIR.search(text, start, head_start)
