@@ -1492,6 +1492,9 @@ def test_an_age_counts_from_the_first_of_what_someone_does():
     ("Last year she trained in Kunming, and in March the club invited her to coach.", ("March", "2025-03")),
     ("The council has set 2029 as the deadline for the ban.", ("2029", "2029")),
     ("The two clubs meet again on Thursday.", ("Thursday", "2025-09-04")),  # a fixture of more than one, in the present
+    ("The plant, approved by the city on Tuesday, will double its output.", ("Tuesday", "2025-08-26")),
+    ("She told local media in March that the firm would expand.", ("March", "2025-03")),  # the telling's month
+    ("He said the link was on track to go live by February.", ("February", "2026-02")),
 ])
 def test_a_dates_tense_is_read_from_its_own_clause_and_deadlines_and_early_years_are_dates(text, expected):
     """An ASCII quotation, `after April`, an -ed word after a preposition, a month part told as to come, `as early

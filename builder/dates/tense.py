@@ -91,6 +91,7 @@ _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set
                 r"|annual|regular|further)\s)|(?:was|were)\s+expected"
                 # what someone expected, named after it: "expected four more by the end of December"
                 r"|(?:expects?|expected)(?=\s+(?:a|an|two|three|four|five|six|more|another|further|\d)\s)"
+                r"|on\s+track\s+to"  # (`was on track to go live by March`)
                 r"|(?:asked|urged|requested|called\s+on|encouraged|persuaded|wanted|wants?|expected|expects?)"
                 r"(?:\s+[\w’'-]+){1,3}?\s+to(?=\s+[a-z])")
 # (`held every year since 2022`: a habit told by a participle tells no tense)
@@ -130,6 +131,10 @@ def _anticipated(text: str, pos: int) -> bool:
 
 
 _JOINED_VERB = re.compile(r"[ \t](?:and|or)[ \t]+$")
+# A date the reported clause follows: `… in May that the firm would …`.
+_THAT_AFTER = re.compile(r"[\w’'.-]+(?:[ \t]+\d{1,2}(?:st|nd|rd|th)?)?,?[ \t]+that(?![\w’'-])")
+# A participle with its agent, set off by commas, before a date: `The expansion, approved by the city on Tuesday, will …`
+_PARTICIPLE_WITH_AGENT = re.compile(r",[ \t]+[a-z]{3,}ed[ \t]+by[ \t]+[^,;:.!?]{1,40}?[ \t]+(?:on|in|at)[ \t]+$")
 _CLAUSE_BREAK = re.compile(r"(?:,[ \t]+(?:and|but|while|whereas)|;)[ \t]+")
 
 
@@ -181,6 +186,8 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
     A past verb right after the date is the date's own ("a joint drill on Tuesday showed …"), and with
     no marker before the date in its sentence the first one after it decides."""
     start = _sentence_start(text, pos)
+    if _PARTICIPLE_WITH_AGENT.search(text, max(start, pos - 80), pos) and re.match(r"[^,;:.!?]{1,40},", text[pos:pos + 41]):
+        return -1  # the date is the participle's, set off by its commas: what was approved on Tuesday was done
     before = None
     for before in _TENSE.finditer(text, start, pos):
         pass
@@ -226,8 +233,8 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
     if before["past"] and _ANTICIPATION.search(text, before.end(), pos):
         return 0  # the nearest occurrence decides
     if _REPORTING.fullmatch(before.group()):
-        if text[before.end():pos].strip().lower() in ("", "on", "in", "at", "during"):
-            return -1  # "said on Monday that ...": the date is the saying's
+        if text[before.end():pos].strip().lower() in ("", "on", "in", "at", "during") or _THAT_AFTER.match(text, pos):
+            return -1  # "said on Monday that ...", "told Chinese media in May that …": the date is the saying's
         # "Zhu said the talks on Friday would focus on ...": the reported clause's own verb decides
         after = _TENSE.search(text, pos, _sentence_end(text, pos))
         if after is not None and not _REPORTING.fullmatch(after.group()):
