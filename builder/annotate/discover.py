@@ -68,7 +68,7 @@ from builder.annotate.spans import SpanSet
 from builder.model import Article, Mention
 from builder.annotate.mechanism_phrases import CALENDAR_WORDS as _CALENDAR_WORDS
 from builder.annotate.mechanism_phrases import QUOTED_LABEL, lower_case_mechanism_spans
-from builder.annotate.misspellings import fold_misspellings
+from builder.annotate.misspellings import fold_misspellings, misspells_someone
 from builder.annotate.name_parts import fold_name_parts
 from builder.annotate.person_cues import (
     NAMED_AFTER,
@@ -477,7 +477,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 or quoted_later(text, run[0].text, run[-1].text, start, end) or named_in_apposition(text, start, end)
                 or (len(run) == 3 and run[0].key in MALAY_FIRST_NAMES  # (`Muhammad Haziq Rahman … Haziq said`)
                     and quoted_later(text, run[1].text, run[1].text, start, end))
-                or (_SPEAKS_AFTER.match(text, end) and _countrys(text, start)))  # (`Thailand’s Somchai … said`)
+                or (_SPEAKS_AFTER.match(text, end) and _countrys(text, start))  # (`Thailand’s Somchai … said`)
+                # (`Dewi Rahmawati said` after `Curator Dewi Rachmawati`: the person named before, misspelt)
+                or (REPORTING_VERB.match(text, end) and misspells_someone(text[start:end], found, mentions)))
             name = personal_name(run, bare=not (vouches or appositive or cued), titled=bool(title))
             # (after `to` or `in` a name may be a place's, but a place has no age: `went to Hoàng Đức Mạnh, 20,`)
             described = (DESCRIBED.match(text, end) and not title

@@ -48,6 +48,12 @@ def fold_misspellings(found: list, text: str, linked: list[str]) -> list:
     return kept
 
 
+def misspells_someone(name: str, found: list, mentions: list) -> bool:
+    """Whether `name` is one letter off a person the article has named so far (proposed or linked)."""
+    known = [d.name for d in found if d.type == "person"] + [m.text for m in mentions if m.type == "person"]
+    return any(_one_letter_apart(name, other) for other in known)
+
+
 def _one_letter_apart(a: str, b: str) -> bool:
     """Same words but one, and that one (six letters or more) one letter inserted, dropped or changed."""
     wa, wb = fold(a).split(), fold(b).split()
