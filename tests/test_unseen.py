@@ -1,4 +1,4 @@
-"""The unseen articles (tests/unseen and tests/fresh…fresh30) and the four held-out ones, built as a publisher builds them
+"""The unseen articles (tests/unseen and tests/fresh…fresh32) and the four held-out ones, built as a publisher builds them
 (discovery included) over the registry and over an EMPTY registry, must keep the figures measured in
 tests/unseen/RESULTS.md. The floors sit a little below the measured values: a change that drops
 below one has made annotation worse on copy nobody tuned for (see tests/unseen_scoring.py)."""
@@ -187,8 +187,20 @@ FLOORS = {
                          "published_wrong": 0},
     ("fresh30", True): {"people": 0.99, "mechanisms": 0.86, "organisations": 0.72, "places": 0.71, "dates": 0.95,
                         "published_wrong": 0},
+    # First look in tests/fresh31/RESULTS.md (people 1.000, mechanisms .893, dates .876, one publication date wrong);
+    # floors after its classes were fixed.
+    ("fresh31", False): {"people": 1.0, "mechanisms": 0.91, "organisations": 0.62, "places": 0.88, "dates": 0.91,
+                         "published_wrong": 0},
+    ("fresh31", True): {"people": 1.0, "mechanisms": 0.91, "organisations": 0.56, "places": 0.79, "dates": 0.91,
+                        "published_wrong": 0},
+    # First look in tests/fresh32/RESULTS.md (people .932, mechanisms .867, dates .939, three publication dates wrong);
+    # floors after its classes were fixed.
+    ("fresh32", False): {"people": 1.0, "mechanisms": 0.92, "organisations": 0.86, "places": 0.70, "dates": 0.97,
+                         "published_wrong": 0},
+    ("fresh32", True): {"people": 1.0, "mechanisms": 0.92, "organisations": 0.76, "places": 0.61, "dates": 0.97,
+                        "published_wrong": 0},
 }
-ARTICLES = {"unseen": 24, "heldout": 4, "fresh": 12, "fresh3": 20, "fresh4": 20, "fresh5": 16, "fresh6": 20, "fresh7": 20, "fresh8": 20, "fresh9": 20, "fresh10": 20, "fresh11": 20, "fresh12": 20, "fresh13": 20, "fresh14": 20, "fresh15": 20, "fresh16": 20, "fresh17": 20, "fresh18": 20, "fresh19": 20, "fresh20": 20, "fresh21": 20, "fresh22": 20, "fresh23": 20, "fresh24": 20, "fresh25": 20, "fresh26": 20, "fresh27": 20, "fresh28": 20, "fresh29": 20, "fresh30": 20}
+ARTICLES = {"unseen": 24, "heldout": 4, "fresh": 12, "fresh3": 20, "fresh4": 20, "fresh5": 16, "fresh6": 20, "fresh7": 20, "fresh8": 20, "fresh9": 20, "fresh10": 20, "fresh11": 20, "fresh12": 20, "fresh13": 20, "fresh14": 20, "fresh15": 20, "fresh16": 20, "fresh17": 20, "fresh18": 20, "fresh19": 20, "fresh20": 20, "fresh21": 20, "fresh22": 20, "fresh23": 20, "fresh24": 20, "fresh25": 20, "fresh26": 20, "fresh27": 20, "fresh28": 20, "fresh29": 20, "fresh30": 20, "fresh31": 20, "fresh32": 20}
 
 
 @pytest.fixture(scope="module")
@@ -214,7 +226,7 @@ def test_unseen_articles_keep_their_figures(scores, key):
 @pytest.mark.parametrize("corpus", ["unseen", "fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
                                     "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22",
                                     "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29",
-                                    "fresh30"])
+                                    "fresh30", "fresh31", "fresh32"])
 def test_unseen_gold_is_consistent_with_its_articles(corpus):
     """The corpus's own checker (it imports nothing of ours) passes on every file."""
     import subprocess
