@@ -27,7 +27,8 @@ monday tuesday wednesday thursday friday saturday sunday
 
 # Holders of one office, whose meeting or group (`the ASEAN foreign ministers’ retreat`) is a standing one.
 _OFFICE_HOLDERS = r"(?:ministers|leaders|parliamentarians|legislators|governors|mayors|chairpersons|secretaries)"
-# A corridor its two ends agree on: `the Kunming–Hải Phòng economic corridor`, `the Shanghai–Rotterdam green corridor`.
+# A corridor its two ends agree on: `the Kunming–Hải Phòng economic corridor`, `the Shanghai–Rotterdam green
+# corridor`.
 _CORRIDOR = r"(?:(?:economic|green|shipping|transport|trade|logistics)[ \t]+){1,2}corridor"
 # Mechanisms named in lower case by what they do (`the working group on agricultural trade`, `the
 # two defence ministries’ annual consultations`, `the railway cooperation committee`): a head noun of
@@ -108,8 +109,9 @@ across behind beyond without because following per behalf own
 """.split()) | CALENDAR_WORDS | {"may"}
 # The fields a shared plan or agreement covers, listed before it: `culture, sports and ` (up to the last field).
 _FIELD_LIST = re.compile(r"(?<![\w’'-])[a-z]+(?:,[ \t]+[a-z]+)*,?[ \t]+and[ \t]+$")
-_WITH_NAMED = re.compile(r"[ \t]+with[ \t]+(?:the[ \t]+)?[A-Z]")
+# `… with the institute` (a party), `… with Vietnam` (a party it names).
 _WITH_PARTY = re.compile(r"[ \t]+with[ \t]+(?:the[ \t]+)?[\w’'-]")
+_WITH_NAMED = re.compile(r"[ \t]+with[ \t]+(?:the[ \t]+)?[A-Z]")
 _GAP_BEFORE = re.compile(r"(?:[ \t]+|[ \t]*[-–][ \t]*)$")
 _WORD_BEFORE = re.compile(r"(?:\([A-Z][A-Za-z]{1,7}\)|[\w’'.-]+)$")  # (`… Subregion (GMS) transport forum`)
 _WORD_AFTER = re.compile(r"([ \t]+|[ \t]*[-–][ \t]*)([^\W_][\w’'.-]*)")
@@ -135,6 +137,11 @@ _ROUND_OF = re.compile(r"(?<![\w’'-])(?:round|rounds|session|sessions)[ \t]+$"
 # `between the two countries`, `between both sides`: the parties not named, a description; `between the two
 # foreign ministries` says which.
 _BARE_BETWEEN = re.compile(r"[ \t]+between[ \t]+(?:the[ \t]+two|both)[ \t]+[\w’'-]+")
+
+
+def _shared(modifiers: list[tuple[int, str]]) -> bool:
+    """Whether the words before a head say it is shared (`cooperation`, `exchange`, `joint` …)."""
+    return bool(_SHARED_WORDS.intersection(w.lower() for _, w in modifiers))
 
 
 def lower_case_mechanisms(text: str) -> list[tuple[int, int]]:
@@ -166,7 +173,7 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
                 determiner = "whose"  # `the two countries’ air services agreement`: whose it is says which
                 break
             if lw.endswith(("’s", "'s")):
-                if head in _DOCUMENT_HEADS and _SHARED_WORDS.intersection(w.lower() for _, w in modifiers) and (
+                if head in _DOCUMENT_HEADS and _shared(modifiers) and (
                         _WITH_PARTY.match(text, m.end())):
                     determiner = "whose"  # `the park’s research cooperation agreement with the institute`: theirs
                 break  # `the centre’s hotline`, `the ministry’s …`: one body's own service, not a shared mechanism
@@ -177,14 +184,14 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
                     or _PROPER_IN.match(text, m.end(), m.end() + 24)))):
                 determiner = lw  # `signed a memorandum of understanding on training cooperation`
                 break
-            if lw == "and" and _SHARED_WORDS.intersection(w.lower() for _, w in modifiers):
+            if lw == "and" and _shared(modifiers):
                 fields = _FIELD_LIST.search(text, max(0, pos - 80), pos)
                 if fields:  # `the culture, sports and tourism cooperation plan`: the fields it covers, listed
                     modifiers.insert(0, (fields.start(), fields.group().strip()))
                     pos = fields.start()
                     continue
-            if lw in ("a", "an") and head in _DOCUMENT_HEADS and _SHARED_WORDS.intersection(
-                    w.lower() for _, w in modifiers) and _SIGNED_BY_NAMED.match(text, m.end()):
+            if (lw in ("a", "an") and head in _DOCUMENT_HEADS and _shared(modifiers)
+                    and _SIGNED_BY_NAMED.match(text, m.end())):
                 determiner = lw  # `a sericulture cooperation agreement signed by the two sides`: the one they signed
                 break
             if lw == "of" and not modifiers and _ROUND_OF.search(text, max(0, word.start() - 20), word.start()):
@@ -241,7 +248,8 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
                 found.append((standing_start, m.end(), m.start(), m.end()))
             continue
         shared = head in _PROGRAMME_HEADS and len(specific) >= 2 and _EXCHANGED.intersection(w.lower() for w in specific)
-        # (`a sericulture cooperation agreement signed by …`: an indefinite one only when shared, not `a purchase agreement`)
+        # (`a sericulture cooperation agreement signed by …`: an indefinite one only when shared, not `a purchase
+        # agreement`)
         signed = (head in _DOCUMENT_HEADS and specific and _SIGNED_BY_NAMED.match(text, m.end())
                   and (determiner == "the" or _SHARED_WORDS.intersection(w.lower() for w in specific)))
         if (end is None and head in _COMMON_HEADS and determiner in ("the", "a", "an", "our")

@@ -86,7 +86,8 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
      rf"{_SP}{_year('y2')})", _from_years),
     (rf"{_year('y1')}{_DASH}(?P<y2>\d{{4}}|\d{{2}})(?![\w%]|[.,]\d)", _year_range),
     # days
-    (rf"{_month('m')}(?:{_SP}{_day('d')},?)?(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),  # (`May 8, last year`)
+    # (`May 8, last year`)
+    (rf"{_month('m')}(?:{_SP}{_day('d')},?)?(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
     (rf"{_day('d')}{_SP}{_month('m')}(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
     # "(next) Thursday, November 13": the weekday and its modifier confirm the date, they are not another
     (rf"(?<!\w){_WD_MOD}(?P<wd>{_WEEKDAY}|{_WEEKDAY_CUT}),?{_SP}{_month('m')}{_SP}{_day('d')}(?:,?{_SP}{_year('y')})?",

@@ -511,6 +511,12 @@ _SINCE_THAT = re.compile(r"\s+since\s+(?:that|the|this|he|she|they|we|it|his|her
 _EVENT_REACH = 400  # characters after an anniversary's sentence in which the scene it recalls may be dated
 
 
+def _first_dated(text: str, need: str) -> list:
+    """The first full date (no span) in `text` told as precisely as `need` says, in a list (empty if none)."""
+    return [h for h in _scan(text, None) if h.kind == "absolute" and h.value.end is None
+            and _covers(h.value.start.precision, need)][:1]
+
+
 def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
     """An anniversary counted from the day of publication dates the article by arithmetic:
     "Seventy years ago today, on May 7, 1954" is 7 May 2024; "This month marks 40 years since
@@ -541,13 +547,11 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
         if not hits and _SINCE_THAT.match(text, m.end()):
             # `This month marks 25 years since that last camp shut`: the event the article dated before, its
             # first date told as precisely as the count needs (`closed on June 1, 2000`)
-            hits = [h for h in _scan(text[:m.start()], None) if h.kind == "absolute" and h.value.end is None
-                    and _covers(h.value.start.precision, need)][:1]
+            hits = _first_dated(text[:m.start()], need)
         if not hits and groups.get("unit1") is not None:
             # `Thirty years ago this month, an interpreter sat at the back … The upgrade was agreed … in July 1996.`:
             # the scene's date, told in the sentences after it
-            hits = [h for h in _scan(text[sentence_end:sentence_end + _EVENT_REACH], None) if h.kind == "absolute"
-                    and h.value.end is None and _covers(h.value.start.precision, need)][:1]
+            hits = _first_dated(text[sentence_end:sentence_end + _EVENT_REACH], need)
         if not hits:
             continue
         first = hits[0]  # the event counted from: the first date told after the phrase

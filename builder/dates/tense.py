@@ -134,6 +134,7 @@ _JOINED_VERB = re.compile(r"[ \t](?:and|or)[ \t]+$")
 # A date the reported clause follows: `… in May that the firm would …`.
 _THAT_AFTER = re.compile(r"[\w’'.-]+(?:[ \t]+\d{1,2}(?:st|nd|rd|th)?)?,?[ \t]+that(?![\w’'-])")
 # A participle with its agent, set off by commas, before a date: `The expansion, approved by the city on Tuesday, will …`
+_COMMA_CLOSES = re.compile(r"[^,;:.!?]{1,40},")  # (… `on Tuesday,`: the date's clause closes on a comma)
 _PARTICIPLE_WITH_AGENT = re.compile(r",[ \t]+[a-z]{3,}ed[ \t]+by[ \t]+[^,;:.!?]{1,40}?[ \t]+(?:on|in|at)[ \t]+$")
 _CLAUSE_BREAK = re.compile(r"(?:,[ \t]+(?:and|but|while|whereas)|;)[ \t]+")
 
@@ -186,7 +187,7 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
     A past verb right after the date is the date's own ("a joint drill on Tuesday showed …"), and with
     no marker before the date in its sentence the first one after it decides."""
     start = _sentence_start(text, pos)
-    if _PARTICIPLE_WITH_AGENT.search(text, max(start, pos - 80), pos) and re.match(r"[^,;:.!?]{1,40},", text[pos:pos + 41]):
+    if _PARTICIPLE_WITH_AGENT.search(text, max(start, pos - 80), pos) and _COMMA_CLOSES.match(text, pos, pos + 41):
         return -1  # the date is the participle's, set off by its commas: what was approved on Tuesday was done
     before = None
     for before in _TENSE.finditer(text, start, pos):
