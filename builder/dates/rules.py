@@ -584,7 +584,7 @@ def _weekday_ahead(ctx: _Ctx, pos: int) -> bool:
 _LISTED_AFTER = re.compile(rf"(?<![\w’'-])(\w+)[ \t]+(?:{_WEEKDAY})[ \t]+(?:and|or)[ \t]+$")
 
 
-def _booking_word_before(text: str, pos: int) -> str:
+def _word_before_weekdays(text: str, pos: int) -> str:
     """The word before a weekday, or before the first of a pair (`for Thursday and Friday`), lower-cased."""
     listed = _LISTED_AFTER.search(text, max(0, pos - 40), pos)
     return (listed.group(1) if listed else _word_before(text, pos)).lower()
@@ -606,7 +606,7 @@ def _weekday(m, ctx):
         offset = -(behind or 7)
     elif mod == "this":
         offset = wd - ctx.ref.weekday()  # same ISO week
-    elif _booking_word_before(ctx.text, m.start()) in ("until", "till", "through", "for"):
+    elif _word_before_weekdays(ctx.text, m.start()) in ("until", "till", "through", "for"):
         # `the fair runs until Sunday`: what lasts till a day has not ended; `chartered flights for Thursday`: what is
         # booked for a day is ahead
         offset = ahead
