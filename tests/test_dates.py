@@ -1495,6 +1495,8 @@ def test_an_age_counts_from_the_first_of_what_someone_does():
     ("The plant, approved by the city on Tuesday, will double its output.", ("Tuesday", "2025-08-26")),
     ("She told local media in March that the firm would expand.", ("March", "2025-03")),  # the telling's month
     ("He said the link was on track to go live by February.", ("February", "2026-02")),
+    ("He said exporters could apply for the licences from February.", ("February", "2026-02")),  # what they could do
+    ("Farmers could not sell their crop in March.", ("March", "2025-03")),  # (what they could not: a past)
 ])
 def test_a_dates_tense_is_read_from_its_own_clause_and_deadlines_and_early_years_are_dates(text, expected):
     """An ASCII quotation, `after April`, an -ed word after a preposition, a month part told as to come, `as early

@@ -76,7 +76,8 @@ _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set
                 r"|(?<!to\s)(?<!the\s)(?<!a\s)(?<!\bwill\s)(?:meet|play|face)(?=\s+(?:again\s+)?(?:on|in|at)\s))"
                 # what someone can do on a day is still to come: "doctors say they can travel on Saturday" (not a
                 # question's `Can …?` nor `Can Tho`)
-                r"|(?-i:can(?:not)?)(?=\s+(?-i:[a-z]))"
+                # … and what someone could do, unless they could not (`could not sell in March`: a past of its own)
+                r"|(?-i:can(?:not)?|could(?!\s+not\b))(?=\s+(?-i:[a-z]))"
                 r"|(?:scheduled|slated|planned)\s+for|(?:is|are)\s+planned|to\s+be\s+[a-z]+ed|be\s+held|upcoming"
                 # the present passive of a habit or a timetable ("the crop, which is sown from November"): the next one
                 r"|(?:is|are)\s+(?:usually\s+|normally\s+|traditionally\s+)?(?:sown|grown|held|harvested|planted"
