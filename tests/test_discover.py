@@ -899,6 +899,7 @@ def test_a_byline_and_a_credit_line_name_the_writers_as_people(registry):
     ("The Thai coach there, Somchai Rattana, filmed every race.", "Somchai Rattana"),  # a role, `there`, the name
     ("Khalid Saif Al Hammadi, a member of the club's board, said entries doubled.", "Khalid Saif Al Hammadi"),
     ("Y Thanh Knul, 40, led the rangers to the traps.", "Y Thanh Knul"),  # (an Ê Đê man's `Y`, in ASCII)
+    ("Among the lifters is A Hmưn, 16, who won bronze in June.", "A Hmưn"),  # (a Xơ Đăng man's `A`, mid-sentence)
     ("Do Minh Quang Huy, labor attache at the embassy, said the workers were safe.", "Do Minh Quang Huy"),
     ("President Jean-Marie Okonkwo has called for exports to double.", "Jean-Marie Okonkwo"),  # a hyphenated given name
     ("Sh.Oyunchimeg, director of a cashmere mill, said orders rose.", "Sh.Oyunchimeg"),

@@ -230,7 +230,8 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
         # first syllable, `from Lạng Sơn, An Giang and …`: mid-sentence an article is in lower case.)
         # (`Tô`, with its mark, is no English `To`.)
         while part and (not part[0].capitalised or (part[0].key in _LEADING_WORDS and part[0].text.isascii() and not (
-                (family_name(part[0]) or part[0].key == "an") and len(part) > 1
+                len(part) > 1 and (family_name(part[0]) or part[0].key == "an"
+                                   or (part[0].key == "a" and not part[1].text.isascii()))  # (Xơ Đăng `A Blưk`)
                 and _mid_sentence(text, part[0].start)))):
             part = part[1:]
         while part and not part[-1].capitalised:

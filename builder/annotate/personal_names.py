@@ -61,8 +61,9 @@ def name_tail(words: list[_Word]) -> list[_Word]:
                 or (word.key in PARTICLES and tail and tail[0].capitalised)
                 or ((i == len(words) - 1 or tail) and _double_surname(word))  # (`Kassym-Jomart Tokayev`)
                 or (_hmong_middle(words, i) and bool(tail))
-                or (word.text == "Y" and (len(tail) >= 2 or any(not w.text.isascii() for w in tail)))):
-            break  # (Ê Đê `Y Thuôn Êban`, `Y Blong Ktla`)
+                or (word.text == "Y" and (len(tail) >= 2 or any(not w.text.isascii() for w in tail)))
+                or (word.text == "A" and tail and not tail[0].text.isascii())):
+            break  # (Ê Đê `Y Thuôn Êban`, `Y Blong Ktla`; Xơ Đăng `A Blưk`)
         tail.insert(0, word)
         capitalised += word.capitalised and word.text not in ARABIC_PARTICLES  # (`Saeed Humaid Al Mazrouei`)
     while tail and not tail[0].capitalised:
