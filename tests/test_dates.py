@@ -1400,6 +1400,12 @@ def test_an_anniversary_told_from_now_counts_from_the_scene_dated_in_the_sentenc
     assert pub.value.iso() == "2024-05"
 
 
+def test_an_anniversary_told_as_years_later_to_the_day_counts_from_the_day_told_before_it():
+    pub = infer_publication_date("Title\n\nOn May 7, 2004, a ferry left the old pier. Twenty years later to the day, "
+                                 "its crew met again on the quay.")
+    assert pub.value.iso() == "2024-05-07"
+
+
 def test_a_stamp_without_a_year_gives_the_day_in_the_year_the_text_gives():
     pub = infer_publication_date("9 MAR, 08:05\n\nMOSCOW, March 9. Grain exports rose in the first two months of 2026, "
                                  "the ministry said on Monday.")

@@ -359,6 +359,9 @@ def test_a_name_one_letter_off_another_in_the_article_is_its_misspelling_not_a_s
                              "smiled. Zhou Xialong said the course opens in May.")
     assert found["Zhou Xiaolong"][2] == ["Zhou Xialong"]
     assert "Zhou Xialong" not in found
+    # a misspelling that drops the last letter is no more often written for being inside the name
+    found = _found(registry, "Buyer Zhou Minsheng of a Shenzhen grocer came in April. “It sells,” Zhou Minshen said.")
+    assert found["Zhou Minsheng"][2] == ["Zhou Minshen"] and "Zhou Minshen" not in found
     # a name no family-name list knows, misspelt where it speaks: the misspelling is what vouches for it
     found = _found(registry, "Curator Ratna Kusumawati said the pieces were chosen. It runs to July, Ratna Kusumawai said.")
     assert found["Ratna Kusumawati"][2] == ["Ratna Kusumawai"] and "Ratna Kusumawai" not in found
@@ -710,6 +713,7 @@ def test_a_lower_case_programme_between_proposed_places_stops_at_its_head(regist
      "Southeast Asian Junior Judo Championships"),  # a region's
     ("They hope to fight at the World Championship later in the year.", "World Championship"),
     ("Pupils flew to the Yunnan–Laos Youth Summer Camp in Kunming.", "Yunnan–Laos Youth Summer Camp"),  # a pair's camp
+    ("Youths met at the Việt Nam–Macau Youth Exchange in June.", "Việt Nam–Macau Youth Exchange"),
     ("Swap lines grew under the Bangkok Initiative Multilateralisation, officials said.",
      "Bangkok Initiative Multilateralisation"),  # a mechanism made into another
     ("Ministers discussed the ASEAN Consensus on Safe Migration.", "ASEAN Consensus on Safe Migration"),
@@ -1380,3 +1384,8 @@ def test_a_short_form_takes_in_the_particle_its_full_name_writes_before_it(text,
     last = short.replace("-", " ").split()[-1]
     start = text.index(last)
     assert text[with_particle(text, start, start + len(last), name):start + len(last)] == short
+
+
+def test_a_stock_exchange_is_an_organisation_not_an_exchange_between_parties(registry):
+    found = _found(registry, "The fund will list on the Shenzhen Stock Exchange, and on the Hà Nội Stock Exchange later.")
+    assert found["Shenzhen Stock Exchange"][0] == found["Hà Nội Stock Exchange"][0] == "organisation"

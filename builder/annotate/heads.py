@@ -208,6 +208,7 @@ def _series(words: list[_Word], head: str, text: str) -> bool:
 
 
 _FAIRS = frozenset({"expo", "exposition", "fair", "showcase"})
+_MARKET_WORDS = frozenset({"stock", "securities", "commodity", "commodities", "futures", "derivatives", "mercantile"})
 # The world or a continent holding an occasion (`World Vovinam Championships`, `Asia Pickleball Open`).
 _REGIONS = frozenset({"world", "asia", "asia-pacific", "europe", "africa", "americas", "global", "pan-asian"})
 
@@ -244,6 +245,8 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
     words = [w for w in run if w.key != "the"]
     if len(words) > 1 and words[-1].key == "summit" and _series(words, "summit", text):
         return "mechanism"  # `ASEAN Summit`, `ASEAN–China Summit`: a grouping's summits
+    if len(words) > 1 and words[-1].key in ("exchange", "exchanges") and words[-2].key in _MARKET_WORDS:
+        return "organisation"  # `Shenzhen Stock Exchange`: a market, not an exchange between parties
     if fair_named_with_place(words):
         return "mechanism"
     if len(words) > 2 and words[-1].key.endswith(("isation", "ization")) and words[-2].key in MECHANISM_HEADS:

@@ -7,6 +7,8 @@ as an alias (so the build links both to one page), or drops a proposal one lette
 
 from __future__ import annotations
 
+import re
+
 from builder.text import fold
 
 
@@ -21,7 +23,7 @@ def fold_misspellings(found: list, text: str, linked: list[str]) -> list:
     if len(people) + len(linked) < 2:
         return found
     names = {d.name for d in people}
-    rank = {name: (-text.count(name), text.find(name)) for name in names}
+    rank = {name: _rank(text, name) for name in names}
     dropped: set[str] = set()
     aliases: dict[str, list[str]] = {}
     for name in sorted(names, key=rank.__getitem__):
@@ -46,6 +48,13 @@ def fold_misspellings(found: list, text: str, linked: list[str]) -> list:
             given.add(d.name)
         kept.append(d)
     return kept
+
+
+def _rank(text: str, name: str) -> tuple[int, int]:
+    """(minus how often, where first) the article writes `name` as a whole name (`Kou Yunshen` is not inside
+    `Kou Yunsheng`)."""
+    places = [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text)]
+    return -len(places), places[0] if places else len(text)
 
 
 def misspells_someone(name: str, found: list, mentions: list) -> bool:

@@ -60,6 +60,7 @@ _HEADS = [
     "Lawyer", "Nurse", "Designer", "Artisan", "Weaver", "Chef", "Pilot", "Judge", "Surgeon", "Rider", "Cyclist",
     "Conductor", "Composer", "Pianist", "Violinist", "Singer", "Dancer",
     "Smallholder", "Grower", "Fisherman", "Fisher", "Trader", "Vendor", "Shopkeeper", "Baker", "Potter", "Painter",
+    "Buyer", "Broker", "Dealer",
     "Sculptor", "Calligrapher", "Villager", "Resident", "Volunteer", "Athlete", "Ranger", "Inspector", "Analyst",
     # Malaysian and Bruneian honorifics, never part of the name (`Datuk Azhar Ismail`, `Dayang Hajah Nabilah …`)
     "Datuk Seri", "Datuk", "Dato’ Sri", "Dato' Sri", "Dato’", "Dato'", "Dato", "Datin", "Dayang Hajah", "Dayang",

@@ -97,7 +97,10 @@ _ANNIVERSARY = re.compile(
     # "It has been 87 years since … opened the bakery in 1938": years counted to now, so the year
     rf"|(?P<unit4>it\s+has\s+been|it['’]s\s+been)\s+(?P<n4>{_NUM})\s+(?P<d4>years|decades)\s+since"
     # "Fifty years after the war ended in 1975, the bridge still stands": a retrospective's opening, told from now
-    rf"|(?P<unit5>(?<![^\n])|(?<=[.!?]\s))(?P<n5>{_NUM})\s+(?P<d5>years|decades)\s+(?:after|on\s+from))(?!\w)")
+    rf"|(?P<unit5>(?<![^\n])|(?<=[.!?]\s))(?P<n5>{_NUM})\s+(?P<d5>years|decades)\s+(?:after|on\s+from)"
+    # "On March 18, 1996, twenty-four students sat down … Thirty years later to the day, nine came back": counted from
+    # the day told before it
+    rf"|(?P<n6>{_NUM})\s+(?P<d6>years|decades)\s+later,?\s+(?P<unit6>to\s+the\s+day))(?!\w)")
 # An anniversary told without a word for now ("The fair marks 20 years since ...", "a gala for the 25th
 # anniversary of ..."): the article was written about then, to the month, but what marks it may be
 # an event of another day; a basis only when the reported dates give none, or only ones from long before.
@@ -511,10 +514,10 @@ _SINCE_THAT = re.compile(r"\s+since\s+(?:that|the|this|he|she|they|we|it|his|her
 _EVENT_REACH = 400  # characters after an anniversary's sentence in which the scene it recalls may be dated
 
 
-def _first_dated(text: str, need: str) -> list:
-    """The first full date (no span) in `text` told as precisely as `need` says, in a list (empty if none)."""
+def _dated(text: str, need: str) -> list:
+    """The full dates (no spans) in `text` told as precisely as `need` says, in order."""
     return [h for h in _scan(text, None) if h.kind == "absolute" and h.value.end is None
-            and _covers(h.value.start.precision, need)][:1]
+            and _covers(h.value.start.precision, need)]
 
 
 def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
@@ -525,13 +528,14 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
     unit needs (a day for "today", a month for "this month" or none, a year for "this year"))."""
     for m in shape.finditer(text):
         groups = m.groupdict()
-        number = next((groups[g] for g in ("n1", "n2", "n3", "n4", "n5") if groups.get(g)), None)
+        number = next((groups[g] for g in ("n1", "n2", "n3", "n4", "n5", "n6") if groups.get(g)), None)
         counted_as = next((groups[g] for g in ("o", "o2", "o3") if groups.get(g)), None)
         years = _num(number) if number else ordinal(counted_as)
-        if (groups.get("d1") or groups.get("d2") or groups.get("d4") or groups.get("d5") or ""
+        if (groups.get("d1") or groups.get("d2") or groups.get("d4") or groups.get("d5") or groups.get("d6") or ""
                 ).lower().startswith("decade"):
             years *= 10  # "A decade ago to the day"
-        unit = " ".join((groups.get("unit1") or groups.get("unit2") or groups.get("unit3") or "").lower().split())
+        unit = " ".join((groups.get("unit1") or groups.get("unit2") or groups.get("unit3") or groups.get("unit6")
+                         or "").lower().split())
         if groups.get("unit4") is not None or groups.get("unit5") is not None:
             unit = "this year"
         ahead = unit.startswith("this ") and unit.split()[1] in _WEEKDAYS  # "Sixty years ago this Thursday"
@@ -543,15 +547,18 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
         sentence_end = _sentence_end(text, m.end())
         if not unit and _THIS_YEAR.search(text, m.end(), sentence_end):
             need = "year"  # "the 75th anniversary of ties, established in January 1950, which … are marking this year"
-        hits = _scan(text[m.start():sentence_end], None)
+        if groups.get("unit6") is not None:  # (`… later to the day`: the last day told before the phrase)
+            hits = _dated(text[max(0, m.start() - _EVENT_REACH):m.start()], need)[-1:]
+        else:
+            hits = _scan(text[m.start():sentence_end], None)
         if not hits and _SINCE_THAT.match(text, m.end()):
             # `This month marks 25 years since that last camp shut`: the event the article dated before, its
             # first date told as precisely as the count needs (`closed on June 1, 2000`)
-            hits = _first_dated(text[:m.start()], need)
+            hits = _dated(text[:m.start()], need)[:1]
         if not hits and groups.get("unit1") is not None:
             # `Thirty years ago this month, an interpreter sat at the back … The upgrade was agreed … in July 1996.`:
             # the scene's date, told in the sentences after it
-            hits = _first_dated(text[sentence_end:sentence_end + _EVENT_REACH], need)
+            hits = _dated(text[sentence_end:sentence_end + _EVENT_REACH], need)[:1]
         if not hits:
             continue
         first = hits[0]  # the event counted from: the first date told after the phrase
