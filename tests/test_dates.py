@@ -1542,3 +1542,57 @@ def test_stamps_in_more_shapes_and_anniversaries_of_what_the_article_dated_befor
     assert pub.value.iso() == "2025"
     pub = infer_publication_date("Title\n\nMinh opened the shop on May 3, 2000. This month the shop turns 25.")
     assert pub.value.iso() == "2025-05"
+
+
+@pytest.mark.parametrize("stamp, day", [
+    ("12 March 2026 09:10 am - 3 - 1,204", "2026-03-12"),  # the counts of comments and views after it
+])
+def test_stamps_with_their_counts_are_the_date_line(stamp, day):
+    pub = infer_publication_date(f"Title\n\n{stamp}\n\nFarmers said on Monday that prices rose.")
+    assert (pub.value.iso(), pub.how) == (day, "date line in text")
+
+
+def test_a_short_weekday_before_a_short_month_is_part_of_the_date_and_a_day_parted_from_its_year_by_a_slash_too():
+    assert found("Last update on: Sat Mar 14, 2026 08:00 AM") == [("Sat Mar 14, 2026", "2026-03-14")]
+    assert found("Mekelle, March 3/2026 (ENA) - Farmers") == [("March 3/2026", "2026-03-03")]
+
+
+@pytest.mark.parametrize("opening, day", [
+    ("HANOI, March 3, 2026 (Xinhua) -- Farmers said on Monday", "2026-03-03"),
+    ("Mekelle, March 3/2026 (ENA) - Farmers said on Monday", "2026-03-03"),  # a day and a year parted by a slash
+])
+def test_a_wire_dateline_with_its_agency_in_brackets_gives_the_day(opening, day):
+    pub = infer_publication_date(f"{opening} that prices rose in the first two months of the year.")
+    assert (pub.value.iso(), pub.how) == (day, "date line in text")
+
+
+def test_a_dateline_without_a_year_is_no_date_line():
+    assert infer_publication_date("HANOI, March 3 (VNA) – Farmers said on Monday that prices rose.").value is None
+
+
+def test_an_anniversary_this_month_marks_counts_from_the_event_dated_in_the_next_sentence():
+    pub = infer_publication_date("Title\n\nThis month marks 30 years since the first ferry crossed to the island. "
+                                 "The service began in April 1996 with two boats.")
+    assert pub.value.iso() == "2026-04"
+
+
+def test_an_anniversary_to_the_day_finds_its_day_a_few_paragraphs_on():
+    filler = " ".join(["The crew raised the hull over the following weeks and counted every plate."] * 6)
+    pub = infer_publication_date(f"Title\n\nThirty years ago today, a diver found the hull.\n\n{filler}\n\n"
+                                 "He still remembers the morning of June 9, 1996.")
+    assert pub.value.iso() == "2026-06-09"
+
+
+def test_a_month_day_with_its_weekday_told_as_done_sets_the_lower_bound_beyond_the_next_month():
+    pub = infer_publication_date("Title\n\nSales rose in the first quarter of 2026. The firm signed the lease on "
+                                 "Monday, May 18, and opens the shop on Saturday.")
+    assert pub.value.iso() == "2026-05"  # not April, the day after the quarter
+
+
+@pytest.mark.parametrize("text, expected", [
+    # REF_2025 is Sunday, August 31
+    ("The visiting teams fly home on Tuesday.", ("Tuesday", "2025-09-02")),
+    ("The film premieres in Huế on Friday.", ("Friday", "2025-09-05")),
+])
+def test_a_journey_home_or_a_premiere_told_in_the_present_is_still_to_come(text, expected):
+    assert found(text)[-1] == expected

@@ -100,6 +100,8 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     # (`October 27, 2026, Tuesday`: the weekday after the date, as the Borneo Post prints it, is part of it)
     (rf"{_MDY},{_SP}(?:{_WEEKDAY})(?!\w)", _full_date),
     (_MDY, _full_date),
+    # (`June 2/2026`, as the Ethiopian News Agency dates its copy)
+    (rf"{_month('m')}{_SP}{_day('d')}/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])", _full_date),
     (_DMY, _full_date),
     (rf"(?<![\w/.-]){_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _iso_date),
     # year first with slashes or full stops, as Korean and Japanese agencies print their stamps (`2026/02/12 10:31`,

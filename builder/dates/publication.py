@@ -55,7 +55,9 @@ _SECTION = (r"(?:\s*[|·•]\s*[^\W\d_][\w &'’-]{0,30}(?::\s*[^\W\d_][\w &'’
             r"(?:\s*\((?:Updated|Last updated|Modified):?[^()\n]{0,40}\))?"  # (`(Updated: 04 Feb 2026 06:10PM)`)
             # the place it was filed from (`… 08:41 pm IST - MUMBAI`), or the page it was printed on (`- Page 10`)
             # or a dash alone, where a page's section was not copied (`… 00:20 -`)
-            r"(?:\s+[–—-](?:\s+(?:[A-Z][A-Z .'’-]{1,30}|Page\s+[A-Z]?\d{1,3}))?)?")
+            r"(?:\s+[–—-](?:\s+(?:[A-Z][A-Z .'’-]{1,30}|Page\s+[A-Z]?\d{1,3}))?)?"
+            # the counts of comments and views a page prints beside it (`… 02:35 pm - 0 - 645`)
+            r"(?:\s+[–—-]\s+\d[\d,]{0,8}){0,2}")
 # A weekday written out or cut short ("Wednesday,", "Wed,", "Thurs.").
 _WEEKDAY_WORD = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?"
 _LINE_WEEKDAY = rf"(?:{_WEEKDAY_WORD},?\s+)"
@@ -359,12 +361,17 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
             lower, lower_is_reported_day = event, True
     if lower is not None:
         # Month-days without a year told as done ("on Tuesday, March 4, began"), in the month after
-        # the lower bound: the reported day is a closer lower bound.
+        # the lower bound, or later in its year when the weekday beside one falls on it that year: the
+        # reported day is a closer lower bound.
         for hit in _scan(text, lower):
             if hit.kind == "yearless" and hit.value.start.precision == "day" and not _told_ahead(text, hit):
                 start = hit.value.start
                 day = _point(lower.year, start.month, start.day)
-                if day is not None and lower <= day.first_day() <= lower + dt.timedelta(days=31):
+                if day is None or day.first_day() < lower:
+                    continue
+                weekday = _WEEKDAY_MONTH_DAY.match(text, hit.start)
+                pinned = weekday is not None and _WEEKDAYS.index(weekday["wd"].lower()) == day.first_day().weekday()
+                if day.first_day() <= lower + dt.timedelta(days=31) or pinned:
                     lower, lower_is_reported_day = day.first_day(), True
         # Announced month-days without a year ("from August 18-20"): the first such day after the lower bound.
         for hit in _scan(text, lower):
@@ -426,12 +433,24 @@ def _weekday_bounds(text: str, lower: dt.date, upper: tuple[dt.date, bool] | Non
 
 
 def _printed_date_line(text: str) -> PublicationDate | None:
-    """The date a page prints on a line of its own, above or below the story: its publication date."""
+    """The date a page prints on a line of its own, above or below the story, or in the dateline that opens
+    the story with the agency's name (`BEIJING, May 7, 2026 (Xinhua) -- …`): its publication date."""
     for line in text.splitlines():
         day = stamped_day(line)
         if day is not None:
             return PublicationDate(day, False, "date line in text")
+    for line in text.splitlines()[:_STAMP_LINES]:
+        opening = _WIRE_DATELINE.match(line)
+        day = _one_day(opening["date"]) if opening is not None else None
+        if day is not None:
+            return PublicationDate(day, False, "date line in text")
     return None
+
+
+# A wire story's dateline: the place, the day and the agency in brackets before a dash (`Bahir Dar, June 2/2026 (ENA)
+# - …`, `BEIJING, May 7, 2026 (Xinhua) -- …`).
+_WIRE_DATELINE = re.compile(r"[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3},[ \t]+(?P<date>[\w ,./-]{6,30}?)"
+                            r"[ \t]+\([^()\n]{2,40}\)[ \t]*(?:--?|[–—])[ \t]")
 
 
 # A stamp that gives a day and a month and no year (`14 APR, 11:20`, `Apr 14, 11:20 GMT`), on a line of its own.
@@ -555,10 +574,13 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
             # `This month marks 25 years since that last camp shut`: the event the article dated before, its
             # first date told as precisely as the count needs (`closed on June 1, 2000`)
             hits = _dated(text[:m.start()], need)[:1]
-        if not hits and groups.get("unit1") is not None:
-            # `Thirty years ago this month, an interpreter sat at the back … The upgrade was agreed … in July 1996.`:
-            # the scene's date, told in the sentences after it
-            hits = _dated(text[sentence_end:sentence_end + _EVENT_REACH], need)[:1]
+        if not hits and (groups.get("unit1") is not None or groups.get("unit2") is not None):
+            # `Thirty years ago this month, an interpreter sat at the back … The upgrade was agreed … in July 1996.`,
+            # `This month marks 40 years since the first reel crossed … The exchange began in March 1986.`: the
+            # scene's date, told in the sentences after it
+            # (a day, as `today` counts to, is told more rarely than a year: looked for twice as far)
+            reach = _EVENT_REACH * (2 if need == "day" else 1)
+            hits = _dated(text[sentence_end:sentence_end + reach], need)[:1]
         if not hits:
             continue
         first = hits[0]  # the event counted from: the first date told after the phrase

@@ -78,8 +78,10 @@ _FULL_MONTH += "|" + _FULL_MONTH.upper()  # (a stamp in capitals: `PUBLISHED MAY
 _ABBR_MONTH = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _ABBR_MONTH += "|" + _ABBR_MONTH.upper()  # (`14 APR, 11:20`)
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-# A weekday cut short, only where a full stop or comma follows it ("Wed, August 21", "Thu. May 15").
-_WEEKDAY_CUT = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?=[.,]|[ \t]\d{1,2}[ \t][A-Z])\.?"
+# A weekday cut short, only where a full stop or comma follows it ("Wed, August 21", "Thu. May 15"), or a date
+# ("Sat 14 March", and "Sun Nov 8, 2026" as a page's stamp prints it).
+_WEEKDAY_CUT = (r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
+                r"(?=[.,]|[ \t]\d{1,2}[ \t][A-Z]|[ \t](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?[ \t]\d)\.?")
 _NUM = (rf"\d{{1,3}}|(?:{'|'.join(_TENS)})[-\u2010\u2011 ](?:{'|'.join(_UNITS)})(?!\w)"
         rf"|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}")
 _CONN = rf"(?P<conn>{_SP}(?:to|until|till|through|and){_SP}|{_DASH})"

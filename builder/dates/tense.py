@@ -71,9 +71,11 @@ _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set
                 r"|enters\s+into\s+force|expires|(?<!the\s)holds"
                 # a fixture or a tour in the present: "the fair moves to Hồ Chí Minh City on Tuesday"
                 r"|(?<!the\s)(?<!his\s)(?<!her\s)(?<!its\s)(?:moves|travels|heads|goes|flies|sails|tours|plays|faces"
-                r"|meets|hosts|visits|turns)(?=\s)"
+                r"|meets|hosts|visits|turns|premieres|debuts)(?=\s)"
                 # … and by more than one: "the two teams meet again on Wednesday" (not `to meet`, `the meet`)
-                r"|(?<!to\s)(?<!the\s)(?<!a\s)(?<!\bwill\s)(?:meet|play|face)(?=\s+(?:again\s+)?(?:on|in|at)\s))"
+                r"|(?<!to\s)(?<!the\s)(?<!a\s)(?<!\bwill\s)(?:meet|play|face)(?=\s+(?:again\s+)?(?:on|in|at)\s)"
+                # … or a journey home by more than one: "the couples fly home on Tuesday"
+                r"|(?<!to\s)(?<!\bwill\s)(?:fly|travel|head|sail|return)(?=\s+(?:home|back)\s+(?:on|in)\s))"
                 # what someone can do on a day is still to come: "doctors say they can travel on Saturday" (not a
                 # question's `Can …?` nor `Can Tho`)
                 # … and what someone could do, unless they could not (`could not sell in March`: a past of its own)
