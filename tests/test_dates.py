@@ -1596,3 +1596,29 @@ def test_a_month_day_with_its_weekday_told_as_done_sets_the_lower_bound_beyond_t
 ])
 def test_a_journey_home_or_a_premiere_told_in_the_present_is_still_to_come(text, expected):
     assert found(text)[-1] == expected
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    # a month what is booked is for, a noun phrase away
+    ("Agents said bookings for the spring holidays in March were already up.", dt.date(2026, 1, 14),
+     ("March", "2026-03")),
+    # a participle before its noun is an adjective, not the verb: `would` tells the tense
+    ("He said the sides would discuss more scheduled flights at the commission in Hanoi in April.",
+     dt.date(2026, 1, 14), ("April", "2026-04")),
+    # a date set, whatever was done to keep to it
+    ("Crews had worked through the holiday to keep to a handover date in April.", dt.date(2026, 3, 11),
+     ("April", "2026-04")),
+    ("He had worked for the firm in March.", dt.date(2026, 1, 14), ("March", "2025-03")),
+])
+def test_a_month_something_is_booked_or_set_for_is_the_nearest(text, reference, expected):
+    assert found(text, reference)[-1] == expected
+
+
+def test_half_a_month_is_linked_as_the_month():
+    assert found("The meeting is expected in the second half of September.", dt.date(2026, 8, 20)) == [
+        ("the second half of September", "2026-09")]
+
+
+def test_two_years_running_joined_by_and_are_one_span_but_two_years_apart_are_two():
+    assert found("Yields had fallen in 2024 and 2025, he said.") == [("2024 and 2025", "2024/2025")]
+    assert found("The fair was cancelled twice, in 2004 and 2012.") == [("2004", "2004"), ("2012", "2012")]

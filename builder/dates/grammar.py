@@ -82,7 +82,7 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
      _month_range),
     (rf"{_MDY}{_DASH}{_year('y2')}", _anniversary_span),
     (rf"{_DMY}{_DASH}{_year('y2')}", _anniversary_span),
-    (rf"(?i:from|between){_SP}(?P<span>{_year('y1')}{_SP}(?P<conn>to|until|till|through|and)"
+    (rf"(?:(?P<lead>(?i:from|between)){_SP})?(?P<span>{_year('y1')}{_SP}(?P<conn>to|until|till|through|and)"
      rf"{_SP}{_year('y2')})", _from_years),
     (rf"{_year('y1')}{_DASH}(?P<y2>\d{{4}}|\d{{2}})(?![\w%]|[.,]\d)", _year_range),
     # days
@@ -119,7 +119,7 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"{_month('m')}{_SP}{_day('d')}", _month_day),
     (rf"{_day('d')}{_SP}{_month('m')}", _month_day),
     # parts of months and years
-    (rf"{_THE}(?P<part>(?i:early|mid|late|(?:beginning|start|middle|end){_SP}of))"
+    (rf"{_THE}(?P<part>(?i:early|mid|late|(?:beginning|start|middle|end|(?:first|second|latter){_SP}half){_SP}of))"
      rf"(?:{_SP0}-{_SP0}|{_SP})(?:{_month('m')}(?:,?{_SP}{_year('y')}|{_SP}(?P<yrel>(?i:last|this|next)){_SP}year(?!\w))?"
      rf"|(?P<mrel>(?i:last|this|next|the)){_SP}month(?!\w))", _month_third),
     (rf"(?<!\w){_THE}(?P<part>(?i:early|mid|late)){_SP0}-?{_SP0}(?P<dec>1[89]\d0|2[01]\d0)s(?!\w)", _decade),

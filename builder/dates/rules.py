@@ -385,9 +385,11 @@ def _year_range(m, ctx):
 
 
 def _from_years(m, ctx):
-    """from 2020 to 2023 / between 2020 and 2025"""
+    """from 2020 to 2023 / between 2020 and 2025 / in 2020 and 2021 (two years running, as adjacent months are one)"""
     if _looks_like_quantity(_word_after(ctx.text, m.end()), weak_cue=True):
         return None
+    if m["lead"] is None and int(m["y2"]) != int(m["y1"]) + 1:
+        return None  # `in 2013 and 2019`: two years, each its own
     return _found(_point(int(m["y1"])), _point(int(m["y2"])))
 
 
@@ -540,7 +542,9 @@ def _month_part_lean(ctx: _Ctx, pos: int) -> int:
     return -1 if prep == "since" else 0
 
 
-_FOR_BEFORE = re.compile(r"(?<![\w’'-])for[ \t]+[a-z]+[ \t]+$")
+# `for delivery in December`, `bookings for the spring holidays in March`: what is done for something in a month
+_FOR_BEFORE = re.compile(r"(?<![\w’'-])(?:for[ \t]+[a-z]+|(?:bookings|orders|tickets|reservations|preparations|demand"
+                         r"|applications|registrations|entries|seats|visas)[ \t]+for(?:[ \t]+[\w’'-]+){1,4})[ \t]+$")
 _MONTH_LISTED_BEFORE = re.compile(rf"(?<!\w){_FULL_MONTH},?{_SP}$")
 
 
@@ -561,10 +565,12 @@ def _bare_month(m, ctx):
     else:
         # (`planned for`, `due in`: the preposition is the verb's)
         lean = _tense(ctx.text, m.start("span"), horizon=True) or _PREP_LEAN[prep]
-        if lean < 0 and (prep in ("for", "of") or (prep == "in" and _FOR_BEFORE.search(
-                ctx.text, max(0, m.start() - 24), m.start()))):
+        if lean < 0 and (prep in ("for", "of") or (prep == "in" and (_FOR_BEFORE.search(
+                ctx.text, max(0, m.start() - 48), m.start()) or _word_before(ctx.text, m.start()).lower() in (
+                "date", "deadline", "target")))):
             # `had taken bookings for December`, `ordered powder for delivery in December`: what a thing done was for
-            # may be yet to come; `double the level of December`: the nearest
+            # may be yet to come, and so may a date set (`worked … to keep to a date in April`); `double the level of
+            # December`: the nearest
             lean = 0
     year = _month_year(ctx.ref, month, lean)
     return _found(_point(year, month), kind="yearless")

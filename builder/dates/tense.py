@@ -108,6 +108,7 @@ _PAST_MARK = (r"said|says|was|were|had|did|met|began|begun|held(?![ \t]+(?:every
               # nor a word that only ends like one ("feed", "hundred")
               r"|(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\band )(?<!\bof )(?<!\bfor )(?<!\bwith )(?<!\bfrom )(?<!\bto )"
               r"(?<!\bon )(?<!\bin )(?<!\bat )(?<!\binto )(?<!\babout )(?<!\bover )"  # (`rules on imported units`)
+              r"(?<!\bmore )(?<!\bfewer )(?<!\bits )(?<!\btheir )"  # (`more scheduled flights`)
               r"(?!(?:fe|ne|se|spe|bre|inde|cre|we|de|gre|ble|hee|hundr"
               r"|kindr|sacr|nak|wick|rugg|ag|r|b|sh|w|l|f)ed(?![\w’'-]))\w{2,}ed")
 # (a past form before `by` is a participle, "buses made by Yutong": a `was` before it is the verb)
