@@ -1389,3 +1389,30 @@ def test_a_short_form_takes_in_the_particle_its_full_name_writes_before_it(text,
 def test_a_stock_exchange_is_an_organisation_not_an_exchange_between_parties(registry):
     found = _found(registry, "The fund will list on the Shenzhen Stock Exchange, and on the Hà Nội Stock Exchange later.")
     assert found["Shenzhen Stock Exchange"][0] == found["Hà Nội Stock Exchange"][0] == "organisation"
+
+
+def test_a_family_name_misspelt_into_no_family_name_in_a_three_word_name_is_the_same_person(registry):
+    found = _found(registry, "Huỳnh Văn Bảy sells rice. Officials said Huỳng Văn Bảy had asked first.")
+    assert found["Huỳnh Văn Bảy"][2] == ["Huỳng Văn Bảy"] and "Huỳng Văn Bảy" not in found
+    # two family names that both are: two people
+    assert {"Lê Văn Bảy", "Lý Văn Bảy"} <= set(_found(registry, "Lê Văn Bảy said yes. Lý Văn Bảy said no."))
+
+
+@pytest.mark.parametrize("raw, writers", [
+    (b"Title\n\nSujata Rai\n\nPublished at : November 4, 2026\n\nPilots said on Monday.", {"Sujata Rai"}),
+    (b"Title\n\nAnirban Ghosh / TNN / Oct 2, 2026, 04:12 IST\n\nYards bid on Monday.", {"Anirban Ghosh"}),
+    (b"Title\n\nHe Lanqing\n\nSource: City Daily  Editor: Tao Mingyu  00:00 UTC+8, 2026-05-21\n\nA show opens.",
+     {"He Lanqing", "Tao Mingyu"}),
+    # a desk's credit and an outlet's name over the stamp are no one's
+    (b"Title\n\nStar Business Report\n\nSun Nov 8, 2026 12:00 AM\n\nA consortium won on Monday.", set()),
+    (b"Title\n\nManila Daily Inquirer / 04:30 AM September 08, 2026\n\nGrowers said on Monday.", set()),
+])
+def test_a_writer_over_a_labelled_stamp_an_agencys_slashes_or_an_editor_on_the_source_line_is_a_person(raw, writers):
+    seed = parse_seed(raw, "k.txt", "k.txt")
+    assert {d.name for d in discover(seed, []) if d.type == "person"} == writers
+    assert not {d.name for d in discover(seed, []) if d.type == "organisation" and "Inquirer" in d.name}
+
+
+def test_madam_is_a_title_before_a_name(registry):
+    found = _found(registry, "Madam Abena Owusu, a miller, agreed. “It pays,” Madam Owusu said.")
+    assert "Abena Owusu" in found and "Madam Abena Owusu" not in found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from builder.annotate.names import VIETNAMESE_FAMILY_NAMES
 from builder.text import fold
 
 
@@ -64,19 +65,23 @@ def misspells_someone(name: str, found: list, mentions: list) -> bool:
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
-    """Same words but one, and that one (six letters or more) one letter inserted, dropped or changed."""
+    """Same words but one, and that one (six letters or more) one letter inserted, dropped or changed; or, in a
+    name of three words, the family name that opens it changed into no family name (`Huỳng Văn Tiếng` for
+    `Huỳnh Văn Tiếng`: the two words after it say who it is)."""
     wa, wb = fold(a).split(), fold(b).split()
     if len(wa) != len(wb) or len(wa) < 2:
         return False
     differ = [(x, y) for x, y in zip(wa, wb) if x != y]
     if len(differ) != 1:
         return False
+    if len(wa) >= 3 and wa[0] != wb[0] and (wa[0] in VIETNAMESE_FAMILY_NAMES) != (wb[0] in VIETNAMESE_FAMILY_NAMES):
+        return one_letter_off(*differ[0], shortest=3)
     return one_letter_off(*differ[0])
 
 
-def one_letter_off(x: str, y: str) -> bool:
-    """Two folded words, the longer of six letters or more, one letter inserted, dropped or changed apart."""
-    if max(len(x), len(y)) < 6 or abs(len(x) - len(y)) > 1 or x == y:
+def one_letter_off(x: str, y: str, shortest: int = 6) -> bool:
+    """Two folded words, the longer of `shortest` letters or more, one letter inserted, dropped or changed apart."""
+    if max(len(x), len(y)) < shortest or abs(len(x) - len(y)) > 1 or x == y:
         return False
     if len(x) == len(y):
         return sum(p != q for p, q in zip(x, y)) == 1

@@ -47,7 +47,7 @@ _HEADS = [
     "Meritorious Artist", "People's Artist", "People’s Artist", "Meritorious Teacher", "People's Teacher",
     "People’s Teacher",
     "General", "Rear Admiral", "Vice Admiral", "Admiral", "Spokesperson", "Spokeswoman", "Spokesman", "Comrade", "Professor",
-    "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Uncle", "Politburo member",
+    "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Madam", "Madame", "Uncle", "Politburo member",
     # academic ranks, in full and as papers cut them (`Assoc Prof Chaiwat …`)
     "Associate Professor", "Assistant Professor", "Assoc Prof", "Assoc. Prof.", "Asst Prof", "Asst. Prof.", "Prof",
     "Secretary-General", "Managing Director", "Minister Counsellor", "Minister Counselor", "Counsellor", "Counselor", "Chief Executive Officer", "Chief Executive", "CEO",

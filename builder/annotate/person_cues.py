@@ -120,6 +120,9 @@ _CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n])|(?<=[ \t]-[ \t]))(?:Ad
                      # a labelled credit at a line's start: `Reporter: …`, `Editor: … — VNA/VNS`
                      r"|(?:(?m:^)|(?<=\|)[ \t]*)(?i:reporters?|editors?|writers?|translators?|photographers?)[ \t]*:"
                      r"[ \t]*(?P<labelled>[^;|\n—]+?)[ \t]*(?=—|\||$)"
+                     # … or on the outlet's source line: `Source: Shanghai Daily Editor: Miu Jiarui 00:00 UTC+8, …`
+                     r"|(?m:^)Source:[^\n]*?[ \t](?i:reporters?|editors?|writers?)[ \t]*:[ \t]*"
+                     r"(?P<sourced>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3})"
                      # a writer and the outlet on a line of their own: `Lam Bao Chau / Tuoi Tre News — VNS`
                      r"|(?m:^)(?!By[ \t])(?P<slashed>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3})[ \t]+[/-][ \t]+"
                      r"(?:The[ \t]+)?[A-Z][^\n/]{2,40}$"  # (`Carmela Cruz - The Philippine Star`)
@@ -136,11 +139,13 @@ _BARE_BYLINE = re.compile(rf"(?m:^)(?!By[ \t])(?P<names>{_ONE_NAME}(?:[ \t]+and[
                           r"(?:[ \t]+/[ \t]+[^\n/]{2,40}|[ \t]*\([^)\n]{2,40}\)"
                           r"|,[ \t]+[^\n,]{0,30}?(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?|[Ee]ditors?))?"
                           # (a blank before a comma: a writer's name set apart, not a dateline's `PHNOM PENH, Monday`)
-                          r"(?:[ \t]*\n\s*|[ \t]*[|·•][ \t]*|[ \t]+,[ \t]*|[ \t]+[-–—][ \t]+"
+                          r"(?:[ \t]*\n\s*|[ \t]*[|·•][ \t]*|[ \t]+,[ \t]*|[ \t]+[-–—/][ \t]+"  # (`… / TNN / Oct 22`)
                           r"|[ \t]+(?=(?:Published|Updated|Posted)\b))"
+                          # (over the outlet's source line: `Source: Shanghai Daily  Editor: …  00:00 UTC+8, 2026-05-21`)
+                          r"(?=Source:[^\n]{0,80}?\d{4}"
                           # (`Jakarta | Mon, June 2, 2025`, `Manado ● Tue, …`: the outlet's dateline, a city before the date)
-                          r"(?=(?:[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+){0,2}[ \t]*[|·•●][ \t]*)?"
-                          r"(?:(?:Publication date|Published|Updated|Posted)(?: on)?:?[ \t]+)?"
+                          r"|(?:[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+){0,2}[ \t]*[|·•●][ \t]*)?"
+                          r"(?:(?:Publication date|Published|Updated|Posted)(?:[ \t]+(?:on|at))?[ \t]*:?[ \t]+)?"
                           r"(?:\d{1,2}[:.]\d\d[ \t]*(?:[AaPp]\.?[Mm]\.?)?,?[ \t]+)?"  # (`Published: 6:00am, 14 Sep 2026`)
                           r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                           r"[a-z]*\.?,?[ \t]+(?:\d|[A-Z][a-z]+[ \t]+\d)|\d{1,4}[ /.-]\d|\d{1,2}[ \t]+[A-Z]))")
@@ -150,7 +155,7 @@ OUTLET_WORDS = frozenset("times post news daily herald tribune journal gazette p
                           "weekly online today observer agency inquirer chronicle standard".split())
 # Words a byline in capitals gives that are no one's name (`By STAFF REPORTER`).
 _BYLINE_WORDS = frozenset("staff reporter reporters correspondent correspondents writer writers desk team bureau "
-                          "editor editors news online".split())
+                          "editor editors news online report".split())
 
 
 def name_in_capitals(words: list[_Word]) -> bool:
@@ -168,12 +173,16 @@ def credited_names(text: str) -> list[tuple[int, int]]:
     spans = []
     bare = [line for line in _BARE_BYLINE.finditer(text, 0, _BYLINE_WITHIN) if line.start() < _BYLINE_WITHIN]
     for line in (*bare, *_BYLINE.finditer(text), *_CREDIT.finditer(text)):
-        group = next((g for g in ("labelled", "slashed", "bracketed", "stamped") if g in line.re.groupindex and line[g]),
+        group = next((g for g in ("labelled", "sourced", "slashed", "bracketed", "stamped")
+                      if g in line.re.groupindex and line[g]),
                      "names")
         at = line.start(group)
         for item in _LISTED.split(line[group]):
             start = text.find(item, at)
             name = _WHERE.sub("", item).strip()
+            last = name.split()[-1].lower() if name else ""
+            if last in _BYLINE_WORDS or (line.re is _BARE_BYLINE and last in OUTLET_WORDS):
+                continue  # a desk's credit (`Star Business Report`), an outlet's name over its stamp
             if start >= 0 and name:
                 spans.append((start, start + len(name)))
                 at = start + len(item)
