@@ -1416,3 +1416,16 @@ def test_a_writer_over_a_labelled_stamp_an_agencys_slashes_or_an_editor_on_the_s
 def test_madam_is_a_title_before_a_name(registry):
     found = _found(registry, "Madam Abena Owusu, a miller, agreed. “It pays,” Madam Owusu said.")
     assert "Abena Owusu" in found and "Madam Abena Owusu" not in found
+
+
+def test_an_open_contest_of_a_place_and_a_sport_is_a_standing_mechanism(registry):
+    found = _found(registry, "Pairs from Hunan won two titles at the Thanh Hóa Open Badminton Championship on Sunday.")
+    assert found["Thanh Hóa Open Badminton Championship"][0] == "mechanism"
+
+
+def test_a_protocol_trade_is_done_under_is_the_one_named_by_its_subject(registry):
+    found = _found(registry, "Growers have shipped mangoes to China under a protocol on plant quarantine requirements "
+                             "for fresh mangoes since 2021.")
+    assert found["protocol on plant quarantine requirements for fresh mangoes"][0] == "mechanism"
+    # one that describes its subject with an article is not named
+    assert not _found(registry, "Growers have shipped mangoes under a protocol on the export of fruit.")

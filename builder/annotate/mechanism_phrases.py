@@ -71,10 +71,10 @@ _SHARED_WORDS = {"joint", "exchange", "exchanges", "cooperation", "mutual", "bil
                  "twinning"}
 # What two sides do together, which with what it is about says which programme (not `joint`: a joint degree).
 _EXCHANGED = _SHARED_WORDS - {"joint", "mutual", "bilateral"}
-# `… signed a memorandum of understanding on training cooperation`: a document the text says was signed is the
-# one signed, whose subject is given like its title (bare, without an article); `a protocol on the export of …`
-# describes one.
-_SIGNED_BEFORE = re.compile(r"(?<![\w’'-])(?:signed|inked|concluded)[ \t]+$")
+# `… signed a memorandum of understanding on training cooperation`, `sold citrus under a protocol on phytosanitary
+# requirements`: a document the text says was signed, or that trade is done under, is the one signed, whose subject
+# is given like its title (bare, without an article); `a protocol on the export of …` describes one.
+_SIGNED_BEFORE = re.compile(r"(?<![\w’'-])(?:signed|inked|concluded|under)[ \t]+$")
 _BARE_SUBJECT = re.compile(r"[ \t]+(?:on|for|of)[ \t]+(?!(?:the|a|an|its|their|this|that|these|those)(?![\w’'-]))"
                            r"(?!(?:cooperation|collaboration|partnership)(?![\w’'-])[ \t]*(?:[.,;:]|$))")  # (not a bare `on cooperation`)
 # `the malaria control agreement that Kon Tum signed with Ratanakiri`, `the health cooperation agreement it signed

@@ -85,6 +85,8 @@ _HOLIDAY_FESTIVAL_WORDS = _HOLIDAY_WORDS | {"tet", "dragon", "boat", "ghost", "w
                                            "ngo", "thu", "lan"}
 # `Hà Giang–Wenshan`, `Laos-Thailand`: two names joined by a dash or a hyphen.
 _PAIR = re.compile(r"[^\W\d_][–-](?=[^\W\d_])")
+# Contests whose name says they are open to all comers (`… Open … Championship`): held again and again.
+_CONTEST_HEADS = frozenset({"championship", "championships", "tournament", "cup"})
 # `the Green Campus Tour programme`: a programme that is the named occasion.
 _PROGRAMME_AFTER = re.compile(r"[ \t]+(?:programme|program|series)(?![\w’'-])")
 
@@ -115,6 +117,8 @@ def named_occasion(keys: list[str], lead: bool, text: str, start: int, head_star
         # what follows `International` is the subject (`Huế International Music Festival`), what comes before it the
         # place or the brand that holds it (`Vietbuild International Exhibition`)
         return len(keys) - keys.index("international") > 2 or keys.index("international") > 0
+    if "open" in keys[:-1] and keys[-1] in _CONTEST_HEADS:
+        return True  # an open contest of a place and a sport: `Thanh Hóa Open DanceSport Championship`
     if (keys[-1] == "festival" and (len(keys) > 2 or not text[start:head_start].isascii() or lead)) or (
             keys[-1] == "week" and len(keys) > 2):
         # a place's festival (`Huế Festival`), of a subject (`Bac Giang Lychee Festival`, `Chợ Lớn Heritage Week`)
