@@ -1622,3 +1622,25 @@ def test_half_a_month_is_linked_as_the_month():
 def test_two_years_running_joined_by_and_are_one_span_but_two_years_apart_are_two():
     assert found("Yields had fallen in 2024 and 2025, he said.") == [("2024 and 2025", "2024/2025")]
     assert found("The fair was cancelled twice, in 2004 and 2012.") == [("2004", "2004"), ("2012", "2012")]
+
+
+@pytest.mark.parametrize("opening, day", [
+    ("Ulaanbaatar, October 6, 2026 /MONTSAME/. Herders said on Monday", "2026-10-06"),  # the agency between slashes
+    ("Lisbon, 3 March 2026 (Lusa).- Growers said on Tuesday", "2026-03-03"),  # a full stop before the dash
+])
+def test_a_wire_dateline_with_its_agency_between_slashes_or_before_a_stop_and_dash_gives_the_day(opening, day):
+    pub = infer_publication_date(f"{opening} that prices rose in the first two months of the year.")
+    assert (pub.value.iso(), pub.how) == (day, "date line in text")
+
+
+def test_a_yearless_dateline_takes_the_year_in_which_the_leads_weekday_falls_on_its_day():
+    text = ("Bilbao, Mar 4 (EFE).- Cod importers said on Wednesday that sales fell since October last year. "
+            "Duties will end in 2027.")
+    assert infer_publication_date(text).value.iso() == "2026-03-04"  # a Wednesday in 2026, not in 2027 or 2028
+    # a weekday to come is not the dateline's day
+    assert infer_publication_date("Bilbao, Mar 4 (EFE).- The fair will open on Wednesday. Duties end in 2027."
+                                  ).value is None
+
+
+def test_a_czech_stamp_with_a_space_after_each_dot_is_a_full_date():
+    assert found("Published 12. 11. 2026 13:40") == [("12. 11. 2026", "2026-11-12")]

@@ -588,3 +588,14 @@ def test_a_page_whose_first_line_is_its_date_stamp_has_no_title_there_and_is_dat
     raw = "Lim Wei Ling\n\nPublished Dec 3, 2026, 05:00 PM\n\nSINGAPORE – Port volumes rose.\n".encode()
     article = parse_seed(raw, "v.txt", "v.txt")  # (nor a writer's name over it: the name stays in the body)
     assert "Port volumes" in article.title and article.body.startswith("Lim Wei Ling")
+
+
+def test_a_stamp_under_a_byline_without_a_blank_line_between_dates_the_page_and_leaves_the_byline_alone():
+    raw = ("Rubber growers ship more latex north\n\nBy Khamla Sithong\n(Latest Update March 9, 2026)\n\n"
+           "Rubber growers in Luang Namtha sent more latex to China this year.\n").encode()
+    article = parse_seed(raw, "x.txt", "x.txt")
+    assert (article.date.value.iso(), article.date.how) == ("2026-03-09", "date line in text")
+    assert article.body.startswith("By Khamla Sithong\n\n(Latest Update March 9, 2026)")
+    raw = "Jana Horáková\n3. 2. 2026 09:15\n\nGlassworks in Nový Bor hired more staff.\n".encode()
+    article = parse_seed(raw, "y.txt", "y.txt")  # a writer's name over a stamp is no title
+    assert article.date.value.iso() == "2026-02-03" and article.title.startswith("Glassworks")

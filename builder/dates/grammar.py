@@ -113,8 +113,9 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     (r"(?<![\w/.])(?P<mo>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])", _numeric_date),
     # 22-01-2026 / 22.01.2026: day first with dashes or dots too, as a page's own date line may print it
     (r"(?<![\w/.-])(?P<d>0?[1-9]|[12]\d|3[01])-(?P<mo>0?[1-9]|1[0-2])-(?P<y>1[89]\d\d|2[01]\d\d)(?![\w-])", _numeric_date),
-    (r"(?<![\w/.-])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<mo>0?[1-9]|1[0-2])\.(?P<y>1[89]\d\d|2[01]\d\d)(?!\w|\.\d)",
-     _numeric_date),
+    # (and with a space after each dot, as Czech and Slovak pages print it: `12. 11. 2026`)
+    (r"(?<![\w/.-])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<sp>[ ]?)(?P<mo>0?[1-9]|1[0-2])\.(?P=sp)(?P<y>1[89]\d\d|2[01]\d\d)"
+     r"(?!\w|\.\d)", _numeric_date),
     (r"(?<![\w/.-])(?P<mo>0?[1-9]|1[0-2])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/-])", _numeric_month),
     (rf"{_month('m')}{_SP}{_day('d')}", _month_day),
     (rf"{_day('d')}{_SP}{_month('m')}", _month_day),

@@ -155,6 +155,11 @@ def infer_publication_date(text: str, title: str | None = None) -> PublicationDa
         return printed
     found = _infer(text)
     month_day = _yearless_stamp(text)
+    if month_day is not None and found.value is None and (weekday := _lead_weekday(text)) is not None:
+        # `Zaragoza, Jun 25 (EFE).- … said on Thursday`: the year in which that day is that weekday
+        year = _year_a_weekday_pins(text, [(*month_day, weekday)])
+        if year is not None:
+            return PublicationDate(DatePoint(year, *month_day), True, "date line in text")
     if month_day is not None and found.value is not None:
         # `14 APR, 11:20` over the story: the page's day, in the year its text gives
         try:
@@ -254,11 +259,12 @@ _EDITION_YEAR = re.compile(
 _YEAR_WORD = re.compile(_year("y"))  # a year as the date grammar reads one
 
 
-def _year_a_weekday_pins(text: str) -> int | None:
-    """The one year in which every month-day written beside its weekday ("Saturday, September 13") falls
-    on that weekday: among the years the text names ("the 2025 edition", "(1950–2025)"), else among the
-    years next to them; None when none or several fit."""
-    written = list(_WEEKDAY_MONTH_DAY.finditer(text))
+def _year_a_weekday_pins(text: str, known: list[tuple[int, int, int]] = ()) -> int | None:
+    """The one year in which every month-day written beside its weekday ("Saturday, September 13"), and
+    every (month, day, weekday) `known` otherwise, falls on that weekday: among the years the text names
+    ("the 2025 edition", "(1950–2025)"), else among the years next to them; None when none or several fit."""
+    written = [(_mon(m["m1"] or m["m2"]), int(m["d1"] or m["d2"]), _WEEKDAYS.index(m["wd"].lower()))
+               for m in _WEEKDAY_MONTH_DAY.finditer(text)] + list(known)
     if not written:
         return None
     # The year of an edition counted from a series' first ("the fifth … Drill since the series began in
@@ -271,9 +277,7 @@ def _year_a_weekday_pins(text: str) -> int | None:
     named |= counted
     for candidates in (counted, named, {year + step for year in named for step in (-1, 1)} - named):
         fits = set(candidates)
-        for m in written:
-            month, day = _mon(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
-            weekday = _WEEKDAYS.index(m["wd"].lower())
+        for month, day, weekday in written:
             fits = {y for y in fits if (p := _point(y, month, day)) is not None and p.first_day().weekday() == weekday}
         if fits:
             return fits.pop() if len(fits) == 1 else None
@@ -448,9 +452,10 @@ def _printed_date_line(text: str) -> PublicationDate | None:
 
 
 # A wire story's dateline: the place, the day and the agency in brackets before a dash (`Bahir Dar, June 2/2026 (ENA)
-# - …`, `BEIJING, May 7, 2026 (Xinhua) -- …`).
-_WIRE_DATELINE = re.compile(r"[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3},[ \t]+(?P<date>[\w ,./-]{6,30}?)"
-                            r"[ \t]+\([^()\n]{2,40}\)[ \t]*(?:--?|[–—])[ \t]")
+# - …`, `BEIJING, May 7, 2026 (Xinhua) -- …`, `Zaragoza, Jun 25 (EFE).- …`) or between slashes before a full stop
+# (`Ulaanbaatar, October 6, 2026 /MONTSAME/. …`, `VLADIVOSTOK, September 5. /TASS/. …`).
+_WIRE_DATELINE = re.compile(r"[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3},[ \t]+(?P<date>[\w ,./-]{5,30}?)\.?"
+                            r"[ \t]+(?:\([^()\n]{2,40}\)\.?[ \t]*(?:--?|[–—])|/[A-Z][\w .&'’-]{1,30}/\.)[ \t]*")
 
 
 # A stamp that gives a day and a month and no year (`14 APR, 11:20`, `Apr 14, 11:20 GMT`), on a line of its own.
@@ -460,15 +465,34 @@ _YEARLESS_STAMP = re.compile(
 _STAMP_LINES = 6  # a page prints its stamp among its first lines
 
 
+def opens_with_dateline(text: str) -> bool:
+    """Whether `text` opens with a wire story's dateline that names its agency (`Zaragoza, Jun 25 (EFE).- …`)."""
+    return _WIRE_DATELINE.match(text) is not None
+
+
 def _yearless_stamp(text: str) -> tuple[int, int] | None:
-    """(month, day) of a stamp without a year among the page's first lines, or None."""
+    """(month, day) of a stamp or a wire dateline without a year among the page's first lines, or None."""
     for line in text.splitlines()[:_STAMP_LINES]:
         m = _YEARLESS_STAMP.fullmatch(line.strip())
+        if m is None and (opening := _WIRE_DATELINE.match(line)) is not None:
+            m = _YEARLESS_STAMP.fullmatch(opening["date"].strip())
         if m is not None:
             month = MONTHS.get((m["m1"] or m["m2"]).lower())
             day = int(m["d1"] or m["d2"])
             if month is not None and 1 <= day <= 31:
                 return month, day
+    return None
+
+
+def _lead_weekday(text: str) -> int | None:
+    """The weekday (0 = Monday) a lead under a wire dateline reports as past (`…, industry sources said on
+    Thursday.`): the day of its dateline, as wire copy names it."""
+    lead = next((line for line in text.splitlines()[:_STAMP_LINES] if _WIRE_DATELINE.match(line)), "")
+    end = _sentence_end(lead, 0)
+    for m in _BARE_WEEKDAY.finditer(lead, 0, end):
+        if lead[max(0, m.start() - 3):m.start()].lower() == "on " and _told_as_past(lead, _sentence_start(lead, m.start()),
+                                                                                   m.start()):
+            return _WEEKDAYS.index(m["wd"].lower())
     return None
 
 

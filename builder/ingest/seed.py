@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.dates import infer_publication_date, stamped_day
+from builder.dates import infer_publication_date, opens_with_dateline, stamped_day
 from builder.ingest.corrections import parse_corrections
 from builder.ingest.frontmatter import key_line, split_front_matter
 from builder.model import (
@@ -139,7 +139,7 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
         header_date = _parse_iso_day(m.group(1), where, header_line + 1)
         lines = lines[:header_line] + [m.group(2)] + lines[header_line + 1 :]
 
-    paras = paragraphs(lines, first_body_line)
+    paras = _stamps_apart(paragraphs(lines, first_body_line))
     if not paras:
         raise BuildError(where, "has no article text; add the article below its header", 1)
 
@@ -147,9 +147,10 @@ def parse_seed(data: bytes, file_name: str, display_path: str | None = None) -> 
     title_derived = False
     if (header_date is None and _looks_like_title_line(paras[0]) and len(paras) > 1
             and not ((_NAME_IN_CAPITALS.fullmatch(paras[0].text) and _stamp_or_byline(paras[1].text))
-                     or (_WRITERS_NAME.fullmatch(paras[0].text) and stamped_day(paras[1].text) is not None))):
-        # (`MARIEL DALISAY` over `Published 6:15 PM, February 5, 2026`, `Tee Shu Fen` over `Published Dec 3, 2026, …`:
-        # a byline, not a title)
+                     or (_WRITERS_NAME.fullmatch(paras[0].text)
+                         and (stamped_day(paras[1].text) is not None or opens_with_dateline(paras[1].text))))):
+        # (`MARIEL DALISAY` over `Published 6:15 PM, February 5, 2026`, `Tee Shu Fen` over `Published Dec 3, 2026, …`,
+        # a writer's name over `Zaragoza, Jun 25 (EFE).- …`: a byline, not a title)
         title = title or paras[0].text
         paras = paras[1:]
 
@@ -295,6 +296,33 @@ def paragraphs(lines: list[str], start: int) -> list[Paragraph]:
     if current:
         paras.append(Paragraph(current, first))
     return paras
+
+
+_STAMP_PARAGRAPHS = 3  # a page prints its by-line and stamp above the story
+
+
+def _stamps_apart(paras: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs with each date stamp on a line of its own among the first ones made a paragraph of its
+    own: a by-line over its stamp (`By Phouvong Sinsap` / `(Latest Update August 25, 2026)`), copied without
+    a blank line between, is two things, not one line of prose that hides both."""
+    out: list[Paragraph] = []
+    for index, para in enumerate(paras):
+        if index >= _STAMP_PARAGRAPHS or len(para.lines) < 2:
+            out.append(para)
+            continue
+        current: list[str] = []
+        first = para.line
+        for offset, line in enumerate(para.lines):
+            if len(para.lines) > 1 and stamped_day(line) is not None:
+                if current:
+                    out.append(Paragraph(current, first))
+                out.append(Paragraph([line], para.line + offset))
+                current, first = [], para.line + offset + 1
+            else:
+                current.append(line)
+        if current:
+            out.append(Paragraph(current, first))
+    return out
 
 
 def _is_short_unpunctuated(line: str, max_words: int) -> bool:
