@@ -1429,3 +1429,20 @@ def test_a_protocol_trade_is_done_under_is_the_one_named_by_its_subject(registry
     assert found["protocol on plant quarantine requirements for fresh mangoes"][0] == "mechanism"
     # one that describes its subject with an article is not named
     assert not _found(registry, "Growers have shipped mangoes under a protocol on the export of fruit.")
+
+
+def test_a_writers_name_alone_over_a_stamp_or_a_wire_dateline_is_a_person(registry):
+    for raw, name in [("Title\n\nMarek Dvořák\n\n4. 5. 2026 10:20\n\nGlassworks hired more staff.", "Marek Dvořák"),
+                      ("Title\n\nAinhoa Ibáñez\n\nBilbao, Mar 4 (EFE).- Cod importers said on Wednesday that "
+                       "sales fell.", "Ainhoa Ibáñez"),
+                      ("Title\n\nAnnika Mäkelä\nLapin Kansa 3.2.2026 09:15\n\nHotels filled up.", "Annika Mäkelä")]:
+        seed = parse_seed(raw.encode(), "k.txt", "k.txt")
+        assert name in {d.name for d in discover(seed, []) if d.type == "person"}, raw
+
+
+def test_a_clan_name_in_pinyin_after_a_trades_word_and_a_councillor_are_people(registry):
+    found = _people(_found(registry, "Harbin importer Guwalgiya Shuren, whose firm buys rice, flew in. Tianjin buyer "
+                                     "Suwan Jinhao said prices held. City councillor Jürgen Weiß said so too."))
+    assert {"Guwalgiya Shuren", "Suwan Jinhao", "Jürgen Weiß"} <= found
+    # in apposition a trade's word may name a firm
+    assert "Guilin Baiwei Foods" not in _people(_found(registry, "The buyer, Guilin Baiwei Foods, grinds pepper."))

@@ -718,7 +718,7 @@ def _title_or_role_before(text: str, start: int, end: int) -> tuple[str | None, 
             return title, True
         # `A Vietnamese student, Nguyễn Hồng Nhung, was injured`: a lower-case role, then the name.
         role = LOWER_ROLE.search(probe, max(0, len(probe) - 60))
-        if role:
+        if role and not role["trade"]:
             return _role_vouching(role.group(1))
     role = LOWER_ROLE.search(text, max(0, start - 60), start)
     if not role and THE_LATE.search(text, max(0, start - 20), start) and not _ROLE_NOUN_AFTER.match(text, end):

@@ -54,6 +54,8 @@ _PINYIN_SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iong|iang|uang|iao|
                     r"ou|an|en|in|un|er|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v)")
 PINYIN_SURNAME = re.compile(_PINYIN_SYLLABLE)
 PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,2}}")
+# A Manchu or Mongol clan name as pinyin writes it, two or three syllables in one word (`Niuhulu`, `Hesheli`, `Majia`).
+CLAN_NAME = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{2,3}}")
 # Two syllables, the second opening on a consonant (`Jian-hua`, `Shao-qing`): Vietnamese syllables such as `Tuan`
 # (`tu-an`) or `Hoai` (`ho-ai`) read as pinyin only with a bare vowel.
 _TWO_SYLLABLE_GIVEN = re.compile(rf"{_PINYIN_SYLLABLE}(?=[bpmfdtnlgkhjqxrzcsyw]){_PINYIN_SYLLABLE}")

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from builder.annotate.heads import _NOT_NAME_WORDS, PORTFOLIO_WORDS, _is_name_word, _Word
 from builder.annotate.people import HEAD_WORDS, REPORTING_VERB
 from builder.annotate.roles import ROLE_NOUNS, WHO_OR_AGE
+from builder.dates import opens_with_dateline, stamped_day
 
 if TYPE_CHECKING:
     from builder.annotate.discover import Discovery
@@ -150,6 +151,18 @@ _BARE_BYLINE = re.compile(rf"(?m:^)(?!By[ \t])(?P<names>{_ONE_NAME}(?:[ \t]+and[
                           r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                           r"[a-z]*\.?,?[ \t]+(?:\d|[A-Z][a-z]+[ \t]+\d)|\d{1,4}[ /.-]\d|\d{1,2}[ \t]+[A-Z]))")
 _BYLINE_WITHIN = 400  # characters: a bare byline stands over the date, under the title and a standfirst
+_NAME_LINE = re.compile(rf"(?m)^(?P<names>{_ONE_NAME}(?:[ \t]+and[ \t]+{_ONE_NAME})?)[ \t]*$")
+
+
+def _names_over_stamps(text: str) -> list[re.Match]:
+    """A writer's name alone on a line over the page's stamp or the story's wire dateline, as the dates
+    read them (`Radim Vávra` over `12. 11. 2026 13:40`, `Montserrat Peñalver` over `Zaragoza, Jun 25 (EFE).- …`)."""
+    found = []
+    for line in _NAME_LINE.finditer(text, 0, _BYLINE_WITHIN):
+        following = text[line.end():].lstrip().split("\n", 1)[0]
+        if stamped_day(following) is not None or opens_with_dateline(following):
+            found.append(line)
+    return found
 # The last word of a paper's or an agency's name (`Global Times`, `Jakarta Post`, `Kyodo News`).
 OUTLET_WORDS = frozenset("times post news daily herald tribune journal gazette press telegraph express mail review "
                           "weekly online today observer agency inquirer chronicle standard".split())
@@ -172,6 +185,7 @@ def credited_names(text: str) -> list[tuple[int, int]]:
     the caller says whether each is a personal name."""
     spans = []
     bare = [line for line in _BARE_BYLINE.finditer(text, 0, _BYLINE_WITHIN) if line.start() < _BYLINE_WITHIN]
+    bare += [line for line in _names_over_stamps(text) if all(line.start() != b.start() for b in bare)]
     for line in (*bare, *_BYLINE.finditer(text), *_CREDIT.finditer(text)):
         group = next((g for g in ("labelled", "sourced", "slashed", "bracketed", "stamped")
                       if g in line.re.groupindex and line[g]),
@@ -181,7 +195,7 @@ def credited_names(text: str) -> list[tuple[int, int]]:
             start = text.find(item, at)
             name = _WHERE.sub("", item).strip()
             last = name.split()[-1].lower() if name else ""
-            if last in _BYLINE_WORDS or (line.re is _BARE_BYLINE and last in OUTLET_WORDS):
+            if last in _BYLINE_WORDS or (line.re in (_BARE_BYLINE, _NAME_LINE) and last in OUTLET_WORDS):
                 continue  # a desk's credit (`Star Business Report`), an outlet's name over its stamp
             if start >= 0 and name:
                 spans.append((start, start + len(name)))

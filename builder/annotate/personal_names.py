@@ -22,6 +22,7 @@ from builder.annotate.heads import (
 from builder.annotate.names import (
     ARABIC_PARTICLES,
     CHINESE_FAMILY_NAMES,
+    CLAN_NAME,
     COMPOUND_CHINESE_FAMILY_NAMES,
     JOINED_SURNAME,
     PARTICLES,
@@ -75,9 +76,11 @@ def name_tail(words: list[_Word]) -> list[_Word]:
     return tail
 
 
-def pinyin_name(words: list[_Word]) -> bool:
+def pinyin_name(words: list[_Word], clan: bool = False) -> bool:
+    """A surname and a given name in pinyin; with `clan`, the surname may be a clan name of two or three syllables."""
     return (len(words) == 2 and (bool(PINYIN_SURNAME.fullmatch(words[0].key))
-                                 or words[0].key in COMPOUND_CHINESE_FAMILY_NAMES)
+                                 or words[0].key in COMPOUND_CHINESE_FAMILY_NAMES
+                                 or (clan and bool(CLAN_NAME.fullmatch(words[0].key))))
             and bool(PINYIN_GIVEN.fullmatch(words[1].key)) and words[1].text[1:].islower())
 
 
@@ -100,6 +103,8 @@ def personal_name(words: list[_Word], bare: bool, titled: bool = False) -> list[
             return tail[i - 1:]  # `Quàng Văn Pọm`: Văn is the middle name of a family name the lists lack
         if family_name(tail[i]) or (pinyin_name(tail[i:]) and (titled or two_syllable_given(tail[i + 1].key))):
             return tail[i:]  # (`Dian Shaoqin`: a surname the lists lack, before a given name of two pinyin syllables)
+        if titled and pinyin_name(tail[i:], clan=True) and two_syllable_given(tail[i + 1].key):
+            return tail[i:]  # (`importer Niuhulu Minzhe`: a Manchu clan name, vouched for by the role before it)
     if not bare and len(tail) >= 2:
         return tail[-3:] if len(tail) > 3 and not titled else tail
     return None
