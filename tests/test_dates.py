@@ -1644,3 +1644,10 @@ def test_a_yearless_dateline_takes_the_year_in_which_the_leads_weekday_falls_on_
 
 def test_a_czech_stamp_with_a_space_after_each_dot_is_a_full_date():
     assert found("Published 12. 11. 2026 13:40") == [("12. 11. 2026", "2026-11-12")]
+
+
+def test_what_reported_speech_calls_due_or_expected_is_the_nearest_month_and_a_next_occasion_is_to_come():
+    # REF_2025 is Sunday, August 31
+    assert found("The director said on Monday that the first harvest was due in January.")[-1] == ("January", "2026-01")
+    assert found("The agency said the payment was due in July but never came.")[-1] == ("July", "2025-07")
+    assert found("He urged the group to take up the matter at its next meeting in March.")[-1] == ("March", "2026-03")

@@ -181,6 +181,13 @@ def _opened_clause_tense(verb: re.Match) -> int:
     return 1 if verb["future"] and not _PAST_INTENTION.match(verb.group()) else -1
 
 
+# An occasion named as the next one right before its date: `at its next meeting in October`.
+_NEXT_OCCASION = re.compile(r"(?i)(?<![\w’'-])next[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]+(?:in|on)[ \t]+$")
+# What was reported as to come, in the past of reported speech: `said … the harvest was due in January`, `said the
+# gate expected 60 trucks a day in June`.
+_REPORTED_PROSPECT = re.compile(r"(?i)(?:was|were)\s+due(?=\s+(?:in|on|for|by)\b)|(?:expected|anticipated)(?![\w’'-])")
+
+
 def _tense(text: str, pos: int, horizon: bool = False) -> int:
     """+1 if the verb the date at `pos` belongs to is future, -1 if past, 0 if untold: the nearest
     tense marker before it in its sentence, or, when the date opens the sentence ("On Friday, the
@@ -193,6 +200,8 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
     start = _sentence_start(text, pos)
     if _PARTICIPLE_WITH_AGENT.search(text, max(start, pos - 80), pos) and _COMMA_CLOSES.match(text, pos, pos + 41):
         return -1  # the date is the participle's, set off by its commas: what was approved on Tuesday was done
+    if _NEXT_OCCASION.search(text, max(start, pos - 40), pos):
+        return 1  # the next meeting is to come, whatever the verb that calls for it
     before = None
     for before in _TENSE.finditer(text, start, pos):
         pass
@@ -237,6 +246,8 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
             return _opened_clause_tense(after)
     if before["past"] and _ANTICIPATION.search(text, before.end(), pos):
         return 0  # the nearest occurrence decides
+    if before["past"] and _REPORTED_PROSPECT.match(text, before.start()) and _REPORTED.search(text, start, before.start()):
+        return 0  # the future of reported speech, told in its past: what was due or expected is the nearest
     if _REPORTING.fullmatch(before.group()):
         if text[before.end():pos].strip().lower() in ("", "on", "in", "at", "during") or _THAT_AFTER.match(text, pos):
             return -1  # "said on Monday that ...", "told Chinese media in May that …": the date is the saying's
