@@ -282,9 +282,10 @@ def _map_chunk(token: str, recipe: _MapperRecipe | None, chunk: list[tuple[str, 
 
 
 def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOptions, workers: Workers | int,
-              work: Path, propose: bool, suffixed: frozenset = frozenset()):
+              work: Path, propose: bool, suffixed: frozenset = frozenset(), fresh: bool = False):
     """Map each (seed, key), in order, on `workers` (or that many local processes); yields a `Mapped`
-    per seed.
+    per seed. `fresh`: local workers start as new interpreters rather than forks of this process (when it
+    holds much the workers do not need: a forked worker's resident memory counts all of it again).
 
     A few chunks are in flight at a time: results are used (and let go) as they come, never all
     held at once."""
@@ -297,7 +298,7 @@ def map_seeds(todo: list[tuple[Path, str]], registry: Registry, options: BuildOp
         root = str(Path.cwd()) if workers.distributed else None
         if workers.distributed:
             options, work = absolute(options), Path(work).resolve()
-        with workers.pool("map", _MapperRecipe(registry, options, work)) as (pool, token, recipe):
+        with workers.pool("map", _MapperRecipe(registry, options, work), fresh=fresh) as (pool, token, recipe):
             pending: deque = deque()
             for chunk in chunks:
                 pending.append(pool.submit(_map_chunk, token, recipe, chunk, propose, root,
@@ -522,8 +523,9 @@ def _map_rounds(todo, registry: Registry, options: BuildOptions, workers: Worker
         if counter is not None:
             counter.add(len(batch))
         deferred: dict[str, str] = {}
+        # A later round's workers start fresh: by then this process holds the first round's records.
         discoveries = _map_into_store(batch, registry, options, workers, work, store, touched, errors,
-                                      warnings_by_seed, gone, proposing, counter, suffixed, deferred)
+                                      warnings_by_seed, gone, proposing, counter, suffixed, deferred, round_ > 0)
         mapped.update((seed.name, None) for seed, _ in batch)
         suffixed, settled = settle_collisions(store, options.seeds, keys, deferred, suffixed, functools.partial(
             _remap, registry, options, workers, work, store, touched, errors, warnings_by_seed, gone, keys, mapped,
@@ -573,11 +575,11 @@ def _remove(store: SiteStore, article_id: str, touched: Touched) -> None:
 
 def _map_into_store(todo, registry, options, workers, work, store, touched, errors,
                     warnings_by_seed: dict[str, list[str]], gone, propose: bool, counter: Step | None = None,
-                    suffixed: frozenset = frozenset(), deferred: dict | None = None) -> list:
+                    suffixed: frozenset = frozenset(), deferred: dict | None = None, fresh: bool = False) -> list:
     """Lay out `todo` and put each record into the store in its article's place, noting in `touched`
     what changed (None: a build that renders everything need not know) and in `warnings_by_seed`
     each seed's warnings; with `propose`, returns the new names the articles propose (`discover`);
-    `counter` is advanced as each article's result comes back. `suffixed`: the seeds that take their
+    `counter` is advanced as each article's result comes back; `fresh`: as `map_seeds`. `suffixed`: the seeds that take their
     collision suffix; a seed whose id another seed's article holds is put in `deferred` (seed -> its
     id) and not stored: `_settle_collisions` maps it again, suffixed.
 
@@ -590,7 +592,7 @@ def _map_into_store(todo, registry, options, workers, work, store, touched, erro
     by_seed = {seed: aid for aid, seed in ids.items()}
     leaving = set(gone)
     advance = counter.advance if counter is not None else _nothing
-    for result in map_seeds(todo, registry, options, workers, work, propose, suffixed):
+    for result in map_seeds(todo, registry, options, workers, work, propose, suffixed, fresh):
         advance()
         if result.error is not None:
             # With --keep-going, an article built before keeps its record, and so its last good pages (as
