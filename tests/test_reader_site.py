@@ -113,8 +113,8 @@ def test_search_bundles_split_articles_by_year_and_a_big_year_by_month(monkeypat
         "entities": ["people/to-lam/index.html"]}
     monkeypatch.setattr(search, "BUNDLE_MAX_PAGES", 2)
     cut = search.search_bundles(pages)
-    assert cut["articles-2024-03"] == ["articles/2024-03-05-a/index.html"]
-    assert cut["articles-2024-11"] == ["articles/2024-11-b/index.html"]
+    assert cut["articles-2024-q1"] == ["articles/2024-03-05-a/index.html"]
+    assert cut["articles-2024-q4"] == ["articles/2024-11-b/index.html"]
     assert cut["articles-2024"] == ["articles/2024-c/index.html"]  # known only to the year
     # A new article changes its own bundle and no other.
     more = search.search_bundles(pages + ["articles/2025-06-01-f/index.html"])

@@ -6,7 +6,7 @@ per 1,000-word page, and rebuilds it whole. So the pages worth finding —
 articles and the first page of each entity — are indexed in *bundles*: the
 entity pages in one (`entities`), the articles of each publication year in
 another (`articles-2024`; a year of more than BUNDLE_MAX_PAGES articles by
-month, `articles-2024-03`). The bundles are built one after another, each
+quarter, `articles-2024-q1`). The bundles are built one after another, each
 small, and a rebuild builds again only those whose pages changed; the search
 page loads the first and merges the others (Pagefind's `mergeIndex`, listed
 in `pagefind/bundles.json`), so a reader searches them as one.
@@ -67,14 +67,14 @@ def pagefind_executable() -> Path:
                                      "reinstall it with: pip install --force-reinstall 'pagefind[bin]'") from None
 
 
-BUNDLE_MAX_PAGES = 1500
+BUNDLE_MAX_PAGES = 500  # ~140 MB of Pagefind's memory; a quarter of a larger year is a bundle of its own
 _ENTITY_FOLDERS = {kind.folder for kind in ENTITY_KINDS.values()}
 
 
 def search_bundles(pages: list[str]) -> dict[str, list[str]]:
     """{bundle: its pages} for the indexable pages among `pages` (output paths): the first page of every
     entity in `entities`; articles by the publication year their id starts with (`undated` for none),
-    a year of more than BUNDLE_MAX_PAGES articles by month. A pure function of the page list: a new
+    a year of more than BUNDLE_MAX_PAGES articles by quarter. A pure function of the page list: a new
     article changes its own bundle and no other."""
     entities, articles = [], {}
     for page in sorted(pages):
@@ -93,7 +93,8 @@ def search_bundles(pages: list[str]) -> dict[str, list[str]]:
             continue
         for page in members:  # a year-only id ("2024-slug") stays in the year's bundle
             month = page.split("/")[1][5:7]
-            bundles.setdefault(f"articles-{year}-{month}" if month.isdigit() else f"articles-{year}", []).append(page)
+            bundles.setdefault(f"articles-{year}-q{(int(month) + 2) // 3}" if month.isdigit() else f"articles-{year}",
+                               []).append(page)
     return dict(sorted(bundles.items()))
 
 
@@ -101,8 +102,8 @@ def search_bundles(pages: list[str]) -> dict[str, list[str]]:
 # on the synthetic archive, linear in the page count).
 PAGEFIND_BYTES_PER_PAGE = 280 * 1024
 # A clean build indexes the article bundles while its workers render the rest only if Pagefind stays
-# under this: beside two workers more would take the build past half a gigabyte.
-BESIDE_RENDER_BUDGET = 128 * 2**20
+# under this: beside two workers of a 10,000-article build more would take it past half a gigabyte.
+BESIDE_RENDER_BUDGET = 32 * 2**20
 
 
 def indexer_fits_beside_render(bundles: dict[str, list[str]]) -> bool:
