@@ -1446,3 +1446,11 @@ def test_a_clan_name_in_pinyin_after_a_trades_word_and_a_councillor_are_people(r
     assert {"Guwalgiya Shuren", "Suwan Jinhao", "Jürgen Weiß"} <= found
     # in apposition a trade's word may name a firm
     assert "Guilin Baiwei Foods" not in _people(_found(registry, "The buyer, Guilin Baiwei Foods, grinds pepper."))
+
+
+def test_a_titled_name_and_another_are_two_people_and_a_role_in_apposition_may_end_its_sentence(registry):
+    found = _people(_found(registry, "The pact was signed by union Vice President Hà Thị Khuyên and Borjigin Saruul, "
+                                     "head of the league's federation."))
+    assert {"Hà Thị Khuyên", "Borjigin Saruul"} <= found
+    assert "Y Khôm Niê" in _people(_found(registry, "Output doubled this year, said its director, Y Khôm Niê. "
+                                                    "The cooperative has 40 members."))

@@ -281,6 +281,9 @@ def _split_at_and(run: list[_Word]) -> list[list[_Word]]:
                 or (could_be_personal_name(run[:i]) and could_be_personal_name(run[i + 1:])
                     and (family_name(run[0]) or family_name(run[i + 1])))
                 or (personal_name(run[:i], bare=True) and any(w.key in _HEAD_OR_TITLE for w in run[i + 1:]))
+                # (`Vice President Bế Thị Nhàu and Hesheli Wanru`: a titled name by its shape, then another name)
+                or (personal_name(run[:i], bare=True) and could_be_personal_name(run[i + 1:])
+                    and any(w.key in _HEAD_OR_TITLE for w in run[:i]))
                 or any(w.key in HEAD_WORDS and not (j + 1 < len(run) and run[j + 1].key in ORGANISATION_HEADS)
                        for j, w in enumerate(run[i + 1:i + 5], start=i + 1))  # (not `… Representative Office`)
                 or following.key in ORGANISATION_LEADS or following.text.lower() in _NATIONALITIES):
@@ -698,7 +701,8 @@ def _and_parts(run: list[_Word]) -> list[list[_Word]]:
 
 
 # `… Khampheng Vongsavath and I visited`: whoever the speaker does things with is a person.
-_CLOSING_COMMA = re.compile(r"[^\W\d_][\w’'-]*(?:[ \t]+[^\W\d_][\w’'-]*){1,3},")
+# (or the sentence's full stop: `…, said its director, H’Lơm Mlô.`)
+_CLOSING_COMMA = re.compile(r"[^\W\d_][\w’'-]*(?:[ \t]+[^\W\d_][\w’'-]*){1,3}(?:,|\.(?=\s|$))")
 _AND_I = re.compile(r"[ \t]+and[ \t]+(?:I|we)(?![\w’'-])")
 
 

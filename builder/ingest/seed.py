@@ -313,7 +313,7 @@ def _stamps_apart(paras: list[Paragraph]) -> list[Paragraph]:
         current: list[str] = []
         first = para.line
         for offset, line in enumerate(para.lines):
-            if len(para.lines) > 1 and stamped_day(line) is not None:
+            if stamped_day(line) is not None:
                 if current:
                     out.append(Paragraph(current, first))
                 out.append(Paragraph([line], para.line + offset))
