@@ -1454,3 +1454,9 @@ def test_a_titled_name_and_another_are_two_people_and_a_role_in_apposition_may_e
     assert {"Hà Thị Khuyên", "Borjigin Saruul"} <= found
     assert "Y Khôm Niê" in _people(_found(registry, "Output doubled this year, said its director, Y Khôm Niê. "
                                                     "The cooperative has 40 members."))
+
+
+def test_a_summit_of_three_parties_or_more_is_a_groupings_and_of_two_is_not(registry):
+    found = _found(registry, "Officials discussed the Thailand–Laos–Cambodia summit and the Laos–Thailand summit.")
+    assert found.get("Thailand–Laos–Cambodia summit", ("",))[0] == "mechanism"
+    assert "Laos–Thailand summit" not in found

@@ -278,15 +278,17 @@ _GROUPING = re.compile(r"(?!(?:US|UK|UAE|DPRK|ROK|PRC|UN)(?![A-Z0-9]))[A-Z][A-Z0
 
 def _grouping_start(text: str, modifiers: list[tuple[int, str]]) -> int | None:
     """Where `the ASEAN summit`, `the China–ASEAN summit` starts: the capitalised word before the head, and those
-    a dash joins to it, when one of them is a grouping's abbreviation; None otherwise (`the Hà Nội summit`, `the
-    bilateral summit`, and `the ASEAN Plus Three summit`, whose name is a name of its own)."""
+    a dash joins to it, when one of them is a grouping's abbreviation or they are three parties or more (`the
+    China–Japan–ROK summit`: a trilateral grouping's); None otherwise (`the Hà Nội summit`, `the bilateral summit`,
+    `the China–Việt Nam summit`, and `the ASEAN Plus Three summit`, whose name is a name of its own)."""
     if not modifiers or not modifiers[-1][1][:1].isupper():
         return None
     i = len(modifiers) - 1
     while i and modifiers[i - 1][1][:1].isupper() and text[modifiers[i - 1][0] + len(modifiers[i - 1][1]):
                                                          modifiers[i][0]].strip(" \t") in ("-", "–"):
         i -= 1
-    return modifiers[i][0] if any(_GROUPING.fullmatch(w) for _, w in modifiers[i:]) else None
+    joined = modifiers[i:]
+    return modifiers[i][0] if len(joined) >= 3 or any(_GROUPING.fullmatch(w) for _, w in joined) else None
 
 
 def _series_span(modifiers: list[tuple[int, str]], head: str, told_to_recur: bool = False) -> int | None:
