@@ -163,6 +163,8 @@ def _names_over_stamps(text: str) -> list[re.Match]:
         if stamped_day(following) is not None or opens_with_dateline(following):
             found.append(line)
     return found
+
+
 # The last word of a paper's or an agency's name (`Global Times`, `Jakarta Post`, `Kyodo News`).
 OUTLET_WORDS = frozenset("times post news daily herald tribune journal gazette press telegraph express mail review "
                           "weekly online today observer agency inquirer chronicle standard".split())
