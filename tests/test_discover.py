@@ -1460,3 +1460,19 @@ def test_a_summit_of_three_parties_or_more_is_a_groupings_and_of_two_is_not(regi
     found = _found(registry, "Officials discussed the Thailand–Laos–Cambodia summit and the Laos–Thailand summit.")
     assert found.get("Thailand–Laos–Cambodia summit", ("",))[0] == "mechanism"
     assert "Laos–Thailand summit" not in found
+
+
+def test_no_two_proposals_of_a_round_claim_one_form(registry):
+    from builder.annotate.discover import Discovery
+
+    found = [Discovery("place", "Tân Phú", "2026-03-01-a", 3),
+             Discovery("organisation", "Tân Phú Vocational School", "2026-03-01-a", 5, aliases=["Tân Phú"])]
+    for order in (found, found[::-1]):
+        forms = [f for e in propose_entities(order, registry) for f in (e.name, *e.aliases)]
+        assert forms.count("Tân Phú") == 1, forms
+    # one of the same kind named by another's alias is that one, whichever article came first
+    people = [Discovery("person", "Triệu Lạc Quân", "2026-01-01-a", 2),
+              Discovery("person", "Zhao Lejun", "2026-02-01-b", 4, aliases=["Triệu Lạc Quân"])]
+    for order in (people, people[::-1]):
+        proposed = propose_entities(order, registry)
+        assert [(e.name, e.aliases) for e in proposed] == [("Zhao Lejun", ["Triệu Lạc Quân"])], proposed

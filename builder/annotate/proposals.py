@@ -30,6 +30,7 @@ def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[E
     claimed = set(registry.claimed_forms())
     by_key: dict[tuple[str, str], Entity] = {}
     first_seen: dict[tuple[str, str], Discovery] = {}
+    offered: dict[tuple[str, str], list[str]] = {}  # the aliases each proposal's articles give it
     for d in sorted(discoveries, key=lambda d: (d.article, d.line, d.name)):
         key = (d.type, form_key(d.name))
         if key[1] in claimed or not key[1] or _known_place(d, claimed) or too_common(d.name, key[1]):
@@ -47,12 +48,30 @@ def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[E
         for title in d.titles:
             if title not in entity.titles and d.type == "person":
                 entity.titles.append(title)
-        for alias in d.aliases:
+        offered.setdefault(key, []).extend(d.aliases)
+    # Aliases once every name is known, so that no form is claimed twice whatever the articles' order (the registry
+    # refuses that): another kind's name stays theirs (`Đồng Nai` the place, not an alias of `Đồng Nai College`), and a
+    # proposal of the same kind named by an alias is that one (`Lý Cường` alone and `Li Qiang`, who is also written so).
+    named: dict[str, set[tuple[str, str]]] = {}
+    for key in by_key:
+        named.setdefault(key[1], set()).add(key)
+    for key in sorted(by_key, key=lambda k: (first_seen[k].article, first_seen[k].line, first_seen[k].name)):
+        entity = by_key.get(key)
+        if entity is None:
+            continue  # merged into another as its alias
+        for alias in offered.get(key, ()):
             alias_key = form_key(alias)
+            others = {k for k in named.get(alias_key, ()) if k != key and k in by_key}
             # (never one the registry would turn away: `World Health Organization (WHO)` proposes no `WHO`)
-            if alias not in entity.aliases and alias_key not in claimed and not too_common(alias, alias_key):
-                entity.aliases.append(alias)
-                claimed.add(alias_key)
+            if (alias in entity.aliases or alias_key in claimed or too_common(alias, alias_key)
+                    or any(k[0] != key[0] for k in others)):
+                continue
+            for other in others:
+                merged = by_key.pop(other)
+                entity.titles.extend(t for t in merged.titles if t not in entity.titles)
+                entity.aliases.extend(a for a in merged.aliases if a not in entity.aliases)
+            entity.aliases.append(alias)
+            claimed.add(alias_key)
     for key, entity in by_key.items():
         seen = first_seen[key]
         entity.notes_markdown = discovery_note(seen.article, seen.line, ENTITY_KINDS[entity.type].label.lower())
