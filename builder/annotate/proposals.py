@@ -55,7 +55,7 @@ def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[E
     named: dict[str, set[tuple[str, str]]] = {}
     for key in by_key:
         named.setdefault(key[1], set()).add(key)
-    for key in sorted(by_key, key=lambda k: (first_seen[k].article, first_seen[k].line, first_seen[k].name)):
+    for key in list(by_key):  # (made in the order of the articles that first gave them)
         entity = by_key.get(key)
         if entity is None:
             continue  # merged into another as its alias
