@@ -27,7 +27,6 @@ class ArticleSummary:
     order: str  # sorts newest first, undated last, then by id
     year: int | None  # of publication (None: undated)
     month: int  # of publication; WHOLE_YEAR when known only to the year
-    mentions: int  # recognised mentions, dates included
 
 
 
@@ -74,7 +73,7 @@ class ArticleRecord:
     previews: str  # data/previews/dates/<id>.json
     markdown: str  # content/articles/<id>.md
     squeezed: str  # folded text without junctions: which registry changes can touch it
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # recognised mentions, dates included
 
 
 def article_order(article_id: str, date: PublicationDate) -> str:
@@ -113,10 +112,22 @@ class Touched:
     years: set = field(default_factory=set)  # years of content/timeline/ with a changed line
     removed: set[str] = field(default_factory=set)
     registry: set[str] = field(default_factory=set)  # entities whose registry page changed
+    recounted: set[str] = field(default_factory=set)  # entities named in more or fewer articles, or more or less often
+    redrawn: bool = False  # an article now names other entities, or ties others: the relationship map may differ
 
     def change(self, before: dict, after: dict) -> None:
         """Note what differs between an article's pieces before and after (`SiteStore.pieces`;
         `NOTHING` for an article that is new, or gone)."""
+        for entity in before["blocks"].keys() | after["blocks"].keys():
+            if _count(before, entity) != _count(after, entity):
+                self.recounted.add(entity)
+        if before["blocks"].keys() != after["blocks"].keys() or before["ties"] != after["ties"]:
+            self.redrawn = True
+        self.show_anew(before, after)
+
+    def show_anew(self, before: dict, after: dict) -> None:
+        """Note the pages that show a piece that differs between `before` and `after` (`change`); alone,
+        for pieces of an article that stays as it was but shows them anew (a link that moved)."""
         named = before["blocks"].keys() | after["blocks"].keys()
         if before["summary"] != after["summary"]:  # its title or date: shown on its entities' first pages
             self.fronts |= named
@@ -149,3 +160,9 @@ class Touched:
     @property
     def anything(self) -> bool:
         return bool(self.articles or self.removed)
+
+
+def _count(pieces: dict, entity: str) -> int:
+    """How often the article whose `pieces` these are names `entity`."""
+    block = pieces["blocks"].get(entity)
+    return block[3] if block is not None else 0

@@ -288,7 +288,7 @@ class SiteStore:
         aid = s.id
         self.remove(aid)
         self.db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,NULL,NULL)", (
-            aid, seed, key, s.order, s.year, s.month, sealed["summary"], s.mentions, len(record.timeline)))
+            aid, seed, key, s.order, s.year, s.month, sealed["summary"], len(record.mentions), len(record.timeline)))
         self.db.execute("INSERT INTO article_texts VALUES (?,?,?,?,?,?,?)", (
             aid, record.page, record.export, record.previews, record.markdown, record.squeezed, sealed["mentions"]))
         self.db.execute("INSERT INTO export_lines VALUES (?, ?, NULL, NULL)", (aid, sealed["export"]))
@@ -320,8 +320,8 @@ class SiteStore:
         return {
             "summary": row[0] if row else None,
             "published": (row[1], row[2]) if row else None,
-            "blocks": {e: (y, m, d) for e, y, m, d in self.db.execute(
-                "SELECT entity, year, month, digest FROM mentions WHERE article = ?", (article_id,))},
+            "blocks": {e: (y, m, d, n) for e, y, m, d, n in self.db.execute(
+                "SELECT entity, year, month, digest, count FROM mentions WHERE article = ?", (article_id,))},
             "entries": {a: (y, m, d, tuple(es.split())) for a, y, m, d, es in self.db.execute(
                 "SELECT anchor, year, month, digest, entities FROM timeline WHERE article = ?", (article_id,))},
             "ties": {(a, b): n for a, b, n in self.db.execute(

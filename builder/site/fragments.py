@@ -387,6 +387,6 @@ def article_record(article: Article, entities: dict[str, Entity], templates: Tem
         id=article.id, source_file=article.source_file, title=article.title, title_derived=article.title_derived,
         date=article.date, dateline=article.dateline, source=article.source, lead=_lead(article.body, LEAD_LENGTH),
         order=article_order(article.id, article.date), year=published.year if published else None,
-        month=(published.month or WHOLE_YEAR) if published else WHOLE_YEAR, mentions=len(mentions))
+        month=(published.month or WHOLE_YEAR) if published else WHOLE_YEAR)
     return ArticleRecord(summary, page, entity_blocks, items, dict(ties), _DUMP(article_data(article)),
                          _DUMP_SORTED(previews) + "\n", markdown, squeezed, mentions)
