@@ -402,6 +402,30 @@ def test_the_map_page_is_rendered_only_when_what_it_draws_changed(archive, monke
     assert "map/" in rendered
 
 
+def test_an_edit_that_names_and_ties_nothing_new_neither_works_the_map_out_nor_lists_the_entities_again(
+        archive, monkeypatch, tmp_path):
+    import builder.site.pages as site_pages
+    from builder.site.pages import SitePages
+
+    drawn, rendered = [], []
+    draw = site_pages.relationship_map
+    monkeypatch.setattr(site_pages, "relationship_map", lambda *a: drawn.append(1) or draw(*a))
+    render = SitePages.render
+    monkeypatch.setattr(SitePages, "render", lambda self, page: rendered.append(page.url) or render(self, page))
+    graph = (Path(archive.out) / "data" / "graph.json").stat().st_ino
+    seeds = sorted(Path(archive.seeds).glob("*.txt"))
+    add_sentence(seeds[0], "Both sides pledged further talks on March 3, 2025.")  # a date, no entity, no tie
+    build(archive).close()
+    assert "timeline/" in rendered and not drawn
+    assert not [url for url in rendered if url in ("people/", "mechanisms/", "organisations/", "places/")]
+    assert (Path(archive.out) / "data" / "graph.json").stat().st_ino == graph
+    assert site_bytes(archive.out) == clean_build_of(archive, tmp_path)
+    rendered.clear()
+    add_sentence(seeds[1], "Prime Minister Phạm Minh Chính met Ambassador He Wei in Hà Nội.")
+    build(archive).close()
+    assert drawn and "people/" in rendered and "places/" in rendered
+
+
 def test_a_build_with_other_code_lays_the_map_out_again(archive, monkeypatch):
     from builder.engine import build as build_module
     from builder.site import graph

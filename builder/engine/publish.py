@@ -115,6 +115,16 @@ class SiteUpdate:
         self.changed.add(path)
         return True
 
+    def keep(self, path: str) -> bool:
+        """Keep `site/<path>` as the last build wrote it, without making it again; False if it is not known
+        (a clean build, or a file edited by hand since), and it must be made."""
+        last = self.known.get(path)
+        if last is None or self.clean:
+            return False
+        self.kept.add(path)
+        self.written[path] = last
+        return True
+
     def unchanged(self, path: str, key: str) -> bool:
         """Whether `site/<path>` already holds the file whose digest is `key` (then nothing is staged)."""
         last = self.known.get(path)

@@ -109,7 +109,7 @@ def reach(pages: SitePages, touched: Touched, changed_entities: set[str], store:
                       "blocks": {e: v for e, v in pieces["blocks"].items() if _holds_any(blocks.get(e, ""), markers[aid])},
                       "entries": {a: v for a, v in pieces["entries"].items()
                                   if _holds_any(entries.get(a, ""), markers[aid])}}
-            touched.change({**linked, "blocks": {}, "entries": {}}, linked)
+            touched.show_anew({**linked, "blocks": {}, "entries": {}}, linked)
     last_shapes = store.family_shapes()
     wanted: dict[PageFamily, set[str] | None] = {}
     for cls in FAMILIES:

@@ -35,6 +35,7 @@ from builder.site.export import (
 )
 from builder.site.families.articles import ArticleFamily
 from builder.site.families.base import PageFamily
+from builder.site.families.sitewide import MapFamily
 from builder.site.pages import SitePages, check_collisions, copy_static
 from builder.site.templating import Templates
 from builder.site.urls import article_url, output_path
@@ -184,8 +185,8 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
             write_previews(site, update, None if update.clean else sorted(touched.articles))
             write_annotations(site, update)
             urls = [p[: -len("index.html")] if p.endswith("index.html") else p for p in every if p != "404.html"]
-            write_reader_files(site, update, pages.relationship_map_data(), urls, templates.base_url,
-                               templates.config)
+            write_reader_files(site, update, pages.relationship_map_data, urls, templates.base_url, templates.config,
+                               graph_kept=not (MapFamily.redrawn(touched) or changed_entities))
         if options.search and not search_later:
             give_back_freed_memory()  # Pagefind runs beside this process
             _index_search(search, update, bundles, site.store, set(indexed_early),

@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from builder.site.collect import EntitySummary, SiteView
 from builder.site.feeds import feed_files
@@ -177,10 +177,11 @@ def _format(point) -> str:
     return format_point(point)
 
 
-def write_reader_files(site: SiteView, update: SiteUpdate, graph: dict, page_urls: list[str],
-                       base_url: str, config=None) -> None:
-    """graph.json (`graph`: `SitePages.relationship_map_data`), the Atom feed, the sitemap and robots.txt
-    (`config`: archive.yml)."""
-    update.put("data/graph.json", _json(graph))
+def write_reader_files(site: SiteView, update: SiteUpdate, graph: Callable[[], dict], page_urls: list[str],
+                       base_url: str, config=None, graph_kept: bool = False) -> None:
+    """graph.json (`graph`: `SitePages.relationship_map_data`; `graph_kept`: the map is known not to have
+    changed, so the file `site/` holds stays), the Atom feed, the sitemap and robots.txt (`config`: archive.yml)."""
+    if not (graph_kept and update.keep("data/graph.json")):
+        update.put("data/graph.json", _json(graph()))
     for name, text in feed_files(site, base_url, page_urls, config).items():
         update.put(name, text)

@@ -152,3 +152,13 @@ class EntityListingFamily(Family):
         return [Page(url, "entities.html", entry.plural if number == 1 else f"{entry.plural}, page {number}",
                      {"entities": chunk, "total": len(items), "pager": Pager(number, urls), "kind": entry})
                 for number, (url, chunk) in enumerate(zip(urls, chunks), start=1)]
+
+    def reached(self, change: Touched) -> set[str] | None:
+        """All its pages when an entity of its kind is named more or less often, or its registry page
+        changed, or one is gone (the order and the counts run across the pages); none otherwise."""
+        entities = self.site.entities
+        for eid in change.recounted | change.registry:
+            summary = entities.get(eid)
+            if summary is None or summary.entity.type == self.key:
+                return None
+        return set()

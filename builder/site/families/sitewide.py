@@ -51,6 +51,16 @@ class MapFamily(Family):
                  [kind.type for kind in self.site_pages.templates.config.shown_kinds]]
         return [MAP, hashlib.blake2b(json.dumps(drawn, sort_keys=True).encode(), digest_size=12).hexdigest()]
 
+    @staticmethod
+    def redrawn(change: Touched) -> bool:
+        """Whether the map may differ: it is drawn from which entities each article names, their ties and
+        the registry's names alone."""
+        return change.redrawn or bool(change.registry or change.removed)
+
+    @classmethod
+    def concerned(cls, pages, change: Touched) -> list[str] | None:
+        return None if cls.redrawn(change) else []  # working the map out costs as much as rendering it
+
     def reached(self, change: Touched) -> set[str]:
         return set()  # what it draws is in its shape: a change that alters the map alters the shape
 
