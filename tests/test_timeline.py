@@ -153,9 +153,9 @@ def test_each_date_mention_in_an_article_is_a_time_with_its_start(built_site):
     for article in result.articles:
         html = (site / "articles" / article.id / "index.html").read_text(encoding="utf-8")
         mentions = sorted(article.mentions, key=lambda m: (m.start, m.end))
-        for n, m in ((n, m) for n, m in enumerate(mentions, start=1) if m.type == "date"):
-            # Anchored by its place among the article's mentions: `m1`, `m2` …
-            assert re.search(rf'id="m{n}"[^>]*><time datetime="{m.value.start.iso()}" '
+        for n, m in enumerate((m for m in mentions if m.type == "date"), start=1):
+            # Anchored by its place among the article's dates: `d1`, `d2` …
+            assert re.search(rf'id="d{n}"[^>]*><time datetime="{m.value.start.iso()}" '
                              rf'data-value="{re.escape(m.value.iso())}">', html), (article.id, m.text)
 
 

@@ -14,8 +14,10 @@ turns an `Article` into an `ArticleRecord`:
 
 Nothing here knows about other articles: a date links to its timeline entry
 through a marker the site stage resolves (`builder.site.templating`). Mentions are
-anchored by their place in the article (`m1`, `m2`, …), not by character
-offset, so an edit that adds no mention moves no anchor and no link to one.
+anchored by their place in the article, dates and the others counted apart
+(`d1`, `d2`, … and `m1`, `m2`, …), not by character offset: an edit that adds
+no mention moves no anchor and no link to one, and a date added (the commonest
+correction) moves no anchor an entity's pages link to.
 """
 
 from __future__ import annotations
@@ -76,12 +78,14 @@ def sentence_spans(article: Article) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-def anchor(ordinal: int) -> str:
-    return f"m{ordinal}"
+def anchor(mention_type: str, ordinal: int) -> str:
+    """The id of a mention in its article's page: the `ordinal`-th date (`d3`) or other mention (`m12`)."""
+    return f"{'d' if mention_type == 'date' else 'm'}{ordinal}"
 
 
 def timeline_anchor(article_id: str, ordinal: int) -> str:
-    return f"t-{article_id}-{anchor(ordinal)}"
+    """The id of the timeline entry of the article's `ordinal`-th date."""
+    return f"t-{article_id}-{anchor('date', ordinal)}"
 
 
 def scheduled(mention: Mention, date: PublicationDate) -> bool:
@@ -110,7 +114,11 @@ class _Layout:
 
     def __init__(self, article: Article, mentions: list[Mention]):
         self.article = article
-        self.ordinal = {id(m): n for n, m in enumerate(mentions, start=1)}
+        self.ordinal: dict[int, int] = {}  # each mention's place among the dates, or among the others
+        counted = {True: 0, False: 0}
+        for m in mentions:
+            counted[m.type == "date"] += 1
+            self.ordinal[id(m)] = counted[m.type == "date"]
         self.href: dict[int, str] = {}
         for m in mentions:
             n = self.ordinal[id(m)]
@@ -133,7 +141,7 @@ class _Layout:
             inner = escaped(m.text)
             if m.type == "date":
                 inner = _time_html(m, inner)
-            attrs = f' id="{anchor(self.ordinal[id(m)])}"' if anchors else ""
+            attrs = f' id="{anchor(m.type, self.ordinal[id(m)])}"' if anchors else ""
             entity = f' data-entity="{escaped(m.entity)}"' if m.entity else ""
             title = f' title="{escaped(m.value.iso())}"' if m.type == "date" else ""
             out.append((m, f'<a class="mention {escaped(m.type)}" href="{escaped(self.href[id(m)])}"{attrs}{entity}{title}>',
@@ -346,7 +354,7 @@ def article_record(article: Article, entities: dict[str, Entity], templates: Tem
                     anchor=entry_anchor, entities=" ".join(named), start=value.start.iso(), value=value.iso(),
                     shown=shown, as_written=m.text if m.text != shown else None, scheduled=is_scheduled,
                     relative=m.relative, sentence=quoted.marking(m),
-                    article_href=rooted(f"{page_url}#{anchor(n)}"), article_title=article.title,
+                    article_href=rooted(f"{page_url}#{anchor(m.type, n)}"), article_title=article.title,
                     article_date=date_iso, article_date_shown=date_shown))
                 items.append(TimelineItem(
                     anchor=entry_anchor, sort=timeline_sort(m, article.id, n), year=value.start.year,
@@ -357,7 +365,7 @@ def article_record(article: Article, entities: dict[str, Entity], templates: Tem
                     sentence=text, text=m.text))
             elif m.entity in entities:
                 entity_items.setdefault(m.entity, []).append(
-                    MentionView(quoted.marking(m), rooted(f"{page_url}#{anchor(n)}")))
+                    MentionView(quoted.marking(m), rooted(f"{page_url}#{anchor(m.type, n)}")))
                 if m.title:
                     entity_titles.setdefault(m.entity, {})[m.title] = None
 

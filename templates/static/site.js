@@ -23,9 +23,9 @@
     return loaded[path];
   }
   function dateAnchor(link) {
-    // A date links to its timeline entry, `#t-<article>-m<n>` (its n-th mention).
+    // A date links to its timeline entry, `#t-<article>-d<n>` (the article's n-th date).
     var fragment = (link.getAttribute("href") || "").split("#")[1] || "";
-    var m = /^t-(.+)-m[0-9]+$/.exec(fragment);
+    var m = /^t-(.+)-d[0-9]+$/.exec(fragment);
     return m ? { article: m[1], anchor: fragment } : null;
   }
   function loadPreview(link) {
