@@ -1476,3 +1476,18 @@ def test_no_two_proposals_of_a_round_claim_one_form(registry):
     for order in (people, people[::-1]):
         proposed = propose_entities(order, registry)
         assert [(e.name, e.aliases) for e in proposed] == [("Zhao Lejun", ["Triệu Lạc Quân"])], proposed
+
+
+def test_a_hyphenated_general_office_and_a_registrar_vouch_for_a_malay_name(registry):
+    found = _found(registry, "Higher Education Ministry deputy secretary-general Mohd Azlan bin Rahmat said the "
+                             "intake had grown. Campus deputy registrar Noraini binti Yusof said 412 students "
+                             "had enrolled.")
+    assert found["Mohd Azlan bin Rahmat"][:2] == ("person", ["deputy secretary-general"])
+    assert found["Noraini binti Yusof"][:2] == ("person", ["deputy registrar"])
+
+
+def test_a_name_after_a_preposition_of_place_is_not_a_person_because_a_verb_of_saying_follows(registry):
+    found = _people(_found(registry, "Tourists who had been to Phan Thiết asked for the water by name. Buyers "
+                                     "in Long Xuyên said prices rose. Vice Minister Phan Văn Giang said so."))
+    assert "Phan Thiết" not in found and "Long Xuyên" not in found
+    assert "Phan Văn Giang" in found

@@ -473,7 +473,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                     or (_SUBJECT_VERB_AFTER.match(text, end) and any(not w.text.isascii() for w in run))):
                 vouches = True  # `Czech economist Jiří Dvořák of Charles University`: a role, then a full name
             # (`In Soc Trang, farmer Thach Thi Sa Ry …`: after a preposition of place a name is the place, whoever follows)
-            appositive = None if PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 12), start) else title_after(text, end)
+            placed = PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
+            appositive = None if placed else title_after(text, end)
             # `“…,” said Zhao Wei`; `Phoxay Vongsouthi …. Phoxay said`: the attribution, or a later quote by a word
             # (`said Chu Dau painters borrowed …`: a name before a noun is that noun's, not the one who speaks)
             cued = len(run) in (2, 3) and not _PLACE_TAILS.match(text, end) and (
@@ -506,7 +507,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 add("place", start, end)  # `the Chư Đăng Ya volcanic cone`: a name the text gives a place is the place's
                 continue
             if name and name[0].start == start and (
-                    title or appositive or (speaks and not sayers_in) or described or cued or middle_named(name)
+                    # (`tourists who had been to Phan Thiết asked`: a place's name, then those who were there speak)
+                    title or appositive or (speaks and not sayers_in and not placed) or described or cued
+                    or middle_named(name)
                     or (not THING_BEFORE.search(text, max(0, start - 24), start)
                         and (chinese_by_shape([w.text for w in name]) or vietnamese_name_here(text, name)))):
                 add("person", start, end, [title, appositive])
@@ -736,7 +739,7 @@ def _title_or_role_before(text: str, start: int, end: int) -> tuple[str | None, 
 
 def _role_vouching(role: str) -> tuple[str, bool]:
     """A lower-case role, and whether it is an office, which vouches for any name."""
-    return role, role.replace(" general", "").split()[-1] in OFFICE_NOUNS
+    return role, re.sub(r"[ \t-]+general$", "", role).split()[-1] in OFFICE_NOUNS  # (`secretary-general` too)
 
 
 def _person_before_connector(text: str, run: list[_Word]) -> tuple[int, str | None, list[_Word]] | None:

@@ -18,7 +18,7 @@ ROLE_NOUNS = (r"(?:diplomat|economist|researcher|expert|engineer|historian|veter
               r"volunteer|employee|clerk|shopkeeper|retiree|graduate|counsell?or|attach[eé]|delegate|inspector|"
               r"rider|runner|racer|swimmer|rower|climber|boxer|wrestler|skater|diver|jockey|fighter|champion|"
               r"architect|designer|painter|writer|poet|author|translator|interpreter|photographer|reporter|editor|"
-              r"curator|conservator|actor|actress|presenter|sailor|seafarer|surveyor|"
+              r"curator|conservator|actor|actress|presenter|sailor|seafarer|surveyor|registrar|rector|"
               r"accountant|lawyer|judge|monk|priest|father|mother|son|daughter|wife|husband|brother|sister|uncle|"
               r"aunt|grandfather|grandmother|grandson|granddaughter|nephew|niece|widow|"
               r"[a-z]+ologist|[a-z]+ist|[a-z]+ian)s?")
@@ -44,7 +44,7 @@ DESCRIBED = re.compile(rf",[ \t]+{_NOT_ATTRIBUTION}(?:{_WHO_OR_AGE}|whose[ \t]|n
 # An office (`OFFICE_NOUNS`) vouches for any name; another role only for one a family name opens.
 OFFICE_NOUNS = frozenset("""
 minister ambassador spokesperson spokesman spokeswoman director president chairman chairwoman chairperson consul
-governor mayor premier commander envoy secretary admiral colonel
+governor mayor premier commander envoy secretary admiral colonel registrar rector
 """.split())
 LOWER_ROLE = re.compile(
     r"(?<![\w’'-])((?:(?:deputy|vice|chief|senior|retired|former|late|then|acting|assistant|foreign|prime|"
