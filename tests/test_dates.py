@@ -814,6 +814,8 @@ def test_a_deadline_at_the_end_of_a_month_already_past_is_next_years():
     ("Rice exports fell in the third quarter.", "2024-07/2024-09"),  # done, this year's has not begun
     ("Rice exports fell in the first quarter.", "2025-01/2025-03"),
     ("The port should reopen by Q4.", "2025-10/2025-12"),
+    ("Prices fell in the March quarter.", "2025-01/2025-03"),  # named by its last month
+    ("Sales will recover in the December quarter.", "2025-10/2025-12"),
 ])
 def test_a_quarter_without_a_year_takes_it_from_the_tense(sentence, iso):
     assert only(sentence, dt.date(2025, 6, 12))[1] == iso

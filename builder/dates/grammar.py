@@ -138,6 +138,9 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"(?<!\w){_THE}(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th)){_SP}(?i:quarter)(?![\w-])"
      rf"(?!{_SP}of(?!\w))", _yearless_quarter),
     (r"(?<!\w)Q(?P<n>[1-4])(?![\w/-])", _yearless_quarter),
+    # (`the December quarter`: a quarter named by its last month, as Australian and New Zealand copy does)
+    (rf"(?<!\w){_THE}(?P<last_month>March|June|September|December){_SP}(?i:quarter)(?![\w-])(?!{_SP}of(?!\w))",
+     _yearless_quarter),
     (rf"(?<!\w){_THE}(?P<ord>(?i:first|last))(?:{_SP}(?P<n>{_NUM}))?{_SP}(?P<months>(?i:months?))"
      rf"(?:{_SP}of{_SP}{_YREF}|(?!\w)(?!{_SP}of(?!\w)))", _months_of_year),
     (rf"(?<!\w){_THE}(?P<season>(?i:spring|summer|autumn|fall|winter))(?:{_SP}of)?{_SP}{_YREF}", _season),

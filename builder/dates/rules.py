@@ -440,15 +440,18 @@ _QUARTER_PREPS = ("in", "during", "by", "for", "until", "till", "since", "from",
 
 
 def _yearless_quarter(m, ctx):
-    """in the third quarter / by Q4 (no year): the quarter of the reference's year, or of the
-    year before when told as done before it began, or the year after when announced after it ended."""
+    """in the third quarter / by Q4 / the June quarter (no year): the quarter of the reference's year, or of
+    the year before when told as done before it began, or the year after when announced after it ended."""
     if ctx.ref is None:
         return None
     written_the = m.group().lower().startswith("the")
     if not written_the and _word_before(ctx.text, m.start()).lower() not in _QUARTER_PREPS:
         return None  # "Q1:" numbering a question, "third quarter" in a name
     groups = m.groupdict()
-    index = ORDINALS[groups["ord"].lower()] if groups.get("ord") else int(groups["n"])
+    if groups.get("last_month"):
+        index = MONTHS[groups["last_month"].lower()] // 3
+    else:
+        index = ORDINALS[groups["ord"].lower()] if groups.get("ord") else int(groups["n"])
     first, last = (index - 1) * 3 + 1, index * 3
     ref = ctx.ref
     tense = _tense(ctx.text, m.start(), horizon=True) if ctx.strict else int(_future_worded(ctx.text, m.start()))
