@@ -360,3 +360,17 @@ def test_short_forms_of_names_of_many_traditions_resolve_to_their_person(names, 
 
     annotator = _with_people(*(Entity(i, "person", n, country=guess_country(n)) for i, n in names))
     assert people(annotator.mentions(text, dt.date(2025, 3, 18)))[-len(resolved):] == resolved
+
+
+def test_a_short_form_after_a_preposition_opening_a_sentence_or_one_letter_short_resolves():
+    from builder.annotate.names import guess_country  # (as discovery gives it: a Hokkien family name opens it)
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("son-thi-nhay", "person", "Sơn Thị Nhạy", country="vn"),
+                             Entity("cheah-kah-seng", "person", "Cheah Kah Seng", country=guess_country("Cheah Kah Seng")),
+                             Entity("rodelio-banaag", "person", "Rodelio Banaag", country="other"))
+    text = ("Farmer Sơn Thị Nhạy grows shallots. For Nhạy, the biggest change was a diary. Dr Cheah Kah Seng "
+            "hired two counsellors. According to Cheah, graduates work for Chinese firms. Rodelio Banaag heads the "
+            "canners. Banag said permits were pending.")
+    found = people(annotator.mentions(text, dt.date(2025, 3, 18)))
+    assert {("Nhạy", "son-thi-nhay"), ("Cheah", "cheah-kah-seng"), ("Banag", "rodelio-banaag")} <= set(found)

@@ -46,6 +46,7 @@ SOUTHERN_CHINESE_FAMILY_NAMES = frozenset("""
 leong leung cheung chan wong tan lim lee ng goh teo yeo koh chua lau chow yeung tsang kwok fung mak tse yip
 chong choi chu kwan lo tam tong tsui wan yau siu poon gan khoo ooi quek seah sim toh
 kuok iong ieong lei sou lou chao cheong kou vong fong mok sio tou chui leng kam pun
+cheah yap loke ong teh tay liew soh wee heng chee phang
 """.split())
 
 # One pinyin syllable, and a Chinese given name of one or two: `Huai Jinpeng` after a title is a Chinese name

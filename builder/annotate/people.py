@@ -276,7 +276,7 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
             entity_id = _resolve_short(text, word, forms[form], positions, titles)
         elif form in family and _family_reference(text, word):
             entity_id = family[form]
-        elif len(form) >= 6 and REPORTING_VERB.match(text, word.end()):
+        elif len(form) >= 5 and REPORTING_VERB.match(text, word.end()):
             entity_id = _misspelt_short_form(text, word, form, forms)
         else:
             continue
@@ -295,7 +295,7 @@ def _misspelt_short_form(text: str, word: re.Match, form: str, forms: dict[str, 
     nothing else fits, is that person misspelt."""
     if _part_of_longer_name(text, word.start(), word.end(), False):
         return None
-    near = [f for f in forms if one_letter_off(form, f)]
+    near = [f for f in forms if one_letter_off(form, f) and max(len(f), len(form)) >= 6]  # (`Banag` for `Banaag`)
     return forms[near[0]][0] if len(near) == 1 and len(forms[near[0]]) == 1 else None
 
 
@@ -399,7 +399,9 @@ def _part_of_longer_name(text: str, start: int, end: int, has_title: bool) -> bo
         before.group(1).lower() in _SENTENCE_OPENERS and _OPENS_SENTENCE.search(text[max(0, start - 40):start])))
 
 
-_SENTENCE_OPENERS = frozenset("but and yet so then still now also however meanwhile later".split())
+# (and a preposition opening one: `For Nhạy, the biggest change …`; not `to`, which is Tô written without marks)
+_SENTENCE_OPENERS = frozenset("but and yet so then still now also however meanwhile later for with like unlike after "
+                              "before from by at under about without among against despite".split())
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?”\n][ \t]*)[A-Z][a-z]+[ \t]+$")
 
 
