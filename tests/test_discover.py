@@ -1491,3 +1491,9 @@ def test_a_name_after_a_preposition_of_place_is_not_a_person_because_a_verb_of_s
                                      "in Long Xuyên said prices rose. Vice Minister Phan Văn Giang said so."))
     assert "Phan Thiết" not in found and "Long Xuyên" not in found
     assert "Phan Văn Giang" in found
+
+
+def test_a_role_in_apposition_may_be_an_organisations_of_several_words(registry):
+    found = _found(registry, "Fergus Dunbar, New Zealand Trade and Enterprise's trade commissioner in Hanoi, said "
+                             "demand grew.")
+    assert found["Fergus Dunbar"][0] == "person"

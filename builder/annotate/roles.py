@@ -18,14 +18,16 @@ ROLE_NOUNS = (r"(?:diplomat|economist|researcher|expert|engineer|historian|veter
               r"volunteer|employee|clerk|shopkeeper|retiree|graduate|counsell?or|attach[eé]|delegate|inspector|"
               r"rider|runner|racer|swimmer|rower|climber|boxer|wrestler|skater|diver|jockey|fighter|champion|"
               r"architect|designer|painter|writer|poet|author|translator|interpreter|photographer|reporter|editor|"
-              r"curator|conservator|actor|actress|presenter|sailor|seafarer|surveyor|registrar|rector|"
+              r"curator|conservator|actor|actress|presenter|sailor|seafarer|surveyor|registrar|rector|commissioner|"
               r"accountant|lawyer|judge|monk|priest|father|mother|son|daughter|wife|husband|brother|sister|uncle|"
               r"aunt|grandfather|grandmother|grandson|granddaughter|nephew|niece|widow|"
               r"[a-z]+ologist|[a-z]+ist|[a-z]+ian)s?")
+# Whose role it is: a word, or a name of up to five capitalised words (`New Zealand Trade and Enterprise’s`).
+_OWNER = r"(?:[A-Z][\w-]*[ \t]+(?:(?:and|of|for|&)[ \t]+)?){0,4}[\w-]+"
 # The role's words: after an article or a possessive up to three of any case ("a Spanish hydrologist at"),
 # else up to two in lower case ("education counsellor at the embassy").
 # (a conjunction opens a clause, not a role: `…, but lawyers say`)
-ROLE = (rf"(?:(?:a|an|the|[\w-]+[’']s)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?"
+ROLE = (rf"(?:(?:a|an|the|{_OWNER}[’']s)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?"
         rf"|(?:(?!(?:but|and|or|yet|so|while|when|as|though|although)[ \t])[a-z][\w’'-]*[ \t]+){{1,2}}?)?"
         rf"{ROLE_NOUNS}\b")
 # `…, said managers from …`: a reporting verb after the comma attributes what came before; it describes no one.
@@ -44,7 +46,7 @@ DESCRIBED = re.compile(rf",[ \t]+{_NOT_ATTRIBUTION}(?:{_WHO_OR_AGE}|whose[ \t]|n
 # An office (`OFFICE_NOUNS`) vouches for any name; another role only for one a family name opens.
 OFFICE_NOUNS = frozenset("""
 minister ambassador spokesperson spokesman spokeswoman director president chairman chairwoman chairperson consul
-governor mayor premier commander envoy secretary admiral colonel registrar rector
+governor mayor premier commander envoy secretary admiral colonel registrar rector commissioner
 """.split())
 LOWER_ROLE = re.compile(
     r"(?<![\w’'-])((?:(?:deputy|vice|chief|senior|retired|former|late|then|acting|assistant|foreign|prime|"
