@@ -363,6 +363,7 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
             bound_above(event - dt.timedelta(days=1), yearless=False)
         elif lower is None or event >= lower:
             lower, lower_is_reported_day = event, True
+    anchor: dt.date | None = None  # a day its weekday pins, told as done in the week before a period's end
     if lower is not None:
         # Month-days without a year told as done ("on Tuesday, March 4, began"), in the month after
         # the lower bound, or later in its year when the weekday beside one falls on it that year: the
@@ -371,10 +372,14 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
             if hit.kind == "yearless" and hit.value.start.precision == "day" and not _told_ahead(text, hit):
                 start = hit.value.start
                 day = _point(lower.year, start.month, start.day)
-                if day is None or day.first_day() < lower:
+                if day is None:
                     continue
                 weekday = _WEEKDAY_MONTH_DAY.match(text, hit.start)
                 pinned = weekday is not None and _WEEKDAYS.index(weekday["wd"].lower()) == day.first_day().weekday()
+                if day.first_day() < lower:
+                    if pinned and not lower_is_reported_day and lower - day.first_day() < dt.timedelta(days=7):
+                        anchor = max(anchor or day.first_day(), day.first_day())
+                    continue
                 if day.first_day() <= lower + dt.timedelta(days=31) or pinned:
                     lower, lower_is_reported_day = day.first_day(), True
         # Announced month-days without a year ("from August 18-20"): the first such day after the lower bound.
@@ -390,6 +395,12 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
     dated_day = lower if lower_is_reported_day else None  # the latest full date reported as done
     if lower is not None and lower_is_reported_day:
         lower, upper = _weekday_bounds(text, lower, upper)
+    elif anchor is not None:
+        # `installed on Monday, November 30` in an article that has the first eleven months of the year behind
+        # it: the weekdays told after that day narrow the publication day from there.
+        narrowed, upper = _weekday_bounds(text, anchor, upper)
+        if narrowed >= lower:
+            lower, lower_is_reported_day = narrowed, True
     if upper is not None and lower is not None and upper[0] < lower:
         upper = None  # the text contradicts itself: trust what it reports as done
     if lower is None and upper is None:
