@@ -1653,3 +1653,25 @@ def test_what_reported_speech_calls_due_or_expected_is_the_nearest_month_and_a_n
     assert found("The director said on Monday that the first harvest was due in January.")[-1] == ("January", "2026-01")
     assert found("The agency said the payment was due in July but never came.")[-1] == ("July", "2025-07")
     assert found("He urged the group to take up the matter at its next meeting in March.")[-1] == ("March", "2026-03")
+
+
+def test_weekdays_after_a_pinned_day_before_a_periods_end_narrow_the_publication_day():
+    # The first eleven months are behind the article (December); Sunday, November 30 is told as done, then a
+    # Monday and a Wednesday: the article was written on or after that Wednesday, the day the text means by it.
+    text = ("Exports in the first eleven months of 2025 rose 9 percent. The crane arrived on Sunday, November 30, "
+            "was installed on Monday and lifted its first container on Wednesday. The engineers will leave on Friday.")
+    published = infer_publication_date(text)
+    assert published.value == DatePoint(2025, 12) and published.reference == dt.date(2025, 12, 3)
+    assert ("Wednesday", "2025-12-03") in found(text, published.reference)
+
+
+def test_a_month_day_in_a_sentence_that_opens_on_last_or_next_year_is_that_years():
+    assert found("“Last year I had empty rooms on May 1. This year people call ahead,” he said.",
+                 dt.date(2026, 4, 20))[1] == ("May 1", "2025-05-01")
+    assert found("Next year the fair opens on June 2.", dt.date(2026, 4, 20))[1] == ("June 2", "2027-06-02")
+    assert found("The fair opens on May 1, he said last year.", dt.date(2026, 4, 20))[0] == ("May 1", "2026-05-01")
+
+
+def test_between_now_and_a_month_runs_to_that_month_to_come():
+    assert only("The firm would ship 40 containers between now and January.", dt.date(2026, 9, 20)) == (
+        "January", "2027-01")

@@ -10,7 +10,7 @@ import re._parser
 from dataclasses import dataclass
 from typing import Callable
 
-from builder.dates.tense import _anticipated, _future_worded, _tense
+from builder.dates.tense import _anticipated, _future_worded, _sentence_start, _tense
 from builder.dates.years import (
     NUMBERED_NAMES,
     _looks_like_quantity,
@@ -201,6 +201,9 @@ def _yearless_year(ctx: _Ctx, pos: int, month: int, day: int = 1) -> int | None:
     December 5"), otherwise the one nearest the reference."""
     if _word_before(ctx.text, pos).lower() == "since":
         return ctx.ref.year - ((month, day) > (ctx.ref.month, ctx.ref.day))
+    opening = _YEAR_OPENS_SENTENCE.match(ctx.text, _sentence_start(ctx.text, pos))
+    if opening and opening.end() <= pos:
+        return ctx.ref.year + _STEP[opening["which"].lower()]  # `Last year I had empty rooms on May 1.`
     if not _future_worded(ctx.text, pos):
         return _nearest_year(ctx.ref, month, day)
     if ctx.strict and _tense(ctx.text, pos) < 0:
@@ -211,6 +214,8 @@ def _yearless_year(ctx: _Ctx, pos: int, month: int, day: int = 1) -> int | None:
 
 # `last`, `this`, `next` before a year, month, quarter or week: how many of them from the reference's.
 _STEP = {"last": -1, "this": 0, "next": 1}
+# A sentence that opens on the year it tells of: its month-days are that year's.
+_YEAR_OPENS_SENTENCE = re.compile(r"[\s“\"‘']*(?P<which>Last|Next)[ \t]+year(?![’']s)(?!\w)")
 
 
 def _month_year(ref: dt.date, month: int, lean: int = 0) -> int:
@@ -548,6 +553,7 @@ def _month_part_lean(ctx: _Ctx, pos: int) -> int:
 # `for delivery in December`, `bookings for the spring holidays in March`: what is done for something in a month
 _FOR_BEFORE = re.compile(r"(?<![\w’'-])(?:for[ \t]+[a-z]+|(?:bookings|orders|tickets|reservations|preparations|demand"
                          r"|applications|registrations|entries|seats|visas)[ \t]+for(?:[ \t]+[\w’'-]+){1,4})[ \t]+$")
+_NOW_AND_BEFORE = re.compile(r"(?<![\w’'-])(?i:between)[ \t]+now[ \t]+$")
 _MONTH_LISTED_BEFORE = re.compile(rf"(?<!\w){_FULL_MONTH},?{_SP}$")
 
 
@@ -559,7 +565,9 @@ def _bare_month(m, ctx):
         return None  # "in August Revolution": the month names something (not `In October I will …`)
     month = _mon(m["m"])
     prep = " ".join(m["prep"].lower().split())
-    if prep in ("and", "or"):  # `in February and April`: the second of a list of months, told like the first
+    if prep == "and" and _NOW_AND_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+        prep = "until"  # `between now and January`: the span runs to it
+    elif prep in ("and", "or"):  # `in February and April`: the second of a list of months, told like the first
         if _MONTH_LISTED_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()) is None:
             return None
         prep = "in"
