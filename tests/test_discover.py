@@ -1497,3 +1497,9 @@ def test_a_role_in_apposition_may_be_an_organisations_of_several_words(registry)
     found = _found(registry, "Fergus Dunbar, New Zealand Trade and Enterprise's trade commissioner in Hanoi, said "
                              "demand grew.")
     assert found["Fergus Dunbar"][0] == "person"
+
+
+def test_an_en_dash_joins_the_partners_of_a_mechanism_into_its_name(registry):
+    found = _found(registry, "The survey was funded under the Lancang–Mekong Cooperation (LMC), and a second phase "
+                             "is planned.")
+    assert found["Lancang–Mekong Cooperation"] == ("mechanism", [], ["LMC"])

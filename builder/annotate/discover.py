@@ -106,6 +106,7 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
     _NOT_NAME_WORDS,
     _PLACE_TAILS,
     _YEAR_AFTER,
+    MECHANISM_HEADS,
     ORGANISATION_HEADS,
     ORGANISATION_LEADS,
     PLACE_HEADS,
@@ -224,7 +225,8 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
         last_end = end
     runs.append(current)
     trimmed = []
-    for part in (p for run in runs if run for q in _split_at_and(run) for p in _split_at_possessive(q)):
+    for part in (p for run in runs if run for q in _split_at_and(run) for r in _split_at_possessive(q)
+                 for p in _split_at_dash(text, r)):
         # A name neither starts with a sentence's opening word nor ends on a connector. (A family name
         # such words share, `He`, is one only mid-sentence: `the Ambassador, He Wei, said`; so is a place's
         # first syllable, `from Lạng Sơn, An Giang and …`: mid-sentence an article is in lower case.)
@@ -241,6 +243,20 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
     return trimmed
 
 
+def _split_at_dash(text: str, run: list[_Word]) -> list[list[_Word]]:
+    """An en dash joins the partners of a mechanism into its name (`Lancang–Mekong Cooperation`); elsewhere it
+    stands between two names (`the Hà Nội–Hải Phòng expressway`)."""
+    if run[-1].key in MECHANISM_HEADS or run[-1].key == "cooperation":
+        return [run]
+    parts, part = [], [run[0]]
+    for before, word in zip(run, run[1:]):
+        if text[before.end:word.start] == "–":
+            parts.append(part)
+            part = []
+        part.append(word)
+    return [*parts, part]
+
+
 def _mid_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 3):start].rstrip(" \t“\"'‘")
     return bool(before) and before[-1] not in ".!?:;\n—–"
@@ -251,8 +267,9 @@ _POSSESSED_HEADS = {"meeting", "week", "summit", "conference", "dialogue", "foru
 
 
 def _joins(gap: str) -> bool:
-    """What stands between two words of one name: blanks (spaces, tabs) or one hyphen."""
-    return gap == " " or gap == "-" or (gap != "" and not gap.strip(" \t"))
+    """What stands between two words of one name: blanks (spaces, tabs), or one hyphen or en dash
+    (`Lancang–Mekong Cooperation`, the partners of a mechanism as names write them)."""
+    return gap == " " or gap == "-" or gap == "–" or (gap != "" and not gap.strip(" \t"))
 
 
 def _connects(current: list[_Word], key: str) -> bool:
