@@ -1503,3 +1503,10 @@ def test_an_en_dash_joins_the_partners_of_a_mechanism_into_its_name(registry):
     found = _found(registry, "The survey was funded under the Lancang–Mekong Cooperation (LMC), and a second phase "
                              "is planned.")
     assert found["Lancang–Mekong Cooperation"] == ("mechanism", [], ["LMC"])
+
+
+def test_a_one_word_name_an_office_of_something_or_a_trade_and_a_relative_clause_vouch_for_is_a_person(registry):
+    found = _people(_found(registry, "“Buyers call us now,” said Suryadi, chairman of the Banda Growers Cooperative. "
+                                     "Suryadi said prices rose. Makassar exporter Hartono, who sells cloves, said "
+                                     "orders fell. “Quality pays,” Hartono said. Antara, which reported it, said so."))
+    assert {"Suryadi", "Hartono"} <= found and "Antara" not in found

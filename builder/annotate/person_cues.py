@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from builder.annotate.heads import _NOT_NAME_WORDS, PORTFOLIO_WORDS, _is_name_word, _Word
 from builder.annotate.people import HEAD_WORDS, REPORTING_VERB
-from builder.annotate.roles import ROLE_NOUNS, WHO_OR_AGE
+from builder.annotate.roles import LOWER_ROLE, ROLE_NOUNS, WHO_OR_AGE
 from builder.dates import opens_with_dateline, stamped_day
 
 if TYPE_CHECKING:
@@ -262,7 +262,11 @@ def named_in_apposition(text: str, start: int, end: int) -> bool:
 # One name alone, as many Indonesians and Burmese have (`Nurhayati`): told by an age or an indefinite role after it and a
 # reporting verb somewhere in the article (`Nurhayati, then a 24-year-old nurse, … Nurhayati said`).
 _AGE_AFTER_NAME = re.compile(r"(?<=[a-z]),[ \t]+(?:then[ \t]+|now[ \t]+)?(?:(?:an?[ \t]+)?\d{1,3}(?:-year-old\b|,(?!\d))"
-                             rf"|an?[ \t]+(?:[a-z][\w’'-]*[ \t]+){{0,2}}?{ROLE_NOUNS}\b)")  # (`Suparno, a farmer in …`)
+                             rf"|an?[ \t]+(?:[a-z][\w’'-]*[ \t]+){{0,2}}?{ROLE_NOUNS}\b"  # (`Suparno, a farmer in …`)
+                             # (`Wiryanto, chairman of the … Cooperative`: an office and whose it is)
+                             r"|(?:deputy[ \t]+|vice[ \t]+)?(?:chair(?:man|woman|person)|head|director|president|secretary"
+                             r"|leader|founder|owner|manager|chief)[ \t]+of(?![\w’'-])"
+                             r"|(?P<who>who)(?![\w’'-]))")  # (`Surabaya exporter Darmoko, who …`: after a role)
 _ONE_NAME_BEFORE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]{3,})$")
 
 
@@ -278,6 +282,8 @@ def single_names(text: str) -> list[tuple[int, int]]:
         before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before and before.group(1)[:1].isupper():
             continue  # the last word of a longer name (`Actress Nông Thị Diệu Linh, 31,`)
+        if age["who"] and not LOWER_ROLE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # a relative clause vouches for a one-word name only after a role touching it
         speaks = re.compile(rf"(?<![\w’'-]){re.escape(name)}[ \t]+(?:said|says|told|added|recalled|explained)(?![\w’'-])"
                             rf"|(?:said|says|told|added)[ \t]+{re.escape(name)}(?![\w’'-])")
         if not speaks.search(text) or any(text[a:b] == name for a, b in spans):

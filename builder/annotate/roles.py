@@ -53,7 +53,7 @@ LOWER_ROLE = re.compile(
     rf"permanent|executive|defen[cs]e|trade)[ \t]+)*(?:{ROLE_NOUNS}|surveyor|photographer|reporter|writer|"
     r"author|poet|translator|interpreter|premier|admiral|colonel|captain|actress|actor|presenter|host|"
     r"substitute|midfielder|defender|striker|goalkeeper|architect|conservator|curator|screenwriter|sailor|"
-    r"seafarer|council+or|(?P<trade>importer|buyer|grower|breeder|dealer|broker))(?:[ \t-]+general)?)[ \t]+$")
+    r"seafarer|council+or|(?P<trade>importer|exporter|buyer|grower|breeder|dealer|broker|supplier|wholesaler))(?:[ \t-]+general)?)[ \t]+$")
 # (`secretary-general`; a trade's word names a person touching the name, `Dalian buyer Majia Wenli`, not in
 # apposition, where a firm may follow: `The buyer, Yulin Xiangyuan Spice, grinds …`)
 # A role in lower case and `of`/`at` before a name without a head word: the name is whom it works for.
