@@ -1510,3 +1510,12 @@ def test_a_one_word_name_an_office_of_something_or_a_trade_and_a_relative_clause
                                      "Suryadi said prices rose. Makassar exporter Hartono, who sells cloves, said "
                                      "orders fell. “Quality pays,” Hartono said. Antara, which reported it, said so."))
     assert {"Suryadi", "Hartono"} <= found and "Antara" not in found
+
+
+def test_a_college_is_an_organisation_and_whom_a_role_works_for_is_not_vouched_for_by_the_managers_clause(registry):
+    found = _found(registry, "The firm will take students from the Đồng Nai College of High Technology as interns. "
+                             "“They come straight to us,” said Helou Xinping, general manager of Xiantao Qingshui "
+                             "Nonwovens, who visited Hanoi in April.")
+    assert found["Đồng Nai College of High Technology"][0] == "organisation"
+    assert found["Xiantao Qingshui Nonwovens"][0] == "organisation" and found["Helou Xinping"][0] == "person"
+    assert "Đồng Nai College" not in found

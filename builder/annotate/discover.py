@@ -57,6 +57,7 @@ from builder.annotate.place_cues import (
 )
 from builder.annotate.roles import (
     DESCRIBED,
+    EMPLOYER_BEFORE,
     LOWER_ROLE,
     OFFICE_NOUNS,
     ROLE_AFTER,
@@ -504,8 +505,10 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 or (REPORTING_VERB.match(text, end) and misspells_someone(text[start:end], found, mentions)))
             name = personal_name(run, bare=not (vouches or appositive or cued), titled=bool(title))
             # (after `to` or `in` a name may be a place's, but a place has no age: `went to Hoàng Đức Mạnh, 20,`)
+            # (`general manager of Xiantao Qingshui Nonwovens, who visited …`: whom a role works for; the clause is the manager's)
             described = (DESCRIBED.match(text, end) and not title
                          and not _THE_BEFORE.search(text, max(0, start - 5), start)
+                         and not EMPLOYER_BEFORE.search(text, max(0, start - 50), start)
                          and (not PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
                               # (`consul general in Hong Kong, who …`: the one who is the consul; `went to Tran
                               # Minh Thong, a Grade 12 student at …`: a place is no student)
@@ -773,7 +776,8 @@ def _person_before_connector(text: str, run: list[_Word]) -> tuple[int, str | No
             # `Czech economist Jiří Dvořák of Charles University`: a role, a full name, then where they work
             vouches = vouches or (title is not None and len(prefix) in (2, 3))
             name = personal_name(prefix, bare=not vouches, titled=True) if title else None
-            if title is None and run[k].key == "of" and (len(prefix) >= 3 or pinyin_name(prefix)):
+            if title is None and run[k].key == "of" and (len(prefix) >= 3 or pinyin_name(prefix)) and not (
+                    prefix[-1].key in _HEAD_OR_TITLE):  # (not `the Đồng Nai College of High Technology`)
                 # `Nguyễn Thị Hải Yến of Việt Nam’s Institute …`, `Zhang Wei of …`: a full name a family name opens
                 name = personal_name(prefix, bare=True)
             elif title is None and run[k].key == "of" and len(prefix) == 2 and quoted_later(

@@ -50,7 +50,7 @@ associates analytics securities ventures technologies industries agri agro foods
 ORGANISATION_HEADS = {
     "ministry", "office", "department", "agency", "administration", "bureau", "commission", "council",
     "assembly", "party", "government", "army", "navy", "bank", "corporation", "company", "group", "association",
-    "union", "federation", "university", "institute", "academy", "embassy", "consulate", "secretariat",
+    "union", "federation", "university", "college", "institute", "academy", "embassy", "consulate", "secretariat",
     "front", "court", "procuracy", "police", "guard", "committee", "organisation", "organization",
     "newspaper", "television", "radio", "league", "society", "centre", "center", "station", "unit",
     "command", "brigade", "regiment", "enterprise", "institution", "hospital", "museum", "school", "theatre",
