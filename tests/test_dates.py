@@ -1675,3 +1675,8 @@ def test_a_month_day_in_a_sentence_that_opens_on_last_or_next_year_is_that_years
 def test_between_now_and_a_month_runs_to_that_month_to_come():
     assert only("The firm would ship 40 containers between now and January.", dt.date(2026, 9, 20)) == (
         "January", "2027-01")
+
+
+def test_a_year_described_and_followed_by_a_when_clause_is_a_date_and_a_count_is_not():
+    assert only("Demand recovered after a difficult 2023, when the EU rejected shipments.") == ("2023", "2023")
+    assert found("They hired 2000, when demand rose.") == []

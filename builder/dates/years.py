@@ -74,6 +74,9 @@ _AS_A_DEADLINE = re.compile(r"[ \t]+as[ \t]+(?:the|a|an|its|their)[ \t]+(?:[\w-]
                             r"(?:deadline|target|goal|date|year|cut-off)(?![\w’'-])")
 
 
+_WHEN_AFTER = re.compile(r",[ \t]+when(?![\w’'-])")
+
+
 def _year_in_context(text: str, start: int, end: int) -> bool:
     """Whether a four-digit number stands where a year is expected."""
     before = text[max(0, start - 80):start].split()  # as _word_before(text, start) and (.., 1)
@@ -89,6 +92,8 @@ def _year_in_context(text: str, start: int, end: int) -> bool:
         return False  # the end of a plan's name: "the … Development Strategy to 2030"
     if _AS_A_DEADLINE.match(text, end) and 1900 <= int(text[start:end]) <= 2100:
         return True  # `has set 2028 as the deadline for …`
+    if prev2.lower() in ("a", "an") and cue.isalpha() and _WHEN_AFTER.match(text, end) and 1900 <= int(text[start:end]) <= 2100:
+        return True  # `after a difficult 2023, when the EU rejected …`: a year described, and a `when` clause on it
     if cue in YEAR_CUES:
         if cue in WEAK_YEAR_CUES and prev2.lower() in QUANTITY_HEADS:
             # `the total of 2000`; but `double its capacity by 2030, which …` is a deadline: nothing measured follows
