@@ -1390,6 +1390,7 @@ def test_an_age_counts_from_a_date_in_the_founding_sentence_and_an_outlet_before
     ("Published 2026.03.02 14:20", "2026-03-02"),  # year first, with full stops
     ("By Aina Zakaria - March 2, 2026 @ 9:12am", "2026-03-02"),  # a by-line, a dash, `@` before the time
     ("Siti Hawa Ismail - 02 Mar 2026, 7:15 PM", "2026-03-02"),  # a writer and a dash
+    ("Ayşe Demir   |20.08.2026 - Update : 21.08.2026", "2026-08-20"),  # a writer, a bar, an update after a dash
 ])
 def test_stamps_in_the_shapes_papers_print_them_are_the_date_line(stamp, day):
     pub = infer_publication_date(f"Title\n\n{stamp}\n\nFarmers said on Monday that prices rose.")
@@ -1680,3 +1681,11 @@ def test_between_now_and_a_month_runs_to_that_month_to_come():
 def test_a_year_described_and_followed_by_a_when_clause_is_a_date_and_a_count_is_not():
     assert only("Demand recovered after a difficult 2023, when the EU rejected shipments.") == ("2023", "2023")
     assert found("They hired 2000, when demand rose.") == []
+
+
+def test_a_yearless_tass_dateline_takes_its_leads_weekday_and_the_latest_year_named_as_done():
+    # The dateline's own full stops do not end the lead; 7 October fell on a Wednesday in 1998 and in 2026, and the
+    # piece names 2026 as now (`founded in 1998`; `by 2028` is to come).
+    text = ("KHABAROVSK, October 7. /TASS/. Exporters expect larger sales, the head of a firm told TASS on Wednesday. "
+            "The 2026 harvest is the best in years. The firm was founded in 1998. It plans to double output by 2028.")
+    assert infer_publication_date(text).value.iso() == "2026-10-07"

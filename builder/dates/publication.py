@@ -53,6 +53,8 @@ _LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?(?:\s*[|·•/]\s*(?:[^\W\d_][\
 # Sections after a bar, as a site's date line may end ("| World", "| Editor: huaxia"), and an update in brackets.
 _SECTION = (r"(?:\s*[|·•]\s*[^\W\d_][\w &'’-]{0,30}(?::\s*[^\W\d_][\w &'’-]{0,30})?)*"
             r"(?:\s*\((?:Updated|Last updated|Modified):?[^()\n]{0,40}\))?"  # (`(Updated: 04 Feb 2026 06:10PM)`)
+            # or after a dash (`20.08.2026 - Update : 20.08.2026`, as Anadolu prints it)
+            r"(?:\s+[–—-]\s+(?i:(?:last\s+)?update[ds]?|modified)\s*:?\s*[\w ,./:-]{6,30}?)?"
             # the place it was filed from (`… 08:41 pm IST - MUMBAI`), or the page it was printed on (`- Page 10`)
             # or a dash alone, where a page's section was not copied (`… 00:20 -`)
             r"(?:\s+[–—-](?:\s+(?:[A-Z][A-Z .'’-]{1,30}|Page\s+[A-Z]?\d{1,3}))?)?"
@@ -279,6 +281,10 @@ def _year_a_weekday_pins(text: str, known: list[tuple[int, int, int]] = ()) -> i
         fits = set(candidates)
         for month, day, weekday in written:
             fits = {y for y in fits if (p := _point(y, month, day)) is not None and p.first_day().weekday() == weekday}
+        if len(fits) > 1:
+            # (`founded in 1998` and `the 2026 harvest`: the article is no older than a year it names as done or now)
+            told = [int(m["y"]) for m in _YEAR_WORD.finditer(text) if not _future_worded(text, m.start())]
+            fits = {y for y in fits if y >= max(told, default=y)}
         if fits:
             return fits.pop() if len(fits) == 1 else None
     return None
@@ -499,8 +505,10 @@ def _lead_weekday(text: str) -> int | None:
     """The weekday (0 = Monday) a lead under a wire dateline reports as past (`…, industry sources said on
     Thursday.`): the day of its dateline, as wire copy names it."""
     lead = next((line for line in text.splitlines()[:_STAMP_LINES] if _WIRE_DATELINE.match(line)), "")
-    end = _sentence_end(lead, 0)
-    for m in _BARE_WEEKDAY.finditer(lead, 0, end):
+    # (the lead's first sentence, after its dateline: `KHABAROVSK, October 7. /TASS/.` ends on full stops of its own)
+    start = dateline.end() if (dateline := _WIRE_DATELINE.match(lead)) else 0
+    end = _sentence_end(lead, start)
+    for m in _BARE_WEEKDAY.finditer(lead, start, end):
         if lead[max(0, m.start() - 3):m.start()].lower() == "on " and _told_as_past(lead, _sentence_start(lead, m.start()),
                                                                                    m.start()):
             return _WEEKDAYS.index(m["wd"].lower())
