@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 # Letters that do not decompose under NFD and must be folded by hand.
-_SPECIAL = {"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "s", "æ": "a", "Æ": "A"}
+_SPECIAL = {"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "s", "æ": "a", "Æ": "A", "ı": "i"}
 # Punctuation that has one plain twin; matching treats them alike.
 _PUNCT = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",

@@ -566,6 +566,7 @@ def test_a_slug_spells_a_ligature_as_its_letters():
     from builder.text import slugify
 
     assert slugify("Søren Kjærsgaard") == "soren-kjaersgaard" and slugify("Straße") == "strasse"
+    assert slugify("Hüseyin Kocabıyık") == "huseyin-kocabiyik"  # a Turkish dotless i is an i
 
 
 def test_a_page_whose_first_line_is_its_date_stamp_has_no_title_there_and_is_dated_by_it():

@@ -41,7 +41,7 @@ from builder.text import fold
 _WORD = re.compile(r"\w+")
 # Pagefind matches `to lam` to `Tô Lâm` by itself (Unicode decomposition), but not letters that do not
 # decompose: `Đà Nẵng` is never found as `da nang` without a folded copy.
-_UNDECOMPOSED = re.compile("[đĐøØłŁßæÆ]")
+_UNDECOMPOSED = re.compile("[đĐøØłŁßæÆı]")
 
 
 def search_terms(text: str) -> str:
