@@ -1519,3 +1519,8 @@ def test_a_college_is_an_organisation_and_whom_a_role_works_for_is_not_vouched_f
     assert found["Đồng Nai College of High Technology"][0] == "organisation"
     assert found["Xiantao Qingshui Nonwovens"][0] == "organisation" and found["Helou Xinping"][0] == "person"
     assert "Đồng Nai College" not in found
+
+
+def test_two_particles_running_join_a_name(registry):
+    found = _people(_found(registry, "The yachts were designed by Pieter van der Sluijs, a naval architect in Groningen."))
+    assert "Pieter van der Sluijs" in found

@@ -277,8 +277,8 @@ def _connects(current: list[_Word], key: str) -> bool:
     """A lower-case word may join a name: `of`, `for`, `and`; `the` only after one of those."""
     if key == "the":
         return not current[-1].capitalised
-    if key in PARTICLES:  # `Pieter van Dam`: a particle joins a name, after a capitalised word
-        return current[-1].capitalised
+    if key in PARTICLES:  # `Pieter van Dam`: a particle joins a name, after a capitalised word or another (`van der`)
+        return current[-1].capitalised or current[-1].key in PARTICLES
     return key in _CONNECTORS
 
 

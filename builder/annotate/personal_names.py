@@ -59,7 +59,7 @@ def name_tail(words: list[_Word]) -> list[_Word]:
                 _is_name_word(word) or _two_syllable_family(words, i)
                 or (word.key in _SYLLABLE_WORDS and word.capitalised and word.text.isalpha()
                     and not (word.key == "viet" and tail and tail[0].key == "nam"))
-                or (word.key in PARTICLES and tail and tail[0].capitalised)
+                or (word.key in PARTICLES and tail and (tail[0].capitalised or tail[0].key in PARTICLES))  # (`van der`)
                 or ((i == len(words) - 1 or tail) and _double_surname(word))  # (`Kassym-Jomart Tokayev`)
                 or (_hmong_middle(words, i) and bool(tail))
                 or (word.text == "Y" and (len(tail) >= 2 or any(not w.text.isascii() for w in tail)))
