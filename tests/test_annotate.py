@@ -374,3 +374,12 @@ def test_a_short_form_after_a_preposition_opening_a_sentence_or_one_letter_short
             "canners. Banag said permits were pending.")
     found = people(annotator.mentions(text, dt.date(2025, 3, 18)))
     assert {("Nhạy", "son-thi-nhay"), ("Cheah", "cheah-kah-seng"), ("Banag", "rodelio-banaag")} <= set(found)
+
+
+def test_a_short_form_takes_in_every_particle_before_it_even_in_capitals_opening_a_sentence():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("pieter-van-der-sluijs", "person", "Pieter van der Sluijs", country="other"))
+    text = "Pieter van der Sluijs drew the hulls. Van der Sluijs spent three weeks at the yard."
+    assert people(annotator.mentions(text, dt.date(2025, 3, 18))) == [
+        ("Pieter van der Sluijs", "pieter-van-der-sluijs"), ("Van der Sluijs", "pieter-van-der-sluijs")]

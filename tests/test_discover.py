@@ -1521,6 +1521,7 @@ def test_a_college_is_an_organisation_and_whom_a_role_works_for_is_not_vouched_f
     assert "Đồng Nai College" not in found
 
 
-def test_two_particles_running_join_a_name(registry):
-    found = _people(_found(registry, "The yachts were designed by Pieter van der Sluijs, a naval architect in Groningen."))
-    assert "Pieter van der Sluijs" in found
+def test_two_particles_running_join_a_name_and_its_short_form_opening_a_sentence_is_no_one_else(registry):
+    found = _people(_found(registry, "The yachts were designed by Pieter van der Sluijs, a naval architect in Groningen. "
+                                     "“The hulls are good,” Van der Sluijs said."))
+    assert found == {"Pieter van der Sluijs"}

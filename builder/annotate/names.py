@@ -106,7 +106,10 @@ def with_particle(text: str, start: int, end: int, name: str) -> int:
     if particle and (particle.group(1) in PARTICLES or particle.group(1) in ARABIC_PARTICLES
                      or (particle.group(2) == "-" and particle.group(1)[:1].isupper())) and (
             f" {text[particle.start():end]}" in name):
-        return particle.start()
+        return with_particle(text, particle.start(), end, name)  # (`van der Sluijs`: one particle after another)
+    if particle and particle.group(1).lower() in PARTICLES and particle.group(2) != "-" and (
+            f" {text[particle.start():end]}".lower() in name.lower()):
+        return particle.start()  # (`Van der Sluijs said`: opening a sentence, the first particle in capitals)
     return start
 
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from builder.annotate.heads import _NOT_NAME_WORDS, PORTFOLIO_WORDS, _is_name_word, _Word
+from builder.annotate.names import PARTICLES
 from builder.annotate.people import HEAD_WORDS, REPORTING_VERB
 from builder.annotate.roles import LOWER_ROLE, ROLE_NOUNS, WHO_OR_AGE
 from builder.dates import opens_with_dateline, stamped_day
@@ -280,8 +281,8 @@ def single_names(text: str) -> list[tuple[int, int]]:
             continue
         name = m["name"]
         before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        if before and before.group(1)[:1].isupper():
-            continue  # the last word of a longer name (`Actress Nông Thị Diệu Linh, 31,`)
+        if before and (before.group(1)[:1].isupper() or before.group(1) in PARTICLES):
+            continue  # the last word of a longer name (`Actress Nông Thị Diệu Linh, 31,`; `Pieter van der Sluijs, a …`)
         if age["who"] and not LOWER_ROLE.search(text, max(0, m.start() - 60), m.start()):
             continue  # a relative clause vouches for a one-word name only after a role touching it
         speaks = re.compile(rf"(?<![\w’'-]){re.escape(name)}[ \t]+(?:said|says|told|added|recalled|explained)(?![\w’'-])"
