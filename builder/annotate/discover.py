@@ -93,6 +93,7 @@ from builder.annotate.personal_names import (
     middle_named,
     names_a_place,
     name_tail,
+    particle_short_form,
     personal_name,
     pinyin_name,
     vietnamese_name_here,
@@ -244,14 +245,6 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
     return trimmed
 
 
-def _particle_short_form(name: str, found: list[Discovery]) -> bool:
-    """Whether `name` opens on a particle (`Van der Sluijs`, `Di Benedetto`) and ends a person's name found before."""
-    if name.split()[0].lower() not in PARTICLES:
-        return False
-    tail = " " + fold(name)
-    return any(d.type == "person" and fold(d.name).endswith(tail) for d in found)
-
-
 def _split_at_dash(text: str, run: list[_Word]) -> list[list[_Word]]:
     """An en dash joins the partners of a mechanism into its name (`Lancang–Mekong Cooperation`); elsewhere it
     stands between two names (`the Hà Nội–Hải Phòng expressway`)."""
@@ -395,7 +388,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             return
         if (start, end) in linked_spans or any(start <= a and b <= end for a, b in claimed):
             return
-        if type_ == "person" and _particle_short_form(text[start:end], found):
+        if type_ == "person" and particle_short_form(text[start:end], found):
             return  # `Van der Sluijs said` after `Pieter van der Sluijs`: the one named, shortened
         claimed.append((start, end))
         written = _CHARACTERS_AFTER.match(text, end) if type_ == "person" else None

@@ -171,3 +171,12 @@ def could_be_personal_name(words: list[_Word]) -> bool:
     """Whether `personal_name` could return all of `words`: two to four name words (and a particle)."""
     return (2 <= len(words) <= 6 and 2 <= sum(w.capitalised for w in words) <= 4
             and len(name_tail(words)) == len(words))
+
+
+def particle_short_form(name: str, found: list) -> bool:
+    """Whether `name` opens on a particle (`Van der Sluijs`, `Di Benedetto`) and ends the name of a person among the
+    discoveries `found` before it: that person, shortened."""
+    if name.split()[0].lower() not in PARTICLES:
+        return False
+    tail = " " + fold(name)
+    return any(d.type == "person" and fold(d.name).endswith(tail) for d in found)
