@@ -108,7 +108,6 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
     _NOT_NAME_WORDS,
     _PLACE_TAILS,
     _YEAR_AFTER,
-    MECHANISM_HEADS,
     ORGANISATION_HEADS,
     ORGANISATION_LEADS,
     PLACE_HEADS,
@@ -124,6 +123,7 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
     company_suffix_end,
     fair_named_with_place,
     join_pairs,
+    split_at_dash,
 )
 from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, re-exported)
     CHINESE_CHARACTER,
@@ -228,7 +228,7 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
     runs.append(current)
     trimmed = []
     for part in (p for run in runs if run for q in _split_at_and(run) for r in _split_at_possessive(q)
-                 for p in _split_at_dash(text, r)):
+                 for p in split_at_dash(text, r)):
         # A name neither starts with a sentence's opening word nor ends on a connector. (A family name
         # such words share, `He`, is one only mid-sentence: `the Ambassador, He Wei, said`; so is a place's
         # first syllable, `from Lạng Sơn, An Giang and …`: mid-sentence an article is in lower case.)
@@ -243,20 +243,6 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
         if part:
             trimmed.append(part)
     return trimmed
-
-
-def _split_at_dash(text: str, run: list[_Word]) -> list[list[_Word]]:
-    """An en dash joins the partners of a mechanism into its name (`Lancang–Mekong Cooperation`); elsewhere it
-    stands between two names (`the Hà Nội–Hải Phòng expressway`)."""
-    if run[-1].key in MECHANISM_HEADS or run[-1].key == "cooperation":
-        return [run]
-    parts, part = [], [run[0]]
-    for before, word in zip(run, run[1:]):
-        if text[before.end:word.start] == "–":
-            parts.append(part)
-            part = []
-        part.append(word)
-    return [*parts, part]
 
 
 def _mid_sentence(text: str, start: int) -> bool:

@@ -420,3 +420,17 @@ def _abbreviates(abbreviation: str, words: list[_Word]) -> bool:
         if i < len(letters) and initial == letters[i].upper():
             i += 1
     return i == len(letters)
+
+
+def split_at_dash(text: str, run: list[_Word]) -> list[list[_Word]]:
+    """An en dash joins the partners of a mechanism into its name (`Lancang–Mekong Cooperation`); elsewhere it
+    stands between two names (`the Hà Nội–Hải Phòng expressway`)."""
+    if run[-1].key in MECHANISM_HEADS or run[-1].key == "cooperation":
+        return [run]
+    parts, part = [], [run[0]]
+    for before, word in zip(run, run[1:]):
+        if text[before.end:word.start] == "–":
+            parts.append(part)
+            part = []
+        part.append(word)
+    return [*parts, part]
