@@ -1525,3 +1525,11 @@ def test_two_particles_running_join_a_name_and_its_short_form_opening_a_sentence
     found = _people(_found(registry, "The yachts were designed by Pieter van der Sluijs, a naval architect in Groningen. "
                                      "“The hulls are good,” Van der Sluijs said."))
     assert found == {"Pieter van der Sluijs"}
+
+
+def test_a_french_given_name_joined_by_a_hyphen_is_a_name_word(registry):
+    from builder.annotate.names import joined_surname
+
+    assert "Jean-François Bélanger" in _people(_found(registry, "Farmer Jean-François Bélanger said prices rose."))
+    assert joined_surname("Jean-François") == ("Jean", "François") and joined_surname("Côté-Lacroix")
+    assert joined_surname("Dong-hyun") is None  # a Korean given name's second syllable is in lower case

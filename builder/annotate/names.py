@@ -90,7 +90,14 @@ def vietnamese_by_shape(words: list[str]) -> bool:
 
 
 # A surname of two family names joined, as Spanish, Portuguese and Filipino names have (`Aldeguer-Roque`).
-JOINED_SURNAME = re.compile(r"([A-Z][a-z]+)-([A-Z][a-z]+)")
+_JOINED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)")
+
+
+def joined_surname(word: str) -> tuple[str, str] | None:
+    """The halves of two names joined by a hyphen, each capitalised (`Aldeguer-Roque`, `Côté-Lacroix`, and a French
+    given name, `Jean-François`), or None (`Dong-hyun`, `Hà Nội-Beijing` is two words)."""
+    m = _JOINED.fullmatch(word)
+    return m.groups() if m and all(h[:1].isupper() and h[1:].islower() for h in m.groups()) else None
 # Lower-case particles inside European personal names: `Pieter van Dam`, `Anne de Groot`, `Karl von Trotha`.
 PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "da", "di", "ter", "bin", "binti", "dos", "das", "del",
                        "della"})

@@ -23,7 +23,7 @@ from bisect import insort
 from dataclasses import dataclass
 
 from builder.annotate.misspellings import one_letter_off
-from builder.annotate.names import CHINESE_CHARACTER, JOINED_SURNAME, MALAY_FIRST_NAMES, guess_country, with_particle
+from builder.annotate.names import CHINESE_CHARACTER, MALAY_FIRST_NAMES, guess_country, joined_surname, with_particle
 from builder.annotate.ruler import RulerMatch
 from builder.annotate.spans import SpanSet
 from builder.model import Entity, Mention
@@ -187,9 +187,9 @@ def short_forms(entity: Entity) -> PersonForms:
             forms.update({words[0], "".join(words[1:])})
         else:
             forms.add(words[-1])
-            joined = JOINED_SURNAME.fullmatch(entity.name.split()[-1])
+            joined = joined_surname(entity.name.split()[-1])
             if joined:
-                forms.update(map(fold, joined.groups()))  # `Aldeguer-Roque`: the press writes either half
+                forms.update(map(fold, joined))  # `Aldeguer-Roque`: the press writes either half
             if len(words) == 2 and entity.country not in ("vn", "cn") and guess_country(entity.name) is None:
                 forms.add(words[0])
             elif len(words) == 2 and "-" in entity.name.split()[-1]:

@@ -24,11 +24,11 @@ from builder.annotate.names import (
     CHINESE_FAMILY_NAMES,
     CLAN_NAME,
     COMPOUND_CHINESE_FAMILY_NAMES,
-    JOINED_SURNAME,
     PARTICLES,
     PINYIN_GIVEN,
     PINYIN_SURNAME,
     VIETNAMESE_FAMILY_NAMES,
+    joined_surname,
     one_syllable,
     two_syllable_given,
     vietnamese_by_shape,
@@ -45,8 +45,8 @@ def _two_syllable_family(words: list[_Word], i: int) -> bool:
 
 def _double_surname(word: _Word) -> bool:
     """A joined surname ending a name, neither half a word no name has (`Laos-China`, `Hà Nội-Beijing`)."""
-    halves = "-" in word.text and JOINED_SURNAME.fullmatch(word.text)
-    return bool(halves) and not any(fold(h) in _NOT_NAME_WORDS or fold(h) in _HEAD_OR_TITLE for h in halves.groups())
+    halves = joined_surname(word.text) if "-" in word.text else None
+    return bool(halves) and not any(fold(h) in _NOT_NAME_WORDS or fold(h) in _HEAD_OR_TITLE for h in halves)
 
 
 def name_tail(words: list[_Word]) -> list[_Word]:
