@@ -104,9 +104,7 @@ class SiteUpdate:
             data = data.encode("utf-8")
         key = digest(data)
         last = self.known.get(path)
-        if last is not None and last[0] == key and not self.clean:
-            self.kept.add(path)
-            self.written[path] = last
+        if last is not None and last[0] == key and self.keep(path):
             return False
         target = self.staging / path
         self._folder(target.parent)
