@@ -1533,3 +1533,9 @@ def test_a_french_given_name_joined_by_a_hyphen_is_a_name_word(registry):
     assert "Jean-François Bélanger" in _people(_found(registry, "Farmer Jean-François Bélanger said prices rose."))
     assert joined_surname("Jean-François") == ("Jean", "François") and joined_surname("Côté-Lacroix")
     assert joined_surname("Dong-hyun") is None  # a Korean given name's second syllable is in lower case
+
+
+def test_a_spanish_name_with_de_la_is_one_name_and_its_short_form_keeps_the_particles(registry):
+    found = _people(_found(registry, "“The oil is good,” said Encarnación Ruiz de la Peña, manager of the cooperative. "
+                                     "Ruiz de la Peña said buyers came."))
+    assert found == {"Encarnación Ruiz de la Peña"}

@@ -99,7 +99,7 @@ def joined_surname(word: str) -> tuple[str, str] | None:
     m = _JOINED.fullmatch(word)
     return m.groups() if m and all(h[:1].isupper() and h[1:].islower() for h in m.groups()) else None
 # Lower-case particles inside European personal names: `Pieter van Dam`, `Anne de Groot`, `Karl von Trotha`.
-PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "da", "di", "ter", "bin", "binti", "dos", "das", "del",
+PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "da", "di", "ter", "bin", "binti", "dos", "das", "del", "la",
                        "della"})
 # Capitalised ones of Arabic names, before a space or joined by a hyphen: `Al Mazrouei`, `Al-Suhaimi`, `Abdel-Rahim`.
 ARABIC_PARTICLES = frozenset({"Al", "El", "Abdel", "Abdul", "Abu"})
