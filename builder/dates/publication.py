@@ -504,9 +504,11 @@ def _yearless_stamp(text: str) -> tuple[int, int] | None:
 def _lead_weekday(text: str) -> int | None:
     """The weekday (0 = Monday) a lead under a wire dateline reports as past (`…, industry sources said on
     Thursday.`): the day of its dateline, as wire copy names it."""
-    lead = next((line for line in text.splitlines()[:_STAMP_LINES] if _WIRE_DATELINE.match(line)), "")
+    dateline = next((m for line in text.splitlines()[:_STAMP_LINES] if (m := _WIRE_DATELINE.match(line))), None)
+    if dateline is None:
+        return None
     # (the lead's first sentence, after its dateline: `KHABAROVSK, October 7. /TASS/.` ends on full stops of its own)
-    start = dateline.end() if (dateline := _WIRE_DATELINE.match(lead)) else 0
+    lead, start = dateline.string, dateline.end()
     end = _sentence_end(lead, start)
     for m in _BARE_WEEKDAY.finditer(lead, start, end):
         if lead[max(0, m.start() - 3):m.start()].lower() == "on " and _told_as_past(lead, _sentence_start(lead, m.start()),
