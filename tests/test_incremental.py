@@ -206,6 +206,23 @@ def test_a_rebuild_goes_on_from_what_the_no_op_check_found_and_records_the_edit(
     assert up_to_date(archive) is not None  # the record saved is the edited seed's
 
 
+def test_a_seed_saved_while_a_build_runs_is_built_by_the_next_one(archive):
+    """The record a build leaves is of the inputs it started from (and the pages it wrote), not of the
+    files as they are when it ends: a seed saved after the build looked at it is not taken as built."""
+    from builder.engine.state import check_inputs
+
+    edited, saved_late = sorted(Path(archive.seeds).glob("*.txt"))[1:3]
+    add_sentence(edited, "The two sides met again on March 3, 2025.")
+    _, records = check_inputs(archive)
+    add_sentence(saved_late, "Both ministers spoke again on April 9, 2025.")  # after the build listed its inputs
+    build(archive, records).close()
+    assert up_to_date(archive) is None
+    again = build(archive)
+    again.close()
+    assert again.mapped == [saved_late.name]
+    assert up_to_date(archive) is not None
+
+
 def test_what_a_rebuild_plans_from_a_moments_records_is_what_listing_and_reading_the_inputs_gives(archive):
     """A rebuild handed the inputs' records (the no-op check's, or serve's watcher's) takes the seeds, the
     code's recipe and the article pages' stamps from them instead of listing and reading again."""

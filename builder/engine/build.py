@@ -69,6 +69,7 @@ from builder.engine.state import (
     input_files,
     load_state,
     made_with,
+    records_after,
     records_from_stats,
     registry_sources,
     save_state,
@@ -412,6 +413,7 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         in_sync = store.meta.in_sync and not fresh_store
         # Paths as plain strings: an archive has tens of thousands of seeds, and this is on every
         # rebuild's way to its first page.
+        current = records  # every input as found a moment ago, or None
         if records is None:
             seeds = seed_paths(options.seeds)
             records = load_state(options).get("files", {}) if options.cache is not None else {}
@@ -493,7 +495,8 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
         with clock.CLOCK.stage("record"):
             result.inputs = save_state(options, pages=len(result.pages), articles=site.article_count, mentions=mentions,
                        content=[os.path.join(articles, f"{a}.md") for articles in [str(Path(options.content) / "articles")]
-                                for a in store.ids()], known=records)
+                                for a in store.ids()],
+                       files=None if current is None else records_after(options, current, content_changed))
     return result
 
 

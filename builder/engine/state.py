@@ -199,12 +199,34 @@ def inputs_fingerprint(options: BuildOptions, known: dict | None = None) -> tupl
     """Hash of every input's bytes and of the options that shape the output, and each file's
     [size, mtime_ns, content hash]; a file whose size and mtime are those in `known` is not read."""
     files = file_records(input_files(options), known)
+    return _inputs_digest(options, files), files
+
+
+def _inputs_digest(options: BuildOptions, files: dict[str, list]) -> str:
+    """The hash of the options that shape the output and of every input file's name and content hash
+    (in name order, so that records put together in any order give the same)."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(json.dumps([str(Path(options.out).resolve()), options.base_url, options.keep_going,
                               options.search, options.config.fingerprint()]).encode())
-    for name, (_, _, content) in files.items():
-        digest.update(name.encode() + b"\0" + content.encode() + b"\0")
-    return digest.hexdigest(), files
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name][2].encode() + b"\0")
+    return digest.hexdigest()
+
+
+def records_after(options: BuildOptions, records: dict[str, list], written: list[str] | list[Path]) -> dict[str, list]:
+    """Every input's record after a build that started from `records` (every input, as `check_inputs`
+    found them) and wrote, made or deleted the files `written`: those that are inputs (article pages,
+    discovered entities' pages) are looked at again, no other. An input saved by someone else during
+    the build keeps the record the build started from, so the next build sees the change."""
+    files = dict(records)
+    sources = input_sources(options)
+    for path in map(str, written):
+        if path in files or any(source.holds(path) for source in sources):
+            try:
+                files.update(file_records([path]))
+            except FileNotFoundError:
+                files.pop(path, None)
+    return files
 
 
 def made_with(options: BuildOptions, records: dict | None = None) -> str:
@@ -254,11 +276,14 @@ def load_state(options: BuildOptions) -> dict:
 
 
 def save_state(options: BuildOptions, pages: int, articles: int, mentions: int, content: list[str] | list[Path],
-               known: dict | None = None) -> dict[str, list]:
-    """Record what the build read (by hash) and made, for the next build's no-op check; `known`: the
-    input records the build started from (`check_inputs`), else the last build's are read. Returns
-    each input's [size, mtime_ns, content hash] as recorded."""
-    inputs, files = inputs_fingerprint(options, known if known is not None else load_state(options).get("files"))
+               files: dict[str, list] | None = None) -> dict[str, list]:
+    """Record what the build read (by hash) and made, for the next build's no-op check; `files`: every
+    input's record as the build leaves them (`records_after`), else every input is looked at here.
+    Returns each input's [size, mtime_ns, content hash] as recorded."""
+    if files is None:
+        inputs, files = inputs_fingerprint(options, load_state(options).get("files"))
+    else:
+        inputs = _inputs_digest(options, files)
     summary = {
         "inputs": inputs,
         "pages": pages,
