@@ -96,7 +96,7 @@ def timeline_sort(mention: Mention, article_id: str, ordinal: int) -> str:
 
 # --- what a change touched: the engine works it out, each family of pages reads it -------------------
 
-NOTHING = {"summary": None, "published": None, "blocks": {}, "entries": {}, "ties": {}}
+NOTHING = {"summary": None, "published": None, "blocks": {}, "entries": {}, "ties": {}, "lines": {}}
 
 
 @dataclass
@@ -123,6 +123,10 @@ class Touched:
                 self.recounted.add(entity)
         if before["blocks"].keys() != after["blocks"].keys() or before["ties"] != after["ties"]:
             self.redrawn = True
+        # A date added before others renumbers their anchors, which no line of content/timeline/ shows.
+        for year in before["lines"].keys() | after["lines"].keys():
+            if before["lines"].get(year) != after["lines"].get(year):
+                self.years.add(year)
         self.show_anew(before, after)
 
     def show_anew(self, before: dict, after: dict) -> None:
@@ -149,7 +153,6 @@ class Touched:
                     continue
                 year, month, _, entities = side
                 self.buckets.add((year, month))
-                self.years.add(year)
                 for entity in entities:
                     self.own.setdefault(entity, set()).add((year, month))
                     self.fronts.add(entity)

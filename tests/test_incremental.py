@@ -206,6 +206,22 @@ def test_a_rebuild_goes_on_from_what_the_no_op_check_found_and_records_the_edit(
     assert up_to_date(archive) is not None  # the record saved is the edited seed's
 
 
+def test_a_date_added_before_others_writes_only_its_own_years_timeline_content(archive, monkeypatch):
+    """Dates after the new one are numbered anew, which the site's pages show (their anchors) but no
+    line of content/timeline/ does: only the new date's year file is made again."""
+    from builder.engine.store import SiteStore
+
+    seed = sorted(Path(archive.seeds).glob("*.txt"))[4]  # dated in 1955 and 2022–2024 after its lead
+    add_sentence(seed, "The two sides will meet again on March 3, 2031.")
+    asked: list[int] = []
+    made = SiteStore.timeline_markdown
+    monkeypatch.setattr(SiteStore, "timeline_markdown", lambda self, year: asked.append(year) or made(self, year))
+    result = build(archive)
+    result.close()
+    assert asked == [2031]
+    assert "[2031](timeline/2031.md): 1 dated mention" in (Path(archive.content) / "timeline.md").read_text("utf-8")
+
+
 def test_a_seed_saved_while_a_build_runs_is_built_by_the_next_one(archive):
     """The record a build leaves is of the inputs it started from (and the pages it wrote), not of the
     files as they are when it ends: a seed saved after the build looked at it is not taken as built."""
@@ -352,10 +368,16 @@ def test_every_rebuild_after_each_edit_is_the_clean_build_byte_for_byte(tmp_path
         result = build(options)
         rendered = set(result.written)
         result.close()
-        clean = clean_build_of(options, tmp_path)
+        timeline = timeline_content(Path(options.content))
+        clean = clean_build_of(options, tmp_path)  # writes the content folder's files it would make otherwise
         assert site_bytes(Path(options.out)) == clean, edit.__name__
+        assert timeline_content(Path(options.content)) == timeline, edit.__name__
         assert len(rendered) < len(clean) / 2, edit.__name__  # a rebuild, not the whole site again
         assert record_of_published(options) == files_in(Path(options.out)), edit.__name__
+
+
+def timeline_content(content: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in [content / "timeline.md", *(content / "timeline").glob("*.md")]}
 
 
 def record_of_published(options: BuildOptions) -> dict[str, tuple[int, int]]:

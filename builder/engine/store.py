@@ -326,7 +326,17 @@ class SiteStore:
                 "SELECT anchor, year, month, digest, entities FROM timeline WHERE article = ?", (article_id,))},
             "ties": {(a, b): n for a, b, n in self.db.execute(
                 "SELECT a, b, n FROM article_ties WHERE article = ?", (article_id,))},
+            "lines": self._timeline_lines(article_id),
         }
+
+    def _timeline_lines(self, article_id: str) -> dict[int, tuple[str, ...]]:
+        """{year: the article's lines in that year's content/timeline/ file, in the file's order}."""
+        lines: dict[int, list[str]] = {}
+        for year, markdown in self.db.execute("SELECT t.year, x.markdown FROM timeline t JOIN timeline_texts x "
+                                              "ON x.anchor = t.anchor WHERE t.article = ? ORDER BY t.sort",
+                                              (article_id,)):
+            lines.setdefault(year, []).append(markdown)
+        return {year: tuple(rows) for year, rows in lines.items()}
 
     def drop_empty_ties(self) -> None:
         """Forget the sums that came down to nothing (of entities and periods no longer mentioned)."""
