@@ -104,7 +104,10 @@ _ANNIVERSARY = re.compile(
     rf"|(?P<unit5>(?<![^\n])|(?<=[.!?]\s))(?P<n5>{_NUM})\s+(?P<d5>years|decades)\s+(?:after|on\s+from)"
     # "On March 18, 1996, twenty-four students sat down … Thirty years later to the day, nine came back": counted from
     # the day told before it
-    rf"|(?P<n6>{_NUM})\s+(?P<d6>years|decades)\s+later,?\s+(?P<unit6>to\s+the\s+day))(?!\w)")
+    rf"|(?P<n6>{_NUM})\s+(?P<d6>years|decades)\s+later,?\s+(?P<unit6>to\s+the\s+day)"
+    # "It is thirty years to the day since July 9, 1996, when …": counted from the day told after it
+    rf"|(?<!\w)(?:it\s+is|it['’]s|it\s+has\s+been|it['’]s\s+been)\s+(?P<n7>{_NUM})\s+(?P<d7>years|decades)\s+"
+    rf"(?P<unit7>to\s+the\s+day)\s+since)(?!\w)")
 # An anniversary told without a word for now ("The fair marks 20 years since ...", "a gala for the 25th
 # anniversary of ..."): the article was written about then, to the month, but what marks it may be
 # an event of another day; a basis only when the reported dates give none, or only ones from long before.
@@ -162,6 +165,13 @@ def infer_publication_date(text: str, title: str | None = None) -> PublicationDa
         year = _year_a_weekday_pins(text, [(*month_day, weekday)])
         if year is not None:
             return PublicationDate(DatePoint(year, *month_day), True, "date line in text")
+    if month_day is not None and found.value is None and (done := _latest_year_told_done(text)) is not None:
+        # `Arequipa (Peru), Nov 24 (EFE).- … exported 5,900 tonnes in 2025`: a year told whole as done is
+        # over, and copy of that year would have called it "this year": the first year after it
+        try:
+            return PublicationDate(DatePoint(done + 1, *month_day), True, "date line in text")
+        except ValueError:
+            pass
     if month_day is not None and found.value is not None:
         # `14 APR, 11:20` over the story: the page's day, in the year its text gives
         try:
@@ -259,6 +269,15 @@ _EDITION_YEAR = re.compile(
     r"(?<!\w)the\s+((?:19|20)\d\d)\s+(?:[A-Z][\w’'-]*\s+){0,6}?"
     r"(?i:edition|season|championships?|games|cup|festival|fair|expo|forum|week|marathon|tournament|summit)(?!\w)")
 _YEAR_WORD = re.compile(_year("y"))  # a year as the date grammar reads one
+# A year standing alone after `in` or `during` (`exported 5,900 tonnes in 2025`), not a month's or a day's.
+_BARE_YEAR_IN = re.compile(r"(?<![\w,])(?i:in|during)[ \t]+(?P<y>(?:19|20)\d\d)(?![\w/–-])")
+
+
+def _latest_year_told_done(text: str) -> int | None:
+    """The latest year the text tells, standing alone, in a clause whose verb is past; None when none is."""
+    told = [int(m["y"]) for m in _BARE_YEAR_IN.finditer(text)
+            if not _future_worded(text, m.start()) and _told_as_past(text, _sentence_start(text, m.start()), m.start())]
+    return max(told, default=None)
 
 
 def _year_a_weekday_pins(text: str, known: list[tuple[int, int, int]] = ()) -> int | None:
@@ -470,8 +489,10 @@ def _printed_date_line(text: str) -> PublicationDate | None:
 
 # A wire story's dateline: the place, the day and the agency in brackets before a dash (`Bahir Dar, June 2/2026 (ENA)
 # - …`, `BEIJING, May 7, 2026 (Xinhua) -- …`, `Zaragoza, Jun 25 (EFE).- …`) or between slashes before a full stop
-# (`Ulaanbaatar, October 6, 2026 /MONTSAME/. …`, `VLADIVOSTOK, September 5. /TASS/. …`).
-_WIRE_DATELINE = re.compile(r"[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3},[ \t]+(?P<date>[\w ,./-]{5,30}?)\.?"
+# (`Ulaanbaatar, October 6, 2026 /MONTSAME/. …`, `VLADIVOSTOK, September 5. /TASS/. …`); the place may name its
+# country in brackets (`Arequipa (Peru), Nov 24 (EFE).- …`).
+_WIRE_DATELINE = re.compile(r"[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3}(?:[ \t]+\([^\W\d_][^()\n]{1,30}\))?,"
+                            r"[ \t]+(?P<date>[\w ,./-]{5,30}?)\.?"
                             r"[ \t]+(?:\([^()\n]{2,40}\)\.?[ \t]*(?:--?|[–—])|/[A-Z][\w .&'’-]{1,30}/\.)[ \t]*")
 
 
@@ -592,14 +613,13 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
     unit needs (a day for "today", a month for "this month" or none, a year for "this year"))."""
     for m in shape.finditer(text):
         groups = m.groupdict()
-        number = next((groups[g] for g in ("n1", "n2", "n3", "n4", "n5", "n6") if groups.get(g)), None)
+        number = next((groups[g] for g in ("n1", "n2", "n3", "n4", "n5", "n6", "n7") if groups.get(g)), None)
         counted_as = next((groups[g] for g in ("o", "o2", "o3") if groups.get(g)), None)
         years = _num(number) if number else ordinal(counted_as)
-        if (groups.get("d1") or groups.get("d2") or groups.get("d4") or groups.get("d5") or groups.get("d6") or ""
-                ).lower().startswith("decade"):
+        if next((groups[g] for g in ("d1", "d2", "d4", "d5", "d6", "d7") if groups.get(g)), "").lower().startswith("decade"):
             years *= 10  # "A decade ago to the day"
-        unit = " ".join((groups.get("unit1") or groups.get("unit2") or groups.get("unit3") or groups.get("unit6")
-                         or "").lower().split())
+        unit = " ".join(next((groups[g] for g in ("unit1", "unit2", "unit3", "unit6", "unit7") if groups.get(g)), ""
+                             ).lower().split())
         if groups.get("unit4") is not None or groups.get("unit5") is not None:
             unit = "this year"
         ahead = unit.startswith("this ") and unit.split()[1] in _WEEKDAYS  # "Sixty years ago this Thursday"
