@@ -816,9 +816,36 @@ def test_a_deadline_at_the_end_of_a_month_already_past_is_next_years():
     ("The port should reopen by Q4.", "2025-10/2025-12"),
     ("Prices fell in the March quarter.", "2025-01/2025-03"),  # named by its last month
     ("Sales will recover in the December quarter.", "2025-10/2025-12"),
+    ("Imports rose 46 percent in the January-March quarter.", "2025-01/2025-03"),  # named by its months
+    ("The commission meets in the October–December quarter.", "2025-10/2025-12"),
 ])
 def test_a_quarter_without_a_year_takes_it_from_the_tense(sentence, iso):
-    assert only(sentence, dt.date(2025, 6, 12))[1] == iso
+    result = only(sentence, dt.date(2025, 6, 12))
+    assert result[1] == iso and (result[0] == "Q4" or result[0].startswith("the ") and result[0].endswith(" quarter"))
+
+
+def test_two_months_that_make_no_quarter_are_a_span_of_months_not_a_quarter():
+    assert only("Imports rose in the January-June period.", dt.date(2025, 8, 12)) == ("January-June", "2025-01/2025-06")
+    assert found("Imports rose in the February-April quarter.", dt.date(2025, 8, 12)) == [
+        ("February-April", "2025-02/2025-04")]
+
+
+@pytest.mark.parametrize("sentence, reference, iso", [
+    # a season told by its run in the present is the one under way, or the next
+    ("The shearing season runs from November to March.", dt.date(2026, 11, 24), "2026-11/2027-03"),
+    ("Prices rose last week from the start of the harvest, which runs from October to January.", dt.date(2026, 12, 8),
+     "2026-10/2027-01"),
+    ("The talks lasted from March to May.", dt.date(2026, 12, 8), "2026-03/2026-05"),
+])
+def test_a_span_told_by_what_runs_or_lasts_through_it_is_the_one_to_come_or_under_way(sentence, reference, iso):
+    assert found(sentence, reference)[-1][1] == iso
+
+
+def test_a_past_form_after_a_verb_to_come_is_an_adjective_and_leaves_the_month_to_come():
+    ref = dt.date(2026, 9, 16)
+    assert only("Kiểm said the department would take dried fruit to a fair in Kunming in October.", ref) == (
+        "October", "2026-10")
+    assert only("The firm shipped frozen fish to Osaka in March.", ref) == ("March", "2026-03")
 
 
 def test_a_question_number_or_a_quarter_of_something_else_is_not_a_date():
@@ -1407,6 +1434,24 @@ def test_an_anniversary_told_as_years_later_to_the_day_counts_from_the_day_told_
     pub = infer_publication_date("Title\n\nOn May 7, 2004, a ferry left the old pier. Twenty years later to the day, "
                                  "its crew met again on the quay.")
     assert pub.value.iso() == "2024-05-07"
+
+
+def test_an_anniversary_told_as_years_to_the_day_since_a_day_is_that_day_so_many_years_on():
+    pub = infer_publication_date("Title\n\nIt is thirty years to the day since July 9, 1996, when eleven experts "
+                                 "landed in Dakar. Their leader died in 2018.")
+    assert pub.value.iso() == "2026-07-09"
+    pub = infer_publication_date("Title\n\nIt has been 40 years to the day since March 3, 1986, when the ship docked.")
+    assert pub.value.iso() == "2026-03-03"
+
+
+def test_a_yearless_dateline_whose_place_names_its_country_falls_in_the_year_after_the_last_year_told_as_done():
+    text = ("Title\n\nArequipa (Peru), Nov 24 (EFE).- Herders are selling more fibre to Asia this season.\n\n"
+            "Peru exported some 5,900 tonnes of fibre in 2025, and the two countries signed a protocol in 2024. "
+            "Exporters want to double sales by 2028.")
+    assert infer_publication_date(text).value.iso() == "2026-11-24"
+    # a year still to come is no year told as done
+    coming = text.replace("exported some", "will export some").replace(", and the two", ". The two")
+    assert infer_publication_date(coming).value.iso() == "2025-11-24"
 
 
 def test_a_stamp_without_a_year_gives_the_day_in_the_year_the_text_gives():

@@ -141,6 +141,9 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     # (`the December quarter`: a quarter named by its last month, as Australian and New Zealand copy does)
     (rf"(?<!\w){_THE}(?P<last_month>March|June|September|December){_SP}(?i:quarter)(?![\w-])(?!{_SP}of(?!\w))",
      _yearless_quarter),
+    # (`the January-March quarter`: a quarter named by its months, as Japanese and Indian copy does)
+    (rf"(?<!\w){_THE}(?P<first_month>January|April|July|October)[-–](?P<last_month>March|June|September|December)"
+     rf"{_SP}(?i:quarter)(?![\w-])(?!{_SP}of(?!\w))", _yearless_quarter),
     (rf"(?<!\w){_THE}(?P<ord>(?i:first|last))(?:{_SP}(?P<n>{_NUM}))?{_SP}(?P<months>(?i:months?))"
      rf"(?:{_SP}of{_SP}{_YREF}|(?!\w)(?!{_SP}of(?!\w)))", _months_of_year),
     (rf"(?<!\w){_THE}(?P<season>(?i:spring|summer|autumn|fall|winter))(?:{_SP}of)?{_SP}{_YREF}", _season),

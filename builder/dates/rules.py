@@ -445,7 +445,7 @@ _QUARTER_PREPS = ("in", "during", "by", "for", "until", "till", "since", "from",
 
 
 def _yearless_quarter(m, ctx):
-    """in the third quarter / by Q4 / the June quarter (no year): the quarter of the reference's year, or of
+    """in the third quarter / by Q4 / the June quarter / the April-June quarter (no year): the quarter of the reference's year, or of
     the year before when told as done before it began, or the year after when announced after it ended."""
     if ctx.ref is None:
         return None
@@ -455,6 +455,8 @@ def _yearless_quarter(m, ctx):
     groups = m.groupdict()
     if groups.get("last_month"):
         index = MONTHS[groups["last_month"].lower()] // 3
+        if groups.get("first_month") and MONTHS[groups["first_month"].lower()] != index * 3 - 2:
+            return None  # `the January-June quarter`: no quarter
     else:
         index = ORDINALS[groups["ord"].lower()] if groups.get("ord") else int(groups["n"])
     first, last = (index - 1) * 3 + 1, index * 3

@@ -69,6 +69,8 @@ _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set
                 r"|(?:ends|closes|opens|starts|begins|finishes|resumes|arrives|departs|returns|falls|coincides"
                 r"|continues|kicks\s+off|wraps\s+up|takes\s+place|takes\s+effect|comes\s+into\s+force"
                 r"|enters\s+into\s+force|expires|(?<!the\s)holds"
+                # … and a season's or an event's run: "the harvest, which runs from October to January"
+                r"|(?:runs|lasts)(?=\s+(?:from|until|till|through|to|between)\s)"
                 # a fixture or a tour in the present: "the fair moves to Hồ Chí Minh City on Tuesday"
                 r"|(?<!the\s)(?<!his\s)(?<!her\s)(?<!its\s)(?:moves|travels|heads|goes|flies|sails|tours|plays|faces"
                 r"|meets|hosts|visits|turns|premieres|debuts)(?=\s)"
@@ -134,6 +136,8 @@ def _anticipated(text: str, pos: int) -> bool:
     return _ANTICIPATION.search(text, _sentence_start(text, pos), pos) is not None
 
 
+# One bare verb between a future marker and a past form: `would take dried`, `will ship frozen`.
+_ONE_VERB = re.compile(r"[ \t]+[a-z]+[ \t]+")
 _JOINED_VERB = re.compile(r"[ \t](?:and|or)[ \t]+$")
 # A date the reported clause follows: `… in May that the firm would …`.
 _THAT_AFTER = re.compile(r"[\w’'.-]+(?:[ \t]+\d{1,2}(?:st|nd|rd|th)?)?,?[ \t]+that(?![\w’'-])")
@@ -202,9 +206,12 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
         return -1  # the date is the participle's, set off by its commas: what was approved on Tuesday was done
     if _NEXT_OCCASION.search(text, max(start, pos - 40), pos):
         return 1  # the next meeting is to come, whatever the verb that calls for it
-    before = None
-    for before in _TENSE.finditer(text, start, pos):
-        pass
+    before = earlier = None
+    for match in _TENSE.finditer(text, start, pos):
+        before, earlier = match, before
+    if (before is not None and earlier is not None and earlier["future"] and before["past"]
+            and before.group().lower().endswith("ed") and _ONE_VERB.fullmatch(text, earlier.end(), before.start())):
+        before = earlier  # "would take dried fruit to a fair in October": the past form is an adjective
     event = _BEFORE_EVENT.search(text, before.end(), pos) if before is not None else None
     if event:
         # what a done action came after was done too, and what an action to come is before is to come too; the rest
