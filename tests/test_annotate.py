@@ -383,3 +383,22 @@ def test_a_short_form_takes_in_every_particle_before_it_even_in_capitals_opening
     text = "Pieter van der Sluijs drew the hulls. Van der Sluijs spent three weeks at the yard."
     assert people(annotator.mentions(text, dt.date(2025, 3, 18))) == [
         ("Pieter van der Sluijs", "pieter-van-der-sluijs"), ("Van der Sluijs", "pieter-van-der-sluijs")]
+
+
+def test_a_south_asian_name_after_mohammad_is_shortened_by_its_family_name_too():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("mohammad-imran-qureshi", "person", "Mohammad Imran Qureshi"))
+    text = "Mohammad Imran Qureshi, president of the association, spoke on Monday. “It is lean,” Mr. Qureshi said."
+    assert people(annotator.mentions(text, dt.date(2026, 4, 14)))[-1] == ("Qureshi", "mohammad-imran-qureshi")
+
+
+def test_a_role_held_once_in_lower_case_before_a_name_marks_the_one_the_article_is_not_about():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("ryosuke-saito", "person", "Ryōsuke Saitō"),
+                             Entity("kenji-saito", "person", "Kenji Saitō"))
+    text = ("“We found young growers,” said Ryōsuke Saitō, president of the importer. Saitō visited a plant on Tuesday. "
+            "His father, former president Kenji Saitō, first bought edamame in the 1980s. Saitō said the firm would "
+            "buy more.")
+    assert people(annotator.mentions(text, dt.date(2026, 6, 10)))[-1] == ("Saitō", "ryosuke-saito")

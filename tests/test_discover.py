@@ -1539,3 +1539,17 @@ def test_a_spanish_name_with_de_la_is_one_name_and_its_short_form_keeps_the_part
     found = _people(_found(registry, "“The oil is good,” said Encarnación Ruiz de la Peña, manager of the cooperative. "
                                      "Ruiz de la Peña said buyers came."))
     assert found == {"Encarnación Ruiz de la Peña"}
+
+
+def test_a_name_set_off_after_an_ex_role_is_a_person_and_a_burmese_u_opens_no_name_with_vietnamese_marks(registry):
+    found = _people(_found(registry, "Khalfan Saeed Al Suwaidi, the commercial officer, said contracts rose. The "
+                                     "company’s ex-chairman, Rashid Al Suwaidi, signed its first contract in 1995. The "
+                                     "province has 80,000 hectares of the trees, much of it in U Minh Thượng. U Zaw "
+                                     "Min Htike said prices rose."))
+    assert found == {"Khalfan Saeed Al Suwaidi", "Rashid Al Suwaidi", "Zaw Min Htike"}
+
+
+def test_a_firms_word_in_its_own_language_makes_an_organisation_not_a_person(registry):
+    found = _found(registry, "“We found young growers,” said Ryōsuke Saitō, president of Tokyo-based importer Hokusei "
+                             "Shokuhin. Saitō said Hokusei Shokuhin planned to buy more.")
+    assert found["Hokusei Shokuhin"][0] == "organisation" and _people(found) == {"Ryōsuke Saitō"}

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from builder.annotate.people import (
+    BURMESE_HONORIFICS,
     HEAD_WORDS,
     REPORTING_VERB,
     title_after,
@@ -792,6 +793,8 @@ def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] 
             acts = (REPORTING_VERB.match(text, run[-1].end) or _AND_I.match(text, run[-1].end)
                     or quoted_later(text, run[i].text, run[-1].text, run[i].start, run[-1].end))
             name = personal_name(run[i:], bare=not ends_on_head and not acts, titled=True)
+            if name and title in BURMESE_HONORIFICS and not all(w.text.isascii() for w in name):
+                continue  # `in U Minh Thượng`: Burmese names are romanised without diacritics
             if name and not ends_on_head and len(name) >= 3 and not family_name(name[0]) and not middle_named(name):
                 name = name[1:]  # `Secretary for International Development Torbjørn Aasgård`: the complement's last word
             if name and name[0].start == run[i].start:

@@ -46,7 +46,8 @@ COMPANY_WORDS = frozenset("""
 logistics holdings jsc ltd limited inc plc cooperative renewables shipping airlines airways pharmaceuticals club
 sub-department sub-committee sub-institute insights partners solutions systems services consulting consultants
 associates analytics securities ventures technologies industries agri agro foods farms trading recycling
-""".split())
+gmbh ltda tbk shoji shokuhin sangyo kogyo bussan tsusho seiyaku shoten
+""".split())  # (and a firm's word left in its own language: `Hokusei Shokuhin`, `Marubeni Shōji`, `… GmbH`)
 ORGANISATION_HEADS = {
     "ministry", "office", "department", "agency", "administration", "bureau", "commission", "council",
     "assembly", "party", "government", "army", "navy", "bank", "corporation", "company", "group", "association",

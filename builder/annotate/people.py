@@ -29,6 +29,7 @@ from builder.annotate.spans import SpanSet
 from builder.model import Entity, Mention
 from builder.text import fold
 
+BURMESE_HONORIFICS = ("U", "Daw")
 _HEADS = [
     "Party General Secretary", "General Secretary", "Secretary General", "Party Secretary", "First Secretary",
     "Secretary", "State President", "Vice State President", "Vice President", "President",
@@ -68,7 +69,7 @@ _HEADS = [
     # monastics
     "Most Venerable", "Venerable", "Abbot",
     # Burmese honorifics (`U Zaw Min Htike`, `Daw Khin Myat`)
-    "U", "Daw",
+    *BURMESE_HONORIFICS,
     # rulers, with the honorific before them (`His Majesty Sultan Hassanal Bolkiah`)
     "His Majesty Sultan", "His Majesty King", "Her Majesty Queen", "Sultan", "King", "Queen", "Crown Prince",
 ]
@@ -130,6 +131,9 @@ _ACTS = re.compile(
 )
 # `his late father, ` / `the late ` just before a name: that person has died.
 _DECEASED_BEFORE = re.compile(r"(?<![\w’'-])late[ \t]+(?:[a-z’'-]+[ \t]+){0,2}?(?:[a-z’'-]+,[ \t]+)?$")
+# `former president Kenji Saitō`, `The company’s ex-chairman, Rashid Al Suwaidi`: a role held once, in lower case.
+_FORMER_BEFORE = re.compile(r"(?<![\w’'-])(?:former[ \t]+|then[ \t]+|ex-)(?:[a-z’'-]+[ \t]+){0,2}?"
+                            r"(?:[a-z’'-]+,[ \t]+)?$")
 _PRONOUNS = {"he", "she", "it", "we", "they", "i", "you", "his", "her", "him"}
 # Short forms that alone say too little: English words ("Long", "Do"), and syllables shared by
 # so many names that only a title or a reporting verb makes them a reference. (Pronouns such
@@ -180,6 +184,8 @@ def short_forms(entity: Entity) -> PersonForms:
     forms: set[str] = set()
     if len(words) >= 3 and words[0] in MALAY_FIRST_NAMES:
         forms.add(words[1])  # `Muhammad Haziq Rahman` is `Haziq`: the name before his own is the Prophet's
+        if not _PATRONYM_WORDS.intersection(words[1:]):
+            forms.add(words[-1])  # … and South Asian copy shortens `Mohammad Imran Qureshi` to his family name
     elif len(words) >= 2 and _PATRONYM_WORDS.intersection(words[1:]):
         forms.add(words[0])  # a Malay name, given name first: `Johari Abdul Ghani` is `Johari`
     elif len(words) >= 2:
@@ -266,6 +272,8 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
         titles.setdefault(m.entity, set()).update(fold(m.title or "").split())
         if _DECEASED_BEFORE.search(text, max(0, m.start - 60), m.start):
             titles[m.entity].add("late")  # `his late father, Liu Hanqing`
+        elif _FORMER_BEFORE.search(text, max(0, m.start - 60), m.start):
+            titles[m.entity].add("former")
     for word in _WORD.finditer(text):
         if not word.group(0)[0].isupper():
             continue

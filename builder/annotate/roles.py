@@ -50,7 +50,7 @@ governor mayor premier commander envoy secretary admiral colonel registrar recto
 """.split())
 LOWER_ROLE = re.compile(
     r"(?<![\w’'-])((?:(?:deputy|vice|chief|senior|retired|former|late|then|acting|assistant|foreign|prime|"
-    rf"permanent|executive|defen[cs]e|trade)[ \t]+)*(?:{ROLE_NOUNS}|surveyor|photographer|reporter|writer|"
+    rf"permanent|executive|defen[cs]e|trade)[ \t]+|ex-)*(?:{ROLE_NOUNS}|surveyor|photographer|reporter|writer|"
     r"author|poet|translator|interpreter|premier|admiral|colonel|captain|actress|actor|presenter|host|"
     r"substitute|midfielder|defender|striker|goalkeeper|architect|conservator|curator|screenwriter|sailor|"
     r"seafarer|council+or|(?P<trade>importer|exporter|buyer|grower|breeder|dealer|broker|supplier|wholesaler))(?:[ \t-]+general)?)[ \t]+$")
