@@ -1553,3 +1553,9 @@ def test_a_firms_word_in_its_own_language_makes_an_organisation_not_a_person(reg
     found = _found(registry, "“We found young growers,” said Ryōsuke Saitō, president of Tokyo-based importer Hokusei "
                              "Shokuhin. Saitō said Hokusei Shokuhin planned to buy more.")
     assert found["Hokusei Shokuhin"][0] == "organisation" and _people(found) == {"Ryōsuke Saitō"}
+
+
+def test_a_joint_sub_committee_in_lower_case_is_a_mechanism():
+    assert _lower_case_names("I asked our chamber to put it on the agenda of the joint trade sub-committee that "
+                             "prepares the commission’s meetings. The joint subcommittee on fisheries met.") == [
+        "joint trade sub-committee", "joint subcommittee on fisheries"]

@@ -37,7 +37,7 @@ _CORRIDOR = r"(?:(?:economic|green|shipping|transport|trade|logistics)[ \t]+){1,
 # possessive. Indefinite (`a protocol on …`) and bare anaphoric (`the committee`) phrases are not names.
 _LOWER_HEAD = re.compile(
     r"(?<![\w’'-])(?:working group|working committee|"
-    r"(?:joint|steering|cooperation|coordination|intergovernmental)(?:[ \t]+[a-z]+){0,2}?[ \t]+(?:committee|commission)|"
+    r"(?:joint|steering|cooperation|coordination|intergovernmental)(?:[ \t]+[a-z]+){0,2}?[ \t]+(?:sub-?)?(?:committee|commission)|"
     r"joint platform|platform|consultations?|talks|negotiations|dialogue|forum|mechanism|workshop|seminar|"
     r"agreement|protocol|memorandum(?:[ \t]+of[ \t]+understanding)?|"
     r"partnership|action plan|plan|code of conduct|" + _CORRIDOR
