@@ -153,6 +153,19 @@ def test_a_page_edited_by_hand_in_the_site_is_rendered_again_not_kept(archive):
     assert "edited by hand" not in target.read_text(encoding="utf-8")
 
 
+def test_the_published_files_edited_by_hand_are_found_by_a_process_of_their_own_as_by_the_build(archive):
+    from builder.engine.publish import TamperCheck, changed_files, load_record
+
+    known = load_record(archive.cache, Path(archive.out).resolve())
+    target = next((Path(archive.out) / "people").glob("*/index.html"))
+    target.write_text(target.read_text(encoding="utf-8") + "<!-- by hand -->", encoding="utf-8")
+    (Path(archive.out) / "map" / "index.html").unlink()
+    expected = changed_files(Path(archive.out).resolve(), known)
+    assert expected == sorted([target.relative_to(archive.out).as_posix(), "map/index.html"])
+    assert TamperCheck(archive.out, archive.cache).answer(len(known)) == expected
+    assert TamperCheck(archive.out, archive.cache).answer(len(known) + 1) is None  # read another record: not used
+
+
 @pytest.mark.parametrize("gone", ["entity", "article"])
 def test_a_page_edited_by_hand_whose_entity_or_article_is_gone_goes_with_it(archive, tmp_path, gone):
     if gone == "entity":

@@ -59,6 +59,7 @@ from builder.engine.progress import Progress, Step
 from builder.engine.reach import (
     entity_digests,
 )
+from builder.engine.publish import TamperCheck
 from builder.engine.render import publish_articles_first, render_and_publish
 from builder.engine.state import (
     BuildOptions,
@@ -470,21 +471,27 @@ def _build(options: BuildOptions, registry: Registry, store: SiteStore, warnings
     if options.publish_in_steps and in_sync and 0 < len(touched.articles) <= FIRST_STEP_ARTICLES:
         with clock.CLOCK.stage("first"):  # the pages being edited are back before the rest is worked out
             reworded = publish_articles_first(site, options, sorted(touched.articles))
-    with clock.CLOCK.stage("content"), clock.PROGRESS.stage("content"):
-        with store.transaction():
-            content_changed += sync_content(options.content, store, warnings)
-        content_changed += write_timeline_content(options.content, store, None if fresh_store else touched.years)
-
-    give_back_freed_memory()  # what receiving the map's records left: the render workers fork from here
-    digests = entity_digests(registry.entities)
-    last_digests = store.meta.entities
-    changed_entities = {eid for eid in set(digests) | set(last_digests) if digests.get(eid) != last_digests.get(eid)}
-    gc.freeze()  # what the parent holds lives until the end: out of the collector's sight, and not copied
+    full = not in_sync or fresh_store
+    # Which published files were edited by hand is asked beside the content stage (a `stat` of each).
+    ahead = TamperCheck(options.out, options.cache) if not full and options.cache is not None else None
     try:
-        pages = render_and_publish(site, options, workers, touched, not in_sync or fresh_store, changed_entities,
-                                   reworded)
+        with clock.CLOCK.stage("content"), clock.PROGRESS.stage("content"):
+            with store.transaction():
+                content_changed += sync_content(options.content, store, warnings)
+            content_changed += write_timeline_content(options.content, store, None if fresh_store else touched.years)
+
+        give_back_freed_memory()  # what receiving the map's records left: the render workers fork from here
+        digests = entity_digests(registry.entities)
+        last_digests = store.meta.entities
+        changed_entities = {eid for eid in set(digests) | set(last_digests) if digests.get(eid) != last_digests.get(eid)}
+        gc.freeze()  # what the parent holds lives until the end: out of the collector's sight, and not copied
+        try:
+            pages = render_and_publish(site, options, workers, touched, full, changed_entities, reworded, ahead)
+        finally:
+            gc.unfreeze()
     finally:
-        gc.unfreeze()
+        if ahead is not None:
+            ahead.close()  # (answered by now, unless the build stopped before)
     with store.transaction():
         store.meta.entities = digests
         store.meta.in_sync = True

@@ -16,7 +16,9 @@ only the rows of the files it changed) and so writes only what changed:
   is finished by the next build, which replays the journal first.
 
 A file in `site/` that is not what the last build wrote (edited by hand) is
-reported by `tampered()`, and the build writes it again.
+reported by `tampered()`, and the build writes it again. Finding them is a `stat` of every file the last
+build wrote (65,000 at 10,000 articles, ~0.25 s): a rebuild starts that look in a process of its own
+(`TamperCheck`) before it maps, and takes its answer when it plans the render.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ import json
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -172,21 +176,13 @@ class SiteUpdate:
         """Whether `site/<path>` exists now (before this build is applied)."""
         return (self.out / path).exists()
 
-    def tampered(self) -> list[str]:
-        """Files of `site/` that are not what the last build wrote (their size or time changed)."""
+    def tampered(self, ahead: TamperCheck | None = None) -> list[str]:
+        """Files of `site/` that are not what the last build wrote (their size or time changed); `ahead`:
+        the same question, asked in a process of its own when the build began."""
         if self.clean:
             return []
-        out = []
-        root = str(self.out) + os.sep
-        for path, (_, size, mtime) in self.known.items():
-            try:
-                stat = os.stat(root + path)
-            except OSError:
-                out.append(path)
-                continue
-            if stat.st_size != size or stat.st_mtime_ns != mtime:
-                out.append(path)
-        return sorted(out)
+        found = ahead.answer(len(self.known)) if ahead is not None else None
+        return found if found is not None else changed_files(self.out, self.known)
 
     def forget(self, paths: list[str]) -> None:
         """Treat these files as unknown, so whatever this build makes for them is written."""
@@ -259,6 +255,48 @@ class SiteUpdate:
                 db.executemany("INSERT OR REPLACE INTO published_files VALUES (?,?,?,?)", rows)
         finally:
             db.close()
+
+
+def changed_files(out: Path, known: dict[str, list]) -> list[str]:
+    """The files of `known` ({path: [digest, size, mtime_ns]}) whose size or time in `out` is not the known
+    one, or that are gone, sorted."""
+    found = []
+    root = str(out) + os.sep
+    for path, (_, size, mtime) in known.items():
+        try:
+            stat = os.stat(root + path)
+        except OSError:
+            found.append(path)
+            continue
+        if stat.st_size != size or stat.st_mtime_ns != mtime:
+            found.append(path)
+    return sorted(found)
+
+
+class TamperCheck:
+    """`SiteUpdate.tampered`'s question about the site the last build published, asked in a process of its own
+    while this one maps and writes content (`python -m builder.engine.publish OUT CACHE` prints the answer)."""
+
+    def __init__(self, out: Path, cache: Path):
+        self.process = subprocess.Popen([sys.executable, "-m", "builder.engine.publish", str(Path(out).resolve()),
+                                         str(Path(cache).resolve())], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.output: bytes | None = None
+
+    def answer(self, known: int) -> list[str] | None:
+        """The files it found changed, when it read a record of `known` files as this build did; else None."""
+        if self.output is None:
+            self.output, _ = self.process.communicate()
+        try:
+            answer = json.loads(self.output)
+        except ValueError:
+            return None
+        return answer["changed"] if self.process.returncode == 0 and answer["known"] == known else None
+
+    def close(self) -> None:
+        """Stop it if it is still looking (the build did not need its answer), and reap it."""
+        if self.output is None:
+            self.process.kill()
+            self.output = self.process.communicate()[0] or b""
 
 
 def _record_db(cache: Path) -> sqlite3.Connection:
@@ -346,3 +384,9 @@ def finish_interrupted(out: Path) -> None:
         return
     _apply(out, journal)
     journal_path.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":  # `TamperCheck`'s process
+    _out, _cache = Path(sys.argv[1]), Path(sys.argv[2])
+    _known = load_record(_cache, _out)
+    print(json.dumps({"known": len(_known), "changed": changed_files(_out, _known)}))

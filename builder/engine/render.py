@@ -85,10 +85,12 @@ def _render_families(token: str, recipe, work: list[tuple[PageFamily, set[str] |
 
 
 def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, touched: Touched, full: bool,
-             changed_entities: set[str], reworded_before: set[str] = frozenset()) -> tuple[list[str], list[str]]:
+                       changed_entities: set[str], reworded_before: set[str] = frozenset(),
+                       tamper_check: TamperCheck | None = None) -> tuple[list[str], list[str]]:
     """Render what the change reaches, write the data files and search bundles, and publish them;
     returns (every page of the site, the files written). `reworded_before`: the pages whose words an
-    earlier commit of this build changed (`publish_articles_first`), for the search index."""
+    earlier commit of this build changed (`publish_articles_first`), for the search index; `tamper_check`:
+    the published files edited by hand, being looked for since before the content stage."""
     templates = Templates(template_folders(options), options.base_url, options.cache, options.config)
     pages = SitePages(site, templates)
     search = search_index()
@@ -111,7 +113,7 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
             if update.clean:
                 work = [(family, None) for family in pages.families()]
             else:
-                tampered = update.tampered()
+                tampered = update.tampered(tamper_check)
                 update.forget(tampered)
                 early: list[tuple] = []
                 if options.search and not search_later and search.fits_beside_render(bundles):
