@@ -1454,6 +1454,32 @@ def test_a_yearless_dateline_whose_place_names_its_country_falls_in_the_year_aft
     assert infer_publication_date(coming).value.iso() == "2025-11-24"
 
 
+def test_a_count_from_now_set_off_after_a_day_is_counted_from_that_day():
+    pub = infer_publication_date("Title\n\nForty-one students stepped off a train on October 9, 1976, fifty years ago "
+                                 "today, carrying cardboard suitcases. More followed in 1981.")
+    assert pub.value.iso() == "2026-10-09"
+
+
+def test_a_year_on_year_comparison_gives_a_yearless_dateline_the_year_after_the_one_compared_with():
+    text = ("Title\n\nPrague, Nov 24 (CTK) - About 4,000 shops were open at the start of this year, 300 fewer than in "
+            "2023. Sales rose 25 percent in the first three quarters of this year from the same period of 2025.")
+    assert infer_publication_date(text).value.iso() == "2026-11-24"
+
+
+def test_a_week_bounded_on_both_sides_is_narrowed_by_the_weekdays_told_in_it():
+    text = ("Title\n\nThe first flight left on Monday night and landed on Tuesday afternoon. The return flight left on "
+            "Wednesday morning with a tour group, which is due back on Sunday, March 8. The next departures are on "
+            "Thursday and Saturday. The airline sold 4,000 seats in the first two months of 2026.")
+    assert infer_publication_date(text).value.iso() == "2026-03-04"
+
+
+def test_a_mastheads_line_ending_on_a_weekday_and_a_day_is_the_papers_day():
+    text = ("THE GLOBAL NEW LIGHT OF MYANMAR\n\nVol. XII, 11th Waning of Tabodwe 1387 ME, Thursday, 12 February 2026\n\n"
+            "MTE sells teak at Yangon tender\n\nThe enterprise sold 2,100 tons of teak on Monday.")
+    pub = infer_publication_date(text)
+    assert (pub.value.iso(), pub.how) == ("2026-02-12", "date line in text")
+
+
 def test_a_stamp_without_a_year_gives_the_day_in_the_year_the_text_gives():
     pub = infer_publication_date("9 MAR, 08:05\n\nMOSCOW, March 9. Grain exports rose in the first two months of 2026, "
                                  "the ministry said on Monday.")

@@ -165,6 +165,25 @@ def infer_publication_date(text: str, title: str | None = None) -> PublicationDa
         year = _year_a_weekday_pins(text, [(*month_day, weekday)])
         if year is not None:
             return PublicationDate(DatePoint(year, *month_day), True, "date line in text")
+    if found.value is None:
+        # "Earlier this year, in March 2025, …", "appeared last year, in 2023": the year a text calls this
+        # one, or the last or the next, when nothing dates it closer
+        named = _YEAR_NAMED_RELATIVELY.search(text)
+        ago = _YEARS_AGO_NAMED.search(text)
+        compared = _SAME_PERIOD_OF.search(text)
+        if named is not None:
+            year = int(named["y"]) + _COUNTED_BACK[named["which"].lower()]
+            found = PublicationDate(DatePoint(year), True, "inferred from text")
+        elif ago is not None:  # "Ten years ago, in 2014, …": this year is 2024
+            found = PublicationDate(DatePoint(int(ago["y"]) + _num(ago["n"])), True, "inferred from text")
+        elif compared is not None:  # "rose 25 percent … from the same period of 2025": a year on, 2026
+            found = PublicationDate(DatePoint(int(compared["y"]) + 1), True, "inferred from text")
+    if month_day is not None and found.value is not None:
+        # `14 APR, 11:20` over the story: the page's day, in the year its text gives
+        try:
+            return PublicationDate(DatePoint(found.value.year, *month_day), True, "date line in text")
+        except ValueError:
+            pass  # (29 February of a year without it: the text's own date stands)
     if month_day is not None and found.value is None and (done := _latest_year_told_done(text)) is not None:
         # `Arequipa (Peru), Nov 24 (EFE).- … exported 5,900 tonnes in 2025`: a year told whole as done is
         # over, and copy of that year would have called it "this year": the first year after it
@@ -172,22 +191,6 @@ def infer_publication_date(text: str, title: str | None = None) -> PublicationDa
             return PublicationDate(DatePoint(done + 1, *month_day), True, "date line in text")
         except ValueError:
             pass
-    if month_day is not None and found.value is not None:
-        # `14 APR, 11:20` over the story: the page's day, in the year its text gives
-        try:
-            return PublicationDate(DatePoint(found.value.year, *month_day), True, "date line in text")
-        except ValueError:
-            pass  # (29 February of a year without it: the text's own date stands)
-    if found.value is None:
-        # "Earlier this year, in March 2025, …", "appeared last year, in 2023": the year a text calls this
-        # one, or the last or the next, when nothing dates it closer
-        named = _YEAR_NAMED_RELATIVELY.search(text)
-        ago = _YEARS_AGO_NAMED.search(text)
-        if named is not None:
-            year = int(named["y"]) + _COUNTED_BACK[named["which"].lower()]
-            found = PublicationDate(DatePoint(year), True, "inferred from text")
-        elif ago is not None:  # "Ten years ago, in 2014, …": this year is 2024
-            found = PublicationDate(DatePoint(int(ago["y"]) + _num(ago["n"])), True, "inferred from text")
     if found.value is not None and found.value.precision == "year":
         # "the provinces merged last month, in July": in a year the text gives, the month it calls the last
         month = _MONTH_NAMED_RELATIVELY.search(text)
@@ -208,6 +211,9 @@ _MONTH_NAMED_RELATIVELY = re.compile(
     rf"(?<!\w)(?P<which>(?i:this|last|next))\s+(?i:month),?\s+(?:in\s+)?{_month('m')}(?!,?\s+\d)")
 # "this year" (or "last year", "next year") beside the year it is: "Earlier this year, in March 2025",
 # "this year (2025)", "last year, in 2023".
+# A year-on-year comparison: `rose 25 percent in the first three quarters … from the same period of 2025`.
+_SAME_PERIOD_OF = re.compile(r"(?<!\w)(?i:from|than|on|over|compared\s+with|against)\s+the\s+same\s+(?i:period|months?|quarter)"
+                             r"\s+(?i:of|in)\s+(?P<y>(?:19|20)\d\d)(?![\d\w])")
 _YEAR_NAMED_RELATIVELY = re.compile(
     r"(?<!\w)(?P<which>(?i:this|last|next))\s+(?i:year)(?:,?\s+(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?|\s*\()"
     r"(?P<y>(?:19|20)\d\d)(?![\d\w])")
@@ -426,6 +432,10 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
         narrowed, upper = _weekday_bounds(text, anchor, upper)
         if narrowed >= lower:
             lower, lower_is_reported_day = narrowed, True
+    elif lower is not None and upper is not None and dt.timedelta(0) <= upper[0] - lower < dt.timedelta(days=7):
+        # `the first two months of 2026` behind it and a tour `due back on Sunday, March 8`: a week at most, in
+        # which the weekdays told as done and to come place the day
+        lower, upper = _weekday_bounds(text, lower, upper)
     if upper is not None and lower is not None and upper[0] < lower:
         upper = None  # the text contradicts itself: trust what it reports as done
     if lower is None and upper is None:
@@ -480,11 +490,16 @@ def _printed_date_line(text: str) -> PublicationDate | None:
         if day is not None:
             return PublicationDate(day, False, "date line in text")
     for line in text.splitlines()[:_STAMP_LINES]:
-        opening = _WIRE_DATELINE.match(line)
+        opening = _WIRE_DATELINE.match(line) or _MASTHEAD_DAY.search(line)
         day = _one_day(opening["date"]) if opening is not None else None
         if day is not None:
             return PublicationDate(day, False, "date line in text")
     return None
+
+
+# A masthead's line that ends on the issue's day and its weekday, with no full stop (`Vol. XII, 11th Waning of
+# Tabodwe 1387 ME, Thursday, 12 February 2026`): the day of the paper.
+_MASTHEAD_DAY = re.compile(rf",[ \t]+(?P<date>(?:{_WEEKDAY}),?[ \t]+[\w ,]{{6,25}}?\d{{4}})[ \t]*$")
 
 
 # A wire story's dateline: the place, the day and the agency in brackets before a dash (`Bahir Dar, June 2/2026 (ENA)
@@ -597,6 +612,8 @@ _SINCE_THAT = re.compile(r"\s+since\s+(?:that|the|this|he|she|they|we|it|his|her
 
 
 _EVENT_REACH = 400  # characters after an anniversary's sentence in which the scene it recalls may be dated
+_DATE_BEFORE_REACH = 40  # … and before a count from now that names it in apposition (`on May 7, 1954, seventy years ago`)
+_JUST_A_COMMA = re.compile(r"[ \t]*[,—–][ \t]*")
 
 
 def _dated(text: str, need: str) -> list:
@@ -635,6 +652,10 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
             hits = _dated(text[max(0, m.start() - _EVENT_REACH):m.start()], need)[-1:]
         else:
             hits = _scan(text[m.start():sentence_end], None)
+        if not hits and groups.get("unit1") is not None:
+            # `… on October 9, 1976, fifty years ago today, carrying …`: the day told just before the phrase
+            before = text[max(0, m.start() - _DATE_BEFORE_REACH):m.start()]
+            hits = [h for h in _dated(before, need)[-1:] if _JUST_A_COMMA.fullmatch(before, h.end)]
         if not hits and _SINCE_THAT.match(text, m.end()):
             # `This month marks 25 years since that last camp shut`: the event the article dated before, its
             # first date told as precisely as the count needs (`closed on June 1, 2000`)

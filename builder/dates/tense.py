@@ -37,6 +37,7 @@ _FORECAST = r"(?:forecasts?|forecasted|predicts?|predicted)"
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|going|slated)\s+to|"
     r"(?:is|are)\s+(?:scheduled|set|due|slated)\s+for|"
+    r"(?:is|are)\s+due(?=\s+(?:in|at|on|back|home)\b)|"  # a timetable: `a tour group, which is due back on Sunday, March 8`
     r"(?:scheduled|slated|planned)\s+for|to\s+be\s+held|upcoming|plans?\s+to|this\s+coming|"
     + _FORECAST + r"\b[^.;:?!]{0,60}?\bfor|(?P<intention>" + _INTENTION
     + r"))\b", re.I)
