@@ -402,3 +402,23 @@ def test_a_role_held_once_in_lower_case_before_a_name_marks_the_one_the_article_
             "His father, former president Kenji Saitō, first bought edamame in the 1980s. Saitō said the firm would "
             "buy more.")
     assert people(annotator.mentions(text, dt.date(2026, 6, 10)))[-1] == ("Saitō", "ryosuke-saito")
+
+
+def test_a_spanish_name_goes_by_its_first_family_name_and_a_straight_quote_by_who_closes_it():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("maria-fernanda-gutierrez-ochoa", "person", "María Fernanda Gutiérrez Ochoa"),
+                             Entity("ramon-gutierrez", "person", "Ramón Gutiérrez"))
+    text = ("María Fernanda Gutiérrez Ochoa, export director of the distillery, said the company sent a container in "
+            "May. \"Our grandfather, don Ramón Gutiérrez, sold his first bottles in the 1960s,\" Gutiérrez said.")
+    assert people(annotator.mentions(text, dt.date(2026, 7, 28)))[-1] == ("Gutiérrez", "maria-fernanda-gutierrez-ochoa")
+
+
+def test_a_speaker_set_off_by_a_clause_before_the_verb_is_who_a_following_quotation_is_by():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("qie-xiangdong", "person", "Qie Xiangdong", country="cn"),
+                             Entity("qie-wanqing", "person", "Qie Wanqing", country="cn"))
+    text = ("Centre director Qie Xiangdong said the trainees had learned grafting. His cousin Qie Wanqing, who taught "
+            "the melon classes, said the group was fast. “They already know how to save water,” Qie said.")
+    assert people(annotator.mentions(text, dt.date(2026, 5, 9)))[-1] == ("Qie", "qie-wanqing")

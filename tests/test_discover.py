@@ -1559,3 +1559,28 @@ def test_a_joint_sub_committee_in_lower_case_is_a_mechanism():
     assert _lower_case_names("I asked our chamber to put it on the agenda of the joint trade sub-committee that "
                              "prepares the commission’s meetings. The joint subcommittee on fisheries met.") == [
         "joint trade sub-committee", "joint subcommittee on fisheries"]
+
+
+def test_a_writers_name_over_the_outlets_line_or_just_under_the_stamp_is_a_byline(registry):
+    over = _people(_found(registry, "Kate Houlihan\n\nAustralian Associated Press\n\nWednesday, 21 October 2026\n\n"
+                                    "Lupin growers in Western Australia are selling more grain to fish farms."))
+    under = _people(_found(registry, "28/07/2026 17:10\n\nDaniela Ortiz Cárdenas\n\nSmall tequila distilleries in "
+                                     "Jalisco are shipping more bottles to Asia."))
+    assert over == {"Kate Houlihan"} and under == {"Daniela Ortiz Cárdenas"}
+
+
+def test_a_spanish_name_of_two_given_names_and_two_family_names_in_apposition_is_one_name(registry):
+    found = _people(_found(registry, "María Fernanda Gutiérrez Ochoa, export director of Casa Agavera del Valle, said "
+                                     "the company sent its first container in May. Farmer Thào A Dua, 36, came too."))
+    assert "María Fernanda Gutiérrez Ochoa" in found and not any(name.startswith("Farmer") for name in found)
+
+
+def test_an_amharic_honorific_or_a_commissioner_title_is_no_part_of_the_name(registry):
+    found = _found(registry, "Ato Dereje Mekonnen, a director at the commission, said investment rose. Trade Commissioner "
+                             "Marc-André Tremblay of the Consulate General said exports rose.")
+    assert _people(found) == {"Dereje Mekonnen", "Marc-André Tremblay"}
+
+
+def test_only_letters_vietnamese_alone_writes_make_a_name_vietnamese_without_its_family_name():
+    assert guess_country("María Fernanda Gutiérrez Ochoa") is None and guess_country("Marc-André Tremblay") is None
+    assert guess_country("Lò Văn Phẻ") == "vn" and guess_country("Vương Thu Hà") == "vn"

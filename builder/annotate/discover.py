@@ -508,6 +508,9 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                     and not (name and chinese_by_shape([w.text for w in name]))):
                 # (`Nay Lin Tun, a lorry driver`: a role vouches for every word, not only from a family name on)
                 name = personal_name(run, bare=not (ROLE_AFTER.match(text, end) or WHO_OR_AGE.match(text, end))) or name
+            if (name and len(run) == 4 and name[0].start != start and (appositive or ROLE_AFTER.match(text, end))
+                    and opens_sentence(text, start) and not _ROLE_WORD.fullmatch(run[0].key)):
+                name = run  # `María Fernanda Gutiérrez Ochoa, export director of …`: two given names, two family names
             speaks = REPORTING_VERB.match(text, end)
             sayers_in = speaks and _SAYERS_IN.search(text, max(0, start - 40), start)
             if sayers_in and _bare_place_name(run):

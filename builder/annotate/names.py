@@ -120,13 +120,20 @@ def with_particle(text: str, start: int, end: int, name: str) -> int:
     return start
 
 
+# Letters only Vietnamese writes (not `á`, `ê` or `ô`, which Spanish, Portuguese and French names have too): a name
+# marked only with those others is no Vietnamese name unless a Vietnamese family name opens it (`María Fernanda
+# Gutiérrez Ochoa`, `Marc-André Côté`).
+_VIETNAMESE_ONLY = frozenset("ăằắẳẵặầấẩẫậđềếểễệồốổỗộơờớởỡợưừứửữựảẻỉỏủỷạẹịọụỵẽĩũỹỳ")
+
+
 def guess_country(name: str) -> str | None:
     """`vn` for a Vietnamese name, `cn` for a Chinese one, from spelling and family name; else None."""
     words = [fold(w) for w in re.findall(r"[^\W\d_]+", name)]
     if not words:
         return None
-    if any(fold(ch) != ch.lower() for ch in name if ch.isalpha()) or (words[0] in VIETNAMESE_FAMILY_NAMES
-                                                                     and len(words) >= 3):
+    marked = {ch.lower() for ch in name if ch.isalpha() and fold(ch) != ch.lower()}
+    if marked & _VIETNAMESE_ONLY or (marked and words[0] in VIETNAMESE_FAMILY_NAMES) or (
+            words[0] in VIETNAMESE_FAMILY_NAMES and len(words) >= 3):
         return "vn"
     if words[0] in CHINESE_FAMILY_NAMES and len(words) == 2:
         return "cn"

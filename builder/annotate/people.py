@@ -23,7 +23,14 @@ from bisect import insort
 from dataclasses import dataclass
 
 from builder.annotate.misspellings import one_letter_off
-from builder.annotate.names import CHINESE_CHARACTER, MALAY_FIRST_NAMES, guess_country, joined_surname, with_particle
+from builder.annotate.names import (
+    CHINESE_CHARACTER,
+    MALAY_FIRST_NAMES,
+    PARTICLES,
+    guess_country,
+    joined_surname,
+    with_particle,
+)
 from builder.annotate.ruler import RulerMatch
 from builder.annotate.spans import SpanSet
 from builder.model import Entity, Mention
@@ -53,6 +60,7 @@ _HEADS = [
     "Associate Professor", "Assistant Professor", "Assoc Prof", "Assoc. Prof.", "Asst Prof", "Asst. Prof.", "Prof",
     "Secretary-General", "Managing Director", "Minister Counsellor", "Minister Counselor", "Counsellor", "Counselor", "Chief Executive Officer", "Chief Executive", "CEO",
     "Representative", "Undersecretary", "Under Secretary", "Assistant Secretary", "Administrator",
+    "Commissioner",
     "Deputy Head", "Head", "Commander", "Historian", "Veteran", "Researcher", "Scholar", "State Secretary",
     # what a person does, written before the name (at a sentence's start in capitals)
     "Screenwriter", "Translator", "Novelist", "Writer", "Poet", "Author", "Journalist", "Reporter", "Photographer",
@@ -68,8 +76,8 @@ _HEADS = [
     "Pengiran", "Awang",
     # monastics
     "Most Venerable", "Venerable", "Abbot",
-    # Burmese honorifics (`U Zaw Min Htike`, `Daw Khin Myat`)
-    *BURMESE_HONORIFICS,
+    # Burmese honorifics (`U Zaw Min Htike`, `Daw Khin Myat`) and Amharic ones (`Ato Dereje Mekonnen`)
+    *BURMESE_HONORIFICS, "Ato", "Woizero", "Weizero",
     # rulers, with the honorific before them (`His Majesty Sultan Hassanal Bolkiah`)
     "His Majesty Sultan", "His Majesty King", "Her Majesty Queen", "Sultan", "King", "Queen", "Crown Prince",
 ]
@@ -146,9 +154,11 @@ _AMBIGUOUS_SHORT_FORMS = {
 # A verb that acts on someone, just before a short form: `thanked Lu for`, `congratulated Song on`.
 _ACTED_ON = re.compile(r"(?<![\w’'-])(?:thanked|congratulated|praised|met|told|urged|asked|welcomed|received|"
                        r"invited|presented|accompanied|greeted|briefed|hosted|joined)[ \t]+$")
-_QUOTE_CLOSED = re.compile(r"[,.?!]?”[ \t]*$")
+_QUOTE_CLOSED = re.compile(r"[,.?!]?(?P<mark>[”\"])[ \t]*$")
 # A name (with its title) that speaks: `Coach Li Rui said`.
-_SPEAKS = re.compile(r"(?:[^\W\d_][\w’'-]*[ \t]+){0,4}?[^\W\d_][\w’'-]*" + REPORTING_VERB.pattern)
+_SPEAKS = re.compile(r"(?:[^\W\d_][\w’'-]*[ \t]+){0,4}?[^\W\d_][\w’'-]*"
+                     r"(?:,[^,.;:“”\"\n]{1,60},)?"  # (`Qie Wanqing, who taught the melon classes, said`)
+                     + REPORTING_VERB.pattern)
 # A word of a name; an apostrophe inside one is the name's (`D'Cruz`, `O’Neill`), a possessive's is not (`Chính’s`).
 _WORD = re.compile(r"[^\W\d_]+(?:[’'](?![sS](?![^\W\d_]))[^\W\d_]+)*")
 _FORMER = {"late", "former", "then", "ex"}
@@ -202,6 +212,9 @@ def short_forms(entity: Entity) -> PersonForms:
                 forms.add(words[0])  # a given name of hyphened syllables follows the family name: `Kim Dong-hyun`
             elif len(words) == 3 and _HYPHENED_GIVEN.fullmatch(entity.name.split()[-1]):
                 forms.add(words[1])  # Hong Kong's English name first: `Raymond Yiu Chi-kin` is `Yiu`
+            elif (len(words) >= 3 and entity.country not in ("vn", "cn") and guess_country(entity.name) is None
+                  and words[-2] not in PARTICLES and len(words[-2]) > 2):  # (not Hmông's `A`: `Thào A Dua`)
+                forms.add(words[-2])  # a Spanish name goes by the first of its two family names: `Gutiérrez`
     return PersonForms(entity.id, frozenset(forms))
 
 
@@ -369,7 +382,7 @@ def _resolve_short(text: str, word: re.Match, candidates: list[str], positions: 
     quoted = _QUOTE_CLOSED.search(text, max(0, start - 3), start)
     if quoted is not None and len(candidates) > 1:
         # `“Li Xinyi will remember it,” Li said`: who closes a quotation is its speaker, not someone it names
-        opening = text.rfind("“", 0, quoted.start())
+        opening = text.rfind("“" if quoted["mark"] == "”" else '"', 0, quoted.start())
         if opening >= 0:
             speakers = [entity for pos, entity in positions
                         if pos < opening and entity in candidates and _SPEAKS.match(text, pos)]

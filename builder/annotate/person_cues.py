@@ -157,11 +157,19 @@ _NAME_LINE = re.compile(rf"(?m)^(?P<names>{_ONE_NAME}(?:[ \t]+and[ \t]+{_ONE_NAM
 
 def _names_over_stamps(text: str) -> list[re.Match]:
     """A writer's name alone on a line over the page's stamp or the story's wire dateline, as the dates
-    read them (`Radim Vávra` over `12. 11. 2026 13:40`, `Montserrat Peñalver` over `Zaragoza, Jun 25 (EFE).- …`)."""
+    read them (`Radim Vávra` over `12. 11. 2026 13:40`, `Montserrat Peñalver` over `Zaragoza, Jun 25 (EFE).- …`),
+    or over the outlet's name over the stamp (`Kate Houlihan` over `Australian Associated Press`), or just under
+    a stamp that follows the headline (`28/07/2026 17:10` over `Daniela Ortiz Cárdenas`)."""
     found = []
     for line in _NAME_LINE.finditer(text, 0, _BYLINE_WITHIN):
-        following = text[line.end():].lstrip().split("\n", 1)[0]
-        if stamped_day(following) is not None or opens_with_dateline(following):
+        following = text[line.end():].lstrip().split("\n", 2)
+        if following and following[0].split() and following[0].split()[-1].lower() in OUTLET_WORDS:
+            following = following[1:] if len(following) > 1 and not following[1].strip() else following
+            following = "\n".join(following[1:]).lstrip().split("\n", 1)
+        before = [above for above in text[:line.start()].splitlines() if above.strip()]
+        # (only the headline, when the text has it, and the stamp above)
+        stamp_above = 1 <= len(before) <= 2 and stamped_day(before[-1].strip()) is not None
+        if stamp_above or (following and (stamped_day(following[0]) is not None or opens_with_dateline(following[0]))):
             found.append(line)
     return found
 
