@@ -422,3 +422,11 @@ def test_a_speaker_set_off_by_a_clause_before_the_verb_is_who_a_following_quotat
     text = ("Centre director Qie Xiangdong said the trainees had learned grafting. His cousin Qie Wanqing, who taught "
             "the melon classes, said the group was fast. “They already know how to save water,” Qie said.")
     assert people(annotator.mentions(text, dt.date(2026, 5, 9)))[-1] == ("Qie", "qie-wanqing")
+
+
+def test_a_speaker_one_letter_off_after_a_title_is_the_person_misspelt():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("gavin-trewartha", "person", "Gavin Trewartha"))
+    text = "Gavin Trewartha, who farms near Moora, said growers were tired. “It helps,” Mr Trewatha said on Tuesday."
+    assert people(annotator.mentions(text, dt.date(2026, 10, 21)))[-1] == ("Mr Trewatha", "gavin-trewartha")

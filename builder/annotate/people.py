@@ -313,8 +313,9 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
 
 def _misspelt_short_form(text: str, word: re.Match, form: str, forms: dict[str, list[str]]) -> str | None:
     """`Gongxu said` after `Gongxi Yanqing`: a speaker one letter off the one short form of one person named, when
-    nothing else fits, is that person misspelt."""
-    if _part_of_longer_name(text, word.start(), word.end(), False):
+    nothing else fits, is that person misspelt (after a title too: `Mr Trewatha said` after `Gavin Trewartha`)."""
+    titled = bool(_HEAD_AT_END.search(text[max(0, word.start() - 40):word.start()].rstrip()))
+    if _part_of_longer_name(text, word.start(), word.end(), titled):
         return None
     near = [f for f in forms if one_letter_off(form, f) and max(len(f), len(form)) >= 6]  # (`Banag` for `Banaag`)
     return forms[near[0]][0] if len(near) == 1 and len(forms[near[0]]) == 1 else None
