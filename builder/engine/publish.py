@@ -18,7 +18,7 @@ only the rows of the files it changed) and so writes only what changed:
 A file in `site/` that is not what the last build wrote (edited by hand) is
 reported by `tampered()`, and the build writes it again. Finding them is a `stat` of every file the last
 build wrote (65,000 at 10,000 articles, ~0.25 s): a rebuild starts that look in a process of its own
-(`TamperCheck`) before it maps, and takes its answer when it plans the render.
+(`TamperCheck`) before its content stage, and takes its answer when it plans the render.
 """
 
 from __future__ import annotations
@@ -178,7 +178,7 @@ class SiteUpdate:
 
     def tampered(self, ahead: TamperCheck | None = None) -> list[str]:
         """Files of `site/` that are not what the last build wrote (their size or time changed); `ahead`:
-        the same question, asked in a process of its own when the build began."""
+        the same question, asked in a process of its own before the content stage."""
         if self.clean:
             return []
         found = ahead.answer(len(self.known)) if ahead is not None else None
@@ -275,7 +275,7 @@ def changed_files(out: Path, known: dict[str, list]) -> list[str]:
 
 class TamperCheck:
     """`SiteUpdate.tampered`'s question about the site the last build published, asked in a process of its own
-    while this one maps and writes content (`python -m builder.engine.publish OUT CACHE` prints the answer)."""
+    while this one writes content (`python -m builder.engine.publish OUT CACHE` prints the answer)."""
 
     def __init__(self, out: Path, cache: Path):
         self.process = subprocess.Popen([sys.executable, "-m", "builder.engine.publish", str(Path(out).resolve()),
