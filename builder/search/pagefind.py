@@ -36,12 +36,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from builder.model import ENTITY_KINDS, BuildError
-from builder.text import fold
+from builder.text import UNDECOMPOSED_LETTERS, fold
 
 _WORD = re.compile(r"\w+")
 # Pagefind matches `to lam` to `Tô Lâm` by itself (Unicode decomposition), but not letters that do not
 # decompose: `Đà Nẵng` is never found as `da nang` without a folded copy.
-_UNDECOMPOSED = re.compile("[đĐøØłŁßæÆı]")
+_UNDECOMPOSED = re.compile("[" + "".join(sorted(UNDECOMPOSED_LETTERS)) + "]")
 
 
 def search_terms(text: str) -> str:
