@@ -132,8 +132,7 @@ def guess_country(name: str) -> str | None:
     if not words:
         return None
     marked = {ch.lower() for ch in name if ch.isalpha() and fold(ch) != ch.lower()}
-    if marked & _VIETNAMESE_ONLY or (marked and words[0] in VIETNAMESE_FAMILY_NAMES) or (
-            words[0] in VIETNAMESE_FAMILY_NAMES and len(words) >= 3):
+    if marked & _VIETNAMESE_ONLY or (words[0] in VIETNAMESE_FAMILY_NAMES and (marked or len(words) >= 3)):
         return "vn"
     if words[0] in CHINESE_FAMILY_NAMES and len(words) == 2:
         return "cn"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from builder.annotate.heads import _NOT_NAME_WORDS, PORTFOLIO_WORDS, _is_name_word, _Word
@@ -155,6 +156,9 @@ _BYLINE_WITHIN = 400  # characters: a bare byline stands over the date, under th
 _NAME_LINE = re.compile(rf"(?m)^(?P<names>{_ONE_NAME}(?:[ \t]+and[ \t]+{_ONE_NAME})?)[ \t]*$")
 
 
+_FILLED_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
 def _names_over_stamps(text: str) -> list[re.Match]:
     """A writer's name alone on a line over the page's stamp or the story's wire dateline, as the dates
     read them (`Radim Vávra` over `12. 11. 2026 13:40`, `Montserrat Peñalver` over `Zaragoza, Jun 25 (EFE).- …`),
@@ -162,14 +166,13 @@ def _names_over_stamps(text: str) -> list[re.Match]:
     a stamp that follows the headline (`28/07/2026 17:10` over `Daniela Ortiz Cárdenas`)."""
     found = []
     for line in _NAME_LINE.finditer(text, 0, _BYLINE_WITHIN):
-        following = text[line.end():].lstrip().split("\n", 2)
-        if following and following[0].split() and following[0].split()[-1].lower() in OUTLET_WORDS:
-            following = following[1:] if len(following) > 1 and not following[1].strip() else following
-            following = "\n".join(following[1:]).lstrip().split("\n", 1)
-        before = [above for above in text[:line.start()].splitlines() if above.strip()]
-        # (only the headline, when the text has it, and the stamp above)
-        stamp_above = 1 <= len(before) <= 2 and stamped_day(before[-1].strip()) is not None
-        if stamp_above or (following and (stamped_day(following[0]) is not None or opens_with_dateline(following[0]))):
+        # the lines around it that are not blank: below, the next two; above, all (the headline, the stamp)
+        below = [under.group().lstrip() for under in islice(_FILLED_LINE.finditer(text, line.end()), 2)]
+        if len(below) > 1 and below[0].split()[-1].lower() in OUTLET_WORDS:
+            below = below[1:]  # (the outlet's name between the writer's and the stamp)
+        above = [over for over in text[:line.start()].splitlines() if over.strip()]
+        stamp_above = 1 <= len(above) <= 2 and stamped_day(above[-1].strip()) is not None
+        if stamp_above or (below and (stamped_day(below[0]) is not None or opens_with_dateline(below[0]))):
             found.append(line)
     return found
 
