@@ -148,27 +148,26 @@ def _one_later(lookbehinds: str) -> str:
     return "".join(m[:-1] + "(?s:.))" for m in _LOOKBEHIND.findall(lookbehinds))
 
 
-def _first_chars_of(pattern: str) -> str | None:
-    tree = re._parser.parse(pattern)
+def _first_chars_in(tree: re._parser.SubPattern) -> str | None:
     chars: set[str] = set()
     return None if _first_chars(tree.data, tree.state.flags, chars) else "".join(sorted(chars))
 
 
-def _after_the(pattern: str, opening: str) -> str | None:
-    """What follows the opening look-behinds and an optional "the " ({_THE}), if the pattern
-    opens so, and only when that rest cannot start with a space (so the spaces after "the"
-    are all taken) and the look-behinds also hold after a space. A match then starts where
-    the rest matches or at the "the" just before it, so the rule can be looked for by the
+def _after_the(pattern: str, opening: str) -> tuple[str, str] | None:
+    """What follows the opening look-behinds and an optional "the " ({_THE}), and the characters it
+    starts with, if the pattern opens so, and only when that rest cannot start with a space (so the
+    spaces after "the" are all taken) and the look-behinds also hold after a space. A match then starts
+    where the rest matches or at the "the" just before it, so the rule can be looked for by the
     first characters of the rest, not at the t of every "the", "to" and "that"."""
     if not pattern.startswith(opening + _THE):
         return None
     rest = pattern[len(opening) + len(_THE):]
-    first = _first_chars_of(rest)
+    first = _first_chars_in(re._parser.parse(rest))
     if first is None or any(re.match(f"[{first}]", space) for space in _SPACES):
         return None
     if opening and not all(re.compile(opening).match(space + "x", 1) for space in _SPACES):
         return None
-    return rest
+    return rest, first
 
 
 @dataclass(frozen=True)
@@ -188,10 +187,13 @@ def _rule(pattern: str, resolve: Resolver) -> _Rule:
     probe, rest, first, needs = pattern, None, None, None
     opening = _opening_lookbehinds(pattern)
     try:
-        rest = _after_the(pattern, opening)
-        probe = rest or pattern
-        first = _first_chars_of(probe)
-        tree = re._parser.parse(pattern)
+        tree = re._parser.parse(pattern)  # once: each parse costs about what the compile does
+        after = _after_the(pattern, opening)
+        if after is not None:
+            probe = rest = after[0]
+            first = after[1]
+        else:
+            first = _first_chars_in(tree)
         needs = _required_literals(tree.data, tree.state.flags)
         if needs and min(map(len, needs)) < 3:
             needs = None  # too common to be worth a look
