@@ -174,6 +174,15 @@ def test_year_range_with_short_end_year():
     assert only("the 2021–25 period") == ("2021–25", "2021/2025")
 
 
+def test_a_season_split_by_a_slash_is_its_two_years():
+    assert found("Growers expect the 2025/26 crop to beat 2024/2025 and the 1999/00 season.") == [
+        ("2025/26", "2025/2026"), ("2024/2025", "2024/2025"), ("1999/00", "1999/2000")]
+
+
+def test_a_slash_between_years_that_do_not_run_on_is_no_season():
+    assert found("Decree 15/2026 set a 2025/31 ratio.") == []
+
+
 def test_anniversary_span_from_founding_day_to_year():
     text = "the 76th founding anniversary of the diplomatic relations between Việt Nam and China (January 18, 1950–2026)."
     assert found(text) == [("January 18, 1950–2026", "1950-01-18/2026")]
@@ -302,6 +311,12 @@ def test_first_seven_months_of_a_year():
     assert found(text) == [("the first seven months of 2024", "2024-01/2024-07")]
 
 
+def test_the_first_quarters_of_a_year_are_their_months():
+    text = "Sales rose in the first three quarters of this year and fell in the last two quarters of 2023."
+    assert found(text, REF_2024) == [("the first three quarters of this year", "2024-01/2024-09"),
+                                     ("the last two quarters of 2023", "2023-07/2023-12")]
+
+
 def test_latter_half_of_year():
     text = "Since the latter half of 2024, the CPV Central Committee has demonstrated its mettle."
     assert found(text) == [("the latter half of 2024", "2024-07/2024-12")]
@@ -335,6 +350,7 @@ def test_thirds_of_a_year(phrase, iso):
 @pytest.mark.parametrize("phrase, iso", [
     ("early March", "2025-03"), ("mid-March", "2025-03"), ("late March", "2025-03"),
     ("late February 2024", "2024-02"), ("the end of March", "2025-03"), ("the beginning of March", "2025-03"),
+    ("the third week of March", "2025-03"), ("the last week of February 2024", "2024-02"),
 ])
 def test_a_part_of_a_month_is_linked_as_the_month(phrase, iso):
     assert only(f"The delegation travelled in {phrase} to Guangxi.", dt.date(2025, 4, 10)) == (phrase, iso)
@@ -1369,6 +1385,16 @@ def test_two_weekdays_running_are_one_span():
     assert only("The troupe will perform on Thursday and Friday before returning.", dt.date(2025, 10, 14)) == (
         "Thursday and Friday", "2025-10-16/2025-10-17")
     assert len(found("They met on Monday and Wednesday.", dt.date(2025, 10, 14))) == 2
+
+
+def test_two_weekdays_running_told_on_one_of_them_keep_their_order():
+    tuesday = dt.date(2026, 5, 12)
+    assert only("Talks were held in Nanning on Tuesday and Wednesday.", tuesday) == (
+        "Tuesday and Wednesday", "2026-05-05/2026-05-06")
+    assert only("Dock workers will strike on Monday and Tuesday.", tuesday) == (
+        "Monday and Tuesday", "2026-05-18/2026-05-19")
+    assert only("The delegation arrived on Monday and Tuesday.", tuesday) == (
+        "Monday and Tuesday", "2026-05-11/2026-05-12")
 
 
 def test_a_brief_dated_by_its_weekdays_keeps_a_day_said_to_come_as_an_upper_bound():

@@ -48,6 +48,7 @@ from builder.dates.rules import (  # noqa: F401 (the table's words and resolvers
     _relative_season,
     _relative_unit,
     _season,
+    _split_year,
     _weekday,
     _weekday_date,
     _weekday_of_relative_week,
@@ -85,6 +86,8 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"(?:(?P<lead>(?i:from|between)){_SP})?(?P<span>{_year('y1')}{_SP}(?P<conn>to|until|till|through|and)"
      rf"{_SP}{_year('y2')})", _from_years),
     (rf"{_year('y1')}{_DASH}(?P<y2>\d{{4}}|\d{{2}})(?![\w%]|[.,]\d)", _year_range),
+    # (`the 2025/26 crop`: two years running, split by a slash)
+    (rf"{_year('y1')}/(?P<y2>\d{{4}}|\d{{2}})(?![\w/%]|[.,]\d)", _split_year),
     # days
     # (`May 8, last year`)
     (rf"{_month('m')}(?:{_SP}{_day('d')},?)?(?:{_SP}of)?{_SP}{_RELYEAR}", _month_of_relative_year),
@@ -120,7 +123,8 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"{_month('m')}{_SP}{_day('d')}", _month_day),
     (rf"{_day('d')}{_SP}{_month('m')}", _month_day),
     # parts of months and years
-    (rf"{_THE}(?P<part>(?i:early|mid|late|(?:beginning|start|middle|end|(?:first|second|latter){_SP}half){_SP}of))"
+    (rf"{_THE}(?P<part>(?i:early|mid|late|(?:beginning|start|middle|end|(?:first|second|latter){_SP}half"
+     rf"|(?:first|second|third|fourth|last|final){_SP}week){_SP}of))"
      rf"(?:{_SP0}-{_SP0}|{_SP})(?:{_month('m')}(?:,?{_SP}{_year('y')}|{_SP}(?P<yrel>(?i:last|this|next)){_SP}year(?!\w))?"
      rf"|(?P<mrel>(?i:last|this|next|the)){_SP}month(?!\w))", _month_third),
     (rf"(?<!\w){_THE}(?P<part>(?i:early|mid|late)){_SP0}-?{_SP0}(?P<dec>1[89]\d0|2[01]\d0)s(?!\w)", _decade),
@@ -144,7 +148,7 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     # (`the January-March quarter`: a quarter named by its months, as Japanese and Indian copy does)
     (rf"(?<!\w){_THE}(?P<first_month>January|April|July|October)[-–](?P<last_month>March|June|September|December)"
      rf"{_SP}(?i:quarter)(?![\w-])(?!{_SP}of(?!\w))", _yearless_quarter),
-    (rf"(?<!\w){_THE}(?P<ord>(?i:first|last))(?:{_SP}(?P<n>{_NUM}))?{_SP}(?P<months>(?i:months?))"
+    (rf"(?<!\w){_THE}(?P<ord>(?i:first|last))(?:{_SP}(?P<n>{_NUM}))?{_SP}(?P<months>(?i:months?|quarters))"
      rf"(?:{_SP}of{_SP}{_YREF}|(?!\w)(?!{_SP}of(?!\w)))", _months_of_year),
     (rf"(?<!\w){_THE}(?P<season>(?i:spring|summer|autumn|fall|winter))(?:{_SP}of)?{_SP}{_YREF}", _season),
     # months

@@ -389,6 +389,14 @@ def _year_range(m, ctx):
     return _found(_point(y1), _point(y2))
 
 
+def _split_year(m, ctx):
+    """2025/26 / 2025/2026: a season, crop or school year written over the two years it runs across"""
+    y1 = int(m["y1"])
+    if int(m["y2"]) != (y1 + 1 if len(m["y2"]) == 4 else (y1 + 1) % 100):
+        return None
+    return _found(_point(y1), _point(y1 + 1))
+
+
 def _from_years(m, ctx):
     """from 2020 to 2023 / between 2020 and 2025 / in 2020 and 2021 (two years running, as adjacent months are one)"""
     if _looks_like_quantity(_word_after(ctx.text, m.end()), weak_cue=True):
@@ -482,7 +490,7 @@ def _quarter_code(m, ctx):
 
 def _months_of_year(m, ctx):
     """the first six months of the year / the first seven months of 2024 / the last three months of 2024 /
-    the first eight months (of the reference's year)"""
+    the first eight months (of the reference's year) / the first three quarters of this year"""
     if m["y"] is None and m["yrel"] is None:  # "in the first eight months": of this year ("its first …": not)
         written_the = m.group().lower().startswith("the")
         resolved = (ctx.ref.year, True) if ctx.ref is not None and m["n"] and written_the else None
@@ -493,7 +501,7 @@ def _months_of_year(m, ctx):
     year, relative = resolved
     if m["n"] is None and m["months"].lower().endswith("s"):
         return None  # "the first months of 2024" is vague
-    n = _num(m["n"]) if m["n"] else 1
+    n = (_num(m["n"]) if m["n"] else 1) * (3 if m["months"].lower() == "quarters" else 1)
     if not 1 <= n <= 12:
         return None
     first, last = (1, n) if m["ord"].lower() == "first" else (13 - n, 12)
@@ -512,8 +520,8 @@ def _season(m, ctx):
 
 
 def _month_third(m, ctx):
-    """early March / mid-March / late March 2024 / the end of March / late last month: the month
-    itself, as the gold corpora link a part of a month (the words only place the event in it)"""
+    """early March / mid-March / late March 2024 / the end of March / the third week of June / late last
+    month: the month itself, as the gold corpora link a part of a month (the words only place the event in it)"""
     if m["mrel"]:  # (`the end of the month`: this one)
         if ctx.ref is None:
             return None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from builder.dates.rules import (
     ANCHORED,
+    WEEKDAYS,
     _SPACES,
     _THE,
     Resolver,
@@ -311,7 +312,7 @@ def _scan(text: str, reference: dt.date | None, strict: bool = True) -> list[_Hi
                 continue
             start, end = m.span("span") if rule.has_span else m.span()
             hits.append(_Hit(start, end, found.value, found.kind, order))
-    return _ranged(text, _anchored(_longest_first(hits)))
+    return _ranged(text, _anchored(_longest_first(hits)), reference)
 
 
 # How far back a day counted from (`the day before`) looks for the date it is counted from: that sentence's or the one before.
@@ -341,7 +342,7 @@ _AND = re.compile(r"[ \t]+and[ \t]+")
 _RANGE_OPENS = re.compile(r"(?<![\w’'-])[Ff]rom[ \t]+$")
 
 
-def _ranged(text: str, hits: list[_Hit]) -> list[_Hit]:
+def _ranged(text: str, hits: list[_Hit], reference: dt.date | None) -> list[_Hit]:
     """`from next month to the end of June`, `from March last year to February this year`: two dates
     that are a range's ends, one of them told relative to the publication date, are one interval (the
     grammar's own ranges have absolute ends). Only an earlier first end makes a range. Two days running
@@ -349,11 +350,12 @@ def _ranged(text: str, hits: list[_Hit]) -> list[_Hit]:
     out: list[_Hit] = []
     for hit in hits:
         first = out[-1] if out else None
-        if (first is not None and _AND.fullmatch(text, first.end, hit.start) and first.value.end is None
+        days = (first is not None and _AND.fullmatch(text, first.end, hit.start) and first.value.end is None
                 and hit.value.end is None and first.value.start.precision == hit.value.start.precision == "day"
-                and hit.value.start.first_day() - first.value.start.first_day() == dt.timedelta(days=1)):
+                and _days_running(text, first, hit, reference))
+        if days:
             # `on Thursday and Friday`: two days running are one span (as `August 14 and 15`)
-            out[-1] = _Hit(first.start, hit.end, DateValue(first.value.start, hit.value.start),
+            out[-1] = _Hit(first.start, hit.end, DateValue(*days),
                            "relative" if "relative" in (first.kind, hit.kind) else first.kind, first.order)
             continue
         if (first is not None and "relative" in (first.kind, hit.kind)
@@ -365,6 +367,26 @@ def _ranged(text: str, hits: list[_Hit]) -> list[_Hit]:
                 continue
         out.append(hit)
     return out
+
+
+def _days_running(text: str, first: _Hit, then: _Hit, reference: dt.date | None) -> tuple | None:
+    """The two days of `first and then` when they run on; also two weekdays named in their week's order
+    (`on Tuesday and Wednesday`) where one of them was read as the publication day itself and the other
+    not beside it: that one is the day next to the other, which its tense placed."""
+    one, two = first.value.start.first_day(), then.value.start.first_day()
+    if two - one == _ONE_DAY:
+        return first.value.start, then.value.start
+    names = WEEKDAYS.get(text[first.start:first.end].lower()), WEEKDAYS.get(text[then.start:then.end].lower())
+    if None in names or (names[0] + 1) % 7 != names[1] or reference is None:
+        return None
+    if one == reference:
+        return DatePoint.of(two - _ONE_DAY), then.value.start
+    if two == reference:
+        return first.value.start, DatePoint.of(one + _ONE_DAY)
+    return None
+
+
+_ONE_DAY = dt.timedelta(days=1)
 
 
 def _longest_first(hits: list[_Hit]) -> list[_Hit]:
