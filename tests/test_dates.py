@@ -1397,6 +1397,33 @@ def test_two_weekdays_running_told_on_one_of_them_keep_their_order():
         "Monday and Tuesday", "2026-05-11/2026-05-12")
 
 
+def test_a_brief_that_closes_its_week_on_a_day_its_weekday_pins_is_dated_inside_that_week():
+    text = ("Title\n\nHANOI — The rowing regatta opened on Monday on West Lake, and local crews won two races on "
+            "Tuesday. The Thai team will race on Thursday, with the finals to follow on Saturday, June 13. It is the "
+            "first regatta held here since the floods of October 2025.")
+    pub = infer_publication_date(text)
+    assert (pub.value.iso(), pub.how) == ("2026-06-09", "inferred from text")  # the day of the latest race
+
+
+def test_a_weekday_pins_the_latest_year_it_fits_when_a_plan_is_told_as_if_done():
+    text = ("Title\n\nNAIROBI — Officers finished the course on Monday. On Tuesday they met the ambassador. They will "
+            "fly out on Wednesday and start work on "
+            "Friday, May 29. The director said the country wanted to send two groups a year from 2027; it sent "
+            "its first officers in 2014 and trained 300 in 2025.")
+    assert infer_publication_date(text).value.iso() == "2026-05-26"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Border guards agreed on Tuesday to run joint patrols off Hà Tiên from January.", "2027-01"),
+    ("She proposed a joint training course for border judges in Lạng Sơn in October.", "2026-10"),
+    ("Xu invited the Vietnamese commanders to Zhanjiang for the review meeting in January.", "2027-01"),
+    ("The plan was proposed in March.", "2026-03"),  # when it was proposed
+    ("They proposed in February to cut fees.", "2026-02"),
+])
+def test_what_an_intention_proposal_or_invitation_told_in_the_past_is_for_is_to_come(text, iso):
+    assert found(text, dt.date(2026, 5, 12))[-1][1] == iso
+
+
 def test_a_brief_dated_by_its_weekdays_keeps_a_day_said_to_come_as_an_upper_bound():
     text = ("An ambulance carried a tourist across the border on Monday, December 9, the first transfer. On Tuesday, "
             "the deputy director said he was stable. On Wednesday, doctors met to review the transfer and agreed to "
@@ -1444,10 +1471,19 @@ def test_an_age_counts_from_a_date_in_the_founding_sentence_and_an_outlet_before
     ("By Aina Zakaria - March 2, 2026 @ 9:12am", "2026-03-02"),  # a by-line, a dash, `@` before the time
     ("Siti Hawa Ismail - 02 Mar 2026, 7:15 PM", "2026-03-02"),  # a writer and a dash
     ("Ayşe Demir   |20.08.2026 - Update : 21.08.2026", "2026-08-20"),  # a writer, a bar, an update after a dash
+    ("Sábado, 14 de febrero de 2026", "2026-02-14"),  # in the language of the outlet it is reprinted from
+    ("14 de fevereiro de 2026, 10h32", "2026-02-14"),
+    ("samedi 14 février 2026", "2026-02-14"),
 ])
 def test_stamps_in_the_shapes_papers_print_them_are_the_date_line(stamp, day):
     pub = infer_publication_date(f"Title\n\n{stamp}\n\nFarmers said on Monday that prices rose.")
     assert (pub.value.iso(), pub.how) == (day, "date line in text")
+
+
+def test_a_date_in_an_outlets_own_language_is_a_date_but_a_month_name_alone_is_not():
+    assert found("The page read Sábado, 14 de febrero de 2026, and a Berlin stamp 3. März 2025.") == [
+        ("Sábado, 14 de febrero de 2026", "2026-02-14"), ("3. März 2025", "2025-03-03")]
+    assert found("Marzo is the brand, and 14 mayo is a street.") == []
 
 
 def test_an_anniversary_told_from_now_counts_from_the_scene_dated_in_the_sentences_after_it():
@@ -1510,6 +1546,27 @@ def test_a_stamp_without_a_year_gives_the_day_in_the_year_the_text_gives():
     pub = infer_publication_date("9 MAR, 08:05\n\nMOSCOW, March 9. Grain exports rose in the first two months of 2026, "
                                  "the ministry said on Monday.")
     assert (pub.value.iso(), pub.how) == ("2026-03-09", "date line in text")
+
+
+@pytest.mark.parametrize("text, day", [
+    # the agency bare before a dash, and a past verb right before the lead's weekday (Kyodo's style)
+    ("Title\n\nTOKYO, Feb. 18 Kyodo - The two ministries agreed Wednesday to expand training, a year after the round of February 2025.", "2026-02-18"),
+    # the agency in brackets with the story straight after; the year from a figure compared with the same period of
+    # the year before, the figure first
+    ("Title\n\nBrasilia, Oct 20 (Prensa Latina) Detentions of fishermen fell to 90 from January to September, "
+     "compared with 158 in the same period of 2025.", "2026-10-20"),
+])
+def test_year_less_datelines_in_more_wire_shapes_take_their_year_from_the_text(text, day):
+    pub = infer_publication_date(text)
+    assert (pub.value.iso(), pub.how) == (day, "date line in text")
+
+
+def test_a_stamp_with_its_month_and_day_unpadded_and_an_anniversary_of_half_a_century():
+    pub = infer_publication_date("Title\n\nSource: Global Times | Published: 2026/8/13 21:48:00\n\nA man was handed over.")
+    assert (pub.value.iso(), pub.how) == ("2026-08-13", "date line in text")
+    pub = infer_publication_date("Title\n\nMANILA — Half a century ago today, on July 12, 1976, the two countries "
+                                 "established diplomatic relations.")
+    assert pub.value.iso() == "2026-07-12"
 
 
 def test_a_day_a_forecast_is_for_bounds_the_publication_date_from_above():

@@ -8,6 +8,8 @@ from builder.dates.rules import (  # noqa: F401 (the table's words and resolvers
     _CONN,
     _Ctx,
     _DASH,
+    _FOREIGN_MONTH,
+    _FOREIGN_WEEKDAY,
     _FULL_MONTH,
     _Found,
     _NUM,
@@ -29,6 +31,7 @@ from builder.dates.rules import (  # noqa: F401 (the table's words and resolvers
     _decade,
     _decade_range,
     _from_years,
+    _foreign_date,
     _full_date,
     _iso_date,
     _lone_year,
@@ -106,10 +109,13 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     # (`June 2/2026`, as the Ethiopian News Agency dates its copy)
     (rf"{_month('m')}{_SP}{_day('d')}/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])", _full_date),
     (_DMY, _full_date),
+    # (a date line in the language of the outlet a story is reprinted from: `Sábado, 14 de febrero de 2026`)
+    (rf"(?<!\w)(?:(?i:{_FOREIGN_WEEKDAY}),?{_SP})?(?P<d>3[01]|[12]\d|0?[1-9])\.?{_SP}(?:de{_SP})?"
+     rf"(?P<m>(?i:{_FOREIGN_MONTH}))(?!\w){_SP}(?:de{_SP}|del{_SP})?{_year('y')}", _foreign_date),
     (rf"(?<![\w/.-]){_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _iso_date),
     # year first with slashes or full stops, as Korean and Japanese agencies print their stamps (`2026/02/12 10:31`,
-    # `2026.12.02 14:20`)
-    (rf"(?<![\w/.-]){_year('y')}/(?P<mo>0[1-9]|1[0-2])/(?P<d>0[1-9]|[12]\d|3[01])(?![\w/])", _iso_date),
+    # `2026.12.02 14:20`, and unpadded: `2026/8/13 21:48:00`)
+    (rf"(?<![\w/.-]){_year('y')}/(?P<mo>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/])", _iso_date),
     (r"(?<![\w/.,-])(?P<y>(?:19|20)\d\d)\.(?P<mo>0[1-9]|1[0-2])\.(?P<d>0[1-9]|[12]\d|3[01])(?![\w.]|\.\d)", _iso_date),
     (r"(?<![\w/.])(?P<d>0?[1-9]|[12]\d|3[01])/(?P<mo>0?[1-9]|1[0-2])/(?P<y>1[89]\d\d|2[01]\d\d)(?![\w/])", _numeric_date),
     # month first, where day first cannot be (`10/17/2024`, as an American stamp prints it)

@@ -92,7 +92,7 @@ _ORDINAL = (rf"\d{{1,3}}(?:st|nd|rd|th)|(?:{'|'.join(_TENS)})[-\u2010\u2011 ](?:
 # 1995", "This month marks 40 years since ...", "this year marks the 75th anniversary of ...", "Next year will
 # mark 240 years since ...". The unit says how closely the anniversary dates the article.
 _ANNIVERSARY = re.compile(
-    rf"(?i:(?P<n1>{_NUM})\s+(?P<d1>years?|decades?)\s+ago\s+(?P<unit1>today|to\s+the\s+day|this\s+month"
+    rf"(?i:(?P<n1>{_NUM}|half\s+a)\s+(?P<d1>years?|decades?|century)\s+ago\s+(?P<unit1>today|to\s+the\s+day|this\s+month"
     rf"|this\s+(?:{_WEEKDAY}))"
     rf"|(?P<unit2>today|tomorrow|yesterday|this\s+month|this\s+year|next\s+year)\s+"
     rf"(?:marks|marked|is|was|will\s+(?:mark|be))\s+(?:the\s+)?"
@@ -212,7 +212,8 @@ _MONTH_NAMED_RELATIVELY = re.compile(
 # "this year" (or "last year", "next year") beside the year it is: "Earlier this year, in March 2025",
 # "this year (2025)", "last year, in 2023".
 # A year-on-year comparison: `rose 25 percent in the first three quarters … from the same period of 2025`.
-_SAME_PERIOD_OF = re.compile(r"(?<!\w)(?i:from|than|on|over|compared\s+with|against)\s+the\s+same\s+(?i:period|months?|quarter)"
+# (`compared with 158 in the same period of 2025`: the figure it is compared with may come first)
+_SAME_PERIOD_OF = re.compile(r"(?<!\w)(?i:from|than|on|over|compared\s+with|against|in)\s+the\s+same\s+(?i:period|months?|quarter)"
                              r"\s+(?i:of|in)\s+(?P<y>(?:19|20)\d\d)(?![\d\w])")
 _YEAR_NAMED_RELATIVELY = re.compile(
     r"(?<!\w)(?P<which>(?i:this|last|next))\s+(?i:year)(?:,?\s+(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?|\s*\()"
@@ -307,9 +308,10 @@ def _year_a_weekday_pins(text: str, known: list[tuple[int, int, int]] = ()) -> i
         for month, day, weekday in written:
             fits = {y for y in fits if (p := _point(y, month, day)) is not None and p.first_day().weekday() == weekday}
         if len(fits) > 1:
-            # (`founded in 1998` and `the 2026 harvest`: the article is no older than a year it names as done or now)
+            # (`founded in 1998` and `the 2026 harvest`: the article is no older than a year it names as done or now;
+            # when a plan's year is told as if done, `wanted to send … from 2027`, none is: then the latest)
             told = [int(m["y"]) for m in _YEAR_WORD.finditer(text) if not _future_worded(text, m.start())]
-            fits = {y for y in fits if y >= max(told, default=y)}
+            fits = {y for y in fits if y >= max(told, default=y)} or {max(fits)}
         if fits:
             return fits.pop() if len(fits) == 1 else None
     return None
@@ -359,6 +361,7 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
     lower: dt.date | None = None
     lower_is_reported_day = False  # the lower bound is the day of a reported event, not a period's end
     upper: tuple[dt.date, bool] | None = None  # (last possible day, set by a year-less date)
+    pinned_ahead: dt.date | None = None  # the first day to come that its weekday pins (`the finals on Sunday, May 24`)
 
     def bound_above(day: dt.date, yearless: bool) -> None:
         nonlocal upper
@@ -392,6 +395,8 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
             continue
         if future:
             bound_above(event - dt.timedelta(days=1), yearless=False)
+            if _weekday_pins(text, hit, event):
+                pinned_ahead = min(pinned_ahead or event, event)
         elif lower is None or event >= lower:
             lower, lower_is_reported_day = event, True
     anchor: dt.date | None = None  # a day its weekday pins, told as done in the week before a period's end
@@ -423,6 +428,8 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
             if event < lower:
                 event = event.replace(year=lower.year + 1)
             bound_above(event - dt.timedelta(days=1), yearless=True)
+            if _weekday_pins(text, hit, event):
+                pinned_ahead = min(pinned_ahead or event, event)
     dated_day = lower if lower_is_reported_day else None  # the latest full date reported as done
     if lower is not None and lower_is_reported_day:
         lower, upper = _weekday_bounds(text, lower, upper)
@@ -436,6 +443,16 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
         # `the first two months of 2026` behind it and a tour `due back on Sunday, March 8`: a week at most, in
         # which the weekdays told as done and to come place the day
         lower, upper = _weekday_bounds(text, lower, upper)
+    elif pinned_ahead is not None and upper is not None and upper[0] == pinned_ahead - dt.timedelta(days=1):
+        # A brief of the week that tells its weekdays as done and to come (`opened on Monday`, `meets … on Friday`)
+        # and closes on a day to come that its weekday pins (`the finals … on Sunday, May 24`): the weekdays are
+        # that week's, and place the day in the six before it.
+        week_start = pinned_ahead - dt.timedelta(days=6)
+        if _weekdays_both_ways(text) and (lower is None or week_start >= lower):
+            narrowed, narrowed_upper = _weekday_bounds(text, week_start, upper)
+            if narrowed_upper is not None and _weekdays_fit(text, week_start, narrowed, narrowed_upper[0]):
+                lower, upper = narrowed, narrowed_upper
+                lower_is_reported_day, dated_day = True, lower
     if upper is not None and lower is not None and upper[0] < lower:
         upper = None  # the text contradicts itself: trust what it reports as done
     if lower is None and upper is None:
@@ -453,6 +470,29 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
     reference = lower if lower is not None and lower_is_reported_day and (lower.year, lower.month) == (
         guess.year, guess.month) else None
     return PublicationDate(month, True, "inferred from text", reference)
+
+
+def _weekday_pins(text: str, hit, day: dt.date) -> bool:
+    """Whether the month-day `hit` is written beside its weekday (`Sunday, May 24`), and `day` falls on it."""
+    weekday = _WEEKDAY_MONTH_DAY.match(text, hit.start)
+    return weekday is not None and _WEEKDAYS.index(weekday["wd"].lower()) == day.weekday()
+
+
+def _weekdays_both_ways(text: str) -> bool:
+    """Whether the text names bare weekdays both as done and as to come."""
+    told = {_future_worded(text, m.start()) or _tense(text, m.start()) > 0 for m in _BARE_WEEKDAY.finditer(text)}
+    return told == {True, False}
+
+
+def _weekdays_fit(text: str, week_start: dt.date, first: dt.date, last: dt.date) -> bool:
+    """Whether each bare weekday whose verb has a tense falls, in the week from `week_start`, on its side of a
+    publication day between `first` and `last`: one told as done not after `last`, one to come after `first`."""
+    for m in _BARE_WEEKDAY.finditer(text):
+        ahead, tense = _future_worded(text, m.start()), _tense(text, m.start())
+        day = week_start + dt.timedelta(days=(_WEEKDAYS.index(m["wd"].lower()) - week_start.weekday()) % 7)
+        if (ahead or tense > 0) and day <= first or not ahead and tense < 0 and day > last:
+            return False
+    return True
 
 
 def _weekday_bounds(text: str, lower: dt.date, upper: tuple[dt.date, bool] | None
@@ -503,12 +543,14 @@ _MASTHEAD_DAY = re.compile(rf",[ \t]+(?P<date>(?:{_WEEKDAY}),?[ \t]+[\w ,]{{6,25
 
 
 # A wire story's dateline: the place, the day and the agency in brackets before a dash (`Bahir Dar, June 2/2026 (ENA)
-# - …`, `BEIJING, May 7, 2026 (Xinhua) -- …`, `Zaragoza, Jun 25 (EFE).- …`) or between slashes before a full stop
-# (`Ulaanbaatar, October 6, 2026 /MONTSAME/. …`, `VLADIVOSTOK, September 5. /TASS/. …`); the place may name its
-# country in brackets (`Arequipa (Peru), Nov 24 (EFE).- …`).
+# - …`, `BEIJING, May 7, 2026 (Xinhua) -- …`, `Zaragoza, Jun 25 (EFE).- …`) or before the story itself (`Brasilia,
+# Aug 26 (Prensa Latina) A delegation …`), between slashes before a full stop (`Ulaanbaatar, October 6, 2026
+# /MONTSAME/. …`, `VLADIVOSTOK, September 5. /TASS/. …`), or bare before a dash (`TOKYO, Feb. 18 Kyodo - …`); the
+# place may name its country in brackets (`Arequipa (Peru), Nov 24 (EFE).- …`).
 _WIRE_DATELINE = re.compile(r"[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3}(?:[ \t]+\([^\W\d_][^()\n]{1,30}\))?,"
                             r"[ \t]+(?P<date>[\w ,./-]{5,30}?)\.?"
-                            r"[ \t]+(?:\([^()\n]{2,40}\)\.?[ \t]*(?:--?|[–—])|/[A-Z][\w .&'’-]{1,30}/\.)[ \t]*")
+                            r"[ \t]+(?:\([^()\n]{2,40}\)\.?[ \t]*(?:--?|[–—]|(?=[A-Z]))|/[A-Z][\w .&'’-]{1,30}/\.|"
+                            r"[A-Z][\w&'’-]+(?:[ \t]+[A-Z][\w&'’-]+)?[ \t]+(?:--?|[–—]))[ \t]*")
 
 
 # A stamp that gives a day and a month and no year (`14 APR, 11:20`, `Apr 14, 11:20 GMT`), on a line of its own.
@@ -547,10 +589,16 @@ def _lead_weekday(text: str) -> int | None:
     lead, start = dateline.string, dateline.end()
     end = _sentence_end(lead, start)
     for m in _BARE_WEEKDAY.finditer(lead, start, end):
-        if lead[max(0, m.start() - 3):m.start()].lower() == "on " and _told_as_past(lead, _sentence_start(lead, m.start()),
-                                                                                   m.start()):
+        if (_ON_OR_PAST_VERB.search(lead, max(0, m.start() - 20), m.start())
+                and _told_as_past(lead, _sentence_start(lead, m.start()), m.start())):
             return _WEEKDAYS.index(m["wd"].lower())
     return None
+
+
+# What stands before a lead's weekday: `on`, or in American and Japanese wire style a past verb alone (`agreed
+# Wednesday`, `said Tuesday`).
+_ON_OR_PAST_VERB = re.compile(r"(?<![\w’'-])(?i:on|[a-z]+ed|said|met|held|signed|told|took|made|gave|began|won|left)"
+                              r"[ \t]+\Z")
 
 
 def stamped_day(line: str) -> DatePoint | None:
@@ -632,9 +680,12 @@ def _anniversary(text: str, shape: re.Pattern) -> PublicationDate | None:
         groups = m.groupdict()
         number = next((groups[g] for g in ("n1", "n2", "n3", "n4", "n5", "n6", "n7") if groups.get(g)), None)
         counted_as = next((groups[g] for g in ("o", "o2", "o3") if groups.get(g)), None)
-        years = _num(number) if number else ordinal(counted_as)
-        if next((groups[g] for g in ("d1", "d2", "d4", "d5", "d6", "d7") if groups.get(g)), "").lower().startswith("decade"):
-            years *= 10  # "A decade ago to the day"
+        half = number is not None and number.lower().startswith("half")  # "Half a century ago today"
+        years = 1 if half else _num(number) if number else ordinal(counted_as)
+        counted_in = next((groups[g] for g in ("d1", "d2", "d4", "d5", "d6", "d7") if groups.get(g)), "").lower()
+        years *= 10 if counted_in.startswith("decade") else 100 if counted_in == "century" else 1  # "A decade ago"
+        if half:
+            years //= 2
         unit = " ".join(next((groups[g] for g in ("unit1", "unit2", "unit3", "unit6", "unit7") if groups.get(g)), ""
                              ).lower().split())
         if groups.get("unit4") is not None or groups.get("unit5") is not None:

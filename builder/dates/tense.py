@@ -193,6 +193,22 @@ _NEXT_OCCASION = re.compile(r"(?i)(?<![\w’'-])next[ \t]+[a-z]+(?:[ \t]+[a-z]+)
 _REPORTED_PROSPECT = re.compile(r"(?i)(?:was|were)\s+due(?=\s+(?:in|on|for|by)\b)|(?:expected|anticipated)(?![\w’'-])")
 
 
+# What an intention, a proposal or an invitation told in the past is for, in its own clause, is to come: the
+# infinitive of `agreed on Tuesday to run patrols … from January`, the object of `proposed a course for judges …
+# in October` or `invited the commanders to Zhanjiang for the review meeting in January` (not the date right after
+# the verb, which is when it was made: `proposed in March`).
+_INTENDS = re.compile(rf"(?i){_INTENTION}[^,.;:?!]*$"
+                      r"|(?:proposed|suggested|invited)[ \t]+(?!(?:on|in|at|during|last|this|earlier)\b)"
+                      r"[^,.;:?!]*?(?<![\w’'-])(?:to|for|a|an|the|joint|new)[ \t][^,.;:?!]*$")
+
+
+def _intends(text: str, verb: int, pos: int) -> bool:
+    """Whether the past verb at `verb` is an intention, proposal or invitation whose clause runs to `pos`, with no
+    other past verb between (`agreed to open …, at a meeting which closed on`)."""
+    m = _INTENDS.match(text, verb, pos)
+    return m is not None and not any(t["past"] for t in _TENSE.finditer(text, verb + 1, pos) if t.start() > verb)
+
+
 def _tense(text: str, pos: int, horizon: bool = False) -> int:
     """+1 if the verb the date at `pos` belongs to is future, -1 if past, 0 if untold: the nearest
     tense marker before it in its sentence, or, when the date opens the sentence ("On Friday, the
@@ -213,6 +229,8 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
     if (before is not None and earlier is not None and earlier["future"] and before["past"]
             and before.group().lower().endswith("ed") and _ONE_VERB.fullmatch(text, earlier.end(), before.start())):
         before = earlier  # "would take dried fruit to a fair in October": the past form is an adjective
+    if before is not None and before["past"] and _intends(text, before.start(), pos):
+        return 1  # `agreed on Tuesday to run patrols from January`, `invited them to Zhanjiang for the review in January`
     event = _BEFORE_EVENT.search(text, before.end(), pos) if before is not None else None
     if event:
         # what a done action came after was done too, and what an action to come is before is to come too; the rest
