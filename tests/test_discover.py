@@ -863,6 +863,29 @@ def test_a_second_name_given_to_someone_just_named_is_their_alias_not_another_pe
     assert found["Lin Haoyu"][2] == ["Lâm Hạo Vũ"] and "Lâm Hạo Vũ" not in found
 
 
+@pytest.mark.parametrize("body, person, second", [
+    ("Colonel Đỗ Văn Hải and Senior Colonel Feng Jianhua met. Feng, whom the Vietnamese officers call by the "
+     "Vietnamese reading of his name, Phùng Kiến Hoa, said the line worked.", "Feng Jianhua", "Phùng Kiến Hoa"),
+    ("Secretary Luo Zhigao spoke, then Nông Văn Đoàn. Luo, whose name local officials write in Vietnamese as La Chí "
+     "Cao, said the two provinces shared a history.", "Luo Zhigao", "La Chí Cao"),
+    ("The defendant Sun Weibin, written Tôn Vĩ Bân in the court papers, received ten years.", "Sun Weibin",
+     "Tôn Vĩ Bân"),
+    ("The suspect, Tang Guorui, 52, was held. Police papers gave his name as Đường Quốc Thụy, the Vietnamese reading "
+     "of the characters.", "Tang Guorui", "Đường Quốc Thụy"),
+])
+def test_a_second_name_told_as_the_vietnamese_reading_goes_to_the_person_the_clause_is_about(registry, body, person,
+                                                                                             second):
+    found = _found(registry, body)
+    assert second in found[person][2] and second not in found
+
+
+def test_a_name_after_a_title_with_a_whole_portfolio_keeps_its_given_name_but_not_a_complements_last_word(registry):
+    found = _found(registry, "Chilean Minister of Foreign Affairs Ignacio Valdés Araya said the visit would deepen ties.")
+    assert _people(found) == {"Ignacio Valdés Araya"}
+    found = _found(registry, "Norway's Secretary for International Development Torbjørn Aasgård said aid would rise.")
+    assert _people(found) == {"Torbjørn Aasgård"}
+
+
 def test_a_cooperation_introduced_with_its_abbreviation_is_a_mechanism(registry):
     found = _found(registry, "Under the Mekong-Lancang Cooperation (MLC) framework, the two sides shared data.")
     assert found["Mekong-Lancang Cooperation"] == ("mechanism", [], ["MLC"])
@@ -905,6 +928,10 @@ def test_a_byline_and_a_credit_line_name_the_writers_as_people(registry):
     ("Y Thanh Knul, 40, led the rangers to the traps.", "Y Thanh Knul"),  # (an Ê Đê man's `Y`, in ASCII)
     ("Among the lifters is A Hmưn, 16, who won bronze in June.", "A Hmưn"),  # (a Xơ Đăng man's `A`, mid-sentence)
     ("Do Minh Quang Huy, labor attache at the embassy, said the workers were safe.", "Do Minh Quang Huy"),
+    ("A delegation came, headed by Lieutenant-General Qiu Yuanchao, vice-president of the academy.", "Qiu Yuanchao"),
+    ("Vice-Admiral Ronald Seah said the navies would meet again.", "Ronald Seah"),  # hyphenated ranks
+    ("Its commandant, Brigadier Joseph Kiprono Mutai, presented the certificates.", "Joseph Kiprono Mutai"),
+    ("He also met Senator Helena Prado Vasconcelos, who chairs the committee.", "Helena Prado Vasconcelos"),
     ("President Jean-Marie Okonkwo has called for exports to double.", "Jean-Marie Okonkwo"),  # a hyphenated given name
     ("Sh.Oyunchimeg, director of a cashmere mill, said orders rose.", "Sh.Oyunchimeg"),
     ("Prices rose, the league's secretary-general Hem Sopheak said.", "Hem Sopheak"),  # a hyphenated office

@@ -112,6 +112,7 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
     ORGANISATION_HEADS,
     ORGANISATION_LEADS,
     PLACE_HEADS,
+    PORTFOLIO_WORDS,
     _is_name_word,
     _is_proper,
     _key,
@@ -446,7 +447,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
         if (could_be_personal_name(run) and (family_name(run[0]) or any(not w.text.isascii() for w in run))
                 and (NAMED_BEFORE.search(text, max(0, start - 80), start) or NAMED_AFTER.match(text, end))):
             # `Wu Guoping …, whom Vietnamese colleagues call Ngô Quốc Bình`: another name of the person just named
-            named = person_just_named(found, claimed, mentions, start)
+            named = person_just_named(text, found, claimed, mentions, start)
             if named is not None:
                 if isinstance(named, Discovery) and text[start:end] not in named.aliases:
                     named.aliases.append(text[start:end])
@@ -798,8 +799,11 @@ def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] 
             name = personal_name(run[i:], bare=not ends_on_head and not acts, titled=True)
             if name and title in BURMESE_HONORIFICS and not all(w.text.isascii() for w in name):
                 continue  # `in U Minh Thượng`: Burmese names are romanised without diacritics
-            if name and not ends_on_head and len(name) >= 3 and not family_name(name[0]) and not middle_named(name):
-                name = name[1:]  # `Secretary for International Development Torbjørn Aasgård`: the complement's last word
+            if (name and not ends_on_head and len(name) >= 3 and not family_name(name[0]) and not middle_named(name)
+                    and fold(title.split()[-1]) not in PORTFOLIO_WORDS):
+                # `Secretary for International Development Torbjørn Aasgård`: the complement's last word (not after
+                # a whole portfolio: `Minister of Foreign Affairs Ignacio Valdés Araya`)
+                name = name[1:]
             if name and name[0].start == run[i].start:
                 return title, name
     return None, None

@@ -47,7 +47,11 @@ _HEADS = [
     "Deputy Minister", "Vice Minister", "Minister", "State Councillor", "State Councilor",
     "Director General", "Deputy Director", "Director", "Governor", "Vice Governor", "Mayor",
     "Deputy General Manager", "General Manager", "Manager",
-    "Senior Lieutenant General", "Lieutenant General", "Major General", "Senior Colonel", "Colonel",
+    "Senior Lieutenant General", "Lieutenant General", "Major General", "Brigadier General", "Lieutenant Colonel",
+    "Senior Colonel", "Colonel", "Brigadier",
+    # (and hyphenated, as Singaporean, Chinese and British copy writes them: `Lieutenant-General Qiu …`)
+    "Senior Lieutenant-General", "Lieutenant-General", "Major-General", "Brigadier-General", "Lieutenant-Colonel",
+    "Vice-Admiral", "Rear-Admiral",
     # ranks as agencies cut them (`Col Hoang Duc Thinh`, `Lt Gen …`, `Maj-Gen …`)
     "Lt Gen", "Lt-Gen", "Lt. Gen.", "Maj Gen", "Maj-Gen", "Maj. Gen.", "Sr Col", "Sr. Col.", "Col", "Col.",
     "Lt Col", "Lt-Col", "Brig Gen", "Brig-Gen",
@@ -59,7 +63,7 @@ _HEADS = [
     # academic ranks, in full and as papers cut them (`Assoc Prof Chaiwat …`)
     "Associate Professor", "Assistant Professor", "Assoc Prof", "Assoc. Prof.", "Asst Prof", "Asst. Prof.", "Prof",
     "Secretary-General", "Managing Director", "Minister Counsellor", "Minister Counselor", "Counsellor", "Counselor", "Chief Executive Officer", "Chief Executive", "CEO",
-    "Representative", "Undersecretary", "Under Secretary", "Assistant Secretary", "Administrator",
+    "Representative", "Senator", "Undersecretary", "Under Secretary", "Assistant Secretary", "Administrator",
     "Commissioner",
     "Deputy Head", "Head", "Commander", "Historian", "Veteran", "Researcher", "Scholar", "State Secretary",
     # what a person does, written before the name (at a sentence's start in capitals)

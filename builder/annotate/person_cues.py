@@ -219,19 +219,38 @@ def credited_names(text: str) -> list[tuple[int, int]]:
 
 # Another name of someone: `whom Vietnamese colleagues call …`, `whom readers know as …`, `known in Việt Nam
 # as …`, `by his Vietnamese name, …`, `his name is …`; and `…, the name a teacher gave him`.
+_LANGUAGE = r"(?:Vietnamese|Chinese|English|Lao|Khmer|Korean|Japanese|Thai)"
 NAMED_BEFORE = re.compile(
     r"(?:(?<!\w)whom\s[^,.;:!?”]{0,40}?\s(?:calls?(?:\s+(?:him|her))?|knows?\s+as)"
-    r"|(?<!\w)(?:known|called|nicknamed)(?:\s[^,.;:!?”]{0,30}?)?\sas"
-    r"|(?<!\w)(?:his|her)\s+(?:own\s+)?(?:Vietnamese|Chinese|English|Lao|Khmer|Korean|Japanese|Thai)\s+name,?"
-    r"|(?<!\w)(?:his|her)\s+(?:\w+\s+)?name\s+(?:is|was))"
+    r"|(?<!\w)(?:known|called|nicknamed|written|writes?|read|reads|rendered|spelt|spelled)(?:\s[^,.;:!?”]{0,30}?)?\sas"
+    rf"|(?<!\w)(?:his|her)\s+(?:own\s+)?{_LANGUAGE}\s+name,?"
+    rf"|(?<!\w)the\s+{_LANGUAGE}\s+(?:reading|rendering|spelling)\s+of\s+(?:his|her)\s+name,?"
+    r"|(?<!\w)(?:his|her)\s+(?:\w+\s+)?name\s+(?:is|was|as)"
+    r"|,\s+written)"  # (`Zhou Wenbin, written Châu Văn Bân in the court papers,`)
     r"(?:\s+by\s+(?:his|her)\s+(?:\w+\s+)?name,?)?[ \t]+$")
-NAMED_AFTER = re.compile(r",?\s+the\s+name\s+(?:that\s+|which\s+)?(?:a|an|the|his|her|their|[A-Z])")
+NAMED_AFTER = re.compile(r",?\s+the\s+name\s+(?:that\s+|which\s+)?(?:a|an|the|his|her|their|[A-Z])"
+                         rf"|,\s+the\s+{_LANGUAGE}\s+(?:reading|rendering|spelling)(?!\w)")
 _NAMED_REACH = 300  # characters back to the person a second name is given to
+_FULL_STOP_BETWEEN = re.compile(r"[.!?][ \t\n]")
 
 
-def person_just_named(found: list[Discovery], claimed: list[tuple[int, int]], mentions: list[Mention],
+# The short form a sentence opens with, whose second name the clause after it gives: `Lan, whose name Cao Bằng
+# officials write in Vietnamese as …`, `Xu, whom the officers addressed by …`.
+_SUBJECT_OF_CLAUSE = re.compile(r"(?:(?<=[.!?”]\s)|(?<=\n)|\A)([A-Z][^\W\d_][\w’'-]*),\s+(?:whose|who|whom)\s")
+
+
+def person_just_named(text: str, found: list[Discovery], claimed: list[tuple[int, int]], mentions: list[Mention],
                        start: int) -> Discovery | Mention | None:
-    """The person named last before `start` (within `_NAMED_REACH`): a proposed one, or a linked mention."""
+    """The person named last before `start` (within `_NAMED_REACH`): a proposed one, or a linked mention; when
+    the sentence opens on a short form and a clause about it, the person of that short form."""
+    subject = _SUBJECT_OF_CLAUSE.search(text, max(0, start - _NAMED_REACH), start)
+    if subject is not None and not _FULL_STOP_BETWEEN.search(text, subject.end(), start):
+        word = subject.group(1)
+        proposed = [d for span, d in zip(claimed, found, strict=True)
+                    if d.type == "person" and span[1] <= subject.start() and word in d.name.split()]
+        linked = [m for m in mentions if m.type == "person" and m.end <= subject.start() and word in m.text.split()]
+        if proposed or linked:
+            return proposed[-1] if proposed else linked[-1]
     proposed = next(((span, d) for span, d in zip(reversed(claimed), reversed(found), strict=True)
                      if d.type == "person" and span[1] <= start), None)
     linked = max((m for m in mentions if m.type == "person" and m.end <= start), key=lambda m: m.end, default=None)
