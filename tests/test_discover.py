@@ -591,6 +591,12 @@ def test_a_channel_is_a_mechanism_when_the_words_before_it_say_what_it_is_for(re
     assert not any(name.startswith("hotline") for name in found)
 
 
+def test_a_channel_is_a_mechanism_when_the_two_it_joins_are_named(registry):
+    found = _found(registry, "Officers said the hotline between the Vietnamese and Philippine coast guards was used "
+                             "eleven times.")
+    assert found["hotline between the Vietnamese and Philippine coast guards"][0] == "mechanism"
+
+
 def test_a_capitalised_event_is_a_mechanism_when_it_recurs_a_season_names_its_series_or_it_is_a_frameworks_fund(
         registry):
     found = _found(registry, "A Laos Film and Music Week opened in Bangkok. The next Laos Film and Music Week will "

@@ -136,6 +136,8 @@ _SPAN_WORDS = frozenset("several many some years decades months weeks days".spli
 _ROUND_OF = re.compile(r"(?<![\w’'-])(?:round|rounds|session|sessions)[ \t]+$")
 # `between the two countries`, `between both sides`: the parties not named, a description; `between the two
 # foreign ministries` says which.
+_NAMED_BETWEEN = re.compile(r"[ \t]+between[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+){0,3}?[A-Z][^,.;:!?]*?[ \t]+and[ \t]+"
+                            r"(?:the[ \t]+)?(?:[a-z]+[ \t]+){0,3}?[A-Z]")
 _BARE_BETWEEN = re.compile(r"[ \t]+between[ \t]+(?:the[ \t]+two|both)[ \t]+[\w’'-]+")
 
 
@@ -238,8 +240,10 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
         if _PAIR_HEADS.fullmatch(head) and not (modifiers and _NAME_PAIR.search(text, modifiers[0][0], m.start())):
             continue
         specific = [w for _, w in modifiers if w.lower() not in _GENERIC_MODIFIERS]
-        if head == "hotline" and not specific:
-            continue  # `the hotline between the two ministries`: a channel; `the fisheries hotline` names one
+        if head == "hotline" and not specific and not _NAMED_BETWEEN.match(text, m.end()):
+            # `the hotline between the two ministries`: a channel; `the fisheries hotline` names one, and so does
+            # `the hotline between the An Giang border guard and the Kampot police`, by the two it joins
+            continue
         if head.endswith(("committee", "commission")) and " " in head and head.split()[1:-1]:
             specific.append(head)  # `the joint land border committee`: the words inside say which
         end = _complement_end(text, m.end(), head)
