@@ -317,6 +317,12 @@ def test_the_first_quarters_of_a_year_are_their_months():
                                      ("the last two quarters of 2023", "2023-07/2023-12")]
 
 
+def test_a_month_range_of_a_year_named_relative_to_now():
+    text = "Detentions fell from January to September this year, and sales from November to February next year."
+    assert found(text, dt.date(2026, 10, 20)) == [("January to September this year", "2026-01/2026-09"),
+                                                  ("November to February next year", "2026-11/2027-02")]
+
+
 def test_latter_half_of_year():
     text = "Since the latter half of 2024, the CPV Central Committee has demonstrated its mettle."
     assert found(text) == [("the latter half of 2024", "2024-07/2024-12")]

@@ -82,7 +82,7 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
      rf"{_day('d2')}{_SP}{_month('m2')}(?:,?{_SP}{_year('y2')})?)", _date_range),
     (rf"{_month('m')}{_SP}{_day('d1')}{_CONN}{_day('d2')}(?:,?{_SP}{_year('y')})?", _day_range),
     (rf"{_day('d1')}{_CONN}{_day('d2')}{_SP}{_month('m')}(?:,?{_SP}{_year('y')})?", _day_range),
-    (rf"(?P<span>{_month('m1')}(?:,?{_SP}{_year('y1')})?{_CONN}{_month('m2')}(?:,?{_SP}{_year('y2')})?)",
+    (rf"(?P<span>{_month('m1')}(?:,?{_SP}{_year('y1')})?{_CONN}{_month('m2')}(?:,?{_SP}{_year('y2')}|{_SP}{_RELYEAR})?)",
      _month_range),
     (rf"{_MDY}{_DASH}{_year('y2')}", _anniversary_span),
     (rf"{_DMY}{_DASH}{_year('y2')}", _anniversary_span),

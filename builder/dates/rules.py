@@ -368,12 +368,18 @@ def _date_range_of_relative_year(m, ctx):
 
 
 def _month_range(m, ctx):
-    """June-August 2024 / from December 2023 to March 2024 / January and February (adjacent months)"""
+    """June-August 2024 / from December 2023 to March 2024 / January and February (adjacent months) / from January
+    to September this year"""
     m1, m2 = _mon(m["m1"]), _mon(m["m2"])
     if not _between_ok(m, ctx, adjacent=m2 == m1 % 12 + 1 and not (m["y1"] and m["y2"])):
         return None
     kind = "absolute"
-    if m["y2"]:
+    if m["yrel"] and not m["y1"]:
+        if ctx.ref is None:
+            return None
+        y2, kind = ctx.ref.year + _STEP[m["yrel"].lower()], "relative"
+        y1 = y2 - (m2 < m1)
+    elif m["y2"]:
         y2 = int(m["y2"])
         y1 = int(m["y1"]) if m["y1"] else y2 - (m2 < m1)
     elif ctx.ref is not None and not m["y1"]:
