@@ -61,9 +61,13 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _SLUG_SPECIAL = {"æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "þ": "th", "Þ": "Th"}
 
 
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)['’ʼ](?=\w)")
+
+
 def slugify(text: str, max_length: int = 80) -> str:
-    """`Tô Lâm` -> `to-lam`; `Đổi mới` -> `doi-moi`. Never empty, never cut mid-word."""
-    text = unicodedata.normalize("NFKC", text)
+    """`Tô Lâm` -> `to-lam`; `Đổi mới` -> `doi-moi`; `O'Donnell` -> `odonnell` (an apostrophe inside a word joins
+    it, as in `People’s` -> `peoples`). Never empty, never cut mid-word."""
+    text = _INNER_APOSTROPHE.sub("", unicodedata.normalize("NFKC", text))
     text = "".join(_SLUG_SPECIAL.get(ch) or _SPECIAL.get(ch, ch) for ch in text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()

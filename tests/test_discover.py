@@ -591,6 +591,29 @@ def test_a_channel_is_a_mechanism_when_the_words_before_it_say_what_it_is_for(re
     assert not any(name.startswith("hotline") for name in found)
 
 
+def test_a_byline_written_by_and_a_kikuyu_name_with_an_apostrophe_name_the_writer(registry):
+    assert _people(_found(registry, "Written by Saara Rautiainen\n\nExports rose, the mill said.")) == {
+        "Saara Rautiainen"}
+    assert _people(_found(registry, "By Wanjiru Ndung'u\n\nFarmers planted on Monday. Kenya's output rose.")) == {
+        "Wanjiru Ndung'u"}
+
+
+def test_one_word_opening_a_sentence_in_apposition_to_a_role_and_speaking_is_a_one_word_name(registry):
+    found = _found(registry, "Teams arrived. Suparman, the Indonesian team’s head coach, said the sport had grown. "
+                             "Pertamina, the state energy firm, said output rose.")
+    assert _people(found) == {"Suparman"}
+    # (not a word of a longer name the article gives, nor a family name after an initial)
+    found = _found(registry, "Coach Huang Jiawei watched. Huang, a former national champion, said the team was ready. "
+                             "S. Kumaravel, managing director of a packer, said prices rose.")
+    assert "Huang" not in found and "Kumaravel" not in found
+
+
+def test_a_nickname_in_quotation_marks_between_given_and_family_name_is_part_of_the_name(registry):
+    found = _found(registry, 'Shipments rose, cooperative chairperson Rosario "Charo" Magsino said on Monday.')
+    assert _people(found) == {"Rosario Magsino"} and found["Rosario Magsino"][2] == ['Rosario "Charo" Magsino']
+    assert not _people(_found(registry, 'The label Santos "Gold" Coffee sold well.'))
+
+
 def test_a_channel_is_a_mechanism_when_the_two_it_joins_are_named(registry):
     found = _found(registry, "Officers said the hotline between the Vietnamese and Philippine coast guards was used "
                              "eleven times.")

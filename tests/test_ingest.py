@@ -567,6 +567,8 @@ def test_a_slug_spells_a_ligature_as_its_letters():
 
     assert slugify("Søren Kjærsgaard") == "soren-kjaersgaard" and slugify("Straße") == "strasse"
     assert slugify("Hüseyin Kocabıyık") == "huseyin-kocabiyik"  # a Turkish dotless i is an i
+    assert slugify("Kieran O'Donnell") == "kieran-odonnell" and slugify("Wanjiru Ndung'u") == "wanjiru-ndungu"
+    assert slugify("Xi’an People’s Court") == "xian-peoples-court" and slugify("the 'Lotus' trip") == "the-lotus-trip"
 
 
 def test_a_page_whose_first_line_is_its_date_stamp_has_no_title_there_and_is_dated_by_it():

@@ -84,6 +84,7 @@ from builder.annotate.person_cues import (
     named_in_apposition,
     opens_sentence,
     person_just_named,
+    written_apart,
     quoted_later,
     single_names,
 )
@@ -163,9 +164,6 @@ amid through within between upon while when where if but so yet it he she they w
 # `ASEAN+3 Macroeconomic Research Office`)
 _N_PLUS_N = re.compile(r"[“\"']?\d\+\d[”\"']?(?:[ \t]+[a-z]+){0,4}?[ \t]+(?:mechanism|dialogue|format|framework|talks)\b"
                        r"|(?<![\w+])(?!GMT|UTC)[A-Z]{2,8}\+\d(?![\w+])(?![ \t]+[A-Z])")
-# A given name after the initial of the father's name, joined by its full stop, as Mongolian papers write names
-# (`B.Enkhjargal`, `Ts.Munkhtsetseg`): a person's when they speak or a role follows.
-_INITIALLED_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]?\.[A-Z][a-z]{3,}(?![\w’'-]|\.\w)")
 
 
 @dataclass
@@ -388,9 +386,11 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
     # What the context alone says is a place or an outlet, before the runs claim their words.
     for type_, name_start, name_end in _named_by_context(article, text):
         add(type_, name_start, name_end)
-    for m in _INITIALLED_NAME.finditer(text) if "." in text else ():
-        if REPORTING_VERB.match(text, m.end()) or ROLE_AFTER.match(text, m.end()) or title_after(text, m.end()):
-            add("person", m.start(), m.end())  # `B.Enkhjargal said`, `Ts.Munkhtsetseg, Head of …`
+    for name_start, name_end, plain in written_apart(text):
+        add("person", name_start, name_end)  # `B.Enkhjargal said`, `Rosario "Charo" Magsino said`
+        if plain and found and found[-1].name == text[name_start:name_end]:  # (the nickname's form is an alias)
+            found[-1].aliases.append(found[-1].name)
+            found[-1].name = plain
     for name_start, name_end in single_names(text):
         words = [_word(m.group(), m.start(), m.end()) for m in _WORDS.finditer(text, name_start, name_end)]
         if len(words) == 1:

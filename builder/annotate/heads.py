@@ -164,8 +164,10 @@ def _is_name_word(word: _Word) -> bool:
 
 # `Kwok-wai`, `Jae-in`: a given name romanised syllable by syllable, the second in lower case.
 _HYPHENATED_GIVEN = re.compile(r"[^\W\d_]+-(?-i:[a-z])[^\W\d_]*")
-# `O'Donnell`, `D’Souza`, and the Ê Đê `H’Bia`: a capital, an apostrophe, then the name.
-_APOSTROPHE_NAME = re.compile(r"[A-Z][’'][A-ZÀ-Ỹ][^\W\d_]*")
+# `O'Donnell`, `D’Souza`, and the Ê Đê `H’Bia`: a capital, an apostrophe, then the name; and the Kikuyu `Ndung'u`,
+# `Wang'ombe`: an apostrophe inside, before a syllable that is no English ending (`'s`, `n't`, `'ll`).
+_APOSTROPHE_NAME = re.compile(r"[A-Z][’'][A-ZÀ-Ỹ][^\W\d_]*"
+                              r"|[A-Z][^\W\d_]*[^\W\d_n][’'](?!(?:s|t|ll|re|ve|d|m)\Z)[a-z][^\W\d_]*")
 
 
 # Vietnamese syllables that are also words the name test turns away (`Việt`, `Nam`, `An`, and `The` for an unaccented

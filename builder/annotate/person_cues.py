@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 
 from builder.annotate.heads import _NOT_NAME_WORDS, PORTFOLIO_WORDS, _is_name_word, _Word
 from builder.annotate.names import PARTICLES
-from builder.annotate.people import HEAD_WORDS, REPORTING_VERB
-from builder.annotate.roles import LOWER_ROLE, ROLE_NOUNS, WHO_OR_AGE
+from builder.annotate.people import HEAD_WORDS, REPORTING_VERB, title_after
+from builder.annotate.roles import LOWER_ROLE, ROLE, ROLE_AFTER, ROLE_NOUNS, WHO_OR_AGE
 from builder.dates import opens_with_dateline, stamped_day
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def _ends_another_name(text: str, word: str, start: int, end: int) -> bool:
 
 # A byline on a line of its own (`By Hoang Thu Trang`, `By An Lê and Minh Phương | March 3, 2025`), or an agency's
 # credit line (`(Reporting by … in Hanoi and … in Beijing; Editing by …)`): each names the article's writers.
-_BYLINE = re.compile(r"(?m)^(?:By|BY):?[ \t]+(?P<names>[^|/\n]+?)[ \t]*(?:(?:[|·•/]|[ \t]-[ \t]"  # (`- Correspondent`)
+_BYLINE = re.compile(r"(?m)^(?:(?:Written|Words|Text|Story)[ \t]+by|By|BY):?[ \t]+(?P<names>[^|/\n]+?)[ \t]*(?:(?:[|·•/]|[ \t]-[ \t]"  # (`- Correspondent`)
                      r"|[ \t]on[ \t](?=[A-Z][a-z]+\.?[ \t]+\d)"  # (`By … on October 27, 2026, Tuesday at …`)
                      r"|\[(?=[^\]\n]*@)).*)?$")  # (`BY KIM HA-NA [kim.hana@…]`: the writer's address)
 _CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n])|(?<=[ \t]-[ \t]))(?:Additional[ \t]+)?(?:[Rr]eporting|"
@@ -331,4 +331,40 @@ def single_names(text: str) -> list[tuple[int, int]]:
             spans.append((start, full.end()))
         else:
             spans.append(m.span("name"))
-    return spans
+    for m in _ONE_NAME_IN_ROLE_SPEAKS.finditer(text):
+        name = re.escape(m["name"])
+        longer = re.search(rf"(?<![\w’'-])(?!(?:Pak|Bu|Ibu|Mr|Ms|Mrs|Dr)[ \t])[A-Z][\w’'-]*[ \t]+{name}(?![\w’'-])"
+                           rf"|(?<![\w’'-]){name}[ \t]+[A-Z]", text)
+        if not longer and not any(text[a:b] == m["name"] for a, b in spans):
+            spans.append(m.span("name"))  # `Suparman, the Indonesian team’s head coach, said …`
+    return sorted(spans)
+
+
+# One word opening a sentence, in apposition to a person's role and speaking right after it: a one-word name (as
+# many Indonesians have): `Suparman, the Indonesian team’s head coach, said …`; not a word of a longer name in the
+# article (`Huang, a former national champion, said` after `Huang Jiawei`), nor after an initial (`S. Kumaravel`).
+_ONE_NAME_IN_ROLE_SPEAKS = re.compile(
+    rf"(?:(?<=[.!?”]\s)(?<![\s.][A-Z]\.\s)|(?<=\n)|\A)(?P<name>[A-Z][a-z]{{3,}}),[ \t]+{ROLE}[^,.;:!?]{{0,40}},[ \t]+"
+    r"(?:said|says|told|added)(?![\w’'-])")
+
+
+# Names written in a shape of their own, a person's when they speak, a role follows or one comes before:
+# - a given name after the initial of the father's name, joined by its full stop, as Mongolian papers write names
+#   (`B.Enkhjargal`, `Ts.Munkhtsetseg`);
+# - a nickname in quotation marks between the given and the family name, as Filipino copy writes it (`Rosario "Charo"
+#   Magsino`): all of it is the name.
+_INITIALLED_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]?\.[A-Z][a-z]{3,}(?![\w’'-]|\.\w)")
+_NICKNAMED_NAME = re.compile(r"(?<![\w’'-])[A-Z][a-z]+[ \t]+(?:\"[A-Z][a-z]+\"|“[A-Z][a-z]+”)[ \t]+[A-Z][a-z]+(?![\w’'-])")
+
+
+def written_apart(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, the name without its nickname or None) of each name in one of those shapes that speaks, has a
+    role after it or a role before it."""
+    found = []
+    for shape in (_INITIALLED_NAME, _NICKNAMED_NAME):
+        for m in shape.finditer(text) if "." in text or shape is _NICKNAMED_NAME else ():
+            if (REPORTING_VERB.match(text, m.end()) or ROLE_AFTER.match(text, m.end()) or title_after(text, m.end())
+                    or (shape is _NICKNAMED_NAME and LOWER_ROLE.search(text, max(0, m.start() - 60), m.start()))):
+                plain = " ".join(w for w in m.group().split() if w[0] not in "\"“") if shape is _NICKNAMED_NAME else None
+                found.append((m.start(), m.end(), plain))
+    return sorted(found)
