@@ -614,6 +614,11 @@ def test_a_nickname_in_quotation_marks_between_given_and_family_name_is_part_of_
     assert not _people(_found(registry, 'The label Santos "Gold" Coffee sold well.'))
 
 
+def test_a_title_and_a_name_that_end_on_an_institutions_head_word_name_the_institution(registry):
+    found = _found(registry, "She worked at Korea’s King Sejong Station with glaciologist Seo Min-jae.")
+    assert _people(found) == {"Seo Min-jae"}
+
+
 def test_a_channel_is_a_mechanism_when_the_two_it_joins_are_named(registry):
     found = _found(registry, "Officers said the hotline between the Vietnamese and Philippine coast guards was used "
                              "eleven times.")

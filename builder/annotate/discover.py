@@ -797,8 +797,9 @@ def _title_inside(text: str, run: list[_Word]) -> tuple[str | None, list[_Word] 
             acts = (REPORTING_VERB.match(text, run[-1].end) or _AND_I.match(text, run[-1].end)
                     or quoted_later(text, run[i].text, run[-1].text, run[i].start, run[-1].end))
             name = personal_name(run[i:], bare=not ends_on_head and not acts, titled=True)
-            if name and title in BURMESE_HONORIFICS and not all(w.text.isascii() for w in name):
-                continue  # `in U Minh Thượng`: Burmese names are romanised without diacritics
+            if name and (title in BURMESE_HONORIFICS and not all(w.text.isascii() for w in name)
+                         or name[-1].key in ORGANISATION_HEADS):
+                continue  # `in U Minh Thượng`: Burmese names are romanised without diacritics; `King Sejong Station`
             if (name and not ends_on_head and len(name) >= 3 and not family_name(name[0]) and not middle_named(name)
                     and fold(title.split()[-1]) not in PORTFOLIO_WORDS):
                 # `Secretary for International Development Torbjørn Aasgård`: the complement's last word (not after
