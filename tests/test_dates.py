@@ -1425,6 +1425,8 @@ def test_a_weekday_pins_the_latest_year_it_fits_when_a_plan_is_told_as_if_done()
     ("Xu invited the Vietnamese commanders to Zhanjiang for the review meeting in January.", "2027-01"),
     ("The plan was proposed in March.", "2026-03"),  # when it was proposed
     ("They proposed in February to cut fees.", "2026-02"),
+    # a reported clause's own verb tells, and a weekday after it is as often the day it was said
+    ("Huệ suggested that the two sides should promote tourism on Sunday.", "2026-05-10"),
 ])
 def test_what_an_intention_proposal_or_invitation_told_in_the_past_is_for_is_to_come(text, iso):
     assert found(text, dt.date(2026, 5, 12))[-1][1] == iso

@@ -196,9 +196,10 @@ _REPORTED_PROSPECT = re.compile(r"(?i)(?:was|were)\s+due(?=\s+(?:in|on|for|by)\b
 # What an intention, a proposal or an invitation told in the past is for, in its own clause, is to come: the
 # infinitive of `agreed on Tuesday to run patrols … from January`, the object of `proposed a course for judges …
 # in October` or `invited the commanders to Zhanjiang for the review meeting in January` (not the date right after
-# the verb, which is when it was made: `proposed in March`).
+# the verb, which is when it was made: `proposed in March`; nor a reported clause, `suggested that …`, whose own
+# verb tells).
 _INTENDS = re.compile(rf"(?i){_INTENTION}[^,.;:?!]*$"
-                      r"|(?:proposed|suggested|invited)[ \t]+(?!(?:on|in|at|during|last|this|earlier)\b)"
+                      r"|(?:proposed|suggested|invited)[ \t]+(?!(?:on|in|at|during|last|this|earlier|that)\b)"
                       r"[^,.;:?!]*?(?<![\w’'-])(?:to|for|a|an|the|joint|new)[ \t][^,.;:?!]*$")
 
 
