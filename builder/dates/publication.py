@@ -478,19 +478,24 @@ def _weekday_pins(text: str, hit, day: dt.date) -> bool:
     return weekday is not None and _WEEKDAYS.index(weekday["wd"].lower()) == day.weekday()
 
 
+def _weekday_told(text: str, pos: int) -> int:
+    """+1 if the bare weekday at `pos` is told as to come (announced, or its verb's tense), -1 as done, 0 if its verb
+    has no tense (`Thursday is a rest day`)."""
+    return 1 if _future_worded(text, pos) else _tense(text, pos)
+
+
 def _weekdays_both_ways(text: str) -> bool:
-    """Whether the text names bare weekdays both as done and as to come."""
-    told = {_future_worded(text, m.start()) or _tense(text, m.start()) > 0 for m in _BARE_WEEKDAY.finditer(text)}
-    return told == {True, False}
+    """Whether the text names bare weekdays both as done (or untold) and as to come."""
+    return {_weekday_told(text, m.start()) > 0 for m in _BARE_WEEKDAY.finditer(text)} == {True, False}
 
 
 def _weekdays_fit(text: str, week_start: dt.date, first: dt.date, last: dt.date) -> bool:
     """Whether each bare weekday whose verb has a tense falls, in the week from `week_start`, on its side of a
     publication day between `first` and `last`: one told as done not after `last`, one to come after `first`."""
     for m in _BARE_WEEKDAY.finditer(text):
-        ahead, tense = _future_worded(text, m.start()), _tense(text, m.start())
+        told = _weekday_told(text, m.start())
         day = week_start + dt.timedelta(days=(_WEEKDAYS.index(m["wd"].lower()) - week_start.weekday()) % 7)
-        if (ahead or tense > 0) and day <= first or not ahead and tense < 0 and day > last:
+        if told > 0 and day <= first or told < 0 and day > last:
             return False
     return True
 
@@ -503,7 +508,7 @@ def _weekday_bounds(text: str, lower: dt.date, upper: tuple[dt.date, bool] | Non
     falls on or before publication, so when it can only be one day of the window, publication is
     no earlier than that day. Weekdays are always this week's: the window is at most six days."""
     # "On Thursday, the officers will visit …": the verb after a weekday that opens its sentence tells too.
-    found = [(m["wd"].lower(), _future_worded(text, m.start()) or _tense(text, m.start()) > 0)
+    found = [(m["wd"].lower(), _weekday_told(text, m.start()) > 0)
              for m in _BARE_WEEKDAY.finditer(text)]
     for name, future in found:
         if future:
