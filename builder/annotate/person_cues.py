@@ -361,10 +361,11 @@ def written_apart(text: str) -> list[tuple[int, int, str | None]]:
     """(start, end, the name without its nickname or None) of each name in one of those shapes that speaks, has a
     role after it or a role before it."""
     found = []
-    for shape in (_INITIALLED_NAME, _NICKNAMED_NAME):
-        for m in shape.finditer(text) if "." in text or shape is _NICKNAMED_NAME else ():
-            if (REPORTING_VERB.match(text, m.end()) or ROLE_AFTER.match(text, m.end()) or title_after(text, m.end())
-                    or (shape is _NICKNAMED_NAME and LOWER_ROLE.search(text, max(0, m.start() - 60), m.start()))):
-                plain = " ".join(w for w in m.group().split() if w[0] not in "\"“") if shape is _NICKNAMED_NAME else None
-                found.append((m.start(), m.end(), plain))
+    initialled = _INITIALLED_NAME.finditer(text) if "." in text else ()  # (a cheap test first: most texts have none)
+    for m in (*initialled, *_NICKNAMED_NAME.finditer(text)):
+        nicknamed = m.re is _NICKNAMED_NAME
+        if (REPORTING_VERB.match(text, m.end()) or ROLE_AFTER.match(text, m.end()) or title_after(text, m.end())
+                or (nicknamed and LOWER_ROLE.search(text, max(0, m.start() - 60), m.start()))):
+            plain = " ".join(w for w in m.group().split() if w[0] not in "\"“") if nicknamed else None
+            found.append((m.start(), m.end(), plain))
     return sorted(found)
