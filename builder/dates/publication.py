@@ -410,8 +410,7 @@ def _from_bounds(text: str, year: int | None = None) -> PublicationDate:
                 day = _point(lower.year, start.month, start.day)
                 if day is None:
                     continue
-                weekday = _WEEKDAY_MONTH_DAY.match(text, hit.start)
-                pinned = weekday is not None and _WEEKDAYS.index(weekday["wd"].lower()) == day.first_day().weekday()
+                pinned = _weekday_pins(text, hit, day.first_day())
                 if day.first_day() < lower:
                     if pinned and not lower_is_reported_day and lower - day.first_day() < dt.timedelta(days=7):
                         anchor = max(anchor or day.first_day(), day.first_day())

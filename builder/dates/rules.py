@@ -32,19 +32,19 @@ MONTHS = {
 }
 # A date in the language of the outlet a story is reprinted from, as its page prints it (`Sábado, 14 de febrero de
 # 2026`, `14 de fevereiro de 2026`, `samedi 14 février 2026`, `14. Februar 2026`): Spanish, Portuguese, French,
-# Italian and German month names, and the weekdays that may stand before the day.
+# Italian and German month names (those English writes too, `August`, are the English rules'), and the weekdays
+# that may stand before the day.
 FOREIGN_MONTHS = {name: i for i, names in enumerate([
     "enero janeiro janvier gennaio januar", "febrero fevereiro février febbraio februar",
     "marzo março mars märz", "abril avril aprile", "mayo maio mai maggio", "junio junho juin giugno juni",
     "julio julho juillet luglio juli", "agosto août", "septiembre setiembre setembro septembre settembre",
     "octubre outubro octobre ottobre oktober", "noviembre novembro novembre", "diciembre dezembro décembre dicembre dezember",
 ], start=1) for name in names.split()}
-FOREIGN_MONTHS.update({"august": 8, "september": 9, "november": 11})  # (German, as English writes them)
 _FOREIGN_WEEKDAY = ("lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda-feira|terça-feira|quarta-feira"
                     "|quinta-feira|sexta-feira|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunedì|martedì"
                     "|mercoledì|giovedì|venerdì|sabato|domenica|montag|dienstag|mittwoch|donnerstag|freitag|samstag"
                     "|sonntag")
-_FOREIGN_MONTH = "|".join(sorted((name for name in FOREIGN_MONTHS if name not in MONTHS), key=len, reverse=True))
+_FOREIGN_MONTH = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 WEEKDAYS = {
     name: i for i, name in enumerate(
         "monday tuesday wednesday thursday friday saturday sunday".split())

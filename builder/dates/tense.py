@@ -204,10 +204,9 @@ _INTENDS = re.compile(rf"(?i){_INTENTION}[^,.;:?!]*$"
 
 
 def _intends(text: str, verb: int, pos: int) -> bool:
-    """Whether the past verb at `verb` is an intention, proposal or invitation whose clause runs to `pos`, with no
-    other past verb between (`agreed to open …, at a meeting which closed on`)."""
-    m = _INTENDS.match(text, verb, pos)
-    return m is not None and not any(t["past"] for t in _TENSE.finditer(text, verb + 1, pos) if t.start() > verb)
+    """Whether the past verb at `verb`, the last tense marker before `pos`, is an intention, proposal or invitation
+    whose clause runs to `pos`."""
+    return _INTENDS.match(text, verb, pos) is not None
 
 
 def _tense(text: str, pos: int, horizon: bool = False) -> int:
