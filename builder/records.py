@@ -108,6 +108,9 @@ class Touched:
     own: dict[str, set] = field(default_factory=dict)  # entity -> buckets of changed entries of its own timeline
     fronts: set[str] = field(default_factory=set)  # entities whose first page changes
     buckets: set = field(default_factory=set)  # (year, month) of the site's timeline with a changed entry
+    dated: set = field(default_factory=set)  # (year, month, sort key) of each changed entry, before and after
+    relisted: set = field(default_factory=set)  # (year, month) of the site's timeline whose every page changes
+    timeline_pages: set = field(default_factory=set)  # pages of the site's timeline whose first or last entry moved
     published: set = field(default_factory=set)  # (year, month) of publication of articles whose listing entry changed
     years: set = field(default_factory=set)  # years of content/timeline/ with a changed line
     removed: set[str] = field(default_factory=set)
@@ -151,8 +154,9 @@ class Touched:
             for side in (old, new):
                 if side is None:
                     continue
-                year, month, _, entities = side
+                year, month, _, entities, sort = side
                 self.buckets.add((year, month))
+                self.dated.add((year, month, sort))
                 for entity in entities:
                     self.own.setdefault(entity, set()).add((year, month))
                     self.fronts.add(entity)

@@ -537,6 +537,41 @@ def test_a_date_added_to_a_bucket_cut_into_pages_shows_anew_only_the_articles_wh
     assert len(rebuilt) <= 1 + pages_there and len(rebuilt) < len(dated_there), (rebuilt, pages_there, dated_there)
 
 
+def test_a_date_added_to_a_month_of_many_timeline_pages_renders_the_page_it_falls_on_not_the_month(
+        tmp_path, monkeypatch):
+    """The site's busy months are cut by their entries' keys: a date added to one is shown on its own
+    page (and the timeline's first page, and its year's), and no other article's date link moves."""
+    from builder.bench.synthetic import write_corpus
+    from builder.site import collect
+    from builder.site import pages as render
+    from builder.site.families.articles import ArticleFamily
+
+    monkeypatch.setitem(collect.PAGE_SIZES, "timeline", 60)
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 12, seed=9)
+    # A chronicle of a busy month: 240 dated entries in March 2019, several pages of the timeline.
+    days = " ".join(f"The working group met for the {n + 1}th time on March {n % 28 + 1}, 2019." for n in range(240))
+    (corpus / "seeds" / "99990_chronicle.txt").write_text(f" date 2019-04-02 HÀ NỘI — {days}", encoding="utf-8")
+    options = BuildOptions(seeds=corpus / "seeds", content=corpus / "content", out=tmp_path / "site",
+                           cache=tmp_path / "cache", jobs=1)
+    result = build(options)
+    month_pages = {p.url for p in result.site.timeline.cut.bucket_pages(2019, 3)}
+    result.close()
+    assert len(month_pages) >= 4
+    rendered, shown = [], []
+    real_render, real_html = render.SitePages.render, ArticleFamily.html
+    monkeypatch.setattr(render.SitePages, "render", lambda self, page: rendered.append(page.url) or real_render(self, page))
+    monkeypatch.setattr(ArticleFamily, "html", lambda self, only=None: shown.append(self.key) or real_html(self, only))
+    edited = sorted((corpus / "seeds").glob("*.txt"))[2]
+    add_sentence(edited, "The ministers met again on March 9, 2019.")
+    build(options).close()
+    monkeypatch.setattr(render.SitePages, "render", real_render)
+    monkeypatch.setattr(ArticleFamily, "html", real_html)
+    assert site_bytes(Path(options.out)) == clean_build_of(options, tmp_path)
+    assert len(month_pages & set(rendered)) <= 2, sorted(month_pages & set(rendered))
+    assert len(set(shown)) == 1, shown
+
+
 @pytest.mark.parametrize("publish_in_steps", [False, True], ids=["command line", "serve"])
 def test_a_date_link_that_moved_page_leaves_the_search_bundles_of_the_articles_holding_it_alone(
         tmp_path, monkeypatch, publish_in_steps):

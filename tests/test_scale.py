@@ -21,7 +21,7 @@ from builder.engine import executors
 from builder.engine.build import BuildOptions, build
 from builder.site import collect
 from builder.site.families.base import Pager, paginate
-from builder.site.periods import Bucket, cut_by_period, page_urls
+from builder.site.periods import Bucket, cut_by_period, key_starts, page_urls
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,6 +61,28 @@ def test_a_new_item_changes_only_the_pages_of_its_own_year():
     after = cut_by_period([Bucket(2016, 0, 4), Bucket(2017, 0, 5), Bucket(2018, 0, 4)], "t/", 5)
     assert [p.url for p in before.periods] == [p.url for p in after.periods]
     assert [p.count for p in after.periods] == [4, 5, 4]
+
+
+def test_a_month_cut_by_its_keys_holds_a_third_to_all_of_a_page_size_on_each_page():
+    keys = [f"2024-03-{n:05d}" for n in range(2000)]
+    starts = key_starts(keys, 200)
+    sizes = [end - start for start, end in zip(starts, [*starts[1:], len(keys)])]
+    assert starts[0] == 0 and all(66 <= size <= 200 for size in sizes[:-1]) and sizes[-1] <= 200
+    cut = cut_by_period([Bucket(2024, 3, 2000, starts=starts)], "timeline/", 200)
+    assert [(p.offset, p.count) for p in cut.periods if p.month == 3] == list(zip(starts, sizes))
+
+
+@pytest.mark.parametrize("where", [150, 555, 1000])
+def test_an_entry_added_to_a_month_cut_by_its_keys_moves_no_page_break_but_its_own(where):
+    """Cut by count, one entry added early in a month moves an entry across every later page break;
+    cut by the keys, the pages start at the same entries as before, but for the page it falls in (a
+    forced break may move the next few until a key's own break takes over)."""
+    keys = [f"2024-03-{n:05d}" for n in range(0, 4000, 2)]
+    added = sorted([*keys, f"2024-03-{2 * where + 1:05d}"])
+    before = {keys[i] for i in key_starts(keys, 200)}
+    after = {added[i] for i in key_starts(added, 200)}
+    assert len(before ^ after) <= 4, sorted(before ^ after)
+    assert len(before) >= 10
 
 
 def test_pager_links_first_page_at_the_listing_url():

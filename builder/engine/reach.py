@@ -44,15 +44,12 @@ def timeline_links(pages: SitePages, buckets: set | None, last: dict) -> dict[st
     shape = {}
     for year, month, _ in pages.site.store.timeline_buckets():
         name = f"{year}-{month}"
-        periods = place.cut.bucket_pages(year, month)
-        urls = [p.url for p in periods]
-        if len(periods) > 1:
-            if buckets is None or (year, month) in buckets or name not in last or last[name][0] != urls:
-                starts = pages.site.store.bucket_keys(year, month, periods[1].offset)
-            else:
-                starts = last[name][1]
+        urls = [p.url for p in place.cut.bucket_pages(year, month)]
+        if len(urls) > 1 and buckets is not None and (year, month) not in buckets and name in last \
+                and last[name][0] == urls:
+            starts = last[name][1]
         else:
-            starts = []
+            starts = place.start_keys(year, month)
         shape[name] = [urls, starts]
     return shape
 
@@ -80,6 +77,21 @@ def relinked(store: SiteStore, bucket: str, before: list | None, after: list | N
     return moved
 
 
+def rebounded(before: list | None, after: list | None) -> set[str]:
+    """The pages of a bucket whose first or last entry is another than it was: the bucket's [page URLs,
+    first keys of pages 2, 3, …] `before` and `after` (`timeline_links`). A page that is new, or gone,
+    is one of them."""
+    def bounds(shape: list | None) -> dict[str, tuple]:
+        if not shape:
+            return {}
+        urls, starts = shape
+        edges = [None, *starts, None]
+        return {url: (edges[i], edges[i + 1]) for i, url in enumerate(urls)}
+
+    old, new = bounds(before), bounds(after)
+    return {url for url in old.keys() | new.keys() if old.get(url) != new.get(url)}
+
+
 def _holds_any(html: str, markers: set[str]) -> bool:
     return DATE_OPEN in html and any(marker in html for marker in markers)
 
@@ -90,12 +102,15 @@ def reach(pages: SitePages, touched: Touched, changed_entities: set[str], store:
     touched.registry |= changed_entities
     for eid in sorted(changed_entities):
         # Its name is shown in the filter of every timeline page that lists an entry naming it.
-        touched.buckets |= set(store.entity_buckets(eid))
+        named_in = set(store.entity_buckets(eid))
+        touched.buckets |= named_in
+        touched.relisted |= named_in
     last_links = store.meta.timeline_links
     links = timeline_links(pages, touched.buckets, last_links)
     moved = {name for name in set(links) | set(last_links) if links.get(name) != last_links.get(name)}
     markers: dict[str, set[str]] = {}
     for name in sorted(moved):
+        touched.timeline_pages |= rebounded(last_links.get(name), links.get(name))
         for aid, found in relinked(store, name, last_links.get(name), links.get(name)).items():
             markers.setdefault(aid, set()).update(found)
     for aid in sorted(markers):

@@ -322,8 +322,8 @@ class SiteStore:
             "published": (row[1], row[2]) if row else None,
             "blocks": {e: (y, m, d, n) for e, y, m, d, n in self.db.execute(
                 "SELECT entity, year, month, digest, count FROM mentions WHERE article = ?", (article_id,))},
-            "entries": {a: (y, m, d, tuple(es.split())) for a, y, m, d, es in self.db.execute(
-                "SELECT anchor, year, month, digest, entities FROM timeline WHERE article = ?", (article_id,))},
+            "entries": {a: (y, m, d, tuple(es.split()), sort) for a, y, m, d, es, sort in self.db.execute(
+                "SELECT anchor, year, month, digest, entities, sort FROM timeline WHERE article = ?", (article_id,))},
             "ties": {(a, b): n for a, b, n in self.db.execute(
                 "SELECT a, b, n FROM article_ties WHERE article = ?", (article_id,))},
             "lines": self._timeline_lines(article_id),
@@ -576,16 +576,15 @@ class SiteStore:
             args += [limit, offset]
         return list(self.db.execute(sql, args))
 
-    def bucket_keys(self, year: int, month: int, every: int, entity: str | None = None) -> list[str]:
-        """The sort key of every `every`-th entry of a bucket after the first (where its pages start)."""
+    def bucket_keys(self, year: int, month: int, entity: str | None = None) -> list[str]:
+        """The sort key of every entry of a bucket of the site's timeline (or of an entity's own), in order."""
         if entity is None:
             rows = self.db.execute("SELECT sort FROM timeline WHERE year = ? AND month = ? ORDER BY sort",
                                    (year, month))
         else:
             rows = self.db.execute("SELECT sort FROM entity_timeline WHERE entity = ? AND year = ? AND month = ? "
                                    "ORDER BY sort", (entity, year, month))
-        keys = [k for (k,) in rows]
-        return keys[every::every]
+        return [k for (k,) in rows]
 
     def entries_between(self, first: int, last: int, longest: int) -> list[tuple]:
         """(sort, anchor, article, value, year, month, scheduled, sentence, first, last, precision) of the

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from builder.ingest.registry import Registry
 from builder.model import ENTITY_KINDS, DatePoint, Entity
 from builder.records import ArticleSummary
-from builder.site.periods import WHOLE_YEAR, Bucket, Cut, cut_by_period
+from builder.site.periods import WHOLE_YEAR, Bucket, Cut, cut_by_period, key_starts
 from builder.site.urls import ARTICLES, TIMELINE
 
 if TYPE_CHECKING:  # the engine's store is handed in; this stage only reads it
@@ -62,10 +62,17 @@ class TimelinePlace:
         pages = self.cut.bucket_pages(year, month)
         if len(pages) <= 1:
             return pages[0].url if pages else (self.cut.year_url(year) or self.cut.base)
-        starts = self._starts.get((year, month))
-        if starts is None:  # the first key of pages 2, 3, … of the bucket
-            starts = self._starts[(year, month)] = self.store.bucket_keys(year, month, pages[1].offset, self.entity)
-        return pages[bisect_right(starts, sort)].url
+        return pages[bisect_right(self.start_keys(year, month), sort)].url
+
+    def start_keys(self, year: int, month: int) -> list[str]:
+        """The sort keys of the first entries of pages 2, 3, … of a bucket ([] for a bucket of one page)."""
+        pages = self.cut.bucket_pages(year, month)
+        if len(pages) <= 1:
+            return []
+        if (year, month) not in self._starts:
+            keys = self.store.bucket_keys(year, month, self.entity)
+            self._starts[(year, month)] = [keys[page.offset] for page in pages[1:]]
+        return self._starts[(year, month)]
 
 
 class SiteView:
@@ -124,8 +131,18 @@ class SiteView:
 
     @cached_property
     def timeline(self) -> TimelinePlace:
-        buckets = [Bucket(y, m, n) for y, m, n in self.store.timeline_buckets()]
-        return TimelinePlace(cut_by_period(buckets, TIMELINE, self.page_sizes["timeline"]), self.store)
+        size, buckets, keys = self.page_sizes["timeline"], [], {}
+        for year, month, count in self.store.timeline_buckets():
+            # Dates link into the site's timeline: its busy months are cut by their entries' keys, so
+            # that a date added to one moves no link into its other pages (`key_starts`).
+            if count > size:
+                keys[(year, month)] = self.store.bucket_keys(year, month)
+            starts = key_starts(keys[(year, month)], size) if count > size else None
+            buckets.append(Bucket(year, month, count, starts=starts))
+        place = TimelinePlace(cut_by_period(buckets, TIMELINE, size), self.store)
+        for bucket, bucket_keys in keys.items():
+            place._starts[bucket] = [bucket_keys[page.offset] for page in place.cut.bucket_pages(*bucket)[1:]]
+        return place
 
     def timeline_page(self, year: int, month: int, sort: str) -> str:
         """Where a date links to: `resolve_links`'s question."""

@@ -7,8 +7,9 @@ articles all grow without bound. Each is cut the same way, from counts alone:
 - otherwise a page per year (`<base>YYYY/`); a year that does not fit is cut
   into months (`<base>YYYY/MM/`), its page keeping the items dated by the year
   alone and a list of its months; undated items go to `<base>undated/`;
-- a month (or a year's own items) that still does not fit is cut by count into
-  numbered pages (`…/page/2/`).
+- a month (or a year's own items) that still does not fit is cut into numbered
+  pages (`…/page/2/`): by count, or, when the bucket is given its items' sort
+  keys (`key_starts`), by the keys themselves.
 
 A page therefore follows from an item's date and from how full its own year
 and month are, never from how many items come before it: a new article changes
@@ -20,6 +21,7 @@ one by one, so cutting a listing of a million entries costs nothing.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 
 from builder.model import DatePoint, format_point
@@ -40,6 +42,7 @@ class Bucket:
     count: int
     weight: int = -1
     weights: tuple[int, ...] | None = None  # each item's, in order, when the bucket is to be cut by them
+    starts: tuple[int, ...] | None = None  # where its numbered pages start, when cut by its keys (`key_starts`)
 
     @property
     def load(self) -> int:
@@ -132,6 +135,9 @@ def _slices(bucket: Bucket, size: int) -> list[tuple[int, int]]:
     count, load = bucket.count, bucket.load
     if load <= size:
         return [(0, count)]
+    if bucket.starts is not None:
+        ends = [*bucket.starts[1:], count]
+        return [(start, end - start) for start, end in zip(bucket.starts, ends)]
     if bucket.weights is not None:
         out, start, filled = [], 0, 0
         for i, w in enumerate(bucket.weights):
@@ -143,6 +149,27 @@ def _slices(bucket: Bucket, size: int) -> list[tuple[int, int]]:
         return out
     per_page = max(1, size * count // load)
     return [(offset, min(per_page, count - offset)) for offset in range(0, count, per_page)]
+
+
+def key_starts(keys: list[str], size: int) -> tuple[int, ...]:
+    """Where the numbered pages of a bucket start, its items given by their sort keys in order: a page
+    ends before an item whose key hashes to a multiple of `size // 6` once it holds a third of `size`
+    items, and at `size` items in any case (one page in fifty: e**-4). Pages hold half of `size` on
+    average.
+
+    A cut by count moves an item across every later page break when one is added before them (and
+    every date linking to those items follows). Cut by the keys, an added or removed item changes its
+    own page, seldom the next ones, and the break before an item stays where it was."""
+    least, every = size // 3, size // 6
+    if every < 2:  # pages too small for their keys to choose: by count
+        return tuple(range(0, max(len(keys), 1), size))
+    starts, start = [0], 0
+    for index, key in enumerate(keys):
+        held = index - start
+        if held >= size or (held >= least and zlib.crc32(key.encode()) % every == 0):
+            starts.append(index)
+            start = index
+    return tuple(starts)
 
 
 def cut_by_period(buckets: list[Bucket], base: str, size: int) -> Cut:

@@ -53,12 +53,19 @@ class TimelineFamily(Family):
         return [p.url for p in self.site.timeline.cut.periods]
 
     def reached(self, change: Touched) -> set[str] | None:
-        """Its first page and the pages of the months whose entries changed (nothing when none did)."""
+        """Its first page, the page where each year with a changed entry starts, the page each changed
+        entry is on (before and after: its key falls where it was), the pages whose bounds moved, and
+        every page of a month whose entries are shown anew (nothing when no entry changed)."""
         if not (change.buckets or change.anything):
             return set()
-        urls = {TIMELINE}
+        place = self.site.timeline
+        urls = {TIMELINE} | change.timeline_pages
         for year, month in change.buckets:
-            urls |= self.site.timeline.cut.pages_for(year, month)
+            urls.add(place.cut.year_url(year) or TIMELINE)
+        for year, month in change.relisted:
+            urls |= place.cut.pages_for(year, month)
+        for year, month, sort in change.dated:
+            urls.add(place.page_of(year, month, sort))
         return urls
 
     def pages(self) -> list[Page]:
