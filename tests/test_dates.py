@@ -1851,3 +1851,43 @@ def test_a_yearless_tass_dateline_takes_its_leads_weekday_and_the_latest_year_na
     text = ("KHABAROVSK, October 7. /TASS/. Exporters expect larger sales, the head of a firm told TASS on Wednesday. "
             "The 2026 harvest is the best in years. The firm was founded in 1998. It plans to double output by 2028.")
     assert infer_publication_date(text).value.iso() == "2026-10-07"
+
+
+@pytest.mark.parametrize("stamp, day", [
+    ("Published on March 3, 2026, at 4:20 pm (Madrid)", "2026-03-03"),  # `, at` and the city's time in brackets
+    ("This article was published on May 4, 2026 - 08:30", "2026-05-04"),  # the page's sentence for its stamp
+    ("03.fev.2026 às 10h15", "2026-02-03"),  # day, month cut short and year between dots, in the page's language
+    ("Posted on : Sep.21,2026 09:10 KST", "2026-09-21"),  # month and day run together with the year
+    ("Quito, 12/05/2026 18:02 h", "2026-05-12"),  # the hour letter after the clock
+    ("Guadalajara. Friday, July 3, 2026.", "2026-07-03"),  # the place before a full stop and the weekday
+])
+def test_stamps_with_a_labelling_sentence_a_city_time_or_a_month_between_dots_are_the_date_line(stamp, day):
+    pub = infer_publication_date(f"Title\n\n{stamp}\n\nFarmers said on Monday that prices rose.")
+    assert (pub.value.iso(), pub.how) == (day, "date line in text")
+
+
+@pytest.mark.parametrize("text, day", [
+    # the place names its country after a comma; the lead's weekday pins the year
+    ("Title\n\nValletta, Malta, 12 Feb (ANSA) - Ferry traffic rose on Thursday, officials said. It fell in 2025.",
+     "2026-02-12"),
+    # the agency in brackets opens the dateline; the year from a count of years since a named month
+    ("Title\n\n(Kurier) Mar. 4 -- The orchestra toured the north. It first played in Hanoi 30 years ago, in May 1996.",
+     "2026-03-04"),
+    # a place, a bullet and the weekday before a year-less day: the year in which that day is that weekday
+    ("Title\n\nRiyadh • Friday, February 6\n\nThe fund signed the deal on Thursday. Its income fell in 2025.",
+     "2026-02-06"),
+])
+def test_year_less_datelines_with_a_country_an_opening_agency_or_a_weekday_take_their_year_from_the_text(text, day):
+    pub = infer_publication_date(text)
+    assert (pub.value.iso(), pub.how) == (day, "date line in text")
+
+
+@pytest.mark.parametrize("closing", [
+    "A hearing on the claims has been set for Friday, October 16.",  # a day fixed for what is to come
+    "They leave for Vientiane on Friday, October 16, to look at the road.",  # a departure told in the present
+])
+def test_a_weekday_brief_closing_on_a_day_fixed_or_left_for_is_dated_by_the_last_day_told_as_done(closing):
+    # 2026-10-16 is a Friday; the brief tells Sunday to Tuesday as done and Wednesday as to come.
+    text = (f"Title\n\nThe crew arrived on Sunday and rested on Monday. On Tuesday they inspected the dam. "
+            f"On Wednesday they will meet the governor. {closing} The dam was built in 2025.")
+    assert infer_publication_date(text).value.iso() == "2026-10-13"

@@ -5,9 +5,11 @@ overlap the longest wins, then the earlier rule."""
 from __future__ import annotations
 
 from builder.dates.rules import (  # noqa: F401 (the table's words and resolvers)
+    _ABBR_MONTH,
     _CONN,
     _Ctx,
     _DASH,
+    _DOTTED_MONTH,
     _FOREIGN_MONTH,
     _FOREIGN_WEEKDAY,
     _FULL_MONTH,
@@ -30,6 +32,7 @@ from builder.dates.rules import (  # noqa: F401 (the table's words and resolvers
     _day_range,
     _decade,
     _decade_range,
+    _dotted_date,
     _from_years,
     _foreign_date,
     _full_date,
@@ -112,6 +115,11 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     # (a date line in the language of the outlet a story is reprinted from: `Sábado, 14 de febrero de 2026`)
     (rf"(?<!\w)(?:(?i:{_FOREIGN_WEEKDAY}),?{_SP})?(?P<d>3[01]|[12]\d|0?[1-9])\.?{_SP}(?:de{_SP})?"
      rf"(?P<m>(?i:{_FOREIGN_MONTH}))(?!\w){_SP}(?:de{_SP}|del{_SP})?{_year('y')}", _foreign_date),
+    # a stamp's date between dots, or run together (`18.ago.2026`, as Folha prints it; `Jul.14,2026`, as the Hankyoreh does)
+    (rf"(?<![\w/.-])(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<m>(?i:{_DOTTED_MONTH}))\.(?P<y>(?:19|20)\d\d)(?![\w.]|\.\d)",
+     _dotted_date),
+    (rf"(?<!\w)(?P<m>{_ABBR_MONTH}|{_FULL_MONTH})\.(?P<d>3[01]|[12]\d|0?[1-9]),{_SP0}(?P<y>(?:19|20)\d\d)(?![\w%]|[.,]\d)",
+     _full_date),
     (rf"(?<![\w/.-]){_year('y')}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])", _iso_date),
     # year first with slashes or full stops, as Korean and Japanese agencies print their stamps (`2026/02/12 10:31`,
     # `2026.12.02 14:20`, and unpadded: `2026/8/13 21:48:00`)

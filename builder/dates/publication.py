@@ -36,15 +36,17 @@ from builder.model import DatePoint, PublicationDate
 # "22-01-2026 | 08:05", "Thursday, September 26, 2024 - 15:10", "Wed, August 21, 2024 at 11:02 AM GMT+7"),
 # and optional sections after a bar ("| World", "| Editor: huaxia").
 _ZONE = r"(?:GMT|UTC|[A-Z]{1,3}T|WIB|WITA)(?:[ ]?[+-]\d{1,2}(?::?\d{2})?)?"  # (ICT, JST, HKT, WIB, GMT+7 …)
-_CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
-          rf"(?:\s*\(?{_ZONE}\)?|\s*[+-]\d{{4}})?")  # (… +0700)
+_CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?|[ ]h(?!\w))?"  # (`07:45 h`)
+          rf"(?:\s*\(?{_ZONE}\)?|\s*[+-]\d{{4}}|\s*\([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\))?")  # (… +0700, `(Paris)`)
 _PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*|\s+/\s+)"  # (`Wed, September 10, 2025 / 03:12 pm`)
 # "Posted:", "Last updated:", "Source: Xinhua |", a page's own word for its stamp without a colon
 # ("Last update 16:20, …", "Published on …"), or an agency's name in capitals before a dash or bar ("KYODO NEWS - ").
 _LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?(?:\s*[|·•/]\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*)?|[ ]on[ ]"
           r"|[ ](?=(?i:published|posted|updated)\W)|[ \t]+[-–—][ \t]+)"  # (`By Global Times Published: …`, `By … - …`)
           # a byline: "By Reuters staff | ", "By: … / Philippine Daily Inquirer / "
-          r"|(?i:(?:first[ ]|last[ ]|latest[ ])?(?:published|posted|updated?|modified|publication[ ]date)(?:[ ](?:on|at))?)"
+          # (`This content was published on …`)
+          r"|(?i:(?:this[ ](?:content|article|story|page)[ ]was[ ])?(?:first[ ]|last[ ]|latest[ ])?"
+          r"(?:published|posted|updated?|modified|publication[ ]date)(?:[ ](?:on|at))?)"
           r"(?:[ \t]*[:–—-])?\s+"  # (`Published - June 24, 2026 …`)
           r"|[^\W\d_]+(?:[ ][^\W\d_]+){0,2}:\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*)?"
           r"|[A-Z][A-Z&.]+(?:[ ][A-Z][A-Z&.]+){0,2}\s*[|·•–—-]\s*"
@@ -69,12 +71,14 @@ _OUTLET = (r"(?!(?i:since|until|till|from|on|by|before|after|in|at|during|throug
            r"(?!(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*)\.?,?\s)"
            r"(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?=\d)")
 _DATE_LINE = re.compile(
-    rf"^(?:{_LABEL}){{0,2}}(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}}(?:\s*,\s*|\s*[●•·|]\s*|\s+[-–—]\s+)"
+    rf"^(?:{_LABEL}){{0,2}}(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}}"
+    rf"(?:\s*,\s*|\s*[●•·|]\s*|\s+[-–—]\s+|\.[ \t]+(?={_WEEKDAY_WORD}))"
     rf"|{_OUTLET})?"
     rf"(?:{_CLOCK}{_PART_BREAK})?"
     rf"{_LINE_WEEKDAY}?(?P<date>[\w ,./-]{{6,30}}?)(?:,?\s+{_WEEKDAY_WORD}(?!\w))?"  # (`October 27, 2026, Tuesday`)
-    rf"(?:(?:{_PART_BREAK}|\s+at\s+|\s+@\s*)(?:{_ZONE}\s+)?{_CLOCK})?"  # (`2026-09-24 HKT 15:12`, `… @ 4:12pm`)
-    rf"{_SECTION}(?:[ \t]+By[ \t]+[A-ZÀ-Ỹ][^\n]{{1,100}})?\s*$")  # (a by-line after it: `… - 14:20 By … - Brasília`)
+    # (`2026-09-24 HKT 15:12`, `… @ 4:12pm`, `…, at 6:15 pm`, `18.ago.2026 às 19h40`)
+    rf"(?:(?:{_PART_BREAK}|,?\s+(?:at|às|à|a\s+las)\s+|\s+@\s*)(?:{_ZONE}\s+)?{_CLOCK})?"
+    rf"{_SECTION}(?:[ \t]+By[ \t]+[A-ZÀ-Ỹ][^\n]{{1,100}})?\.?\s*$")  # (a by-line after it: `… - 14:20 By … - Brasília`)
 # Stamps in a line of their own, parted by bars: "Published: 04/12/2024 10:15 | Updated: 05/12/2024 08:30".
 _STAMP_BAR = re.compile(r"\s*[|·•]\s*")
 _STAMP_LINE_MAX = 160  # characters: a line longer than this is prose, not a page's stamp
@@ -159,9 +163,12 @@ def infer_publication_date(text: str, title: str | None = None) -> PublicationDa
     if printed is not None:
         return printed
     found = _infer(text)
-    month_day = _yearless_stamp(text)
-    if month_day is not None and found.value is None and (weekday := _lead_weekday(text)) is not None:
-        # `Zaragoza, Jun 25 (EFE).- … said on Thursday`: the year in which that day is that weekday
+    stamp = _yearless_stamp(text)
+    month_day = stamp[:2] if stamp is not None else None
+    if month_day is not None and found.value is None and (weekday := stamp[2] if stamp[2] is not None
+                                                          else _lead_weekday(text)) is not None:
+        # `Zaragoza, Jun 25 (EFE).- … said on Thursday`, `Doha • Thursday, January 22`: the year in which that
+        # day is that weekday
         year = _year_a_weekday_pins(text, [(*month_day, weekday)])
         if year is not None:
             return PublicationDate(DatePoint(year, *month_day), True, "date line in text")
@@ -204,8 +211,9 @@ def infer_publication_date(text: str, title: str | None = None) -> PublicationDa
 
 # What is added to a year or a month named as "last", "this" or "next" to make it the article's own.
 _COUNTED_BACK = {"last": 1, "this": 0, "next": -1}
-# "N years ago" beside the year it was: "Ten years ago, in 2014".
-_YEARS_AGO_NAMED = re.compile(rf"(?<!\w)(?P<n>(?i:{_NUM}))\s+(?i:years)\s+(?i:ago),?\s+(?:in\s+)?(?P<y>(?:19|20)\d\d)(?![\d\w])")
+# "N years ago" beside the year it was: "Ten years ago, in 2014", "47 years ago, in January 1979".
+_YEARS_AGO_NAMED = re.compile(rf"(?<!\w)(?P<n>(?i:{_NUM}))\s+(?i:years)\s+(?i:ago),?\s+(?:in\s+)?(?:{_month('m')}\s+)?"
+                              r"(?P<y>(?:19|20)\d\d)(?![\d\w])")
 # "last month" (or "this month", "next month") beside the month it is: "last month, in July".
 _MONTH_NAMED_RELATIVELY = re.compile(
     rf"(?<!\w)(?P<which>(?i:this|last|next))\s+(?i:month),?\s+(?:in\s+)?{_month('m')}(?!,?\s+\d)")
@@ -535,7 +543,7 @@ def _printed_date_line(text: str) -> PublicationDate | None:
             return PublicationDate(day, False, "date line in text")
     for line in text.splitlines()[:_STAMP_LINES]:
         opening = _WIRE_DATELINE.match(line) or _MASTHEAD_DAY.search(line)
-        day = _one_day(opening["date"]) if opening is not None else None
+        day = _one_day(_day_told(opening)) if opening is not None else None
         if day is not None:
             return PublicationDate(day, False, "date line in text")
     return None
@@ -550,15 +558,26 @@ _MASTHEAD_DAY = re.compile(rf",[ \t]+(?P<date>(?:{_WEEKDAY}),?[ \t]+[\w ,]{{6,25
 # - …`, `BEIJING, May 7, 2026 (Xinhua) -- …`, `Zaragoza, Jun 25 (EFE).- …`) or before the story itself (`Brasilia,
 # Aug 26 (Prensa Latina) A delegation …`), between slashes before a full stop (`Ulaanbaatar, October 6, 2026
 # /MONTSAME/. …`, `VLADIVOSTOK, September 5. /TASS/. …`), or bare before a dash (`TOKYO, Feb. 18 Kyodo - …`); the
-# place may name its country in brackets (`Arequipa (Peru), Nov 24 (EFE).- …`).
-_WIRE_DATELINE = re.compile(r"[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3}(?:[ \t]+\([^\W\d_][^()\n]{1,30}\))?,"
+# place may name its country in brackets or after a comma (`Arequipa (Peru), Nov 24 (EFE).- …`, `Macau, China, 05 Nov
+# (Lusa) - …`); or the agency in brackets opens it, before the day (`(Yicai) Dec. 9 -- …`).
+_WIRE_DATELINE = re.compile(r"\([A-Z][^()\n]{1,30}\)[ \t]+(?P<first>[\w ,./-]{5,20}?)[ \t]+(?:--?|[–—])[ \t]+(?=[A-Z])"
+                            r"|[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3}"
+                            r"(?:[ \t]+\([^\W\d_][^()\n]{1,30}\)|,[ \t]+[A-Z][^\W\d_]+(?:[ ][A-Z][^\W\d_]+)?(?=,[ \t]+\d))?,"
                             r"[ \t]+(?P<date>[\w ,./-]{5,30}?)\.?"
                             r"[ \t]+(?:\([^()\n]{2,40}\)\.?[ \t]*(?:--?|[–—]|(?=[A-Z]))|/[A-Z][\w .&'’-]{1,30}/\.|"
                             r"[A-Z][\w&'’-]+(?:[ \t]+[A-Z][\w&'’-]+)?[ \t]+(?:--?|[–—]))[ \t]*")
 
 
-# A stamp that gives a day and a month and no year (`14 APR, 11:20`, `Apr 14, 11:20 GMT`), on a line of its own.
+def _day_told(dateline: re.Match) -> str:
+    """The day a dateline (`_WIRE_DATELINE`, `_MASTHEAD_DAY`) gives, as written."""
+    return dateline.groupdict().get("first") or dateline["date"]
+
+
+# A stamp that gives a day and a month and no year (`14 APR, 11:20`, `Apr 14, 11:20 GMT`), on a line of its own,
+# perhaps after the place and with the weekday (`Doha • Thursday, January 22`).
 _YEARLESS_STAMP = re.compile(
+    r"(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){0,3}[ \t]*[•·|,][ \t]*)?"
+    rf"(?:(?P<wd>{_WEEKDAY}),?[ \t]+)?"
     r"(?:(?P<d1>\d{1,2})[ \t]+(?P<m1>[A-Za-z]{3,9})\.?|(?P<m2>[A-Za-z]{3,9})\.?[ \t]+(?P<d2>\d{1,2}))"
     rf",?(?:[ \t]+{_CLOCK})?[ \t]*")
 _STAMP_LINES = 6  # a page prints its stamp among its first lines
@@ -569,17 +588,23 @@ def opens_with_dateline(text: str) -> bool:
     return _WIRE_DATELINE.match(text) is not None
 
 
-def _yearless_stamp(text: str) -> tuple[int, int] | None:
-    """(month, day) of a stamp or a wire dateline without a year among the page's first lines, or None."""
+def stamped_without_year(line: str) -> bool:
+    """Whether a line is a page's stamp that gives a day and a month and no year (`April 30, 09:12 a.m.`)."""
+    return _YEARLESS_STAMP.fullmatch(line.strip()) is not None
+
+
+def _yearless_stamp(text: str) -> tuple[int, int, int | None] | None:
+    """(month, day, weekday or None) of a stamp or a wire dateline without a year among the page's first
+    lines, or None."""
     for line in text.splitlines()[:_STAMP_LINES]:
         m = _YEARLESS_STAMP.fullmatch(line.strip())
         if m is None and (opening := _WIRE_DATELINE.match(line)) is not None:
-            m = _YEARLESS_STAMP.fullmatch(opening["date"].strip())
+            m = _YEARLESS_STAMP.fullmatch(_day_told(opening).strip())
         if m is not None:
             month = MONTHS.get((m["m1"] or m["m2"]).lower())
             day = int(m["d1"] or m["d2"])
             if month is not None and 1 <= day <= 31:
-                return month, day
+                return month, day, _WEEKDAYS.index(m["wd"].lower()) if m["wd"] else None
     return None
 
 

@@ -45,6 +45,12 @@ _FOREIGN_WEEKDAY = ("lunes|martes|miércoles|jueves|viernes|sábado|domingo|segu
                     "|mercoledì|giovedì|venerdì|sabato|domenica|montag|dienstag|mittwoch|donnerstag|freitag|samstag"
                     "|sonntag")
 _FOREIGN_MONTH = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
+# Those languages' months cut short where English would not cut them so, as a page's stamp prints them between
+# dots (`18.ago.2026`, as Folha does).
+FOREIGN_MONTH_CUTS = {name: i for i, names in enumerate([
+    "ene gen janv", "fev févr", "mär", "abr avr", "mai mag", "giu", "lug juil", "ago aoû", "set sett", "out ott okt",
+    "", "dez dic déc",
+], start=1) for name in names.split()}
 WEEKDAYS = {
     name: i for i, name in enumerate(
         "monday tuesday wednesday thursday friday saturday sunday".split())
@@ -92,6 +98,7 @@ _FULL_MONTH = "January|February|March|April|May|June|July|August|September|Octob
 _FULL_MONTH += "|" + _FULL_MONTH.upper()  # (a stamp in capitals: `PUBLISHED MAY 13, 2026`)
 _ABBR_MONTH = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _ABBR_MONTH += "|" + _ABBR_MONTH.upper()  # (`14 APR, 11:20`)
+_DOTTED_MONTH = "|".join(sorted([*FOREIGN_MONTH_CUTS, *_ABBR_MONTH.split("|")], key=len, reverse=True))
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # A weekday cut short, only where a full stop or comma follows it ("Wed, August 21", "Thu. May 15"), or a date
 # ("Sat 14 March", and "Sun Nov 8, 2026" as a page's stamp prints it).
@@ -266,6 +273,13 @@ def _full_date(m, ctx):
 def _foreign_date(m, ctx):
     """14 de febrero de 2026 / samedi 14 février 2026 / 14. Februar 2026 (an outlet's own language)"""
     return _found(_point(int(m["y"]), FOREIGN_MONTHS[m["m"].lower()], int(m["d"])))
+
+
+def _dotted_date(m, ctx):
+    """18.ago.2026 / 18.Aug.2026 (a stamp's day, month and year between dots)"""
+    name = m["m"].lower()
+    month = FOREIGN_MONTH_CUTS.get(name) or MONTHS.get(name)
+    return _found(_point(int(m["y"]), month, int(m["d"]))) if month else None
 
 
 def _iso_date(m, ctx):

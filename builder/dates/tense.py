@@ -34,8 +34,13 @@ _INTENTION = (r"(?:agreed|decided|voted|resolved|pledged|vowed|promised|asked|ur
               r"\b[^.;:?!]{0,80}?\bto\s+(?!the\b|a\b|an\b|be\s+held\b)[a-z]{3,}\b")
 # A forecast is of what is to come: "the station forecasts more storms for Saturday, April 4".
 _FORECAST = r"(?:forecasts?|forecasted|predicts?|predicted)"
+# What has been fixed for a day ("a hearing … has been set for Friday, May 22"), and a departure told in the present
+# ("they leave for Kathmandu on Saturday", "the convoy departs from Lạng Sơn on …"): to come, in a sentence or a clause.
+_FIXED_FOR = r"(?:has|have)\s+been\s+(?:scheduled|set|slated|fixed|planned)\s+for"
+_DEPARTURE = r"(?<!to\s)(?<!\bwill\s)(?<!the\s)(?<!on\s)(?:leaves?|depart|departs)(?=\s+(?:for|from)\s)"
 _FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|going|slated)\s+to|"
+    rf"\b(?:{_FIXED_FOR}|{_DEPARTURE}|"
+    r"will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|going|slated)\s+to|"
     r"(?:is|are)\s+(?:scheduled|set|due|slated)\s+for|"
     r"(?:is|are)\s+due(?=\s+(?:in|at|on|back|home)\b)|"  # a timetable: `a tour group, which is due back on Sunday, March 8`
     r"(?:scheduled|slated|planned)\s+for|to\s+be\s+held|upcoming|plans?\s+to|this\s+coming|"
@@ -62,6 +67,7 @@ def _future_worded(text: str, pos: int) -> bool:
 # ("United") the nearest marker decides.
 _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set|due|expected|going|slated)\s+to|to)"
                 r"|(?:is|are)\s+(?:scheduled|set|due|slated)\s+for"
+                rf"|{_FIXED_FOR}"
                 # what is due (`the committee, due in June`, `two more vessels due in April`), not what was
                 r"|(?<!was\s)(?<!were\s)(?<!\bbe\s)(?<!been\s)due(?=\s+(?:in|on|for)\b)"
                 # a timetable: "the train … is due in Hanoi at 5:40 a.m. on Saturday"
@@ -78,7 +84,8 @@ _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set
                 # … and by more than one: "the two teams meet again on Wednesday" (not `to meet`, `the meet`)
                 r"|(?<!to\s)(?<!the\s)(?<!a\s)(?<!\bwill\s)(?:meet|play|face)(?=\s+(?:again\s+)?(?:on|in|at)\s)"
                 # … or a journey home by more than one: "the couples fly home on Tuesday"
-                r"|(?<!to\s)(?<!\bwill\s)(?:fly|travel|head|sail|return)(?=\s+(?:home|back)\s+(?:on|in)\s))"
+                r"|(?<!to\s)(?<!\bwill\s)(?:fly|travel|head|sail|return)(?=\s+(?:home|back)\s+(?:on|in)\s)"
+                rf"|{_DEPARTURE})"
                 # what someone can do on a day is still to come: "doctors say they can travel on Saturday" (not a
                 # question's `Can …?` nor `Can Tho`)
                 # … and what someone could do, unless they could not (`could not sell in March`: a past of its own)
