@@ -61,7 +61,7 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _SLUG_SPECIAL = {"æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "þ": "th", "Þ": "Th"}
 
 
-_INNER_APOSTROPHE = re.compile(r"(?<=\w)['’ʼ](?=\w)")
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)['’ʼʻ](?=\w)")  # (and the Uzbek ʻ of `Oʻgʻiloy`)
 
 
 def slugify(text: str, max_length: int = 80) -> str:

@@ -18,6 +18,7 @@ from builder.annotate.proposals import propose_entities
 from builder.engine.build import BuildOptions, build
 from builder.ingest.registry import load_registry
 from builder.ingest.seed import parse_seed
+from builder.text import slugify
 
 
 def _article(body: str, name: str = "x.txt"):
@@ -1645,3 +1646,18 @@ def test_an_amharic_honorific_or_a_commissioner_title_is_no_part_of_the_name(reg
 def test_only_letters_vietnamese_alone_writes_make_a_name_vietnamese_without_its_family_name():
     assert guess_country("María Fernanda Gutiérrez Ochoa") is None and guess_country("Marc-André Tremblay") is None
     assert guess_country("Lò Văn Phẻ") == "vn" and guess_country("Vương Thu Hà") == "vn"
+
+
+def test_a_writers_name_over_a_section_or_a_city_line_and_a_stamp_without_a_year_is_a_byline_and_the_city_is_not(
+        registry):
+    over_section = _people(_found(registry, "Paola Quintero Ríos\n\nDeportes\n\nMay 12, 10:40 a.m.\n\nThe club signed "
+                                            "two players from Asia."))
+    over_city = _people(_found(registry, "Joana Tavares Brito\n\nBelo Horizonte\n\n12.mai.2026 às 08h15\n\nMiners sold "
+                                         "more ore to Asia."))
+    assert over_section == {"Paola Quintero Ríos"} and over_city == {"Joana Tavares Brito"}
+
+
+def test_a_pilgrims_honorific_is_no_part_of_the_name_and_an_uzbek_letter_joins_its_slug(registry):
+    found = _found(registry, "Alhaji Sani Bello, a trader in Kano, said prices rose. Gulnoza Toʻxtayeva, a guide, agreed.")
+    assert _people(found) == {"Sani Bello", "Gulnoza Toʻxtayeva"}
+    assert slugify("Gulnoza Toʻxtayeva") == "gulnoza-toxtayeva"

@@ -82,6 +82,8 @@ _HEADS = [
     "Most Venerable", "Venerable", "Abbot",
     # Burmese honorifics (`U Zaw Min Htike`, `Daw Khin Myat`) and Amharic ones (`Ato Dereje Mekonnen`)
     *BURMESE_HONORIFICS, "Ato", "Woizero", "Weizero",
+    # West African Muslim honorifics of one who made the pilgrimage (`Alhaji Musa Danladi`, `Hajiya Amina Bello`)
+    "Alhaji", "Alhaja", "Hajiya",
     # rulers, with the honorific before them (`His Majesty Sultan Hassanal Bolkiah`)
     "His Majesty Sultan", "His Majesty King", "Her Majesty Queen", "Sultan", "King", "Queen", "Crown Prince",
 ]

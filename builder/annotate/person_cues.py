@@ -26,7 +26,7 @@ from builder.annotate.heads import _NOT_NAME_WORDS, PORTFOLIO_WORDS, _is_name_wo
 from builder.annotate.names import PARTICLES
 from builder.annotate.people import HEAD_WORDS, REPORTING_VERB, title_after
 from builder.annotate.roles import LOWER_ROLE, ROLE, ROLE_AFTER, ROLE_NOUNS, WHO_OR_AGE
-from builder.dates import opens_with_dateline, stamped_day
+from builder.dates import opens_with_dateline, stamped_day, stamped_without_year
 
 if TYPE_CHECKING:
     from builder.annotate.discover import Discovery
@@ -157,6 +157,8 @@ _NAME_LINE = re.compile(rf"(?m)^(?P<names>{_ONE_NAME}(?:[ \t]+and[ \t]+{_ONE_NAM
 
 
 _FILLED_LINE = re.compile(r"[^\n]*\S[^\n]*")
+# A line of one to three words, no more than a page's section or a city (`Cultura`, `São Paulo`).
+_SECTION_LINE = re.compile(r"[ \t]*[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){0,2}[ \t]*")
 
 
 def _names_over_stamps(text: str) -> list[re.Match]:
@@ -166,13 +168,16 @@ def _names_over_stamps(text: str) -> list[re.Match]:
     a stamp that follows the headline (`28/07/2026 17:10` over `Daniela Ortiz Cárdenas`)."""
     found = []
     for line in _NAME_LINE.finditer(text, 0, _BYLINE_WITHIN):
+        above = [over for over in text[:line.start()].splitlines() if over.strip()]
+        if above and _NAME_LINE.fullmatch(above[-1]):
+            continue  # (`São Paulo` under `Renata Guimarães Lobo`: the writer's city)
         # the lines around it that are not blank: below, the next two; above, all (the headline, the stamp)
         below = [under.group().lstrip() for under in islice(_FILLED_LINE.finditer(text, line.end()), 2)]
-        if len(below) > 1 and below[0].split()[-1].lower() in OUTLET_WORDS:
-            below = below[1:]  # (the outlet's name between the writer's and the stamp)
-        above = [over for over in text[:line.start()].splitlines() if over.strip()]
+        if len(below) > 1 and (below[0].split()[-1].lower() in OUTLET_WORDS or _SECTION_LINE.fullmatch(below[0])):
+            below = below[1:]  # (the outlet's name, the section or the writer's city between the writer's and the stamp)
         stamp_above = 1 <= len(above) <= 2 and stamped_day(above[-1].strip()) is not None
-        if stamp_above or (below and (stamped_day(below[0]) is not None or opens_with_dateline(below[0]))):
+        if stamp_above or (below and (stamped_day(below[0]) is not None or opens_with_dateline(below[0])
+                                      or stamped_without_year(below[0]))):
             found.append(line)
     return found
 
