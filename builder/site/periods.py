@@ -153,14 +153,14 @@ def _slices(bucket: Bucket, size: int) -> list[tuple[int, int]]:
 
 def key_starts(keys: list[str], size: int) -> tuple[int, ...]:
     """Where the numbered pages of a bucket start, its items given by their sort keys in order: a page
-    ends before an item whose key hashes to a multiple of `size // 6` once it holds a third of `size`
-    items, and at `size` items in any case (one page in fifty: e**-4). Pages hold half of `size` on
-    average.
+    ends before an item whose key hashes to a multiple of `size // 12` once it holds two thirds of
+    `size` items, and at `size` items in any case (one page in fifty: e**-4). Pages hold three
+    quarters of `size` on average.
 
     A cut by count moves an item across every later page break when one is added before them (and
     every date linking to those items follows). Cut by the keys, an added or removed item changes its
     own page, seldom the next ones, and the break before an item stays where it was."""
-    least, every = size // 3, size // 6
+    least, every = size * 2 // 3, size // 12
     if every < 2:  # pages too small for their keys to choose: by count
         return tuple(range(0, max(len(keys), 1), size))
     starts, start = [0], 0
