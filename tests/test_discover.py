@@ -1661,3 +1661,34 @@ def test_a_pilgrims_honorific_is_no_part_of_the_name_and_an_uzbek_letter_joins_i
     found = _found(registry, "Alhaji Sani Bello, a trader in Kano, said prices rose. Gulnoza Toʻxtayeva, a guide, agreed.")
     assert _people(found) == {"Sani Bello", "Gulnoza Toʻxtayeva"}
     assert slugify("Gulnoza Toʻxtayeva") == "gulnoza-toxtayeva"
+
+
+def test_an_arrangement_between_named_parties_a_currency_swap_of_a_pair_and_a_named_platform_are_mechanisms(registry):
+    found = _found(registry, "The ferry-repair arrangement between the port authorities of Kiên Giang and Kampot held. "
+                             "Bankers renewed the Thailand-Vietnam currency swap. The Mekong Flood Data Sharing "
+                             "Platform went live, and the Green Transition Arrangement on Coastal Adaptation was signed.")
+    assert {name for name, (kind, _, _) in found.items() if kind == "mechanism"} >= {
+        "ferry-repair arrangement between the port authorities of Kiên Giang and Kampot",
+        "Thailand-Vietnam currency swap", "Mekong Flood Data Sharing Platform",
+        "Green Transition Arrangement on Coastal Adaptation"}
+    # unnamed: an arrangement, a swap and a platform said of nothing in particular
+    assert not [name for name, (kind, _, _) in _found(registry, "They reached an arrangement. A swap of prisoners "
+                                                                "followed. The platform was busy. The port wanted a "
+                                                                "similar arrangement under the new night-ferry "
+                                                                "arrangement.").items()
+                if kind == "mechanism"]
+
+
+def test_a_byline_with_a_hyphenated_given_name_before_the_outlet_and_its_stamp_names_the_writer(registry):
+    found = _people(_found(registry, "Jean-Luc Tremblay · Le Devoir · Posted: Apr 2, 2026 6:00 AM EDT\n\n"
+                                     "Students rushed to apply."))
+    assert found == {"Jean-Luc Tremblay"}
+
+
+def test_a_name_between_a_quotations_close_and_a_reporting_verb_is_the_speaker(registry):
+    found = _found(registry, "“We will win the next one,” Kwame Asante said after the match. “The roads are open,” "
+                             "Hà Nội said.")
+    assert _people(found) == {"Kwame Asante"}
+    # the short form of someone the text names in full is that one, not another
+    shortened = _found(registry, "Siti Rahayu Hamid opened the fair. “It is full,” Siti Rahayu said.")
+    assert "Siti Rahayu" not in _people(shortened)

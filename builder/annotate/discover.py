@@ -78,6 +78,7 @@ from builder.annotate.person_cues import (
     OUTLET_WORDS,
     PLACE_PREPOSITION_BEFORE,
     after_portfolio,
+    attributed_after_quote,
     attributed_before,
     credited_names,
     name_in_capitals,
@@ -148,10 +149,8 @@ _TOKEN = re.compile(rf"{_INITIAL}|[^\W\d_][\w’'-]*")
 # A word (`_TOKEN`) is what is left of a maximal stretch of `[\w’'-]` after its leading digits and marks.
 _PLAIN_LOWER = (r"(?!(?:of|for|and|on|the|between|in|to|" + "|".join(PARTICLES) + r")[’'-]*+(?![\w’'-]))"
                 r"[a-z][a-z0-9_’'-]*+(?![\w’'-])")
-_STRETCH = re.compile(
-    rf"(?:{_INITIAL}|(?<![\w’'-])[\d_’'-]*+(?![a-z])[^\W\d_][\w’'-]*+)"
-    rf"(?:(?:[ \t]+|-)(?:{_INITIAL}|[\d_’'-]*+(?!{_PLAIN_LOWER})[^\W\d_][\w’'-]*+))*"
-)
+_STRETCH = re.compile(rf"(?:{_INITIAL}|(?<![\w’'-])[\d_’'-]*+(?![a-z])[^\W\d_][\w’'-]*+)"
+                      rf"(?:(?:[ \t]+|-)(?:{_INITIAL}|[\d_’'-]*+(?!{_PLAIN_LOWER})[^\W\d_][\w’'-]*+))*")
 _CONNECTORS = {"of", "for", "and", "on", "the", "between", "in", "to"}
 # Capitalised only because they open a sentence: never the first word of a name.
 _LEADING_WORDS = frozenset("""
@@ -487,7 +486,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             # `“…,” said Zhao Wei`; `Phoxay Vongsouthi …. Phoxay said`: the attribution, or a later quote by a word
             # (`said Chu Dau painters borrowed …`: a name before a noun is that noun's, not the one who speaks)
             cued = len(run) in (2, 3) and not _PLACE_TAILS.match(text, end) and (
-                (attributed_before(text, start) and _PERSON_AFTER.match(text, end))
+                (attributed_before(text, start) and _PERSON_AFTER.match(text, end)) or attributed_after_quote(text, start, end)
                 or quoted_later(text, run[0].text, run[-1].text, start, end) or named_in_apposition(text, start, end)
                 or (len(run) == 3 and run[0].key in MALAY_FIRST_NAMES  # (`Muhammad Haziq Rahman … Haziq said`)
                     and quoted_later(text, run[1].text, run[1].text, start, end))

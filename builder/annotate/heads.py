@@ -26,7 +26,7 @@ MECHANISM_HEADS = {
     "exposition", "fair", "dialogue", "framework", "corridor", "corridors", "programme", "program", "declaration",
     "memorandum", "convention", "charter", "strategy", "zone", "area", "community", "exchange", "exchanges",
     "talks", "consultations", "consultation", "protocol", "protocols", "code", "scholarship", "scholarships", "network",
-    "showcase", "consensus",
+    "showcase", "consensus", "arrangement", "platform",
 }
 # A zone or an area is an agreement only when it is of free trade (`ASEAN–China Free Trade Area`); otherwise a place
 # (`… Border Gate Economic Zone`, `… Gibbon Conservation Area`).

@@ -39,7 +39,7 @@ _LOWER_HEAD = re.compile(
     r"(?<![\w’'-])(?:working group|working committee|"
     r"(?:joint|steering|cooperation|coordination|intergovernmental)(?:[ \t]+[a-z]+){0,2}?[ \t]+(?:sub-?)?(?:committee|commission)|"
     r"joint platform|platform|consultations?|talks|negotiations|dialogue|forum|mechanism|workshop|seminar|"
-    r"agreement|protocol|memorandum(?:[ \t]+of[ \t]+understanding)?|"
+    r"agreement|arrangement|protocol|memorandum(?:[ \t]+of[ \t]+understanding)?|(?:currency[ \t]+)?swap|"
     r"partnership|action plan|plan|code of conduct|" + _CORRIDOR
     + r"|(?:economic )?(?:development )?belt|programme|program|"
     r"community with a shared future|hotline(?![ \t]+(?:working|mechanism|group|committee|agreement))|"
@@ -48,7 +48,8 @@ _LOWER_HEAD = re.compile(
     r"(?![\w’'-])")
 # Heads that name a mechanism only after a pair of names (`Kunming–Hải Phòng economic corridor`,
 # `Laos–China community with a shared future`), which makes even `a …` particular.
-_PAIR_HEADS = re.compile(_CORRIDOR + r"|(?:economic )?(?:development )?belt|community with a shared future")
+_PAIR_HEADS = re.compile(_CORRIDOR + r"|(?:economic )?(?:development )?belt|community with a shared future"
+                         r"|(?:currency[ \t]+)?swap")  # (`the China-Vietnam currency swap`)
 # A fair held by a pair of parties (`the Cao Bằng–Guangxi border trade fair`) is their standing fair.
 _PAIR_FAIRS = {"fair", "expo"}
 _NAME_PAIR = re.compile(r"[A-Z][\w’'.]*(?:[ \t]+[A-Z][\w’'.]*)*[ \t]*[-–][ \t]*[A-Z]")
@@ -56,12 +57,12 @@ _NAME_PAIR = re.compile(r"[A-Z][\w’'.]*(?:[ \t]+[A-Z][\w’'.]*)*[ \t]*[-–][
 QUOTED_LABEL = re.compile(r"[“\"][A-Z][\w’' -]{1,40}[”\"](?:[ \t]+[a-z]+){0,3}?[ \t]+"
                            r"(?:framework|mechanism|dialogue|initiative|strategy|format|partnership)(?![\w’'-])")
 # A document, not a standing body: an ordinal before it makes it one of several (`the first exchange agreement`).
-_DOCUMENT_HEADS = {"agreement", "protocol", "action plan", "code of conduct", "memorandum",
+_DOCUMENT_HEADS = {"agreement", "arrangement", "protocol", "action plan", "code of conduct", "memorandum",
                    "memorandum of understanding"}
 # Common nouns that lower-case words before them only describe (`the data agreement`, `the same digital
 # platform`, `a regional power trade forum`): a name needs what it is about (`on …`), a proper name or
 # whose it is.
-_COMMON_HEADS = {"agreement", "protocol", "platform", "forum", "workshop", "seminar", "partnership", "memorandum",
+_COMMON_HEADS = {"agreement", "arrangement", "protocol", "platform", "forum", "workshop", "seminar", "partnership", "memorandum",
                  "memorandum of understanding", "programme", "program", "plan"}
 # A programme or a plan is a cooperation mechanism when the words before it say it is shared (`the joint training
 # programme on …`, `the youth exchange programme between …`, `the health cooperation plan`); a programme of a

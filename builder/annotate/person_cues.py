@@ -60,6 +60,19 @@ def attributed_before(text: str, start: int) -> bool:
     return bool(_SAID_BEFORE.search(text, max(0, start - 24), start))
 
 
+# A quotation's close just before a name: `“…,” Tunde Bankole said`.
+_QUOTE_CLOSED_BEFORE = re.compile(r'[,.?!][”"’][ \t]+$')
+
+
+def attributed_after_quote(text: str, start: int, end: int) -> bool:
+    """`“…,” Tunde Bankole said`: the name between a quotation's close and a reporting verb, who said it, unless
+    the text names someone longer with it (`“…,” Nur Aisyah said` after `Nur Aisyah Kamal`: that one, shortened)."""
+    if not (_QUOTE_CLOSED_BEFORE.search(text, max(0, start - 4), start) and REPORTING_VERB.match(text, end)):
+        return False
+    name = re.escape(text[start:end])
+    return re.search(rf"{name}[ \t]+[A-ZÀ-Ỹ]|[A-ZÀ-Ỹ][\w’'-]*[ \t]+{name}(?![\w’'-])", text) is None
+
+
 _AGE_BEFORE = re.compile(r",[ \t]+\d{1,3},[ \t]*$")
 _NAME_ENDING = re.compile(r"([^\W\d_][\w’'-]*)$")
 
@@ -135,7 +148,8 @@ _CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n])|(?<=[ \t]-[ \t]))(?:Ad
                      r"|(?<=\d)[ \t]+By[ \t]+(?P<stamped>[A-ZÀ-Ỹ][^\n—–-]+?)(?=[ \t]+[-–—][ \t]|[ \t]*$)", re.MULTILINE)
 # A byline without `By`: the body's first line, a name alone, over the printed date (`Sok Chanthy` over
 # `Thursday, 10 April 2025 | 08:45 ICT`).
-_ONE_NAME = r"[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3}"
+_NAME_WORD = r"[A-ZÀ-Ỹ][^\W\d_]+(?:-[A-ZÀ-Ỹa-z][^\W\d_]+)?"  # (`Marie-Ève`, `Jae-in`)
+_ONE_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}"
 _BARE_BYLINE = re.compile(rf"(?m:^)(?!By[ \t])(?P<names>{_ONE_NAME}(?:[ \t]+and[ \t]+{_ONE_NAME})?)"
                           # (`Ouk Sreymom / Khmer Times`, `Rizki Amalia Putri (The Jakarta Post) | Wed, …`, `Mai Nguyen
                           # and Yuka Sato, Nikkei staff writers`, `Nourhan Fahmy , Monday 26 Oct 2026`, `… - 09 Sep 2026`)
