@@ -33,24 +33,13 @@ def entity_digests(entities: dict[str, Entity]) -> dict[str, str]:
             for eid, e in sorted(entities.items())}
 
 
-def timeline_links(pages: SitePages, buckets: set | None, last: dict) -> dict[str, list]:
+def timeline_links(pages: SitePages) -> dict[str, list]:
     """{"year-month": [page URLs, first keys of pages 2, 3, …]} of every bucket of the site's timeline:
-    where each date links to.
-
-    The first keys are worked out only for `buckets` (None: all): a bucket whose entries did not change
-    keeps the ones of the last build.
-    """
+    where each date links to (the cut keeps the first keys; `SiteView.timeline`)."""
     place = pages.site.timeline
     shape = {}
     for year, month, _ in pages.site.store.timeline_buckets():
-        name = f"{year}-{month}"
-        urls = [p.url for p in place.cut.bucket_pages(year, month)]
-        if len(urls) > 1 and buckets is not None and (year, month) not in buckets and name in last \
-                and last[name][0] == urls:
-            starts = last[name][1]
-        else:
-            starts = place.start_keys(year, month)
-        shape[name] = [urls, starts]
+        shape[f"{year}-{month}"] = [[p.url for p in place.cut.bucket_pages(year, month)], place.start_keys(year, month)]
     return shape
 
 
@@ -106,7 +95,7 @@ def reach(pages: SitePages, touched: Touched, changed_entities: set[str], store:
         touched.buckets |= named_in
         touched.relisted |= named_in
     last_links = store.meta.timeline_links
-    links = timeline_links(pages, touched.buckets, last_links)
+    links = timeline_links(pages)
     moved = {name for name in set(links) | set(last_links) if links.get(name) != last_links.get(name)}
     markers: dict[str, set[str]] = {}
     for name in sorted(moved):
@@ -156,12 +145,10 @@ def unchanged_families(store: SiteStore, touched: Touched, changed_entities: set
             if kind == "entity" and key not in concerned}
 
 
-def remember_shapes(pages: SitePages, store: SiteStore, families: list[PageFamily] | None,
-                    touched: Touched | None) -> None:
+def remember_shapes(pages: SitePages, store: SiteStore, families: list[PageFamily] | None) -> None:
     """Keep this build's shapes for the next one: those of `families` (None: every family) and where the
     timeline's dates link; forget the families that are gone."""
-    store.meta.timeline_links = timeline_links(pages, None if touched is None else touched.buckets,
-                                               store.meta.timeline_links)
+    store.meta.timeline_links = timeline_links(pages)
     every = pages.families()
     if families is None:
         store.db.execute("DELETE FROM family_shapes")

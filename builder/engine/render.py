@@ -104,6 +104,9 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
         with clock.CLOCK.stage("reach"):  # which pages the change reaches, and what site/ holds now
             # Worked out once here, before any worker forks, so that every worker shares them.
             site.entities, site.timeline, site.article_cut, site.newest  # noqa: B018
+            if site.timeline_cuts_made:  # kept for the workers, and for the next build's buckets that stay as they are
+                with site.store.transaction():
+                    site.store.keep_timeline_cuts(site.timeline_cuts_made)
             if update.clean:
                 every = pages.all_paths()
             else:  # a family no change reaches has the pages it had
@@ -209,8 +212,7 @@ def render_and_publish(site: SiteView, options: BuildOptions, workers: Workers, 
             if path not in update.written and path in update.known:
                 update.written[path] = update.known[path]
         with site.store.transaction():
-            remember_shapes(pages, site.store, None if update.clean else [family for family, _ in work],
-                            None if update.clean else touched)
+            remember_shapes(pages, site.store, None if update.clean else [family for family, _ in work])
         # Which pages' words changed is seen while the staged pages stand beside the published ones.
         reworded = search.reworded(update) | reworded_before if search_later else None
         with clock.CLOCK.stage("publish"), clock.PROGRESS.stage("publish", what="changes published") as counter:

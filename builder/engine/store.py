@@ -36,7 +36,7 @@ from typing import Iterable, Iterator
 from builder.engine.state import STORE_FILE
 from builder.records import ArticleRecord, ArticleSummary, EntityMentions, TimelineItem
 
-SCHEMA_VERSION = "10"  # bumped whenever a table changes: an older store is emptied and made anew
+SCHEMA_VERSION = "11"  # bumped whenever a table changes: an older store is emptied and made anew
 TITLE_ARTICLES = 20  # an entity page lists this many articles for each of its titles, then counts the rest
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -83,7 +83,8 @@ CREATE INDEX IF NOT EXISTS article_ties_article ON article_ties (article);
 CREATE TABLE IF NOT EXISTS ties (a TEXT, b TEXT, n INTEGER, PRIMARY KEY (a, b));
 CREATE INDEX IF NOT EXISTS ties_b ON ties (b);
 CREATE TABLE IF NOT EXISTS entity_sums (entity TEXT PRIMARY KEY, mentions INTEGER, articles INTEGER, entries INTEGER);
-CREATE TABLE IF NOT EXISTS timeline_sums (year INTEGER, month INTEGER, entries INTEGER, PRIMARY KEY (year, month));
+CREATE TABLE IF NOT EXISTS timeline_sums (year INTEGER, month INTEGER, entries INTEGER, cut TEXT,
+                                          PRIMARY KEY (year, month));
 CREATE TABLE IF NOT EXISTS value_sums (value TEXT PRIMARY KEY, articles INTEGER);
 """
 
@@ -267,8 +268,9 @@ class SiteStore:
             "mentions = mentions + excluded.mentions, articles = articles + excluded.articles, "
             "entries = entries + excluded.entries", [(e, *sums) for e, sums in sorted(entities.items())])
         self.db.executemany(
-            "INSERT INTO timeline_sums VALUES (?, ?, ?) ON CONFLICT (year, month) DO UPDATE SET "
-            "entries = entries + excluded.entries",
+            # (a bucket whose entries change is cut into pages anew: its cut is forgotten)
+            "INSERT INTO timeline_sums VALUES (?, ?, ?, NULL) ON CONFLICT (year, month) DO UPDATE SET "
+            "entries = entries + excluded.entries, cut = NULL",
             [(year, month, sign * n) for year, month, n in self.db.execute(
                 "SELECT year, month, count(*) FROM timeline WHERE article = ? GROUP BY year, month", (article_id,))])
         self.db.executemany(
@@ -575,6 +577,17 @@ class SiteStore:
             sql += " LIMIT ? OFFSET ?"
             args += [limit, offset]
         return list(self.db.execute(sql, args))
+
+    def timeline_cuts(self) -> dict[tuple[int, int], list]:
+        """{(year, month): the cut a build made of that bucket of the site's timeline (`keep_timeline_cuts`)}
+        for each bucket whose entries have not changed since."""
+        return {(year, month): json.loads(cut) for year, month, cut in self.db.execute(
+            "SELECT year, month, cut FROM timeline_sums WHERE cut IS NOT NULL")}
+
+    def keep_timeline_cuts(self, cuts: dict[tuple[int, int], list]) -> None:
+        """Remember how buckets of the site's timeline were cut, until their entries change."""
+        self.db.executemany("UPDATE timeline_sums SET cut = ? WHERE year = ? AND month = ?",
+                            [(json.dumps(cut), year, month) for (year, month), cut in sorted(cuts.items())])
 
     def bucket_keys(self, year: int, month: int, entity: str | None = None) -> list[str]:
         """The sort key of every entry of a bucket of the site's timeline (or of an entity's own), in order."""

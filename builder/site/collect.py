@@ -84,6 +84,7 @@ class SiteView:
         self.page_sizes = {**PAGE_SIZES, **(page_sizes or {})}  # archive.yml's page_sizes
         self._mention_cuts: dict[tuple[str, str], Cut] = {}
         self._own_timelines: dict[tuple[str, str], TimelinePlace] = {}
+        self.timeline_cuts_made: dict[tuple[int, int], list] = {}  # buckets the timeline was cut anew (`timeline`)
 
     @cached_property
     def article_count(self) -> int:
@@ -131,17 +132,26 @@ class SiteView:
 
     @cached_property
     def timeline(self) -> TimelinePlace:
-        size, buckets, keys = self.page_sizes["timeline"], [], {}
+        size, buckets, starts_of, made = self.page_sizes["timeline"], [], {}, {}
+        kept = self.store.timeline_cuts()
         for year, month, count in self.store.timeline_buckets():
             # Dates link into the site's timeline: its busy months are cut by their entries' keys, so
-            # that a date added to one moves no link into its other pages (`key_starts`).
+            # that a date added to one moves no link into its other pages (`key_starts`). A bucket's cut
+            # is kept in the store until its entries change (`timeline_cuts_made`).
+            starts = None
             if count > size:
-                keys[(year, month)] = self.store.bucket_keys(year, month)
-            starts = key_starts(keys[(year, month)], size) if count > size else None
+                cut = kept.get((year, month))
+                if cut is None or cut[:2] != [size, count]:
+                    keys = self.store.bucket_keys(year, month)
+                    offsets = key_starts(keys, size)
+                    cut = made[(year, month)] = [size, count, list(offsets), [keys[i] for i in offsets[1:]]]
+                starts, starts_of[(year, month)] = tuple(cut[2]), cut[3]
             buckets.append(Bucket(year, month, count, starts=starts))
+        self.timeline_cuts_made = made
         place = TimelinePlace(cut_by_period(buckets, TIMELINE, size), self.store)
-        for bucket, bucket_keys in keys.items():
-            place._starts[bucket] = [bucket_keys[page.offset] for page in place.cut.bucket_pages(*bucket)[1:]]
+        for bucket, start_keys in starts_of.items():
+            if len(place.cut.bucket_pages(*bucket)) > 1:
+                place._starts[bucket] = start_keys
         return place
 
     def timeline_page(self, year: int, month: int, sort: str) -> str:
