@@ -542,6 +542,7 @@ def test_a_date_added_to_a_month_of_many_timeline_pages_renders_the_page_it_fall
     """The site's busy months are cut by their entries' keys: a date added to one is shown on its own
     page (and the timeline's first page, and its year's), and no other article's date link moves."""
     from builder.bench.synthetic import write_corpus
+    from builder.engine.store import SiteStore
     from builder.site import collect
     from builder.site import pages as render
     from builder.site.families.articles import ArticleFamily
@@ -549,8 +550,9 @@ def test_a_date_added_to_a_month_of_many_timeline_pages_renders_the_page_it_fall
     monkeypatch.setitem(collect.PAGE_SIZES, "timeline", 60)
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 12, seed=9)
-    # A chronicle of a busy month: 240 dated entries in March 2019, several pages of the timeline.
-    days = " ".join(f"The working group met for the {n + 1}th time on March {n % 28 + 1}, 2019." for n in range(240))
+    # A chronicle of two busy months: 240 dated entries in each of March and April 2019, several pages each.
+    days = " ".join(f"The working group met for the {n + 1}th time on {month} {n % 28 + 1}, 2019."
+                    for month in ("March", "April") for n in range(240))
     (corpus / "seeds" / "99990_chronicle.txt").write_text(f" date 2019-04-02 HÀ NỘI — {days}", encoding="utf-8")
     options = BuildOptions(seeds=corpus / "seeds", content=corpus / "content", out=tmp_path / "site",
                            cache=tmp_path / "cache", jobs=1)
@@ -558,8 +560,10 @@ def test_a_date_added_to_a_month_of_many_timeline_pages_renders_the_page_it_fall
     month_pages = {p.url for p in result.site.timeline.cut.bucket_pages(2019, 3)}
     result.close()
     assert len(month_pages) >= 4
-    rendered, shown = [], []
-    real_render, real_html = render.SitePages.render, ArticleFamily.html
+    rendered, shown, keys_read = [], [], []
+    real_render, real_html, real_keys = render.SitePages.render, ArticleFamily.html, SiteStore.bucket_keys
+    monkeypatch.setattr(SiteStore, "bucket_keys", lambda self, year, month, entity=None: keys_read.append(
+        (year, month)) or real_keys(self, year, month, entity))
     monkeypatch.setattr(render.SitePages, "render", lambda self, page: rendered.append(page.url) or real_render(self, page))
     monkeypatch.setattr(ArticleFamily, "html", lambda self, only=None: shown.append(self.key) or real_html(self, only))
     edited = sorted((corpus / "seeds").glob("*.txt"))[2]
@@ -567,9 +571,12 @@ def test_a_date_added_to_a_month_of_many_timeline_pages_renders_the_page_it_fall
     build(options).close()
     monkeypatch.setattr(render.SitePages, "render", real_render)
     monkeypatch.setattr(ArticleFamily, "html", real_html)
+    monkeypatch.setattr(SiteStore, "bucket_keys", real_keys)
     assert site_bytes(Path(options.out)) == clean_build_of(options, tmp_path)
     assert len(month_pages & set(rendered)) <= 2, sorted(month_pages & set(rendered))
     assert len(set(shown)) == 1, shown
+    # April's cut is the one the last build kept: only March, whose entries changed, is cut anew
+    assert set(keys_read) == {(2019, 3)}, keys_read
 
 
 @pytest.mark.parametrize("publish_in_steps", [False, True], ids=["command line", "serve"])
