@@ -1692,3 +1692,14 @@ def test_a_name_between_a_quotations_close_and_a_reporting_verb_is_the_speaker(r
     # the short form of someone the text names in full is that one, not another
     shortened = _found(registry, "Siti Rahayu Hamid opened the fair. “It is full,” Siti Rahayu said.")
     assert "Siti Rahayu" not in _people(shortened)
+
+
+def test_a_name_set_beside_an_age_told_as_a_year_old_is_a_person_and_a_thing_of_an_age_is_not(registry):
+    found = _found(registry, "Among them was Amara Okafor, a 24-year-old from Enugu. The Long Biên Bridge, a "
+                             "120-year-old structure, still stands.")
+    assert _people(found) == {"Amara Okafor"}
+
+
+def test_a_name_after_a_lower_case_role_and_before_what_it_was_given_for_is_a_person(registry):
+    found = _found(registry, "The first prize went to Ghanaian painter Kofi Mensah for a series on fishermen.")
+    assert _people(found) == {"Kofi Mensah"}

@@ -615,7 +615,7 @@ def _countrys(text: str, start: int) -> bool:
     return bool(possessor) and _key(possessor.group(1)) in COUNTRIES
 _FRAMEWORK_AFTER = re.compile(r"[ \t]+(?:framework|mechanism)(?![\w’'-])")
 _BETWEEN = re.compile(r"[ \t]+between[ \t]+")
-_PERSON_AFTER = re.compile(rf"{REPORTING_VERB.pattern}|[ \t]*[,(.;]|[ \t]+(?:of|who|from|at)(?![\w’'-])")
+_PERSON_AFTER = re.compile(rf"{REPORTING_VERB.pattern}|[ \t]*[,(.;]|[ \t]+(?:of|who|from|at|for)(?![\w’'-])")
 # A verb the name is the subject of: after a role, enough for a name written with letters English lacks (`the Danish
 # designer Freja Østergaard ran a workshop`), not for English words (`the chess player Harbour Lights won`).
 _SUBJECT_VERB_AFTER = re.compile(r"[ \t]+(?:[a-z]+ed|ran|met|went|gave|took|made|led|won|saw|left|came|began|spoke|"

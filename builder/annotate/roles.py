@@ -35,9 +35,9 @@ _NOT_ATTRIBUTION = r"(?!(?:said|says|told|added|noted|stressed)(?![\w’'-]))"
 # `…, then a young desk officer`, `…, now a retired teacher`: a role held then or now.
 _WHEN = r"(?:(?:then|now|once|later|formerly)[ \t]+)?"
 ROLE_AFTER = re.compile(rf",[ \t]+{_NOT_ATTRIBUTION}(?:\d{{1,3}},[ \t]+)?{_WHEN}{ROLE}")
-# `Souphanh Keomany, who led …`, `Y Bhiam Nie, 52,`: a relative clause on a person or an age, which vouches
-# for any name (a role only for one a family name opens).
-_WHO_OR_AGE = r"\d{1,3},|whom?[ \t]"
+# `Souphanh Keomany, who led …`, `Y Bhiam Nie, 52,`, `…, a 19-year-old from …`: a relative clause on a person or
+# an age, which vouches for any name (a role only for one a family name opens).
+_WHO_OR_AGE = r"\d{1,3},|whom?[ \t]|an?[ \t]+\d{1,3}-year-old(?=[ \t]+(?:from|of|in|who|with)[ \t]|[,.;])"
 WHO_OR_AGE = re.compile(rf",[ \t]+(?:{_WHO_OR_AGE})")
 DESCRIBED = re.compile(rf",[ \t]+{_NOT_ATTRIBUTION}(?:{_WHO_OR_AGE}|whose[ \t]|now[ \t]+\d|no relation|"
                        rf"(?:\d{{1,3}},[ \t]+)?{_WHEN}{ROLE})")
