@@ -1701,3 +1701,9 @@ def test_a_name_set_beside_an_age_told_as_a_year_old_is_a_person_and_a_thing_of_
 def test_a_name_after_a_lower_case_role_and_before_what_it_was_given_for_is_a_person(registry):
     found = _found(registry, "The first prize went to Ghanaian painter Kofi Mensah for a series on fishermen.")
     assert _people(found) == {"Kofi Mensah"}
+
+
+def test_a_name_of_two_given_and_two_family_names_after_a_ministrys_policies_or_economy_keeps_its_given_names(registry):
+    found = _found(registry, "Vice Minister of Fisheries Policies Rosa Elena Quispe Mamani said exports rose. "
+                             "Secretary for Economy and Finance Leong Kin Wai agreed.")
+    assert _people(found) == {"Rosa Elena Quispe Mamani", "Leong Kin Wai"}

@@ -109,7 +109,7 @@ PORTFOLIO_WORDS = frozenset("""
 education youth sport sports culture tourism trade industry agriculture rural development labour labor invalids social
 affairs health finance justice defence defense information communications transport construction planning investment
 environment sustainability resources science technology commerce energy mines fisheries forestry water works
-commodities plantation women family religion arts heritage housing
+commodities plantation women family religion arts heritage housing policies policy interior security economy
 """.split())
 # Countries of the region a possessive names before a person (`Cambodia’s Sam Vuthy`), never part of a name.
 COUNTRIES = frozenset("""
