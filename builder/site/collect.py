@@ -55,7 +55,7 @@ class TimelinePlace:
     cut: Cut
     store: SiteStore
     entity: str | None = None
-    _starts: dict[tuple, list[str]] = field(default_factory=dict)
+    starts: dict[tuple, list[str]] = field(default_factory=dict)  # (year, month) -> `start_keys`, once known
 
     def page_of(self, year: int, month: int, sort: str) -> str:
         """The page that holds the entry with this bucket and sort key."""
@@ -69,10 +69,10 @@ class TimelinePlace:
         pages = self.cut.bucket_pages(year, month)
         if len(pages) <= 1:
             return []
-        if (year, month) not in self._starts:
+        if (year, month) not in self.starts:
             keys = self.store.bucket_keys(year, month, self.entity)
-            self._starts[(year, month)] = [keys[page.offset] for page in pages[1:]]
-        return self._starts[(year, month)]
+            self.starts[(year, month)] = [keys[page.offset] for page in pages[1:]]
+        return self.starts[(year, month)]
 
 
 class SiteView:
@@ -148,11 +148,10 @@ class SiteView:
                 starts, starts_of[(year, month)] = tuple(cut[2]), cut[3]
             buckets.append(Bucket(year, month, count, starts=starts))
         self.timeline_cuts_made = made
-        place = TimelinePlace(cut_by_period(buckets, TIMELINE, size), self.store)
-        for bucket, start_keys in starts_of.items():
-            if len(place.cut.bucket_pages(*bucket)) > 1:
-                place._starts[bucket] = start_keys
-        return place
+        cut = cut_by_period(buckets, TIMELINE, size)
+        # (a bucket kept whole in its year's page has no pages of its own to start)
+        return TimelinePlace(cut, self.store, starts={bucket: keys for bucket, keys in starts_of.items()
+                                                      if len(cut.bucket_pages(*bucket)) > 1})
 
     def timeline_page(self, year: int, month: int, sort: str) -> str:
         """Where a date links to: `resolve_links`'s question."""
