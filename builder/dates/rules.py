@@ -10,6 +10,9 @@ import re._parser
 from dataclasses import dataclass
 from typing import Callable
 
+from builder.dates.foreign import FOREIGN_MONTH as _FOREIGN_MONTH
+from builder.dates.foreign import FOREIGN_MONTH_CUTS, FOREIGN_MONTHS
+from builder.dates.foreign import FOREIGN_WEEKDAY as _FOREIGN_WEEKDAY
 from builder.dates.tense import _anticipated, _future_worded, _sentence_start, _tense
 from builder.dates.years import (
     NUMBERED_NAMES,
@@ -30,27 +33,6 @@ MONTHS = {
     "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
-# A date in the language of the outlet a story is reprinted from, as its page prints it (`Sábado, 14 de febrero de
-# 2026`, `14 de fevereiro de 2026`, `samedi 14 février 2026`, `14. Februar 2026`): Spanish, Portuguese, French,
-# Italian and German month names (those English writes too, `August`, are the English rules'), and the weekdays
-# that may stand before the day.
-FOREIGN_MONTHS = {name: i for i, names in enumerate([
-    "enero janeiro janvier gennaio januar", "febrero fevereiro février febbraio februar",
-    "marzo março mars märz", "abril avril aprile", "mayo maio mai maggio", "junio junho juin giugno juni",
-    "julio julho juillet luglio juli", "agosto août", "septiembre setiembre setembro septembre settembre",
-    "octubre outubro octobre ottobre oktober", "noviembre novembro novembre", "diciembre dezembro décembre dicembre dezember",
-], start=1) for name in names.split()}
-_FOREIGN_WEEKDAY = ("lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda-feira|terça-feira|quarta-feira"
-                    "|quinta-feira|sexta-feira|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunedì|martedì"
-                    "|mercoledì|giovedì|venerdì|sabato|domenica|montag|dienstag|mittwoch|donnerstag|freitag|samstag"
-                    "|sonntag")
-_FOREIGN_MONTH = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
-# Those languages' months cut short where English would not cut them so, as a page's stamp prints them between
-# dots (`18.ago.2026`, as Folha does).
-FOREIGN_MONTH_CUTS = {name: i for i, names in enumerate([
-    "ene gen janv", "fev févr", "mär", "abr avr", "mai mag", "giu", "lug juil", "ago aoû", "set sett", "out ott okt",
-    "", "dez dic déc",
-], start=1) for name in names.split()}
 WEEKDAYS = {
     name: i for i, name in enumerate(
         "monday tuesday wednesday thursday friday saturday sunday".split())
