@@ -1692,18 +1692,15 @@ def test_a_name_between_a_quotations_close_and_a_reporting_verb_is_the_speaker(r
     assert "Siti Rahayu" not in _people(shortened)
 
 
-def test_a_name_set_beside_an_age_told_as_a_year_old_is_a_person_and_a_thing_of_an_age_is_not(registry):
-    found = _found(registry, "Among them was Amara Okafor, a 24-year-old from Enugu. The Long Biên Bridge, a "
-                             "120-year-old structure, still stands.")
-    assert _people(found) == {"Amara Okafor"}
-
-
-def test_a_name_after_a_lower_case_role_and_before_what_it_was_given_for_is_a_person(registry):
-    found = _found(registry, "The first prize went to Ghanaian painter Kofi Mensah for a series on fishermen.")
-    assert _people(found) == {"Kofi Mensah"}
-
-
-def test_a_name_of_two_given_and_two_family_names_after_a_ministrys_policies_or_economy_keeps_its_given_names(registry):
-    found = _found(registry, "Vice Minister of Fisheries Policies Rosa Elena Quispe Mamani said exports rose. "
-                             "Secretary for Economy and Finance Leong Kin Wai agreed.")
-    assert _people(found) == {"Rosa Elena Quispe Mamani", "Leong Kin Wai"}
+@pytest.mark.parametrize("text, people", [
+    # a name beside an age told as `a 19-year-old from …` (and not a thing of an age)
+    ("Among them was Amara Okafor, a 24-year-old from Enugu. The Long Biên Bridge, a 120-year-old structure, still "
+     "stands.", {"Amara Okafor"}),
+    # a lower-case role before the name, then what it was given for
+    ("The first prize went to Ghanaian painter Kofi Mensah for a series on fishermen.", {"Kofi Mensah"}),
+    # two given and two family names after a ministry's `Policies`, or after `Economy`, keep their given names
+    ("Vice Minister of Fisheries Policies Rosa Elena Quispe Mamani said exports rose. Secretary for Economy and "
+     "Finance Leong Kin Wai agreed.", {"Rosa Elena Quispe Mamani", "Leong Kin Wai"}),
+], ids=["beside an age", "before what it was given for", "after a portfolio's last word"])
+def test_names_an_age_a_role_with_its_prize_or_a_whole_portfolio_vouches_for_are_people(registry, text, people):
+    assert _people(_found(registry, text)) == people
