@@ -85,9 +85,9 @@ from builder.annotate.person_cues import (
     named_in_apposition,
     opens_sentence,
     person_just_named,
-    written_apart,
     quoted_later,
     single_names,
+    written_apart,
 )
 from builder.annotate.personal_names import (
     THING_BEFORE,

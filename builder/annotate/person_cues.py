@@ -67,10 +67,16 @@ _QUOTE_CLOSED_BEFORE = re.compile(r'[,.?!][”"’][ \t]+$')
 def attributed_after_quote(text: str, start: int, end: int) -> bool:
     """`“…,” Tunde Bankole said`: the name between a quotation's close and a reporting verb, who said it, unless
     the text names someone longer with it (`“…,” Nur Aisyah said` after `Nur Aisyah Kamal`: that one, shortened)."""
-    if not (_QUOTE_CLOSED_BEFORE.search(text, max(0, start - 4), start) and REPORTING_VERB.match(text, end)):
-        return False
-    name = re.escape(text[start:end])
-    return re.search(rf"{name}[ \t]+[A-ZÀ-Ỹ]|[A-ZÀ-Ỹ][\w’'-]*[ \t]+{name}(?![\w’'-])", text) is None
+    return (bool(_QUOTE_CLOSED_BEFORE.search(text, max(0, start - 4), start)) and bool(REPORTING_VERB.match(text, end))
+            and not _named_longer(text, text[start:end]))
+
+
+def _named_longer(text: str, name: str, honorifics: tuple[str, ...] = ()) -> bool:
+    """Whether the text names someone with more words than `name` holds: a capitalised word right after it, or
+    right before it and not one of `honorifics` (`Nur Aisyah Kamal`, `Huang Jiawei`, not `Pak Suparman`)."""
+    escaped = re.escape(name)
+    other = rf"(?!(?:{'|'.join(honorifics)})[ \t])" if honorifics else ""
+    return re.search(rf"{escaped}[ \t]+[A-ZÀ-Ỹ]|{other}[A-ZÀ-Ỹ][\w’'-]*[ \t]+{escaped}(?![\w’'-])", text) is not None
 
 
 _AGE_BEFORE = re.compile(r",[ \t]+\d{1,3},[ \t]*$")
@@ -351,14 +357,13 @@ def single_names(text: str) -> list[tuple[int, int]]:
         else:
             spans.append(m.span("name"))
     for m in _ONE_NAME_IN_ROLE_SPEAKS.finditer(text):
-        name = re.escape(m["name"])
-        longer = re.search(rf"(?<![\w’'-])(?!(?:Pak|Bu|Ibu|Mr|Ms|Mrs|Dr)[ \t])[A-Z][\w’'-]*[ \t]+{name}(?![\w’'-])"
-                           rf"|(?<![\w’'-]){name}[ \t]+[A-Z]", text)
-        if not longer and not any(text[a:b] == m["name"] for a, b in spans):
+        if not _named_longer(text, m["name"], _HONORIFICS) and not any(text[a:b] == m["name"] for a, b in spans):
             spans.append(m.span("name"))  # `Suparman, the Indonesian team’s head coach, said …`
     return sorted(spans)
 
 
+# Honorifics a one-word name may follow (`Pak Suparman`): they make no longer name of it.
+_HONORIFICS = ("Pak", "Bu", "Ibu", "Mr", "Ms", "Mrs", "Dr")
 # One word opening a sentence, in apposition to a person's role and speaking right after it: a one-word name (as
 # many Indonesians have): `Suparman, the Indonesian team’s head coach, said …`; not a word of a longer name in the
 # article (`Huang, a former national champion, said` after `Huang Jiawei`), nor after an initial (`S. Kumaravel`).
