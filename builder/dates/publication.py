@@ -70,8 +70,10 @@ _LINE_WEEKDAY = rf"(?:{_WEEKDAY_WORD},?\s+)"
 _OUTLET = (r"(?!(?i:since|until|till|from|on|by|before|after|in|at|during|through|to|as\s+of)\s)"
            r"(?!(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*)\.?,?\s)"
            r"(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?=\d)")
+# A place's name of one to four words, as a date line or a dateline opens on it (`Mexico City`, `Macau`, `São Paulo`).
+_PLACE = r"[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){0,3}"
 _DATE_LINE = re.compile(
-    rf"^(?:{_LABEL}){{0,2}}(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){{0,3}}"
+    rf"^(?:{_LABEL}){{0,2}}(?:{_PLACE}"
     rf"(?:\s*,\s*|\s*[●•·|]\s*|\s+[-–—]\s+|\.[ \t]+(?={_WEEKDAY_WORD}))"
     rf"|{_OUTLET})?"
     rf"(?:{_CLOCK}{_PART_BREAK})?"
@@ -561,7 +563,7 @@ _MASTHEAD_DAY = re.compile(rf",[ \t]+(?P<date>(?:{_WEEKDAY}),?[ \t]+[\w ,]{{6,25
 # place may name its country in brackets or after a comma (`Arequipa (Peru), Nov 24 (EFE).- …`, `Macau, China, 05 Nov
 # (Lusa) - …`); or the agency in brackets opens it, before the day (`(Yicai) Dec. 9 -- …`).
 _WIRE_DATELINE = re.compile(r"\([A-Z][^()\n]{1,30}\)[ \t]+(?P<first>[\w ,./-]{5,20}?)[ \t]+(?:--?|[–—])[ \t]+(?=[A-Z])"
-                            r"|[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3}"
+                            rf"|{_PLACE}"
                             r"(?:[ \t]+\([^\W\d_][^()\n]{1,30}\)|,[ \t]+[A-Z][^\W\d_]+(?:[ ][A-Z][^\W\d_]+)?(?=,[ \t]+\d))?,"
                             r"[ \t]+(?P<date>[\w ,./-]{5,30}?)\.?"
                             r"[ \t]+(?:\([^()\n]{2,40}\)\.?[ \t]*(?:--?|[–—]|(?=[A-Z]))|/[A-Z][\w .&'’-]{1,30}/\.|"
@@ -576,7 +578,7 @@ def _day_told(dateline: re.Match) -> str:
 # A stamp that gives a day and a month and no year (`14 APR, 11:20`, `Apr 14, 11:20 GMT`), on a line of its own,
 # perhaps after the place and with the weekday (`Doha • Thursday, January 22`).
 _YEARLESS_STAMP = re.compile(
-    r"(?:[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+){0,3}[ \t]*[•·|,][ \t]*)?"
+    rf"(?:{_PLACE}[ \t]*[•·|,][ \t]*)?"
     rf"(?:(?P<wd>{_WEEKDAY}),?[ \t]+)?"
     r"(?:(?P<d1>\d{1,2})[ \t]+(?P<m1>[A-Za-z]{3,9})\.?|(?P<m2>[A-Za-z]{3,9})\.?[ \t]+(?P<d2>\d{1,2}))"
     rf",?(?:[ \t]+{_CLOCK})?[ \t]*")
