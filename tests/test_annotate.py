@@ -330,6 +330,32 @@ def test_a_foreign_outlet_names_a_vietnamese_speaker_by_family_name_only_as_a_sp
     assert not any(form == "Nguyen" for form, _ in found)  # two Nguyễns: the family name says neither
 
 
+def test_a_family_name_alone_refers_where_it_owns_acts_or_stands_beside_someone_named():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("kha-minh-tue", "person", "Kha Minh Tue", country="vn"),
+                             Entity("andres-felipe-munoz", "person", "Andrés Felipe Muñoz", country="co"))
+    text = ("Novelist Kha Minh Tue leads the delegation with translator Andrés Felipe Muñoz. Kha's own novel "
+            "sold well. \"Kha is the first one I translated,\" Muñoz said. On Saturday, Kha and Muñoz will read. "
+            "Kha Tri, a town in the north, is far away.")
+    found = people(annotator.mentions(text, dt.date(2026, 4, 30)))
+    assert [form for form, who in found if who == "kha-minh-tue"] == ["Novelist Kha Minh Tue", "Kha", "Kha", "Kha"]
+
+
+def test_a_short_form_that_is_also_a_word_refers_as_an_answer_label_or_beside_someone_named():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("tan-xiaoyue", "person", "Tan Xiaoyue", country="cn"),
+                             Entity("ho-thanh-mai", "person", "Hồ Thanh Mai", country="vn"),
+                             Entity("liao-yichen", "person", "Liao Yichen", country="cn"))
+    text = ("Director Tan Xiaoyue casts Hồ Thanh Mai and Liao Yichen. Mai and Liao rowed a boat.\n\n"
+            "VNA: Why here?\n\nTan: I came in 2016.\n\nThe tan walls and the may trees stay.")
+    found = people(annotator.mentions(text, dt.date(2026, 10, 15)))
+    assert ("Mai", "ho-thanh-mai") in found and ("Liao", "liao-yichen") in found
+    assert ("Tan", "tan-xiaoyue") in found
+    assert len(found) == 6
+
+
 def test_a_malay_name_is_shortened_to_its_given_name():
     from builder.model import Entity
 

@@ -281,6 +281,8 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
         for form in short_forms(people[entity_id]).short:
             forms.setdefault(form, []).append(entity_id)
     family = _family_forms(people, named, forms)
+    # The words that can stand for someone named: what `and` joins a short form to (`Kha and Muñoz`).
+    someone = set(forms) | set(family) | {fold(people[e].name.split()[0]) for e in named}
 
     # Every mention so far, full or short, by position: a bare short form goes to whoever of its
     # candidates the text last spoke of (`Rear Admiral Chính said …. Chính added` after a Prime Minister
@@ -300,8 +302,8 @@ def resolve_people(text: str, full: list[RulerMatch], people: dict[str, Entity],
         if taken.overlaps(word.start(), word.end()):
             continue
         if form in forms:
-            entity_id = _resolve_short(text, word, forms[form], positions, titles)
-        elif form in family and _family_reference(text, word):
+            entity_id = _resolve_short(text, word, forms[form], positions, titles, someone)
+        elif form in family and _family_reference(text, word, someone):
             entity_id = family[form]
         elif len(form) >= 5 and REPORTING_VERB.match(text, word.end()):
             entity_id = _misspelt_short_form(text, word, form, forms)
@@ -341,18 +343,37 @@ def _family_forms(people: dict[str, Entity], named: set[str], forms: dict[str, l
             if len(ids) == 1 and form not in forms and form not in _PRONOUNS}
 
 
-def _family_reference(text: str, word: re.Match) -> bool:
-    """`Hoang said`, `Mr Hoang`: a family name alone refers to someone only as a speaker or after a title,
-    and never as part of a longer name."""
+def _family_reference(text: str, word: re.Match, someone: set[str]) -> bool:
+    """`Hoang said`, `Mr Hoang`, `Kha’s own novel`, `Kha is the first`, `Kha and Muñoz will read`: a family
+    name alone refers to someone where it acts, speaks, owns or stands beside another person, or after a
+    title, and never as part of a longer name."""
     start, end = word.span()
     has_title = bool(_HEAD_AT_END.search(text[max(0, start - 40):start].rstrip()))
     if _part_of_longer_name(text, start, end, has_title):
         return False
-    return has_title or bool(REPORTING_VERB.match(text, end))
+    return (has_title or bool(_ACTS.match(text, end) or _IS.match(text, end)) or _answer_label(text, start, end)
+            or _beside_someone(text, start, end, someone))
+
+
+_IS = re.compile(r"[ \t]+is\b")
+_AND_BEFORE = re.compile(r"([^\W\d_][\w’'-]*)[ \t]+and[ \t]+$")
+_AND_AFTER = re.compile(r"[ \t]+and[ \t]+([^\W\d_][\w’'-]*)")
+
+
+def _beside_someone(text: str, start: int, end: int, someone: set[str]) -> bool:
+    """`Kha and Muñoz`, `Mai and Liao`: joined by `and` to a word that stands for someone named."""
+    after = _AND_AFTER.match(text, end)
+    before = _AND_BEFORE.search(text, max(0, start - 60), start)
+    return any(m is not None and m.group(1)[0].isupper() and fold(m.group(1)) in someone for m in (after, before))
+
+
+def _answer_label(text: str, start: int, end: int) -> bool:
+    """`Tan:` opening a line of an interview or briefing: the one who answers."""
+    return text[end:end + 1] == ":" and (start == 0 or text[start - 1] == "\n")
 
 
 def _resolve_short(text: str, word: re.Match, candidates: list[str], positions: list[tuple[int, str]],
-                   titles: dict[str, set[str]]) -> str | None:
+                   titles: dict[str, set[str]], someone: set[str]) -> str | None:
     start, end = word.span()
     form = fold(word.group(0))
     head = _HEAD_AT_END.search(text[max(0, start - 40):start].rstrip())
@@ -360,7 +381,8 @@ def _resolve_short(text: str, word: re.Match, candidates: list[str], positions: 
     if form in _PRONOUNS and not has_title and not _capitalised_mid_sentence(text, start, end):
         return None
     if (form in _AMBIGUOUS_SHORT_FORMS and not has_title and not _ACTS.match(text, end)
-            and word.group(0).isascii() and not _ACTED_ON.search(text, max(0, start - 20), start)):
+            and word.group(0).isascii() and not _ACTED_ON.search(text, max(0, start - 20), start)
+            and not _answer_label(text, start, end) and not _beside_someone(text, start, end, someone - {form})):
         # (written with its marks, `Huệ` is neither `hue` nor `Huế`; after `thanked`, `Lu` is someone thanked)
         return None
     if _part_of_longer_name(text, start, end, has_title):
