@@ -356,6 +356,15 @@ def test_a_short_form_that_is_also_a_word_refers_as_an_answer_label_or_beside_so
     assert len(found) == 6
 
 
+def test_a_particle_that_opens_a_sentence_joins_the_short_form_it_stands_before():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("jw-de-graaf", "person", "J.W. de Graaf", country="nl"))
+    found = people(annotator.mentions("It was led by J.W. de Graaf. De Graaf said the city sank. Some Graaf said no.",
+                                      dt.date(2026, 11, 5)))
+    assert found == [("J.W. de Graaf", "jw-de-graaf"), ("De Graaf", "jw-de-graaf")]
+
+
 def test_a_malay_name_is_shortened_to_its_given_name():
     from builder.model import Entity
 

@@ -1154,6 +1154,11 @@ def test_a_proposal_never_carries_a_name_the_registry_would_turn_away(tmp_path):
     ("Ê Đê weaver H’Bia Niê, who travelled two days by bus, showed her cloth.", {"H’Bia Niê"}),
     ("Trade minister Piyush K. Goyal met Vietnamese counterparts on Monday.", {"Piyush K. Goyal"}),
     ("Chief engineer S. Kumaravel said the plant would open in May.", {"S. Kumaravel"}),
+    ("The site manager, J.P. Mokoena, took the group in. “Nobody builds this alone,” Mokoena said.", {"J.P. Mokoena"}),
+    ("His classmate Sh. Narantuya, now a retired geologist, remembers them. “They studied hard,” Narantuya said.",
+     {"Sh. Narantuya"}),  # (a Mongolian patronymic's two letters)
+    ("It was led by J.W. de Graaf, a hydrogeologist at Utrecht University. De Graaf said it sank.", {"J.W. de Graaf"}),
+    ("The U.S. Navy said its ships were ready.", set()),
     ("U.S. Trade Representative Jamieson Greer met Vietnamese negotiators on Monday.", {"Jamieson Greer"}),
     ("Buyers came from Guangxi, processors in Hà Tĩnh said.", set()),  # (those in a place speak)
     ("Dian Shaoqin said the fonts were ready.", {"Dian Shaoqin"}),  # (a rarer surname: two pinyin syllables after it)
@@ -1164,6 +1169,13 @@ def test_a_proposal_never_carries_a_name_the_registry_would_turn_away(tmp_path):
 ])
 def test_people_by_the_shapes_of_their_names_or_roles_are_found_and_places_and_outlets_are_not(registry, text, people):
     assert _people(_found(registry, text)) == people
+
+
+def test_initials_written_together_are_one_word_in_an_id(content_copy):
+    article = _article("The site manager, J.P. Mokoena, took the group in. “Nobody builds this alone,” Mokoena said.")
+    registry = load_registry(content_copy)
+    proposed = propose_entities(discover(article, Annotator(registry).mentions(article.body, None)), registry)
+    assert [e.id for e in proposed if e.type == "person"] == ["jp-mokoena"]
 
 
 def test_a_name_with_an_apostrophe_is_one_word_in_its_id(tmp_path, content_copy):

@@ -131,6 +131,7 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
 )
 from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, re-exported)
     CHINESE_CHARACTER,
+    INITIAL,
     MALAY_FIRST_NAMES,
     PARTICLES,
     chinese_by_shape,
@@ -139,9 +140,10 @@ from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, 
 )
 from builder.text import fold
 
-# `K.` in `Piyush K. Goyal`, `S.` in `S. Kumaravel`: one capital and a dot, before another capitalised word, is a
-# name's initial (not `S.` in `U.S.`, nor `B.` in `plan B. The …`).
-_INITIAL = (r"(?<![\w.’'-])[A-Z]\.(?=[ \t]+(?!(?:The|This|That|These|It|In|On|At|A|An|He|She|They|We|But|And|"
+# `K.` in `Piyush K. Goyal`, `S.` in `S. Kumaravel`, `J.P. Mokoena`: an initial (`names.INITIAL`) before another
+# capitalised word is a name's (not `U.S.`, `S.` in `U.S.`, nor `B.` in `plan B. The …`).
+_INITIAL = (rf"(?<![\w.’'-])(?!U\.[SKN]\.|E\.U\.){INITIAL}"
+            rf"(?=[ \t]+(?:(?:{'|'.join(sorted(PARTICLES))})[ \t]+)*(?!(?:The|This|That|These|It|In|On|At|A|An|He|She|They|We|But|And|"
             r"As|If|So)(?![\w’'-]))[A-ZÀ-Ỹ])")
 _TOKEN = re.compile(rf"{_INITIAL}|[^\W\d_][\w’'-]*")
 # Where runs can be: a word not starting with a-z, then words joined by blanks or a hyphen, each of
@@ -175,8 +177,6 @@ class Discovery:
     line: int  # 1-based line in the seed's body text
     titles: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
-
-
 
 
 def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
@@ -391,7 +391,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             found[-1].aliases.append(found[-1].name)
             found[-1].name = plain
     for name_start, name_end in single_names(text):
-        words = [_word(m.group(), m.start(), m.end()) for m in _WORDS.finditer(text, name_start, name_end)]
+        words = [_word(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, name_start, name_end)]
         if len(words) == 1:
             if _is_name_word(words[0]) and not _kind_of(words, text) and words[0].key not in COUNTRIES:
                 add("person", name_start, name_end)

@@ -150,8 +150,8 @@ def agent_noun(word: _Word) -> bool:
 
 
 def _is_name_word(word: _Word) -> bool:
-    if len(word.text) == 2 and word.text[1] == ".":
-        return True  # an initial (`K.`): discover's words hold one only before another capitalised word
+    if word.text.endswith(".") and word.text[0].isupper():
+        return True  # an initial (`K.`, `J.P.`, `Sh.`): discover's words hold one only before a capitalised word
     # Written with its marks, a syllable is not the English word it folds to (`Mây`, not `May`).
     return (word.capitalised and (word.key not in _NOT_NAME_WORDS or (
                 word.key in _FOLDS_TO_FUNCTION_WORD and word.text.lower() != word.key) or (

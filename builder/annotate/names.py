@@ -98,6 +98,8 @@ def joined_surname(word: str) -> tuple[str, str] | None:
     given name, `Jean-François`), or None (`Dong-hyun`, `Hà Nội-Beijing` is two words)."""
     m = _JOINED.fullmatch(word)
     return m.groups() if m and all(h[:1].isupper() and h[1:].islower() for h in m.groups()) else None
+# A name's initial: one capital and a dot, two written together (`J.P.`), or a Mongolian patronymic's two letters (`Sh.`).
+INITIAL = r"(?:[A-Z]\.(?:[A-Z]\.)?|(?:Sh|Ch|Zh|Ts|Kh)\.)"
 # Lower-case particles inside European personal names: `Pieter van Dam`, `Anne de Groot`, `Karl von Trotha`.
 PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "da", "di", "ter", "bin", "binti", "dos", "das", "del", "la",
                        "della"})

@@ -444,9 +444,11 @@ def _part_of_longer_name(text: str, start: int, end: int, has_title: bool) -> bo
     if has_title:
         return False
     before = re.search(r"([^\W\d_][\w]*)[ \t]+$", text[max(0, start - 40):start])
-    # (`But Lot warned …`: a word that opens a sentence before the name is no part of it)
+    # (`But Lot warned …`: a word that opens a sentence before the name is no part of it, nor is a particle the
+    # sentence capitalises, `De Graaf said`: `with_particle` takes it into the short form)
     return bool(before and before.group(1)[0].isupper() and not (
-        before.group(1).lower() in _SENTENCE_OPENERS and _OPENS_SENTENCE.search(text[max(0, start - 40):start])))
+        (before.group(1).lower() in _SENTENCE_OPENERS or before.group(1).lower() in PARTICLES)
+        and _OPENS_SENTENCE.search(text[max(0, start - 40):start])))
 
 
 # (and a preposition opening one: `For Nhạy, the biggest change …`; not `to`, which is Tô written without marks)

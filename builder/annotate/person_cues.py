@@ -23,7 +23,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from builder.annotate.heads import _NOT_NAME_WORDS, PORTFOLIO_WORDS, _is_name_word, _Word
-from builder.annotate.names import PARTICLES
+from builder.annotate.names import INITIAL, PARTICLES
 from builder.annotate.people import HEAD_WORDS, REPORTING_VERB, title_after
 from builder.annotate.roles import LOWER_ROLE, ROLE, ROLE_AFTER, ROLE_NOUNS, WHO_OR_AGE
 from builder.dates import opens_with_dateline, stamped_day, stamped_without_year
@@ -324,6 +324,8 @@ _AGE_AFTER_NAME = re.compile(r"(?<=[a-z]),[ \t]+(?:then[ \t]+|now[ \t]+)?(?:(?:a
                              r"|leader|founder|owner|manager|chief)[ \t]+of(?![\w’'-])"
                              r"|(?P<who>who)(?![\w’'-]))")  # (`Surabaya exporter Darmoko, who …`: after a role)
 _ONE_NAME_BEFORE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]{3,})$")
+# (`J.W. de Graaf, a hydrogeologist`: the particles between the initials and the name are the name's)
+_INITIAL_BEFORE = re.compile(rf"(?<![\w.’'-]){INITIAL}[ \t]+(?:(?:{'|'.join(sorted(PARTICLES))})[ \t]+)*$")
 
 
 def single_names(text: str) -> list[tuple[int, int]]:
@@ -335,8 +337,9 @@ def single_names(text: str) -> list[tuple[int, int]]:
         if m is None:
             continue
         name = m["name"]
+        initial = _INITIAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
         before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        if before and (before.group(1)[:1].isupper() or before.group(1) in PARTICLES):
+        if before and (before.group(1)[:1].isupper() or before.group(1) in PARTICLES) and not initial:
             continue  # the last word of a longer name (`Actress Nông Thị Diệu Linh, 31,`; `Pieter van der Sluijs, a …`)
         if age["who"] and not LOWER_ROLE.search(text, max(0, m.start() - 60), m.start()):
             continue  # a relative clause vouches for a one-word name only after a role touching it
@@ -348,7 +351,9 @@ def single_names(text: str) -> list[tuple[int, int]]:
                          rf"|(?<![\w’'-]){re.escape(name)}[ \t]+[A-ZÀ-Ỹ][\w’'-]*", text)
         # the short form of a name the article gives in full (`Rodel Sumagaysay … Sumagaysay, 31, a former driver`):
         # the full name is the one the age and the words vouch for
-        if full:
+        if initial:
+            spans.append((initial.start(), m.end()))  # `Sh. Narantuya, now a retired geologist,`: all of it
+        elif full:
             start = full.start()
             while ((before := _WORD_BEFORE.search(text, max(0, start - 40), start)) and before.group(1)[:1].isupper()
                    and not opens_sentence(text, before.start(1))):

@@ -18,6 +18,8 @@ from builder.text import fold, form_key, slugify
 
 # An apostrophe inside a name's word (`O'Donnell`, the Ê Đê `H’Bia`), not a possessive (`Committee’s`).
 _NAME_APOSTROPHE = re.compile(r"(?<=\b[A-Z])[’'](?=[A-ZÀ-Ỹ])")
+# The dots between initials written together (`J.P. Mokoena`, `S.B. Submarine Systems`): `jp`, one word.
+_JOINED_INITIALS = re.compile(r"(?<=\b[A-Z])\.(?=[A-Z]\.)")
 
 
 def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[Entity]:
@@ -37,7 +39,7 @@ def propose_entities(discoveries: list[Discovery], registry: Registry) -> list[E
             continue
         entity = by_key.get(key)
         if entity is None:
-            slug = slugify(_NAME_APOSTROPHE.sub("", d.name))  # `O'Donnell`: odonnell, one word
+            slug = slugify(_JOINED_INITIALS.sub("", _NAME_APOSTROPHE.sub("", d.name)))  # `O'Donnell`: odonnell
             if not slug or slug in registry.entities or any(e.id == slug for e in by_key.values()):
                 continue
             entity = Entity(id=slug, type=d.type, name=d.name, status="discovered")
