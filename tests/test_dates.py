@@ -1891,3 +1891,45 @@ def test_a_weekday_brief_closing_on_a_day_fixed_or_left_for_is_dated_by_the_last
     text = (f"Title\n\nThe crew arrived on Sunday and rested on Monday. On Tuesday they inspected the dam. "
             f"On Wednesday they will meet the governor. {closing} The dam was built in 2025.")
     assert infer_publication_date(text).value.iso() == "2026-10-13"
+
+
+def test_what_is_to_be_done_on_a_day_bounds_the_publication_from_above():
+    # "is to be handed over" is still to come: the brief was written before that Friday, on the Tuesday it names
+    text = ("LAO BẢO — Border guards detained seven people, the command said on Tuesday.\n\nA patrol stopped them "
+            "early on Sunday. Both guides were questioned on Monday. The embassy would issue papers on Wednesday.\n\n"
+            "The group is to be handed over to Chinese police on Friday, September 25.\n\nIn 2025, the station caught "
+            "46 people. A camera network is due to be finished next year.")
+    assert infer_publication_date(text).value.iso() == "2026-09-22"
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Published on 03/10/2026 at 18:15, updated on 03/10/2026 at 19:02", "2026-10-03"),  # a comma before the update
+    ("13.11.2026, 17.48 Uhr", "2026-11-13"),  # a German clock
+    ("Publish : 05 Feb 2026, 09:16 PM", "2026-02-05"),
+    ("Society | August 19, 2026, Wednesday // 11:44", "2026-08-19"),  # a section, then a clock after two slashes
+])
+def test_a_stamp_line_is_the_publication_date(line, day):
+    assert infer_publication_date(f"Headline here\n\n{line}\n\nThe ministry said on Friday that it agreed.").value.iso() == day
+
+
+def test_a_leads_weekday_may_be_the_day_before_a_yearless_datelines_when_the_text_says_which_year_is_over():
+    # 20 May was a Tuesday in 2025, but the text compares with 2025 as a year gone: the dialogue was held the day
+    # before the Wednesday, 20 May 2026, that Nova dates it
+    text = ("Rome, 20 May 11:45 - (Nova) - Italy and Vietnam held their first dialogue in Rome on Tuesday, agreeing "
+            "to a port call next year. Four officers will attend courses, up from two in 2025.")
+    assert infer_publication_date(text).value.iso() == "2026-05-20"
+    # the weekday on the dateline's own day, when nothing says otherwise
+    assert infer_publication_date("Bilbao, Mar 4 (EFE).- Importers said on Wednesday that sales fell. Duties will "
+                                  "end in 2027.").value.iso() == "2026-03-04"
+
+
+def test_an_edition_counted_from_the_year_a_series_began_gives_the_year_whichever_comes_first():
+    text = ("Macau, China, 05 Nov (Lusa) - A photographer won the top prize on Wednesday, the organisers announced. "
+            "The association has run the awards every year since 2015; this was the twelfth edition.")
+    assert infer_publication_date(text).value.iso() == "2026-11-05"
+
+
+def test_a_yearless_dateline_with_the_agency_in_capitals_on_a_line_of_its_own_takes_the_texts_year():
+    text = ("First container train reaches Baku\n\nBaku, June 12, AZERTAC\n\nThe train arrived at the port, the "
+            "company said. The route carried 40 trains in 2025.")
+    assert infer_publication_date(text).value.iso() == "2026-06-12"

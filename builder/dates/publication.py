@@ -36,9 +36,9 @@ from builder.model import DatePoint, PublicationDate
 # "22-01-2026 | 08:05", "Thursday, September 26, 2024 - 15:10", "Wed, August 21, 2024 at 11:02 AM GMT+7"),
 # and optional sections after a bar ("| World", "| Editor: huaxia").
 _ZONE = r"(?:GMT|UTC|[A-Z]{1,3}T|WIB|WITA)(?:[ ]?[+-]\d{1,2}(?::?\d{2})?)?"  # (ICT, JST, HKT, WIB, GMT+7 …)
-_CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?|[ ]h(?!\w))?"  # (`07:45 h`)
+_CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?|[ ](?:h|Uhr)(?!\w))?"  # (`07:45 h`, `17.48 Uhr`)
           rf"(?:\s*\(?{_ZONE}\)?|\s*[+-]\d{{4}}|\s*\([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?\))?")  # (… +0700, `(Paris)`)
-_PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*|\s+/\s+)"  # (`Wed, September 10, 2025 / 03:12 pm`)
+_PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*|\s+//?\s+)"  # (`Wed, September 10, 2025 / 03:12 pm`, `… // 11:44`)
 # "Posted:", "Last updated:", "Source: Xinhua |", a page's own word for its stamp without a colon
 # ("Last update 16:20, …", "Published on …"), or an agency's name in capitals before a dash or bar ("KYODO NEWS - ").
 _LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?(?:\s*[|·•/]\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*)?|[ ]on[ ]"
@@ -46,7 +46,7 @@ _LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?(?:\s*[|·•/]\s*(?:[^\W\d_][\
           # a byline: "By Reuters staff | ", "By: … / Philippine Daily Inquirer / "
           # (`This content was published on …`)
           r"|(?i:(?:this[ ](?:content|article|story|page)[ ]was[ ])?(?:first[ ]|last[ ]|latest[ ])?"
-          r"(?:published|posted|updated?|modified|publication[ ]date)(?:[ ](?:on|at))?)"
+          r"(?:publish(?:ed)?|posted|updated?|modified|publication[ ]date)(?:[ ](?:on|at))?)"  # (`Publish : 05 Feb …`)
           r"(?:[ \t]*[:–—-])?\s+"  # (`Published - June 24, 2026 …`)
           r"|[^\W\d_]+(?:[ ][^\W\d_]+){0,2}:\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•]\s*)?"
           r"|[A-Z][A-Z&.]+(?:[ ][A-Z][A-Z&.]+){0,2}\s*[|·•–—-]\s*"
@@ -81,8 +81,9 @@ _DATE_LINE = re.compile(
     # (`2026-09-24 HKT 15:12`, `… @ 4:12pm`, `…, at 6:15 pm`, `18.ago.2026 às 19h40`)
     rf"(?:(?:{_PART_BREAK}|,?\s+(?:at|às|à|a\s+las)\s+|\s+@\s*)(?:{_ZONE}\s+)?{_CLOCK})?"
     rf"{_SECTION}(?:[ \t]+By[ \t]+[A-ZÀ-Ỹ][^\n]{{1,100}})?\.?\s*$")  # (a by-line after it: `… - 14:20 By … - Brasília`)
-# Stamps in a line of their own, parted by bars: "Published: 04/12/2024 10:15 | Updated: 05/12/2024 08:30".
-_STAMP_BAR = re.compile(r"\s*[|·•]\s*")
+# Stamps in a line of their own, parted by bars ("Published: 04/12/2024 10:15 | Updated: 05/12/2024 08:30") or by a
+# comma before the update ("Published on 03/10/2026 at 18:15, updated on 03/10/2026 at 19:02").
+_STAMP_BAR = re.compile(r"\s*[|·•]\s*|,[ \t]+(?=(?i:updated|last[ \t]+updated|modified)\b)")
 _STAMP_LINE_MAX = 160  # characters: a line longer than this is prose, not a page's stamp
 
 # A weekday on its own ("on Friday", not "Friday, May 2" nor "last Friday").
@@ -170,10 +171,15 @@ def infer_publication_date(text: str, title: str | None = None) -> PublicationDa
     if month_day is not None and found.value is None and (weekday := stamp[2] if stamp[2] is not None
                                                           else _lead_weekday(text)) is not None:
         # `Zaragoza, Jun 25 (EFE).- … said on Thursday`, `Doha • Thursday, January 22`: the year in which that
-        # day is that weekday
-        year = _year_a_weekday_pins(text, [(*month_day, weekday)])
-        if year is not None:
-            return PublicationDate(DatePoint(year, *month_day), True, "date line in text")
+        # day is that weekday; a lead's weekday may also be the day before its dateline's (`Rome, 20 May 11:45 -
+        # (Nova) - … held … on Tuesday`), when that day's year is none the text tells as done whole (`in 2025`)
+        # (a year the text counts by its editions first: `every year since 2015; this was the twelfth edition`)
+        done = _latest_year_told_done(text)
+        pins = [pin for told in ((weekday,) if stamp[2] is not None else (weekday, (weekday + 1) % 7))
+                if (pin := _weekday_pin(text, [(*month_day, told)])) is not None and (done is None or pin[1] > done)]
+        if pins:
+            return PublicationDate(DatePoint(min(pins, key=lambda pin: pin[0] > 0)[1], *month_day), True,
+                                   "date line in text")
     if found.value is None:
         # "Earlier this year, in March 2025, …", "appeared last year, in 2023": the year a text calls this
         # one, or the last or the next, when nothing dates it closer
@@ -291,16 +297,28 @@ _BARE_YEAR_IN = re.compile(r"(?<![\w,])(?i:in|during)[ \t]+(?P<y>(?:19|20)\d\d)(
 
 
 def _latest_year_told_done(text: str) -> int | None:
-    """The latest year the text tells, standing alone, in a clause whose verb is past; None when none is."""
+    """The latest year the text tells, standing alone, in a clause whose verb is past, or as what a figure is compared
+    with (`up from two in 2025`); None when none is."""
     told = [int(m["y"]) for m in _BARE_YEAR_IN.finditer(text)
             if not _future_worded(text, m.start()) and _told_as_past(text, _sentence_start(text, m.start()), m.start())]
-    return max(told, default=None)
+    return max(told + [int(m["y"]) for m in _COMPARED_WITH_YEAR.finditer(text)], default=None)
+
+
+# What a figure is compared with, in a year over: `up from two in 2025`, `down from 46 in 2024`.
+_COMPARED_WITH_YEAR = re.compile(r"(?<!\w)(?i:up|down)\s+from\s+[\w.,%$ ]{1,30}?\s+in\s+(?P<y>(?:19|20)\d\d)(?![\w/–-])")
 
 
 def _year_a_weekday_pins(text: str, known: list[tuple[int, int, int]] = ()) -> int | None:
     """The one year in which every month-day written beside its weekday ("Saturday, September 13"), and
     every (month, day, weekday) `known` otherwise, falls on that weekday: among the years the text names
     ("the 2025 edition", "(1950–2025)"), else among the years next to them; None when none or several fit."""
+    pinned = _weekday_pin(text, known)
+    return pinned[1] if pinned is not None else None
+
+
+def _weekday_pin(text: str, known: list[tuple[int, int, int]] = ()) -> tuple[int, int] | None:
+    """`_year_a_weekday_pins`, with how closely the text names the year: (0 for a count of editions, 1 for a year it
+    names, 2 for one next to those; year)."""
     written = [(_mon(m["m1"] or m["m2"]), int(m["d1"] or m["d2"]), _WEEKDAYS.index(m["wd"].lower()))
                for m in _WEEKDAY_MONTH_DAY.finditer(text)] + list(known)
     if not written:
@@ -308,12 +326,12 @@ def _year_a_weekday_pins(text: str, known: list[tuple[int, int, int]] = ()) -> i
     # The year of an edition counted from a series' first ("the fifth … Drill since the series began in
     # 2021": yearly, 2025) is the article's own: tried first, as weekdays fall alike every few years
     # ("the 12th edition of a contest held every year since 2014": 2025, though May 11 of 2014 was a Sunday too).
-    counted = {int(m["y"]) + ordinal(m["o"]) - 1 for m in _EDITION_SINCE.finditer(text)}
+    counted = {int(m["y"] or m["y2"]) + ordinal(m["o"] or m["o2"]) - 1 for m in _EDITION_SINCE.finditer(text)}
     named = {int(year) for year in _YEAR_WORD.findall(text)}
     # ... and the years an anniversary counts from them ("three decades of exchanges", "the 30th anniversary")
     named |= {year + count for year in named for count in _anniversary_counts(text)}
     named |= counted
-    for candidates in (counted, named, {year + step for year in named for step in (-1, 1)} - named):
+    for tier, candidates in enumerate((counted, named, {year + step for year in named for step in (-1, 1)} - named)):
         fits = set(candidates)
         for month, day, weekday in written:
             fits = {y for y in fits if (p := _point(y, month, day)) is not None and p.first_day().weekday() == weekday}
@@ -323,14 +341,17 @@ def _year_a_weekday_pins(text: str, known: list[tuple[int, int, int]] = ()) -> i
             told = [int(m["y"]) for m in _YEAR_WORD.finditer(text) if not _future_worded(text, m.start())]
             fits = {y for y in fits if y >= max(told, default=y)} or {max(fits)}
         if fits:
-            return fits.pop() if len(fits) == 1 else None
+            return (tier, fits.pop()) if len(fits) == 1 else None
     return None
 
 
 _EDITION_SINCE = re.compile(
     rf"(?i:(?<!\w)the\s+(?P<o>{_ORDINAL})\s)[^.?!\n]{{0,120}}?(?<!\w)"
     rf"(?i:since|began\s+in|started\s+in|launched\s+in|first\s+held\s+in)(?!\w)"
-    rf"[^.?!\n\d]{{0,40}}?(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)")
+    rf"[^.?!\n\d]{{0,40}}?(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)"
+    # … or the year first: `has run the awards every year since 2015; this was the twelfth edition`
+    rf"|(?i:every\s+year\s+since|annually\s+since)\s+(?P<y2>(?:19|20)\d\d)(?!\d)[^.?!\n]{{0,40}}?"
+    rf"(?i:the\s+(?P<o2>{_ORDINAL})\s+(?:edition|session|year))(?!\w)")
 _COUNTED = re.compile(rf"(?i:(?<!\w)(?:(?P<n>{_NUM})\s+(?P<unit>years|decades)\s+(?:of|since|after)"
                       rf"|(?P<o>{_ORDINAL})(?:\s+\w+)?\s+anniversary))(?!\w)")
 
@@ -561,13 +582,16 @@ _MASTHEAD_DAY = re.compile(rf",[ \t]+(?P<date>(?:{_WEEKDAY}),?[ \t]+[\w ,]{{6,25
 # Aug 26 (Prensa Latina) A delegation …`), between slashes before a full stop (`Ulaanbaatar, October 6, 2026
 # /MONTSAME/. …`, `VLADIVOSTOK, September 5. /TASS/. …`), or bare before a dash (`TOKYO, Feb. 18 Kyodo - …`); the
 # place may name its country in brackets or after a comma (`Arequipa (Peru), Nov 24 (EFE).- …`, `Macau, China, 05 Nov
-# (Lusa) - …`); or the agency in brackets opens it, before the day (`(Yicai) Dec. 9 -- …`).
+# (Lusa) - …`); or the agency in brackets opens it, before the day (`(Yicai) Dec. 9 -- …`); or the agency in capitals
+# ends a line of its own (`Baku, June 12, AZERTAC`).
 _WIRE_DATELINE = re.compile(r"\([A-Z][^()\n]{1,30}\)[ \t]+(?P<first>[\w ,./-]{5,20}?)[ \t]+(?:--?|[–—])[ \t]+(?=[A-Z])"
                             rf"|{_PLACE}"
                             r"(?:[ \t]+\([^\W\d_][^()\n]{1,30}\)|,[ \t]+[A-Z][^\W\d_]+(?:[ ][A-Z][^\W\d_]+)?(?=,[ \t]+\d))?,"
                             r"[ \t]+(?P<date>[\w ,./-]{5,30}?)\.?"
+                            rf"(?:[ \t]+{_CLOCK}[ \t]+[-–—])?"  # (`Rome, 20 May 11:45 - (Nova) - …`)
+                            r"(?:,[ \t]+[A-Z]{3,12}[ \t]*$|"  # (`Baku, June 12, AZERTAC` on a line of its own)
                             r"[ \t]+(?:\([^()\n]{2,40}\)\.?[ \t]*(?:--?|[–—]|(?=[A-Z]))|/[A-Z][\w .&'’-]{1,30}/\.|"
-                            r"[A-Z][\w&'’-]+(?:[ \t]+[A-Z][\w&'’-]+)?[ \t]+(?:--?|[–—]))[ \t]*")
+                            r"[A-Z][\w&'’-]+(?:[ \t]+[A-Z][\w&'’-]+)?[ \t]+(?:--?|[–—]))[ \t]*)")
 
 
 def _day_told(dateline: re.Match) -> str:
@@ -639,7 +663,7 @@ def stamped_day(line: str) -> DatePoint | None:
         return None
     if line.startswith("(") and line.endswith(")"):
         line = line[1:-1]  # `(Latest Update July 16, 2026)`: a stamp in brackets
-    days = [day for part in [line, *(_STAMP_BAR.split(line) if "|" in line or "·" in line or "•" in line else ())]
+    days = [day for part in [line, *(_STAMP_BAR.split(line) if _STAMP_BAR.search(line) else ())]
             if (day := _stamp_day(part)) is not None]
     return min(days, key=lambda d: (d.year, d.month, d.day)) if days else None
 

@@ -41,6 +41,7 @@ _DEPARTURE = r"(?<!to\s)(?<!\bwill\s)(?<!the\s)(?<!on\s)(?:leaves?|depart|depart
 _FUTURE = re.compile(
     rf"\b(?:{_FIXED_FOR}|{_DEPARTURE}|"
     r"will|shall|(?:is|are)\s+(?:scheduled|set|due|expected|going|slated)\s+to|"
+    r"(?:is|are)\s+to(?=\s+(?:be\s+)?[a-z]{3,})|"  # (`the group is to be handed over on Friday, September 25`)
     r"(?:is|are)\s+(?:scheduled|set|due|slated)\s+for|"
     r"(?:is|are)\s+due(?=\s+(?:in|at|on|back|home)\b)|"  # a timetable: `a tour group, which is due back on Sunday, March 8`
     r"(?:scheduled|slated|planned)\s+for|to\s+be\s+held|upcoming|plans?\s+to|this\s+coming|"
