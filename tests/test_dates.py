@@ -1933,3 +1933,11 @@ def test_a_yearless_dateline_with_the_agency_in_capitals_on_a_line_of_its_own_ta
     text = ("First container train reaches Baku\n\nBaku, June 12, AZERTAC\n\nThe train arrived at the port, the "
             "company said. The route carried 40 trains in 2025.")
     assert infer_publication_date(text).value.iso() == "2026-06-12"
+
+
+def test_a_weekday_of_last_week_does_not_place_a_weekly_brief():
+    text = ("MÓNG CÁI — Police handed 27 citizens back on Monday, the command said. They were detained on Thursday "
+            "last week. A patrol stopped nine more early on Sunday. All were interviewed on Tuesday morning and will "
+            "be taken home on Wednesday. The liaison office will meet on Friday, October 16. In 2025 the guards "
+            "stopped 412 people; a job exchange opens next year.")
+    assert infer_publication_date(text).value.iso() == "2026-10-13"

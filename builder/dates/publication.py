@@ -86,10 +86,11 @@ _DATE_LINE = re.compile(
 _STAMP_BAR = re.compile(r"\s*[|·•]\s*|,[ \t]+(?=(?i:updated|last[ \t]+updated|modified)\b)")
 _STAMP_LINE_MAX = 160  # characters: a line longer than this is prose, not a page's stamp
 
-# A weekday on its own ("on Friday", not "Friday, May 2" nor "last Friday").
+# A weekday on its own ("on Friday", not "Friday, May 2", "last Friday" nor "Thursday last week").
 _BARE_WEEKDAY = re.compile(
     r"(?<![\w-])(?<!last )(?<!next )(?<!this )(?<!past )(?i:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
-    r"(?!\w)(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|September|October|November|December))")
+    r"(?!\w)(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|September|October|November|December))"
+    r"(?!\s+(?:of\s+)?(?:last|next|this)\s+week)")  # (`Thursday last week`: another week's)
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 # Ordinals as an anniversary is counted: "25th", "fortieth", "twenty-fifth", "seventy fifth".
 _ORDINAL = (rf"\d{{1,3}}(?:st|nd|rd|th)|(?:{'|'.join(_TENS)})[-\u2010\u2011 ](?:{'|'.join(ORDINAL_UNITS)})"
