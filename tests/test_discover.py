@@ -782,6 +782,14 @@ def test_a_pair_joined_by_an_en_dash_belongs_to_the_mechanism_it_opens(registry)
     assert not any(name.startswith("Thailand") for name in found)
 
 
+def test_a_coordination_group_named_for_its_partners_is_a_mechanism_and_whats_before_them_is_no_part_of_it(registry):
+    found = _found(registry, "Officials of the Việt Nam–China Plant Quarantine Coordination Group met in Nanning. "
+                             "Masan Group bought a stake.")
+    assert found["Việt Nam–China Plant Quarantine Coordination Group"][0] == "mechanism"
+    assert found["Masan Group"][0] == "organisation"  # a company's group
+    assert not any(name.startswith(("China", "Officials of")) for name in found)
+
+
 def test_a_numbered_plan_is_a_mechanism(registry):
     assert _found(registry, "The line is listed in the National Grid Plan VII, which foresees more imports.")[
         "National Grid Plan VII"][0] == "mechanism"

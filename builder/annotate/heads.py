@@ -37,6 +37,8 @@ _TRADE_ONLY_HEADS = {"zone", "area"}
 # a domestic matter otherwise (`Standing Committee`, `Five-Year Plan`, `SCO Summit`, `Mekong River Commission`).
 _JOINT_ONLY_HEADS = {"committee", "sub-committee", "subcommittee", "commission", "plan", "statement", "summit", "patrol",
                      "operation", "conference"}
+# A group that parties keep to work together (`… Plant Quarantine Coordination Group`), not a company's.
+_STANDING_GROUP_WORDS = {"working", "coordination", "coordinating", "contact", "liaison", "steering"}
 # A committee is a cooperation mechanism when it is joint or bilateral, an institution otherwise.
 _MECHANISM_COMMITTEE_WORDS = {"joint", "steering", "cooperation", "bilateral", "intergovernmental", "coordination",
                               "friendship", "partnership"}
@@ -276,11 +278,12 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
         # (an `ASEAN Free Trade Area` is an agreement's; a `Pilot Free Trade Zone` is ground)
         return "place" if any(map(_is_proper, words)) else None
     if (head in MECHANISM_HEADS or (words[-1].key in MECHANISM_HEADS and head not in ORGANISATION_HEADS)
-            or _series(words, head, text) or numbered or (head == "group" and len(named) > 1 and named[-2].key == "working")
+            or _series(words, head, text) or numbered
+            or (head == "group" and len(named) > 1 and named[-2].key in _STANDING_GROUP_WORDS)
             or named_occasion([w.key for w in named], _occasion_lead(named), text, named[0].start,
                               named[-1].start, named[-1].end)):
         # (`Institute for Defence Strategy`: an institute, whatever it studies; a numbered plan is one of a series
-        # of plans; a working group is a standing mechanism, whoever sits on it; `Korean Film Week`: an occasion
+        # of plans; a working or coordination group is a standing mechanism, whoever sits on it; `Korean Film Week`: an occasion
         # named for what it is)
         # `the Joint Committee`, `the Forum`: an institution's generic words alone refer back, they do not name.
         return "mechanism" if any(map(_is_proper, words)) or len(words) >= 3 else None
@@ -396,8 +399,8 @@ def company_suffix_end(text: str, run: list[_Word]) -> int | None:
         if cut < 1 or not any(_is_proper(w) for w in run[:cut]):
             continue
         m = _COMPANY_SUFFIX.match(text, run[cut - 1].end)
-        if m:
-            return m.end()
+        if m and not (m.group().endswith("Group") and run[cut - 1].key in _STANDING_GROUP_WORDS):
+            return m.end()  # (a `Coordination Group` is no company's)
     return None
 
 
@@ -436,4 +439,10 @@ def split_at_dash(text: str, run: list[_Word]) -> list[list[_Word]]:
             parts.append(part)
             part = []
         part.append(word)
+    if parts and _kind_of(part, text) == "mechanism":
+        # `the Việt Nam–China Plant Quarantine Coordination Group`: the partners stay in the mechanism's name; what
+        # comes before the first partner's name (`Officials of the`) does not
+        first = parts[0]
+        cut = max((i + 1 for i, w in enumerate(first) if not w.capitalised), default=0)
+        return ([first[:cut]] if cut else []) + [first[cut:] + [w for p in parts[1:] for w in p] + part]
     return [*parts, part]
