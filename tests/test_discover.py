@@ -388,6 +388,27 @@ def test_lower_case_mechanisms_in_other_word_orders_and_with_qualifiers(registry
     assert not any("Yangon" in n or "two countries" in n for n in mechanisms)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The suspects will be handed over under the two countries’ extradition treaty, police said.", "extradition treaty"),
+    ("Since 2024, the two countries’ search and rescue memorandum has let the centres talk.",
+     "search and rescue memorandum"),  # (what it is for, listed, right after whose it is)
+    ("The lines grow under the memorandum of understanding on seed science cooperation signed in 2024.",
+     "memorandum of understanding on seed science cooperation"),  # (`seed` is no past verb)
+    ("It will be added to the plan for religious exchanges agreed in October.", "plan for religious exchanges"),
+    ("The ministries set up the joint task force on telecom fraud, which has handled 23 cases.",
+     "joint task force on telecom fraud"),
+])
+def test_treaties_memoranda_plans_and_task_forces_named_in_lower_case(text, name):
+    assert _lower_case_names(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "The training programme for officials is new.", "The joint investigation team met.", "The treaty was signed.",
+])
+def test_a_lower_case_head_that_says_nothing_of_which_one_is_no_name(text):
+    assert _lower_case_names(text) == []
+
+
 def _article_with_dateline(body: str, dateline: str):
     raw = f" date 2025-05-12 {dateline} — {body}".encode()
     return parse_seed(raw, "d.txt", "d.txt")

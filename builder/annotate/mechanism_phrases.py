@@ -38,8 +38,9 @@ _CORRIDOR = r"(?:(?:economic|green|shipping|transport|trade|logistics)[ \t]+){1,
 _LOWER_HEAD = re.compile(
     r"(?<![\w’'-])(?:working group|working committee|"
     r"(?:joint|steering|cooperation|coordination|intergovernmental)(?:[ \t]+[a-z]+){0,2}?[ \t]+(?:sub-?)?(?:committee|commission)|"
+    r"joint(?:[ \t]+[a-z]+){0,2}?[ \t]+(?:task[ \t]+force|investigation[ \t]+team)|"
     r"joint platform|platform|consultations?|talks|negotiations|dialogue|forum|mechanism|workshop|seminar|"
-    r"agreement|arrangement|protocol|memorandum(?:[ \t]+of[ \t]+understanding)?|(?:currency[ \t]+)?swap|"
+    r"agreement|arrangement|treaty|protocol|memorandum(?:[ \t]+of[ \t]+understanding)?|(?:currency[ \t]+)?swap|"
     r"partnership|action plan|plan|code of conduct|" + _CORRIDOR
     + r"|(?:economic )?(?:development )?belt|programme|program|"
     r"community with a shared future|hotline(?![ \t]+(?:working|mechanism|group|committee|agreement))|"
@@ -57,12 +58,12 @@ _NAME_PAIR = re.compile(r"[A-Z][\w’'.]*(?:[ \t]+[A-Z][\w’'.]*)*[ \t]*[-–][
 QUOTED_LABEL = re.compile(r"[“\"][A-Z][\w’' -]{1,40}[”\"](?:[ \t]+[a-z]+){0,3}?[ \t]+"
                            r"(?:framework|mechanism|dialogue|initiative|strategy|format|partnership)(?![\w’'-])")
 # A document, not a standing body: an ordinal before it makes it one of several (`the first exchange agreement`).
-_DOCUMENT_HEADS = {"agreement", "arrangement", "protocol", "action plan", "code of conduct", "memorandum",
+_DOCUMENT_HEADS = {"agreement", "arrangement", "treaty", "protocol", "action plan", "code of conduct", "memorandum",
                    "memorandum of understanding"}
 # Common nouns that lower-case words before them only describe (`the data agreement`, `the same digital
 # platform`, `a regional power trade forum`): a name needs what it is about (`on …`), a proper name or
 # whose it is.
-_COMMON_HEADS = {"agreement", "arrangement", "protocol", "platform", "forum", "workshop", "seminar", "partnership", "memorandum",
+_COMMON_HEADS = {"agreement", "arrangement", "treaty", "protocol", "platform", "forum", "workshop", "seminar", "partnership", "memorandum",
                  "memorandum of understanding", "programme", "program", "plan"}
 # A programme or a plan is a cooperation mechanism when the words before it say it is shared (`the joint training
 # programme on …`, `the youth exchange programme between …`, `the health cooperation plan`); a programme of a
@@ -110,6 +111,8 @@ across behind beyond without because following per behalf own
 """.split()) | CALENDAR_WORDS | {"may"}
 # The fields a shared plan or agreement covers, listed before it: `culture, sports and ` (up to the last field).
 _FIELD_LIST = re.compile(r"(?<![\w’'-])[a-z]+(?:,[ \t]+[a-z]+)*,?[ \t]+and[ \t]+$")
+# Whose a mechanism is, just before what it is for: `the two countries’ `.
+_WHOSE_BEFORE = re.compile(r"(?<![\w’'-])[a-z]+s[’'][ \t]+$")
 # `… with the institute` (a party), `… with Vietnam` (a party it names).
 _WITH_PARTY = re.compile(r"[ \t]+with[ \t]+(?:the[ \t]+)?[\w’'-]")
 _WITH_NAMED = re.compile(r"[ \t]+with[ \t]+(?:the[ \t]+)?[A-Z]")
@@ -187,9 +190,12 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
                     or _PROPER_IN.match(text, m.end(), m.end() + 24)))):
                 determiner = lw  # `signed a memorandum of understanding on training cooperation`
                 break
-            if lw == "and" and _shared(modifiers):
+            if lw == "and":
                 fields = _FIELD_LIST.search(text, max(0, pos - 80), pos)
-                if fields:  # `the culture, sports and tourism cooperation plan`: the fields it covers, listed
+                if fields and (_shared(modifiers) or _WHOSE_BEFORE.search(text, max(0, fields.start() - 40),
+                                                                          fields.start())):
+                    # `the culture, sports and tourism cooperation plan`: the fields it covers, listed; `the two
+                    # countries’ search and rescue memorandum`: what it is for, right after whose it is
                     modifiers.insert(0, (fields.start(), fields.group().strip()))
                     pos = fields.start()
                     continue
@@ -262,8 +268,11 @@ def lower_case_mechanism_spans(text: str) -> list[tuple[int, int, int, int]]:
             # (`their twinning agreement`, `Laos’s power partnership`: whose says which; `the young scientists
             # exchange programme`: what is exchanged, and by whom, says which)
             continue
-        if head in _PROGRAMME_HEADS and not _SHARED_WORDS.intersection(w.lower() for w in specific):
-            continue  # `the programme of the visit`, `the training programme for officials`
+        if head in _PROGRAMME_HEADS and not _SHARED_WORDS.intersection(
+                w.lower() for w in specific + (text[m.end():end].split() if end else [])):
+            # `the programme of the visit`, `the training programme for officials`; not `the plan for religious
+            # exchanges`, which says it is shared
+            continue
         if (end is not None and not specific and " " not in head
                 and _BARE_BETWEEN.fullmatch(text, m.end(), end)):
             continue  # `the agreement between the two countries`: a description
@@ -357,8 +366,8 @@ def _complement_end(text: str, pos: int, head: str) -> int | None:
         elif lw in _RELATIVE_TIME and _TIME_UNIT_AFTER.match(text, word.start(2) + len(w)):
             break  # `the joint committee on trade next year`: when, not what about
         elif (lw in _PHRASE_STOP or lw in _SPAN_WORDS or lw in _VERBS_AFTER
-              or (lw.endswith("ed") and not w[0].isupper() and "-" not in w)
-              or w[0].isdigit()):  # (`sea-related`: a compound adjective, not a verb)
+              or (lw.endswith("ed") and not lw.endswith("eed") and len(lw) > 3 and not w[0].isupper() and "-" not in w)
+              or w[0].isdigit()):  # (`sea-related`: a compound adjective, not a verb; `seed`, `red`: no verbs)
             break
         else:
             end = word.start(2) + len(w)
