@@ -365,6 +365,15 @@ def test_a_particle_that_opens_a_sentence_joins_the_short_form_it_stands_before(
     assert found == [("J.W. de Graaf", "jw-de-graaf"), ("De Graaf", "jw-de-graaf")]
 
 
+def test_an_arabic_family_name_with_its_article_in_lower_case_is_shortened_with_the_article():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("saif-al-harthi", "person", "Saif al-Harthi", country="om"))
+    found = people(annotator.mentions("Colonel Saif al-Harthi spoke. Al-Harthi said the search would go on.",
+                                      dt.date(2026, 7, 1)))
+    assert found == [("Colonel Saif al-Harthi", "saif-al-harthi"), ("Al-Harthi", "saif-al-harthi")]
+
+
 def test_a_malay_name_is_shortened_to_its_given_name():
     from builder.model import Entity
 

@@ -1188,6 +1188,9 @@ def test_a_proposal_never_carries_a_name_the_registry_would_turn_away(tmp_path):
      {"Sh. Narantuya"}),  # (a Mongolian patronymic's two letters)
     ("It was led by J.W. de Graaf, a hydrogeologist at Utrecht University. De Graaf said it sank.", {"J.W. de Graaf"}),
     ("The U.S. Navy said its ships were ready.", set()),
+    ("“The sheets came here,” said Ramesh K. Iyer, a director at a consultancy. Iyer said more.", {"Ramesh K. Iyer"}),
+    ("The embassy sent consular officer Nguyễn Thị Kim Oanh to Riga on Monday.", {"Nguyễn Thị Kim Oanh"}),
+    ("Colonel Saif al-Harthi of the Maritime Security Centre said a frigate came.", {"Saif al-Harthi"}),
     ("U.S. Trade Representative Jamieson Greer met Vietnamese negotiators on Monday.", {"Jamieson Greer"}),
     ("Buyers came from Guangxi, processors in Hà Tĩnh said.", set()),  # (those in a place speak)
     ("Dian Shaoqin said the fonts were ready.", {"Dian Shaoqin"}),  # (a rarer surname: two pinyin syllables after it)

@@ -69,7 +69,7 @@ from builder.annotate.roles import (
 from builder.annotate.spans import SpanSet
 from builder.model import Article, Mention
 from builder.annotate.mechanism_phrases import CALENDAR_WORDS as _CALENDAR_WORDS
-from builder.annotate.mechanism_phrases import QUOTED_LABEL, lower_case_mechanism_spans
+from builder.annotate.mechanism_phrases import N_PLUS_N, QUOTED_LABEL, lower_case_mechanism_spans
 from builder.annotate.misspellings import fold_misspellings, misspells_someone
 from builder.annotate.name_parts import fold_name_parts
 from builder.annotate.person_cues import (
@@ -132,6 +132,7 @@ from builder.annotate.heads import (  # noqa: F401 (PLACE_HEADS: discovery's, re
 from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, re-exported)
     CHINESE_CHARACTER,
     INITIAL,
+    LOWER_ARABIC_NAME,
     MALAY_FIRST_NAMES,
     PARTICLES,
     chinese_by_shape,
@@ -160,11 +161,6 @@ the a an in on at during for of and to from with by after before since under as 
 their our his her meanwhile also according speaking following besides moreover however earlier later last next over
 amid through within between upon while when where if but so yet it he she they we there here such other another
 """.split())
-
-# `the “2+2” strategic dialogue`; `ASEAN+3`, a grouping and its partners (not `GMT+7`, nor the opening of a body's name,
-# `ASEAN+3 Macroeconomic Research Office`)
-_N_PLUS_N = re.compile(r"[“\"']?\d\+\d[”\"']?(?:[ \t]+[a-z]+){0,4}?[ \t]+(?:mechanism|dialogue|format|framework|talks)\b"
-                       r"|(?<![\w+])(?!GMT|UTC)[A-Z]{2,8}\+\d(?![\w+])(?![ \t]+[A-Z])")
 
 
 @dataclass
@@ -202,7 +198,7 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[list[_Word]]:
         key = keys.get(raw)  # trailing apostrophes and hyphens change no key
         if key is None:
             key = _key(raw)
-        capitalised = raw[0].isupper()
+        capitalised = raw[0].isupper() or bool(LOWER_ARABIC_NAME.fullmatch(raw))  # (`Saif al-Harthi`)
         if not capitalised and key not in _CONNECTORS and key not in PARTICLES:
             continue
         if raw[-1] in "’'-":
@@ -568,7 +564,7 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
                 abbreviation = bracketed_abbreviation(text, part_end, part)
                 add(kind, part[0].start, part_end, aliases=[abbreviation] if abbreviation else [])
                 break
-    for m in _N_PLUS_N.finditer(text) if "+" in text else ():
+    for m in N_PLUS_N.finditer(text) if "+" in text else ():
         add("mechanism", m.start(), m.end())
     for m in QUOTED_LABEL.finditer(text):
         add("mechanism", m.start(), m.end())
@@ -756,11 +752,16 @@ def _role_vouching(role: str) -> tuple[str, bool]:
 
 
 def _person_before_connector(text: str, run: list[_Word]) -> tuple[int, str | None, list[_Word]] | None:
-    """(where `in` or `of` ends a titled personal name inside `run`, the title, the name words), or None."""
+    """(where `in` or `of` ends a titled personal name inside `run`, or `to` one its shape makes a name, the title,
+    the name words), or None."""
     for k in range(2, len(run) - 1):
-        if run[k].key not in ("in", "of") or not run[k - 1].capitalised:
+        if run[k].key not in ("in", "of", "to") or not run[k - 1].capitalised:
             continue
         prefix = run[:k]
+        if run[k].key == "to":  # `sent consular officer Nguyễn Thị Kim Oanh to Riga`: where the person went
+            if middle_named(prefix) and vietnamese_name_here(text, prefix):
+                return k, title_before(text, prefix[0].start)[0], prefix
+            continue
         title, names = _title_inside(text, prefix)
         if names and names[-1] is prefix[-1]:
             return k, title_before(text, names[0].start)[0] or title, names

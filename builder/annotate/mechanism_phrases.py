@@ -57,6 +57,10 @@ _NAME_PAIR = re.compile(r"[A-Z][\w’'.]*(?:[ \t]+[A-Z][\w’'.]*)*[ \t]*[-–][
 # `the “Diamond Hexagon” cooperation framework`: a quoted capitalised label named with its head noun.
 QUOTED_LABEL = re.compile(r"[“\"][A-Z][\w’' -]{1,40}[”\"](?:[ \t]+[a-z]+){0,3}?[ \t]+"
                            r"(?:framework|mechanism|dialogue|initiative|strategy|format|partnership)(?![\w’'-])")
+# `the “2+2” strategic dialogue`; `ASEAN+3`, a grouping and its partners (not `GMT+7`, nor the opening of a body's name,
+# `ASEAN+3 Macroeconomic Research Office`)
+N_PLUS_N = re.compile(r"[“\"']?\d\+\d[”\"']?(?:[ \t]+[a-z]+){0,4}?[ \t]+(?:mechanism|dialogue|format|framework|talks)\b"
+                      r"|(?<![\w+])(?!GMT|UTC)[A-Z]{2,8}\+\d(?![\w+])(?![ \t]+[A-Z])")
 # A document, not a standing body: an ordinal before it makes it one of several (`the first exchange agreement`).
 _DOCUMENT_HEADS = {"agreement", "arrangement", "treaty", "protocol", "action plan", "code of conduct", "memorandum",
                    "memorandum of understanding"}

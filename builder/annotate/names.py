@@ -105,6 +105,8 @@ PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "da", "di", "ter"
                        "della"})
 # Capitalised ones of Arabic names, before a space or joined by a hyphen: `Al Mazrouei`, `Al-Suhaimi`, `Abdel-Rahim`.
 ARABIC_PARTICLES = frozenset({"Al", "El", "Abdel", "Abdul", "Abu"})
+# `al-Harthi`, `el-Sayed`: an Arabic family name with its article in lower case, as English copy writes it.
+LOWER_ARABIC_NAME = re.compile(r"(?:al|el)-[A-Z][a-z]+")
 _PARTICLE_BEFORE = re.compile(r"([A-Za-z]+)([ \t]+|-)$")
 
 
@@ -114,7 +116,9 @@ def with_particle(text: str, start: int, end: int, name: str) -> int:
     particle = _PARTICLE_BEFORE.search(text, max(0, start - 16), start)
     if particle and (particle.group(1) in PARTICLES or particle.group(1) in ARABIC_PARTICLES
                      or (particle.group(2) == "-" and particle.group(1)[:1].isupper())) and (
-            f" {text[particle.start():end]}" in name):
+            f" {text[particle.start():end]}" in name or (particle.group(1) in ARABIC_PARTICLES and particle.group(2) == "-"
+                                                         and f" {text[particle.start():end]}".lower() in name.lower())):
+        # (`Al-Harthi said` after `Saif al-Harthi`: the article in capitals opening a sentence)
         return with_particle(text, particle.start(), end, name)  # (`van der Sluijs`: one particle after another)
     if particle and particle.group(1).lower() in PARTICLES and particle.group(2) != "-" and (
             f" {text[particle.start():end]}".lower() in name.lower()):

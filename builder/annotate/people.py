@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from builder.annotate.misspellings import one_letter_off
 from builder.annotate.names import (
     CHINESE_CHARACTER,
+    LOWER_ARABIC_NAME,
     MALAY_FIRST_NAMES,
     PARTICLES,
     guess_country,
@@ -212,6 +213,8 @@ def short_forms(entity: Entity) -> PersonForms:
             joined = joined_surname(entity.name.split()[-1])
             if joined:
                 forms.update(map(fold, joined))  # `Aldeguer-Roque`: the press writes either half
+            elif LOWER_ARABIC_NAME.fullmatch(entity.name.split()[-1]):
+                forms.add(fold(entity.name.split()[-1].split("-", 1)[1]))  # `al-Harthi`, opening a sentence `Al-Harthi`
             if len(words) == 2 and entity.country not in ("vn", "cn") and guess_country(entity.name) is None:
                 forms.add(words[0])
             elif len(words) == 2 and "-" in entity.name.split()[-1]:

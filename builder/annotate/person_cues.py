@@ -351,14 +351,13 @@ def single_names(text: str) -> list[tuple[int, int]]:
                          rf"|(?<![\w’'-]){re.escape(name)}[ \t]+[A-ZÀ-Ỹ][\w’'-]*", text)
         # the short form of a name the article gives in full (`Rodel Sumagaysay … Sumagaysay, 31, a former driver`):
         # the full name is the one the age and the words vouch for
-        if initial:
-            spans.append((initial.start(), m.end()))  # `Sh. Narantuya, now a retired geologist,`: all of it
-        elif full:
-            start = full.start()
+        if initial or full:
+            # `Sh. Narantuya, now a retired geologist,`, `Ramesh K. Iyer, a director`: all of it
+            start, end = (initial.start(), m.end()) if initial else full.span()
             while ((before := _WORD_BEFORE.search(text, max(0, start - 40), start)) and before.group(1)[:1].isupper()
                    and not opens_sentence(text, before.start(1))):
                 start = before.start(1)  # the whole name (`Le Van Tung`, not `Van Tung`), not a role opening it
-            spans.append((start, full.end()))
+            spans.append((start, end))
         else:
             spans.append(m.span("name"))
     for m in _ONE_NAME_IN_ROLE_SPEAKS.finditer(text):
