@@ -1057,6 +1057,19 @@ def test_credit_lines_and_bylines_in_the_styles_papers_print_them(registry):
         "Kristine Joy Santiago"}
 
 
+@pytest.mark.parametrize("raw, name", [
+    ("Inspectors find unpaid workers\n\nLabour inspectors say 64 workers were not paid.\n\nIoana Țurcanu\nBucharest\n"
+     "BIRN\nJune 24, 2026\n\nInspectors found the workers on June 18.", "Ioana Țurcanu"),  # (city, outlet, stamp)
+    ("Police free 143 workers\n\n2 days ago\n\nAbena Owusu-Ansah\nBBC News, Accra\n\nPolice in Ghana freed 143 "
+     "foreign nationals on Saturday.", "Abena Owusu-Ansah"),  # (the outlet and the city under the writer)
+    ("Coffee experts to help farmers\n\nShanique Blackwood/Gleaner Writer\n\nPublished:Sunday | March 8, 2026 | "
+     "12:11 AM\n\nA team arrived on Thursday.", "Shanique Blackwood"),  # (a slash without blanks)
+])
+def test_a_writer_named_on_a_line_of_their_own_over_outlet_city_or_desk(raw, name):
+    seed = parse_seed(raw.encode(), "b.txt", "b.txt")
+    assert {d.name for d in discover(seed, []) if d.type == "person"} == {name}
+
+
 def test_a_byline_that_ends_on_the_writers_post_names_the_writer(registry):
     assert _people(_found(registry, "By: Ramil Estrada - Correspondent\n\nFarmers said on Monday.")) == {
         "Ramil Estrada"}

@@ -146,8 +146,8 @@ _CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n])|(?<=[ \t]-[ \t]))(?:Ad
                      r"|(?m:^)Source:[^\n]*?[ \t](?i:reporters?|editors?|writers?)[ \t]*:[ \t]*"
                      r"(?P<sourced>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3})"
                      # a writer and the outlet on a line of their own: `Lam Bao Chau / Tuoi Tre News — VNS`
-                     r"|(?m:^)(?!By[ \t])(?P<slashed>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3})[ \t]+[/-][ \t]+"
-                     r"(?:The[ \t]+)?[A-Z][^\n/]{2,40}$"  # (`Carmela Cruz - The Philippine Star`)
+                     r"|(?m:^)(?!By[ \t])(?P<slashed>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3})(?:[ \t]+[/-][ \t]+|/)"
+                     r"(?:The[ \t]+)?[A-Z][^\n/]{2,40}$"  # (`Carmela Cruz - The Philippine Star`, `… Blackwood/Gleaner Writer`)
                      # a closing credit in brackets, as Focus Taiwan signs: `(By Lin Chia-nan and Sam Lee)`
                      r"|(?<=\()By[ \t]+(?P<bracketed>[^()\n]+?)(?=\))"
                      # a by-line after the stamp on its line: `Published on 03/12/2026 - 14:20 By … - Brasília`
@@ -192,9 +192,13 @@ def _names_over_stamps(text: str) -> list[re.Match]:
         if above and _NAME_LINE.fullmatch(above[-1]):
             continue  # (`São Paulo` under `Renata Guimarães Lobo`: the writer's city)
         # the lines around it that are not blank: below, the next two; above, all (the headline, the stamp)
-        below = [under.group().lstrip() for under in islice(_FILLED_LINE.finditer(text, line.end()), 2)]
-        if len(below) > 1 and (below[0].split()[-1].lower() in OUTLET_WORDS or _SECTION_LINE.fullmatch(below[0])):
-            below = below[1:]  # (the outlet's name, the section or the writer's city between the writer's and the stamp)
+        below = [under.group().lstrip() for under in islice(_FILLED_LINE.finditer(text, line.end()), 3)]
+        if below and _OUTLET_AND_CITY.fullmatch(below[0]):
+            found.append(line)  # `Abena Owusu-Ansah` over `BBC News, Accra`: the writer, the outlet and the city
+            continue
+        for _ in range(2):  # (the outlet's name, the section or the writer's city between the writer's and the stamp)
+            if len(below) > 1 and (below[0].split()[-1].lower() in OUTLET_WORDS or _SECTION_LINE.fullmatch(below[0])):
+                below = below[1:]
         stamp_above = 1 <= len(above) <= 2 and stamped_day(above[-1].strip()) is not None
         if stamp_above or (below and (stamped_day(below[0]) is not None or opens_with_dateline(below[0])
                                       or stamped_without_year(below[0]))):
@@ -205,6 +209,9 @@ def _names_over_stamps(text: str) -> list[re.Match]:
 # The last word of a paper's or an agency's name (`Global Times`, `Jakarta Post`, `Kyodo News`).
 OUTLET_WORDS = frozenset("times post news daily herald tribune journal gazette press telegraph express mail review "
                           "weekly online today observer agency inquirer chronicle standard".split())
+# An outlet's name and the city the writer files from, on a line under the writer's: `BBC News, Accra`.
+_OUTLET_AND_CITY = re.compile(rf"[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){{0,3}}[ \t]+(?i:{'|'.join(sorted(OUTLET_WORDS))}),"
+                              r"[ \t]+[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){0,2}[ \t]*")
 # Words a byline in capitals gives that are no one's name (`By STAFF REPORTER`).
 _BYLINE_WORDS = frozenset("staff reporter reporters correspondent correspondents writer writers desk team bureau "
                           "editor editors news online report".split())

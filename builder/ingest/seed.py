@@ -304,11 +304,17 @@ _STAMP_PARAGRAPHS = 3  # a page prints its by-line and stamp above the story
 def _stamps_apart(paras: list[Paragraph]) -> list[Paragraph]:
     """The paragraphs with each date stamp on a line of its own among the first ones made a paragraph of its
     own: a by-line over its stamp (`By Phouvong Sinsap` / `(Latest Update August 25, 2026)`), copied without
-    a blank line between, is two things, not one line of prose that hides both."""
+    a blank line between, is two things, not one line of prose that hides both; and so is each line of a by-line's
+    block of short lines, after the title."""
     out: list[Paragraph] = []
     for index, para in enumerate(paras):
         if index >= _STAMP_PARAGRAPHS or len(para.lines) < 2:
             out.append(para)
+            continue
+        if index and all(_is_short_unpunctuated(line, 4) for line in para.lines):
+            # a by-line's lines (`Ioana Țurcanu` / `Bucharest` / `BIRN`, `Abena Owusu-Ansah` / `BBC News, Accra`):
+            # each a thing of its own, not one line of prose
+            out.extend(Paragraph([line], para.line + offset) for offset, line in enumerate(para.lines))
             continue
         current: list[str] = []
         first = para.line
