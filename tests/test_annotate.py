@@ -374,6 +374,14 @@ def test_an_arabic_family_name_with_its_article_in_lower_case_is_shortened_with_
     assert found == [("Colonel Saif al-Harthi", "saif-al-harthi"), ("Al-Harthi", "saif-al-harthi")]
 
 
+def test_an_irish_name_is_shortened_with_its_particle():
+    from builder.model import Entity
+
+    annotator = _with_people(Entity("sean-o-gallchoir", "person", "Seán Ó Gallchóir", country="ie"))
+    found = people(annotator.mentions("Seán Ó Gallchóir spoke. “It was small,” Mr Ó Gallchóir said.", dt.date(2026, 1, 14)))
+    assert found == [("Seán Ó Gallchóir", "sean-o-gallchoir"), ("Mr Ó Gallchóir", "sean-o-gallchoir")]
+
+
 def test_a_malay_name_is_shortened_to_its_given_name():
     from builder.model import Entity
 

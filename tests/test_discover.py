@@ -1204,6 +1204,9 @@ def test_a_proposal_never_carries_a_name_the_registry_would_turn_away(tmp_path):
     ("“The sheets came here,” said Ramesh K. Iyer, a director at a consultancy. Iyer said more.", {"Ramesh K. Iyer"}),
     ("The embassy sent consular officer Nguyễn Thị Kim Oanh to Riga on Monday.", {"Nguyễn Thị Kim Oanh"}),
     ("Colonel Saif al-Harthi of the Maritime Security Centre said a frigate came.", {"Saif al-Harthi"}),
+    ("Bord Bia’s director for southeast Asia, Ciara Moloney, said Vietnam was promising.", {"Ciara Moloney"}),
+    ("Seán Ó Gallchóir, managing director of a firm, said the order was small. Mr Ó Gallchóir said more.",
+     {"Seán Ó Gallchóir"}),  # (an Irish particle in capitals; the short form after an honorific is the same man)
     ("U.S. Trade Representative Jamieson Greer met Vietnamese negotiators on Monday.", {"Jamieson Greer"}),
     ("Buyers came from Guangxi, processors in Hà Tĩnh said.", set()),  # (those in a place speak)
     ("Dian Shaoqin said the fonts were ready.", {"Dian Shaoqin"}),  # (a rarer surname: two pinyin syllables after it)

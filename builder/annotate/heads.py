@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from builder.annotate.names import CHINESE_FAMILY_NAMES, LOWER_ARABIC_NAME, VIETNAMESE_FAMILY_NAMES
+from builder.annotate.names import CHINESE_FAMILY_NAMES, IRISH_PARTICLES, LOWER_ARABIC_NAME, VIETNAMESE_FAMILY_NAMES
 from builder.annotate.people import ABBREVIATED_HEAD_WORDS, HEAD_WORDS
 from builder.annotate.place_cues import NEAR
 from builder.annotate.recurring import named_occasion, recurring_series
@@ -154,8 +154,8 @@ def agent_noun(word: _Word) -> bool:
 def _is_name_word(word: _Word) -> bool:
     if word.text.endswith(".") and word.text[0].isupper():
         return True  # an initial (`K.`, `J.P.`, `Sh.`): discover's words hold one only before a capitalised word
-    if LOWER_ARABIC_NAME.fullmatch(word.text):
-        return True
+    if LOWER_ARABIC_NAME.fullmatch(word.text) or word.text in IRISH_PARTICLES:
+        return True  # (`Saif al-Harthi`, `Seán Ó Gallchóir`)
     # Written with its marks, a syllable is not the English word it folds to (`Mây`, not `May`).
     return (word.capitalised and (word.key not in _NOT_NAME_WORDS or (
                 word.key in _FOLDS_TO_FUNCTION_WORD and word.text.lower() != word.key) or (

@@ -105,9 +105,11 @@ PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "da", "di", "ter"
                        "della"})
 # Capitalised ones of Arabic names, before a space or joined by a hyphen: `Al Mazrouei`, `Al-Suhaimi`, `Abdel-Rahim`.
 ARABIC_PARTICLES = frozenset({"Al", "El", "Abdel", "Abdul", "Abu"})
+# … and of Irish ones, before a space: `Seán Ó Gallchóir`, `Aoife Ní Bhriain`.
+IRISH_PARTICLES = frozenset({"Ó", "Ní", "Nic", "Ua"})
 # `al-Harthi`, `el-Sayed`: an Arabic family name with its article in lower case, as English copy writes it.
 LOWER_ARABIC_NAME = re.compile(r"(?:al|el)-[A-Z][a-z]+")
-_PARTICLE_BEFORE = re.compile(r"([A-Za-z]+)([ \t]+|-)$")
+_PARTICLE_BEFORE = re.compile(r"([^\W\d_]+)([ \t]+|-)$")
 
 
 def with_particle(text: str, start: int, end: int, name: str) -> int:
@@ -115,6 +117,7 @@ def with_particle(text: str, start: int, end: int, name: str) -> int:
     `Al-Suhaimi said`), or the first half of a joined surname (`Varga-Lindqvist said`)."""
     particle = _PARTICLE_BEFORE.search(text, max(0, start - 16), start)
     if particle and (particle.group(1) in PARTICLES or particle.group(1) in ARABIC_PARTICLES
+                     or particle.group(1) in IRISH_PARTICLES
                      or (particle.group(2) == "-" and particle.group(1)[:1].isupper())) and (
             f" {text[particle.start():end]}" in name or (particle.group(1) in ARABIC_PARTICLES and particle.group(2) == "-"
                                                          and f" {text[particle.start():end]}".lower() in name.lower())):

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from builder.annotate.misspellings import one_letter_off
 from builder.annotate.names import (
     CHINESE_CHARACTER,
+    IRISH_PARTICLES,
     LOWER_ARABIC_NAME,
     MALAY_FIRST_NAMES,
     PARTICLES,
@@ -448,8 +449,8 @@ def _part_of_longer_name(text: str, start: int, end: int, has_title: bool) -> bo
         return False
     before = re.search(r"([^\W\d_][\w]*)[ \t]+$", text[max(0, start - 40):start])
     # (`But Lot warned …`: a word that opens a sentence before the name is no part of it, nor is a particle the
-    # sentence capitalises, `De Graaf said`: `with_particle` takes it into the short form)
-    return bool(before and before.group(1)[0].isupper() and not (
+    # sentence capitalises, `De Graaf said`, or an Irish one, `Mr Ó Gallchóir`: `with_particle` takes it in)
+    return bool(before and before.group(1)[0].isupper() and before.group(1) not in IRISH_PARTICLES and not (
         (before.group(1).lower() in _SENTENCE_OPENERS or before.group(1).lower() in PARTICLES)
         and _OPENS_SENTENCE.search(text[max(0, start - 40):start])))
 

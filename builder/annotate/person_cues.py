@@ -312,8 +312,9 @@ def after_portfolio(text: str, run: list[_Word]) -> list[_Word] | None:
 
 
 # `Its director of exhibitions, Winnie Wong, said …`: a role, then the name between commas, then what they say.
-_ROLE_THEN_COMMA = re.compile(rf"(?<![\w’'-])(?:ex-)?{ROLE_NOUNS}(?:[ \t]+(?:of|for|at)[ \t]+[a-z][a-z ]{{1,30}}|[ \t]+(?:there|here))?"
-                              r",[ \t]*$")  # (`The Chinese coach there, Fa Jinrui, filmed …`; `The company’s ex-chairman, …`)
+_ROLE_THEN_COMMA = re.compile(rf"(?<![\w’'-])(?:ex-)?{ROLE_NOUNS}(?:[ \t]+(?:of|for|at)[ \t]+[^\W\d_][\w’' -]{{1,30}}"
+                              r"|[ \t]+(?:there|here))?,[ \t]*$")
+# (`The Chinese coach there, Fa Jinrui, filmed …`; `The company’s ex-chairman, …`; `director for southeast Asia, …`)
 _SAYS_AFTER = re.compile(r",[ \t]+(?:said|says|told|added|noted|who|[a-z]{3,}ed)(?![\w’'-])")  # (`…, thanked`)
 
 

@@ -24,6 +24,7 @@ from builder.annotate.names import (
     CHINESE_FAMILY_NAMES,
     CLAN_NAME,
     COMPOUND_CHINESE_FAMILY_NAMES,
+    IRISH_PARTICLES,
     PARTICLES,
     PINYIN_GIVEN,
     PINYIN_SURNAME,
@@ -175,8 +176,11 @@ def could_be_personal_name(words: list[_Word]) -> bool:
 
 def particle_short_form(name: str, found: list) -> bool:
     """Whether `name` opens on a particle (`Van der Sluijs`, `Di Benedetto`) and ends the name of a person among the
-    discoveries `found` before it: that person, shortened."""
-    if name.split()[0].lower() not in PARTICLES:
-        return False
-    tail = " " + fold(name)
+    discoveries `found` before it: that person, shortened (after an honorific too: `Mr Ó Gallchóir`)."""
+    words = name.split()
+    if len(words) > 2 and words[0].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr"):
+        words = words[1:]
+    if words[0].lower() not in PARTICLES and words[0] not in IRISH_PARTICLES:
+        return False  # (`Van der Sluijs`, `Ó Gallchóir`)
+    tail = " " + fold(" ".join(words))
     return any(d.type == "person" and fold(d.name).endswith(tail) for d in found)
