@@ -1941,3 +1941,18 @@ def test_a_weekday_of_last_week_does_not_place_a_weekly_brief():
             "be taken home on Wednesday. The liaison office will meet on Friday, October 16. In 2025 the guards "
             "stopped 412 people; a job exchange opens next year.")
     assert infer_publication_date(text).value.iso() == "2026-10-13"
+
+
+@pytest.mark.parametrize("text, reference, month", [
+    ("The list now has 21 items, up from 15 in December.", dt.date(2026, 7, 16), "2025-12"),  # a figure's base
+    ("It is the first visit since the 14th National Party Congress in January.", dt.date(2026, 11, 20), "2026-01"),
+    ("Nam said it would be added to the plan agreed by the two countries’ authorities in October.",
+     dt.date(2026, 5, 11), "2025-10"),  # (done by someone)
+    ("At its meeting in Hà Nội in March, the group agreed to exchange data every week.", dt.date(2026, 9, 15),
+     "2026-03"),  # (when the intention was made)
+    ("Earlier this year, in March, the two posts agreed to add an exchange.", dt.date(2025, 1, 1), "2025-03"),
+    ("The plan is to be approved by the council in October.", dt.date(2026, 5, 11), "2026-10"),  # (still to come)
+])
+def test_a_bare_month_is_past_as_a_base_a_start_or_what_was_done_and_is_in_the_year_named_before_it(text, reference,
+                                                                                                        month):
+    assert found(text, reference)[-1][1] == month

@@ -596,6 +596,9 @@ def _bare_month(m, ctx):
     if ctx.strict and _word_after(ctx.text, m.end())[:1].isupper() and _word_after(ctx.text, m.end()) != "I":
         return None  # "in August Revolution": the month names something (not `In October I will …`)
     month = _mon(m["m"])
+    named = _YEAR_NAMED_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+    if named:  # `Earlier this year, in March`: the month of the year named just before it
+        return _found(_point(ctx.ref.year + {"last": -1, "this": 0, "next": 1}[named[1].lower()], month), kind="yearless")
     prep = " ".join(m["prep"].lower().split())
     if prep == "and" and _NOW_AND_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
         prep = "until"  # `between now and January`: the span runs to it
@@ -619,6 +622,7 @@ def _bare_month(m, ctx):
     return _found(_point(year, month), kind="yearless")
 
 
+_YEAR_NAMED_BEFORE = re.compile(r"(?<![\w’'-])(?i:(this|last|next))[ \t]+(?i:year),[ \t]*$")
 # `every Friday and Saturday`, `each Monday`: a habit, no day.
 _HABITUAL_BEFORE = re.compile(r"(?<![\w’'-])(?:every|each)[ \t]+(?:[A-Z][a-z]+day(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+))*$")
 

@@ -153,6 +153,11 @@ _THAT_AFTER = re.compile(r"[\w’'.-]+(?:[ \t]+\d{1,2}(?:st|nd|rd|th)?)?,?[ \t]+
 # A participle with its agent, set off by commas, before a date: `The expansion, approved by the city on Tuesday, will …`
 _COMMA_CLOSES = re.compile(r"[^,;:.!?]{1,40},")  # (… `on Tuesday,`: the date's clause closes on a comma)
 _PARTICIPLE_WITH_AGENT = re.compile(r",[ \t]+[a-z]{3,}ed[ \t]+by[ \t]+[^,;:.!?]{1,40}?[ \t]+(?:on|in|at)[ \t]+$")
+# Before a date, what tells it is past whatever the clause's verb: a figure's base (`up from 15 in`), the start of a
+# run (`since the … Congress in`), a participle with its agent (`agreed by the two ministries in`; not `to be agreed by`).
+_DONE_BEFORE = re.compile(r"(?i)(?:(?<![\w’'-])(?:up|down)[ \t]+from[ \t]+[\w.,%$ ]{1,30}?"
+                          r"|(?<![\w’'-])since[ \t]+(?:the|its|their|his|her)[ \t][^,;:.!?]{1,60}?"
+                          r"|(?<![\w’'-])(?<!\bbe )(?<!\bbeing )[a-z]{3,}ed[ \t]+by[ \t]+[^,;:.!?]{1,60}?)[ \t]+(?:in|on)[ \t]+$")
 _CLAUSE_BREAK = re.compile(r"(?:,[ \t]+(?:and|but|while|whereas)|;)[ \t]+")
 
 
@@ -231,6 +236,10 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
         return -1  # the date is the participle's, set off by its commas: what was approved on Tuesday was done
     if _NEXT_OCCASION.search(text, max(start, pos - 40), pos):
         return 1  # the next meeting is to come, whatever the verb that calls for it
+    if _DONE_BEFORE.search(text, max(start, pos - 80), pos):
+        # `up from 15 in December`, `since the Party Congress in January`, `the plan agreed by both ministries in
+        # October`: what a figure is compared with, what something runs since, what was done by someone, is past
+        return -1
     before = earlier = None
     for match in _TENSE.finditer(text, start, pos):
         before, earlier = match, before
@@ -268,8 +277,9 @@ def _tense(text: str, pos: int, horizon: bool = False) -> int:
                 return 1  # `From January, shops must display …`: what the duty starts from is to come
             return 0 if after is None else _opened_clause_tense(after)
     if before is None:
-        # no verb before the date in its sentence ("so from January every student will take …"): the first after
-        return 0 if after is None else (1 if after["future"] else -1)
+        # no verb before the date in its sentence ("so from January every student will take …"): the first after,
+        # an intention's past verb as past (`At its meeting in March, the group agreed to exchange …`: made then)
+        return 0 if after is None else _opened_clause_tense(after)
     gap = None
     for gap in _CLAUSE_BREAK.finditer(text, before.end(), pos):  # the last clause break before the date
         pass
