@@ -1956,3 +1956,8 @@ def test_a_weekday_of_last_week_does_not_place_a_weekly_brief():
 def test_a_bare_month_is_past_as_a_base_a_start_or_what_was_done_and_is_in_the_year_named_before_it(text, reference,
                                                                                                         month):
     assert found(text, reference)[-1][1] == month
+
+
+def test_a_year_opening_a_reported_clause_is_a_date_and_a_count_is_not():
+    assert found("She said 2025 had been the wettest year on record.") == [("2025", "2025")]
+    assert found("Officials said 2000 workers had left.") == []

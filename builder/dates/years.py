@@ -63,6 +63,7 @@ are is had have has will would could""".split())
 # then make it the clause's subject.
 _CLAUSE_OPENERS = frozenset({"that", "but", "because", "while", "when", "as", "although"})
 _SUBJECT_VERBS = ("was", "is", "saw", "marked", "marks", "will", "has", "had")
+_REPORTED_BY = frozenset({"said", "says", "noted", "added", "expects", "expected", "believes", "believed"})
 
 
 _DETERMINERS = frozenset({"the", "a", "its", "their", "his", "her", "our"})
@@ -115,4 +116,6 @@ def _year_in_context(text: str, start: int, end: int) -> bool:
         return True  # a name with a year: "SCO Summit 2025"
     if _sentence_start(text, start) >= start - 1 or cue in _CLAUSE_OPENERS:  # "2024 was ...", "… that 2025 marked …"
         return nxt in _SUBJECT_VERBS or (nxt == "," and cue not in _CLAUSE_OPENERS)
+    if cue in _REPORTED_BY and 1950 <= int(text[start:end]) <= 2100:
+        return nxt in _SUBJECT_VERBS  # `… said 2025 had been the wettest year`: a reported clause the year opens
     return False
