@@ -27,7 +27,7 @@ from builder.dates.scan import (
     _scan,
     normalise_date,
 )
-from builder.dates.tense import _TENSE, _anticipated, _future_worded, _sentence_start, _tense
+from builder.dates.tense import COMPARED_WITH, _TENSE, _anticipated, _future_worded, _sentence_start, _tense
 from builder.model import DatePoint, PublicationDate
 
 # A line that is only a date, as scraped pages print their own date line: an optional label ("Posted:",
@@ -306,7 +306,7 @@ def _latest_year_told_done(text: str) -> int | None:
 
 
 # What a figure is compared with, in a year over: `up from two in 2025`, `down from 46 in 2024`.
-_COMPARED_WITH_YEAR = re.compile(r"(?<!\w)(?i:up|down)\s+from\s+[\w.,%$ ]{1,30}?\s+in\s+(?P<y>(?:19|20)\d\d)(?![\w/–-])")
+_COMPARED_WITH_YEAR = re.compile(rf"{COMPARED_WITH}[ \t]+in[ \t]+(?P<y>(?:19|20)\d\d)(?![\w/–-])")
 
 
 def _year_a_weekday_pins(text: str, known: list[tuple[int, int, int]] = ()) -> int | None:

@@ -155,7 +155,9 @@ _COMMA_CLOSES = re.compile(r"[^,;:.!?]{1,40},")  # (… `on Tuesday,`: the date'
 _PARTICIPLE_WITH_AGENT = re.compile(r",[ \t]+[a-z]{3,}ed[ \t]+by[ \t]+[^,;:.!?]{1,40}?[ \t]+(?:on|in|at)[ \t]+$")
 # Before a date, what tells it is past whatever the clause's verb: a figure's base (`up from 15 in`), the start of a
 # run (`since the … Congress in`), a participle with its agent (`agreed by the two ministries in`; not `to be agreed by`).
-_DONE_BEFORE = re.compile(r"(?i)(?:(?<![\w’'-])(?:up|down)[ \t]+from[ \t]+[\w.,%$ ]{1,30}?"
+# What a figure is compared with: `up from 15`, `down from 46.5 percent` (then `in` and its month or year).
+COMPARED_WITH = r"(?<![\w’'-])(?i:up|down)[ \t]+from[ \t]+[\w.,%$ ]{1,30}?"
+_DONE_BEFORE = re.compile(rf"(?i)(?:{COMPARED_WITH}"
                           r"|(?<![\w’'-])since[ \t]+(?:the|its|their|his|her)[ \t][^,;:.!?]{1,60}?"
                           r"|(?<![\w’'-])(?<!\bbe )(?<!\bbeing )[a-z]{3,}ed[ \t]+by[ \t]+[^,;:.!?]{1,60}?)[ \t]+(?:in|on)[ \t]+$")
 _CLAUSE_BREAK = re.compile(r"(?:,[ \t]+(?:and|but|while|whereas)|;)[ \t]+")
