@@ -134,6 +134,7 @@ from builder.annotate.names import (  # noqa: F401 (guess_country: discovery's, 
     INITIAL,
     LOWER_ARABIC_NAME,
     MALAY_FIRST_NAMES,
+    PARTICLE,
     PARTICLES,
     chinese_by_shape,
     guess_country,
@@ -144,7 +145,7 @@ from builder.text import fold
 # `K.` in `Piyush K. Goyal`, `S.` in `S. Kumaravel`, `J.P. Mokoena`: an initial (`names.INITIAL`) before another
 # capitalised word is a name's (not `U.S.`, `S.` in `U.S.`, nor `B.` in `plan B. The …`).
 _INITIAL = (rf"(?<![\w.’'-])(?!U\.[SKN]\.|E\.U\.){INITIAL}"
-            rf"(?=[ \t]+(?:(?:{'|'.join(sorted(PARTICLES))})[ \t]+)*(?!(?:The|This|That|These|It|In|On|At|A|An|He|She|They|We|But|And|"
+            rf"(?=[ \t]+(?:{PARTICLE}[ \t]+)*(?!(?:The|This|That|These|It|In|On|At|A|An|He|She|They|We|But|And|"
             r"As|If|So)(?![\w’'-]))[A-ZÀ-Ỹ])")
 _TOKEN = re.compile(rf"{_INITIAL}|[^\W\d_][\w’'-]*")
 # Where runs can be: a word not starting with a-z, then words joined by blanks or a hyphen, each of
@@ -752,8 +753,7 @@ def _role_vouching(role: str) -> tuple[str, bool]:
 
 
 def _person_before_connector(text: str, run: list[_Word]) -> tuple[int, str | None, list[_Word]] | None:
-    """(where `in` or `of` ends a titled personal name inside `run`, or `to` one its shape makes a name, the title,
-    the name words), or None."""
+    """(where `in`/`of` ends a titled personal name in `run`, or `to` one named by its shape; title; name words) or None."""
     for k in range(2, len(run) - 1):
         if run[k].key not in ("in", "of", "to") or not run[k - 1].capitalised:
             continue

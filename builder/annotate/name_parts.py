@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from builder.annotate.names import PARTICLES, guess_country
+from builder.annotate.names import PARTICLE, PARTICLES, guess_country
 
 
 def fold_name_parts(found: list, text: str) -> list:
@@ -47,7 +47,7 @@ def _parts(name: str) -> list[str]:
     return [" ".join(p) for p in parts if p[0][:1].isupper() and p[-1][:1].isupper() and p[0].lower() not in PARTICLES]
 
 
-_PARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(PARTICLES)) + r")[ \t]+$")
+_PARTICLE_BEFORE = re.compile(rf"(?<![\w’'-]){PARTICLE}[ \t]+$")
 
 
 def _alone(text: str, part: str, name: str) -> bool:

@@ -103,6 +103,7 @@ INITIAL = r"(?:[A-Z]\.(?:[A-Z]\.)?|(?:Sh|Ch|Zh|Ts|Kh)\.)"
 # Lower-case particles inside European personal names: `Pieter van Dam`, `Anne de Groot`, `Karl von Trotha`.
 PARTICLES = frozenset({"de", "van", "von", "der", "den", "du", "da", "di", "ter", "bin", "binti", "dos", "das", "del", "la",
                        "della"})
+PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"  # one of them, as a pattern
 # Capitalised ones of Arabic names, before a space or joined by a hyphen: `Al Mazrouei`, `Al-Suhaimi`, `Abdel-Rahim`.
 ARABIC_PARTICLES = frozenset({"Al", "El", "Abdel", "Abdul", "Abu"})
 # … and of Irish ones, before a space: `Seán Ó Gallchóir`, `Aoife Ní Bhriain`.

@@ -23,7 +23,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from builder.annotate.heads import _NOT_NAME_WORDS, PORTFOLIO_WORDS, _is_name_word, _Word
-from builder.annotate.names import INITIAL, PARTICLES
+from builder.annotate.names import INITIAL, PARTICLE, PARTICLES
 from builder.annotate.people import HEAD_WORDS, REPORTING_VERB, title_after
 from builder.annotate.roles import LOWER_ROLE, ROLE, ROLE_AFTER, ROLE_NOUNS, WHO_OR_AGE
 from builder.dates import opens_with_dateline, stamped_day, stamped_without_year
@@ -333,7 +333,7 @@ _AGE_AFTER_NAME = re.compile(r"(?<=[a-z]),[ \t]+(?:then[ \t]+|now[ \t]+)?(?:(?:a
                              r"|(?P<who>who)(?![\w’'-]))")  # (`Surabaya exporter Darmoko, who …`: after a role)
 _ONE_NAME_BEFORE = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z]{3,})$")
 # (`J.W. de Graaf, a hydrogeologist`: the particles between the initials and the name are the name's)
-_INITIAL_BEFORE = re.compile(rf"(?<![\w.’'-]){INITIAL}[ \t]+(?:(?:{'|'.join(sorted(PARTICLES))})[ \t]+)*$")
+_INITIAL_BEFORE = re.compile(rf"(?<![\w.’'-]){INITIAL}[ \t]+(?:{PARTICLE}[ \t]+)*$")
 
 
 def single_names(text: str) -> list[tuple[int, int]]:
