@@ -239,7 +239,7 @@ def _yref(m: re.Match, ctx: _Ctx) -> tuple[int, bool] | None:
     if ctx.ref is None:
         return None
     which = m["yrel"].lower().split()[-1]
-    return ctx.ref.year + {"last": -1, "next": 1}.get(which, 0), True
+    return ctx.ref.year + _STEP.get(which, 0), True
 
 
 # --------------------------------------------------------------------------
@@ -598,7 +598,7 @@ def _bare_month(m, ctx):
     month = _mon(m["m"])
     named = _YEAR_NAMED_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
     if named:  # `Earlier this year, in March`: the month of the year named just before it
-        return _found(_point(ctx.ref.year + {"last": -1, "this": 0, "next": 1}[named[1].lower()], month), kind="yearless")
+        return _found(_point(ctx.ref.year + _STEP[named[1].lower()], month), kind="yearless")
     prep = " ".join(m["prep"].lower().split())
     if prep == "and" and _NOW_AND_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
         prep = "until"  # `between now and January`: the span runs to it

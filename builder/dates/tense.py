@@ -153,10 +153,10 @@ _THAT_AFTER = re.compile(r"[\w’'.-]+(?:[ \t]+\d{1,2}(?:st|nd|rd|th)?)?,?[ \t]+
 # A participle with its agent, set off by commas, before a date: `The expansion, approved by the city on Tuesday, will …`
 _COMMA_CLOSES = re.compile(r"[^,;:.!?]{1,40},")  # (… `on Tuesday,`: the date's clause closes on a comma)
 _PARTICIPLE_WITH_AGENT = re.compile(r",[ \t]+[a-z]{3,}ed[ \t]+by[ \t]+[^,;:.!?]{1,40}?[ \t]+(?:on|in|at)[ \t]+$")
-# Before a date, what tells it is past whatever the clause's verb: a figure's base (`up from 15 in`), the start of a
-# run (`since the … Congress in`), a participle with its agent (`agreed by the two ministries in`; not `to be agreed by`).
 # What a figure is compared with: `up from 15`, `down from 46.5 percent` (then `in` and its month or year).
 COMPARED_WITH = r"(?<![\w’'-])(?i:up|down)[ \t]+from[ \t]+[\w.,%$ ]{1,30}?"
+# Before a date, what tells it is past whatever the clause's verb: a figure's base (`up from 15 in`), the start of a
+# run (`since the … Congress in`), a participle with its agent (`agreed by the two ministries in`; not `to be agreed by`).
 _DONE_BEFORE = re.compile(rf"(?i)(?:{COMPARED_WITH}"
                           r"|(?<![\w’'-])since[ \t]+(?:the|its|their|his|her)[ \t][^,;:.!?]{1,60}?"
                           r"|(?<![\w’'-])(?<!\bbe )(?<!\bbeing )[a-z]{3,}ed[ \t]+by[ \t]+[^,;:.!?]{1,60}?)[ \t]+(?:in|on)[ \t]+$")
