@@ -116,6 +116,11 @@ def test_day_before_month_without_year():
     assert only("He arrives on 2 September.") == ("2 September", "2025-09-02")
 
 
+def test_a_clock_after_a_day_first_date_is_not_the_day():
+    assert only("Rome, 20 May 11:45 - (Nova) - Italy and Vietnam held talks.") == ("20 May", "2025-05-20")
+    assert only("The talks ended 3 June 09.30 local time.") == ("3 June", "2025-06-03")
+
+
 # --- ranges -----------------------------------------------------------------------
 
 

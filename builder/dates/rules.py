@@ -96,7 +96,8 @@ def _month(g: str) -> str:
 
 
 def _day(g: str) -> str:
-    return rf"(?<![\w.,:/])(?P<{g}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
+    # (not an hour: `20 May 11:45` is the 20th)
+    return rf"(?<![\w.,:/])(?P<{g}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w|[:.]\d)"
 
 
 def _year(g: str) -> str:
