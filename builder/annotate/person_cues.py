@@ -136,9 +136,11 @@ def _ends_another_name(text: str, word: str, start: int, end: int) -> bool:
 _BYLINE = re.compile(r"(?m)^(?:(?:Written|Words|Text|Story)[ \t]+by|By|BY):?[ \t]+(?P<names>[^|/\n]+?)[ \t]*(?:(?:[|·•/]|[ \t]-[ \t]"  # (`- Correspondent`)
                      r"|[ \t]on[ \t](?=[A-Z][a-z]+\.?[ \t]+\d)"  # (`By … on October 27, 2026, Tuesday at …`)
                      r"|\[(?=[^\]\n]*@)).*)?$")  # (`BY KIM HA-NA [kim.hana@…]`: the writer's address)
-_CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n])|(?<=[ \t]-[ \t]))(?:Additional[ \t]+)?(?:[Rr]eporting|"
-                     r"[Ww]riting|[Ee]diting|[Pp]hotos?|[Cc]ompiled|[Tt]ranslated)[ \t]+by[ \t]+"
-                     r"(?P<names>[^;)\n—]+)"  # (to a closing `— VNA`)
+_CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n])|(?<=[ \t]-[ \t])|(?<=\.[ \t]))(?:Additional[ \t]+)?"
+                     r"(?:[Rr]eporting|[Ww]riting|[Ee]dit(?:ing|ed)|[Pp]hotos?|[Cc]ompiled|[Tt]ranslated)[ \t]+by[ \t]+"
+                     # (to a closing `— VNA`, or a full stop before the next credit: `Translated by …. Edited by …`;
+                     # an initial's stop stays: `J.P. Ochieng`)
+                     r"(?P<names>(?:[^;)\n—.]|\.(?=\w)|(?<=\b[A-Z])\.)+)"
                      # a labelled credit at a line's start: `Reporter: …`, `Editor: … — VNA/VNS`
                      r"|(?:(?m:^)|(?<=\|)[ \t]*)(?i:reporters?|editors?|writers?|translators?|photographers?)[ \t]*:"
                      r"[ \t]*(?P<labelled>[^;|\n—]+?)[ \t]*(?=—|\||$)"
@@ -223,7 +225,7 @@ def name_in_capitals(words: list[_Word]) -> bool:
         w.text.isupper() and w.text.replace("-", "").isalpha() and len(w.text) > 1 and w.key not in _BYLINE_WORDS
         and w.key not in _NOT_NAME_WORDS and w.key not in HEAD_WORDS for w in words)
 _LISTED = re.compile(r"[ \t]*(?:,|\band\b)[ \t]*")
-_WHERE = re.compile(r"[ \t]+in[ \t]+\S.*$")
+_WHERE = re.compile(r"[ \t]+(?:in|for)[ \t]+\S.*$")  # (`… in Hanoi`, `By … for RFA Vietnamese`)
 
 
 def credited_names(text: str) -> list[tuple[int, int]]:
