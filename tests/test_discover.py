@@ -1695,10 +1695,18 @@ def test_a_joint_sub_committee_in_lower_case_is_a_mechanism():
      "Paola Quintero Ríos"),  # over a section's line and a stamp without a year
     ("Joana Tavares Brito\n\nBelo Horizonte\n\n12.mai.2026 às 08h15\n\nMiners sold more ore to Asia.",
      "Joana Tavares Brito"),  # over the writer's city (no one) and the stamp
+    ("Harriet Ellwood\nHome affairs correspondent\n\nMon 7 Dec 2026 14.05 GMT\n\nFour men were jailed on Friday.",
+     "Harriet Ellwood"),  # over the writer's post and the stamp
 ])
 def test_a_writers_name_over_the_outlets_a_sections_or_a_citys_line_or_just_under_the_stamp_is_a_byline(
         registry, raw, writer):
     assert _people(_found(registry, raw)) == {writer}
+
+
+def test_a_word_after_the_that_speaks_is_no_ones_short_form(registry):
+    found = _found(registry, "Aoife Kelly, Marine Correspondent\n\nThe Department of Agriculture, Food and the Marine said "
+                             "on Tuesday that the certificate covered live crab.")
+    assert not any("Marine" in name for name in _people(found))
 
 
 def test_a_spanish_name_of_two_given_names_and_two_family_names_in_apposition_is_one_name(registry):

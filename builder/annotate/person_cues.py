@@ -103,6 +103,8 @@ def _acting(text: str) -> dict[str, int]:
         if (before and before.group(1)[0].isupper() and text[before.end():word.start()].strip(" \t") == ""
                 and before.group(1).rstrip(".") not in _COURTESY_TITLES):
             continue  # `Hà Giang said`, `Officials said`: a longer name, or a sentence's opening word before it (not `Mr`)
+        if before and before.group(1) in ("the", "a", "an") and text[before.end():word.start()].strip(" \t") == "":
+            continue  # (`Food and the Marine said`: a thing; a person's short form takes no article)
         acting[word.group(1)] = word.start()
     return acting
 
@@ -186,7 +188,8 @@ _SECTION_LINE = re.compile(r"[ \t]*[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\
 def _names_over_stamps(text: str) -> list[re.Match]:
     """A writer's name alone on a line over the page's stamp or the story's wire dateline, as the dates
     read them (`Radim Vávra` over `12. 11. 2026 13:40`, `Montserrat Peñalver` over `Zaragoza, Jun 25 (EFE).- …`),
-    or over the outlet's name over the stamp (`Kate Houlihan` over `Australian Associated Press`), or just under
+    or over the outlet's name or the writer's post over the stamp (`Kate Houlihan` over `Australian Associated
+    Press`, `Harriet Ellwood` over `Home affairs correspondent`), or just under
     a stamp that follows the headline (`28/07/2026 17:10` over `Daniela Ortiz Cárdenas`)."""
     found = []
     for line in _NAME_LINE.finditer(text, 0, _BYLINE_WITHIN):
@@ -199,7 +202,8 @@ def _names_over_stamps(text: str) -> list[re.Match]:
             found.append(line)  # `Abena Owusu-Ansah` over `BBC News, Accra`: the writer, the outlet and the city
             continue
         for _ in range(2):  # (the outlet's name, the section or the writer's city between the writer's and the stamp)
-            if len(below) > 1 and (below[0].split()[-1].lower() in OUTLET_WORDS or _SECTION_LINE.fullmatch(below[0])):
+            if len(below) > 1 and (below[0].split()[-1].lower() in OUTLET_WORDS | _BYLINE_WORDS  # (`Home affairs correspondent`)
+                                   or _SECTION_LINE.fullmatch(below[0])):
                 below = below[1:]
         stamp_above = 1 <= len(above) <= 2 and stamped_day(above[-1].strip()) is not None
         if stamp_above or (below and (stamped_day(below[0]) is not None or opens_with_dateline(below[0])
