@@ -1721,6 +1721,13 @@ def test_an_amharic_honorific_or_a_commissioner_title_is_no_part_of_the_name(reg
     assert _people(found) == {"Dereje Mekonnen", "Marc-André Tremblay"}
 
 
+def test_a_police_rank_is_a_title_not_part_of_the_name(registry):
+    found = _found(registry, "Superintendent Akosua Frimpong, a police spokeswoman, said 12 people were arrested. "
+                             "Detective Sergeant Tom Hale said the men were held.")
+    assert _people(found) == {"Akosua Frimpong", "Tom Hale"}
+    assert found["Akosua Frimpong"][1] == ["Superintendent"]
+
+
 def test_only_letters_vietnamese_alone_writes_make_a_name_vietnamese_without_its_family_name():
     assert guess_country("María Fernanda Gutiérrez Ochoa") is None and guess_country("Marc-André Tremblay") is None
     assert guess_country("Lò Văn Phẻ") == "vn" and guess_country("Vương Thu Hà") == "vn"

@@ -51,6 +51,10 @@ _HEADS = [
     "Deputy General Manager", "General Manager", "Manager",
     "Senior Lieutenant General", "Lieutenant General", "Major General", "Brigadier General", "Lieutenant Colonel",
     "Senior Colonel", "Colonel", "Brigadier",
+    # police ranks (`Superintendent Akosua Frimpong`, `Detective Sergeant …`)
+    "Chief Superintendent", "Assistant Superintendent", "Deputy Superintendent", "Superintendent",
+    "Chief Inspector", "Detective Inspector", "Detective Sergeant", "Sergeant", "Detective Constable", "Constable",
+    "Lieutenant", "Corporal",
     # (and hyphenated, as Singaporean, Chinese and British copy writes them: `Lieutenant-General Qiu …`)
     "Senior Lieutenant-General", "Lieutenant-General", "Major-General", "Brigadier-General", "Lieutenant-Colonel",
     "Vice-Admiral", "Rear-Admiral",
