@@ -1721,6 +1721,16 @@ def test_an_amharic_honorific_or_a_commissioner_title_is_no_part_of_the_name(reg
     assert _people(found) == {"Dereje Mekonnen", "Marc-André Tremblay"}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("A 26-year-old from Vietnam who asked to be identified only as Minh told reporters he had answered an advert.",
+     "Minh"),
+    ("The ring was run by a Chinese national identified only as Zhao K., who is believed to be in Cambodia.", "Zhao K."),
+    ("A trader, who gave her name only as Lan, said prices had doubled.", "Lan"),
+])
+def test_the_one_name_a_source_is_identified_by_is_a_person(registry, text, name):
+    assert _people(_found(registry, text)) == {name}
+
+
 def test_a_police_rank_is_a_title_not_part_of_the_name(registry):
     found = _found(registry, "Superintendent Akosua Frimpong, a police spokeswoman, said 12 people were arrested. "
                              "Detective Sergeant Tom Hale said the men were held.")

@@ -389,8 +389,8 @@ def discover(article: Article, mentions: list[Mention]) -> list[Discovery]:
             found[-1].name = plain
     for name_start, name_end in single_names(text):
         words = [_word(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, name_start, name_end)]
-        if len(words) == 1:
-            if _is_name_word(words[0]) and not _kind_of(words, text) and words[0].key not in COUNTRIES:
+        if len(words) == 1 or (len(words) == 2 and text[name_end - 1] == "."):  # (`identified only as Zhao K.`)
+            if _is_name_word(words[0]) and not _kind_of(words[:1], text) and words[0].key not in COUNTRIES:
                 add("person", name_start, name_end)
         elif could_be_personal_name(words) and not _kind_of(words, text) and not _PLACE_TAILS.match(text, name_end):
             add("person", name_start, name_end)

@@ -374,10 +374,21 @@ def single_names(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
         else:
             spans.append(m.span("name"))
+    for m in _NAMED_ONLY_AS.finditer(text):
+        if not any(a <= m.start("name") < b for a, b in spans):
+            spans.append(m.span("name"))
     for m in _ONE_NAME_IN_ROLE_SPEAKS.finditer(text):
         if not _named_longer(text, m["name"], _HONORIFICS) and not any(text[a:b] == m["name"] for a, b in spans):
             spans.append(m.span("name"))  # `Suparman, the Indonesian team’s head coach, said …`
     return sorted(spans)
+
+
+# The one name a source gives, as copy writes it when a person asks not to be named in full: `who asked to be identified
+# only as Minh`, `a man identified only as Zhao K.`, `known only by her first name, Lan`, `gave his name only as Tuan`.
+_NAMED_ONLY_AS = re.compile(
+    r"(?<![\w’'-])(?:(?:identified|named|known|called)[ \t]+only[ \t]+(?:as|by[ \t]+(?:his|her|their)[ \t]+"
+    r"(?:first|given|family)[ \t]+name,?)|gave[ \t]+(?:only[ \t]+)?(?:his|her|their)[ \t]+(?:first[ \t]+|given[ \t]+)?"
+    r"name[ \t]+(?:only[ \t]+)?as)[ \t]+(?P<name>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-Z]\.(?![\w.]))?)(?![\w’'-]|[ \t]+[A-ZÀ-Ỹ])")
 
 
 # Honorifics a one-word name may follow (`Pak Suparman`): they make no longer name of it.
