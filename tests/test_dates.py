@@ -1946,6 +1946,12 @@ def test_a_year_opening_a_reported_clause_is_a_date_and_a_count_is_not():
     # a year-less dateline with the agency in capitals on a line of its own, in the year the text tells as over
     ("First container train reaches Baku\n\nBaku, June 12, AZERTAC\n\nThe train arrived at the port, the company "
      "said. The route carried 40 trains in 2025.", "2026-06-12"),
+    # a year-less dateline with a full stop after the place, in the year of the months the text reports as done
+    ("Flights to Da Nang\n\nMOSCOW. Dec 4 (Interfax) - Aeroflot will start flights on Dec 15. Vietnam received "
+     "612,000 Russian tourists in January-October 2026, more than in 2019.", "2026-12-04"),
+    # the stamp with the outlet's name in brackets after it
+    ("Engineers ready a satellite\n\nJanuary 9, 2026 (Mainichi Japan)\n\nTSUKUBA, Ibaraki -- Engineers finished the "
+     "tests on Jan. 8.", "2026-01-09"),
     # a weekday of last week does not place a weekly brief
     ("MÓNG CÁI — Police handed 27 citizens back on Monday, the command said. They were detained on Thursday last week. "
      "A patrol stopped nine more early on Sunday. All were interviewed on Tuesday morning and will be taken home on "

@@ -143,11 +143,13 @@ def infer_publication_date(text: str, title: str | None = None) -> PublicationDa
             return PublicationDate(DatePoint(found.value.year, *month_day), True, "date line in text")
         except ValueError:
             pass  # (29 February of a year without it: the text's own date stands)
-    if month_day is not None and found.value is None and (done := _latest_year_told_done(text)) is not None:
+    if month_day is not None and found.value is None and (since := _earliest_day_after_reports(text)) is not None:
         # `Arequipa (Peru), Nov 24 (EFE).- … exported 5,900 tonnes in 2025`: a year told whole as done is
-        # over, and copy of that year would have called it "this year": the first year after it
+        # over, and copy of that year would have called it "this year": the first year after it; `MOSCOW. Dec 4
+        # (Interfax) - … received 612,000 tourists in January-October 2026`: the first Dec 4 after those months began
+        year = since.year if month_day >= (since.month, since.day) else since.year + 1
         try:
-            return PublicationDate(DatePoint(done + 1, *month_day), True, "date line in text")
+            return PublicationDate(DatePoint(year, *month_day), True, "date line in text")
         except ValueError:
             pass
     if found.value is not None and found.value.precision == "year":
@@ -246,6 +248,20 @@ def _latest_year_told_done(text: str) -> int | None:
     told = [int(m["y"]) for m in _BARE_YEAR_IN.finditer(text)
             if not _future_worded(text, m.start()) and _told_as_past(text, _sentence_start(text, m.start()), m.start())]
     return max(told + [int(m["y"]) for m in _COMPARED_WITH_YEAR.finditer(text)], default=None)
+
+
+def _earliest_day_after_reports(text: str) -> dt.date | None:
+    """The earliest day the article can be from by what it reports as done: the first day after the latest year it
+    tells whole as done (`_latest_year_told_done`), or the first day of the latest month or day it tells in a past
+    clause (`received … in January-October 2026`), whichever is later; None when it tells neither."""
+    done = _latest_year_told_done(text)
+    days = [dt.date(done + 1, 1, 1)] if done is not None else []
+    for hit in _scan(text, None):
+        if (hit.kind == "absolute" and hit.value.start.precision in ("month", "day") and not _told_ahead(text, hit)
+                and _told_as_past(text, _sentence_start(text, hit.start), hit.start)):
+            last = hit.value.end or hit.value.start
+            days.append(dt.date(last.year, last.month, last.day if last.precision == "day" else 1))
+    return max(days, default=None)
 
 
 # What a figure is compared with, in a year over: `up from two in 2025`, `down from 46 in 2024`.

@@ -38,6 +38,7 @@ _LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?(?:\s*[|·•/]\s*(?:[^\W\d_][\
 # Sections after a bar, as a site's date line may end ("| World", "| Editor: huaxia"), and an update in brackets.
 _SECTION = (r"(?:\s*[|·•]\s*[^\W\d_][\w &'’-]{0,30}(?::\s*[^\W\d_][\w &'’-]{0,30})?)*"
             r"(?:\s*\((?:Updated|Last updated|Modified):?[^()\n]{0,40}\))?"  # (`(Updated: 04 Feb 2026 06:10PM)`)
+            r"(?:\s+\([A-Z][\w &'’.-]{1,40}\))?"  # (the outlet: `January 9, 2026 (Mainichi Japan)`)
             # or after a dash (`20.08.2026 - Update : 20.08.2026`, as Anadolu prints it)
             r"(?:\s+[–—-]\s+(?i:(?:last\s+)?update[ds]?|modified)\s*:?\s*[\w ,./:-]{6,30}?)?"
             # the place it was filed from (`… 08:41 pm IST - MUMBAI`), or the page it was printed on (`- Page 10`)
@@ -98,7 +99,8 @@ _MASTHEAD_DAY = re.compile(rf",[ \t]+(?P<date>(?:{_WEEKDAY}),?[ \t]+[\w ,]{{6,25
 # ends a line of its own (`Baku, June 12, AZERTAC`).
 WIRE_DATELINE = re.compile(r"\([A-Z][^()\n]{1,30}\)[ \t]+(?P<first>[\w ,./-]{5,20}?)[ \t]+(?:--?|[–—])[ \t]+(?=[A-Z])"
                             rf"|{_PLACE}"
-                            r"(?:[ \t]+\([^\W\d_][^()\n]{1,30}\)|,[ \t]+[A-Z][^\W\d_]+(?:[ ][A-Z][^\W\d_]+)?(?=,[ \t]+\d))?,"
+                            r"(?:[ \t]+\([^\W\d_][^()\n]{1,30}\)|,[ \t]+[A-Z][^\W\d_]+(?:[ ][A-Z][^\W\d_]+)?(?=,[ \t]+\d))?"
+                            r"(?:,|\.(?=[ \t]+[A-Z][a-z]{2}))"  # (`MOSCOW. Dec 4 (Interfax) - …`)
                             r"[ \t]+(?P<date>[\w ,./-]{5,30}?)\.?"
                             rf"(?:[ \t]+{_CLOCK}[ \t]+[-–—])?"  # (`Rome, 20 May 11:45 - (Nova) - …`)
                             r"(?:,[ \t]+[A-Z]{3,12}[ \t]*$|"  # (`Baku, June 12, AZERTAC` on a line of its own)
