@@ -1952,6 +1952,10 @@ def test_a_year_opening_a_reported_clause_is_a_date_and_a_count_is_not():
     # the stamp with the outlet's name in brackets after it
     ("Engineers ready a satellite\n\nJanuary 9, 2026 (Mainichi Japan)\n\nTSUKUBA, Ibaraki -- Engineers finished the "
      "tests on Jan. 8.", "2026-01-09"),
+    # the day the managers said it, after what will happen: not to come; tickets that go on sale: to come
+    ("HUẾ — A carrier will open a route to Kunming on Friday, March 20, the airport said on Tuesday. A test flight landed "
+     "on Sunday and the schedule was approved on Monday. Tickets go on sale on Wednesday. In 2025 the airport handled "
+     "1.6 million passengers.", "2026-03-17"),
     # a weekday of last week does not place a weekly brief
     ("MÓNG CÁI — Police handed 27 citizens back on Monday, the command said. They were detained on Thursday last week. "
      "A patrol stopped nine more early on Sunday. All were interviewed on Tuesday morning and will be taken home on "

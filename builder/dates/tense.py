@@ -52,13 +52,21 @@ _FUTURE = re.compile(
 def _future_worded(text: str, pos: int) -> bool:
     """Whether the sentence leading up to `pos` announces something to come (an intention's infinitive
     only in its own clause: no comma and no past verb between it and `pos`, as in "agreed to open …, at
-    a meeting which closed on" or "asked him to convey …, recalling their talks of")."""
+    a meeting which closed on" or "asked him to convey …, recalling their talks of"). Not the day someone said it:
+    "… will open on Friday, December 18, the managers said on Tuesday"."""
+    if _SAID_ON.search(text, max(0, pos - 40), pos):
+        return False
     for m in _FUTURE.finditer(text, _sentence_start(text, pos), pos):
         if not m["intention"]:
             return True
         if "," not in text[m.end():pos] and not any(t["past"] for t in _TENSE.finditer(text, m.end(), pos)):
             return True
     return False
+
+
+# A past verb of saying just before a date: the day it was said (`said on Tuesday`, `told reporters on Monday`).
+_SAID_ON = re.compile(r"(?<![\w’'-])(?:said|told(?:[ \t]+[a-z]+)?|announced|added|confirmed|stated|wrote)[ \t]+"
+                      r"(?:on[ \t]+)?$")
 
 
 # The tense of the verb a date belongs to. Future: "will", "would", "shall", "is to", "plans to",
@@ -86,6 +94,8 @@ _FUTURE_MARK = (r"will|would|shall|'ll|(?:is|are|was|were)\s+(?:(?:scheduled|set
                 r"|(?<!to\s)(?<!the\s)(?<!a\s)(?<!\bwill\s)(?:meet|play|face)(?=\s+(?:again\s+)?(?:on|in|at)\s)"
                 # … or a journey home by more than one: "the couples fly home on Tuesday"
                 r"|(?<!to\s)(?<!\bwill\s)(?:fly|travel|head|sail|return)(?=\s+(?:home|back)\s+(?:on|in)\s)"
+                # … or a sale or a service that starts: "tickets go on sale on Wednesday", "the apps go live in May"
+                r"|(?<!to\s)(?<!\bwill\s)go(?=\s+(?:on\s+sale|live)\s)"
                 rf"|{_DEPARTURE})"
                 # what someone can do on a day is still to come: "doctors say they can travel on Saturday" (not a
                 # question's `Can …?` nor `Can Tho`)
