@@ -1072,6 +1072,10 @@ def test_the_verb_a_date_belongs_to_decides_its_year(sentence, ref, iso):
     ("November 6, 2025 17:05 JST", (2025, 11, 6)),
     ("Thu, 06 Nov 2025 16:20:00 +0700", (2025, 11, 6)),
     ("Sok Dara | Publication date 6 November 2025 | 08:12 ICT", (2025, 11, 6)),
+    ("by Sok Dara on 6 November 2025", (2025, 11, 6)),
+    ("6 November 2025 7:15 GMT Updated 7 November 2025 9:02 GMT", (2025, 11, 6)),
+    ("Published: Nov 6, 2025 3:45 PM ⋅ Updated: Nov 7, 2025 5:02 PM", (2025, 11, 6)),
+    ("By Sok Dara // 06 November 2025", (2025, 11, 6)),
 ])
 def test_a_printed_date_line_with_a_label_or_a_separator_is_the_publication_day(line, day):
     body = f"Port traffic rises\n\n{line}\n\nHẢI PHÒNG — Container traffic rose in February, the port said on Monday."

@@ -1479,6 +1479,7 @@ def test_names_of_many_traditions_and_the_roles_and_places_around_them_make_peop
     ("Body.\n\n(By Lin Chia-nan and Sam Lee)\n\nEnditem/AW", ["Lin Chia-nan", "Sam Lee"]),
     ("By Siti Aminah on October 27, 2026, Tuesday at 10:15 AM\n\nBody.", ["Siti Aminah"]),
     ("Title\n\nBy Luong Khanh Vy for RFA Vietnamese\n\n2026.06.09\n\nBody.", ["Luong Khanh Vy"]),
+    ("Title\n\nby Vann Sokunthea on 4 November 2026\n\nBody.", ["Vann Sokunthea"]),
     ("Body.\n\nTranslated by Minh Khue. Edited by Mark Hollings. — VNA", ["Minh Khue", "Mark Hollings"]),
     ("Body.\n\n(Reporting by J.P. Ochieng; Editing by Ruth Adams.)", ["J.P. Ochieng", "Ruth Adams"]),
 ])

@@ -135,8 +135,8 @@ def _ends_another_name(text: str, word: str, start: int, end: int) -> bool:
 
 # A byline on a line of its own (`By Hoang Thu Trang`, `By An Lê and Minh Phương | March 3, 2025`), or an agency's
 # credit line (`(Reporting by … in Hanoi and … in Beijing; Editing by …)`): each names the article's writers.
-_BYLINE = re.compile(r"(?m)^(?:(?:Written|Words|Text|Story)[ \t]+by|By|BY):?[ \t]+(?P<names>[^|/\n]+?)[ \t]*(?:(?:[|·•/]|[ \t]-[ \t]"  # (`- Correspondent`)
-                     r"|[ \t]on[ \t](?=[A-Z][a-z]+\.?[ \t]+\d)"  # (`By … on October 27, 2026, Tuesday at …`)
+_BYLINE = re.compile(r"(?m)^(?:(?:Written|Words|Text|Story)[ \t]+by|[Bb]y|BY):?[ \t]+(?P<names>[^|/\n]+?)[ \t]*(?:(?:[|·•/]|[ \t]-[ \t]"  # (`- Correspondent`)
+                     r"|[ \t]on[ \t](?=[A-Z][a-z]+\.?[ \t]+\d|\d{1,2}[ \t]+[A-Z][a-z]+)"  # (`By … on October 27, 2026`, `by … on 4 November`)
                      r"|\[(?=[^\]\n]*@)).*)?$")  # (`BY KIM HA-NA [kim.hana@…]`: the writer's address)
 _CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n])|(?<=[ \t]-[ \t])|(?<=\.[ \t]))(?:Additional[ \t]+)?"
                      r"(?:[Rr]eporting|[Ww]riting|[Ee]dit(?:ing|ed)|[Pp]hotos?|[Cc]ompiled|[Tt]ranslated)[ \t]+by[ \t]+"

@@ -24,7 +24,7 @@ _CLOCK = (r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?|[ ](?:h|Uhr)(?!\w
 _PART_BREAK = r"(?:,?\s+|\s*[|·•–—-]\s*|\s+//?\s+)"  # (`Wed, September 10, 2025 / 03:12 pm`, `… // 11:44`)
 # "Posted:", "Last updated:", "Source: Xinhua |", a page's own word for its stamp without a colon
 # ("Last update 16:20, …", "Published on …"), or an agency's name in capitals before a dash or bar ("KYODO NEWS - ").
-_LABEL = (r"(?:By:?[ ][^\W\d_][\w .&'’-]{0,40}?(?:\s*[|·•/]\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*)?|[ ]on[ ]"
+_LABEL = (r"(?:[Bb]y:?[ ][^\W\d_][\w .&'’-]{0,40}?(?:\s*(?:[|·•]|//?)\s*(?:[^\W\d_][\w .&'’-]{0,40}?\s*[|·•/]\s*)?|[ ]on[ ]"
           r"|[ ](?=(?i:published|posted|updated)\W)|[ \t]+[-–—][ \t]+)"  # (`By Global Times Published: …`, `By … - …`)
           # a byline: "By Reuters staff | ", "By: … / Philippine Daily Inquirer / "
           # (`This content was published on …`)
@@ -65,9 +65,10 @@ _DATE_LINE = re.compile(
     # (`2026-09-24 HKT 15:12`, `… @ 4:12pm`, `…, at 6:15 pm`, `18.ago.2026 às 19h40`)
     rf"(?:(?:{_PART_BREAK}|,?\s+(?:at|às|à|a\s+las)\s+|\s+@\s*)(?:{_ZONE}\s+)?{_CLOCK})?"
     rf"{_SECTION}(?:[ \t]+By[ \t]+[A-ZÀ-Ỹ][^\n]{{1,100}})?\.?\s*$")  # (a by-line after it: `… - 14:20 By … - Brasília`)
-# Stamps in a line of their own, parted by bars ("Published: 04/12/2024 10:15 | Updated: 05/12/2024 08:30") or by a
-# comma before the update ("Published on 03/10/2026 at 18:15, updated on 03/10/2026 at 19:02").
-_STAMP_BAR = re.compile(r"\s*[|·•]\s*|,[ \t]+(?=(?i:updated|last[ \t]+updated|modified)\b)")
+# Stamps in a line of their own, parted by bars or dots ("Published: 04/12/2024 10:15 | Updated: 05/12/2024 08:30"), by a
+# comma before the update ("Published on 03/10/2026 at 18:15, updated on 03/10/2026 at 19:02") or by a space alone.
+_STAMP_BAR = re.compile(r"\s*[|·•⋅]\s*|,[ \t]+(?=(?i:updated|last[ \t]+updated|modified)\b)"
+                        r"|[ \t]+(?=(?:Updated|Last[ \t]+updated|Modified)\b)")  # (`… 7:15 GMT Updated 27 November …`)
 _STAMP_LINE_MAX = 160  # characters: a line longer than this is prose, not a page's stamp
 
 def printed_date_line(text: str) -> PublicationDate | None:
