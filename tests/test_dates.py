@@ -1960,6 +1960,11 @@ def test_a_year_opening_a_reported_clause_is_a_date_and_a_count_is_not():
     ("HUẾ — A carrier will open a route to Kunming on Friday, March 20, the airport said on Tuesday. A test flight landed "
      "on Sunday and the schedule was approved on Monday. Tickets go on sale on Wednesday. In 2025 the airport handled "
      "1.6 million passengers.", "2026-03-17"),
+    # a weekday brief whose month-day with its weekday fits no year it names: the first year after the one it tells
+    # as over (`the last cases, in 2023, were …`)
+    ("ĐIỆN BIÊN — Five people are being treated for anthrax, officials said on Tuesday. The buffalo died on Saturday. "
+     "Teams will start vaccinating on Wednesday and finish by Friday, December 4. The province's last cases, in 2023, "
+     "were also linked to a buffalo.", "2026-12-01"),
     # a weekday of last week does not place a weekly brief
     ("MÓNG CÁI — Police handed 27 citizens back on Monday, the command said. They were detained on Thursday last week. "
      "A patrol stopped nine more early on Sunday. All were interviewed on Tuesday morning and will be taken home on "

@@ -243,10 +243,13 @@ _BARE_YEAR_IN = re.compile(r"(?<![\w,])(?i:in|during)[ \t]+(?P<y>(?:19|20)\d\d)(
 
 
 def _latest_year_told_done(text: str) -> int | None:
-    """The latest year the text tells, standing alone, in a clause whose verb is past, or as what a figure is compared
-    with (`up from two in 2025`); None when none is."""
+    """The latest year the text tells, standing alone, in a clause whose verb is past (after it when none comes
+    before: `the last cases, in 2023, were linked`), or as what a figure is compared with (`up from two in 2025`);
+    None when none is."""
     told = [int(m["y"]) for m in _BARE_YEAR_IN.finditer(text)
-            if not _future_worded(text, m.start()) and _told_as_past(text, _sentence_start(text, m.start()), m.start())]
+            if not _future_worded(text, m.start()) and (
+                _told_as_past(text, opening := _sentence_start(text, m.start()), m.start())
+                or (not _TENSE.search(text, opening, m.start()) and _tense(text, m.start()) < 0))]
     return max(told + [int(m["y"]) for m in _COMPARED_WITH_YEAR.finditer(text)], default=None)
 
 
@@ -278,7 +281,7 @@ def _year_a_weekday_pins(text: str, known: list[tuple[int, int, int]] = ()) -> i
 
 def _weekday_pin(text: str, known: list[tuple[int, int, int]] = ()) -> tuple[int, int] | None:
     """`_year_a_weekday_pins`, with how closely the text names the year: (0 for a count of editions, 1 for a year it
-    names, 2 for one next to those; year)."""
+    names, 2 for one next to those, 3 for the first after the latest it tells as done; year)."""
     written = [(_mon(m["m1"] or m["m2"]), int(m["d1"] or m["d2"]), _WEEKDAYS.index(m["wd"].lower()))
                for m in _WEEKDAY_MONTH_DAY.finditer(text)] + list(known)
     if not written:
@@ -302,6 +305,12 @@ def _weekday_pin(text: str, known: list[tuple[int, int, int]] = ()) -> tuple[int
             fits = {y for y in fits if y >= max(told, default=y)} or {max(fits)}
         if fits:
             return (tier, fits.pop()) if len(fits) == 1 else None
+    # (`the last cases, in 2023, were …` and `by Friday, December 4`: the first year after it that the weekdays fit)
+    if (done := _latest_year_told_done(text)) is not None:
+        for year in range(done + 1, done + 7):
+            if all((p := _point(year, month, day)) is not None and p.first_day().weekday() == weekday
+                   for month, day, weekday in written):
+                return 3, year
     return None
 
 
