@@ -1732,6 +1732,15 @@ def test_the_one_name_a_source_is_identified_by_is_a_person(registry, text, name
     assert _people(_found(registry, text)) == {name}
 
 
+def test_international_regulations_are_a_mechanism_and_a_programme_with_staff_is_a_body(registry):
+    found = _found(registry, "Both centres report under the International Health Regulations, the director said. Dr Anh, "
+                             "deputy manager of the National Tuberculosis Programme, said tests ran short. The Customs "
+                             "Regulations changed.")
+    assert found["International Health Regulations"][0] == "mechanism"
+    assert found["National Tuberculosis Programme"][0] == "organisation"
+    assert "Customs Regulations" not in found or found["Customs Regulations"][0] != "mechanism"
+
+
 def test_a_police_rank_is_a_title_not_part_of_the_name(registry):
     found = _found(registry, "Superintendent Akosua Frimpong, a police spokeswoman, said 12 people were arrested. "
                              "Detective Sergeant Tom Hale said the men were held.")

@@ -273,6 +273,11 @@ def _kind_of(run: list[_Word], text: str) -> str | None:
     named = words[:head_index]
     if head in ("programme", "program", "fund") and named[0].key in ("world", "united", "un"):
         return "organisation"  # `World Food Programme`, `United Nations Development Programme`: UN bodies
+    if head == "regulations" and named[0].key == "international":
+        return "mechanism"  # `International Health Regulations`: rules states keep together, as a convention is
+    if head in ("programme", "program") and text and EMPLOYER_BEFORE.search(text, max(0, words[0].start - 50),
+                                                                           words[0].start):
+        return "organisation"  # `deputy manager of the National Tuberculosis Programme`: a programme with staff
     if head == "market" and len(named) >= 3 and named[-3].key == "single" and _is_proper(named[0]):
         return "mechanism"  # `ASEAN Single Aviation Market`: a grouping's single market is an agreement's
     if head in _TRADE_ONLY_HEADS and not (head == "area" and len(named) >= 3 and named[-2].key == "trade"
