@@ -1480,6 +1480,10 @@ def test_names_of_many_traditions_and_the_roles_and_places_around_them_make_peop
     ("By Siti Aminah on October 27, 2026, Tuesday at 10:15 AM\n\nBody.", ["Siti Aminah"]),
     ("Title\n\nBy Luong Khanh Vy for RFA Vietnamese\n\n2026.06.09\n\nBody.", ["Luong Khanh Vy"]),
     ("Title\n\nby Vann Sokunthea on 4 November 2026\n\nBody.", ["Vann Sokunthea"]),
+    ("Body.\n\nEditor: Ruth Okafor.", ["Ruth Okafor"]),
+    ("Body.\n\n(Japanese original by Haruka Mizuno, Science and Environment News Department) — VNA",
+     ["Haruka Mizuno", "Science", "Environment News Department"]),  # (the caller keeps only personal names)
+    ("Body.\n\nDao Thi Lan Phuong\n\nDirector, VKIST\n\n“Our graduates are hired early.”", ["Dao Thi Lan Phuong"]),
     ("Body.\n\nTranslated by Minh Khue. Edited by Mark Hollings. — VNA", ["Minh Khue", "Mark Hollings"]),
     ("Body.\n\n(Reporting by J.P. Ochieng; Editing by Ruth Adams.)", ["J.P. Ochieng", "Ruth Adams"]),
 ])
@@ -1741,10 +1745,10 @@ def test_international_regulations_are_a_mechanism_and_a_programme_with_staff_is
     assert "Customs Regulations" not in found or found["Customs Regulations"][0] != "mechanism"
 
 
-def test_a_police_rank_is_a_title_not_part_of_the_name(registry):
+def test_a_police_rank_or_a_players_role_is_a_title_not_part_of_the_name(registry):
     found = _found(registry, "Superintendent Akosua Frimpong, a police spokeswoman, said 12 people were arrested. "
-                             "Detective Sergeant Tom Hale said the men were held.")
-    assert _people(found) == {"Akosua Frimpong", "Tom Hale"}
+                             "Detective Sergeant Tom Hale said the men were held. Substitute Htet Aung Kyaw, 19, scored.")
+    assert _people(found) == {"Akosua Frimpong", "Tom Hale", "Htet Aung Kyaw"}
     assert found["Akosua Frimpong"][1] == ["Superintendent"]
 
 

@@ -602,3 +602,12 @@ def test_a_stamp_under_a_byline_without_a_blank_line_between_dates_the_page_and_
     raw = "Jana Horáková\n3. 2. 2026 09:15\n\nGlassworks in Nový Bor hired more staff.\n".encode()
     article = parse_seed(raw, "y.txt", "y.txt")  # a writer's name over a stamp is no title
     assert article.date.value.iso() == "2026-02-03" and article.title.startswith("Glassworks")
+
+
+def test_a_broadcasts_caption_over_a_quote_keeps_the_name_the_post_and_the_quote_apart():
+    raw = ("Institute trains chip engineers\n\nUpdated: 2026-06-30 17:05:32 KST\n\nThe institute opened a clean room.\n\n"
+           "Park Seung-hoon\nCountry Director, KOICA Vietnam\n\"This is the kind of project we fund.\"\n\n"
+           "Ha Thi Mai\nsaid the course was full.\n").encode()
+    article = parse_seed(raw, "x.txt", "x.txt")
+    assert 'Park Seung-hoon\n\nCountry Director, KOICA Vietnam\n\n"This is the kind of project we fund."' in article.body
+    assert "Ha Thi Mai said the course was full." in article.body  # no post line: one line of prose

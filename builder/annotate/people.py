@@ -74,7 +74,7 @@ _HEADS = [
     "Deputy Head", "Head", "Commander", "Historian", "Veteran", "Researcher", "Scholar", "State Secretary",
     # what a person does, written before the name (at a sentence's start in capitals)
     "Screenwriter", "Translator", "Novelist", "Writer", "Poet", "Author", "Journalist", "Reporter", "Photographer",
-    "Midfielder", "Defender", "Striker", "Goalkeeper", "Captain", "Head Coach", "Coach", "Actress", "Actor",
+    "Midfielder", "Defender", "Striker", "Goalkeeper", "Substitute", "Captain", "Head Coach", "Coach", "Actress", "Actor",
     "Presenter", "Architect", "Conservator", "Curator", "Economist", "Engineer", "Doctor", "Farmer", "Teacher",
     "Lawyer", "Nurse", "Designer", "Artisan", "Weaver", "Chef", "Pilot", "Judge", "Surgeon", "Rider", "Cyclist",
     "Conductor", "Composer", "Pianist", "Violinist", "Singer", "Dancer",

@@ -139,13 +139,15 @@ _BYLINE = re.compile(r"(?m)^(?:(?:Written|Words|Text|Story)[ \t]+by|[Bb]y|BY):?[
                      r"|[ \t]on[ \t](?=[A-Z][a-z]+\.?[ \t]+\d|\d{1,2}[ \t]+[A-Z][a-z]+)"  # (`By … on October 27, 2026`, `by … on 4 November`)
                      r"|\[(?=[^\]\n]*@)).*)?$")  # (`BY KIM HA-NA [kim.hana@…]`: the writer's address)
 _CREDIT = re.compile(r"(?:(?<=\()|(?<=;)[ \t]*|(?<![^\n])|(?<=[ \t]-[ \t])|(?<=\.[ \t]))(?:Additional[ \t]+)?"
-                     r"(?:[Rr]eporting|[Ww]riting|[Ee]dit(?:ing|ed)|[Pp]hotos?|[Cc]ompiled|[Tt]ranslated)[ \t]+by[ \t]+"
+                     # (and a translation's source: `(Japanese original by …, Science and Environment News Department)`)
+                     r"(?:[Rr]eporting|[Ww]riting|[Ee]dit(?:ing|ed)|[Pp]hotos?|[Cc]ompiled|[Tt]ranslated"
+                     r"|[A-Z][a-z]+[ \t]+original)[ \t]+by[ \t]+"
                      # (to a closing `— VNA`, or a full stop before the next credit: `Translated by …. Edited by …`;
                      # an initial's stop stays: `J.P. Ochieng`)
                      r"(?P<names>(?:[^;)\n—.]|\.(?=\w)|(?<=\b[A-Z])\.)+)"
                      # a labelled credit at a line's start: `Reporter: …`, `Editor: … — VNA/VNS`
                      r"|(?:(?m:^)|(?<=\|)[ \t]*)(?i:reporters?|editors?|writers?|translators?|photographers?)[ \t]*:"
-                     r"[ \t]*(?P<labelled>[^;|\n—]+?)[ \t]*(?=—|\||$)"
+                     r"[ \t]*(?P<labelled>[^;|\n—]+?)\.?[ \t]*(?=—|\||$)"  # (`Editor: Ruth Okafor.`)
                      # … or on the outlet's source line: `Source: Shanghai Daily Editor: Miu Jiarui 00:00 UTC+8, …`
                      r"|(?m:^)Source:[^\n]*?[ \t](?i:reporters?|editors?|writers?)[ \t]*:[ \t]*"
                      r"(?P<sourced>[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+){1,3})"
@@ -232,13 +234,24 @@ _LISTED = re.compile(r"[ \t]*(?:,|\band\b)[ \t]*")
 _WHERE = re.compile(r"[ \t]+(?:in|for)[ \t]+\S.*$")  # (`… in Hanoi`, `By … for RFA Vietnamese`)
 
 
+# A broadcast's caption: a name alone on a line over the speaker's post and whose it is (`Dao Thi Lan Phuong` over
+# `Director, VKIST`, `Park Seung-hoon` over `Country Director, KOICA Vietnam`).
+_CAPTION = re.compile(rf"(?m)^(?P<names>{_ONE_NAME})[ \t]*\n\s*(?:[A-Z][\w’'-]*[ \t]+){{0,3}}(?P<title>[A-Z][a-z]+),"
+                      r"[ \t]+[A-Z][^\n]{1,60}$")
+
+
+def _captioned(text: str) -> list[re.Match]:
+    """The names in `_CAPTION`s whose post ends on a title (`Director`), not on any word (`Hanoi, Vietnam`)."""
+    return [m for m in _CAPTION.finditer(text) if m["title"].lower() in HEAD_WORDS]
+
+
 def credited_names(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each name a byline or credit line gives, without where the writer was (`… in Hanoi`);
-    the caller says whether each is a personal name."""
+    """(start, end) of each name a byline, a credit line or a caption gives, without where the writer was (`… in
+    Hanoi`); the caller says whether each is a personal name."""
     spans = []
     bare = [line for line in _BARE_BYLINE.finditer(text, 0, _BYLINE_WITHIN) if line.start() < _BYLINE_WITHIN]
     bare += [line for line in _names_over_stamps(text) if all(line.start() != b.start() for b in bare)]
-    for line in (*bare, *_BYLINE.finditer(text), *_CREDIT.finditer(text)):
+    for line in (*bare, *_BYLINE.finditer(text), *_CREDIT.finditer(text), *_captioned(text)):
         group = next((g for g in ("labelled", "sourced", "slashed", "bracketed", "stamped")
                       if g in line.re.groupindex and line[g]),
                      "names")

@@ -308,6 +308,13 @@ def _stamps_apart(paras: list[Paragraph]) -> list[Paragraph]:
     block of short lines, after the title."""
     out: list[Paragraph] = []
     for index, para in enumerate(paras):
+        if (len(para.lines) > 2 and _CAPTION_NAME.fullmatch(para.lines[0]) and _CAPTION_POST.fullmatch(para.lines[1])
+                and para.lines[2].lstrip()[:1] in _QUOTE_MARKS):
+            # a broadcast's caption over what the speaker says (`Dao Thi Lan Phuong` / `Director, VKIST` / `"…"`):
+            # the name, the post and the quote, not one line of prose
+            out.extend(Paragraph([line], para.line + offset) for offset, line in enumerate(para.lines[:2]))
+            out.append(Paragraph(para.lines[2:], para.line + 2))
+            continue
         if index >= _STAMP_PARAGRAPHS or len(para.lines) < 2:
             out.append(para)
             continue
@@ -329,6 +336,12 @@ def _stamps_apart(paras: list[Paragraph]) -> list[Paragraph]:
         if current:
             out.append(Paragraph(current, first))
     return out
+
+
+# A caption's name line (two to four capitalised words) and its post line (`Country Director, KOICA Vietnam`).
+_CAPTION_NAME = re.compile(r"[ \t]*[A-ZÀ-Ỹ][^\W\d_]+(?:-[^\W\d_]+)?(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+(?:-[^\W\d_]+)?){1,3}[ \t]*")
+_CAPTION_POST = re.compile(r"[ \t]*(?:[A-Z][\w’'-]*[ \t]+){0,3}[A-Z][a-z]+,[ \t]+[A-Z][^,.;:!?\n]{1,60}")
+_QUOTE_MARKS = ('"', "“", "‘", "'")
 
 
 def _is_short_unpunctuated(line: str, max_words: int) -> bool:
