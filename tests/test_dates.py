@@ -1973,3 +1973,19 @@ def test_a_year_opening_a_reported_clause_is_a_date_and_a_count_is_not():
 ])
 def test_the_publication_day_from_what_the_text_tells_around_its_dates(text, day):
     assert infer_publication_date(text).value.iso() == day
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The firm processed Rs 1,900 crore of transactions in FY26, India's payments body said.",
+     ("FY26", "2025-04/2026-03")),  # India: from April, named by the year it ends in
+    ("Japan plans to fund the radar in fiscal 2026, the ministry said.", ("fiscal 2026", "2026-04/2027-03")),
+    ("Exports fell in fiscal year 2025-26, the Pakistan Bureau of Statistics said.",
+     ("fiscal year 2025-26", "2025-07/2026-06")),
+    ("Thai police seized the pills in fiscal 2024, which ended in September.", ("fiscal 2024", "2023-10/2024-09")),
+])
+def test_a_fiscal_year_spans_the_months_of_its_countrys_calendar(text, expected):
+    assert expected in found(text)
+
+
+def test_a_fiscal_year_of_no_country_told_is_left_unread():
+    assert not any(span.startswith(("FY", "fiscal")) for span, _ in found("Sales rose in FY26 and in fiscal 2025."))

@@ -4,6 +4,7 @@ overlap the longest wins, then the earlier rule."""
 
 from __future__ import annotations
 
+from builder.dates.fiscal import fiscal_year
 from builder.dates.rules import (  # noqa: F401 (the table's words and resolvers)
     _ABBR_MONTH,
     _CONN,
@@ -91,6 +92,9 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"{_DMY}{_DASH}{_year('y2')}", _anniversary_span),
     (rf"(?:(?P<lead>(?i:from|between)){_SP})?(?P<span>{_year('y1')}{_SP}(?P<conn>to|until|till|through|and)"
      rf"{_SP}{_year('y2')})", _from_years),
+    # a fiscal year, in the calendar of the country it is told of (`FY26`, `fiscal 2026`, `fiscal year 2025-26`)
+    (r"(?<![\w-])(?:(?i:fiscal)(?:[ ](?i:year))?[ ](?P<y>(?:19|20)\d\d)|FY[ ]?(?P<fy>(?:20)?\d\d))"
+     r"(?:[-–/](?P<y2>\d\d(?:\d\d)?))?(?![\w%]|[.,]\d)", fiscal_year),
     (rf"{_year('y1')}{_DASH}(?P<y2>\d{{4}}|\d{{2}})(?![\w%]|[.,]\d)", _year_range),
     # (`the 2025/26 crop`: two years running, split by a slash)
     (rf"{_year('y1')}/(?P<y2>\d{{4}}|\d{{2}})(?![\w/%]|[.,]\d)", _split_year),
