@@ -11,7 +11,8 @@ import re
 import unicodedata
 
 # Letters that do not decompose under NFD and must be folded by hand.
-_SPECIAL = {"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "s", "æ": "a", "Æ": "A", "ı": "i"}
+_SPECIAL = {"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "s", "æ": "a", "Æ": "A", "ı": "i",
+            "ə": "a", "Ə": "A", "ħ": "h", "Ħ": "H"}  # (Azerbaijani `Məmmədov`, Maltese `Ħamrun`)
 UNDECOMPOSED_LETTERS = frozenset(_SPECIAL)  # what a matcher that decomposes letters (Pagefind) cannot fold itself
 # Punctuation that has one plain twin; matching treats them alike.
 _PUNCT = {

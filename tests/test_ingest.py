@@ -567,6 +567,8 @@ def test_a_slug_spells_a_ligature_as_its_letters():
 
     assert slugify("Søren Kjærsgaard") == "soren-kjaersgaard" and slugify("Straße") == "strasse"
     assert slugify("Hüseyin Kocabıyık") == "huseyin-kocabiyik"  # a Turkish dotless i is an i
+    assert slugify("Rauf Məmmədov") == "rauf-mammadov"  # an Azerbaijani schwa is an a
+    assert slugify("Ħamrun") == "hamrun"  # a Maltese barred h is an h
     assert slugify("Kieran O'Donnell") == "kieran-odonnell" and slugify("Wanjiru Ndung'u") == "wanjiru-ndungu"
     assert slugify("Xi’an People’s Court") == "xian-peoples-court" and slugify("the 'Lotus' trip") == "the-lotus-trip"
 
