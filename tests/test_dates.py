@@ -156,6 +156,14 @@ def test_range_year_given_once_at_the_end():
     assert found(text) == [("October 30 to November 1, 2022", "2022-10-30/2022-11-01")]
 
 
+def test_a_span_announced_while_under_way_is_this_years():
+    # told on Monday, February 9, 2026: the screening began on February 2 and runs on
+    assert only("Both sides agreed to run screening at the border gates from February 2 to March 3.",
+                REF_MONDAY) == ("February 2 to March 3", "2026-02-02/2026-03-03")
+    assert only("Both sides agreed to run screening from January 12 to January 30.", REF_MONDAY) == (
+        "January 12 to January 30", "2027-01-12/2027-01-30")  # (over already: the next one)
+
+
 def test_range_across_new_year():
     assert only("from December 30, 2024 to January 2, 2025") == (
         "December 30, 2024 to January 2, 2025", "2024-12-30/2025-01-02")

@@ -348,6 +348,8 @@ def _date_range(m, ctx):
         y1, kind = _yearless_year(ctx, m.start(), m1, d1), "yearless"
         if y1 is None:
             return None
+        if y1 > ctx.ref.year and (end := _point(y1 - 1 + wraps, m2, d2)) is not None and end.first_day() >= ctx.ref:
+            y1 -= 1  # `will screen travellers from February 10 to March 3`, told on February 13: under way, not next year's
         y2 = y1 + wraps
     else:
         return None
