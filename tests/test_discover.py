@@ -1745,6 +1745,13 @@ def test_international_regulations_are_a_mechanism_and_a_programme_with_staff_is
     assert "Customs Regulations" not in found or found["Customs Regulations"][0] != "mechanism"
 
 
+def test_a_firm_named_for_tours_or_films_is_an_organisation_not_a_person(registry):
+    found = _found(registry, "Its sole operator, Oxalis Adventure, limits the expedition to 1,000 people. The drama was "
+                             "made by Sanxia Pictures, which also sold it abroad.")
+    assert not _people(found)
+    assert found["Sanxia Pictures"][0] == "organisation"
+
+
 def test_a_police_rank_or_a_players_role_is_a_title_not_part_of_the_name(registry):
     found = _found(registry, "Superintendent Akosua Frimpong, a police spokeswoman, said 12 people were arrested. "
                              "Detective Sergeant Tom Hale said the men were held. Substitute Htet Aung Kyaw, 19, scored.")

@@ -49,6 +49,7 @@ logistics holdings jsc ltd limited inc plc cooperative renewables shipping airli
 sub-department sub-committee sub-institute insights partners solutions systems services consulting consultants
 associates analytics securities ventures technologies industries agri agro foods farms trading recycling
 gmbh ltda tbk shoji shokuhin sangyo kogyo bussan tsusho seiyaku shoten
+tours adventure adventures expeditions films pictures studios
 """.split())  # (and a firm's word left in its own language: `Hokusei Shokuhin`, `Marubeni Shōji`, `… GmbH`)
 ORGANISATION_HEADS = {
     "ministry", "office", "department", "agency", "administration", "bureau", "commission", "council",
