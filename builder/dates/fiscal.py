@@ -66,7 +66,7 @@ def fiscal_year(m, ctx):
     if country is None:
         return None
     month, named_by_start = _CALENDARS[country]
-    year = int(m["y"] or m["fy"])
+    year = int(m.groupdict().get("y") or m["fy"])
     year += 2000 if year < 100 else 0
     if m["y2"]:
         following = int(m["y2"])

@@ -93,8 +93,9 @@ RULE_TABLE: list[tuple[str, Resolver]] = [
     (rf"(?:(?P<lead>(?i:from|between)){_SP})?(?P<span>{_year('y1')}{_SP}(?P<conn>to|until|till|through|and)"
      rf"{_SP}{_year('y2')})", _from_years),
     # a fiscal year, in the calendar of the country it is told of (`FY26`, `fiscal 2026`, `fiscal year 2025-26`)
-    (r"(?<![\w-])(?:(?i:fiscal)(?:[ ](?i:year))?[ ](?P<y>(?:19|20)\d\d)|FY[ ]?(?P<fy>(?:20)?\d\d))"
-     r"(?:[-–/](?P<y2>\d\d(?:\d\d)?))?(?![\w%]|[.,]\d)", fiscal_year),
+    (r"(?<![\w-])[Ff]iscal(?:[ ][Yy]ear)?[ ](?P<y>(?:19|20)\d\d)(?:[-–/](?P<y2>\d\d(?:\d\d)?))?(?![\w%]|[.,]\d)",
+     fiscal_year),
+    (r"(?<![\w-])FY[ ]?(?P<fy>(?:20)?\d\d)(?:[-–/](?P<y2>\d\d(?:\d\d)?))?(?![\w%]|[.,]\d)", fiscal_year),
     (rf"{_year('y1')}{_DASH}(?P<y2>\d{{4}}|\d{{2}})(?![\w%]|[.,]\d)", _year_range),
     # (`the 2025/26 crop`: two years running, split by a slash)
     (rf"{_year('y1')}/(?P<y2>\d{{4}}|\d{{2}})(?![\w/%]|[.,]\d)", _split_year),

@@ -54,7 +54,7 @@ def _future_worded(text: str, pos: int) -> bool:
     only in its own clause: no comma and no past verb between it and `pos`, as in "agreed to open …, at
     a meeting which closed on" or "asked him to convey …, recalling their talks of"). Not the day someone said it:
     "… will open on Friday, December 18, the managers said on Tuesday"."""
-    if _SAID_ON.search(text, max(0, pos - 40), pos):
+    if _SAID_WORDS.search(text, max(0, pos - 40), pos) and _SAID_ON.search(text, max(0, pos - 40), pos):
         return False
     for m in _FUTURE.finditer(text, _sentence_start(text, pos), pos):
         if not m["intention"]:
@@ -65,6 +65,7 @@ def _future_worded(text: str, pos: int) -> bool:
 
 
 # A past verb of saying just before a date: the day it was said (`said on Tuesday`, `told reporters on Monday`).
+_SAID_WORDS = re.compile(r"said|told|announced|added|confirmed|stated|wrote")  # (a quick look first)
 _SAID_ON = re.compile(r"(?<![\w’'-])(?:said|told(?:[ \t]+[a-z]+)?|announced|added|confirmed|stated|wrote)[ \t]+"
                       r"(?:on[ \t]+)?$")
 
