@@ -1703,9 +1703,18 @@ def test_a_joint_sub_committee_in_lower_case_is_a_mechanism():
     ("Harriet Ellwood\nHome affairs correspondent\n\nMon 7 Dec 2026 14.05 GMT\n\nFour men were jailed on Friday.",
      "Harriet Ellwood"),  # over the writer's post and the stamp
 ])
+
 def test_a_writers_name_over_the_outlets_a_sections_or_a_citys_line_or_just_under_the_stamp_is_a_byline(
         registry, raw, writer):
     assert _people(_found(registry, raw)) == {writer}
+
+
+def test_two_writers_each_with_where_they_file_from_over_the_stamp_are_a_byline():
+    from builder.annotate.person_cues import credited_names
+
+    head = ("Antimony curbs revive old mines\n\nMinh Chau Tran in Hanoi and Oliver Brannigan in Beijing\n\n"
+            "March 6 2026\n\nMiners are reopening pits.")
+    assert [head[a:b] for a, b in credited_names(head)] == ["Minh Chau Tran", "Oliver Brannigan"]
 
 
 def test_a_word_after_the_that_speaks_is_no_ones_short_form(registry):

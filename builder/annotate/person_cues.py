@@ -179,7 +179,9 @@ _BARE_BYLINE = re.compile(rf"(?m:^)(?!By[ \t])(?P<names>{_ONE_NAME}(?:[ \t]+and[
                           r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                           r"[a-z]*\.?,?[ \t]+(?:\d|[A-Z][a-z]+[ \t]+\d)|\d{1,4}[ /.-]\d|\d{1,2}[ \t]+[A-Z]))")
 _BYLINE_WITHIN = 400  # characters: a bare byline stands over the date, under the title and a standfirst
-_NAME_LINE = re.compile(rf"(?m)^(?P<names>{_ONE_NAME}(?:[ \t]+and[ \t]+{_ONE_NAME})?)[ \t]*$")
+# (each writer perhaps with where they file from: `Minh Chau Tran in Hanoi and Oliver Brannigan in Beijing`)
+_FILED_IN = r"(?:[ \t]+in[ \t]+[A-ZÀ-Ỹ][^\W\d_]+(?:[ \t]+[A-ZÀ-Ỹ][^\W\d_]+)?)?"
+_NAME_LINE = re.compile(rf"(?m)^(?P<names>{_ONE_NAME}{_FILED_IN}(?:[ \t]+and[ \t]+{_ONE_NAME}{_FILED_IN})?)[ \t]*$")
 
 
 _FILLED_LINE = re.compile(r"[^\n]*\S[^\n]*")
