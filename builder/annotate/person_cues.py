@@ -100,10 +100,10 @@ def _acting(text: str) -> dict[str, int]:
         if not word or not word.group(1)[0].isupper():
             continue
         before = _WORD_BEFORE.search(text, max(0, word.start() - 40), word.start())
-        if (before and before.group(1)[0].isupper() and text[before.end():word.start()].strip(" \t") == ""
-                and before.group(1).rstrip(".") not in _COURTESY_TITLES):
+        touching = before is not None and text[before.end():word.start()].strip(" \t") == ""
+        if touching and before.group(1)[0].isupper() and before.group(1).rstrip(".") not in _COURTESY_TITLES:
             continue  # `Hà Giang said`, `Officials said`: a longer name, or a sentence's opening word before it (not `Mr`)
-        if before and before.group(1) in ("the", "a", "an") and text[before.end():word.start()].strip(" \t") == "":
+        if touching and before.group(1) in ("the", "a", "an"):
             continue  # (`Food and the Marine said`: a thing; a person's short form takes no article)
         acting[word.group(1)] = word.start()
     return acting

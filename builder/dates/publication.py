@@ -295,9 +295,7 @@ def _weekday_pin(text: str, known: list[tuple[int, int, int]] = ()) -> tuple[int
     named |= {year + count for year in named for count in _anniversary_counts(text)}
     named |= counted
     for tier, candidates in enumerate((counted, named, {year + step for year in named for step in (-1, 1)} - named)):
-        fits = set(candidates)
-        for month, day, weekday in written:
-            fits = {y for y in fits if (p := _point(y, month, day)) is not None and p.first_day().weekday() == weekday}
+        fits = {year for year in candidates if _weekdays_fall(year, written)}
         if len(fits) > 1:
             # (`founded in 1998` and `the 2026 harvest`: the article is no older than a year it names as done or now;
             # when a plan's year is told as if done, `wanted to send … from 2027`, none is: then the latest)
@@ -307,11 +305,16 @@ def _weekday_pin(text: str, known: list[tuple[int, int, int]] = ()) -> tuple[int
             return (tier, fits.pop()) if len(fits) == 1 else None
     # (`the last cases, in 2023, were …` and `by Friday, December 4`: the first year after it that the weekdays fit)
     if (done := _latest_year_told_done(text)) is not None:
-        for year in range(done + 1, done + 7):
-            if all((p := _point(year, month, day)) is not None and p.first_day().weekday() == weekday
-                   for month, day, weekday in written):
-                return 3, year
+        year = next((year for year in range(done + 1, done + 7) if _weekdays_fall(year, written)), None)
+        if year is not None:
+            return 3, year
     return None
+
+
+def _weekdays_fall(year: int, written: list[tuple[int, int, int]]) -> bool:
+    """Whether each (month, day, weekday) falls on its weekday in `year`."""
+    return all((p := _point(year, month, day)) is not None and p.first_day().weekday() == weekday
+               for month, day, weekday in written)
 
 
 _EDITION_SINCE = re.compile(
