@@ -6,6 +6,7 @@ The ingest stage calls `infer_publication_date` when a seed has no dated header 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from builder.dates.rules import (
@@ -242,10 +243,11 @@ _YEAR_WORD = re.compile(_year("y"))  # a year as the date grammar reads one
 _BARE_YEAR_IN = re.compile(r"(?<![\w,])(?i:in|during)[ \t]+(?P<y>(?:19|20)\d\d)(?![\w/–-])")
 
 
+@functools.lru_cache(maxsize=8)
 def _latest_year_told_done(text: str) -> int | None:
     """The latest year the text tells, standing alone, in a clause whose verb is past (after it when none comes
     before: `the last cases, in 2023, were linked`), or as what a figure is compared with (`up from two in 2025`);
-    None when none is."""
+    None when none is. Remembered for the last few texts: a year-less dateline's article asks it up to four times."""
     told = [int(m["y"]) for m in _BARE_YEAR_IN.finditer(text)
             if not _future_worded(text, m.start()) and (
                 _told_as_past(text, opening := _sentence_start(text, m.start()), m.start())
